@@ -1,0 +1,54 @@
+"""Shared CLI plumbing: output formats, one-line errors on stderr, a progress bar that counts files."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from enum import Enum
+from typing import Any
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from ..errors import GovlensError
+from ..io.read import walk
+from ..pipeline import Result, process
+
+err = Console(stderr=True, highlight=False)
+out = Console(highlight=False)
+
+
+class Format(str, Enum):
+    jsonl = "jsonl"
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+def emit_jsonl(obj: dict[str, Any]) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+
+
+def report_error(e: GovlensError | str) -> None:
+    err.print(f"[red]error:[/red] {e}", markup=True, soft_wrap=True)
+
+
+def run_paths(paths: list[str], extract: bool) -> Iterator[Result]:
+    """Walk the paths and run each input; a progress bar on stderr when it is a terminal."""
+    files = list(walk(paths))
+    if not files:
+        report_error(GovlensError("no readable files (txt, html, pdf, docx) found", ", ".join(paths)))
+        return
+    show = err.is_terminal and len(files) > 1
+    with Progress(
+        TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=err, transient=True, disable=not show,
+    ) as bar:
+        task = bar.add_task("reading", total=len(files))
+        for f in files:
+            r = process(f, extract)
+            bar.advance(task)
+            if r.error:
+                report_error(r.error)
+            yield r

@@ -1,0 +1,25 @@
+"""``govlens docs``: the documents found in each input."""
+
+from __future__ import annotations
+
+from rich.table import Table
+
+from .common import Format, emit_jsonl, out, run_paths
+
+
+def docs_command(paths: list[str], fmt: Format) -> int:
+    failed = 0
+    table = Table("doc", "title", "region", "year", "kind", "chars", "sections", "glossary", show_lines=False)
+    for r in run_paths(paths, extract=False):
+        if r.error:
+            failed += 1
+            continue
+        for d in r.docs:
+            if fmt == Format.table:
+                table.add_row(d.id, (d.title or "")[:40], d.region or "", str(d.year or ""), d.kind,
+                              str(len(d.text)), str(len(d.sections)), str(len(d.glossary)))
+            else:
+                emit_jsonl(d.to_dict())
+    if fmt == Format.table and table.row_count:
+        out.print(table)
+    return 1 if failed else 0

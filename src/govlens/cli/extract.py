@@ -1,0 +1,50 @@
+"""``govlens extract``: grounded facts from each input."""
+
+from __future__ import annotations
+
+from rich.table import Table
+
+from .common import Format, emit_jsonl, out, run_paths
+
+
+def _describe(f) -> str:
+    d = f.data
+    if f.type == "indicator":
+        parts = []
+        if d.get("value") is not None:
+            v = f"{d['value']}" + (f"~{d['value_max']}" if d.get("value_max") is not None else "")
+            parts.append(v + (d.get("unit") or ""))
+        if d.get("change") is not None:
+            c = f"{d['change']:+}" + (f"~{d['change_max']}" if d.get("change_max") is not None else "")
+            parts.append(c + (d.get("change_unit") or ""))
+        return " ".join(parts) + (f" {d['qualifier']}" if d.get("qualifier") else "")
+    if f.type == "glossary":
+        return d.get("definition", "")[:40]
+    if f.type == "project":
+        inv = f" 投资{d['investment']}{d['investment_unit']}" if d.get("investment") is not None else ""
+        return f"{d.get('count')}个{inv} {d.get('stage') or ''}"
+    if f.type == "programme":
+        return f"{d['mentions']}处提及, {len(d['indicators'])}项指标"
+    return ""
+
+
+def extract_command(paths: list[str], fmt: Format, types: list[str] | None = None) -> int:
+    failed = 0
+    table = Table("doc", "type", "metric / term", "value", "kind", "period", "quote")
+    for r in run_paths(paths, extract=True):
+        if r.error:
+            failed += 1
+            continue
+        for d in r.docs:
+            for f in d.facts:
+                if types and f.type not in types:
+                    continue
+                if fmt == Format.table:
+                    name = f.data.get("metric") or f.data.get("term") or f.data.get("name") or f.data.get("task") or ""
+                    table.add_row(d.id, f.type, str(name)[:24], _describe(f), f.data.get("kind") or "",
+                                  f.data.get("period") or "", f.quote[:50])
+                else:
+                    emit_jsonl(f.to_dict(d.id))
+    if fmt == Format.table and table.row_count:
+        out.print(table)
+    return 1 if failed else 0

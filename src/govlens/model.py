@@ -1,0 +1,126 @@
+"""The objects that flow through the pipeline: a page read from a file, the documents inside it,
+their sections, glossary entries and facts."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from .offsets import OffsetChain
+
+KINDS = ("work_report", "press", "news", "glossary", "regulation", "other")
+
+
+@dataclass(slots=True)
+class Page:
+    """One input (file or URL) after reading and decoding, before it is split into documents."""
+
+    source: str
+    raw: str  # decoded text of the original file (for HTML/PDF/DOCX: the extracted text layer)
+    fmt: str = "text"  # text | html | pdf | docx
+    encoding: str = "utf-8"
+    text: str = ""  # normalised page text, one paragraph per line
+    offsets: OffsetChain = field(default_factory=OffsetChain)
+    line_kinds: list[str] = field(default_factory=list)  # parallel to text lines: "text" | "caption"
+    meta: dict[str, str] = field(default_factory=dict)  # e.g. html <title>, pdf metadata
+    stats: dict[str, int] = field(default_factory=dict)  # mojibake repaired/unrepaired, t2s chars …
+
+
+@dataclass(slots=True)
+class Section:
+    level: int  # 1 = 一、  2 = （一）  3 = 1.  4 = （1）
+    label: str  # "一、", "（二）", "3."
+    title: str
+    start: int  # span of the whole section in Document.text
+    end: int
+    role: str = "other"  # review | targets | tasks | glossary | other
+    children: list[Section] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "level": self.level,
+            "label": self.label,
+            "title": self.title,
+            "span": [self.start, self.end],
+            "role": self.role,
+            "children": [c.to_dict() for c in self.children],
+        }
+
+
+@dataclass(slots=True)
+class GlossaryEntry:
+    term: str
+    definition: str
+    marker: str | None  # label as written in the glossary (e.g. "【3】", "1") when the body links to it
+    label: str | None  # the entry's own numbering
+    start: int  # span of the entry in Document.text
+    end: int
+
+
+@dataclass(slots=True)
+class Marker:
+    """A footnote reference removed from the body; ``pos`` is where it stood in Document.text."""
+
+    pos: int
+    label: str  # normalised label, e.g. "3"
+    written: str  # as it appeared, e.g. "[3]"
+
+
+@dataclass(slots=True)
+class Fact:
+    type: str
+    start: int
+    end: int
+    quote: str
+    data: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self, doc_id: str) -> dict[str, Any]:
+        return {"doc": doc_id, "type": self.type, "span": [self.start, self.end], "quote": self.quote, **self.data}
+
+
+@dataclass(slots=True)
+class Document:
+    id: str
+    source: str
+    text: str
+    offsets: OffsetChain = field(default_factory=OffsetChain)
+    title: str | None = None
+    region: str | None = None
+    level: str | None = None  # national | province | city | district | county
+    year: int | None = None
+    kind: str = "other"
+    date: str | None = None
+    issuer: str | None = None
+    index_no: str | None = None  # 索引号
+    doc_no: str | None = None  # 文号
+    sections: list[Section] = field(default_factory=list)
+    glossary: list[GlossaryEntry] = field(default_factory=list)
+    markers: list[Marker] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    header: str = ""  # page text before the body (index tables, bylines) used for metadata
+    warnings: list[str] = field(default_factory=list)
+    error: str | None = None
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """Where ``text[start:end]`` came from in the decoded source file."""
+        return self.offsets.span_to_source(start, end)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The contract's ``docs`` object plus extras."""
+        return {
+            "doc": self.id,
+            "source": self.source,
+            "title": self.title,
+            "region": self.region,
+            "year": self.year,
+            "kind": self.kind,
+            "text": self.text,
+            "level": self.level,
+            "date": self.date,
+            "issuer": self.issuer,
+            "index_no": self.index_no,
+            "doc_no": self.doc_no,
+            "sections": [s.to_dict() for s in self.sections],
+            "glossary": [asdict(g) for g in self.glossary],
+            "markers": [asdict(m) for m in self.markers],
+        }

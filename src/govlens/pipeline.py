@@ -1,0 +1,126 @@
+"""The pipeline, listed in one place.
+
+Page stages turn one input into documents; document stages are ``Document -> Document`` functions
+that each declare what they need and what they add. Every stage is pure (no I/O, no globals that
+change), so the same list runs in-process here and inside Ray ``map_batches`` (:mod:`govlens.scale`).
+A failing input records its error and the batch goes on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from .errors import GovlensError
+from .io.read import read_page
+from .model import Document, Page
+from .stages.glossary import parse_glossary, strip_markers
+from .stages.metadata import metadata
+from .stages.normalize import normalize
+from .stages.sections import sections
+from .stages.split import split
+
+VERSION = "1"  # bump when output changes, so stores re-extract
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    name: str
+    fn: Callable[[Document], Document]
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+
+
+def _extract_stages() -> list[Stage]:
+    from .stages.indicators import indicators
+    from .stages.programmes import programmes
+    from .stages.projects import projects
+    from .stages.validate import validate
+
+    return [
+        Stage("glossary_facts", _glossary_facts, ("glossary",), ("facts",)),
+        Stage("indicators", indicators, ("text", "sections", "year", "region"), ("facts",)),
+        Stage("projects", projects, ("text", "facts"), ("facts",)),
+        Stage("programmes", programmes, ("text", "facts"), ("facts",)),
+        Stage("validate", validate, ("facts",), ("facts",)),
+    ]
+
+
+DOC_STAGES: list[Stage] = [
+    Stage("strip_markers", strip_markers, ("text",), ("markers",)),
+    Stage("glossary", parse_glossary, ("text", "markers"), ("glossary",)),
+    Stage("metadata", metadata, ("text", "header", "glossary"), ("title", "region", "year", "kind", "date")),
+    Stage("sections", sections, ("text",), ("sections",)),
+]
+
+
+def _glossary_facts(doc: Document) -> Document:
+    from .model import Fact
+
+    for g in doc.glossary:
+        doc.facts.append(
+            Fact("glossary", g.start, g.end, doc.text[g.start : g.end],
+                 {"term": g.term, "definition": g.definition, "marker": g.marker})
+        )
+    return doc
+
+
+def check(stages: list[Stage]) -> list[str]:
+    """Warnings for stages that need an attribute nothing upstream assigns (spaCy-style analysis)."""
+    have = {"text", "header", "title", "source", "id"}
+    out = []
+    for st in stages:
+        missing = [r for r in st.requires if r not in have]
+        if missing:
+            out.append(f"stage {st.name} requires {missing} which nothing before it assigns")
+        have.update(st.assigns)
+    return out
+
+
+def page_to_docs(page: Page) -> list[Document]:
+    return split(normalize(page))
+
+
+def run_doc(doc: Document, extract: bool = False) -> Document:
+    stages = DOC_STAGES + (_extract_stages() if extract else [])
+    for st in stages:
+        doc = st.fn(doc)
+    return doc
+
+
+@dataclass(slots=True)
+class Result:
+    source: str
+    docs: list[Document]
+    error: GovlensError | None = None
+    chars: int = 0
+
+
+def process_page(page: Page, extract: bool = False) -> list[Document]:
+    return [run_doc(d, extract) for d in page_to_docs(page)]
+
+
+def process(path: str, extract: bool = False) -> Result:
+    """Read one input and run it through the pipeline; user-facing errors are returned, not raised."""
+    try:
+        page = read_page(path)
+        return Result(path, process_page(page, extract), chars=len(page.raw))
+    except GovlensError as e:
+        return Result(path, [], e)
+
+
+def process_many(paths: Iterable[str], extract: bool = False) -> Iterator[Result]:
+    for p in paths:
+        yield process(p, extract)
+
+
+def read(path: str, extract: bool = True) -> list[Document]:
+    """Library entry point: ``govlens.read(path)`` -> documents with facts. Raises on bad input."""
+    r = process(path, extract)
+    if r.error:
+        raise r.error
+    return r.docs
+
+
+def read_text(text: str, source: str = "<text>", extract: bool = True) -> list[Document]:
+    return process_page(Page(source=source, raw=text), extract)

@@ -1,0 +1,422 @@
+"""Indicator facts: every quantity with its metric, value, unit, change, range, qualifier, kind,
+period and region, grounded in the sentence it was read from.
+
+Per sentence:
+
+1. *mentions*: change expressions (增长6.5%, 提高2个百分点, 增长1.2倍, 翻一番, 6%的增长) and
+   levels (1134亿元, 4~6万人, 一千二百家, 两成) — dates, ordinals, names with digits (“1+8”, 5G,
+   G60, PM2.5), numbers inside quotes/《》 are not facts;
+2. *metric*: the words between the previous clause boundary (or mention) and the number, with
+   time words and verbs trimmed; when the number comes first (募集676万件疫情防控物品) the noun
+   after the unit;
+3. *structure*: a change with no metric of its own belongs to the level before it (one fact);
+   分别/各/均 spread a list of metrics over a list of numbers; 其中 makes a child fact;
+   由A增加到B keeps A as ``from_value`` of B;
+4. *kind* from cue words first (预计, 力争/确保/目标/计划), else from the section role;
+   *period* from the nearest explicit period (2020年, 十四五, 今年/去年, 过去五年) resolved against
+   the document year, else from the kind.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from ..model import Document, Fact
+from .numbers import UNIT, clean_number, parse_number
+from .sections import role_at
+
+_NUMA = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_NUMC = r"(?:百分之)?[零〇○一二两三四五六七八九十百千]*[十百千][零〇○一二两三四五六七八九十百千]*"
+_NUMF = r"[一二三四五六七八九十]+分之[一二三四五六七八九十]+"
+_NUM = rf"(?:{_NUMA}|{_NUMF}|{_NUMC}|[两二三四五六七八九]成)"
+_SEP = r"\s*[-~～—–―至到]\s*"
+_PRE = r"(?P<pre>约|近|逾|超过|超|接近|突破|不低于|不少于|不超过|不高于|至少|高于|低于|大约|将近)?"
+_POST = r"(?P<post>左右|以上|以内|以下|上下|多|余)?"
+_CHANGE_VERB = (
+    r"同比增长|同比下降|同比增加|同比减少|年均增长|年均下降|平均增长|增长|增加|提高|提升|上升|下降|降低|减少|回落|下滑|"
+    r"缩小|扩大|增幅|增速|降幅|回升|缩减|上涨|下跌|增|降|减|涨"
+)
+_CHANGE = re.compile(
+    rf"(?P<verb>{_CHANGE_VERB})(?:了|为|达|达到)?{_PRE}(?P<n1>{_NUM})(?:(?P<u1>%|个百分点|百分点)?{_SEP}(?P<n2>{_NUM}))?"
+    rf"(?P<u>%|个百分点|百分点|倍|成)(?P<post>左右|以上|以内|以下)?"
+    r"|(?P<fan>翻(?P<times>[一两二三四])番)(?P<post2>以上|左右)?"
+)
+_CHANGE_AFTER = re.compile(
+    rf"(?P<n1>{_NUMA})(?P<u>%|个百分点)的(?:正|大幅|较快)?(?P<verb>增长|增幅|降幅|下降|减少|提升)"
+)
+_LEVEL = re.compile(
+    rf"{_PRE}(?P<n1>{_NUM})(?:(?P<u1>{UNIT})?{_SEP}(?P<n2>{_NUM}))?(?P<u>{UNIT}|倍){_POST}"
+)
+_NEG = ("下降", "降低", "减少", "回落", "下滑", "缩小", "降幅", "缩减", "下跌", "降", "减", "同比下降", "同比减少", "年均下降")
+_QUOTES = re.compile(r"“[^”\n]{0,40}”|《[^》\n]{0,80}》|\"[^\"\n]{0,30}\"")
+_SENT = re.compile(r"[^。！？；;\n]+[。！？；;]?")
+_CLAUSE_BOUND = "，,；;：:。！？\n"
+_LEADING = re.compile(
+    r"^(?:[，、；：。\s]|其中|同时|此外|另外|全年|当年|年内|今年|去年|上年|明年|全区|全市|全省|全县|全国|我区|我市|我省|我县|本区|本市|"
+    r"共|合计|总计|累计|预计|力争|确保|争取|计划|预期|要|将|努力|实现了?|完成了?|达到|达|为|是|有|约|近|比上年|同比|比去年|较上年|"
+    r"较去年|可比|年均|平均|分别|均|各|全面|一年来|五年来|过去一年|过去五年|这五年|当前|目前|截至目前|截至\S{0,8}?底|"
+    r"(?:19|20)\d{2}年(?:底|末|全年|上半年|前三季度|一季度)?|到(?:19|20)\d{2}年|“?十[一二三四五]?五”?(?:期间|时期|末|以来)?|"
+    r"[一二三四]季度|上半年|下半年|前三季度|以来|期间|的|和|及|与|从|由|在)+"
+)
+_TRAILING = re.compile(
+    r"(?:实现了?|完成了?|达到了?|达|为|是|增至|降至|提高到|提升到|提升至|提高至|增加到|增加至|降低到|下降到|下降至|保持在|控制在|"
+    r"稳定在|突破|超过|累计|共计|总计|共|约|近|逾|分别|均|各|有|的|了|已|已经|达到|占|比上年|同比|较上年|可比|新增了|合计|"
+    r"分别为|分别达|分别达到|都|也|还|仅|再|又|以|按|在|由|从|和|及|与|、|，|：)+$"
+)
+_VERB_ONLY = re.compile(
+    r"^(?:新增|新建|建成|建设|完成|实现|引进|培育|帮扶|发放|募集|筛查|整治|改造|开展|举办|组织|落实|推动|推进|开工|竣工|签约|"
+    r"认定|创建|获得|吸引|拨付|协调解决|解决|提供|减免|兑现|安置|供应|筹措|新开办|开办|新设|拆除|腾出|盘活|收储|惠及|"
+    r"接待|服务|培训|新引进|引育|招引|实施|投入|腾退|消化|再开发|集中|转化|上线|接入|覆盖|支持|帮助|走访|推出|出台|制定)*$"
+)
+_AFTER_NOUN = re.compile(r"^[^，,。；;：:、\n（(“”]{1,16}")
+_AFTER_STOP = re.compile(r"(?:实现|完成|达到|投入|获得|成为|入选|的|，|。).*$")
+_TARGET_CUE = re.compile(r"力争|确保|预期目标|主要目标|目标是|目标为|计划(?=完成|实现|新增|建设|引进|投资|开工|建成|达到)|争取|预期")
+_FUTURE_CUE = re.compile(r"将|要|到(?:19|20)\d{2}年|今后|明年|努力|推动|加快")
+_FORECAST_CUE = re.compile(r"预计")
+_PERIOD_CUES = re.compile(
+    r"(?P<until>到|至|截至)?(?P<y>(?:19|20)\d{2})年(?!\d*月\d+日在)"
+    r"|“?(?P<plan>十[一二三四五]?五|[六七八九]五)”?(?P<plan_when>期间|时期|以来|末|规划)?"
+    r"|(?P<five>过去五年|五年来|这五年|近五年|五年间)"
+    r"|(?P<this>今年|本年|全年)|(?P<last>去年|上年|上一年|过去一年|一年来)|(?P<next>明年)"
+)
+_PLAN_START = {"六五": 1981, "七五": 1986, "八五": 1991, "九五": 1996, "十五": 2001, "十一五": 2006, "十二五": 2011,
+               "十三五": 2016, "十四五": 2021, "十五五": 2026}
+_BASE_YEAR = re.compile(r"(?:比|较|与|同|是|为|相当于|相比)$")
+_FROM = re.compile(r"(?:由|从)$")
+_TO_VERB = re.compile(r"^(?:增加到|增长到|提高到|提升到|提升至|提高至|增至|增加至|下降到|下降至|降至|减少到|扩大到|跃升至|上升到|达到)")
+_SPREAD = re.compile(r"分别$|分别为$|分别达到?$|分别是$")
+_EACH = re.compile(r"(?:各|均|都)$")
+_ITEM_SPLIT = re.compile(r"[、和及与]")
+_HEAD_NOUNS = ("增加值", "产值", "收入", "投资", "总额", "营业收入", "销售额", "人数", "比重", "增速", "数量", "面积",
+               "产量", "支出", "利润", "税收", "率")
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    kind: str  # "level" | "change"
+    value: float | None = None
+    value_max: float | None = None
+    unit: str | None = None
+    change: float | None = None
+    change_max: float | None = None
+    change_unit: str | None = None
+    qualifier: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def metric_table() -> list[tuple[str, str]]:
+    """(synonym, key) pairs, longest synonym first, from ``data/metrics.tsv``."""
+    pairs: list[tuple[str, str]] = []
+    text = resources.files("govlens").joinpath("data/metrics.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        key, syns = line.split("\t", 1)
+        pairs.extend((s.strip(), key.strip()) for s in syns.split(",") if s.strip())
+    pairs.sort(key=lambda p: -len(p[0]))
+    return pairs
+
+
+_AREA_PREFIX = re.compile(r"^(?:全区|全市|全省|全县|全国|我区|我市|我省|属地|在地|区级|市级|县级|省级|地方)")
+
+
+def metric_key(metric: str | None) -> str | None:
+    if not metric:
+        return None
+    m = _AREA_PREFIX.sub("", metric)
+    for syn, key in metric_table():
+        if m == syn:
+            return key
+    for syn, key in metric_table():
+        if m.endswith(syn) and len(syn) >= 2:
+            return key
+    return None
+
+
+def _num(s: str | None) -> float | None:
+    return parse_number(s) if s else None
+
+
+def _masked(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _QUOTES.finditer(text)]
+
+
+def _inside(spans: list[tuple[int, int]], a: int, b: int) -> bool:
+    return any(s < a and b <= e for s, e in spans)
+
+
+def _bad_context(text: str, num_start: int, num_end: int) -> bool:
+    """Ordinals (第3), names with digits (5G, G60, PM2.5, “1+8”), decimals cut in two."""
+    before = text[num_start - 1] if num_start else ""
+    after = text[num_end] if num_end < len(text) else ""
+    if before == "第" or (before.isascii() and before.isalnum()) or before in "+＋.":
+        return True
+    return after in "+＋" or (after.isascii() and after.isalpha())
+
+
+def find_mentions(text: str, lo: int, hi: int, masked: list[tuple[int, int]]) -> list[Mention]:
+    out: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for rx in (_CHANGE, _CHANGE_AFTER):
+        for m in rx.finditer(text, lo, hi):
+            if _inside(masked, m.start(), m.end()):
+                continue
+            if m.groupdict().get("fan"):
+                times = {"一": 1, "两": 3, "二": 3, "三": 7, "四": 15}[m.group("times")]
+                mm = Mention(m.start(), m.end(), "change", change=times, change_unit="倍",
+                             qualifier=m.group("post2"))
+                mm.extra["as_written"] = m.group("fan")
+            else:
+                n1s = m.start("n1")
+                if _bad_context(text, n1s, m.end("n1")):
+                    continue
+                verb = m.group("verb")
+                unit = m.group("u")
+                c1, c2 = _num(m.group("n1")), _num(m.groupdict().get("n2"))
+                if unit == "成":
+                    c1 = c1 * 10 if c1 is not None else None
+                    unit = "%"
+                sign = -1 if verb in _NEG or verb.endswith(("下降", "减少")) else 1
+                mm = Mention(m.start(), m.end(), "change",
+                             change=None if c1 is None else sign * c1,
+                             change_max=None if c2 is None else sign * c2,
+                             change_unit="百分点" if unit and "百分点" in unit else unit,
+                             qualifier=m.groupdict().get("pre") or m.groupdict().get("post"))
+                if verb.startswith("年均"):
+                    mm.extra["annual_average"] = True
+            out.append(mm)
+            taken.append((mm.start, mm.end))
+    for m in _LEVEL.finditer(text, lo, hi):
+        s, e = m.start(), m.end()
+        if any(a < e and s < b for a, b in taken) or _inside(masked, s, e):
+            continue
+        n1 = m.group("n1")
+        if _bad_context(text, m.start("n1"), m.end("n1")):
+            continue
+        unit = m.group("u")
+        v1, v2 = _num(n1), _num(m.group("n2"))
+        if v1 is None:
+            continue
+        if re.fullmatch(r"[零〇○一二两三四五六七八九]+", n1 or ""):
+            continue
+        if n1.endswith("成") or "分之" in n1 or n1.startswith("百分之"):
+            unit = "%"
+        pre, post = m.group("pre"), m.group("post")
+        mm = Mention(s, e, "level", value=v1, value_max=v2, unit=unit, qualifier=pre or post)
+        if pre and post:
+            mm.extra["qualifiers"] = [pre, post]
+        out.append(mm)
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def _clean_metric(w: str) -> str:
+    prev = None
+    w = w.strip()
+    while w != prev:
+        prev = w
+        w = _LEADING.sub("", w)
+        w = _TRAILING.sub("", w)
+        w = w.strip("，、；：。 “”\"")
+    return w
+
+
+def _window_start(text: str, sent_start: int, pos: int) -> int:
+    i = pos
+    while i > sent_start and text[i - 1] not in _CLAUSE_BOUND:
+        i -= 1
+    return i
+
+
+def _noun_after(text: str, end: int, hi: int) -> str:
+    m = _AFTER_NOUN.match(text, end, hi)
+    if not m:
+        return ""
+    return _AFTER_STOP.sub("", m.group())
+
+
+def _period(doc: Document, text: str, para_start: int, pos: int, kind: str) -> str | None:
+    y = doc.year
+    found = None
+    for m in _PERIOD_CUES.finditer(text, para_start, pos):
+        if m.group("y"):
+            if _BASE_YEAR.search(text[max(para_start, m.start() - 4) : m.start()]) or text[m.end() : m.end() + 1] in "的比":
+                continue
+            found = m.group("y")
+        elif m.group("plan"):
+            start = _PLAN_START.get(m.group("plan"))
+            if start:
+                found = str(start + 4) if m.group("plan_when") == "末" else f"{start}-{start + 4}"
+        elif m.group("five") and y:
+            found = f"{y - 5}-{y - 1}"
+        elif m.group("this") and y:
+            found = str(y)
+        elif m.group("last") and y:
+            if text[max(para_start, m.start() - 1) : m.start()] in ("比", "较"):
+                continue
+            found = str(y - 1)
+        elif m.group("next") and y:
+            found = str(y + 1)
+    if found:
+        return found
+    if not y:
+        return None
+    if kind == "target":
+        return str(y)
+    return str(y - 1) if doc.kind == "work_report" else str(y)
+
+
+def _kind(doc: Document, sent_text: str, role: str) -> str:
+    if _FORECAST_CUE.search(sent_text):
+        return "forecast"
+    if _TARGET_CUE.search(sent_text):
+        return "target"
+    if role == "review":
+        return "actual"
+    if role in ("targets", "tasks"):
+        return "target"
+    if _FUTURE_CUE.search(sent_text) and not re.search(r"已|了|累计|完成了", sent_text):
+        return "target"
+    return "actual"
+
+
+def _fact(doc: Document, m: Mention, metric: str, start: int, end: int, kind: str, period: str | None) -> Fact:
+    quote = doc.text[start:end]
+    data: dict[str, Any] = {
+        "metric": metric or None,
+        "metric_key": metric_key(metric),
+        "value": clean_number(m.value),
+        "value_max": clean_number(m.value_max),
+        "unit": m.unit,
+        "change": clean_number(m.change),
+        "change_max": clean_number(m.change_max),
+        "change_unit": m.change_unit,
+        "kind": kind,
+        "period": period,
+        "qualifier": m.qualifier,
+        "region": doc.region,
+    }
+    data.update(m.extra)
+    return Fact("indicator", start, end, quote, data)
+
+
+def _split_items(window: str) -> list[str]:
+    items = [x for x in _ITEM_SPLIT.split(window) if x]
+    if len(items) < 2:
+        return items
+    last = items[-1]
+    head = next((h for h in _HEAD_NOUNS if last.endswith(h)), None)
+    if head:
+        items = [it if it.endswith(head) else it + head for it in items]
+    return items
+
+
+def indicators(doc: Document) -> Document:
+    text = doc.text
+    gl_start = min((g.start for g in doc.glossary), default=len(text))
+    for sec in doc.sections:
+        if sec.role == "glossary":
+            gl_start = min(gl_start, sec.start)
+    facts: list[Fact] = []
+    pos = 0
+    for line in text[:gl_start].split("\n"):
+        line_start = pos
+        pos += len(line) + 1
+        if not line or not any(c.isdigit() or c in "十百千成番" for c in line):
+            continue
+        masked = [(s + line_start, e + line_start) for s, e in _masked(line)]
+        parent: Fact | None = None
+        for sm in _SENT.finditer(line):
+            s0, s1 = sm.start() + line_start, sm.end() + line_start
+            mentions = find_mentions(text, s0, s1, masked)
+            if not mentions:
+                continue
+            role = role_at(doc, s0)
+            sent = text[s0:s1]
+            prev_end = s0
+            prev_fact: Fact | None = None
+            pending_from: float | None = None
+            i = 0
+            while i < len(mentions):
+                mt = mentions[i]
+                ws = max(_window_start(text, s0, mt.start), prev_end)
+                raw_window = text[ws : mt.start]
+                window = _clean_metric(raw_window)
+                # 由A增加到B: A is where B started from.
+                if mt.kind == "level" and _FROM.search(text[max(s0, mt.start - 1) : mt.start]) and _TO_VERB.match(text[mt.end : s1]):
+                    pending_from = mt.value
+                    prev_end = mt.end
+                    i += 1
+                    continue
+                # A change with no metric of its own completes the level before it.
+                if (mt.kind == "change" and prev_fact is not None and not window and prev_fact.data["change"] is None
+                        and prev_fact.data["value"] is not None and text[prev_end:mt.start].count("，") <= 1):
+                    prev_fact.data.update(change=clean_number(mt.change), change_max=clean_number(mt.change_max),
+                                          change_unit=mt.change_unit)
+                    if mt.qualifier and not prev_fact.data["qualifier"]:
+                        prev_fact.data["qualifier"] = mt.qualifier
+                    prev_fact.end = mt.end
+                    prev_fact.quote = text[prev_fact.start : prev_fact.end]
+                    prev_end = mt.end
+                    i += 1
+                    continue
+                # A list of numbers joined by 、/和: maybe 分别 over a list of metrics.
+                group = [mt]
+                j = i + 1
+                while j < len(mentions) and text[group[-1].end : mentions[j].start] in ("、", "和", "及", "与", "，", ",") \
+                        and mentions[j].kind == mt.kind:
+                    group.append(mentions[j])
+                    j += 1
+                metrics: list[str]
+                spread = _SPREAD.search(raw_window.rstrip())
+                items = _split_items(_clean_metric(raw_window)) if spread or len(group) > 1 else []
+                if len(group) > 1 and len(items) == len(group):
+                    metrics = items
+                elif len(group) == 2 and len(items) == 1 and items[0].startswith("城乡"):
+                    metrics = ["城镇" + items[0][2:], "农村" + items[0][2:]]
+                elif len(group) == 1 and _EACH.search(raw_window.rstrip()) and len(_split_items(window)) > 1:
+                    metrics = _split_items(window)
+                    group = [mt] * len(metrics)
+                else:
+                    group = [mt]
+                    metrics = [window]
+                if len(group) == 1 and (not metrics[0] or _VERB_ONLY.match(metrics[0])):
+                    noun = _noun_after(text, mt.end, s1)
+                    if noun:
+                        metrics = [metrics[0] + noun]
+                    elif prev_fact is not None and not metrics[0]:
+                        metrics = [prev_fact.data["metric"] or ""]
+                q_start = _window_start(text, s0, ws) if len(sent) > 150 else s0
+                q_end = group[-1].end
+                # Extend the quote to the clause end so it reads as a sentence.
+                while q_end < s1 and text[q_end] not in _CLAUSE_BOUND:
+                    q_end += 1
+                if len(sent) <= 150:
+                    q_end = s1
+                    while q_end > s0 and text[q_end - 1] in "。；;！？":
+                        q_end -= 1
+                kind = _kind(doc, text[s0 : group[-1].end], role)
+                period = _period(doc, text, line_start, mt.start, kind)
+                is_child = "其中" in text[_window_start(text, s0, ws) : mt.start] or "其中" in raw_window
+                for g, metric in zip(group, metrics, strict=False):
+                    f = _fact(doc, g, metric, q_start, q_end, kind, period)
+                    if pending_from is not None:
+                        f.data["from_value"] = clean_number(pending_from)
+                        pending_from = None
+                    if is_child and parent is not None:
+                        f.data["_parent"] = parent  # resolved to an id by validate
+                    facts.append(f)
+                    if not is_child:
+                        parent = f
+                    prev_fact = f
+                prev_end = group[-1].end
+                i = j if len(group) > 1 and group[0] is not group[-1] else i + 1
+    doc.facts.extend(facts)
+    return doc

@@ -1,0 +1,187 @@
+"""Title, region, level, year, kind, date, issuing body, 索引号 and 文号 of a document.
+
+Labels on a page can be wrong, so the body wins: a report that reviews 2011 and sets targets for
+2012 is a 2012 report whatever its heading says. Each clue votes with a weight; the strongest
+total wins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..model import Document
+from .numbers import cn_year
+from .regions import MUNICIPALITIES, PLACE, PROVINCES, canonical, level_of
+
+_TITLE_WORDS = re.compile(r"报告|通知|意见|决定|决议|条例|办法|规定|细则|实录|公报|纲要|讲话|方案|规划|答记者问|发布会|通报|公告")
+_TRAILING_DATE = re.compile(r"\s*(?:\d{4}-\d{1,2}-\d{1,2}|来源[：:]).*$")
+_TAG = re.compile(r"^【([^】]{1,20})】")
+_YEAR = r"((?:19|20)\d{2}|[一二三四五六七八九〇零○]{4})年"
+_DELIVERY = re.compile(_YEAR + r"\d{1,2}月\d{1,2}日在([^，。\n]{0,40}?)第[一二三四五六七八九十]+届人民代表大会")
+_DELIVERY_DATE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日在")
+_REVIEW = re.compile(r"(?:^|\n)(?:[一二三四五六七八九十]、)?" + _YEAR + r"(?:[^\n。]{0,12})?(?:工作回顾|主要工作|工作总结|政府工作回顾)")
+_TARGETS = re.compile(
+    _YEAR + r"(?:[^\n。，]{0,10})?(?:主要任务|工作安排|重点工作|主要预期目标|预期目标|工作任务|总体要求|政府工作任务|主要工作安排)"
+)
+_THIS_YEAR_IS = re.compile(_YEAR + r"是[^。]{0,30}(?:之年|一年|开局|收官|关键)")
+_ANY_YEAR = re.compile(r"((?:19|20)\d{2})年")
+_META_FIELD = re.compile(r"(索引号|发布单位|发布机构|发文机关|发布日期|成文日期|发文字号|文号|标题|来源)\s*[|：:]\s*([^|\n]*?)\s*(?=\||\n|$|[\u4e00-\u9fff]{2,4}\s*[：:])")
+_ISO_DATE = re.compile(r"((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})")
+_NATIONAL = re.compile(r"我代表国务院|受国务院的?委托|国务院总理|向全国人民代表大会|国务院政府工作报告|中华人民共和国国务院")
+_SELF_GOV = re.compile(r"我代表(" + PLACE.pattern + r")人民政府")
+_GOV_OF = re.compile(r"(" + PLACE.pattern + r")(?:人民政府|政府工作报告|人民代表大会)")
+_MAYOR = re.compile(r"(" + PLACE.pattern + r")(?:代理)?(?:区长|市长|县长|省长|主席|旗长|州长)")
+_PRESS = re.compile(r"发布会|答记者问|问答实录|记者会|吹风会|新闻发布|访谈实录")
+_NEWS = re.compile(r"^(?:本报讯|本报[^，。]{0,8}电|新华社[^，。]{0,12}电|[^，。]{0,10}讯[（(])|记者\S{0,6}[）)]", re.M)
+_REGULATION_TITLE = re.compile(r"(?:条例|办法|规定|细则|规则|章程)(?:（[^）]*）)?$")
+_ARTICLES = re.compile(r"(?:^|\n)第[一二三四五六七八九十百]+条")
+
+
+def _title_line(doc: Document) -> str | None:
+    first = doc.text.split("\n", 1)[0]
+    if len(first) > 80:
+        m = re.match(r"^(.{4,40}?政府工作报告)", first)
+        return m.group(1) if m else None
+    cand = _TRAILING_DATE.sub("", first).strip()
+    if cand and cand[-1] not in "。！？；，" and (_TITLE_WORDS.search(cand) or len(doc.text.split("\n")) > 3 and len(cand) <= 40):
+        return cand
+    return None
+
+
+def _meta_fields(header: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for m in _META_FIELD.finditer(header):
+        key, val = m.group(1), m.group(2).strip(" |")
+        if val and key not in out:
+            out[key] = val
+    return out
+
+
+def _region(doc: Document, head: str, meta: dict[str, str]) -> str | None:
+    title = doc.title or ""
+    if _NATIONAL.search(head) or "国务院" in title or "全国人民代表大会" in title or "中共中央" in title:
+        return "全国"
+    votes: Counter[str] = Counter()
+
+    def vote(name: str | None, w: int) -> None:
+        c = canonical(name) if name else None
+        if c:
+            votes[c] += w
+
+    tag = _TAG.match(title)
+    if tag:
+        t = re.sub(r"招商|新闻|要闻|动态|资讯|政务", "", tag.group(1))
+        vote(PROVINCES.get(t, t), 2)
+    for m in _GOV_OF.finditer(title):
+        vote(m.group(1), 5)
+    for m in _DELIVERY.finditer(head):
+        vote(m.group(2).strip(), 6)
+    for m in _SELF_GOV.finditer(head):
+        vote(m.group(1), 5)
+    for m in _MAYOR.finditer(head):
+        vote(m.group(1), 3)
+    for m in _GOV_OF.finditer(head):
+        vote(m.group(1), 2)
+    issuer = meta.get("发布单位") or meta.get("发布机构") or meta.get("发文机关")
+    if issuer:
+        m = PLACE.match(issuer)
+        vote(m.group() if m else None, 2)
+    if not votes:
+        # Fall back to the place the body names most often (a press conference, a news page).
+        counts = Counter(m.group() for m in PLACE.finditer(doc.text[:20000]))
+        for name, n in counts.most_common(8):
+            if n >= 2:
+                vote(name, n)
+    if not votes:
+        return None
+    best = votes.most_common(1)[0][0]
+    # Prefer the longer form of the same place (嘉兴市南湖区 over 南湖区).
+    for name in votes:
+        if name.endswith(best) and len(name) > len(best) and name[: -len(best)].endswith(("市", "州", "盟")):
+            best = name
+    return best
+
+
+def _year(doc: Document, head: str, meta: dict[str, str]) -> int | None:
+    votes: Counter[int] = Counter()
+    text = doc.text
+    if doc.kind == "work_report":
+        for m in _TARGETS.finditer(text):
+            votes[cn_year(m.group(1))] += 3
+        for m in _REVIEW.finditer(text):
+            votes[cn_year(m.group(1)) + 1] += 3
+        for m in _THIS_YEAR_IS.finditer(text[:30000]):
+            votes[cn_year(m.group(1))] += 1
+        for m in _DELIVERY.finditer(head):
+            votes[cn_year(m.group(1))] += 2
+    for key in ("成文日期", "发布日期"):
+        if key in meta and (d := _ISO_DATE.search(meta[key])):
+            votes[int(d.group(1))] += 2
+            break
+    if doc.title:
+        for m in _ANY_YEAR.finditer(doc.title):
+            votes[int(m.group(1))] += 1
+    if not votes:
+        first = text.split("\n", 1)[0]
+        m = _ISO_DATE.search(first) or _ISO_DATE.search(head)
+        if m:
+            votes[int(m.group(1))] += 2
+    if not votes:
+        counts = Counter(cn_year(m.group(1)) for m in re.finditer(_YEAR, text))
+        if counts:
+            top = counts.most_common(1)[0][1]
+            # The latest year mentioned about as often as the most frequent one: reports look back.
+            votes[max(y for y, n in counts.items() if n >= 0.5 * top and y <= 2100)] += 1
+    if not votes:
+        return None
+    return votes.most_common(1)[0][0]
+
+
+def _kind(doc: Document, head: str, from_listing: bool) -> str:
+    title = doc.title or ""
+    if "政府工作报告" in title or "政府工作报告" in head[:300] or (
+        "各位代表" in head and re.search(r"报告(?:政府)?工作|政府工作|工作回顾", head)
+    ):
+        return "work_report"
+    if _PRESS.search(title) or _PRESS.search(head[:200]):
+        return "press"
+    if _REGULATION_TITLE.search(title) or len(_ARTICLES.findall(doc.text[:20000])) >= 3:
+        return "regulation"
+    if doc.glossary and sum(g.end - g.start for g in doc.glossary) > 0.6 * len(doc.text):
+        return "glossary"
+    if _NEWS.search(doc.text[:300]) or from_listing:
+        return "news"
+    return "other"
+
+
+def metadata(doc: Document) -> Document:
+    meta = _meta_fields(doc.header)
+    from_listing = doc.title is not None
+    if doc.title:
+        doc.title = _TAG.sub("", doc.title).strip() if not _GOV_OF.search(doc.title) else doc.title
+    title_line = _title_line(doc)
+    if "标题" in meta:
+        doc.title = meta["标题"]
+    elif not doc.title:
+        doc.title = title_line
+    head = doc.header + "\n" + doc.text[:3000]
+    doc.kind = _kind(doc, head, from_listing and title_line is None)
+    doc.region = _region(doc, head, meta)
+    doc.level = level_of(doc.region) if doc.region else None
+    doc.year = _year(doc, head, meta)
+    doc.index_no = meta.get("索引号")
+    doc.doc_no = meta.get("发文字号") or meta.get("文号")
+    doc.issuer = meta.get("发布单位") or meta.get("发布机构") or meta.get("发文机关")
+    date = None
+    for key in ("成文日期", "发布日期"):
+        if key in meta and (m := _ISO_DATE.search(meta[key])):
+            date = m
+            break
+    if date is None:
+        date = _DELIVERY_DATE.search(head) or _ISO_DATE.search(doc.text.split("\n", 1)[0])
+    if date:
+        doc.date = f"{int(date.group(1)):04d}-{int(date.group(2)):02d}-{int(date.group(3)):02d}"
+    if doc.region in MUNICIPALITIES and doc.level == "province":
+        doc.level = "province"
+    return doc

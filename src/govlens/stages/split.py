@@ -1,0 +1,303 @@
+"""Find the documents inside a page and drop the site chrome around them.
+
+A page is a list of paragraphs (one per line after :mod:`normalize`). Each line is classed as
+
+* ``chrome``  — navigation, pagination, login, hotlines, copyright, share links, user stats;
+* ``meta``    — a header field that belongs to the next document (索引号, 来源, 发布日期 …);
+* ``item``    — a listing entry (``• 【青浦区招商】2021年青浦区政府工作报告``);
+* ``text``    — everything else.
+
+Chrome lines cut the page into runs. A run with listing items is cut at each item; a run shaped
+like a report (各位代表, 一、二、 headings) is one document; other runs are cut like a newspaper
+page, at headline blocks and at 本报讯/新华社电 openings. Runs with no real prose, or made mostly of
+site policy (投稿须知, 用户协议), are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..errors import NoDocuments
+from ..model import Document, Page
+from ..offsets import OffsetChain, build
+
+_CHROME_WORDS = re.compile(
+    r"设为首页|收藏本站|加入收藏|返回顶部|返回列表|快速回复|回帖|登录|注册|积分|帖子|楼层|阅读模式|复制链接|签到|"
+    r"每日心情|Rank[:：]|Powered by|Copyright|版权所有|©|ICP|备案号|客服|在线咨询|联系电话|联系我们|热线|扫一扫|"
+    r"责任编辑|相关附件|浏览次数|访问量|阅读量|上一篇|下一篇|分享到|打印本页|关闭窗口|投稿|查看[:：]|回复[:：]|"
+    r"企业入驻|招商政策|获取园区|租购厂房|工业用地招商|其他相关咨询|在线时间|本版积分规则|当前位置|网站地图|"
+    r"【[大中小]】|字号[:：]|手机版|微信公众号|官方微博|无障碍|English"
+)
+_CHROME_LINE = re.compile(
+    r"^(?:[\d\s:：\-/.|~～年月日至—]+|共\s*\d+\s*页|[\d\s]+(?:尾页|下一页|末页)?|首页|尾页|跳转到?|确定|确认|关闭|"
+    r"立即获取|更多|[（(]?[上下]转第?\d+版[）)]?|[（(][上下]接第?\d+版[）)]|周[一二三四五六日][~～至-]周[一二三四五六日]|"
+    r"\d{3,4}-\d{3,4}-\d{3,4}|[•·●▪◆■]\s*\S{1,8}|\[[^\]\d]{1,12}\]\S{0,8}|TA的\S*|版主|主题|开心|难过|郁闷|无聊)$"
+)
+_META = re.compile(
+    r"^(?:索\s*引\s*号|发布单位|发布机构|发布日期|发布时间|成文日期|发文机关|发文字号|文\s*号|主\s*题\s*词|主题分类|"
+    r"公开分类|信息来源|来\s*源|时\s*间|日\s*期|作\s*者|标\s*题|体裁分类|组配分类|有\s*效\s*性|公开方式|公开范围)\s*[|：:]"
+)
+_ITEM = re.compile(r"^[•·●▪◆■]\s*(?:【[^】]{1,20}】)?\s*(?P<title>\S.{3,80})$")
+_POLICY = re.compile(
+    r"本网|本站|本协议|服务条款|用户|您|稿件|投稿|作品|侵权|违约|法律责任|转载|著作权|知识产权|隐私|账号|平台有权"
+)
+_NEWS_OPEN = re.compile(r"^(?:本报讯|本报[^，。]{0,8}电|新华社[^，。]{0,12}电|[^，。]{0,10}讯[（(]|据[^，。]{1,8}报道)")
+_REPORT_SHAPE = re.compile(r"各位代表|^[一二三四五六七八九十]{1,3}、|^第[一二三四五六七八九十]+[章条]", re.M)
+_TERMINAL = set("。！？!?；;…”」』")
+_COLUMN_LABEL = re.compile(r"^\S{2,6}$")
+
+
+@dataclass(slots=True)
+class Line:
+    start: int
+    end: int
+    text: str
+    cls: str
+    kind: str = "text"
+
+
+@dataclass(slots=True)
+class Block:
+    """A candidate document: its lines and, for listings and news, the title found for it."""
+
+    lines: list[Line] = field(default_factory=list)
+    title_lines: list[Line] = field(default_factory=list)
+    meta_lines: list[Line] = field(default_factory=list)
+    column: str | None = None
+
+    @property
+    def body_chars(self) -> int:
+        return sum(len(ln.text) for ln in self.lines)
+
+
+def classify(text: str) -> str:
+    if _META.match(text):
+        return "meta"
+    if _ITEM.match(text) and len(text) > 6:
+        return "item"
+    if len(text) <= 60 and (_CHROME_LINE.match(text) or _CHROME_WORDS.search(text)):
+        return "chrome"
+    return "text"
+
+
+def page_lines(page: Page) -> list[Line]:
+    out: list[Line] = []
+    pos = 0
+    kinds = page.line_kinds
+    for i, raw in enumerate(page.text.split("\n")):
+        if raw:
+            out.append(Line(pos, pos + len(raw), raw, classify(raw), kinds[i] if i < len(kinds) else "text"))
+        pos += len(raw) + 1
+    return out
+
+
+def _is_headline(ln: Line) -> bool:
+    t = ln.text
+    return (
+        ln.cls == "text"
+        and ln.kind == "text"
+        and len(t) <= 50
+        and t[-1] not in _TERMINAL
+        and t[-1] not in "：:，,"
+        and not _NEWS_OPEN.match(t)
+    )
+
+
+def _is_prose(ln: Line) -> bool:
+    return len(ln.text) >= 40 or (ln.text[-1] in _TERMINAL and len(ln.text) >= 12)
+
+
+def _runs(lines: list[Line]) -> list[list[Line]]:
+    runs: list[list[Line]] = [[]]
+    for ln in lines:
+        if ln.cls == "chrome":
+            if runs[-1]:
+                runs.append([])
+            continue
+        runs[-1].append(ln)
+    return [r for r in runs if r]
+
+
+def _split_listing(run: list[Line]) -> list[Block]:
+    blocks: list[Block] = []
+    cur = Block()
+    for ln in run:
+        if ln.cls == "item":
+            if cur.lines or cur.title_lines:
+                blocks.append(cur)
+            cur = Block(title_lines=[ln])
+        elif ln.cls == "meta" and not cur.lines:
+            cur.meta_lines.append(ln)
+        else:
+            cur.lines.append(ln)
+    blocks.append(cur)
+    return blocks
+
+
+def _split_news(run: list[Line]) -> list[Block]:
+    """Cut at headline blocks followed by prose and at 本报讯-style openings."""
+    blocks: list[Block] = []
+    cur = Block()
+    i = 0
+    n = len(run)
+    while i < n:
+        ln = run[i]
+        if ln.cls == "meta":
+            (cur.meta_lines if not cur.lines else cur.lines).append(ln)
+            i += 1
+            continue
+        if _is_headline(ln):
+            j = i
+            while j < n and _is_headline(run[j]):
+                j += 1
+            heads = run[i:j]
+            i = j
+            # A headline naming the untitled article just read belongs to it (layouts put it anywhere).
+            while heads and cur.lines and not cur.title_lines and _names(heads[0], cur.lines):
+                cur.title_lines = [heads.pop(0)]
+            if not heads:
+                continue
+            if j < n and _is_prose(run[j]) and len(heads) <= 4:
+                column = None
+                if len(heads) >= 2 and _COLUMN_LABEL.match(heads[0].text):
+                    column = heads.pop(0).text
+                if cur.lines or cur.title_lines:
+                    blocks.append(cur)
+                cur = Block(title_lines=heads, column=column)
+                continue
+            cur.lines.extend(heads)
+            continue
+        if _NEWS_OPEN.match(ln.text) and cur.lines:
+            blocks.append(cur)
+            cur = Block()
+        cur.lines.append(ln)
+        i += 1
+    blocks.append(cur)
+    return [b for b in blocks if b.lines or b.title_lines]
+
+
+def _bigrams(s: str) -> set[str]:
+    s = re.sub(r"\W", "", s)
+    return {s[i : i + 2] for i in range(len(s) - 1)}
+
+
+def _names(head: Line, body: list[Line]) -> bool:
+    grams = _bigrams(head.text)
+    return len(grams & _bigrams("".join(ln.text for ln in body))) >= 0.6 * max(1, len(grams))
+
+
+def _reattach_headlines(blocks: list[Block]) -> list[Block]:
+    """A block ending with headline-only lines: give them to the untitled article they name, or
+    treat a short first line as a column label over the following blocks."""
+    for k, b in enumerate(blocks):
+        tail: list[Line] = []
+        while b.lines and _is_headline(b.lines[-1]) and not _is_prose(b.lines[-1]):
+            tail.insert(0, b.lines.pop())
+        if not tail:
+            continue
+        body = "".join(ln.text for ln in b.lines)
+        keep: list[Line] = []
+        for ln in tail:
+            grams = _bigrams(ln.text)
+            shared = len(grams & _bigrams(body)) / max(1, len(grams))
+            if not b.title_lines and shared >= 0.6:
+                b.title_lines = [ln]
+            else:
+                keep.append(ln)
+        if keep and k + 1 < len(blocks):
+            nxt = blocks[k + 1]
+            label = keep[0] if _COLUMN_LABEL.match(keep[0].text) and len(keep) == 1 else None
+            if label is not None:
+                nxt.column = label.text
+            else:
+                nxt.title_lines = keep + nxt.title_lines
+        elif keep:
+            b.lines.extend(keep)
+    return _group_columns(blocks)
+
+
+def _group_columns(blocks: list[Block]) -> list[Block]:
+    """Short items under one column label (融媒互动, 图片新闻) are one document, titled by the label."""
+    out: list[Block] = []
+    for b in blocks:
+        small = b.body_chars < 200
+        if b.column is not None and small:
+            out.append(Block(lines=b.title_lines + b.lines, column=b.column))
+        elif out and out[-1].column is not None and b.column is None and small and not _NEWS_OPEN.match(b.lines[0].text if b.lines else ""):
+            out[-1].lines.extend(b.title_lines + b.lines)
+        else:
+            b.column = None if not small else b.column
+            out.append(b)
+    return out
+
+
+def _is_boilerplate(block: Block) -> bool:
+    lines = block.lines
+    if not lines:
+        return True
+    total = sum(len(ln.text) for ln in lines)
+    prose = [ln for ln in lines if _is_prose(ln)]
+    if total < 60 or not prose:
+        return True
+    hits = [len(set(_POLICY.findall(ln.text))) for ln in lines]
+    some = sum(len(ln.text) for ln, h in zip(lines, hits, strict=True) if h >= 1)
+    many = sum(len(ln.text) for ln, h in zip(lines, hits, strict=True) if h >= 2)
+    return many >= 0.25 * total or some >= 0.5 * total
+
+
+def split(page: Page) -> list[Document]:
+    lines = page_lines(page)
+    blocks: list[Block] = []
+    pending_meta: list[Line] = []
+    for run in _runs(lines):
+        if any(ln.cls == "item" for ln in run):
+            found = _split_listing(run)
+        elif _REPORT_SHAPE.search("\n".join(ln.text for ln in run)):
+            found = [Block(lines=[ln for ln in run if ln.cls != "meta"], meta_lines=[ln for ln in run if ln.cls == "meta"])]
+        else:
+            found = _reattach_headlines(_split_news(run))
+        if pending_meta and found:
+            found[0].meta_lines = pending_meta + found[0].meta_lines
+            pending_meta = []
+        for b in found:
+            if _is_boilerplate(b):
+                if b.meta_lines and not b.lines:
+                    pending_meta.extend(b.meta_lines)
+                continue
+            blocks.append(b)
+    if not blocks:
+        raise NoDocuments("no document found (only navigation, boilerplate or very short text)", page.source)
+    name = page.source.replace("\\", "/").rsplit("/", 1)[-1] or page.source
+    docs: list[Document] = []
+    for k, b in enumerate(blocks, 1):
+        body = b.lines if b.lines else b.title_lines
+        pieces = []
+        for i, ln in enumerate(body):
+            if i:
+                pieces.append((ln.start, ln.start, "\n"))
+            pieces.append((ln.start, ln.end, ln.text))
+        text, m = build(pieces, len(page.text))
+        doc = Document(
+            id=name if len(blocks) == 1 else f"{name}#{k}",
+            source=page.source,
+            text=text,
+            offsets=OffsetChain([*page.offsets.maps, m]),
+        )
+        doc.header = "\n".join(ln.text for ln in b.meta_lines)
+        if b.column:
+            doc.title = b.column
+        elif b.title_lines:
+            doc.title = _title_from(b.title_lines)
+        docs.append(doc)
+    return docs
+
+
+def _title_from(lines: list[Line]) -> str:
+    texts = [ln.text for ln in lines]
+    m = _ITEM.match(texts[0])
+    if m:
+        return m.group("title").strip()
+    if len(texts) > 1 and len(texts[0]) <= 6:
+        texts = texts[1:]
+    return " ".join(texts)
