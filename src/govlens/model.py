@@ -98,6 +98,7 @@ class Document:
     markers: list[Marker] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
     header: str = ""  # page text before the body (index tables, bylines) used for metadata
+    origin: str = "page"  # page | listing (an entry of a listing page) | newspaper (one article of several)
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
 

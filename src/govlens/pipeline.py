@@ -15,7 +15,7 @@ from .errors import GovlensError
 from .io.read import read_page
 from .model import Document, Page
 from .stages.glossary import parse_glossary, strip_markers
-from .stages.metadata import metadata
+from .stages.metadata import fill_from_siblings, metadata
 from .stages.normalize import normalize
 from .stages.sections import sections
 from .stages.split import split
@@ -81,9 +81,8 @@ def page_to_docs(page: Page) -> list[Document]:
     return split(normalize(page))
 
 
-def run_doc(doc: Document, extract: bool = False) -> Document:
-    stages = DOC_STAGES + (_extract_stages() if extract else [])
-    for st in stages:
+def run_doc(doc: Document) -> Document:
+    for st in DOC_STAGES:
         doc = st.fn(doc)
     return doc
 
@@ -97,7 +96,12 @@ class Result:
 
 
 def process_page(page: Page, extract: bool = False) -> list[Document]:
-    return [run_doc(d, extract) for d in page_to_docs(page)]
+    docs = [run_doc(d) for d in page_to_docs(page)]
+    docs = fill_from_siblings(docs)
+    if extract:
+        for st in _extract_stages():
+            docs = [st.fn(d) for d in docs]
+    return docs
 
 
 def process(path: str, extract: bool = False) -> Result:

@@ -11,22 +11,44 @@ import re
 from collections import Counter
 
 from ..model import Document
-from .numbers import cn_year
-from .regions import MUNICIPALITIES, PLACE, PROVINCES, canonical, level_of
+from .numbers import cn_int, cn_year
+from .regions import PLACE, PROVINCES, canonical, extend, level_of, most_named
 
 _TITLE_WORDS = re.compile(r"报告|通知|意见|决定|决议|条例|办法|规定|细则|实录|公报|纲要|讲话|方案|规划|答记者问|发布会|通报|公告")
 _TRAILING_DATE = re.compile(r"\s*(?:\d{4}-\d{1,2}-\d{1,2}|来源[：:]).*$")
-_TAG = re.compile(r"^【([^】]{1,20})】")
+_TAG = re.compile(r"^(?:【([^】]{1,20})】|\[([^\]]{1,10})\])\s*")
 _YEAR = r"((?:19|20)\d{2}|[一二三四五六七八九〇零○]{4})年"
-_DELIVERY = re.compile(_YEAR + r"\d{1,2}月\d{1,2}日在([^，。\n]{0,40}?)第[一二三四五六七八九十]+届人民代表大会")
+_DELIVERY = re.compile(_YEAR + r"\d{1,2}月\d{1,2}日在([^，。\n]{0,40}?)第[一二三四五六七八九十]+届\n?人民代表大会")
 _DELIVERY_DATE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日在")
 _REVIEW = re.compile(r"(?:^|\n)(?:[一二三四五六七八九十]、)?" + _YEAR + r"(?:[^\n。]{0,12})?(?:工作回顾|主要工作|工作总结|政府工作回顾)")
 _TARGETS = re.compile(
     _YEAR + r"(?:[^\n。，]{0,10})?(?:主要任务|工作安排|重点工作|主要预期目标|预期目标|工作任务|总体要求|政府工作任务|主要工作安排)"
 )
-_THIS_YEAR_IS = re.compile(_YEAR + r"是[^。]{0,30}(?:之年|一年|开局|收官|关键)")
 _ANY_YEAR = re.compile(r"((?:19|20)\d{2})年")
-_META_FIELD = re.compile(r"(索引号|发布单位|发布机构|发文机关|发布日期|成文日期|发文字号|文号|标题|来源)\s*[|：:]\s*([^|\n]*?)\s*(?=\||\n|$|[\u4e00-\u9fff]{2,4}\s*[：:])")
+_FIELDS = ("索引号", "发布单位", "发布机构", "发文机关", "发布日期", "成文日期", "发文字号", "文号", "标题", "来源", "主题分类", "主题词", "公开分类")
+_META_FIELD = re.compile(
+    "(" + "|".join(r"\s*".join(f) for f in _FIELDS) + r")\s*[|：:]\s*([^|\n]*?)\s*(?=\||\n|$|\S{2,5}\s*[：:])"
+)
+_PASSED = re.compile(r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日[^）)\n]{0,60}?(?:通过|批准|公布|修订|修正|发布)")
+# 第十届全国人民代表大会第五次会议 -> 2007: each National People's Congress meets once a year from
+# the year it is elected (terms 1-5 were irregular and are listed by session).
+_NPC_SESSION = re.compile(r"第([一二三四五六七八九十]+)届全国人民代表大会第([一二三四五六七八九十]+)次会议")
+_NPC_FIRST = {6: 1983, 7: 1988, 8: 1993, 9: 1998, 10: 2003, 11: 2008, 12: 2013, 13: 2018, 14: 2023, 15: 2028}
+_NPC_EARLY = {(1, 1): 1954, (1, 2): 1955, (1, 3): 1956, (1, 4): 1957, (1, 5): 1958, (2, 1): 1959, (2, 2): 1960,
+              (2, 3): 1962, (3, 1): 1964, (4, 1): 1975, (5, 1): 1978, (5, 2): 1979, (5, 3): 1980, (5, 4): 1981,
+              (5, 5): 1982}
+
+
+def npc_year(term: str, session: str) -> int | None:
+    t, n = cn_int(term), cn_int(session)
+    if t is None or n is None:
+        return None
+    if (t, n) in _NPC_EARLY:
+        return _NPC_EARLY[(t, n)]
+    return _NPC_FIRST[t] + n - 1 if t in _NPC_FIRST and n <= 5 else None
+
+
+_NATIONAL_BODY = re.compile(r"^(?:国务院|中共中央|中办|国办|全国人民代表大会|全国人大|中华人民共和国)")
 _ISO_DATE = re.compile(r"((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})")
 _NATIONAL = re.compile(r"我代表国务院|受国务院的?委托|国务院总理|向全国人民代表大会|国务院政府工作报告|中华人民共和国国务院")
 _SELF_GOV = re.compile(r"我代表(" + PLACE.pattern + r")人民政府")
@@ -44,7 +66,10 @@ def _title_line(doc: Document) -> str | None:
         m = re.match(r"^(.{4,40}?政府工作报告)", first)
         return m.group(1) if m else None
     cand = _TRAILING_DATE.sub("", first).strip()
-    if cand and cand[-1] not in "。！？；，" and (_TITLE_WORDS.search(cand) or len(doc.text.split("\n")) > 3 and len(cand) <= 40):
+    if re.fullmatch(r"附件\s*\d*", cand):
+        second = doc.text.split("\n", 2)[1:2]
+        cand = second[0].strip() if second else ""
+    if cand and cand[-1] not in "。！？；，：:" and (_TITLE_WORDS.search(cand) or len(doc.text.split("\n")) > 3 and len(cand) <= 40):
         return cand
     return None
 
@@ -52,15 +77,17 @@ def _title_line(doc: Document) -> str | None:
 def _meta_fields(header: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for m in _META_FIELD.finditer(header):
-        key, val = m.group(1), m.group(2).strip(" |")
+        key, val = re.sub(r"\s", "", m.group(1)), m.group(2).strip(" |")
         if val and key not in out:
             out[key] = val
     return out
 
 
-def _region(doc: Document, head: str, meta: dict[str, str]) -> str | None:
-    title = doc.title or ""
-    if _NATIONAL.search(head) or "国务院" in title or "全国人民代表大会" in title or "中共中央" in title:
+def _region(doc: Document, head: str, meta: dict[str, str], title: str) -> str | None:
+    issuer = meta.get("发布单位") or meta.get("发布机构") or meta.get("发文机关") or ""
+    first = doc.text[:200]
+    if (_NATIONAL.search(head) or _NATIONAL_BODY.match(title) or "全国人民代表大会" in title or _NATIONAL_BODY.match(issuer)
+            or _NATIONAL_BODY.match(first) or re.search(r"中办国办|中共中央国务院|国务院办公厅", first)):
         return "全国"
     votes: Counter[str] = Counter()
 
@@ -71,10 +98,13 @@ def _region(doc: Document, head: str, meta: dict[str, str]) -> str | None:
 
     tag = _TAG.match(title)
     if tag:
-        t = re.sub(r"招商|新闻|要闻|动态|资讯|政务", "", tag.group(1))
+        t = re.sub(r"招商|新闻|要闻|动态|资讯|政务", "", tag.group(1) or tag.group(2))
         vote(PROVINCES.get(t, t), 2)
     for m in _GOV_OF.finditer(title):
         vote(m.group(1), 5)
+    tm = PLACE.match(_TAG.sub("", title))
+    if tm:
+        vote(extend(title, tm), 4)
     for m in _DELIVERY.finditer(head):
         vote(m.group(2).strip(), 6)
     for m in _SELF_GOV.finditer(head):
@@ -83,16 +113,12 @@ def _region(doc: Document, head: str, meta: dict[str, str]) -> str | None:
         vote(m.group(1), 3)
     for m in _GOV_OF.finditer(head):
         vote(m.group(1), 2)
-    issuer = meta.get("发布单位") or meta.get("发布机构") or meta.get("发文机关")
     if issuer:
         m = PLACE.match(issuer)
         vote(m.group() if m else None, 2)
     if not votes:
         # Fall back to the place the body names most often (a press conference, a news page).
-        counts = Counter(m.group() for m in PLACE.finditer(doc.text[:20000]))
-        for name, n in counts.most_common(8):
-            if n >= 2:
-                vote(name, n)
+        vote(most_named(doc.text[:30000]), 1)
     if not votes:
         return None
     best = votes.most_common(1)[0][0]
@@ -111,22 +137,38 @@ def _year(doc: Document, head: str, meta: dict[str, str]) -> int | None:
             votes[cn_year(m.group(1))] += 3
         for m in _REVIEW.finditer(text):
             votes[cn_year(m.group(1)) + 1] += 3
-        for m in _THIS_YEAR_IS.finditer(text[:30000]):
-            votes[cn_year(m.group(1))] += 1
         for m in _DELIVERY.finditer(head):
-            votes[cn_year(m.group(1))] += 2
-    for key in ("成文日期", "发布日期"):
-        if key in meta and (d := _ISO_DATE.search(meta[key])):
-            votes[int(d.group(1))] += 2
-            break
-    if doc.title:
-        for m in _ANY_YEAR.finditer(doc.title):
-            votes[int(m.group(1))] += 1
-    if not votes:
-        first = text.split("\n", 1)[0]
-        m = _ISO_DATE.search(first) or _ISO_DATE.search(head)
+            votes[cn_year(m.group(1))] += 4
+        for m in _NPC_SESSION.finditer(head[:400]):
+            y = npc_year(m.group(1), m.group(2))
+            if y and head[max(0, m.start() - 1) : m.start()] == "在":
+                votes[y] += 3
+        if not votes:
+            # A report reviews last year most: the most frequent year (the later one on a tie) + 1.
+            counts = Counter(cn_year(m.group(1)) for m in re.finditer(_YEAR, text))
+            if counts:
+                top = max(counts.values())
+                votes[max(y for y, n in counts.items() if n == top) + 1] += 1
+    else:
+        for m in _NPC_SESSION.finditer(head):
+            y = npc_year(m.group(1), m.group(2))
+            if y:
+                votes[y] += 2
+        passed = [int(m.group(1)) for m in _PASSED.finditer(head)]
+        if passed:
+            votes[max(passed)] += 3
+        for key in ("成文日期", "发布日期"):
+            if key in meta and (d := _ISO_DATE.search(meta[key])):
+                votes[int(d.group(1))] += 4
+                break
+        lead = "\n".join(doc.text.split("\n", 3)[:3])
+        m = _ISO_DATE.search(lead)
         if m:
             votes[int(m.group(1))] += 2
+    if doc.title:
+        for m in _ANY_YEAR.finditer(doc.title):
+            if not re.search(r"[―—\-~～至]", doc.title[m.end() : m.end() + 1] + doc.title[max(0, m.start() - 1) : m.start()]):
+                votes[int(m.group(1))] += 1
     if not votes:
         counts = Counter(cn_year(m.group(1)) for m in re.finditer(_YEAR, text))
         if counts:
@@ -140,6 +182,10 @@ def _year(doc: Document, head: str, meta: dict[str, str]) -> int | None:
 
 def _kind(doc: Document, head: str, from_listing: bool) -> str:
     title = doc.title or ""
+    if re.search(r"决议|决定|审议|听取", title) or re.search(r"决议", head[:120]):
+        return "other"
+    if re.match(r"\s*各位代表", doc.text[:20]) and re.search(r"报告|政府工作", doc.text[:600]):
+        return "work_report"
     if "政府工作报告" in title or "政府工作报告" in head[:300] or (
         "各位代表" in head and re.search(r"报告(?:政府)?工作|政府工作|工作回顾", head)
     ):
@@ -157,31 +203,46 @@ def _kind(doc: Document, head: str, from_listing: bool) -> str:
 
 def metadata(doc: Document) -> Document:
     meta = _meta_fields(doc.header)
-    from_listing = doc.title is not None
+    from_listing = doc.origin in ("listing", "newspaper")
+    given_title = doc.title or ""
     if doc.title:
-        doc.title = _TAG.sub("", doc.title).strip() if not _GOV_OF.search(doc.title) else doc.title
+        doc.title = _TAG.sub("", doc.title).strip()
     title_line = _title_line(doc)
     if "标题" in meta:
         doc.title = meta["标题"]
     elif not doc.title:
         doc.title = title_line
     head = doc.header + "\n" + doc.text[:3000]
-    doc.kind = _kind(doc, head, from_listing and title_line is None)
-    doc.region = _region(doc, head, meta)
+    doc.kind = _kind(doc, head, from_listing)
+    doc.region = _region(doc, head, meta, given_title or doc.title or "")
     doc.level = level_of(doc.region) if doc.region else None
     doc.year = _year(doc, head, meta)
     doc.index_no = meta.get("索引号")
     doc.doc_no = meta.get("发文字号") or meta.get("文号")
     doc.issuer = meta.get("发布单位") or meta.get("发布机构") or meta.get("发文机关")
-    date = None
+    date = _DELIVERY_DATE.search(head)
     for key in ("成文日期", "发布日期"):
-        if key in meta and (m := _ISO_DATE.search(meta[key])):
-            date = m
-            break
+        if date is None and key in meta:
+            date = _ISO_DATE.search(meta[key])
     if date is None:
-        date = _DELIVERY_DATE.search(head) or _ISO_DATE.search(doc.text.split("\n", 1)[0])
-    if date:
+        date = _ISO_DATE.search(doc.text.split("\n", 1)[0])
+    if date and (doc.year is None or int(date.group(1)) in (doc.year, doc.year - 1)):
         doc.date = f"{int(date.group(1)):04d}-{int(date.group(2)):02d}-{int(date.group(3)):02d}"
-    if doc.region in MUNICIPALITIES and doc.level == "province":
-        doc.level = "province"
     return doc
+
+
+def fill_from_siblings(docs: list[Document]) -> list[Document]:
+    """Articles on one newspaper page share its place and year when they do not say otherwise."""
+    if len(docs) < 2:
+        return docs
+    regions = Counter(d.region for d in docs if d.region)
+    years = Counter(d.year for d in docs if d.year)
+    for d in docs:
+        if d.kind not in ("news", "other"):
+            continue
+        if d.region is None and len(regions) == 1:
+            d.region = regions.most_common(1)[0][0]
+            d.level = level_of(d.region)
+        if d.year is None and len(years) == 1:
+            d.year = years.most_common(1)[0][0]
+    return docs

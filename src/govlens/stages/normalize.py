@@ -193,18 +193,21 @@ def rebuild_lines(text: str) -> tuple[list[Piece], list[str]]:
         cur = text[s:e]
         i += 1
         while _broken(cur) and i < n:
+            body = _is_body(cur)
+            # A body paragraph cut by a photo caption: short lines, then the sentence goes on.
             j = i
             skipped: list[tuple[int, int]] = []
-            while j < n and len(skipped) < 2 and _caption_like(text[spans[j][0] : spans[j][1]]):
-                skipped.append(spans[j])
-                j += 1
-            if skipped and not _is_body(cur):
-                break
-            if j >= n:
-                break
+            if body:
+                while j < n and len(skipped) < 2 and _caption_like(text[spans[j][0] : spans[j][1]]):
+                    skipped.append(spans[j])
+                    j += 1
+                if skipped and (j >= n or not _continues(text[spans[j][0] : spans[j][1]])
+                                or len(text[spans[j][0] : spans[j][1]]) < 20):
+                    j, skipped = i, []
             nxt = text[spans[j][0] : spans[j][1]]
-            if not _continues(nxt) or (not skipped and not _is_body(cur) and not _ends_open(cur)
-                                         and not _word_across(cur, nxt)):
+            if not _continues(nxt):
+                break
+            if not (skipped or body or _ends_open(cur) or _word_across(cur, nxt)):
                 break
             para.append(spans[j])
             captions.extend(skipped)

@@ -32,7 +32,7 @@ _GENERIC_WORD = re.compile(
 _GENERIC_SUFFIX = re.compile(
     r"(?:示范|开发|园|社|试验|实验|集聚|功能|保护|片|景|街|湾|市|小|郊|辖|库|灾|矿|林|牧|老|特|校|院|港|厂|自贸|先行|"
     r"核心|承载|中心城|主城|老城|贸易|合作|产业|风景|度假|旅游|商务|居住|安置|试点|示范城|集中|高新|工业|经济|"
-    r"保税|综合|新城|重点|城乡|边境|民族|贫困|发达|沿海|革命)区$|(?:城|都|超|上|门|坊|夜)市$"
+    r"保税|综合|新城|重点|城乡|边境|民族|贫困|发达|沿海|革命|特殊|自治)区$|(?:城|都|超|上|门|坊|夜|单列)市$|地区$"
 )
 
 
@@ -42,6 +42,13 @@ def _generic(name: str) -> bool:
 
 _UNIT = r"[\u4e00-\u9fff]{1,8}?(?:自治州|自治县|自治旗|特别行政区|自治区|省|市|州|盟|区|县|旗)"
 PLACE = re.compile(rf"(?:{_PROV_RE})?(?:[\u4e00-\u9fff]{{1,6}}?(?:市|州|盟))?{_UNIT}")
+
+
+def extend(text: str, m: re.Match[str]) -> str:
+    """A lazy match stops at the first suffix ("郑州" in 郑州市): take the level character after it."""
+    name = m.group()
+    nxt = text[m.end() : m.end() + 1]
+    return name + nxt if nxt in ("市", "区", "县", "省") else name
 
 
 def level_of(name: str) -> str:
@@ -54,9 +61,20 @@ def level_of(name: str) -> str:
     return "city"
 
 
+# Characters that never occur inside a place name but often before 区/市/省 in running text.
+_NOT_NAME = re.compile(r"[第条款按照据要素监管粮食直辖行政其他有关相关各该等部点困类级型项个份处种性化]")
+# What regexes drag in front of a name: "2021年青浦区", "会议上上海市嘉定区", "在闵行区".
+_LEAD_JUNK = re.compile(r"^.*?(?:会议上|代表|[\d年月日在于的和及是了为届我])")
+
+
 def canonical(name: str) -> str | None:
     """``上海市普陀区`` -> ``普陀区``; ``浙江省嘉兴市南湖区`` -> ``嘉兴市南湖区``; ``上海`` -> ``上海市``."""
     name = name.strip()
+    while name and not name.startswith(tuple(_PROV_FULL)):
+        stripped = _LEAD_JUNK.sub("", name, count=1)
+        if stripped == name:
+            break
+        name = stripped
     if not name:
         return None
     if name in PROVINCES:
@@ -67,13 +85,39 @@ def canonical(name: str) -> str | None:
         if name.startswith(p) and len(name) > len(p):
             rest = name[len(p) :]
             if p in MUNICIPALITIES or PROVINCES.get(p) in MUNICIPALITIES:
-                return rest if not rest.startswith(("区", "县", "市")) else None
+                return rest if not rest.startswith(("区", "县", "市")) and not _generic(rest) else None
+            if _generic(rest) or rest.startswith(("区", "县", "市", "省")):
+                return PROVINCES.get(p, p)
             name = rest
             break
-    if _generic(name) or len(name) < 2:
+    if _generic(name) or len(name) < 2 or _NOT_NAME.search(name):
         return None
     return name
 
 
 def is_place(name: str) -> bool:
     return canonical(name) is not None
+
+
+_NAME_END = re.compile(r"[区县市旗州盟]")
+
+
+def most_named(text: str) -> str | None:
+    """The place a text names most often: candidates are the 2-3 characters before each 区/县/市,
+    counted as whole strings so "方面金山区" loses to "金山区"."""
+    cands: dict[str, int] = {}
+    for m in _NAME_END.finditer(text):
+        e = m.end()
+        for n in (3, 4):
+            name = text[max(0, e - n) : e]
+            if len(name) == n and re.fullmatch(r"[\u4e00-\u9fff]+", name) and name not in cands:
+                cands[name] = text.count(name)
+    best = None
+    for name, n in sorted(cands.items(), key=lambda kv: (-kv[1], len(kv[0]))):
+        if n < 2:
+            break
+        c = canonical(name)
+        if c and c == name:
+            best = name
+            break
+    return best

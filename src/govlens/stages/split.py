@@ -30,14 +30,15 @@ _CHROME_WORDS = re.compile(
     r"【[大中小]】|字号[:：]|手机版|微信公众号|官方微博|无障碍|English"
 )
 _CHROME_LINE = re.compile(
-    r"^(?:[\d\s:：\-/.|~～年月日至—]+|共\s*\d+\s*页|[\d\s]+(?:尾页|下一页|末页)?|首页|尾页|跳转到?|确定|确认|关闭|"
+    r"^(?:[\d\s:：\-/.|~～年月日至—]+|[\d.]+万|共\s*\d+\s*页|[\d\s]+(?:尾页|下一页|末页)?|首页|尾页|跳转到?|确定|确认|关闭|"
     r"立即获取|更多|[（(]?[上下]转第?\d+版[）)]?|[（(][上下]接第?\d+版[）)]|周[一二三四五六日][~～至-]周[一二三四五六日]|"
-    r"\d{3,4}-\d{3,4}-\d{3,4}|[•·●▪◆■]\s*\S{1,8}|\[[^\]\d]{1,12}\]\S{0,8}|TA的\S*|版主|主题|开心|难过|郁闷|无聊)$"
+    r"\d{3,4}-\d{3,4}-\d{3,4}|\[LV\.\d+\]\S*|[•·●▪◆■]\s*\S{1,8}|\[[^\]\d]{1,12}\]\S{0,8}|TA的\S*|版主|主题|开心|难过|郁闷|无聊)$"
 )
 _META = re.compile(
     r"^(?:索\s*引\s*号|发布单位|发布机构|发布日期|发布时间|成文日期|发文机关|发文字号|文\s*号|主\s*题\s*词|主题分类|"
     r"公开分类|信息来源|来\s*源|时\s*间|日\s*期|作\s*者|标\s*题|体裁分类|组配分类|有\s*效\s*性|公开方式|公开范围)\s*[|：:]"
 )
+_DATE_LINE = re.compile(r"^(?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)$")
 _ITEM = re.compile(r"^[•·●▪◆■]\s*(?:【[^】]{1,20}】)?\s*(?P<title>\S.{3,80})$")
 _POLICY = re.compile(
     r"本网|本站|本协议|服务条款|用户|您|稿件|投稿|作品|侵权|违约|法律责任|转载|著作权|知识产权|隐私|账号|平台有权"
@@ -65,6 +66,8 @@ class Block:
     title_lines: list[Line] = field(default_factory=list)
     meta_lines: list[Line] = field(default_factory=list)
     column: str | None = None
+    date: str | None = None
+    origin: str = "page"
 
     @property
     def body_chars(self) -> int:
@@ -72,11 +75,17 @@ class Block:
 
 
 def classify(text: str) -> str:
+    if _DATE_LINE.match(text):
+        return "date"
     if _META.match(text):
         return "meta"
     if _ITEM.match(text) and len(text) > 6:
         return "item"
-    if len(text) <= 60 and (_CHROME_LINE.match(text) or _CHROME_WORDS.search(text)):
+    if len(text) <= 60 and _CHROME_LINE.match(text):
+        return "chrome"
+    ascii_heavy = sum(c.isascii() for c in text) >= 0.5 * len(text)
+    if ((len(text) <= 40 or ascii_heavy and len(text) <= 120) and _CHROME_WORDS.search(text) and text[-1] not in _TERMINAL
+            and not re.match(r"^(?:（[一二三四五六七八九十\d]+）|第[一二三四五六七八九十百]+条|\d+[.、])", text)):
         return "chrome"
     return "text"
 
@@ -126,19 +135,22 @@ def _split_listing(run: list[Line]) -> list[Block]:
         if ln.cls == "item":
             if cur.lines or cur.title_lines:
                 blocks.append(cur)
-            cur = Block(title_lines=[ln])
+            cur = Block(title_lines=[ln], origin="listing")
         elif ln.cls == "meta" and not cur.lines:
             cur.meta_lines.append(ln)
+        elif ln.cls == "date" and cur.title_lines:
+            cur.date = cur.date or ln.text  # a listing's date under its entry
         else:
             cur.lines.append(ln)
     blocks.append(cur)
     return blocks
 
 
-def _split_news(run: list[Line]) -> list[Block]:
-    """Cut at headline blocks followed by prose and at 本报讯-style openings."""
+def _split_news(run: list[Line], cut: bool = True) -> list[Block]:
+    """Cut at headline blocks followed by prose and at 本报讯-style openings. With ``cut=False`` only
+    a leading headline block is taken (as the title) and the rest is one document."""
     blocks: list[Block] = []
-    cur = Block()
+    cur = Block(origin="newspaper" if cut else "page")
     i = 0
     n = len(run)
     while i < n:
@@ -158,19 +170,19 @@ def _split_news(run: list[Line]) -> list[Block]:
                 cur.title_lines = [heads.pop(0)]
             if not heads:
                 continue
-            if j < n and _is_prose(run[j]) and len(heads) <= 4:
+            if j < n and _is_prose(run[j]) and len(heads) <= 4 and (cut or not (cur.lines or cur.title_lines)):
                 column = None
                 if len(heads) >= 2 and _COLUMN_LABEL.match(heads[0].text):
                     column = heads.pop(0).text
                 if cur.lines or cur.title_lines:
                     blocks.append(cur)
-                cur = Block(title_lines=heads, column=column)
+                cur = Block(title_lines=heads, column=column, origin=cur.origin)
                 continue
             cur.lines.extend(heads)
             continue
-        if _NEWS_OPEN.match(ln.text) and cur.lines:
+        if cut and _NEWS_OPEN.match(ln.text) and cur.lines:
             blocks.append(cur)
-            cur = Block()
+            cur = Block(origin="newspaper")
         cur.lines.append(ln)
         i += 1
     blocks.append(cur)
@@ -250,13 +262,18 @@ def split(page: Page) -> list[Document]:
     lines = page_lines(page)
     blocks: list[Block] = []
     pending_meta: list[Line] = []
+    pending_title: list[Line] = []
+    pending_date: str | None = None
     for run in _runs(lines):
         if any(ln.cls == "item" for ln in run):
             found = _split_listing(run)
         elif _REPORT_SHAPE.search("\n".join(ln.text for ln in run)):
             found = [Block(lines=[ln for ln in run if ln.cls != "meta"], meta_lines=[ln for ln in run if ln.cls == "meta"])]
         else:
-            found = _reattach_headlines(_split_news(run))
+            several = sum(1 for ln in run if _NEWS_OPEN.match(ln.text)) >= 2
+            found = _split_news(run, cut=several)
+            if several:
+                found = _reattach_headlines(found)
         if pending_meta and found:
             found[0].meta_lines = pending_meta + found[0].meta_lines
             pending_meta = []
@@ -264,7 +281,15 @@ def split(page: Page) -> list[Document]:
             if _is_boilerplate(b):
                 if b.meta_lines and not b.lines:
                     pending_meta.extend(b.meta_lines)
+                heads = [ln for ln in b.lines if ln.cls == "text"]
+                if 0 < len(heads) <= 3 and all(_is_headline(ln) and _title_like(ln.text) for ln in heads):
+                    pending_title = heads
+                    pending_date = next((ln.text for ln in b.lines if ln.cls == "date"), None)
                 continue
+            if pending_title and not b.title_lines:
+                b.title_lines = pending_title
+                b.date = b.date or pending_date
+            pending_title, pending_date = [], None
             blocks.append(b)
     if not blocks:
         raise NoDocuments("no document found (only navigation, boilerplate or very short text)", page.source)
@@ -285,6 +310,9 @@ def split(page: Page) -> list[Document]:
             offsets=OffsetChain([*page.offsets.maps, m]),
         )
         doc.header = "\n".join(ln.text for ln in b.meta_lines)
+        doc.origin = b.origin
+        if b.date:
+            doc.header += f"\n发布日期：{b.date}"
         if b.column:
             doc.title = b.column
         elif b.title_lines:
@@ -293,11 +321,19 @@ def split(page: Page) -> list[Document]:
     return docs
 
 
+_BRACKET_TAG = re.compile(r"^(?:\[[^\]]{1,10}\]|【[^】]{1,10}】)\s*")
+
+
+def _title_like(text: str) -> bool:
+    t = _BRACKET_TAG.sub("", text)
+    cjk = sum("\u4e00" <= c <= "\u9fff" for c in t)
+    return len(t) >= 6 and cjk >= 0.6 * len(t)
+
+
 def _title_from(lines: list[Line]) -> str:
     texts = [ln.text for ln in lines]
-    m = _ITEM.match(texts[0])
-    if m:
-        return m.group("title").strip()
+    if _ITEM.match(texts[0]):
+        return re.sub(r"^[•·●▪◆■]\s*", "", texts[0]).strip()  # keeps 【tag】 for metadata
     if len(texts) > 1 and len(texts[0]) <= 6:
         texts = texts[1:]
     return " ".join(texts)
