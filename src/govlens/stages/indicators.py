@@ -30,15 +30,16 @@ from .numbers import UNIT, clean_number, parse_number
 from .sections import role_at
 
 _NUMA = r"\d+(?:,\d{3})*(?:\.\d+)?"
-_NUMC = r"(?:百分之)?[零〇○一二两三四五六七八九十百千]*[十百千][零〇○一二两三四五六七八九十百千]*"
+# Chinese numerals need a digit character: "一千二百", "二十", not the bare 百/千 of 百亿项目, 千亿级.
+_NUMC = r"(?:百分之)?(?=[零〇○一二两三四五六七八九十百千]*[一二两三四五六七八九])[零〇○一二两三四五六七八九十百千]*[十百千][零〇○一二两三四五六七八九十百千]*|百分之[一二两三四五六七八九十]+"
 _NUMF = r"[一二三四五六七八九十]+分之[一二三四五六七八九十]+"
 _NUM = rf"(?:{_NUMA}|{_NUMF}|{_NUMC}|[两二三四五六七八九]成)"
 _SEP = r"\s*[-~～—–―至到]\s*"
-_PRE = r"(?P<pre>约|近|逾|超过|超|接近|突破|不低于|不少于|不超过|不高于|至少|高于|低于|大约|将近)?"
+_PRE = r"(?P<pre>(?<![签节合预制公条契特邀履违解大])约|(?<![最临附接靠将])近|逾|超过|(?<![赶])超|接近|突破|不低于|不少于|不超过|不高于|至少|高于|低于|大约|将近)?"
 _POST = r"(?P<post>左右|以上|以内|以下|上下|多|余)?"
 _CHANGE_VERB = (
     r"同比增长|同比下降|同比增加|同比减少|年均增长|年均下降|平均增长|增长|增加|提高|提升|上升|下降|降低|减少|回落|下滑|"
-    r"缩小|扩大|增幅|增速|降幅|回升|缩减|上涨|下跌|增|降|减|涨"
+    r"缩小|扩大|增幅|增速|降幅|回升|压减|削减|缩减|核减|精简|上涨|下跌|提速|增|降|减|涨"
 )
 _CHANGE = re.compile(
     rf"(?P<verb>{_CHANGE_VERB})(?:了|为|达|达到)?{_PRE}(?P<n1>{_NUM})(?:(?P<u1>%|个百分点|百分点)?{_SEP}(?P<n2>{_NUM}))?"
@@ -51,43 +52,47 @@ _CHANGE_AFTER = re.compile(
 _LEVEL = re.compile(
     rf"{_PRE}(?P<n1>{_NUM})(?:(?P<u1>{UNIT})?{_SEP}(?P<n2>{_NUM}))?(?P<u>{UNIT}|倍){_POST}"
 )
-_NEG = ("下降", "降低", "减少", "回落", "下滑", "缩小", "降幅", "缩减", "下跌", "降", "减", "同比下降", "同比减少", "年均下降")
+_NEG = ("下降", "降低", "减少", "回落", "下滑", "缩小", "降幅", "缩减", "压减", "削减", "核减", "精简", "下跌", "降", "减",
+        "同比下降", "同比减少", "年均下降")
 _QUOTES = re.compile(r"“[^”\n]{0,40}”|《[^》\n]{0,80}》|\"[^\"\n]{0,30}\"")
 _SENT = re.compile(r"[^。！？；;\n]+[。！？；;]?")
 _CLAUSE_BOUND = "，,；;：:。！？\n"
 _LEADING = re.compile(
-    r"^(?:[，、；：。\s]|其中|同时|此外|另外|全年|当年|年内|今年|去年|上年|明年|全区|全市|全省|全县|全国|我区|我市|我省|我县|本区|本市|"
-    r"共|合计|总计|累计|预计|力争|确保|争取|计划|预期|要|将|努力|实现了?|完成了?|达到|达|为|是|有|约|近|比上年|同比|比去年|较上年|"
+    r"^(?:[，、；：。\s]|其中|同时|此外|另外|全年|当年|年内|今年|去年|上年|明年|(?:全区|全市|全省|全县|全国)(?!性)|我区|我市|我省|我县|本区|本市|"
+    r"共|合计|总计|累计|预计|力争|确保|争取|计划|预期|要|将|努力|实现了?|完成了?|达到|达|为|是|约|近|比上年|同比|比去年|较上年|"
     r"较去年|可比|年均|平均|分别|均|各|全面|一年来|五年来|过去一年|过去五年|这五年|当前|目前|截至目前|截至\S{0,8}?底|"
     r"(?:19|20)\d{2}年(?:底|末|全年|上半年|前三季度|一季度)?|到(?:19|20)\d{2}年|“?十[一二三四五]?五”?(?:期间|时期|末|以来)?|"
-    r"[一二三四]季度|上半年|下半年|前三季度|以来|期间|的|和|及|与|从|由|在)+"
+    r"[一二三四]季度|上半年|下半年|前三季度|以来|期间|的|从|由)+"
 )
 _TRAILING = re.compile(
     r"(?:实现了?|完成了?|达到了?|达|为|是|增至|降至|提高到|提升到|提升至|提高至|增加到|增加至|降低到|下降到|下降至|保持在|控制在|"
-    r"稳定在|突破|超过|累计|共计|总计|共|约|近|逾|分别|均|各|有|的|了|已|已经|达到|占|比上年|同比|较上年|可比|新增了|合计|"
-    r"分别为|分别达|分别达到|都|也|还|仅|再|又|以|按|在|由|从|和|及|与|、|，|：)+$"
+    r"稳定在|突破|超过|累计|共计|总计|共|分别|均|各|有|的|了|已|已经|达到|占|比上年|同比|较上年|可比|新增了|合计|"
+    r"分别为|分别达|分别达到|都|也|还|仅|再|又|以|按|在|由|从|全面|全部|基本|顺利|正式|成功|、|，|：)+$"
 )
 _VERB_ONLY = re.compile(
     r"^(?:新增|新建|建成|建设|完成|实现|引进|培育|帮扶|发放|募集|筛查|整治|改造|开展|举办|组织|落实|推动|推进|开工|竣工|签约|"
     r"认定|创建|获得|吸引|拨付|协调解决|解决|提供|减免|兑现|安置|供应|筹措|新开办|开办|新设|拆除|腾出|盘活|收储|惠及|"
-    r"接待|服务|培训|新引进|引育|招引|实施|投入|腾退|消化|再开发|集中|转化|上线|接入|覆盖|支持|帮助|走访|推出|出台|制定)*$"
+    r"接待|服务|培训|新引进|引育|招引|实施|投入|腾退|消化|再开发|集中|转化|上线|接入|覆盖|支持|帮助|走访|推出|出台|制定|"
+    r"惠及|吸引|有序推进|累计建成|累计培育|累计创建|累计引进|全面完成|顺利完成|举办|建立|设立|成立|打造|形成)*$"
 )
-_AFTER_NOUN = re.compile(r"^[^，,。；;：:、\n（(“”]{1,16}")
-_AFTER_STOP = re.compile(r"(?:实现|完成|达到|投入|获得|成为|入选|的|，|。).*$")
+_AFTER_NOUN = re.compile(r"[^，,。；;：:、\n（(\d]{1,16}")
+_AFTER_STOP = re.compile(r"(?:实现|完成|达到|投入|获得|成为|入选|的|[和及与]$|，|。|以上|左右).*$")
+_NUMBER_FIRST = re.compile(r"[\u4e00-\u9fff](?<![的以左上下多余])")
 _TARGET_CUE = re.compile(r"力争|确保|预期目标|主要目标|目标是|目标为|计划(?=完成|实现|新增|建设|引进|投资|开工|建成|达到)|争取|预期")
-_FUTURE_CUE = re.compile(r"将|要|到(?:19|20)\d{2}年|今后|明年|努力|推动|加快")
+_FUTURE_CUE = re.compile(r"将|要(?!求)|到(?:19|20)\d{2}年|今后|明年|努力|推动|加快")
 _FORECAST_CUE = re.compile(r"预计")
 _PERIOD_CUES = re.compile(
     r"(?P<until>到|至|截至)?(?P<y>(?:19|20)\d{2})年(?!\d*月\d+日在)"
     r"|“?(?P<plan>十[一二三四五]?五|[六七八九]五)”?(?P<plan_when>期间|时期|以来|末|规划)?"
     r"|(?P<five>过去五年|五年来|这五年|近五年|五年间)"
-    r"|(?P<this>今年|本年|全年)|(?P<last>去年|上年|上一年|过去一年|一年来)|(?P<next>明年)"
+    r"|(?P<this>今年|本年)|(?P<last>去年|上年|上一年|过去一年|一年来)|(?P<next>明年)"
 )
 _PLAN_START = {"六五": 1981, "七五": 1986, "八五": 1991, "九五": 1996, "十五": 2001, "十一五": 2006, "十二五": 2011,
                "十三五": 2016, "十四五": 2021, "十五五": 2026}
 _BASE_YEAR = re.compile(r"(?:比|较|与|同|是|为|相当于|相比)$")
 _FROM = re.compile(r"(?:由|从)$")
 _TO_VERB = re.compile(r"^(?:增加到|增长到|提高到|提升到|提升至|提高至|增至|增加至|下降到|下降至|降至|减少到|扩大到|跃升至|上升到|达到)")
+_MODIFIER = re.compile(r"(?:区级|市级|县级|省级|镇级|村级|中央|地方|本级|国有|民营|外资|内资|城镇|农村|城市|农业|工业)?")
 _SPREAD = re.compile(r"分别$|分别为$|分别达到?$|分别是$")
 _EACH = re.compile(r"(?:各|均|都)$")
 _ITEM_SPLIT = re.compile(r"[、和及与]")
@@ -202,19 +207,36 @@ def find_mentions(text: str, lo: int, hi: int, masked: list[tuple[int, int]]) ->
             continue
         unit = m.group("u")
         v1, v2 = _num(n1), _num(m.group("n2"))
-        if v1 is None:
+        if v1 is None or (unit == "次" and re.match(r"(?:全体)?(?:全会|会议|常委会|集体学习|党代会)", text[e : e + 5])):
             continue
         if re.fullmatch(r"[零〇○一二两三四五六七八九]+", n1 or ""):
             continue
         if n1.endswith("成") or "分之" in n1 or n1.startswith("百分之"):
             unit = "%"
         pre, post = m.group("pre"), m.group("post")
+        if unit and unit.endswith("百分点"):
+            back = text[max(lo, s - 6) : s]
+            sign = -1 if re.search(r"低于|慢于|下降|降低|减少|回落|收窄|缩小", back) else 1
+            mm = Mention(s, e, "change", change=sign * v1, change_max=None if v2 is None else sign * v2,
+                         change_unit="百分点", qualifier=pre or post)
+            out.append(mm)
+            continue
         mm = Mention(s, e, "level", value=v1, value_max=v2, unit=unit, qualifier=pre or post)
         if pre and post:
             mm.extra["qualifiers"] = [pre, post]
         out.append(mm)
     out.sort(key=lambda x: x.start)
-    return out
+    # "分别增长3.7%、7.4%": a bare percentage listed after a change is a change too.
+    for a, b in zip(out, out[1:], strict=False):
+        if (a.kind == "change" and b.kind == "level" and b.unit in ("%", "倍")
+                and text[a.end : b.start] in ("、", "和", "，", "及")):
+            sign = -1 if (a.change or 0) < 0 else 1
+            b.kind, b.change, b.change_max, b.change_unit = "change", sign * (b.value or 0), (
+                None if b.value_max is None else sign * b.value_max), b.unit
+            b.value = b.value_max = b.unit = None
+    # "50亿元以上项目1个": a bound that names a class of things is not a quantity of its own.
+    return [m for m in out if not (m.kind == "level" and m.qualifier in ("以上", "以下")
+                                   and re.match(r"[\u4e00-\u9fff]{1,6}\d", text[m.end : m.end + 7]))]
 
 
 def _clean_metric(w: str) -> str:
@@ -224,8 +246,8 @@ def _clean_metric(w: str) -> str:
         prev = w
         w = _LEADING.sub("", w)
         w = _TRAILING.sub("", w)
-        w = w.strip("，、；：。 “”\"")
-    return w
+        w = w.strip("，、；：。 \"")
+    return _balance(w)
 
 
 def _window_start(text: str, sent_start: int, pos: int) -> int:
@@ -239,7 +261,16 @@ def _noun_after(text: str, end: int, hi: int) -> str:
     m = _AFTER_NOUN.match(text, end, hi)
     if not m:
         return ""
-    return _AFTER_STOP.sub("", m.group())
+    return _balance(_clean_metric(_AFTER_STOP.sub("", m.group())))
+
+
+def _balance(metric: str) -> str:
+    """Keep quotes paired: 两直”资金 -> “两直”资金; a dangling opening quote is dropped."""
+    if metric.count("”") > metric.count("“"):
+        metric = "“" + metric
+    if metric.count("“") > metric.count("”"):
+        metric = metric.replace("“", "", 1) if metric.rfind("“") > metric.rfind("”") else metric + "”"
+    return metric
 
 
 def _period(doc: Document, text: str, para_start: int, pos: int, kind: str) -> str | None:
@@ -312,6 +343,11 @@ def _split_items(window: str) -> list[str]:
     if len(items) < 2:
         return items
     last = items[-1]
+    # 新增、净增就业岗位 -> 新增就业岗位, 净增就业岗位: short leading items share the last one's tail.
+    k = len(items[0])
+    if all(len(it) == k for it in items[:-1]) and k <= 3 and len(last) > k + 1:
+        tail = last[k:]
+        return [it + tail for it in items[:-1]] + [last]
     head = next((h for h in _HEAD_NOUNS if last.endswith(h)), None)
     if head:
         items = [it if it.endswith(head) else it + head for it in items]
@@ -343,12 +379,13 @@ def indicators(doc: Document) -> Document:
             prev_end = s0
             prev_fact: Fact | None = None
             pending_from: float | None = None
+            noun_end = 0
             i = 0
             while i < len(mentions):
                 mt = mentions[i]
                 ws = max(_window_start(text, s0, mt.start), prev_end)
                 raw_window = text[ws : mt.start]
-                window = _clean_metric(raw_window)
+                window = _clean_metric(raw_window.rsplit("、", 1)[-1])
                 # 由A增加到B: A is where B started from.
                 if mt.kind == "level" and _FROM.search(text[max(s0, mt.start - 1) : mt.start]) and _TO_VERB.match(text[mt.end : s1]):
                     pending_from = mt.value
@@ -387,11 +424,17 @@ def indicators(doc: Document) -> Document:
                 else:
                     group = [mt]
                     metrics = [window]
-                if len(group) == 1 and (not metrics[0] or _VERB_ONLY.match(metrics[0])):
+                w0 = metrics[0] if len(group) == 1 else None
+                prep = bool(re.search(r"[在于对向为给]$", raw_window))
+                number_first = w0 is not None and bool(_NUMBER_FIRST.match(text, mt.end)) and (
+                    len(w0) <= 8 or bool(_VERB_ONLY.match(w0)) or w0.endswith("等") or prep)
+                if w0 is not None and (number_first or not w0 or _VERB_ONLY.match(w0)):
+                    lead = "" if w0.endswith("等") or prep or (len(w0) > 4 and not _VERB_ONLY.match(w0)) else w0
                     noun = _noun_after(text, mt.end, s1)
                     if noun:
-                        metrics = [metrics[0] + noun]
-                    elif prev_fact is not None and not metrics[0]:
+                        metrics = [lead + noun]
+                        noun_end = mt.end + len(noun)
+                    elif prev_fact is not None and not metrics[0] and text[prev_end : mt.start] in ("、", "，"):
                         metrics = [prev_fact.data["metric"] or ""]
                 q_start = _window_start(text, s0, ws) if len(sent) > 150 else s0
                 q_end = group[-1].end
@@ -405,6 +448,8 @@ def indicators(doc: Document) -> Document:
                 kind = _kind(doc, text[s0 : group[-1].end], role)
                 period = _period(doc, text, line_start, mt.start, kind)
                 is_child = "其中" in text[_window_start(text, s0, ws) : mt.start] or "其中" in raw_window
+                if is_child and parent is not None and len(group) == 1 and _MODIFIER.fullmatch(metrics[0] or ""):
+                    metrics = [metrics[0] + (parent.data["metric"] or "")]
                 for g, metric in zip(group, metrics, strict=False):
                     f = _fact(doc, g, metric, q_start, q_end, kind, period)
                     if pending_from is not None:
@@ -416,7 +461,8 @@ def indicators(doc: Document) -> Document:
                     if not is_child:
                         parent = f
                     prev_fact = f
-                prev_end = group[-1].end
+                prev_end = max(group[-1].end, noun_end)
+                noun_end = 0
                 i = j if len(group) > 1 and group[0] is not group[-1] else i + 1
     doc.facts.extend(facts)
     return doc
