@@ -64,3 +64,9 @@ class StoreError(GovlensError):
 
 class QueryError(GovlensError):
     code = "E011"
+
+
+class InternalError(GovlensError):
+    """A bug in govlens, reported per file so the rest of the batch goes on."""
+
+    code = "E099"

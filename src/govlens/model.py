@@ -88,6 +88,7 @@ class Document:
     region: str | None = None
     level: str | None = None  # national | province | city | district | county
     year: int | None = None
+    year_source: str | None = None  # body | date | title | guess
     kind: str = "other"
     date: str | None = None
     issuer: str | None = None

@@ -8,10 +8,11 @@ A failing input records its error and the batch goes on.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from .errors import GovlensError
+from .errors import GovlensError, InternalError
 from .io.read import read_page
 from .model import Document, Page
 from .stages.glossary import parse_glossary, strip_markers
@@ -111,6 +112,10 @@ def process(path: str, extract: bool = False) -> Result:
         return Result(path, process_page(page, extract), chars=len(page.raw))
     except GovlensError as e:
         return Result(path, [], e)
+    except Exception as e:  # a bug of ours: one line for the user, the traceback with GOVLENS_DEBUG=1
+        if os.environ.get("GOVLENS_DEBUG"):
+            raise
+        return Result(path, [], InternalError(f"internal error {type(e).__name__}: {e} (GOVLENS_DEBUG=1 shows where)", path))
 
 
 def process_many(paths: Iterable[str], extract: bool = False) -> Iterator[Result]:

@@ -40,5 +40,13 @@ def extract(
     raise typer.Exit(extract_command(paths, fmt, type_))
 
 
+@app.command()
+def demo() -> None:
+    """Run the pipeline over the bundled samples and show what it found."""
+    from .demo import demo_command
+
+    raise typer.Exit(demo_command())
+
+
 def main() -> None:
     app()

@@ -3,7 +3,7 @@ navigation go. Site chrome that survives is removed later by :mod:`govlens.stage
 
 from __future__ import annotations
 
-from selectolax.parser import HTMLParser
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from ..errors import NoText
 from ..model import Page

@@ -234,6 +234,11 @@ def find_mentions(text: str, lo: int, hi: int, masked: list[tuple[int, int]]) ->
             b.kind, b.change, b.change_max, b.change_unit = "change", sign * (b.value or 0), (
                 None if b.value_max is None else sign * b.value_max), b.unit
             b.value = b.value_max = b.unit = None
+    # "19.8亿、9亿美元": a bare magnitude takes the full unit of the next item in the list.
+    for a, b in zip(out, out[1:], strict=False):
+        if (a.kind == b.kind == "level" and a.unit in ("万", "亿", "千万", "万亿", "千") and b.unit
+                and b.unit.startswith(a.unit) and len(b.unit) > len(a.unit) and text[a.end : b.start] in ("、", "和", "及")):
+            a.unit = b.unit
     # "50亿元以上项目1个": a bound that names a class of things is not a quantity of its own.
     return [m for m in out if not (m.kind == "level" and m.qualifier in ("以上", "以下")
                                    and re.match(r"[\u4e00-\u9fff]{1,6}\d", text[m.end : m.end + 7]))]

@@ -55,7 +55,10 @@ _SELF_GOV = re.compile(r"我代表(" + PLACE.pattern + r")人民政府")
 _GOV_OF = re.compile(r"(" + PLACE.pattern + r")(?:人民政府|政府工作报告|人民代表大会)")
 _MAYOR = re.compile(r"(" + PLACE.pattern + r")(?:代理)?(?:区长|市长|县长|省长|主席|旗长|州长)")
 _PRESS = re.compile(r"发布会|答记者问|问答实录|记者会|吹风会|新闻发布|访谈实录")
-_NEWS = re.compile(r"^(?:本报讯|本报[^，。]{0,8}电|新华社[^，。]{0,12}电|[^，。]{0,10}讯[（(])|记者\S{0,6}[）)]", re.M)
+_NEWS = re.compile(
+    r"^(?:本报讯|本报[^，。]{0,8}电|新华社[^，。]{0,12}电|[^，。]{0,10}讯[（(])|记者\S{0,6}[）)]|记者从[^。]{0,40}获悉|记者[^。]{0,10}了解到",
+    re.M,
+)
 _REGULATION_TITLE = re.compile(r"(?:条例|办法|规定|细则|规则|章程)(?:（[^）]*）)?$")
 _ARTICLES = re.compile(r"(?:^|\n)第[一二三四五六七八九十百]+条")
 
@@ -129,7 +132,7 @@ def _region(doc: Document, head: str, meta: dict[str, str], title: str) -> str |
     return best
 
 
-def _year(doc: Document, head: str, meta: dict[str, str]) -> int | None:
+def _year(doc: Document, head: str, meta: dict[str, str]) -> tuple[int | None, str | None]:
     votes: Counter[int] = Counter()
     text = doc.text
     if doc.kind == "work_report":
@@ -169,15 +172,15 @@ def _year(doc: Document, head: str, meta: dict[str, str]) -> int | None:
         for m in _ANY_YEAR.finditer(doc.title):
             if not re.search(r"[―—\-~～至]", doc.title[m.end() : m.end() + 1] + doc.title[max(0, m.start() - 1) : m.start()]):
                 votes[int(m.group(1))] += 1
-    if not votes:
-        counts = Counter(cn_year(m.group(1)) for m in re.finditer(_YEAR, text))
-        if counts:
-            top = counts.most_common(1)[0][1]
-            # The latest year mentioned about as often as the most frequent one: reports look back.
-            votes[max(y for y, n in counts.items() if n >= 0.5 * top and y <= 2100)] += 1
-    if not votes:
-        return None
-    return votes.most_common(1)[0][0]
+    if votes:
+        return votes.most_common(1)[0][0], "body"
+    counts = Counter(cn_year(m.group(1)) for m in re.finditer(_YEAR, text)
+                     if text[max(0, m.start() - 1) : m.start()] not in ("到", "至"))  # 到2025年 is a plan
+    if counts:
+        top = counts.most_common(1)[0][1]
+        # The latest year mentioned about as often as the most frequent one: texts look back.
+        return max(y for y, n in counts.items() if n >= 0.5 * top and y <= 2100), "guess"
+    return None, None
 
 
 def _kind(doc: Document, head: str, from_listing: bool) -> str:
@@ -216,7 +219,7 @@ def metadata(doc: Document) -> Document:
     doc.kind = _kind(doc, head, from_listing)
     doc.region = _region(doc, head, meta, given_title or doc.title or "")
     doc.level = level_of(doc.region) if doc.region else None
-    doc.year = _year(doc, head, meta)
+    doc.year, doc.year_source = _year(doc, head, meta)
     doc.index_no = meta.get("索引号")
     doc.doc_no = meta.get("发文字号") or meta.get("文号")
     doc.issuer = meta.get("发布单位") or meta.get("发布机构") or meta.get("发文机关")
@@ -235,14 +238,19 @@ def fill_from_siblings(docs: list[Document]) -> list[Document]:
     """Articles on one newspaper page share its place and year when they do not say otherwise."""
     if len(docs) < 2:
         return docs
+    if sum(d.kind == "news" for d in docs) >= 2:
+        for d in docs:
+            if d.kind == "other" and len(d.text) < 5000:
+                d.kind = "news"  # an item on a page of news is news
     regions = Counter(d.region for d in docs if d.region)
-    years = Counter(d.year for d in docs if d.year)
+    years = Counter(d.year for d in docs if d.year and d.year_source != "guess") or Counter(
+        d.year for d in docs if d.year)
     for d in docs:
         if d.kind not in ("news", "other"):
             continue
         if d.region is None and len(regions) == 1:
             d.region = regions.most_common(1)[0][0]
             d.level = level_of(d.region)
-        if d.year is None and len(years) == 1:
+        if (d.year is None or d.year_source == "guess") and len(years) == 1:
             d.year = years.most_common(1)[0][0]
     return docs

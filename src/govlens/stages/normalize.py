@@ -201,8 +201,7 @@ def rebuild_lines(text: str) -> tuple[list[Piece], list[str]]:
                 while j < n and len(skipped) < 2 and _caption_like(text[spans[j][0] : spans[j][1]]):
                     skipped.append(spans[j])
                     j += 1
-                if skipped and (j >= n or not _continues(text[spans[j][0] : spans[j][1]])
-                                or len(text[spans[j][0] : spans[j][1]]) < 20):
+                if skipped and (j >= n or not _continues(text[spans[j][0] : spans[j][1]])):
                     j, skipped = i, []
             nxt = text[spans[j][0] : spans[j][1]]
             if not _continues(nxt):

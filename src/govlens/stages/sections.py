@@ -25,10 +25,10 @@ _ROLES = [
     ("tasks", re.compile(r"主要任务|重点工作|工作安排|工作任务|重点任务|今后|下一步|主要工作安排|做好.{0,6}工作|\d{4}年.{0,8}工作")),
 ]
 _TITLE_END = re.compile(r"[。；：！？]")
-_HEAD_WORD_END = re.compile(
-    r"^(.{2,28}?(?:回顾|任务|目标|安排|成就|说明|要求|情况|建设|发展|工作|现代化|成效|成果|新作为|步伐|水平|格局|能力))"
-    r"(?=[^，、。；]{6,})"
-)
+# A heading run into its paragraph ("一、2020年工作回顾过去一年……"): cut after the first of these
+# words, tried in this order, that ends within the first 30 characters.
+_HEAD_WORDS = ("工作回顾", "回顾", "主要任务", "重点工作", "工作安排", "预期目标", "主要目标", "总体要求", "任务", "目标",
+               "安排", "成就", "说明", "要求", "情况", "成效", "成果", "新作为", "现代化", "建设", "发展", "工作")
 _GLOSSARY_LINE = re.compile(r"^[^。，\n]{0,20}(?:名词解释|名词注释|名词说明|注释|注解|附注)[：:]?$")
 
 
@@ -36,8 +36,11 @@ def _title(rest: str) -> str:
     m = _TITLE_END.search(rest)
     title = rest[: m.start()] if m else rest
     if len(title) > 30:
-        h = _HEAD_WORD_END.match(title)
-        title = h.group(1) if h else title[:40]
+        for w in _HEAD_WORDS:
+            k = title.find(w, 2, 32)
+            if k != -1:
+                return title[: k + len(w)].strip()
+        title = title[:40]
     return title.strip()
 
 

@@ -68,6 +68,7 @@ class Block:
     column: str | None = None
     date: str | None = None
     origin: str = "page"
+    title_in_text: bool = True
 
     @property
     def body_chars(self) -> int:
@@ -233,7 +234,7 @@ def _group_columns(blocks: list[Block]) -> list[Block]:
     """Short items under one column label (融媒互动, 图片新闻) are one document, titled by the label."""
     out: list[Block] = []
     for b in blocks:
-        small = b.body_chars < 200
+        small = b.body_chars < 100
         if b.column is not None and small:
             out.append(Block(lines=b.title_lines + b.lines, column=b.column))
         elif out and out[-1].column is not None and b.column is None and small and not _NEWS_OPEN.match(b.lines[0].text if b.lines else ""):
@@ -288,6 +289,7 @@ def split(page: Page) -> list[Document]:
                 continue
             if pending_title and not b.title_lines:
                 b.title_lines = pending_title
+                b.title_in_text = False  # it stood apart, among the site chrome
                 b.date = b.date or pending_date
             pending_title, pending_date = [], None
             blocks.append(b)
@@ -296,7 +298,10 @@ def split(page: Page) -> list[Document]:
     name = page.source.replace("\\", "/").rsplit("/", 1)[-1] or page.source
     docs: list[Document] = []
     for k, b in enumerate(blocks, 1):
-        body = b.lines if b.lines else b.title_lines
+        # The headline is part of what a reader sees; a listing's bullet entry is not.
+        shown = b.origin != "listing" and b.title_in_text
+        body = sorted(b.title_lines + b.lines, key=lambda ln: ln.start) if shown else b.lines
+        body = body or b.title_lines
         pieces = []
         for i, ln in enumerate(body):
             if i:
