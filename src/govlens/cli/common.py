@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterator
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from ..errors import GovlensError
+from ..errors import GovlensError, NoDocuments
 from ..io.read import walk
 from ..pipeline import Result, process
 
@@ -19,7 +19,7 @@ err = Console(stderr=True, highlight=False)
 out = Console(highlight=False)
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     jsonl = "jsonl"
     table = "table"
     json = "json"
@@ -38,7 +38,9 @@ def run_paths(paths: list[str], extract: bool) -> Iterator[Result]:
     """Walk the paths and run each input; a progress bar on stderr when it is a terminal."""
     files = list(walk(paths))
     if not files:
-        report_error(GovlensError("no readable files (txt, html, pdf, docx) found", ", ".join(paths)))
+        e = NoDocuments("no readable files (txt, html, pdf, docx) found", ", ".join(paths))
+        report_error(e)
+        yield Result(", ".join(paths), [], e)
         return
     show = err.is_terminal and len(files) > 1
     with Progress(

@@ -21,7 +21,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 # Chinese pages mislabelled or undetected: try these after the detector's guesses.
-_FALLBACKS = ("gb18030", "big5", "utf-16")
+_FALLBACKS = ("gb18030", "big5")
 _SAMPLE = 64 * 1024
 
 
@@ -47,6 +47,15 @@ def _is_binary(data: bytes) -> bool:
     # Control bytes other than whitespace are rare in text of any encoding.
     ctrl = sum(1 for b in head if b < 9 or 13 < b < 32)
     return ctrl > len(head) * 0.02
+
+
+_READABLE = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\x20-\x7e\s\u2010-\u2027\u00b7]")
+
+
+def _readable(text: str) -> float:
+    """Share of characters a Chinese document is made of (CJK, ASCII, CJK punctuation)."""
+    sample = text[:20000]
+    return len(_READABLE.findall(sample)) / max(1, len(sample))
 
 
 def _cjk_share(text: str) -> float:
@@ -89,6 +98,15 @@ def decode(data: bytes, source: str = "") -> tuple[str, str]:
             return data.decode(u16), u16
         except UnicodeDecodeError:
             pass
+    if b"\x00" in data[:8192] and len(data) % 2 == 0:
+        # BOM-less UTF-16 of Chinese text has few zero bytes: try it and keep it only if it reads.
+        for enc in ("utf-16-le", "utf-16-be"):
+            try:
+                text = data.decode(enc)
+            except UnicodeDecodeError:
+                continue
+            if _readable(text) > 0.95 and _plausible(text) > 0.6:
+                return text, enc
     if _is_binary(data):
         raise BinaryInput("binary data, not a text document", source)
     try:
@@ -116,14 +134,16 @@ def decode(data: bytes, source: str = "") -> tuple[str, str]:
             text = data.decode(enc)
         except (UnicodeDecodeError, LookupError):
             continue
+        if _readable(text) < 0.85 or _plausible(text) < 0.4:
+            continue  # decodes, but into noise
         candidates.append((_plausible(text) + _cjk_share(text), enc, text))
     if candidates:
-        score, enc, text = max(candidates, key=lambda c: c[0])
+        _score, enc, text = max(candidates, key=lambda c: c[0])
         return text, enc
     # Nothing decodes strictly: GB18030 with replacement, if the damage is small.
     text = data.decode("gb18030", errors="replace")
     bad = text.count("\ufffd")
-    if bad > len(text) * 0.05:
+    if bad > len(text) * 0.05 or _readable(text) < 0.85:
         raise Undecodable(f"cannot decode: {bad} undecodable characters in {len(text)}", source)
     return text, "gb18030"
 

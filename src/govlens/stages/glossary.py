@@ -61,7 +61,7 @@ def strip_markers(doc: Document) -> Document:
     markers: list[Marker] = []
     cur = 0
     out_len = 0
-    for s, e, r, label, written in edits:
+    for s, e, _r, label, written in edits:
         if s < cur:
             continue
         if s > cur:
@@ -114,6 +114,11 @@ def parse_glossary(doc: Document) -> Document:
             if not line:
                 continue
             m = _LABEL.match(line)
+            if m and m.group("nn"):  # 注解1：… — a note, named by its own label
+                cur = GlossaryEntry(line[: m.end()].rstrip("：: "), line[m.end() :].strip(), None, m.group("nn"),
+                                    lstart, lend)
+                entries.append(cur)
+                continue
             if m:
                 term, definition = _split_term(line[m.end() :])
                 if term:
@@ -138,12 +143,13 @@ def parse_glossary(doc: Document) -> Document:
         if start is not None and m.start() >= start and any(e.start <= m.start() < e.end for e in entries):
             continue
         entries.append(GlossaryEntry(m.group(1) + m.group(2), m.group(3), m.group(2), m.group(2), m.start(), m.end()))
-    linked = {mk.label for mk in doc.markers}
+    # Inline notes link to their 注解 entries only; bracket and circled markers to the glossary.
+    note_marks = {mk.label for mk in doc.markers if "注" in mk.written}
+    gloss_marks = {mk.label for mk in doc.markers if "注" not in mk.written}
     for e in entries:
-        key = re.sub(r"\D", "", e.label or "") or (str(int(_CIRCLED[e.label])) if e.label in _CIRCLED else "")
-        if e.label in _CIRCLED:
-            key = _CIRCLED[e.label]
-        if key and key in linked:
+        key = _CIRCLED.get(e.label or "") or re.sub(r"\D", "", e.label or "")
+        is_note = e.term.startswith("注")
+        if key and key in (note_marks if is_note else gloss_marks):
             e.marker = e.label
     doc.glossary = entries
     return doc

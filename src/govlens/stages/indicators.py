@@ -19,7 +19,9 @@ Per sentence:
 
 from __future__ import annotations
 
+import itertools
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -59,7 +61,7 @@ _SENT = re.compile(r"[^。！？；;\n]+[。！？；;]?")
 _CLAUSE_BOUND = "，,；;：:。！？\n"
 _LEADING = re.compile(
     r"^(?:[，、；：。\s]|其中|同时|此外|另外|全年|当年|年内|今年|去年|上年|明年|(?:全区|全市|全省|全县|全国)(?!性)|我区|我市|我省|我县|本区|本市|"
-    r"共|合计|总计|累计|预计|力争|确保|争取|计划|预期|要|将|努力|实现了?|完成了?|达到|达|为|是|约|近|比上年|同比|比去年|较上年|"
+    r"共|合计|总计|累计|预计|力争|确保|争取|计划|预期|建议|要|将|努力|实现了?|完成了?|达到|达|为|是|约|近|比上年|同比|比去年|较上年|"
     r"较去年|可比|年均|平均|分别|均|各|全面|一年来|五年来|过去一年|过去五年|这五年|当前|目前|截至目前|截至\S{0,8}?底|"
     r"(?:19|20)\d{2}年(?:底|末|全年|上半年|前三季度|一季度)?|到(?:19|20)\d{2}年|“?十[一二三四五]?五”?(?:期间|时期|末|以来)?|"
     r"[一二三四]季度|上半年|下半年|前三季度|以来|期间|的|从|由)+"
@@ -227,7 +229,7 @@ def find_mentions(text: str, lo: int, hi: int, masked: list[tuple[int, int]]) ->
         out.append(mm)
     out.sort(key=lambda x: x.start)
     # "分别增长3.7%、7.4%": a bare percentage listed after a change is a change too.
-    for a, b in zip(out, out[1:], strict=False):
+    for a, b in itertools.pairwise(out):
         if (a.kind == "change" and b.kind == "level" and b.unit in ("%", "倍")
                 and text[a.end : b.start] in ("、", "和", "，", "及")):
             sign = -1 if (a.change or 0) < 0 else 1
@@ -235,7 +237,7 @@ def find_mentions(text: str, lo: int, hi: int, masked: list[tuple[int, int]]) ->
                 None if b.value_max is None else sign * b.value_max), b.unit
             b.value = b.value_max = b.unit = None
     # "19.8亿、9亿美元": a bare magnitude takes the full unit of the next item in the list.
-    for a, b in zip(out, out[1:], strict=False):
+    for a, b in itertools.pairwise(out):
         if (a.kind == b.kind == "level" and a.unit in ("万", "亿", "千万", "万亿", "千") and b.unit
                 and b.unit.startswith(a.unit) and len(b.unit) > len(a.unit) and text[a.end : b.start] in ("、", "和", "及")):
             a.unit = b.unit
@@ -343,6 +345,15 @@ def _fact(doc: Document, m: Mention, metric: str, start: int, end: int, kind: st
     return Fact("indicator", start, end, quote, data)
 
 
+def _heading_ends(sections) -> list[int]:
+    out = []
+    for sec in sections:
+        if sec.title:
+            out.append(sec.start + len(sec.label) + len(sec.title))
+        out.extend(_heading_ends(sec.children))
+    return out
+
+
 def _split_items(window: str) -> list[str]:
     items = [x for x in _ITEM_SPLIT.split(window) if x]
     if len(items) < 2:
@@ -366,6 +377,8 @@ def indicators(doc: Document) -> Document:
         if sec.role == "glossary":
             gl_start = min(gl_start, sec.start)
     facts: list[Fact] = []
+    # A heading run into its paragraph ends a clause: "二、2022年主要任务建议2022年地区生产总值增长…".
+    heading_ends = sorted(_heading_ends(doc.sections))
     pos = 0
     for line in text[:gl_start].split("\n"):
         line_start = pos
@@ -389,6 +402,9 @@ def indicators(doc: Document) -> Document:
             while i < len(mentions):
                 mt = mentions[i]
                 ws = max(_window_start(text, s0, mt.start), prev_end)
+                k = bisect_right(heading_ends, mt.start) - 1
+                if k >= 0 and heading_ends[k] > ws:
+                    ws = heading_ends[k]
                 raw_window = text[ws : mt.start]
                 window = _clean_metric(raw_window.rsplit("、", 1)[-1])
                 # 由A增加到B: A is where B started from.

@@ -72,7 +72,7 @@ def _title_line(doc: Document) -> str | None:
     if re.fullmatch(r"附件\s*\d*", cand):
         second = doc.text.split("\n", 2)[1:2]
         cand = second[0].strip() if second else ""
-    if cand and cand[-1] not in "。！？；，：:" and (_TITLE_WORDS.search(cand) or len(doc.text.split("\n")) > 3 and len(cand) <= 40):
+    if cand and cand[-1] not in "。！？；，：:" and (_TITLE_WORDS.search(cand) or (len(doc.text.split("\n")) > 3 and len(cand) <= 40)):
         return cand
     return None
 

@@ -59,7 +59,6 @@ def programmes(doc: Document) -> Document:
             if any(a <= f.start and f.end <= b + 1 for a, b in sentences):
                 f.data.setdefault("programme", name)
                 linked.append(i)
-        s, e = spans[0]
         a, b = sentences[0]
         g = glossary.get(name)
         data = {

@@ -68,7 +68,7 @@ def sections(doc: Document) -> Document:
     # Numbered lists inside a glossary are entries, not sections.
     g = next((s for s in flat if s.role == "glossary"), None)
     if g is not None:
-        flat = [s for s in flat if s.start <= g.start or s.level < 3 and s.start < g.start]
+        flat = [s for s in flat if s.start <= g.start or (s.level < 3 and s.start < g.start)]
     roots: list[Section] = []
     stack: list[Section] = []
     for s in flat:
