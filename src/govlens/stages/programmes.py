@@ -10,6 +10,7 @@ fact lists their indexes in ``indicators``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from importlib import resources
 
@@ -18,10 +19,10 @@ from ..model import Document, Fact
 _QUOTED = re.compile(
     r"“([^”\n]{2,16}(?:工程|行动|计划|改革|机制|体系|平台|模式|政策|清单|制度|服务|品牌|战略|中心|专项|一件事|示范区|联动|治理))”"
 )
-_TASK = re.compile(
-    r"(?P<task>[^。\n]{4,80}?)[（(；;，,]\s*(?:牵头单位|责任单位|牵头部门|责任部门)[：:]\s*(?P<lead>[^；;，,）)\n]{2,40})"
-    r"(?:[；;，,]\s*(?:完成时限|完成时间|时间节点|时限)[：:]\s*(?P<deadline>[^；;，,）)\n。]{2,30}))?"
-)
+_SENTENCE_END = re.compile(r"[。！？\n]")
+# Anchored on the label, so the scan is linear: "…任务（牵头单位：区发改委；完成时限：2023年底）".
+_LEAD = re.compile(r"(?:牵头单位|责任单位|牵头部门|责任部门)[：:]\s*(?P<lead>[^；;，,）)\n]{2,40})")
+_DEADLINE = re.compile(r"\s*[；;，,]?\s*(?:完成时限|完成时间|时间节点|时限)[：:]\s*(?P<deadline>[^；;，,）)\n。]{2,30})")
 
 
 @lru_cache(maxsize=1)
@@ -31,35 +32,39 @@ def known_programmes() -> tuple[str, ...]:
     return tuple(sorted(set(names), key=len, reverse=True))
 
 
-@lru_cache(maxsize=1)
-def _known_re() -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(n) for n in known_programmes()))
-
-
 def programmes(doc: Document) -> Document:
     text = doc.text
     mentions: dict[str, list[tuple[int, int]]] = {}
-    for m in _known_re().finditer(text):
-        mentions.setdefault(m.group(), []).append((m.start(), m.end()))
+    taken: list[tuple[int, int]] = []
+    for name in known_programmes():  # longest first; str.find is far faster than a big alternation
+        pos = text.find(name)
+        while pos != -1:
+            end = pos + len(name)
+            if not any(a <= pos < b for a, b in taken):
+                mentions.setdefault(name, []).append((pos, end))
+                taken.append((pos, end))
+            pos = text.find(name, end)
     for m in _QUOTED.finditer(text):
         name = m.group(1)
         if name not in mentions:
             mentions.setdefault(name, []).append((m.start(1), m.end(1)))
     glossary = {g.term.strip("“”"): g for g in doc.glossary}
-    indicators = [(i, f) for i, f in enumerate(doc.facts) if f.type == "indicator"]
+    # Sentence boundaries once; an indicator belongs to the sentence its span starts in.
+    bounds = [m.end() for m in _SENTENCE_END.finditer(text)]
+    by_sentence: dict[int, list[int]] = {}
+    for i, f in enumerate(doc.facts):
+        if f.type == "indicator":
+            by_sentence.setdefault(bisect_right(bounds, f.start), []).append(i)
     for name, spans in mentions.items():
-        sentences = []
-        for s, _e in spans:
-            a = max(text.rfind("。", 0, s), text.rfind("\n", 0, s)) + 1
-            b_candidates = [x for x in (text.find("。", s), text.find("\n", s)) if x != -1]
-            b = min(b_candidates) if b_candidates else len(text)
-            sentences.append((a, b))
-        linked = []
-        for i, f in indicators:
-            if any(a <= f.start and f.end <= b + 1 for a, b in sentences):
-                f.data.setdefault("programme", name)
-                linked.append(i)
-        a, b = sentences[0]
+        sids = sorted({bisect_right(bounds, s) for s, _e in spans})
+        linked = [i for sid in sids for i in by_sentence.get(sid, [])]
+        for i in linked:
+            doc.facts[i].data.setdefault("programme", name)
+        first = sids[0]
+        a = bounds[first - 1] if first > 0 else 0
+        b = bounds[first] if first < len(bounds) else len(text)
+        quote = text[a:b].strip()
+        a = text.index(quote, a) if quote else a
         g = glossary.get(name)
         data = {
             "name": name,
@@ -68,9 +73,15 @@ def programmes(doc: Document) -> Document:
             "definition": g.definition if g else None,
             "region": doc.region,
         }
-        doc.facts.append(Fact("programme", a, b, text[a:b], data))
-    for m in _TASK.finditer(text):
-        data = {"task": m.group("task").strip(), "lead": m.group("lead").strip(),
-                "deadline": (m.group("deadline") or "").strip() or None}
-        doc.facts.append(Fact("task", m.start(), m.end(), m.group(), data))
+        doc.facts.append(Fact("programme", a, a + len(quote), quote, data))
+    for m in _LEAD.finditer(text):
+        start = max(text.rfind("。", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        task = text[start : m.start()].rstrip("（(；;，, ")
+        if len(task) < 4:
+            continue
+        d = _DEADLINE.match(text, m.end())
+        end = d.end() if d else m.end()
+        data = {"task": task, "lead": m.group("lead").strip(),
+                "deadline": d.group("deadline").strip() if d else None}
+        doc.facts.append(Fact("task", start, end, text[start:end], data))
     return doc

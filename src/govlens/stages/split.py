@@ -84,8 +84,10 @@ def classify(text: str) -> str:
         return "item"
     if len(text) <= 60 and _CHROME_LINE.match(text):
         return "chrome"
-    ascii_heavy = sum(c.isascii() for c in text) >= 0.5 * len(text)
-    if ((len(text) <= 40 or (ascii_heavy and len(text) <= 120)) and _CHROME_WORDS.search(text) and text[-1] not in _TERMINAL
+    if len(text) > 120:
+        return "text"
+    ascii_heavy = len(text) > 40 and sum(c.isascii() for c in text) >= 0.5 * len(text)
+    if ((len(text) <= 40 or ascii_heavy) and _CHROME_WORDS.search(text) and text[-1] not in _TERMINAL
             and not re.match(r"^(?:（[一二三四五六七八九十\d]+）|第[一二三四五六七八九十百]+条|\d+[.、])", text)):
         return "chrome"
     return "text"

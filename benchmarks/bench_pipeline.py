@@ -1,0 +1,71 @@
+"""Throughput of `docs` and `docs + extract` over the shared corpus, in chars/s per core, next to two
+baselines measured in the same run: an OpenCC t2s pass and a jieba tokenising pass over the same text.
+
+    python benchmarks/bench_pipeline.py [CORPUS_DIR] [--repeat N]
+
+Targets (issue 3/4): docs >= 4 M chars/s, docs+extract >= 2 M chars/s, per core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from govlens.io.read import read_page, walk  # noqa: E402
+from govlens.model import Page  # noqa: E402
+from govlens.pipeline import process_page  # noqa: E402
+
+
+def best_of(n: int, fn) -> float:
+    times = []
+    for _ in range(n):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return min(times)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("corpus", nargs="?", default=str(ROOT.parent / "shared" / "corpus"))
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+    pages = [read_page(p) for p in walk([args.corpus])]
+    raws = [p.raw for p in pages]
+    chars = sum(map(len, raws))
+    print(f"corpus: {len(pages)} files, {chars / 1e6:.2f} M chars (decoded); best of {args.repeat}")
+
+    import opencc
+
+    cc = opencc.OpenCC("t2s")
+    t_cc = best_of(args.repeat, lambda: [cc.convert(r) for r in raws])
+
+    import jieba
+
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    t_jieba = best_of(1, lambda: [list(jieba.cut(r)) for r in raws])
+
+    def run(extract: bool):
+        for r, p in zip(raws, pages, strict=True):
+            process_page(Page(source=p.source, raw=r), extract=extract)
+
+    run(True)  # warm caches (regex compilation, OpenCC, rjieba)
+    t_docs = best_of(args.repeat, lambda: run(False))
+    t_all = best_of(args.repeat, lambda: run(True))
+    rows = [("opencc t2s only", t_cc), ("jieba tokenise", t_jieba), ("govlens docs", t_docs),
+            ("govlens docs+extract", t_all)]
+    print(f"{'pass':24} {'seconds':>8} {'M chars/s':>10} {'vs jieba':>9}")
+    for name, t in rows:
+        print(f"{name:24} {t:8.3f} {chars / t / 1e6:10.2f} {t_jieba / t:8.1f}x")
+    print(f"targets: docs >= 4 M chars/s ({'met' if chars / t_docs >= 4e6 else 'NOT met'}), "
+          f"docs+extract >= 2 M chars/s ({'met' if chars / t_all >= 2e6 else 'NOT met'})")
+
+
+if __name__ == "__main__":
+    main()
