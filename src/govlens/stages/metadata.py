@@ -17,7 +17,7 @@ from .regions import PLACE, PROVINCES, canonical, extend, level_of, most_named
 _TITLE_WORDS = re.compile(r"报告|通知|意见|决定|决议|条例|办法|规定|细则|实录|公报|纲要|讲话|方案|规划|答记者问|发布会|通报|公告")
 _TRAILING_DATE = re.compile(r"\s*(?:\d{4}-\d{1,2}-\d{1,2}|来源[：:]).*$")
 _TAG = re.compile(r"^(?:【([^】]{1,20})】|\[([^\]]{1,10})\])\s*")
-_YEAR = r"((?:19|20)\d{2}|[一二三四五六七八九〇零○]{4})年"
+_YEAR = r"(?=[12一二三四五六七八九〇零○])((?:19|20)\d{2}|[一二三四五六七八九〇零○]{4})年"
 _DELIVERY = re.compile(_YEAR + r"\d{1,2}月\d{1,2}日在([^，。\n]{0,40}?)第[一二三四五六七八九十]+届\n?人民代表大会")
 _DELIVERY_DATE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日在")
 _REVIEW = re.compile(r"(?:^|\n)(?:[一二三四五六七八九十]、)?" + _YEAR + r"(?:[^\n。]{0,12})?(?:工作回顾|主要工作|工作总结|政府工作回顾)")
@@ -52,8 +52,21 @@ _NATIONAL_BODY = re.compile(r"^(?:国务院|中共中央|中办|国办|全国人
 _ISO_DATE = re.compile(r"((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})")
 _NATIONAL = re.compile(r"我代表国务院|受国务院的?委托|国务院总理|向全国人民代表大会|国务院政府工作报告|中华人民共和国国务院")
 _SELF_GOV = re.compile(r"我代表(" + PLACE.pattern + r")人民政府")
-_GOV_OF = re.compile(r"(" + PLACE.pattern + r")(?:人民政府|政府工作报告|人民代表大会)")
-_MAYOR = re.compile(r"(" + PLACE.pattern + r")(?:代理)?(?:区长|市长|县长|省长|主席|旗长|州长)")
+# Anchored on what follows a place name; the name itself is then read backwards (linear time).
+_GOV_ANCHOR = re.compile(r"人民政府|政府工作报告|人民代表大会")
+_MAYOR_ANCHOR = re.compile(r"(?:代理)?(?:区长|市长|县长|省长|主席|旗长|州长)")
+
+
+def places_before(text: str, anchor: re.Pattern[str]) -> list[str]:
+    """The longest place name ending right where each anchor starts."""
+    out = []
+    for m in anchor.finditer(text):
+        seg = text[max(0, m.start() - 18) : m.start()]
+        for k in range(len(seg)):
+            if PLACE.fullmatch(seg, k):
+                out.append(seg[k:])
+                break
+    return out
 _PRESS = re.compile(r"发布会|答记者问|问答实录|记者会|吹风会|新闻发布|访谈实录")
 _NEWS = re.compile(
     r"^(?:本报讯|本报[^，。]{0,8}电|新华社[^，。]{0,12}电|[^，。]{0,10}讯[（(])|记者\S{0,6}[）)]|记者从[^。]{0,40}获悉|记者[^。]{0,10}了解到",
@@ -103,8 +116,8 @@ def _region(doc: Document, head: str, meta: dict[str, str], title: str) -> str |
     if tag:
         t = re.sub(r"招商|新闻|要闻|动态|资讯|政务", "", tag.group(1) or tag.group(2))
         vote(PROVINCES.get(t, t), 2)
-    for m in _GOV_OF.finditer(title):
-        vote(m.group(1), 5)
+    for name in places_before(title, _GOV_ANCHOR):
+        vote(name, 5)
     tm = PLACE.match(_TAG.sub("", title))
     if tm:
         vote(extend(title, tm), 4)
@@ -112,10 +125,10 @@ def _region(doc: Document, head: str, meta: dict[str, str], title: str) -> str |
         vote(m.group(2).strip(), 6)
     for m in _SELF_GOV.finditer(head):
         vote(m.group(1), 5)
-    for m in _MAYOR.finditer(head):
-        vote(m.group(1), 3)
-    for m in _GOV_OF.finditer(head):
-        vote(m.group(1), 2)
+    for name in places_before(head, _MAYOR_ANCHOR):
+        vote(name, 3)
+    for name in places_before(head, _GOV_ANCHOR):
+        vote(name, 2)
     if issuer:
         m = PLACE.match(issuer)
         vote(m.group() if m else None, 2)
