@@ -55,7 +55,7 @@ _CHANGE_AFTER = re.compile(
     rf"(?P<n1>{_NUMA})(?P<u>%|个百分点)的(?:正|大幅|较快)?(?P<verb>增长|增幅|降幅|下降|减少|提升)"
 )
 _LEVEL = re.compile(
-    rf"(?=[约近逾超接突不至高低大将百\d零〇○一二两三四五六七八九十])(?:{_PRE})(?P<n1>{_NUM})(?:(?P<u1>{UNIT})?{_SEP}(?P<n2>{_NUM}))?(?P<u>{UNIT}|倍){_POST}"
+    rf"(?=[约近逾超接突不至高低大将百\d零〇○一二两三四五六七八九十])(?:{_PRE})(?P<n1>{_NUM})(?:(?P<u1>{UNIT})?{_SEP}(?P<n2>{_NUM}))?(?P<more>多|余)?(?P<u>{UNIT}|倍){_POST}"
 )
 _NEG = ("下降", "降低", "减少", "回落", "下滑", "缩小", "降幅", "缩减", "压减", "削减", "核减", "精简", "下跌", "降", "减",
         "同比下降", "同比减少", "年均下降")
@@ -65,14 +65,15 @@ _SENT = re.compile(r"[^。！？；;\n]+[。！？；;]?")
 _CLAUSE_BOUND = "，,；;：:。！？\n"
 _LEADING = re.compile(
     r"^(?:[，、；：。\s]|其中|同时|此外|另外|全年|当年|年内|今年|去年|上年|明年|(?:全区|全市|全省|全县|全国)(?!性)|我区|我市|我省|我县|本区|本市|"
-    r"共|合计|总计|累计|预计|力争|确保|争取|计划|预期|建议|要|将|努力|实现了?|完成了?|达到|达|为|是|约|近|比上年|同比|比去年|较上年|"
+    r"共|合计|总计|累计|预计|力争|确保|争取|计划|预期|建议|拟安排|拟|要|将|努力|实现了?|完成了?|达到|达|为|是|约|近|比上年|同比|比去年|较上年|"
     r"较去年|可比|年均|平均|分别|均|各|全面|一年来|五年来|过去一年|过去五年|这五年|当前|目前|截至目前|截至\S{0,8}?底|"
     r"(?:19|20)\d{2}年(?:底|末|全年|上半年|前三季度|一季度)?|到(?:19|20)\d{2}年|“?十[一二三四五]?五”?(?:期间|时期|末|以来)?|"
     r"[一二三四]季度|上半年|下半年|前三季度|以来|期间|的|从|由)+"
 )
 _TRAILING = re.compile(
     r"(?:实现了?|完成了?|达到了?|达|为|是|增至|降至|提高到|提升到|提升至|提高至|增加到|增加至|降低到|下降到|下降至|保持在|控制在|"
-    r"稳定在|突破|超过|累计|共计|总计|共|分别|均|各|有|的|了|已|已经|达到|占|比上年|同比|较上年|可比|新增了|合计|"
+    r"稳定在|突破|超过|累计|共计|总计|共|分别|均|各|有|的|了|已|首次跃上|跃上|跃升至|跃升到|上升至|上升到|迈上|站上|首次|"
+    r"平均为|平均|实际|名义|已经|达到|占|比上年|同比|较上年|可比|新增了|合计|"
     r"分别为|分别达|分别达到|都|也|还|仅|再|又|以|按|在|由|从|全面|全部|基本|顺利|正式|成功|、|，|：)+$"
 )
 _VERB_ONLY = re.compile(
@@ -83,6 +84,10 @@ _VERB_ONLY = re.compile(
 )
 _AFTER_NOUN = re.compile(r"[^，,。；;：:、\n（(\d]{1,16}")
 _AFTER_STOP = re.compile(r"(?:实现|完成|达到|投入|获得|成为|入选|的|[和及与]$|，|。|以上|左右).*$")
+_VERB_END = re.compile(
+    r"(?:推进|实施|完成|建设|新增|新建|开展|引进|培育|打造|建成|改造|整治|启动|开工|举办|组织|帮扶|发放|募集|筛查|创建|认定|吸引|"
+    r"签约|引育|招引|腾退|盘活|消化|拆除|安置|供应|筹措|接待|培训|覆盖|支持|走访|推出|出台|制定|实现|提供|落实|投入|带动|惠及)$"
+)
 _NUMBER_FIRST = re.compile(r"[\u4e00-\u9fff](?<![的以左上下多余])")
 _TARGET_CUE = re.compile(r"力争|确保|预期目标|主要目标|目标是|目标为|计划(?=完成|实现|新增|建设|引进|投资|开工|建成|达到)|争取|预期")
 _FUTURE_CUE = re.compile(r"将|要(?!求)|到(?:19|20)\d{2}年|今后|明年|努力|推动|加快")
@@ -96,12 +101,14 @@ _PERIOD_CUES = re.compile(
 _PLAN_START = {"六五": 1981, "七五": 1986, "八五": 1991, "九五": 1996, "十五": 2001, "十一五": 2006, "十二五": 2011,
                "十三五": 2016, "十四五": 2021, "十五五": 2026}
 _BASE_YEAR = re.compile(r"(?:比|较|与|同|是|为|相当于|相比)$")
-_FROM = re.compile(r"(?:由|从)$")
+_FROM = re.compile(r"(?:由|从)(?:去年|上年|(?:19|20)\d{2}年(?:底|末)?)?的?$")
 _TO_VERB = re.compile(r"^(?:增加到|增长到|提高到|提升到|提升至|提高至|增至|增加至|下降到|下降至|降至|减少到|扩大到|跃升至|上升到|达到)")
 _MODIFIER = re.compile(r"(?:区级|市级|县级|省级|镇级|村级|中央|地方|本级|国有|民营|外资|内资|城镇|农村|城市|农业|工业)?")
-_SPREAD = re.compile(r"分别$|分别为$|分别达到?$|分别是$")
+_ABS_CHANGE = ("增加", "减少", "增长", "下降", "提高", "降低", "多", "少", "扩大", "缩小")
+_SPREAD = re.compile(r"分别(?:为|达到?|是|实际|名义|可比)?$")
 _EACH = re.compile(r"(?:各|均|都)$")
-_ITEM_SPLIT = re.compile(r"[、和及与]")
+_ITEM_SPLIT = re.compile(r"、")
+_ITEM_SPLIT_WEAK = re.compile(r"[和及与]")
 _HEAD_NOUNS = ("增加值", "产值", "收入", "投资", "总额", "营业收入", "销售额", "人数", "比重", "增速", "数量", "面积",
                "产量", "支出", "利润", "税收", "率")
 
@@ -224,7 +231,7 @@ def find_mentions(text: str, lo: int, hi: int, masked: list[tuple[int, int]]) ->
             continue
         if n1.endswith("成") or "分之" in n1 or n1.startswith("百分之"):
             unit = "%"
-        pre, post = m.group("pre"), m.group("post")
+        pre, post = m.group("pre"), m.group("post") or m.group("more")
         if unit and unit.endswith("百分点"):
             back = text[max(lo, s - 6) : s]
             sign = -1 if re.search(r"低于|慢于|下降|降低|减少|回落|收窄|缩小", back) else 1
@@ -308,7 +315,7 @@ def _period_cues(doc: Document, text: str, lo: int, hi: int) -> list[tuple[int, 
         elif m.group("this") and y:
             found = str(y)
         elif m.group("last") and y:
-            if text[max(lo, m.start() - 1) : m.start()] in ("比", "较"):
+            if text[max(lo, m.start() - 1) : m.start()] in ("比", "较", "从", "由") or text[m.end() : m.end() + 1] == "的":
                 continue
             found = str(y - 1)
         elif m.group("next") and y:
@@ -365,6 +372,13 @@ def _fact(doc: Document, m: Mention, metric: str, start: int, end: int, kind: st
     return Fact("indicator", start, end, quote, data)
 
 
+_MAG_PREFIX = re.compile(r"^(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千)")
+
+
+def _base_unit(unit: str | None) -> str | None:
+    return _MAG_PREFIX.sub("", unit) if unit else None
+
+
 def _heading_ends(sections) -> list[int]:
     out = []
     for sec in sections:
@@ -375,7 +389,9 @@ def _heading_ends(sections) -> list[int]:
 
 
 def _split_items(window: str) -> list[str]:
-    items = [x for x in _ITEM_SPLIT.split(window) if x]
+    """Items of a list of metrics: split on 、 (names often contain 和); on 和/及/与 only without it."""
+    rx = _ITEM_SPLIT if "、" in window else _ITEM_SPLIT_WEAK
+    items = [x for x in rx.split(window) if x]
     if len(items) < 2:
         return items
     last = items[-1]
@@ -422,6 +438,7 @@ def indicators(doc: Document) -> Document:
             prev_end = s0
             prev_fact: Fact | None = None
             pending_from: float | None = None
+            from_metric = ""
             noun_end = 0
             i = 0
             while i < len(mentions):
@@ -433,8 +450,33 @@ def indicators(doc: Document) -> Document:
                 raw_window = text[ws : mt.start]
                 window = _clean_metric(raw_window.rsplit("、", 1)[-1])
                 # 由A增加到B: A is where B started from.
-                if mt.kind == "level" and _FROM.search(text[max(s0, mt.start - 1) : mt.start]) and _TO_VERB.match(text[mt.end : s1]):
+                if mt.kind == "level" and _FROM.search(text[max(s0, mt.start - 9) : mt.start]) and _TO_VERB.match(text[mt.end : s1]):
                     pending_from = mt.value
+                    from_metric = _clean_metric(_FROM.sub("", raw_window.rstrip()))
+                    prev_end = mt.end
+                    i += 1
+                    continue
+                if pending_from is not None and not window:
+                    window = from_metric
+                # "比去年增加2700亿元" after a level: an absolute change of that level.
+                if (mt.kind == "level" and prev_fact is not None and window in _ABS_CHANGE
+                        and prev_fact.data["value"] is not None and _base_unit(prev_fact.data["unit"]) == _base_unit(mt.unit)
+                        and "change_abs" not in prev_fact.data):
+                    sign = -1 if window in ("减少", "下降", "降低", "少") else 1
+                    prev_fact.data["change_abs"] = clean_number(sign * (mt.value or 0))
+                    prev_fact.data["change_abs_unit"] = mt.unit
+                    prev_fact.end = mt.end
+                    prev_fact.quote = text[prev_fact.start : prev_fact.end]
+                    prev_end = mt.end
+                    i += 1
+                    continue
+                # "上升3个百分点，达到51.2%": the level reached completes the change before it.
+                if (mt.kind == "level" and prev_fact is not None and (not window or window in ("达到", "达", "为", "至"))
+                        and prev_fact.data["value"] is None and prev_fact.data["change"] is not None
+                        and text[prev_end:mt.start].count("，") <= 1):
+                    prev_fact.data.update(value=clean_number(mt.value), value_max=clean_number(mt.value_max), unit=mt.unit)
+                    prev_fact.end = max(prev_fact.end, mt.end)
+                    prev_fact.quote = text[prev_fact.start : prev_fact.end]
                     prev_end = mt.end
                     i += 1
                     continue
@@ -460,6 +502,19 @@ def indicators(doc: Document) -> Document:
                 metrics: list[str]
                 spread = _SPREAD.search(raw_window.rstrip())
                 items = _split_items(_clean_metric(raw_window)) if spread or len(group) > 1 else []
+                back = [f for f in facts if f.start >= s0 and f.data["change"] is None and f.data["value"] is not None]
+                if (len(group) > 1 and spread and mt.kind == "change" and len(items) < len(group)
+                        and len(back) >= len(group) and not _clean_metric(raw_window.replace("分别", ""))
+                        .strip("实际名义可比")):
+                    # "城镇…9422元，农村…2936元，扣除价格因素，分别实际增长7.7%和6.8%": 分别 points back.
+                    for f, g in zip(back[-len(group):], group, strict=True):
+                        f.data.update(change=clean_number(g.change), change_max=clean_number(g.change_max),
+                                      change_unit=g.change_unit)
+                        f.end = max(f.end, group[-1].end)
+                        f.quote = text[f.start : f.end]
+                    prev_end = group[-1].end
+                    i = j
+                    continue
                 if len(group) > 1 and len(items) == len(group):
                     metrics = items
                 elif len(group) == 2 and len(items) == 1 and items[0].startswith("城乡"):
@@ -473,9 +528,9 @@ def indicators(doc: Document) -> Document:
                 w0 = metrics[0] if len(group) == 1 else None
                 prep = bool(re.search(r"[在于对向为给]$", raw_window))
                 number_first = w0 is not None and bool(_NUMBER_FIRST.match(text, mt.end)) and (
-                    len(w0) <= 8 or bool(_VERB_ONLY.match(w0)) or w0.endswith("等") or prep)
+                    len(w0) <= 2 or bool(_VERB_ONLY.match(w0) or _VERB_END.search(w0)) or w0.endswith("等") or prep)
                 if w0 is not None and (number_first or not w0 or _VERB_ONLY.match(w0)):
-                    lead = "" if w0.endswith("等") or prep or (len(w0) > 4 and not _VERB_ONLY.match(w0)) else w0
+                    lead = "" if w0.endswith("等") or prep or (len(w0) > 4 and not (_VERB_ONLY.match(w0) or _VERB_END.search(w0))) else w0
                     noun = _noun_after(text, mt.end, s1)
                     if noun:
                         metrics = [lead + noun]
