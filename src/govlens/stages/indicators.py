@@ -28,14 +28,17 @@ from importlib import resources
 from typing import Any
 
 from ..model import Document, Fact
-from .numbers import UNIT, clean_number, parse_number
+from .numbers import UNIT, clean_number, cn_year, parse_number
 from .sections import role_at
 
 _NUMA = r"\d+(?:,\d{3})*(?:\.\d+)?"
 # Chinese numerals need a digit character: "一千二百", "二十", not the bare 百/千 of 百亿项目, 千亿级.
 _NUMC = r"(?:百分之)?(?=[零〇○一二两三四五六七八九十百千]*[一二两三四五六七八九])[零〇○一二两三四五六七八九十百千]*[十百千][零〇○一二两三四五六七八九十百千]*|百分之[一二两三四五六七八九十]+"
 _NUMF = r"[一二三四五六七八九十]+分之[一二三四五六七八九十]+"
-_NUM = rf"(?:{_NUMA}|{_NUMF}|{_NUMC}|[两二三四五六七八九]成)"
+_CN = "[零〇○一二两三四五六七八九十百千]"
+_NUMBIG = rf"{_CN}+亿零?{_CN}+万"  # 三亿零五百三十万 (吨): one number across 亿 and 万
+_PCT_CN = r"百分之[零〇一二两三四五六七八九十]+(?:点[零〇一二三四五六七八九]+)?"
+_NUM = rf"(?:{_NUMA}|{_NUMF}|{_NUMBIG}|{_PCT_CN}|{_NUMC}|[两二三四五六七八九]成)"
 _SEP = r"\s*[-~～—–―至到]\s*"
 _PRE = r"(?P<pre>(?<![签节合预制公条契特邀履违解大])约|(?<![最临附接靠将])近|逾|超过|(?<![赶])超|接近|突破|不低于|不少于|不超过|不高于|至少|高于|低于|大约|将近)?"
 _POST = r"(?P<post>左右|以上|以内|以下|上下|多|余)?"
@@ -48,14 +51,14 @@ _CHANGE_VERB = (
 _CHANGE_FIRST = "".join(sorted({v[0] for v in _CHANGE_VERB.split("|")} | {"翻"}))
 _CHANGE = re.compile(
     rf"(?=[{_CHANGE_FIRST}])(?P<verb>{_CHANGE_VERB})(?:了|为|达|达到)?{_PRE}(?P<n1>{_NUM})(?:(?P<u1>%|个百分点|百分点)?{_SEP}(?P<n2>{_NUM}))?"
-    rf"(?P<u>%|个百分点|百分点|倍|成)(?P<post>左右|以上|以内|以下)?"
+    rf"(?P<u>%|个百分点|百分点|倍|成|(?<=[零〇一二两三四五六七八九十]))(?P<post>左右|以上|以内|以下)?"
     r"|(?P<fan>翻(?P<times>[一两二三四])番)(?P<post2>以上|左右)?"
 )
 _CHANGE_AFTER = re.compile(
     rf"(?P<n1>{_NUMA})(?P<u>%|个百分点)的(?:正|大幅|较快)?(?P<verb>增长|增幅|降幅|下降|减少|提升)"
 )
 _LEVEL = re.compile(
-    rf"(?=[约近逾超接突不至高低大将百\d零〇○一二两三四五六七八九十])(?:{_PRE})(?P<n1>{_NUM})(?:(?P<u1>{UNIT})?{_SEP}(?P<n2>{_NUM}))?(?P<more>多|余)?(?P<u>{UNIT}|倍){_POST}"
+    rf"(?=[约近逾超接突不至高低大将百\d零〇○一二两三四五六七八九十])(?:{_PRE})(?P<n1>{_NUM})(?:(?P<u1>{UNIT})?{_SEP}(?P<n2>{_NUM}))?(?P<more>多|余)?(?P<u>{UNIT}|倍|(?<=[零〇一二两三四五六七八九十])){_POST}"
 )
 _NEG = ("下降", "降低", "减少", "回落", "下滑", "缩小", "降幅", "缩减", "压减", "削减", "核减", "精简", "下跌", "降", "减",
         "同比下降", "同比减少", "年均下降")
@@ -67,7 +70,8 @@ _LEADING = re.compile(
     r"^(?:[，、；：。\s]|其中|同时|此外|另外|全年|当年|年内|今年|去年|上年|明年|(?:全区|全市|全省|全县|全国)(?!性)|我区|我市|我省|我县|本区|本市|"
     r"共|合计|总计|累计|预计|力争|确保|争取|计划|预期|建议|拟安排|拟|要|将|努力|实现了?|完成了?|达到|达|为|是|约|近|比上年|同比|比去年|较上年|"
     r"较去年|可比|年均|平均|分别|均|各|全面|一年来|五年来|过去一年|过去五年|这五年|当前|目前|截至目前|截至\S{0,8}?底|"
-    r"(?:19|20)\d{2}年(?:底|末|全年|上半年|前三季度|一季度)?|到(?:19|20)\d{2}年|“?十[一二三四五]?五”?(?:期间|时期|末|以来)?|"
+    r"(?:(?:19|20)\d{2}|[一二三四五六七八九][〇零○一二三四五六七八九]{3})年?(?:底|末|全年|上半年|前三季度|一季度)?(?:比|较)?|"
+    r"到(?:19|20)\d{2}年|“?十[一二三四五]?五”?(?:期间|时期|末|以来)?|"
     r"[一二三四]季度|上半年|下半年|前三季度|以来|期间|的|从|由)+"
 )
 _TRAILING = re.compile(
@@ -93,8 +97,9 @@ _TARGET_CUE = re.compile(r"力争|确保|预期目标|主要目标|目标是|目
 _FUTURE_CUE = re.compile(r"将|要(?!求)|到(?:19|20)\d{2}年|今后|明年|努力|推动|加快")
 _FORECAST_CUE = re.compile(r"预计")
 _PERIOD_CUES = re.compile(
-    r"(?P<until>到|至|截至)?(?P<y>(?:19|20)\d{2})年(?!\d*月\d+日在)"
-    r"|“?(?P<plan>十[一二三四五]?五|[六七八九]五)”?(?P<plan_when>期间|时期|以来|末|规划)?"
+    r"(?P<until>到|至|截至)?(?P<y>(?:19|20)\d{2}|[一二][〇零○一二三四五六七八九]{3})年(?!\d*月\d+日在)"
+    r"|(?:“(?P<plan>十[一二三四五]?五|[六七八九]五)”|(?P<plan2>十[一二三四]五|[六七八九]五)(?=期间|时期|计划|规划))"
+    r"(?P<plan_when>期间|时期|以来|末|规划)?"
     r"|(?P<five>过去五年|五年来|这五年|近五年|五年间)"
     r"|(?P<this>今年|本年)|(?P<last>去年|上年|上一年|过去一年|一年来)|(?P<next>明年)"
 )
@@ -202,6 +207,10 @@ def find_mentions(text: str, lo: int, hi: int, masked: list[tuple[int, int]]) ->
                     continue
                 verb = m.group("verb")
                 unit = m.group("u")
+                if not unit:
+                    if not m.group("n1").startswith("百分之"):
+                        continue
+                    unit = "%"
                 c1, c2 = _num(m.group("n1")), _num(m.groupdict().get("n2"))
                 if unit == "成":
                     c1 = c1 * 10 if c1 is not None else None
@@ -224,6 +233,10 @@ def find_mentions(text: str, lo: int, hi: int, masked: list[tuple[int, int]]) ->
         if _bad_context(text, m.start("n1"), m.end("n1")):
             continue
         unit = m.group("u")
+        if not unit:
+            if not n1.startswith("百分之"):
+                continue
+            unit = "%"
         v1, v2 = _num(n1), _num(m.group("n2"))
         if v1 is None or (unit == "次" and re.match(r"(?:全体)?(?:全会|会议|常委会|集体学习|党代会)", text[e : e + 5])):
             continue
@@ -231,6 +244,10 @@ def find_mentions(text: str, lo: int, hi: int, masked: list[tuple[int, int]]) ->
             continue
         if n1.endswith("成") or "分之" in n1 or n1.startswith("百分之"):
             unit = "%"
+        elif "亿" in n1 and "万" in n1:  # 三亿零五百三十万吨 -> 30530 万吨
+            v1 = v1 / 10_000
+            v2 = v2 / 10_000 if v2 is not None else None
+            unit = "万" + unit
         pre, post = m.group("pre"), m.group("post") or m.group("more")
         if unit and unit.endswith("百分点"):
             back = text[max(lo, s - 6) : s]
@@ -305,9 +322,9 @@ def _period_cues(doc: Document, text: str, lo: int, hi: int) -> list[tuple[int, 
         if m.group("y"):
             if _BASE_YEAR.search(text[max(lo, m.start() - 4) : m.start()]) or text[m.end() : m.end() + 1] in "的比":
                 continue
-            found = m.group("y")
-        elif m.group("plan"):
-            start = _PLAN_START.get(m.group("plan"))
+            found = str(cn_year(m.group("y")))
+        elif m.group("plan") or m.group("plan2"):
+            start = _PLAN_START.get(m.group("plan") or m.group("plan2"))
             if start:
                 found = str(start + 4) if m.group("plan_when") == "末" else f"{start}-{start + 4}"
         elif m.group("five") and y:
@@ -460,6 +477,7 @@ def indicators(doc: Document) -> Document:
                     window = from_metric
                 # "比去年增加2700亿元" after a level: an absolute change of that level.
                 if (mt.kind == "level" and prev_fact is not None and window in _ABS_CHANGE
+                        and not _PERIOD_CUES.search(raw_window)
                         and prev_fact.data["value"] is not None and _base_unit(prev_fact.data["unit"]) == _base_unit(mt.unit)
                         and "change_abs" not in prev_fact.data):
                     sign = -1 if window in ("减少", "下降", "降低", "少") else 1
@@ -480,8 +498,15 @@ def indicators(doc: Document) -> Document:
                     prev_end = mt.end
                     i += 1
                     continue
+                # A list of numbers joined by 、/和: maybe 分别 over a list of metrics.
+                group = [mt]
+                j = i + 1
+                while j < len(mentions) and text[group[-1].end : mentions[j].start] in ("、", "和", "及", "与", "，", ",") \
+                        and mentions[j].kind == mt.kind:
+                    group.append(mentions[j])
+                    j += 1
                 # A change with no metric of its own completes the level before it.
-                if (mt.kind == "change" and prev_fact is not None and not window and prev_fact.data["change"] is None
+                if (len(group) == 1 and mt.kind == "change" and prev_fact is not None and not window and prev_fact.data["change"] is None
                         and prev_fact.data["value"] is not None and text[prev_end:mt.start].count("，") <= 1):
                     prev_fact.data.update(change=clean_number(mt.change), change_max=clean_number(mt.change_max),
                                           change_unit=mt.change_unit)
@@ -492,18 +517,11 @@ def indicators(doc: Document) -> Document:
                     prev_end = mt.end
                     i += 1
                     continue
-                # A list of numbers joined by 、/和: maybe 分别 over a list of metrics.
-                group = [mt]
-                j = i + 1
-                while j < len(mentions) and text[group[-1].end : mentions[j].start] in ("、", "和", "及", "与", "，", ",") \
-                        and mentions[j].kind == mt.kind:
-                    group.append(mentions[j])
-                    j += 1
                 metrics: list[str]
                 spread = _SPREAD.search(raw_window.rstrip())
                 items = _split_items(_clean_metric(raw_window)) if spread or len(group) > 1 else []
                 back = [f for f in facts if f.start >= s0 and f.data["change"] is None and f.data["value"] is not None]
-                if (len(group) > 1 and spread and mt.kind == "change" and len(items) < len(group)
+                if (len(group) > 1 and (spread or not window) and mt.kind == "change" and len(items) < len(group)
                         and len(back) >= len(group) and not _clean_metric(raw_window.replace("分别", ""))
                         .strip("实际名义可比")):
                     # "城镇…9422元，农村…2936元，扣除价格因素，分别实际增长7.7%和6.8%": 分别 points back.
@@ -535,7 +553,7 @@ def indicators(doc: Document) -> Document:
                     if noun:
                         metrics = [lead + noun]
                         noun_end = mt.end + len(noun)
-                    elif prev_fact is not None and not metrics[0] and text[prev_end : mt.start] in ("、", "，"):
+                    elif prev_fact is not None and not metrics[0] and prev_fact.start >= s0:
                         metrics = [prev_fact.data["metric"] or ""]
                 q_start = _window_start(text, s0, ws) if len(sent) > 150 else s0
                 q_end = group[-1].end
