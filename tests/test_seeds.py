@@ -93,4 +93,5 @@ def test_every_fact_is_grounded(prefix):
             if f.type == "indicator":
                 for v in (f.data["value"], f.data["change"]):
                     if v is not None and isinstance(v, int) and v >= 10 and not f.data.get("as_written"):
-                        assert re.search(str(v), f.quote.replace(",", "")) or re.search(r"[一二三四五六七八九十百千两]", f.quote)
+                        assert (re.search(str(v), f.quote.replace(",", "")) or re.search(r"[一二三四五六七八九十百千两]", f.quote)
+                                or re.search(r"\d/\d", f.quote))

@@ -40,6 +40,19 @@ def extract(
     raise typer.Exit(extract_command(paths, fmt, type_))
 
 
+@app.command(name="eval")
+def eval_(
+    gold: Annotated[str, typer.Argument(help="Folder with indicators.jsonl and glossary.jsonl.")] = "tests/gold",
+    corpus: Annotated[str, typer.Option(help="Where the gold set's documents are.")] = "../shared/corpus",
+    fmt: FormatOpt = Format.table,
+    show_misses: Annotated[bool, typer.Option("--misses", help="List every miss.")] = False,
+) -> None:
+    """Precision/recall/F1 of extraction on the dev gold set, strict and lenient."""
+    from .evalcmd import eval_command
+
+    raise typer.Exit(eval_command(gold, corpus, fmt, show_misses))
+
+
 @app.command()
 def demo() -> None:
     """Run the pipeline over the bundled samples and show what it found."""

@@ -137,6 +137,8 @@ def parse_glossary(doc: Document) -> Document:
                     cur = GlossaryEntry(term, definition, None, None, lstart, lend)
                     entries.append(cur)
                     continue
+            if len(line) <= 6 and "：" not in line:
+                continue  # stray fragment (a ruby annotation, a page number)
             break  # the glossary ended (a signature line, a footer)
     # Inline notes moved to the end by strip_markers ("注解1：…").
     for m in re.finditer(r"(?m)^(注(?:解|释)?)(\d{1,2})：(.+)$", text):

@@ -28,7 +28,7 @@ from importlib import resources
 from typing import Any
 
 from ..model import Document, Fact
-from .numbers import UNIT, clean_number, cn_year, parse_number
+from .numbers import BASE_UNIT, UNIT, clean_number, cn_year, parse_number
 from .sections import role_at
 
 _NUMA = r"\d+(?:,\d{3})*(?:\.\d+)?"
@@ -38,7 +38,8 @@ _NUMF = r"[一二三四五六七八九十]+分之[一二三四五六七八九十
 _CN = "[零〇○一二两三四五六七八九十百千]"
 _NUMBIG = rf"{_CN}+亿零?{_CN}+万"  # 三亿零五百三十万 (吨): one number across 亿 and 万
 _PCT_CN = r"百分之[零〇一二两三四五六七八九十]+(?:点[零〇一二三四五六七八九]+)?"
-_NUM = rf"(?:{_NUMA}|{_NUMF}|{_NUMBIG}|{_PCT_CN}|{_NUMC}|[两二三四五六七八九]成)"
+_NUMFRAC = r"\d{1,2}/\d{1,2}(?![\d/])"  # 1/3, 1/4 of something
+_NUM = rf"(?:{_NUMFRAC}|{_NUMA}|{_NUMF}|{_NUMBIG}|{_PCT_CN}|{_NUMC}|[两二三四五六七八九]成)"
 _SEP = r"\s*[-~～—–―至到]\s*"
 _PRE = r"(?P<pre>(?<![签节合预制公条契特邀履违解大])约|(?<![最临附接靠将])近|逾|超过|(?<![赶])超|接近|突破|不低于|不少于|不超过|不高于|至少|高于|低于|大约|将近)?"
 _POST = r"(?P<post>左右|以上|以内|以下|上下|多|余)?"
@@ -58,7 +59,7 @@ _CHANGE_AFTER = re.compile(
     rf"(?P<n1>{_NUMA})(?P<u>%|个百分点)的(?:正|大幅|较快)?(?P<verb>增长|增幅|降幅|下降|减少|提升)"
 )
 _LEVEL = re.compile(
-    rf"(?=[约近逾超接突不至高低大将百\d零〇○一二两三四五六七八九十])(?:{_PRE})(?P<n1>{_NUM})(?:(?P<u1>{UNIT})?{_SEP}(?P<n2>{_NUM}))?(?P<more>多|余)?(?P<u>{UNIT}|倍|(?<=[零〇一二两三四五六七八九十])){_POST}"
+    rf"(?=[约近逾超接突不至高低大将百\d零〇○一二两三四五六七八九十])(?:{_PRE})(?P<n1>{_NUM})(?:(?P<u1>{UNIT})?{_SEP}(?P<n2>{_NUM}))?(?P<more>多|余)?(?P<u>{UNIT}|倍|(?<=[零〇一二两三四五六七八九十成])|(?<=/\d)|(?<=/\d\d)){_POST}"
 )
 _NEG = ("下降", "降低", "减少", "回落", "下滑", "缩小", "降幅", "缩减", "压减", "削减", "核减", "精简", "下跌", "降", "减",
         "同比下降", "同比减少", "年均下降")
@@ -69,7 +70,7 @@ _CLAUSE_BOUND = "，,；;：:。！？\n"
 _LEADING = re.compile(
     r"^(?:[，、；：。\s]|其中|同时|此外|另外|全年|当年|年内|今年|去年|上年|明年|(?:全区|全市|全省|全县|全国)(?!性)|我区|我市|我省|我县|本区|本市|"
     r"共|合计|总计|累计|预计|力争|确保|争取|计划|预期|建议|拟安排|拟|要|将|努力|实现了?|完成了?|达到|达|为|是|约|近|比上年|同比|比去年|较上年|"
-    r"较去年|可比|年均|平均|分别|均|各|全面|一年来|五年来|过去一年|过去五年|这五年|当前|目前|截至目前|截至\S{0,8}?底|"
+    r"较去年|可比|年均|平均|分别|均|各|全面|圆满|顺利|以及|使|扣除物价因素|扣除价格因素|一年来|五年来|过去一年|过去五年|这五年|当前|目前|截至目前|截至\S{0,8}?底|"
     r"(?:(?:19|20)\d{2}|[一二三四五六七八九][〇零○一二三四五六七八九]{3})年?(?:底|末|全年|上半年|前三季度|一季度)?(?:比|较)?|"
     r"到(?:19|20)\d{2}年|“?十[一二三四五]?五”?(?:期间|时期|末|以来)?|"
     r"[一二三四]季度|上半年|下半年|前三季度|以来|期间|的|从|由)+"
@@ -77,7 +78,7 @@ _LEADING = re.compile(
 _TRAILING = re.compile(
     r"(?:实现了?|完成了?|达到了?|达|为|是|增至|降至|提高到|提升到|提升至|提高至|增加到|增加至|降低到|下降到|下降至|保持在|控制在|"
     r"稳定在|突破|超过|累计|共计|总计|共|分别|均|各|有|的|了|已|首次跃上|跃上|跃升至|跃升到|上升至|上升到|迈上|站上|首次|"
-    r"平均为|平均|实际|名义|已经|达到|占|比上年|同比|较上年|可比|新增了|合计|"
+    r"平均为|平均|实际|名义|(?:较|比)(?:19|20)\d{2}年|已经|达到|占|比上年|同比|较上年|可比|新增了|合计|"
     r"分别为|分别达|分别达到|都|也|还|仅|再|又|以|按|在|由|从|全面|全部|基本|顺利|正式|成功|、|，|：)+$"
 )
 _VERB_ONLY = re.compile(
@@ -93,7 +94,7 @@ _VERB_END = re.compile(
     r"签约|引育|招引|腾退|盘活|消化|拆除|安置|供应|筹措|接待|培训|覆盖|支持|走访|推出|出台|制定|实现|提供|落实|投入|带动|惠及)$"
 )
 _NUMBER_FIRST = re.compile(r"[\u4e00-\u9fff](?<![的以左上下多余])")
-_TARGET_CUE = re.compile(r"力争|确保|预期目标|主要目标|目标是|目标为|计划(?=完成|实现|新增|建设|引进|投资|开工|建成|达到)|争取|预期")
+_TARGET_CUE = re.compile(r"力争|确保|预期目标|主要目标|目标是|目标为|计划(?=完成|实现|新增|建设|引进|投资|开工|建成|达到)|争取|预期(?!寿命)")
 _FUTURE_CUE = re.compile(r"将|要(?!求)|到(?:19|20)\d{2}年|今后|明年|努力|推动|加快")
 _FORECAST_CUE = re.compile(r"预计")
 _PERIOD_CUES = re.compile(
@@ -109,12 +110,14 @@ _BASE_YEAR = re.compile(r"(?:比|较|与|同|是|为|相当于|相比)$")
 _FROM = re.compile(r"(?:由|从)(?:去年|上年|(?:19|20)\d{2}年(?:底|末)?)?的?$")
 _TO_VERB = re.compile(r"^(?:增加到|增长到|提高到|提升到|提升至|提高至|增至|增加至|下降到|下降至|降至|减少到|扩大到|跃升至|上升到|达到)")
 _MODIFIER = re.compile(r"(?:区级|市级|县级|省级|镇级|村级|中央|地方|本级|国有|民营|外资|内资|城镇|农村|城市|农业|工业)?")
+_MORE_UNIT = re.compile(rf"(余|多)({BASE_UNIT})")
 _ABS_CHANGE = ("增加", "减少", "增长", "下降", "提高", "降低", "多", "少", "扩大", "缩小")
 _SPREAD = re.compile(r"分别(?:为|达到?|是|实际|名义|可比)?$")
 _EACH = re.compile(r"(?:各|均|都)$")
 _ITEM_SPLIT = re.compile(r"、")
 _ITEM_SPLIT_WEAK = re.compile(r"[和及与]")
-_HEAD_NOUNS = ("增加值", "产值", "收入", "投资", "总额", "营业收入", "销售额", "人数", "比重", "增速", "数量", "面积",
+_MEASURE_END = ("数", "率", "量", "额", "值", "重", "入", "资", "出", "积", "口", "度")
+_HEAD_NOUNS = ("增加值", "产值", "收入", "投资", "总额", "营业收入", "销售额", "零售额", "进出口额", "人数", "比重", "增速", "数量", "面积",
                "产量", "支出", "利润", "税收", "率")
 
 
@@ -169,6 +172,9 @@ def metric_key(metric: str | None) -> str | None:
 
 
 def _num(s: str | None) -> float | None:
+    if s and "/" in s:  # 1/3 of something, as a percentage
+        a, b = s.split("/")
+        return round(int(a) / int(b) * 100, 2) if int(b) else None
     return parse_number(s) if s else None
 
 
@@ -234,7 +240,7 @@ def find_mentions(text: str, lo: int, hi: int, masked: list[tuple[int, int]]) ->
             continue
         unit = m.group("u")
         if not unit:
-            if not n1.startswith("百分之"):
+            if not (n1.startswith("百分之") or n1.endswith("成") or "/" in n1):
                 continue
             unit = "%"
         v1, v2 = _num(n1), _num(m.group("n2"))
@@ -243,6 +249,8 @@ def find_mentions(text: str, lo: int, hi: int, masked: list[tuple[int, int]]) ->
         if re.fullmatch(r"[零〇○一二两三四五六七八九]+", n1 or ""):
             continue
         if n1.endswith("成") or "分之" in n1 or n1.startswith("百分之"):
+            unit = "%"
+        elif "/" in n1:
             unit = "%"
         elif "亿" in n1 and "万" in n1:  # 三亿零五百三十万吨 -> 30530 万吨
             v1 = v1 / 10_000
@@ -261,6 +269,14 @@ def find_mentions(text: str, lo: int, hi: int, masked: list[tuple[int, int]]) ->
             mm.extra["qualifiers"] = [pre, post]
         out.append(mm)
     out.sort(key=lambda x: x.start)
+    # "5万余户": the approximate word sits between the magnitude and the unit.
+    for mm in out:
+        if mm.kind == "level" and mm.unit in ("万", "亿", "千", "百"):
+            tail = _MORE_UNIT.match(text, mm.end)
+            if tail:
+                mm.unit += tail.group(2)
+                mm.qualifier = mm.qualifier or tail.group(1)
+                mm.end = tail.end()
     # "分别增长3.7%、7.4%": a bare percentage listed after a change is a change too.
     for a, b in itertools.pairwise(out):
         if (a.kind == "change" and b.kind == "level" and b.unit in ("%", "倍")
@@ -275,8 +291,9 @@ def find_mentions(text: str, lo: int, hi: int, masked: list[tuple[int, int]]) ->
                 and b.unit.startswith(a.unit) and len(b.unit) > len(a.unit) and text[a.end : b.start] in ("、", "和", "及")):
             a.unit = b.unit
     # "50亿元以上项目1个": a bound that names a class of things is not a quantity of its own.
-    return [m for m in out if not (m.kind == "level" and m.qualifier in ("以上", "以下")
-                                   and re.match(r"[\u4e00-\u9fff]{1,6}\d", text[m.end : m.end + 7]))]
+    # "60岁以上老人": an age bound names a group of people.
+    return [m for m in out if not (m.kind == "level" and m.qualifier in ("以上", "以下") and (
+        re.match(r"[\u4e00-\u9fff]{1,6}\d", text[m.end : m.end + 7]) or m.unit in ("岁", "周岁")))]
 
 
 def _clean_metric(w: str) -> str:
@@ -414,12 +431,13 @@ def _split_items(window: str) -> list[str]:
     last = items[-1]
     # 新增、净增就业岗位 -> 新增就业岗位, 净增就业岗位: short leading items share the last one's tail.
     k = len(items[0])
-    if all(len(it) == k for it in items[:-1]) and k <= 3 and len(last) > k + 1:
+    if all(len(it) == k for it in items[:-1]) and k <= 3 and len(last) > k + 1 and not items[0].endswith(_HEAD_NOUNS):
         tail = last[k:]
         return [it + tail for it in items[:-1]] + [last]
     head = next((h for h in _HEAD_NOUNS if last.endswith(h)), None)
     if head:
-        items = [it if it.endswith(head) else it + head for it in items]
+        # Only items that are not measures themselves take the shared head (起数、死亡人数 stay as they are).
+        items = [it if it.endswith(head) or it.endswith(_MEASURE_END) else it + head for it in items]
     return items
 
 
@@ -490,6 +508,7 @@ def indicators(doc: Document) -> Document:
                     continue
                 # "上升3个百分点，达到51.2%": the level reached completes the change before it.
                 if (mt.kind == "level" and prev_fact is not None and (not window or window in ("达到", "达", "为", "至"))
+                        and not _NUMBER_FIRST.match(text, mt.end)
                         and prev_fact.data["value"] is None and prev_fact.data["change"] is not None
                         and text[prev_end:mt.start].count("，") <= 1):
                     prev_fact.data.update(value=clean_number(mt.value), value_max=clean_number(mt.value_max), unit=mt.unit)
@@ -537,14 +556,19 @@ def indicators(doc: Document) -> Document:
                     metrics = items
                 elif len(group) == 2 and len(items) == 1 and items[0].startswith("城乡"):
                     metrics = ["城镇" + items[0][2:], "农村" + items[0][2:]]
-                elif len(group) == 1 and _EACH.search(raw_window.rstrip()) and len(_split_items(window)) > 1:
-                    metrics = _split_items(window)
+                elif len(group) == 1 and (_EACH.search(raw_window.rstrip()) or (mt.kind == "change" and mt.extra.get("annual_average"))) \
+                        and "、" in _clean_metric(raw_window) and len(_split_items(_clean_metric(raw_window))) > 1:
+                    metrics = _split_items(_clean_metric(raw_window))
                     group = [mt] * len(metrics)
+                elif len(group) > 1 and not window and _NUMBER_FIRST.match(text, group[-1].end):
+                    noun = _noun_after(text, group[-1].end, s1)  # "96户、183人实现全部脱贫"
+                    metrics = [noun] * len(group)
+                    noun_end = group[-1].end + len(noun)
                 else:
                     group = [mt]
                     metrics = [window]
                 w0 = metrics[0] if len(group) == 1 else None
-                prep = bool(re.search(r"[在于对向为给]$", raw_window))
+                prep = bool(re.search(r"[在于对向为给和及与]$", raw_window))
                 number_first = w0 is not None and bool(_NUMBER_FIRST.match(text, mt.end)) and (
                     len(w0) <= 2 or bool(_VERB_ONLY.match(w0) or _VERB_END.search(w0)) or w0.endswith("等") or prep)
                 if w0 is not None and (number_first or not w0 or _VERB_ONLY.match(w0)):

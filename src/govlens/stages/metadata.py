@@ -20,7 +20,7 @@ _TAG = re.compile(r"^(?:【([^】]{1,20})】|\[([^\]]{1,10})\])\s*")
 _YEAR = r"(?=[12一二三四五六七八九〇零○])((?:19|20)\d{2}|[一二三四五六七八九〇零○]{4})年"
 _DELIVERY = re.compile(_YEAR + r"\d{1,2}月\d{1,2}日在([^，。\n]{0,40}?)第[一二三四五六七八九十]+届\n?人民代表大会")
 _DELIVERY_DATE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日在")
-_REVIEW = re.compile(r"(?:^|\n)(?:[一二三四五六七八九十]、)?" + _YEAR + r"(?:[^\n。]{0,12})?(?:工作回顾|主要工作|工作总结|政府工作回顾)")
+_REVIEW = re.compile(r"(?:^|\n)(?:[一二三四五六七八九十]、)?" + _YEAR + r"(?:[^\n。]{0,12})?(?:工作的?回顾|主要工作|工作总结|政府工作回顾)")
 _TARGETS = re.compile(
     _YEAR + r"(?:[^\n。，]{0,10})?(?:主要任务|工作安排|重点工作|主要预期目标|预期目标|工作任务|总体要求|政府工作任务|主要工作安排)"
 )
@@ -149,8 +149,10 @@ def _year(doc: Document, head: str, meta: dict[str, str]) -> tuple[int | None, s
     votes: Counter[int] = Counter()
     text = doc.text
     if doc.kind == "work_report":
+        # In a heading ("三、2021年主要任务") these are strong; in running text ("完成了1994年的工作任务") weak.
         for m in _TARGETS.finditer(text):
-            votes[cn_year(m.group(1))] += 3
+            heading = m.start() == 0 or text[m.start() - 1] in "\n、）"
+            votes[cn_year(m.group(1))] += 3 if heading else 1
         for m in _REVIEW.finditer(text):
             votes[cn_year(m.group(1)) + 1] += 3
         for m in _DELIVERY.finditer(head):

@@ -204,7 +204,8 @@ def rebuild_lines(text: str) -> tuple[list[Piece], list[str]]:
                 if skipped and (j >= n or not _continues(text[spans[j][0] : spans[j][1]])):
                     j, skipped = i, []
             nxt = text[spans[j][0] : spans[j][1]]
-            if not _continues(nxt):
+            # Inside an open quote even a two-character line ("揭榜") is part of the sentence.
+            if not (_continues(nxt) or (_ends_open(cur) and not _HEADING_START.match(nxt) and not skipped)):
                 break
             if not (skipped or body or _ends_open(cur) or _word_across(cur, nxt)):
                 break
