@@ -45,7 +45,7 @@ _PRE = r"(?P<pre>(?<![签节合预制公条契特邀履违解大])约|(?<![最�
 _POST = r"(?P<post>左右|以上|以内|以下|上下|多|余)?"
 _CHANGE_VERB = (
     r"同比增长|同比下降|同比增加|同比减少|年均增长|年均下降|平均增长|增长|增加|提高|提升|上升|下降|降低|减少|回落|下滑|"
-    r"缩小|扩大|增幅|增速|降幅|回升|压减|削减|缩减|核减|精简|上涨|下跌|提速|增|降|减|涨"
+    r"缩小|扩大|增幅|增速|降幅|回升|递增|递减|压减|削减|缩减|核减|精简|上涨|下跌|提速|增|降|减|涨"
 )
 # Each pattern opens with a lookahead on its possible first characters: the regex engine then
 # skips ahead with a charset scan instead of trying every alternative at every position (5x faster).
@@ -61,7 +61,7 @@ _CHANGE_AFTER = re.compile(
 _LEVEL = re.compile(
     rf"(?=[约近逾超接突不至高低大将百\d零〇○一二两三四五六七八九十])(?:{_PRE})(?P<n1>{_NUM})(?:(?P<u1>{UNIT})?{_SEP}(?P<n2>{_NUM}))?(?P<more>多|余)?(?P<u>{UNIT}|倍|(?<=[零〇一二两三四五六七八九十成])|(?<=/\d)|(?<=/\d\d)){_POST}"
 )
-_NEG = ("下降", "降低", "减少", "回落", "下滑", "缩小", "降幅", "缩减", "压减", "削减", "核减", "精简", "下跌", "降", "减",
+_NEG = ("下降", "降低", "减少", "回落", "下滑", "缩小", "降幅", "缩减", "压减", "递减", "削减", "核减", "精简", "下跌", "降", "减",
         "同比下降", "同比减少", "年均下降")
 _QUOTES = re.compile(r"“[^”\n]{0,40}”|《[^》\n]{0,80}》|\"[^\"\n]{0,30}\"")
 _HAS_NUMBER = re.compile(r"[\d十百千成番]")
@@ -95,8 +95,9 @@ _VERB_END = re.compile(
 )
 _NUMBER_FIRST = re.compile(r"[\u4e00-\u9fff](?<![的以左上下多余])")
 _TARGET_CUE = re.compile(r"力争|确保|预期目标|主要目标|目标是|目标为|计划(?=完成|实现|新增|建设|引进|投资|开工|建成|达到)|争取|预期(?!寿命)")
-_FUTURE_CUE = re.compile(r"将|要(?!求)|到(?:19|20)\d{2}年|今后|明年|努力|推动|加快")
+_FUTURE_CUE = re.compile(r"将|要(?!求)|到(?:19|20)\d{2}年|今后|明年|努力")
 _FORECAST_CUE = re.compile(r"预计")
+_TARGETS_INTRO = re.compile(r"(?:预期|主要|发展)目标(?:是|为)[：:]")
 _PERIOD_CUES = re.compile(
     r"(?P<until>到|至|截至)?(?P<y>(?:19|20)\d{2}|[一二][〇零○一二三四五六七八九]{3})年(?!\d*月\d+日在)"
     r"|(?:“(?P<plan>十[一二三四五]?五|[六七八九]五)”|(?P<plan2>十[一二三四]五|[六七八九]五)(?=期间|时期|计划|规划))"
@@ -107,6 +108,10 @@ _PERIOD_CUES = re.compile(
 _PLAN_START = {"六五": 1981, "七五": 1986, "八五": 1991, "九五": 1996, "十五": 2001, "十一五": 2006, "十二五": 2011,
                "十三五": 2016, "十四五": 2021, "十五五": 2026}
 _BASE_YEAR = re.compile(r"(?:比|较|与|同|是|为|相当于|相比)$")
+_TO_PHRASE = re.compile(
+    r"^(?:增加到|增长到|提高到|提升到|提升至|提高至|增至|增加至|下降到|下降至|降至|减少到|扩大到|跃升至|上升到|达到)"
+    r"(?:(?:19|20)\d{2}年(?:底|末)?)?的?$"
+)
 _FROM = re.compile(r"(?:由|从)(?:去年|上年|(?:19|20)\d{2}年(?:底|末)?)?的?$")
 _TO_VERB = re.compile(r"^(?:增加到|增长到|提高到|提升到|提升至|提高至|增至|增加至|下降到|下降至|降至|减少到|扩大到|跃升至|上升到|达到)")
 _MODIFIER = re.compile(r"(?:区级|市级|县级|省级|镇级|村级|中央|地方|本级|国有|民营|外资|内资|城镇|农村|城市|农业|工业)?")
@@ -248,9 +253,7 @@ def find_mentions(text: str, lo: int, hi: int, masked: list[tuple[int, int]]) ->
             continue
         if re.fullmatch(r"[零〇○一二两三四五六七八九]+", n1 or ""):
             continue
-        if n1.endswith("成") or "分之" in n1 or n1.startswith("百分之"):
-            unit = "%"
-        elif "/" in n1:
+        if n1.endswith("成") or "分之" in n1 or n1.startswith("百分之") or "/" in n1:
             unit = "%"
         elif "亿" in n1 and "万" in n1:  # 三亿零五百三十万吨 -> 30530 万吨
             v1 = v1 / 10_000
@@ -337,7 +340,8 @@ def _period_cues(doc: Document, text: str, lo: int, hi: int) -> list[tuple[int, 
     for m in _PERIOD_CUES.finditer(text, lo, hi):
         found = None
         if m.group("y"):
-            if _BASE_YEAR.search(text[max(lo, m.start() - 4) : m.start()]) or text[m.end() : m.end() + 1] in "的比":
+            before = text[max(lo, m.start() - 4) : m.start()]
+            if _BASE_YEAR.search(before) or re.search(r"[由从]$", before) or text[m.end() : m.end() + 1] == "比":
                 continue
             found = str(cn_year(m.group("y")))
         elif m.group("plan") or m.group("plan2"):
@@ -372,10 +376,11 @@ def _period(doc: Document, cues: list[tuple[int, str]], pos: int, kind: str) -> 
     return str(y - 1) if doc.kind == "work_report" else str(y)
 
 
-def _kind(doc: Document, sent_text: str, role: str) -> str:
+def _kind(doc: Document, sent_text: str, role: str, para_text: str = "") -> str:
     if _FORECAST_CUE.search(sent_text):
         return "forecast"
-    if _TARGET_CUE.search(sent_text):
+    # "主要预期目标是：…；…；…" governs every clause of its paragraph.
+    if _TARGET_CUE.search(sent_text) or _TARGETS_INTRO.search(para_text):
         return "target"
     if role == "review":
         return "actual"
@@ -491,8 +496,10 @@ def indicators(doc: Document) -> Document:
                     prev_end = mt.end
                     i += 1
                     continue
-                if pending_from is not None and not window:
-                    window = from_metric
+                if pending_from is not None:
+                    rest = _clean_metric(_TO_PHRASE.sub("", raw_window.strip()))
+                    if not rest:
+                        window = from_metric
                 # "比去年增加2700亿元" after a level: an absolute change of that level.
                 if (mt.kind == "level" and prev_fact is not None and window in _ABS_CHANGE
                         and not _PERIOD_CUES.search(raw_window)
@@ -588,7 +595,7 @@ def indicators(doc: Document) -> Document:
                     q_end = s1
                     while q_end > s0 and text[q_end - 1] in "。；;！？":
                         q_end -= 1
-                kind = _kind(doc, text[s0 : group[-1].end], role)
+                kind = _kind(doc, text[s0 : group[-1].end], role, text[line_start:s0])
                 period = _period(doc, cues, mt.start, kind)
                 is_child = "其中" in text[_window_start(text, s0, ws) : mt.start] or "其中" in raw_window
                 if is_child and parent is not None and len(group) == 1 and _MODIFIER.fullmatch(metrics[0] or ""):

@@ -85,8 +85,9 @@ def sections(doc: Document) -> Document:
         r.end = roots[i + 1].start
 
     def assign(s: Section, inherited: str) -> None:
+        # A subsection takes its parent's role; its own title decides only under an untyped parent.
         own = s.role if s.role != "other" else _role(s.title)
-        s.role = own if own != "other" else inherited
+        s.role = own if inherited == "other" or own == "glossary" else inherited
         for c in s.children:
             assign(c, s.role)
 
