@@ -64,7 +64,7 @@ _LEVEL = re.compile(
 _NEG = ("下降", "降低", "减少", "回落", "下滑", "缩小", "降幅", "缩减", "压减", "递减", "削减", "核减", "精简", "下跌", "降", "减",
         "同比下降", "同比减少", "年均下降")
 _QUOTES = re.compile(r"“[^”\n]{0,40}”|《[^》\n]{0,80}》|\"[^\"\n]{0,30}\"")
-_HAS_NUMBER = re.compile(r"[\d十百千成番]")
+_HAS_NUMBER = re.compile(r"[\d十百千成番]|分之")
 _SENT = re.compile(r"[^。！？；;\n]+[。！？；;]?")
 _CLAUSE_BOUND = "，,；;：:。！？\n"
 _LEADING = re.compile(
@@ -245,7 +245,7 @@ def find_mentions(text: str, lo: int, hi: int, masked: list[tuple[int, int]]) ->
             continue
         unit = m.group("u")
         if not unit:
-            if not (n1.startswith("百分之") or n1.endswith("成") or "/" in n1):
+            if not (n1.startswith("百分之") or n1.endswith("成") or "/" in n1 or "分之" in n1):
                 continue
             unit = "%"
         v1, v2 = _num(n1), _num(m.group("n2"))
