@@ -99,7 +99,7 @@ _FUTURE_CUE = re.compile(r"将|要(?!求)|到(?:19|20)\d{2}年|今后|明年|努
 _FORECAST_CUE = re.compile(r"预计")
 _TARGETS_INTRO = re.compile(r"(?:预期|主要|发展)目标(?:是|为)[：:]")
 _PERIOD_CUES = re.compile(
-    r"(?P<until>到|至|截至)?(?P<y>(?:19|20)\d{2}|[一二][〇零○一二三四五六七八九]{3})年(?!\d*月\d+日在)"
+    r"(?=[到至截12一二“十六七八九过五这近今本全去上明])(?P<until>到|至|截至)?(?P<y>(?:19|20)\d{2}|[一二][〇零○一二三四五六七八九]{3})年(?!\d*月\d+日在)"
     r"|(?:“(?P<plan>十[一二三四五]?五|[六七八九]五)”|(?P<plan2>十[一二三四]五|[六七八九]五)(?=期间|时期|计划|规划))"
     r"(?P<plan_when>期间|时期|以来|末|规划)?"
     r"|(?P<five>过去五年|五年来|这五年|近五年|五年间)"
@@ -546,7 +546,8 @@ def indicators(doc: Document) -> Document:
                 metrics: list[str]
                 spread = _SPREAD.search(raw_window.rstrip())
                 items = _split_items(_clean_metric(raw_window)) if spread or len(group) > 1 else []
-                back = [f for f in facts if f.start >= s0 and f.data["change"] is None and f.data["value"] is not None]
+                back = [] if len(group) < 2 or mt.kind != "change" else [
+                    f for f in facts[-len(group) - 4 :] if f.start >= s0 and f.data["change"] is None and f.data["value"] is not None]
                 if (len(group) > 1 and (spread or not window) and mt.kind == "change" and len(items) < len(group)
                         and len(back) >= len(group) and not _clean_metric(raw_window.replace("分别", ""))
                         .strip("实际名义可比")):
@@ -601,6 +602,8 @@ def indicators(doc: Document) -> Document:
                 if is_child and parent is not None and len(group) == 1 and _MODIFIER.fullmatch(metrics[0] or ""):
                     metrics = [metrics[0] + (parent.data["metric"] or "")]
                 for g, metric in zip(group, metrics, strict=False):
+                    if g.qualifier is None and "力争" in raw_window:
+                        g.qualifier = "力争"  # the contract counts 力争 among qualifiers
                     f = _fact(doc, g, metric, q_start, q_end, kind, period)
                     if pending_from is not None:
                         f.data["from_value"] = clean_number(pending_from)
