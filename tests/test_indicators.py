@@ -147,3 +147,19 @@ def test_footnote_markers_are_not_numbers():
     got = facts("兑现“两直”资金[3]1.43亿元。办理建议[13]35件。")
     assert [(f["value"], f["unit"]) for f in got] == [(1.43, "亿元"), (35, "件")]
     assert "[3]" not in got[0]["quote"]
+
+
+def test_projects_and_programmes_from_the_sample_report():
+    from conftest import SAMPLES
+
+    (doc,) = govlens.read(str(SAMPLES / "mingaln-2023-report.txt"))
+    projects = [f.data for f in doc.facts if f.type == "project"]
+    assert {"count": 120, "investment": 1500, "investment_unit": "亿元"}.items() <= next(
+        p for p in projects if p["count"] == 120).items()
+    programmes = {f.data["name"]: f.data for f in doc.facts if f.type == "programme"}
+    assert {"一网通办", "全程代办", "一网统管", "拿地即开工"} <= programmes.keys()
+    linked = [doc.facts[i].data for i in programmes["一网通办"]["indicators"]]
+    assert any(d["metric"] == "全程网办率" and d["value"] == 92.5 for d in linked)
+    assert programmes["全程代办"]["definition"].startswith("指由政府代办员")
+    glossary = {f.data["term"]: f.data["marker"] for f in doc.facts if f.type == "glossary"}
+    assert glossary["两直资金"] == "【1】" and glossary["注解1"] == "1"
