@@ -40,6 +40,89 @@ def extract(
     raise typer.Exit(extract_command(paths, fmt, type_))
 
 
+DbOpt = Annotated[str | None, typer.Option("--db", help="SQLite file (default: $GOVLENS_DB, else ./govlens.db).")]
+
+
+def _run(fn, *args):
+    """Store commands: a user mistake (bad query, missing database) is one line, exit 1."""
+    from ..errors import GovlensError
+    from .common import report_error
+
+    try:
+        return fn(*args)
+    except GovlensError as e:
+        report_error(e)
+        return 1
+
+
+@app.command()
+def ingest(paths: Paths, db: DbOpt = None) -> None:
+    """Read, extract and store; files already stored by this pipeline version are skipped."""
+    from .library import ingest_command
+
+    raise typer.Exit(_run(ingest_command, paths, db))
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words to find; each is matched as a phrase.")],
+    db: DbOpt = None,
+    fmt: FormatOpt = Format.table,
+    region: Annotated[str | None, typer.Option(help="Only this region, e.g. 闵行区.")] = None,
+    year: Annotated[int | None, typer.Option(help="Only documents of this year.")] = None,
+    kind: Annotated[str | None, typer.Option(help="work_report, press, news, glossary, regulation, other.")] = None,
+    level: Annotated[str | None, typer.Option(help="national, province, city, district, county.")] = None,
+    limit: Annotated[int, typer.Option(min=1, max=1000)] = 20,
+) -> None:
+    """Full-text search (BM25, Chinese word segmentation), best first."""
+    from .library import search_command
+
+    raise typer.Exit(_run(search_command, query, db, fmt, region, year, kind, level, limit))
+
+
+@app.command()
+def compare(
+    metric: Annotated[str, typer.Argument(help="Metric in the documents' words or a synonym: GDP, 地区生产总值 …")],
+    db: DbOpt = None,
+    fmt: FormatOpt = Format.table,
+    year: Annotated[int | None, typer.Option(help="The period the figures are for.")] = None,
+    kind: Annotated[str | None, typer.Option(help="actual, target or forecast.")] = None,
+    level: Annotated[str | None, typer.Option(help="national, province, city, district, county.")] = None,
+) -> None:
+    """One row per region: value, change, unit, qualifier and the quote it came from."""
+    from .library import compare_command
+
+    raise typer.Exit(_run(compare_command, metric, db, fmt, year, kind, level))
+
+
+@app.command()
+def track(
+    db: DbOpt = None,
+    fmt: FormatOpt = Format.table,
+    region: Annotated[str | None, typer.Option()] = None,
+    metric: Annotated[str | None, typer.Option()] = None,
+) -> None:
+    """Targets set for year Y against the outcome the report of Y+1 states: met, missed, unclear, pending."""
+    from .library import track_command
+
+    raise typer.Exit(_run(track_command, db, fmt, region, metric))
+
+
+@app.command()
+def export(
+    db: DbOpt = None,
+    what: Annotated[str, typer.Option("--what", help="documents or facts.")] = "facts",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="csv, json or parquet.")] = "csv",
+    out_path: Annotated[str | None, typer.Option("--out", help="File to write (stdout for csv/json).")] = None,
+) -> None:
+    """Export documents or facts as CSV, JSON or Parquet."""
+    from .library import export_command
+
+    if what not in ("documents", "facts") or fmt not in ("csv", "json", "parquet"):
+        raise typer.BadParameter("--what documents|facts and --format csv|json|parquet")
+    raise typer.Exit(_run(export_command, db, what, fmt, out_path))
+
+
 @app.command(name="eval")
 def eval_(
     gold: Annotated[str, typer.Argument(help="Folder with indicators.jsonl and glossary.jsonl.")] = "tests/gold",

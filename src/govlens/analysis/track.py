@@ -1,0 +1,107 @@
+"""Track targets: each target a report sets for its year Y, paired with the outcome for Y that the
+same region's report of year Y+1 states.
+
+Verdict rule (documented in the README):
+
+* the target and the outcome are compared on the same footing: growth with growth (``change``),
+  level with level (``value``, same unit);
+* ``以上``/``不低于``/``超过``/``力争``/``突破``: met when the outcome is at least the target;
+* ``以内``/``以下``/``不超过``/``控制在``: met when the outcome is at most the target;
+* a range (6%-7%): met when the outcome reaches the lower bound;
+* ``左右``/``约`` or no qualifier: met when the outcome is at least the target less a tolerance
+  (0.5 for percentages and percentage points, 2% of the target otherwise), or, for measures where
+  lower is better (unemployment, prices, energy intensity, PM2.5), at most the target plus it;
+* no comparable figure in the next report: ``unclear``; no next report in the store: ``pending``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..store.sqlite import Store
+
+AT_LEAST = ("以上", "不低于", "不少于", "超过", "力争", "突破", "高于", "至少")
+AT_MOST = ("以内", "以下", "不超过", "不高于", "控制在", "低于")
+LOWER_IS_BETTER = ("unemployment_registered", "unemployment_surveyed", "cpi", "energy_intensity", "pm25")
+
+
+def _side(f: dict[str, Any]) -> dict[str, Any]:
+    return {k: f.get(k) for k in ("doc", "value", "value_max", "change", "change_max", "unit", "change_unit",
+                                  "qualifier", "quote", "metric", "period")}
+
+
+def _tolerance(unit: str | None, target: float) -> float:
+    return 0.5 if unit in ("%", "百分点") else abs(target) * 0.02
+
+
+def verdict(target: dict[str, Any], actual: dict[str, Any] | None, key: str | None) -> str:
+    if actual is None:
+        return "unclear"
+    if target.get("change") is not None and actual.get("change") is not None \
+            and target.get("change_unit") == actual.get("change_unit"):
+        t, tmax, a, unit = target["change"], target.get("change_max"), actual["change"], target["change_unit"]
+    elif target.get("value") is not None and actual.get("value") is not None and target.get("unit") == actual.get("unit"):
+        t, tmax, a, unit = target["value"], target.get("value_max"), actual["value"], target["unit"]
+    else:
+        return "unclear"
+    q = target.get("qualifier") or ""
+    if tmax is not None:
+        return "met" if a >= t else "missed"
+    if q in AT_LEAST:
+        return "met" if a >= t else "missed"
+    if q in AT_MOST:
+        return "met" if a <= t else "missed"
+    tol = _tolerance(unit, t)
+    if key in LOWER_IS_BETTER:
+        return "met" if a <= t + tol else "missed"
+    return "met" if a >= t - tol else "missed"
+
+
+def track(store: Store, region: str | None = None, metric: str | None = None) -> list[dict[str, Any]]:
+    import json
+
+    from .compare import resolve_metric
+
+    args: list[Any] = []
+    cond = ("f.type = 'indicator' AND f.kind = 'target' AND f.metric_key IS NOT NULL AND d.kind = 'work_report' "
+            "AND f.period = CAST(d.year AS TEXT)")
+    if region:
+        cond += " AND f.region = ?"
+        args.append(region)
+    if metric:
+        how, value = resolve_metric(metric)
+        cond += " AND f.metric_key = ?" if how == "key" else " AND f.metric LIKE ?"
+        args.append(value if how == "key" else f"%{value}%")
+    targets = [json.loads(r[0]) | {"doc_year": r[1]} for r in store.con.execute(
+        f"SELECT f.data, d.year FROM facts f JOIN documents d ON d.id = f.doc_id WHERE {cond} "
+        "ORDER BY f.region, f.metric_key, d.year, f.doc_id, f.n", args)]
+    reports = {(r[0], r[1]) for r in store.con.execute(
+        "SELECT region, year FROM documents WHERE kind = 'work_report' AND region IS NOT NULL")}
+    out: list[dict[str, Any]] = []
+    seen: set[tuple] = set()
+    for t in targets:
+        year = t["doc_year"]
+        ident = (t["region"], t["metric_key"], year)
+        if ident in seen or t.get("parent") is not None:
+            continue
+        seen.add(ident)
+        actual = None
+        for r in store.con.execute(
+            "SELECT f.data FROM facts f JOIN documents d ON d.id = f.doc_id WHERE f.type = 'indicator' "
+            "AND f.region = ? AND f.metric_key = ? AND f.period = ? AND f.kind IN ('actual', 'forecast') "
+            "AND d.year = ? AND d.kind = 'work_report' ORDER BY f.n", (t["region"], t["metric_key"], str(year), year + 1)):
+            cand = json.loads(r[0])
+            if cand.get("parent") is not None:
+                continue
+            comparable = (t.get("change") is not None and cand.get("change") is not None) or (
+                t.get("value") is not None and cand.get("value") is not None)
+            if comparable:
+                actual = cand
+                break
+        if actual is None and (t["region"], year + 1) not in reports:
+            v = "pending"
+        else:
+            v = verdict(t, actual, t["metric_key"])
+        out.append({"region": t["region"], "metric": t.get("metric"), "metric_key": t["metric_key"], "year": year,
+                    "target": _side(t), "actual": _side(actual) if actual else None, "verdict": v})
+    return out

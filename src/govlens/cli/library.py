@@ -1,0 +1,152 @@
+"""Commands over the store: ingest, search, compare, track, export."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import json
+import sys
+import time
+from typing import Any
+
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from ..errors import GovlensError
+from ..io.read import walk
+from ..store import open_store
+from .common import Format, emit_jsonl, err, out, report_error
+
+
+def ingest_command(paths: list[str], db: str | None) -> int:
+    files = list(walk(paths))
+    if not files:
+        report_error(GovlensError("no readable files (txt, html, pdf, docx) found", ", ".join(paths)))
+        return 1
+    from ..ingest import ingest
+
+    started = time.perf_counter()
+    with open_store(db) as store, Progress(
+        TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
+        TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal,
+    ) as bar:
+        task = bar.add_task("ingest", total=len(files), rate="")
+        done = 0
+
+        def tick(path: str, outcome: str) -> None:
+            nonlocal done
+            done += 1
+            rate = done / max(1e-9, time.perf_counter() - started)
+            bar.update(task, advance=1, rate=f"{rate:.1f} files/s")
+
+        rep = ingest(store, files, on_file=tick)
+        for e in rep.errors:
+            report_error(e)
+        secs = time.perf_counter() - started
+        err.print(f"inserted {rep.inserted}, skipped {rep.skipped}, failed {rep.failed} files; "
+                  f"{rep.documents} documents, {rep.facts} facts; {rep.chars / max(secs, 1e-9) / 1e6:.2f} M chars/s "
+                  f"into {store.path}", highlight=False)
+    return 1 if rep.failed else 0
+
+
+def _table_or_lines(rows: list[dict[str, Any]], fmt: Format, columns: list[str], title: str = "") -> None:
+    if fmt == Format.jsonl:
+        for r in rows:
+            emit_jsonl(r)
+    elif fmt == Format.json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
+    elif fmt == Format.csv:
+        buf = io.StringIO()
+        w = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore")
+        w.writeheader()
+        for r in rows:
+            w.writerow({k: (json.dumps(v, ensure_ascii=False) if isinstance(v, dict) else v) for k, v in r.items()})
+        sys.stdout.write(buf.getvalue())
+    else:
+        t = Table(*columns, title=title)
+        for r in rows:
+            t.add_row(*("" if r.get(c) is None else str(r.get(c))[:60] for c in columns))
+        out.print(t)
+
+
+def search_command(query: str, db: str | None, fmt: Format, region: str | None, year: int | None,
+                   kind: str | None, level: str | None, limit: int) -> int:
+    with open_store(db, readonly=True) as store:
+        hits = store.search(query, region=region, year=year, kind=kind, level=level, limit=limit)
+    _table_or_lines(hits, fmt, ["doc", "title", "region", "year", "kind", "score", "snippet"], f"search: {query}")
+    return 0
+
+
+def compare_command(metric: str, db: str | None, fmt: Format, year: int | None, kind: str | None,
+                    level: str | None) -> int:
+    from ..analysis.compare import compare
+
+    with open_store(db, readonly=True) as store:
+        rows = compare(store, metric, year=year, kind=kind, level=level)
+    _table_or_lines(rows, fmt, ["region", "period", "metric", "value", "unit", "change", "change_unit", "qualifier",
+                                "kind", "doc", "quote"], f"compare: {metric}")
+    return 0
+
+
+def track_command(db: str | None, fmt: Format, region: str | None, metric: str | None) -> int:
+    from ..analysis.track import track
+
+    with open_store(db, readonly=True) as store:
+        rows = track(store, region=region, metric=metric)
+    if fmt == Format.table:
+        t = Table("region", "metric", "year", "target", "actual", "verdict", title="targets and outcomes")
+        for r in rows:
+            tg, ac = r["target"], r["actual"]
+            t.add_row(r["region"], r["metric"] or "", str(r["year"]), _figure(tg), _figure(ac) if ac else "—",
+                      {"met": "[green]met[/]", "missed": "[red]missed[/]"}.get(r["verdict"], r["verdict"]))
+        out.print(t)
+    else:
+        _table_or_lines(rows, fmt, ["region", "metric", "year", "target", "actual", "verdict"])
+    return 0
+
+
+def _figure(f: dict[str, Any]) -> str:
+    parts = []
+    if f.get("value") is not None:
+        parts.append(f"{f['value']}{f.get('unit') or ''}")
+    if f.get("change") is not None:
+        parts.append(f"{f['change']:+}{f.get('change_unit') or ''}")
+    return " ".join(parts) + (f" {f['qualifier']}" if f.get("qualifier") else "")
+
+
+def export_command(db: str | None, what: str, fmt: str, out_path: str | None) -> int:
+    with open_store(db, readonly=True) as store:
+        rows: list[dict[str, Any]] = store.documents() if what == "documents" else list(store.facts())
+    if what == "documents":
+        with open_store(db, readonly=True) as store:
+            for r in rows:
+                r["text"] = store.document(r["id"])["text"]
+    if fmt == "parquet":
+        try:
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+        except ImportError:
+            report_error(GovlensError("parquet export needs pyarrow: pip install 'govlens[export]'"))
+            return 1
+        if not out_path:
+            report_error(GovlensError("parquet needs --out FILE"))
+            return 1
+        flat = [{k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v) for k, v in r.items()}
+                for r in rows]
+        pq.write_table(pa.Table.from_pylist(flat), out_path)
+        err.print(f"wrote {len(rows)} {what} to {out_path}")
+        return 0
+    with contextlib.ExitStack() as stack:
+        target = stack.enter_context(open(out_path, "w", encoding="utf-8", newline="")) if out_path else sys.stdout
+        if fmt == "json":
+            json.dump(rows, target, ensure_ascii=False)
+            target.write("\n")
+        else:
+            cols = sorted({k for r in rows for k in r})
+            w = csv.DictWriter(target, fieldnames=cols)
+            w.writeheader()
+            for r in rows:
+                w.writerow({k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v)
+                            for k, v in r.items()})
+    return 0

@@ -1,0 +1,131 @@
+"""The library on a real SQLite file: ingest (idempotent, resumable), search, compare, track, export."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+
+from conftest import SAMPLES, jsonl, run_cli
+from govlens import ingest as ingest_mod
+from govlens.analysis.compare import compare
+from govlens.analysis.track import track, verdict
+from govlens.errors import QueryError
+from govlens.ingest import ingest
+from govlens.io.read import walk
+from govlens.store import open_store
+
+
+@pytest.fixture
+def db(tmp_path):
+    path = tmp_path / "lib.db"
+    with open_store(str(path)) as store:
+        rep = ingest(store, walk([str(SAMPLES)]))
+    assert (rep.inserted, rep.failed) == (5, 0)
+    return str(path)
+
+
+def test_reingest_stores_nothing_twice_and_resumes(db, tmp_path):
+    with open_store(db) as store:
+        before = store.counts()
+        rep = ingest(store, walk([str(SAMPLES)]))
+        assert (rep.inserted, rep.skipped) == (0, 5)
+        assert store.counts() == before
+    # A run that was killed after one file: the next run stores only the rest.
+    fresh = str(tmp_path / "fresh.db")
+    files = list(walk([str(SAMPLES)]))
+    with open_store(fresh) as store:
+        ingest(store, files[:1])
+        rep = ingest(store, files)
+        assert (rep.inserted, rep.skipped) == (4, 1)
+        assert store.counts() == before
+
+
+def test_newer_pipeline_reextracts_in_place(db, monkeypatch):
+    with open_store(db) as store:
+        before = store.counts()
+        monkeypatch.setattr(ingest_mod, "VERSION", "999")
+        rep = ingest(store, walk([str(SAMPLES)]))
+        assert rep.inserted == 5
+        assert store.counts() == before
+        assert {r[0] for r in store.con.execute("SELECT pipeline FROM sources")} == {"999"}
+
+
+def test_search_ranks_highlights_and_filters(db):
+    with open_store(db, readonly=True) as store:
+        hits = store.search("一网通办")
+        assert "mingaln-2023-report.txt" in [h["doc"] for h in hits]
+        assert all("【一网通办】" in h["snippet"] for h in hits)
+        assert "mingaln-news-page.txt#1" not in [h["doc"] for h in hits]
+        assert all(h["score"] >= hits[-1]["score"] for h in hits)
+        assert {h["region"] for h in store.search("一网通办", region="溪北县")} <= {"溪北县"}
+        assert store.search("明澜"), "two-character names are found"
+        assert store.search("拿地即开工 全程网办率")
+        assert store.search('AND OR ( "') == []  # never an SQL error
+        with pytest.raises(QueryError):
+            store.search("   ")
+
+
+def test_cli_search_contract_and_errors(db, tmp_path):
+    r = run_cli("search", "一网统管", "--db", db, "--format", "jsonl")
+    assert r.returncode == 0
+    hits = jsonl(r.stdout)
+    assert hits and set(hits[0]) >= {"doc", "title", "region", "year", "score", "snippet"}
+    r = run_cli("search", "x", "--db", str(tmp_path / "none.db"))
+    assert r.returncode == 1 and "no such database" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_compare_across_regions(db):
+    with open_store(db, readonly=True) as store:
+        rows = {r["region"]: r for r in compare(store, "GDP", year=2021, kind="actual")}
+    assert rows["明澜区"]["value"] == 1065 and rows["溪北县"]["value"] == 326
+    assert rows["溪北县"]["change"] == 7.4 and "326亿元" in rows["溪北县"]["quote"]
+
+
+def test_track_targets_against_next_year(db):
+    with open_store(db, readonly=True) as store:
+        rows = {(r["metric_key"], r["year"]): r for r in track(store, region="云溪市明澜区")}
+    gdp = rows[("gdp", 2023)]
+    assert (gdp["target"]["change"], gdp["target"]["change_max"], gdp["actual"]["change"]) == (6, 7, 6.2)
+    assert gdp["verdict"] == "met"
+    assert rows[("unemployment_surveyed", 2023)]["verdict"] == "met"  # 4.6% within 5%以内
+    assert rows[("gdp", 2024)]["verdict"] == "pending"
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "key", "expect"),
+    [
+        ({"change": 6, "change_unit": "%", "qualifier": "左右"}, {"change": 5.6, "change_unit": "%"}, "gdp", "met"),
+        ({"change": 6, "change_unit": "%", "qualifier": "左右"}, {"change": 5.4, "change_unit": "%"}, "gdp", "missed"),
+        ({"value": 5, "unit": "%", "qualifier": "以内"}, {"value": 5.2, "unit": "%"}, "unemployment_surveyed", "missed"),
+        ({"value": 100, "unit": "家", "qualifier": "以上"}, {"value": 99, "unit": "家"}, None, "missed"),
+        ({"change": 6, "change_max": 7, "change_unit": "%"}, {"change": 6.0, "change_unit": "%"}, "gdp", "met"),
+        ({"value": 3, "unit": "%", "qualifier": "左右"}, {"value": 3.4, "unit": "%"}, "cpi", "met"),
+        ({"value": 3, "unit": "亿元"}, {"change": 3, "change_unit": "%"}, None, "unclear"),
+    ],
+)
+def test_verdict_rule(target, actual, key, expect):
+    assert verdict(target, actual, key) == expect
+
+
+def test_export_csv_json_parquet(db, tmp_path):
+    r = run_cli("export", "--db", db, "--what", "facts", "--format", "json")
+    facts = json.loads(r.stdout)
+    assert r.returncode == 0 and any(f["type"] == "glossary" for f in facts)
+    r = run_cli("export", "--db", db, "--what", "documents", "--format", "csv")
+    assert r.returncode == 0 and r.stdout.splitlines()[0].startswith("chars,") and "云溪市明澜区" in r.stdout
+    out = tmp_path / "facts.parquet"
+    r = run_cli("export", "--db", db, "--what", "facts", "--format", "parquet", "--out", str(out))
+    import pyarrow.parquet as pq
+
+    assert r.returncode == 0 and pq.read_table(out).num_rows == len(facts)
+
+
+def test_plain_sqlite_can_read_it(db):
+    """No govlens needed to read the file (Datasette, the sqlite3 shell): tables and the trigram index."""
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 7
+    assert con.execute("SELECT count(*) FROM facts WHERE metric_key = 'gdp'").fetchone()[0] >= 5
+    rows = con.execute("SELECT rowid FROM doc_tri WHERE doc_tri MATCH '一网统管'").fetchall()
+    assert len(rows) >= 2
