@@ -137,11 +137,11 @@ def eval_(
 
 
 @app.command()
-def demo() -> None:
-    """Run the pipeline over the bundled samples and show what it found."""
+def demo(db: DbOpt = None) -> None:
+    """Ingest the bundled samples into the store and show what was found."""
     from .demo import demo_command
 
-    raise typer.Exit(demo_command())
+    raise typer.Exit(_run(demo_command, db))
 
 
 def main() -> None:

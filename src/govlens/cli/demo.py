@@ -17,8 +17,19 @@ def samples_dir() -> str:
     return str(resources.files("govlens").joinpath("samples"))
 
 
-def demo_command() -> int:
+def demo_command(db: str | None = None) -> int:
+    """Ingest the samples into the store, then show documents and facts (the portal comes later)."""
+    from ..ingest import ingest
+    from ..store import open_store
+
     folder = samples_dir()
+    with open_store(db) as store:
+        rep = ingest(store, walk([folder]))
+        for e in rep.errors:
+            report_error(e)
+        counts = store.counts()
+        hits = store.search("一网通办", limit=3)
+        db_path = store.path
     docs_table = Table("document", "title", "region", "year", "kind", "sections", "glossary", "facts", title="Documents")
     facts_table = Table("document", "metric", "value", "change", "kind", "period", "quote", title="Some indicators")
     totals: Counter[str] = Counter()
@@ -48,4 +59,8 @@ def demo_command() -> int:
     out.print(docs_table)
     out.print(facts_table)
     out.print(", ".join(f"{k}: {n}" for k, n in sorted(totals.items())))
-    return 1 if failed else 0
+    out.print(f"\nstore {db_path}: {counts['documents']} documents, {counts['facts']} facts "
+              f"(inserted {rep.inserted}, skipped {rep.skipped} files)")
+    out.print("search 一网通办: " + "; ".join(f"{h['doc']} {h['snippet'][:30]}" for h in hits))
+    out.print("try: govlens search 一网统管 | govlens compare GDP --year 2021 | govlens track")
+    return 1 if failed or rep.failed else 0

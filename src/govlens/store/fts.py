@@ -12,39 +12,47 @@ without govlens (Datasette, the sqlite3 shell).
 
 from __future__ import annotations
 
-import re
-
 import apsw
 import apsw.fts5
 
 TOKENIZER = "govlens_jieba"
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-_SKIP = re.compile(r"^[\s\W_]+$")
 
 
 def tokens(text: str):
-    """(start, end, token, *colocated) in str offsets."""
+    """(start, end, token, *colocated) in str offsets (for tests and tools)."""
     import rjieba
 
     for word, start, end in rjieba.tokenize(text):
-        if _SKIP.match(word):
-            continue
-        if word.isascii():
-            yield start, end, word.lower()
-            continue
-        if len(word) >= 3 and _CJK.match(word):
-            pieces = [word[i : i + 2] for i in range(len(word) - 1)]
-            yield start, end, word, *dict.fromkeys(pieces)
-        else:
-            yield start, end, word
+        t = _token(word)
+        if t:
+            yield start, end, *t
 
 
-@apsw.fts5.StringTokenizer
+def _token(word: str) -> tuple[str, ...] | None:
+    if not word.isalnum():
+        return None  # punctuation, spaces, numbers with signs
+    if word.isascii():
+        return (word.lower(),)
+    if len(word) >= 3:
+        return (word, *dict.fromkeys(word[i : i + 2] for i in range(len(word) - 1)))
+    return (word,)
+
+
 def jieba_tokenizer(con: apsw.Connection, args: list[str]) -> apsw.Tokenizer:
+    """FTS5 tokenizer: works on the UTF-8 bytes FTS5 hands over, offsets counted as it goes."""
+    import rjieba
+
     apsw.fts5.parse_tokenizer_args({}, con, args)
 
-    def tokenize(text: str, flags: int, locale: str | None):
-        yield from tokens(text)
+    def tokenize(utf8: bytes, flags: int, locale: str | None):
+        text = utf8.decode("utf-8", errors="replace")
+        pos = 0
+        for word, _start, _end in rjieba.tokenize(text):
+            size = len(word.encode("utf-8")) if not word.isascii() else len(word)
+            t = _token(word)
+            if t:
+                yield pos, pos + size, *t
+            pos += size
 
     return tokenize
 
