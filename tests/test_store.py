@@ -129,3 +129,16 @@ def test_plain_sqlite_can_read_it(db):
     assert con.execute("SELECT count(*) FROM facts WHERE metric_key = 'gdp'").fetchone()[0] >= 5
     rows = con.execute("SELECT rowid FROM doc_tri WHERE doc_tri MATCH '一网统管'").fetchall()
     assert len(rows) >= 2
+
+
+def test_diff_two_reports_of_one_region(db):
+    from govlens.analysis.diff import diff
+
+    with open_store(db, readonly=True) as store:
+        d = diff(store, "mingaln-2023-report.txt", "mingaln-2024-report.txt")
+    changes = {t["metric_key"]: t["change"] for t in d["targets"]}
+    assert d["same_region"] and changes["unemployment_surveyed"] == "same" and changes["new_jobs"] == "same"
+    assert changes["online_services"] == "dropped"
+    assert "一网通办" in d["programmes"]["dropped"]
+    r = run_cli("diff", "nope", "x", "--db", db)
+    assert r.returncode == 1 and "no document 'nope'" in r.stderr

@@ -109,6 +109,19 @@ def track(
 
 
 @app.command()
+def diff(
+    doc_a: Annotated[str, typer.Argument(help="Earlier report: its doc name or numeric id in the store.")],
+    doc_b: Annotated[str, typer.Argument(help="Later report.")],
+    db: DbOpt = None,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """Two reports of one region: targets raised/lowered/dropped/new, programmes, sections."""
+    from .library import diff_command
+
+    raise typer.Exit(_run(diff_command, doc_a, doc_b, db, fmt))
+
+
+@app.command()
 def export(
     db: DbOpt = None,
     what: Annotated[str, typer.Option("--what", help="documents or facts.")] = "facts",

@@ -150,3 +150,25 @@ def export_command(db: str | None, what: str, fmt: str, out_path: str | None) ->
                 w.writerow({k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v)
                             for k, v in r.items()})
     return 0
+
+
+def diff_command(doc_a: str, doc_b: str, db: str | None, fmt: Format) -> int:
+    from ..analysis.diff import diff
+
+    with open_store(db, readonly=True) as store:
+        d = diff(store, doc_a, doc_b)
+    if fmt != Format.table:
+        sys.stdout.write(json.dumps(d, ensure_ascii=False) + "\n")
+        return 0
+    if not d["same_region"]:
+        err.print(f"note: the reports are of different regions ({d['a']['region']} / {d['b']['region']})")
+    t = Table("metric", d["a"]["doc"], d["b"]["doc"], "change", title="targets")
+    for r in d["targets"]:
+        t.add_row(r["metric"] or r["metric_key"], _figure(r["a"]) if r["a"] else "—", _figure(r["b"]) if r["b"] else "—",
+                  r["change"])
+    out.print(t)
+    out.print(f"programmes new: {'、'.join(d['programmes']['new']) or '—'}; "
+              f"dropped: {'、'.join(d['programmes']['dropped']) or '—'}")
+    out.print(f"sections added: {'、'.join(d['sections']['added']) or '—'}; "
+              f"removed: {'、'.join(d['sections']['removed']) or '—'}")
+    return 0

@@ -278,8 +278,9 @@ class Store:
     def _rank(self, table: str, match: str, where: str, args: list[Any], limit: int, offset: int) -> list[tuple]:
         # FTS5 sorts by its rank column without computing the rest; filters select the rowids first.
         if where:
-            sql = (f"SELECT rowid, rank FROM {table} WHERE {table} MATCH ? AND rowid IN "
-                   f"(SELECT d.id FROM documents d {where}) ORDER BY rank LIMIT ? OFFSET ?")
+            # Join, not "rowid IN (…)": FTS5 would run the MATCH once per candidate rowid.
+            sql = (f"SELECT f.rowid, f.rank FROM {table} f JOIN documents d ON d.id = f.rowid "
+                   f"WHERE {table} MATCH ? {where.replace('WHERE', 'AND', 1)} ORDER BY f.rank LIMIT ? OFFSET ?")
         else:
             sql = f"SELECT rowid, rank FROM {table} WHERE {table} MATCH ? ORDER BY rank LIMIT ? OFFSET ?"
         try:
