@@ -57,3 +57,10 @@ def test_normalize_map_is_consistent(parts):
         assert _fold(orig) == _fold(ch) or orig in "\r\n" or ch in " ", (raw, text, i, orig, ch)
         prev = src
     assert prev <= len(raw)
+
+
+def test_pipeline_stages_declare_what_they_need():
+    from govlens.pipeline import DOC_STAGES, _extract_stages, check
+
+    assert check(DOC_STAGES + _extract_stages()) == []
+    assert check(list(reversed(DOC_STAGES)))  # sections before metadata etc. is caught

@@ -95,9 +95,6 @@ def canonical(name: str) -> str | None:
     return name
 
 
-def is_place(name: str) -> bool:
-    return canonical(name) is not None
-
 
 _NAME_END = re.compile(r"[区县市旗州盟]")
 

@@ -22,8 +22,7 @@ import hashlib
 import json
 import os
 import time
-from collections.abc import Iterable, Iterator
-from dataclasses import asdict
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -308,7 +307,3 @@ def _filters(filters: dict[str, Any], alias: str) -> tuple[str, list[Any]]:
         clauses.append(f"{alias}.{key} = ?")
         args.append(value)
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", args
-
-
-def rows_as_dicts(docs: Iterable[Document]) -> list[dict[str, Any]]:
-    return [asdict(d) for d in docs]
