@@ -92,7 +92,7 @@ def to_simplified(text: str) -> tuple[str, list[tuple[int, int, str]], int]:
     if conv == text:
         return text, [], 0
     if len(conv) == len(text):
-        changed = sum(1 for a, b in zip(text, conv, strict=True) if a != b) if len(text) < 2_000_000 else -1
+        changed = sum(map(str.__ne__, text, conv))
         return conv, [], changed
     # A phrase changed length somewhere: convert line by line, replacing only the lines that moved.
     out: list[str] = []

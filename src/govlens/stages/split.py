@@ -86,8 +86,11 @@ def classify(text: str) -> str:
         return "chrome"
     if len(text) > 120:
         return "text"
-    ascii_heavy = len(text) > 40 and sum(c.isascii() for c in text) >= 0.5 * len(text)
-    if ((len(text) <= 40 or ascii_heavy) and _CHROME_WORDS.search(text) and text[-1] not in _TERMINAL
+    # Chrome words only mark short lines, or ASCII-heavy ones ("Powered by … Inc."); test them first.
+    if not _CHROME_WORDS.search(text):
+        return "text"
+    ascii_heavy = len(text) > 40 and len(text.encode("utf-8")) < 2 * len(text)
+    if ((len(text) <= 40 or ascii_heavy) and text[-1] not in _TERMINAL
             and not re.match(r"^(?:（[一二三四五六七八九十\d]+）|第[一二三四五六七八九十百]+条|\d+[.、])", text)):
         return "chrome"
     return "text"
