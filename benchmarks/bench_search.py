@@ -69,7 +69,7 @@ def main() -> None:
                             "VALUES (1, ?, ?, ?, 'district', ?, 'work_report', ?, ?)",
                             (f"bench-{i}", f"{year}年{region}政府工作报告", region, year, text, len(text)))
                 rowid = con.last_insert_rowid()
-                for table in ("doc_fts", "doc_tri"):
+                for table in ("words.doc_fts", "doc_tri"):
                     con.execute(f"INSERT INTO {table}(rowid, title, text) VALUES (?, ?, ?)",
                                 (rowid, f"{year}年{region}政府工作报告", text))
     build = time.perf_counter() - t0

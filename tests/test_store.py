@@ -142,3 +142,32 @@ def test_diff_two_reports_of_one_region(db):
     assert "一网通办" in d["programmes"]["dropped"]
     r = run_cli("diff", "nope", "x", "--db", db)
     assert r.returncode == 1 and "no document 'nope'" in r.stderr
+
+
+def test_opens_in_datasette_as_it_is(db):
+    import asyncio
+
+    from datasette.app import Datasette
+
+    async def get(path: str):
+        ds = Datasette([db])
+        return await ds.client.get(path)
+
+    name = db.rsplit("/", 1)[-1].removesuffix(".db")
+    r = asyncio.run(get(f"/{name}/documents.json?_shape=array"))
+    assert r.status_code == 200 and len(r.json()) == 7
+    r = asyncio.run(get(f"/{name}/facts.json?_shape=array&metric_key=gdp"))
+    assert r.status_code == 200 and r.json()
+    r = asyncio.run(get(f"/{name}/documents.json?_shape=array&_search=一网统管"))
+    assert r.status_code == 200 and len(r.json()) >= 2  # Datasette finds the trigram index itself
+
+
+def test_word_index_is_rebuilt_when_missing(db):
+    import os
+
+    os.remove(db + ".words")
+    with open_store(db, readonly=True) as store:
+        assert store.search("一网统管")  # trigram still answers
+    with open_store(db) as store:  # a writable open rebuilds the word index
+        assert store.con.execute("SELECT count(*) FROM words.doc_fts").fetchone()[0] == 7
+        assert store.search("明澜")

@@ -10,10 +10,13 @@ Schema (version 1; ``PRAGMA user_version`` records it, :data:`MIGRATIONS` upgrad
 * ``sections``, ``glossary`` per document.
 * ``facts``     every fact; indicator fields as columns (metric, metric_key, value, unit, change,
   kind, period, qualifier, region, year of the document) and the full fact as JSON in ``data``.
-* ``doc_fts``   FTS5 over title and text with the rjieba tokenizer (:mod:`govlens.store.fts`);
-  ``doc_tri`` the same with SQLite's trigram tokenizer. Both use ``documents`` as external content.
+* ``doc_tri``   FTS5 over title and text with SQLite's built-in trigram tokenizer (external content).
 
-Every table is a plain SQLite table: the file opens in Datasette or the sqlite3 shell as it is.
+The word index ``doc_fts`` (FTS5 with the rjieba tokenizer of :mod:`govlens.store.fts`) lives in a
+side file, ``<db>.words``, attached on open: a table whose tokenizer is a Python function cannot be
+read by a client that lacks it, so keeping it apart leaves the main file readable by any SQLite
+client (Datasette, the sqlite3 shell) as it is. It is derived data: when it is missing or out of
+step with ``documents`` it is rebuilt on the next writable open.
 """
 
 from __future__ import annotations
@@ -85,10 +88,13 @@ CREATE TABLE IF NOT EXISTS facts (
 CREATE INDEX IF NOT EXISTS facts_doc ON facts(doc_id);
 CREATE INDEX IF NOT EXISTS facts_metric ON facts(metric_key, region, period);
 CREATE INDEX IF NOT EXISTS facts_type ON facts(type);
-CREATE VIRTUAL TABLE IF NOT EXISTS doc_fts USING fts5(
-    title, text, content='documents', content_rowid='id', tokenize='govlens_jieba');
 CREATE VIRTUAL TABLE IF NOT EXISTS doc_tri USING fts5(
     title, text, content='documents', content_rowid='id', tokenize='trigram');
+"""
+
+WORDS_SCHEMA = """
+CREATE VIRTUAL TABLE IF NOT EXISTS words.doc_fts USING fts5(
+    title, text, content='', contentless_delete=1, tokenize='govlens_jieba');
 """
 
 # version -> statements that bring a file from version-1 to version.
@@ -122,10 +128,16 @@ class Store:
         fts.register(self.con)
         self.con.setbusytimeout(10_000)
         self.con.execute("PRAGMA foreign_keys = ON")
+        words = self.path + ".words" if self.path != ":memory:" else ":memory:"
+        self.words = readonly is False or Path(words).exists() or words == ":memory:"
+        if self.words:
+            self.con.execute("ATTACH DATABASE ? AS words", (words,))
         if not readonly:
             self.con.execute("PRAGMA journal_mode = WAL")
+            self.con.execute("PRAGMA words.journal_mode = WAL")
             self.con.execute("PRAGMA synchronous = NORMAL")
             self._migrate()
+            self._sync_words()
 
     def _migrate(self) -> None:
         version = self.con.execute("PRAGMA user_version").fetchall()[0][0]
@@ -135,6 +147,18 @@ class Store:
             for v in range(version + 1, SCHEMA_VERSION + 1):
                 self.con.execute(MIGRATIONS[v])
                 self.con.execute(f"PRAGMA user_version = {v}")
+
+    def _sync_words(self) -> None:
+        """Create the word index, and rebuild it when it does not hold every document."""
+        self.con.execute(WORDS_SCHEMA)
+        n_docs = self.con.execute("SELECT count(*) FROM documents").fetchone()[0]
+        n_words = self.con.execute("SELECT count(*) FROM words.doc_fts").fetchone()[0]
+        if n_docs == n_words:
+            return
+        with self.con:
+            self.con.execute("DELETE FROM words.doc_fts")
+            for rowid, title, text in self.con.execute("SELECT id, title, text FROM documents").fetchall():
+                self.con.execute("INSERT INTO words.doc_fts(rowid, title, text) VALUES (?, ?, ?)", (rowid, title or "", text))
 
     def close(self) -> None:
         self.con.close()
@@ -170,9 +194,9 @@ class Store:
     def _delete_source(self, source_id: int) -> None:
         for (doc_id,) in self.con.execute("SELECT id FROM documents WHERE source_id = ?", (source_id,)).fetchall():
             row = self.con.execute("SELECT title, text FROM documents WHERE id = ?", (doc_id,)).fetchone()
-            for table in ("doc_fts", "doc_tri"):
-                self.con.execute(f"INSERT INTO {table}({table}, rowid, title, text) VALUES('delete', ?, ?, ?)",
-                                 (doc_id, row[0] or "", row[1]))
+            self.con.execute("INSERT INTO doc_tri(doc_tri, rowid, title, text) VALUES('delete', ?, ?, ?)",
+                             (doc_id, row[0] or "", row[1]))
+            self.con.execute("DELETE FROM words.doc_fts WHERE rowid = ?", (doc_id,))
         self.con.execute("DELETE FROM sources WHERE id = ?", (source_id,))
 
     def _insert_document(self, source_id: int, d: Document) -> int:
@@ -182,7 +206,7 @@ class Store:
             (source_id, d.id, *(getattr(d, c) for c in DOC_COLUMNS), d.text, len(d.text)),
         )
         doc_id = self.con.last_insert_rowid()
-        for table in ("doc_fts", "doc_tri"):
+        for table in ("words.doc_fts", "doc_tri"):
             self.con.execute(f"INSERT INTO {table}(rowid, title, text) VALUES (?, ?, ?)", (doc_id, d.title or "", d.text))
 
         def add_section(s: Section, parent: int | None) -> None:
@@ -259,7 +283,7 @@ class Store:
             raise QueryError("limit must be 1-1000 and offset >= 0")
         match = " AND ".join('"' + t.replace('"', '""') + '"' for t in terms)
         where, args = _filters({"region": region, "year": year, "kind": kind, "level": level}, "d")
-        ranked = self._rank("doc_fts", match, where, args, limit, offset)
+        ranked = self._rank("doc_fts", match, where, args, limit, offset) if self.words else []
         if not ranked and all(len(t) >= 3 for t in terms):
             ranked = self._rank("doc_tri", match, where, args, limit, offset)
         if not ranked:
@@ -279,7 +303,7 @@ class Store:
         if where:
             # Join, not "rowid IN (…)": FTS5 would run the MATCH once per candidate rowid.
             sql = (f"SELECT f.rowid, f.rank FROM {table} f JOIN documents d ON d.id = f.rowid "
-                   f"WHERE {table} MATCH ? {where.replace('WHERE', 'AND', 1)} ORDER BY f.rank LIMIT ? OFFSET ?")
+                   f"WHERE f.{table} MATCH ? {where.replace('WHERE', 'AND', 1)} ORDER BY f.rank LIMIT ? OFFSET ?")
         else:
             sql = f"SELECT rowid, rank FROM {table} WHERE {table} MATCH ? ORDER BY rank LIMIT ? OFFSET ?"
         try:
