@@ -136,6 +136,28 @@ def export(
     raise typer.Exit(_run(export_command, db, what, fmt, out_path))
 
 
+@app.command()
+def serve(
+    db: DbOpt = None,
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+) -> None:
+    """The portal and the REST API (GET /openapi.json describes it)."""
+    from .common import report_error
+
+    try:
+        import uvicorn
+
+        from ..web import create_app
+    except ImportError:
+        report_error("the portal needs the web extra: pip install 'govlens[web]'")
+        raise typer.Exit(1) from None
+    from .common import err
+
+    err.print(f"govlens portal: http://{host}:{port}/  (API: http://{host}:{port}/openapi.json)")
+    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+
+
 @app.command(name="eval")
 def eval_(
     gold: Annotated[str, typer.Argument(help="Folder with indicators.jsonl and glossary.jsonl.")] = "tests/gold",
@@ -150,11 +172,18 @@ def eval_(
 
 
 @app.command()
-def demo(db: DbOpt = None) -> None:
-    """Ingest the bundled samples into the store and show what was found."""
+def demo(
+    db: DbOpt = None,
+    serve_: Annotated[bool, typer.Option("--serve/--no-serve", help="Serve the portal afterwards.")] = True,
+    port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+) -> None:
+    """Ingest the bundled samples into the store, show what was found, serve the portal."""
     from .demo import demo_command
 
-    raise typer.Exit(_run(demo_command, db))
+    code = _run(demo_command, db)
+    if code or not serve_:
+        raise typer.Exit(code)
+    serve(db=db, host="127.0.0.1", port=port)
 
 
 def main() -> None:

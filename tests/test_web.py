@@ -1,0 +1,62 @@
+"""The portal and the API, in process (a real SQLite file, the real app)."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from conftest import SAMPLES
+from govlens.ingest import ingest
+from govlens.io.read import walk
+from govlens.store import open_store
+from govlens.web import create_app
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory):
+    db = str(tmp_path_factory.mktemp("web") / "web.db")
+    evil = tmp_path_factory.mktemp("evil") / "evil.txt"
+    evil.write_text("2023年云溪市明澜区政府工作报告\n各位代表：\n一、2022年工作回顾\n"
+                    "全区地区生产总值1134亿元，增长6.5%。<script>alert('x')</script>“一网通办”接入事项1862项。\n",
+                    encoding="utf-8")
+    with open_store(db) as store:
+        rep = ingest(store, [*walk([str(SAMPLES)]), str(evil)])
+        assert rep.failed == 0
+    return TestClient(create_app(db))
+
+
+def test_openapi_and_search_contract(client):
+    spec = client.get("/openapi.json").json()
+    assert {"/api/search", "/api/documents", "/api/compare", "/api/track", "/api/glossary"} <= spec["paths"].keys()
+    r = client.get("/api/search", params={"q": "一网通办", "limit": 3})
+    assert r.status_code == 200 and r.headers["cache-control"].startswith("public")
+    hits = r.json()
+    assert hits and set(hits[0]) >= {"doc", "title", "region", "year", "score", "snippet"}
+    assert client.get("/api/search", params={"q": " "}).status_code == 400
+    assert client.get("/api/search", params={"q": "x", "limit": 0}).status_code == 422
+
+
+def test_document_api_and_page_highlight_facts(client):
+    docs = client.get("/api/documents", params={"region": "云溪市明澜区", "year": 2023}).json()
+    report = next(d for d in docs if d["doc"] == "mingaln-2023-report.txt")
+    d = client.get(f"/api/documents/{report['id']}").json()
+    assert d["sections"] and any(f["type"] == "indicator" for f in d["facts"])
+    page = client.get(f"/doc/{report['id']}").text
+    assert '<mark class="fact"' in page and "地区生产总值" in page and "名词解释" in page
+    assert client.get("/api/documents/999999").status_code == 404
+
+
+def test_document_text_is_escaped(client):
+    evil = next(d for d in client.get("/api/documents").json() if d["doc"] == "evil.txt")
+    r = client.get(f"/doc/{evil['id']}")
+    assert "<script>alert" not in r.text and "&lt;script&gt;alert" in r.text
+    assert "script-src 'self'" in r.headers["content-security-policy"]
+
+
+def test_pages_render(client):
+    for path in ("/", "/search?q=一网统管", "/compare?metric=GDP&year=2021", "/track", "/glossary?q=一网通办"):
+        r = client.get(path)
+        assert r.status_code == 200, path
+        assert "govlens" in r.text
+    assert "溪北县" in client.get("/compare?metric=GDP&year=2021").text
+    assert "完成" in client.get("/track").text
