@@ -60,3 +60,10 @@ def test_pages_render(client):
         assert "govlens" in r.text
     assert "溪北县" in client.get("/compare?metric=GDP&year=2021").text
     assert "完成" in client.get("/track").text
+
+
+def test_ask_api_and_page(client):
+    a = client.get("/api/ask", params={"q": "明澜区2023年经济增长目标是多少？"}).json()
+    assert "6-7%" in a["answer"] and a["citations"]
+    page = client.get("/ask", params={"q": "什么是全程代办？"}).text
+    assert "从立项到投产" in page

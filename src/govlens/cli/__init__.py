@@ -137,6 +137,20 @@ def export(
 
 
 @app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="A question in Chinese, e.g. 闵行区2021年经济增长目标是多少？")],
+    db: DbOpt = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+) -> None:
+    """Answer from the library with the sentences it came from; empty when the library does not know."""
+    from .library import ask_command
+
+    if fmt not in ("text", "json"):
+        raise typer.BadParameter("--format text|json")
+    raise typer.Exit(_run(ask_command, question, db, fmt))
+
+
+@app.command()
 def serve(
     db: DbOpt = None,
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",

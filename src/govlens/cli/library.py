@@ -172,3 +172,17 @@ def diff_command(doc_a: str, doc_b: str, db: str | None, fmt: Format) -> int:
     out.print(f"sections added: {'、'.join(d['sections']['added']) or '—'}; "
               f"removed: {'、'.join(d['sections']['removed']) or '—'}")
     return 0
+
+
+def ask_command(question: str, db: str | None, fmt: str) -> int:
+    from ..analysis.ask import ask
+
+    with open_store(db, readonly=True) as store:
+        a = ask(store, question)
+    if fmt == "json":
+        sys.stdout.write(json.dumps({"answer": a.answer, "citations": a.citations}, ensure_ascii=False) + "\n")
+        return 0
+    out.print(a.answer or "库中没有找到答案。最接近的原文：", markup=False)
+    for c in a.citations:
+        out.print(f"  · {c['doc']}：{c['quote']}", markup=False)
+    return 0

@@ -102,6 +102,12 @@ def create_app(db_path: str | None = None) -> FastAPI:
     def api_glossary(s: S, q: str | None = None, limit: Annotated[int, Query(ge=1, le=1000)] = 200) -> list[dict]:
         return _glossary(s, q, limit)
 
+    @app.get("/api/ask", summary="Answer a question from the library, with citations")
+    def api_ask(s: S, q: Annotated[str, Query(min_length=1, max_length=200)]) -> dict[str, Any]:
+        from ..analysis.ask import ask
+
+        return ask(s, q).to_dict()
+
     # --- pages -------------------------------------------------------------------------------------
 
     def page(request: Request, name: str, **ctx: Any) -> HTMLResponse:
@@ -147,6 +153,13 @@ def create_app(db_path: str | None = None) -> FastAPI:
         from ..analysis.track import track
 
         return page(request, "track.html", rows=track(s, region=region or None), region=region or "")
+
+    @app.get("/ask", response_class=HTMLResponse, include_in_schema=False)
+    def ask_page(request: Request, s: S, q: str = ""):
+        from ..analysis.ask import ask
+
+        a = ask(s, q[:200]) if q.strip() else None
+        return page(request, "ask.html", q=q, a=a)
 
     @app.get("/glossary", response_class=HTMLResponse, include_in_schema=False)
     def glossary_page(request: Request, s: S, q: str | None = None):

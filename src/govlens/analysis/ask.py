@@ -1,0 +1,291 @@
+"""Questions in Chinese answered from the library, with the sentences the answer came from.
+
+No model: the question is read for a region (names the store holds, with or without 区/市/县), a
+metric (the synonym table), a year or period (2021年, 今年/去年/明年 against the latest report of that
+region, 十四五), a kind (目标/完成/预计) and an operation (lookup, rank, target-vs-outcome, glossary,
+count, trend). Answers come from stored facts with their quotes; when no fact fits, the nearest
+sentences are returned and the answer is empty — a figure is never made up.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..stages.indicators import metric_key, metric_table
+from ..stages.numbers import cn_year
+from ..store.sqlite import Store
+
+_GLOSSARY_Q = re.compile(r"什么是(?P<a>[^？?，。]+)|(?P<b>[^？?，。]+?)(?:是什么|指什么|是指什么|的含义|什么意思)")
+_RANK_Q = re.compile(r"哪个|哪些|最高|最低|最多|最少|排名|排序|比较|对比")
+_TRACK_Q = re.compile(r"完成了吗|实现了吗|达到了吗|完成情况|完成没有|是否完成|达标了吗")
+_COUNT_Q = re.compile(r"多少篇|几篇|多少份|几份")
+_TREND_Q = re.compile(r"历年|逐年|变化|趋势|这几年|近几年")
+_YEAR_Q = re.compile(r"((?:19|20)\d{2}|[一二][〇零○一二三四五六七八九]{3})年")
+_PLAN_Q = re.compile(r"十([一二三四五])五")
+_LOW_FIRST = re.compile(r"最低|最少")
+# Everyday words for a measure, only for reading questions (in documents they are too loose).
+_ASK_ALIASES = [("就业", "new_jobs"), ("失业率", "unemployment_surveyed"), ("经济增速", "gdp"), ("经济", "gdp"),
+                ("财政", "budget_revenue"), ("外资", "foreign_investment_actual"), ("收入", "disposable_income")]
+
+
+@dataclass
+class Parsed:
+    op: str = "lookup"
+    region: str | None = None
+    metric: str | None = None
+    key: str | None = None
+    year: int | None = None
+    period: str | None = None
+    kind: str | None = None
+    term: str | None = None
+
+
+@dataclass
+class Answer:
+    answer: str = ""
+    citations: list[dict[str, Any]] = field(default_factory=list)
+    table: list[dict[str, Any]] = field(default_factory=list)
+    parsed: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"answer": self.answer, "citations": self.citations, "table": self.table, "parsed": self.parsed}
+
+
+def _regions(store: Store) -> list[str]:
+    return [r[0] for r in store.con.execute("SELECT DISTINCT region FROM documents WHERE region IS NOT NULL")]
+
+
+def parse(store: Store, question: str) -> Parsed:
+    q = question.strip()
+    p = Parsed()
+    m = _GLOSSARY_Q.search(q)
+    if m and not _YEAR_Q.search(q):
+        p.op, p.term = "glossary", (m.group("a") or m.group("b")).strip("“”\"《》 ")
+        return p
+    # Region: the longest stored name the question contains, or contains without its 区/市/县 suffix.
+    best = ""
+    for r in _regions(store):
+        for name in (r, re.sub(r"(?:区|市|县|省|自治区)$", "", r.split("市")[-1] if "市" in r[:-1] else r)):
+            if len(name) >= 2 and name in q and len(name) > len(best):
+                best, p.region = name, r
+    if re.search(r"全国|我国|国家", q) and not p.region:
+        p.region = "全国"
+    for syn, key in [*metric_table(), *_ASK_ALIASES]:
+        if syn in q:
+            p.metric, p.key = syn, key
+            break
+    if p.metric is None:
+        words = re.sub(r"[？?。，]", "", q)
+        p.key = metric_key(words)
+    latest = None
+    if p.region:
+        row = store.con.execute("SELECT max(year) FROM documents WHERE (region = ? OR region LIKE ?) "
+                                "AND kind = 'work_report'", (p.region, f"%{p.region}")).fetchone()
+        latest = row[0] if row else None
+    if (m := _YEAR_Q.search(q)) is not None:
+        p.year = cn_year(m.group(1))
+    elif latest and "今年" in q:
+        p.year = latest
+    elif latest and ("去年" in q or "上年" in q):
+        p.year = latest - 1
+    elif latest and "明年" in q:
+        p.year = latest + 1
+    if (m := _PLAN_Q.search(q)) is not None:
+        start = {"一": 2006, "二": 2011, "三": 2016, "四": 2021, "五": 2026}[m.group(1)]
+        p.period = f"{start}-{start + 4}"
+    elif p.year:
+        p.period = str(p.year)
+    if re.search(r"目标|预期|计划|力争", q):
+        p.kind = "target"
+    elif re.search(r"预计", q):
+        p.kind = "forecast"
+    elif re.search(r"实际|完成|实现了|达到了", q):
+        p.kind = "actual"
+    if _TRACK_Q.search(q):
+        p.op = "track"
+    elif _COUNT_Q.search(q):
+        p.op = "count"
+    elif _RANK_Q.search(q) and not p.region:
+        p.op = "rank"
+    elif _TREND_Q.search(q):
+        p.op = "trend"
+    return p
+
+
+def _cite(f: dict[str, Any]) -> dict[str, Any]:
+    return {"doc": f["doc"], "quote": f["quote"], "span": f["span"]}
+
+
+def _figure(f: dict[str, Any]) -> str:
+    parts = []
+    if f.get("value") is not None:
+        parts.append(f"{f['value']}{f.get('unit') or ''}")
+    if f.get("change") is not None:
+        word = "增长" if f["change"] >= 0 else "下降"
+        if f.get("change_unit") == "百分点":
+            word = "提高" if f["change"] >= 0 else "降低"
+        hi = f"-{abs(f['change_max'])}" if f.get("change_max") is not None else ""
+        parts.append(f"{word}{abs(f['change'])}{hi}{f.get('change_unit') or ''}")
+    q = f.get("qualifier") or ""
+    text = "，".join(parts)
+    if q in ("左右", "以上", "以内", "以下", "多", "余"):
+        return text + q
+    return (q + text) if q else text  # 不低于, 不超过, 超过, 力争, 约, 近, 逾 read before the figure
+
+
+def _facts(store: Store, p: Parsed) -> list[dict[str, Any]]:
+    if not p.key and not p.metric:
+        return []
+    sql = ("SELECT f.data, d.doc, d.year, d.kind FROM facts f JOIN documents d ON d.id = f.doc_id "
+           "WHERE f.type = 'indicator'")
+    args: list[Any] = []
+    if p.key:
+        sql += " AND f.metric_key = ?"
+        args.append(p.key)
+    else:
+        sql += " AND f.metric LIKE ?"
+        args.append(f"%{p.metric}%")
+    if p.region:
+        # 明澜区 asks for 云溪市明澜区 too: a stored name that ends with the asked one is the same place.
+        sql += " AND (f.region = ? OR f.region LIKE ?)"
+        args += [p.region, f"%{p.region}"]
+    if p.period:
+        sql += " AND f.period = ?"
+        args.append(p.period)
+    if p.kind:
+        sql += " AND f.kind = ?"
+        args.append(p.kind)
+    # Work reports first, the latest report first, the first statement in it first.
+    sql += " ORDER BY d.kind = 'work_report' DESC, d.year DESC, f.doc_id, f.n"
+    out = []
+    for data, doc, year, kind in store.con.execute(sql, args):
+        f = json.loads(data) | {"doc": doc, "doc_year": year, "doc_kind": kind}
+        if f.get("parent") is None:
+            out.append(f)
+    return out
+
+
+def passages(store: Store, question: str, k: int = 3) -> list[dict[str, Any]]:
+    """The k sentences sharing most words with the question, from the best-matching documents."""
+    from ..store.fts import tokens
+
+    words = {t[2] for t in tokens(question) if len(t[2]) >= 2 and t[2] not in _STOP}
+    if not words:
+        return []
+    hits: list[dict[str, Any]] = []
+    for w in sorted(words, key=len, reverse=True)[:4]:
+        hits.extend(store.search(w, limit=5))
+    seen: set[int] = set()
+    scored = []
+    for h in hits:
+        if h["id"] in seen:
+            continue
+        seen.add(h["id"])
+        d = store.document(h["id"])
+        for m in re.finditer(r"[^。！？\n]+[。！？]?", d["text"]):
+            sent = m.group()
+            score = sum(len(w) for w in words if w in sent)
+            if score:
+                scored.append((score, -len(sent), {"doc": d["doc"], "quote": sent, "span": [m.start(), m.end()]}))
+    scored.sort(key=lambda x: (x[0], x[1]), reverse=True)
+    return [c for _, _, c in scored[:k]]
+
+
+_STOP = {"多少", "什么", "哪个", "哪些", "是否", "情况", "目标", "完成", "今年", "去年", "吗"}
+
+
+def ask(store: Store, question: str) -> Answer:
+    p = parse(store, question)
+    ans = Answer(parsed={k: v for k, v in vars(p).items() if v is not None})
+    if p.op == "glossary" and p.term:
+        row = store.con.execute(
+            "SELECT g.term, g.definition, g.start, g.\"end\", d.doc, d.text FROM glossary g JOIN documents d "
+            "ON d.id = g.doc_id WHERE replace(replace(g.term, '“', ''), '”', '') = ? OR g.term LIKE ? "
+            "ORDER BY length(g.term) LIMIT 1", (p.term, f"%{p.term}%")).fetchone()
+        if row:
+            ans.answer = f"{row[0]}：{row[1]}"
+            ans.citations = [{"doc": row[4], "quote": row[5][row[2] : row[3]], "span": [row[2], row[3]]}]
+            return ans
+    elif p.op == "count":
+        where, args = [], []
+        for col, val in (("region", p.region), ("year", p.year)):
+            if val is not None:
+                where.append(f"{col} = ?")
+                args.append(val)
+        if "工作报告" in question:
+            where.append("kind = 'work_report'")
+        n = store.con.execute("SELECT count(*) FROM documents" + (" WHERE " + " AND ".join(where) if where else ""),
+                              args).fetchone()[0]
+        ans.answer = f"库中共有{n}篇符合条件的文件。"
+        return ans
+    elif p.op == "track" and (p.key or p.metric):
+        from .track import track
+
+        rows = [r for r in track(store, metric=p.metric if not p.key else None)
+                if (p.year is None or r["year"] == p.year) and (not p.key or r["metric_key"] == p.key)
+                and (not p.region or r["region"].endswith(p.region))]
+        rows = [r for r in rows if r["verdict"] in ("met", "missed")] or rows
+        if rows:
+            r = rows[-1]
+            verdict = {"met": "已完成", "missed": "未完成", "unclear": "无法判断", "pending": "尚无次年报告"}[r["verdict"]]
+            got = f"，实际{_figure(r['actual'])}" if r["actual"] else ""
+            ans.answer = f"{r['region']}{r['year']}年{r['metric']}目标为{_figure(r['target'])}{got}：{verdict}。"
+            ans.citations = [c for c in (_side_cite(store, r["target"]), _side_cite(store, r["actual"])) if c]
+            ans.table = rows
+            return ans
+    elif p.op == "rank" and (p.key or p.metric):
+        from .compare import compare
+
+        rows = compare(store, p.metric or p.key, year=p.year, kind=p.kind)
+        rows = [r for r in rows if r["value"] is not None or r["change"] is not None]
+        if rows:
+            by = "change" if "增长" in question or "增速" in question or rows[0]["value"] is None else "value"
+            rows = [r for r in rows if r[by] is not None]
+            rows.sort(key=lambda r: r[by], reverse=not _LOW_FIRST.search(question))
+            top = rows[0]
+            ans.answer = f"{top['region']}最{'低' if _LOW_FIRST.search(question) else '高'}：{_figure(top)}。"
+            ans.table = rows
+            ans.citations = [{"doc": r["doc"], "quote": r["quote"], "span": _span_of(store, r)} for r in rows[:5]]
+            return ans
+    elif p.op == "trend" and (p.key or p.metric) and p.region:
+        facts = [f for f in _facts(store, Parsed(key=p.key, metric=p.metric, region=p.region, kind=p.kind or "actual"))
+                 if f.get("period") and "-" not in f["period"]]
+        by_period: dict[str, dict[str, Any]] = {}
+        for f in facts:
+            by_period.setdefault(f["period"], f)
+        if by_period:
+            rows = [by_period[k] for k in sorted(by_period)]
+            ans.answer = "；".join(f"{f['period']}年{_figure(f)}" for f in rows) + "。"
+            ans.citations = [_cite(f) for f in rows]
+            ans.table = rows
+            return ans
+    else:
+        facts = _facts(store, p)
+        if facts:
+            f = facts[0]
+            kind = {"target": "目标", "forecast": "预计", "actual": ""}.get(f.get("kind") or "", "")
+            ans.answer = (f"{f.get('region') or ''}{f.get('period') or ''}{'年' if (f.get('period') or '').isdigit() else ''}"
+                          f"{f.get('metric')}{kind}：{_figure(f)}。")
+            ans.citations = [_cite(f)]
+            return ans
+    ans.citations = passages(store, question)
+    return ans
+
+
+def _side_cite(store: Store, side: dict[str, Any] | None) -> dict[str, Any] | None:
+    if not side:
+        return None
+    row = store.con.execute(
+        "SELECT f.data, d.doc FROM facts f JOIN documents d ON d.id = f.doc_id WHERE d.doc = ? AND f.quote = ? LIMIT 1",
+        (side["doc"], side["quote"])).fetchone()
+    if not row:
+        return None
+    return {"doc": row[1], "quote": side["quote"], "span": json.loads(row[0])["span"]}
+
+
+def _span_of(store: Store, r: dict[str, Any]) -> list[int] | None:
+    c = _side_cite(store, r)
+    return c["span"] if c else None
