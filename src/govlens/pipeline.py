@@ -1,9 +1,10 @@
 """The pipeline, listed in one place.
 
 Page stages turn one input into documents; document stages are ``Document -> Document`` functions
-that each declare what they need and what they add. Every stage is pure (no I/O, no globals that
-change), so the same list runs in-process here and inside Ray ``map_batches`` (:mod:`govlens.scale`).
-A failing input records its error and the batch goes on.
+that each declare what they need and what they add (:func:`check` verifies the order). Every stage
+is pure (no I/O, no globals that change), so the same list can run inside Ray ``map_batches``
+unchanged; the Ray runner itself is not written yet. A failing input records its error and the batch
+goes on.
 """
 
 from __future__ import annotations
