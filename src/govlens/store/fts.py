@@ -16,6 +16,7 @@ import apsw
 import apsw.fts5
 
 TOKENIZER = "govlens_jieba"
+_QUERY = 0x0001  # FTS5_TOKENIZE_QUERY
 
 
 def tokens(text: str):
@@ -46,12 +47,14 @@ def jieba_tokenizer(con: apsw.Connection, args: list[str]) -> apsw.Tokenizer:
 
     def tokenize(utf8: bytes, flags: int, locale: str | None):
         text = utf8.decode("utf-8", errors="replace")
+        # A query keeps only its words: colocated pieces would turn 生态环境 into 生态 OR 环境.
+        query = bool(flags & _QUERY)
         pos = 0
         for word, _start, _end in rjieba.tokenize(text):
             size = len(word.encode("utf-8")) if not word.isascii() else len(word)
             t = _token(word)
             if t:
-                yield pos, pos + size, *t
+                yield (pos, pos + size, t[0]) if query else (pos, pos + size, *t)
             pos += size
 
     return tokenize
