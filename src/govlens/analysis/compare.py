@@ -55,6 +55,7 @@ def compare(store: Store, metric: str, year: int | None = None, kind: str | None
             "region": region, "level": f["level"], "period": f.get("period"), "metric": f.get("metric"),
             "value": f.get("value"), "value_max": f.get("value_max"), "unit": f.get("unit"),
             "change": f.get("change"), "change_max": f.get("change_max"), "change_unit": f.get("change_unit"),
-            "kind": f.get("kind"), "qualifier": f.get("qualifier"), "doc": f["doc"], "quote": f["quote"],
+            "kind": f.get("kind"), "qualifier": f.get("qualifier"), "doc": f["doc"], "doc_id": f["doc_id"],
+            "quote": f["quote"],
         }
     return sorted(rows.values(), key=lambda r: (r["region"]))

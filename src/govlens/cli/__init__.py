@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from ..errors import GovlensError
 from .common import Format
 
 app = typer.Typer(
@@ -45,7 +46,6 @@ DbOpt = Annotated[str | None, typer.Option("--db", help="SQLite file (default: $
 
 def _run(fn, *args):
     """Store commands: a user mistake (bad query, missing database) is one line, exit 1."""
-    from ..errors import GovlensError
     from .common import report_error
 
     try:
@@ -155,8 +155,9 @@ def serve(
     db: DbOpt = None,
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+    workers: Annotated[int, typer.Option(min=1, max=64, help="Worker processes.")] = 1,
 ) -> None:
-    """The portal and the REST API (GET /openapi.json describes it)."""
+    """The portal and the REST API (GET /openapi.json describes it, /docs tries it)."""
     from .common import report_error
 
     try:
@@ -166,10 +167,24 @@ def serve(
     except ImportError:
         report_error("the portal needs the web extra: pip install 'govlens[web]'")
         raise typer.Exit(1) from None
+    import os
+
+    from ..store import open_store
+    from ..store.sqlite import default_target
     from .common import err
 
-    err.print(f"govlens portal: http://{host}:{port}/  (API: http://{host}:{port}/openapi.json)")
-    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+    os.environ["GOVLENS_DB"] = db or default_target()
+    try:
+        open_store(os.environ["GOVLENS_DB"]).close()
+    except GovlensError as e:
+        report_error(e)
+        raise typer.Exit(1) from None
+    err.print(f"govlens portal: http://{host}:{port}/  (API docs: http://{host}:{port}/docs)")
+    if workers > 1:  # each worker process builds its own app from $GOVLENS_DB
+        uvicorn.run("govlens.web:app_from_env", factory=True, host=host, port=port, workers=workers,
+                    log_level="warning")
+    else:
+        uvicorn.run(create_app(os.environ["GOVLENS_DB"]), host=host, port=port, log_level="warning")
 
 
 @app.command(name="eval")
@@ -198,6 +213,70 @@ def demo(
     if code or not serve_:
         raise typer.Exit(code)
     serve(db=db, host="127.0.0.1", port=port)
+
+
+user_app = typer.Typer(help="Moderator accounts for the portal's 投稿 review queue.", no_args_is_help=True)
+app.add_typer(user_app, name="user")
+
+
+@user_app.command("add")
+def user_add(
+    name: Annotated[str, typer.Argument(help="Login name.")],
+    db: DbOpt = None,
+    role: Annotated[str, typer.Option(help="moderator or admin.")] = "moderator",
+    password_stdin: Annotated[bool, typer.Option("--password-stdin", help="Read the password from stdin.")] = False,
+) -> None:
+    """Add a moderator; the password is asked for (twice) unless --password-stdin."""
+    import sys
+
+    from .. import accounts
+    from ..store import open_store
+
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = typer.prompt("password", hide_input=True, confirmation_prompt=True)
+
+    def add() -> int:
+        with open_store(db) as s:
+            accounts.add_user(s, name, password, role)
+        return 0
+
+    code = _run(add)
+    if not code:
+        from .common import err
+
+        err.print(f"user {name} added ({role})")
+    raise typer.Exit(code)
+
+
+@user_app.command("list")
+def user_list(db: DbOpt = None) -> None:
+    """The accounts in the store."""
+    from .. import accounts
+    from ..store import open_store
+
+    def show() -> int:
+        with open_store(db) as s:
+            for u in accounts.users(s):
+                typer.echo(f"{u['name']}\t{u['role']}\t{u['created_at']}")
+        return 0
+
+    raise typer.Exit(_run(show))
+
+
+@user_app.command("remove")
+def user_remove(name: str, db: DbOpt = None) -> None:
+    """Remove an account (its sessions end with it)."""
+    from .. import accounts
+    from ..store import open_store
+
+    def remove() -> int:
+        with open_store(db) as s:
+            accounts.remove_user(s, name)
+        return 0
+
+    raise typer.Exit(_run(remove))
 
 
 def main() -> None:

@@ -1,6 +1,6 @@
 """The embedded store: one SQLite file (APSW), WAL, one transaction per source file.
 
-Schema (version 1; ``PRAGMA user_version`` records it, :data:`MIGRATIONS` upgrades older files):
+Schema (version 2; ``PRAGMA user_version`` records it, :data:`MIGRATIONS` upgrades older files):
 
 * ``sources``   one row per file read: path, sha256 of its bytes, pipeline version, when, how many
   documents, error. Re-ingesting identical bytes with the same pipeline stores nothing; a newer
@@ -11,6 +11,10 @@ Schema (version 1; ``PRAGMA user_version`` records it, :data:`MIGRATIONS` upgrad
 * ``facts``     every fact; indicator fields as columns (metric, metric_key, value, unit, change,
   kind, period, qualifier, region, year of the document) and the full fact as JSON in ``data``.
 * ``doc_tri``   FTS5 over title and text with SQLite's built-in trigram tokenizer (external content).
+* ``users``, ``sessions`` (version 2) moderator accounts (argon2 hashes) and login sessions (sha256 of
+  the cookie token, never the token itself); see :mod:`govlens.accounts`.
+* ``submissions`` (version 2) the 投稿 queue: what was sent, its status token, the moderator's decision
+  and the source it became when approved; see :mod:`govlens.submissions`.
 
 The word index ``doc_fts`` (FTS5 with the rjieba tokenizer of :mod:`govlens.store.fts`) lives in a
 side file, ``<db>.words``, attached on open: a table whose tokenizer is a Python function cannot be
@@ -35,7 +39,7 @@ from ..errors import QueryError, StoreError
 from ..model import Document, Section
 from . import fts
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS sources (
@@ -92,13 +96,43 @@ CREATE VIRTUAL TABLE IF NOT EXISTS doc_tri USING fts5(
     title, text, content='documents', content_rowid='id', tokenize='trigram');
 """
 
+SCHEMA_V2 = """
+CREATE TABLE IF NOT EXISTS users (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    password TEXT NOT NULL,
+    role TEXT NOT NULL DEFAULT 'moderator',
+    created_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS sessions (
+    token_sha256 TEXT PRIMARY KEY,
+    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    expires REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS submissions (
+    id INTEGER PRIMARY KEY,
+    token TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL, region TEXT NOT NULL, contact TEXT NOT NULL,
+    filename TEXT, content BLOB NOT NULL, sha256 TEXT NOT NULL, text_sha256 TEXT NOT NULL,
+    preview TEXT NOT NULL,
+    client TEXT, created_at REAL NOT NULL,
+    status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'approved', 'rejected')),
+    reason TEXT, decided_by INTEGER REFERENCES users(id), decided_at REAL,
+    source_id INTEGER REFERENCES sources(id) ON DELETE SET NULL
+);
+CREATE INDEX IF NOT EXISTS submissions_status ON submissions(status, created_at);
+CREATE INDEX IF NOT EXISTS submissions_client ON submissions(client, created_at);
+CREATE INDEX IF NOT EXISTS submissions_text ON submissions(text_sha256);
+CREATE INDEX IF NOT EXISTS documents_chars ON documents(chars);
+"""
+
 WORDS_SCHEMA = """
 CREATE VIRTUAL TABLE IF NOT EXISTS words.doc_fts USING fts5(
     title, text, content='', contentless_delete=1, tokenize='govlens_jieba');
 """
 
 # version -> statements that bring a file from version-1 to version.
-MIGRATIONS: dict[int, str] = {1: SCHEMA}
+MIGRATIONS: dict[int, str] = {1: SCHEMA, 2: SCHEMA_V2}
 
 DOC_COLUMNS = ("title", "region", "level", "year", "kind", "date", "issuer", "index_no", "doc_no")
 FACT_COLUMNS = ("metric", "metric_key", "value", "value_max", "unit", "change", "change_max", "change_unit",
@@ -244,10 +278,17 @@ class Store:
             out[table] = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
         return out
 
-    def documents(self, **filters: Any) -> list[dict[str, Any]]:
+    def documents(self, order: str = "region", limit: int | None = None, offset: int = 0,
+                  **filters: Any) -> list[dict[str, Any]]:
+        """Documents matching the filters, by region and year (``order="latest"``: newest year first)."""
         where, args = _filters(filters, "d")
+        by = "d.year DESC, d.id DESC" if order == "latest" else "d.region, d.year, d.id"
+        page = ""
+        if limit is not None:
+            page = " LIMIT ? OFFSET ?"
+            args += [limit, offset]
         sql = (f"SELECT d.id, d.doc, s.path, {', '.join('d.' + c for c in DOC_COLUMNS)}, d.chars "
-               f"FROM documents d JOIN sources s ON s.id = d.source_id {where} ORDER BY d.region, d.year, d.id")
+               f"FROM documents d JOIN sources s ON s.id = d.source_id {where} ORDER BY {by}{page}")
         cols = ("id", "doc", "source", *DOC_COLUMNS, "chars")
         return [dict(zip(cols, r, strict=True)) for r in self.con.execute(sql, args)]
 
@@ -276,12 +317,9 @@ class Store:
         Each whitespace-separated term is matched as a phrase, so user input is never FTS5 syntax and
         a stray quote or bracket cannot turn into an SQL error.
         """
-        terms = [t for t in query.split() if t.strip()]
-        if not terms:
-            raise QueryError("empty query")
+        terms, match = _match(query)
         if limit < 1 or limit > 1000 or offset < 0:
             raise QueryError("limit must be 1-1000 and offset >= 0")
-        match = " AND ".join('"' + t.replace('"', '""') + '"' for t in terms)
         where, args = _filters({"region": region, "year": year, "kind": kind, "level": level}, "d")
         ranked = self._rank("doc_fts", match, where, args, limit, offset) if self.words else []
         if not ranked and all(len(t) >= 3 for t in terms):
@@ -297,6 +335,31 @@ class Store:
              "kind": rows[i][5], "score": round(-score, 6), "snippet": snippet(rows[i][6], terms)}
             for i, score in ranked
         ]
+
+    def search_stats(self, query: str, **filters: Any) -> dict[str, Any]:
+        """How many documents match, and how they spread over region, year and kind (search facets)."""
+        terms, match = _match(query)
+        where, args = _filters(filters, "d")
+        cond = where.replace("WHERE", "AND", 1)
+        out: dict[str, Any] = {"total": 0, "region": {}, "year": {}, "kind": {}}
+        tables = (["doc_fts"] if self.words else []) + (["doc_tri"] if all(len(t) >= 3 for t in terms) else [])
+        rows: list[tuple] = []
+        for table in tables:
+            try:
+                rows = self.con.execute(f"SELECT d.region, d.year, d.kind FROM {table} f JOIN documents d "
+                                        f"ON d.id = f.rowid WHERE f.{table} MATCH ? {cond}", [match, *args]).fetchall()
+            except apsw.SQLError as e:
+                raise QueryError(f"cannot search for that: {e}") from None
+            if rows:
+                break
+        for row in rows:
+            out["total"] += 1
+            for key, value in zip(("region", "year", "kind"), row, strict=True):
+                if value is not None:
+                    out[key][value] = out[key].get(value, 0) + 1
+        for key in ("region", "year", "kind"):
+            out[key] = sorted(out[key].items(), key=lambda kv: (-kv[1], str(kv[0])))
+        return out
 
     def _rank(self, table: str, match: str, where: str, args: list[Any], limit: int, offset: int) -> list[tuple]:
         # FTS5 sorts by its rank column without computing the rest; filters select the rowids first.
@@ -321,6 +384,16 @@ def snippet(text: str, terms: list[str], width: int = 60) -> str:
     for t in sorted({t for _, t in hits}, key=len, reverse=True):
         piece = piece.replace(t, f"【{t}】")
     return ("…" if start else "") + piece + ("…" if start + width < len(text) else "")
+
+
+def _match(query: str) -> tuple[list[str], str]:
+    """Whitespace-separated terms, each an FTS5 phrase: user input never becomes FTS5 syntax."""
+    terms = [t for t in query.split() if t.strip()]
+    if not terms:
+        raise QueryError("empty query")
+    if len(terms) > 16 or len(query) > 200:
+        raise QueryError("query too long (at most 16 terms, 200 characters)")
+    return terms, " AND ".join('"' + t.replace('"', '""') + '"' for t in terms)
 
 
 def _filters(filters: dict[str, Any], alias: str) -> tuple[str, list[Any]]:

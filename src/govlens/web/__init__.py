@@ -1,5 +1,13 @@
 """The portal and REST API (FastAPI + Jinja2): ``create_app(db_path)``."""
 
+import os
+
 from .app import create_app
 
-__all__ = ["create_app"]
+
+def app_from_env():
+    """The app for ``$GOVLENS_DB`` (uvicorn's factory when serving with several workers)."""
+    return create_app(os.environ.get("GOVLENS_DB"))
+
+
+__all__ = ["app_from_env", "create_app"]

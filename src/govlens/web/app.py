@@ -1,34 +1,45 @@
-"""FastAPI app factory: JSON API under /api, server-rendered Chinese pages, both read-only here.
+"""FastAPI app factory: JSON API under /api, server-rendered Chinese pages, 投稿 with moderation.
 
 Every page and response carries a Content-Security-Policy that allows only this origin's own files
 (no inline script, no CDN); Jinja2 escapes every piece of document text, so markup inside a document
-stays text.
+stays text. Reads use a read-only connection per request; writes (submissions, moderation, logins)
+a read-write one.
 """
 
 
-import html
+import csv
+import io
 from collections.abc import Iterator
 from importlib import resources
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import GovlensError, QueryError
 from ..store import open_store
 from ..store.sqlite import Store
+from ..submissions import Rules
+from . import moderation
+from .render import chart_compare, chart_track, highlight
+from .security import CSRF_COOKIE, SESSION_COOKIE, BodyLimit, csrf_token
 
 CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'"
+PAGE = 20  # search results per page
 
 
-def create_app(db_path: str | None = None) -> FastAPI:
+def create_app(db_path: str | None = None, rules: Rules | None = None) -> FastAPI:
+    rules = rules or Rules.load()
     app = FastAPI(title="govlens", version="0.1.0", docs_url=None, redoc_url=None,
-                  description="Chinese government documents: documents, facts, search, compare, track.")
+                  description="Chinese government documents: documents, facts, search, compare, track, ask, 投稿.")
     base = resources.files("govlens").joinpath("web")
     templates = Jinja2Templates(directory=str(base.joinpath("templates")))
     app.mount("/static", StaticFiles(directory=str(base.joinpath("static"))), name="static")
+    app.add_middleware(BodyLimit, max_bytes=rules.file_max_bytes + 512 * 1024)
+    open_store(db_path).close()  # create the file or bring its schema up to date, once, before serving
 
     def store() -> Iterator[Store]:
         try:
@@ -48,9 +59,27 @@ def create_app(db_path: str | None = None) -> FastAPI:
         response.headers["Content-Security-Policy"] = CSP
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "same-origin"
-        if request.method == "GET" and request.url.path.startswith("/api/"):
+        path = request.url.path
+        if request.method == "GET" and path.startswith("/api/") and not path.startswith("/api/submissions"):
             response.headers.setdefault("Cache-Control", "public, max-age=60")
+        elif path.startswith("/static/"):
+            response.headers.setdefault("Cache-Control", "public, max-age=86400")
+        else:
+            response.headers.setdefault("Cache-Control", "no-store" if request.cookies.get(SESSION_COOKIE)
+                                        else "no-cache")
+        new = getattr(request.state, "new_csrf", None)
+        if new:
+            response.set_cookie(CSRF_COOKIE, new, httponly=True, samesite="strict",
+                                secure=request.url.scheme == "https")
         return response
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        if request.url.path.startswith(("/api/", "/static/", "/openapi")):
+            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
+        return templates.TemplateResponse(request, "error.html", {"status": exc.status_code, "detail": exc.detail,
+                                                                  "user": None, "csrf": ""},
+                                          status_code=exc.status_code)
 
     @app.exception_handler(QueryError)
     async def bad_query(request: Request, exc: QueryError):
@@ -64,12 +93,16 @@ def create_app(db_path: str | None = None) -> FastAPI:
                    offset: Annotated[int, Query(ge=0)] = 0) -> list[dict[str, Any]]:
         return s.search(q, region=region, year=year, kind=kind, level=level, limit=limit, offset=offset)
 
+    @app.get("/api/search/facets", summary="Match count and its spread over region, year and kind")
+    def api_search_facets(s: S, q: str, region: str | None = None, year: int | None = None,
+                          kind: str | None = None, level: str | None = None) -> dict[str, Any]:
+        return s.search_stats(q, region=region, year=year, kind=kind, level=level)
+
     @app.get("/api/documents", summary="Documents, filtered and paginated")
     def api_documents(s: S, region: str | None = None, year: int | None = None, kind: str | None = None,
                       level: str | None = None, limit: Annotated[int, Query(ge=1, le=500)] = 50,
                       offset: Annotated[int, Query(ge=0)] = 0) -> list[dict[str, Any]]:
-        rows = s.documents(region=region, year=year, kind=kind, level=level)
-        return rows[offset : offset + limit]
+        return s.documents(region=region, year=year, kind=kind, level=level, limit=limit, offset=offset)
 
     @app.get("/api/documents/{doc_id}", summary="One document with its text, sections and facts")
     def api_document(s: S, doc_id: int) -> dict[str, Any]:
@@ -93,14 +126,17 @@ def create_app(db_path: str | None = None) -> FastAPI:
         return compare(s, metric, year=year, kind=kind, level=level)
 
     @app.get("/api/track", summary="Targets against next year's outcomes")
-    def api_track(s: S, region: str | None = None, metric: str | None = None) -> list[dict[str, Any]]:
+    def api_track(s: S, region: str | None = None, metric: str | None = None,
+                  limit: Annotated[int, Query(ge=1, le=5000)] = 500,
+                  offset: Annotated[int, Query(ge=0)] = 0) -> list[dict[str, Any]]:
         from ..analysis.track import track
 
-        return track(s, region=region, metric=metric)
+        return track(s, region=region, metric=metric)[offset : offset + limit]
 
     @app.get("/api/glossary", summary="Glossary terms and definitions")
-    def api_glossary(s: S, q: str | None = None, limit: Annotated[int, Query(ge=1, le=1000)] = 200) -> list[dict]:
-        return _glossary(s, q, limit)
+    def api_glossary(s: S, q: str | None = None, limit: Annotated[int, Query(ge=1, le=1000)] = 200,
+                     offset: Annotated[int, Query(ge=0)] = 0) -> list[dict]:
+        return _glossary(s, q, limit, offset=offset)
 
     @app.get("/api/ask", summary="Answer a question from the library, with citations")
     def api_ask(s: S, q: Annotated[str, Query(min_length=1, max_length=200)]) -> dict[str, Any]:
@@ -110,28 +146,46 @@ def create_app(db_path: str | None = None) -> FastAPI:
 
     # --- pages -------------------------------------------------------------------------------------
 
-    def page(request: Request, name: str, **ctx: Any) -> HTMLResponse:
-        return templates.TemplateResponse(request, name, ctx)
+    @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+    def api_docs(request: Request):
+        return templates.TemplateResponse(request, "api_docs.html", {})
+
+    def page(request: Request, name: str, status_code: int = 200, **ctx: Any) -> HTMLResponse:
+        user = moderation.current_user(request, db_path)
+        return templates.TemplateResponse(request, name, {"user": user, "csrf": csrf_token(request), **ctx},
+                                          status_code=status_code)
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def home(request: Request, s: S):
-        docs = s.documents()
-        regions: dict[str, int] = {}
+        regions = s.con.execute("SELECT region, level, count(*) FROM documents WHERE region IS NOT NULL "
+                                "GROUP BY region ORDER BY level, region").fetchall()
+        latest = s.documents(order="latest", limit=12)
+        return page(request, "home.html", counts=s.counts(), regions=regions, latest=latest)
+
+    @app.get("/region/{name}", response_class=HTMLResponse, include_in_schema=False)
+    def region_page(request: Request, s: S, name: str):
+        docs = s.documents(region=name, order="latest")
+        if not docs:
+            raise HTTPException(404, "no documents for that region")
+        years: dict[Any, list[dict[str, Any]]] = {}
         for d in docs:
-            if d["region"]:
-                regions[d["region"]] = regions.get(d["region"], 0) + 1
-        latest = sorted(docs, key=lambda d: (d["year"] or 0), reverse=True)[:12]
-        return page(request, "home.html", counts=s.counts(), regions=sorted(regions.items()), latest=latest)
+            years.setdefault(d["year"] or "年份不明", []).append(d)
+        return page(request, "region.html", region=name, years=years, n=len(docs))
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
-    def search_page(request: Request, s: S, q: str = "", region: str | None = None, year: int | None = None):
-        hits, error = [], None
+    def search_page(request: Request, s: S, q: str = "", region: str = "", year: int | None = None,
+                    kind: str = "", p: Annotated[int, Query(ge=1, le=500)] = 1):
+        hits, stats, error = [], None, None
+        filters = {"region": region or None, "year": year, "kind": kind or None}
         if q.strip():
             try:
-                hits = s.search(q, region=region or None, year=year, limit=50)
+                stats = s.search_stats(q, **filters)
+                hits = s.search(q, **filters, limit=PAGE, offset=(p - 1) * PAGE)
             except QueryError as e:
                 error = e.message
-        return page(request, "search.html", q=q, hits=hits, error=error, region=region or "", year=year or "")
+        pages = -(-stats["total"] // PAGE) if stats else 0
+        return page(request, "search.html", q=q, hits=hits, stats=stats, error=error, region=region,
+                    year=year or "", kind=kind, p=p, pages=pages)
 
     @app.get("/doc/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
     def doc_page(request: Request, s: S, doc_id: int):
@@ -139,20 +193,41 @@ def create_app(db_path: str | None = None) -> FastAPI:
         if not d:
             raise HTTPException(404, "no such document")
         facts = list(s.facts(doc_id=doc_id))
-        return page(request, "doc.html", d=d, body=highlight(d["text"], facts), sections=_sections(s, doc_id),
-                    glossary=_glossary(s, None, 500, doc_id), n_facts=len(facts))
+        glossary = _glossary(s, None, 500, doc_id=doc_id)
+        sections = _sections(s, doc_id)
+        return page(request, "doc.html", d=d, body=highlight(d["text"], facts, glossary, sections),
+                    sections=sections, glossary=glossary, n_facts=len(facts),
+                    source_is_url=str(d["source"]).startswith(("http://", "https://")))
 
     @app.get("/compare", response_class=HTMLResponse, include_in_schema=False)
-    def compare_page(request: Request, s: S, metric: str = "GDP", year: int | None = None):
+    def compare_page(request: Request, s: S, metric: str = "GDP", year: int | None = None, kind: str = "",
+                     level: str = ""):
         from ..analysis.compare import compare
 
-        return page(request, "compare.html", metric=metric, year=year or "", rows=compare(s, metric, year=year))
+        rows = compare(s, metric, year=year, kind=kind or None, level=level or None)
+        return page(request, "compare.html", metric=metric, year=year or "", kind=kind, level=level, rows=rows,
+                    chart=chart_compare(rows, metric))
+
+    @app.get("/compare.csv", include_in_schema=False)
+    def compare_csv(s: S, metric: str, year: int | None = None, kind: str = "", level: str = ""):
+        from ..analysis.compare import compare
+
+        rows = compare(s, metric, year=year, kind=kind or None, level=level or None)
+        buf = io.StringIO()
+        cols = ["region", "level", "period", "metric", "value", "value_max", "unit", "change", "change_max",
+                "change_unit", "qualifier", "kind", "doc", "quote"]
+        w = csv.DictWriter(buf, cols, extrasaction="ignore")
+        w.writeheader()
+        w.writerows(rows)
+        return Response("\ufeff" + buf.getvalue(), media_type="text/csv; charset=utf-8",
+                        headers={"Content-Disposition": 'attachment; filename="compare.csv"'})
 
     @app.get("/track", response_class=HTMLResponse, include_in_schema=False)
-    def track_page(request: Request, s: S, region: str | None = None):
+    def track_page(request: Request, s: S, region: str = "", metric: str = ""):
         from ..analysis.track import track
 
-        return page(request, "track.html", rows=track(s, region=region or None), region=region or "")
+        rows = track(s, region=region or None, metric=metric or None)
+        return page(request, "track.html", rows=rows, region=region, metric=metric, charts=chart_track(rows))
 
     @app.get("/ask", response_class=HTMLResponse, include_in_schema=False)
     def ask_page(request: Request, s: S, q: str = ""):
@@ -162,9 +237,11 @@ def create_app(db_path: str | None = None) -> FastAPI:
         return page(request, "ask.html", q=q, a=a)
 
     @app.get("/glossary", response_class=HTMLResponse, include_in_schema=False)
-    def glossary_page(request: Request, s: S, q: str | None = None):
-        return page(request, "glossary.html", q=q or "", rows=_glossary(s, q, 1000))
+    def glossary_page(request: Request, s: S, q: str = "", p: Annotated[int, Query(ge=1, le=1000)] = 1):
+        rows = _glossary(s, q or None, 201, offset=(p - 1) * 200)
+        return page(request, "glossary.html", q=q, rows=rows[:200], p=p, more=len(rows) > 200)
 
+    moderation.add_routes(app, page, db_path, rules)
     return app
 
 
@@ -175,39 +252,19 @@ def _sections(s: Store, doc_id: int) -> list[dict[str, Any]]:
         (doc_id,))]
 
 
-def _glossary(s: Store, q: str | None, limit: int, doc_id: int | None = None) -> list[dict[str, Any]]:
-    sql = ("SELECT g.term, g.definition, g.marker, d.id, d.doc, d.region, d.year FROM glossary g "
+def _glossary(s: Store, q: str | None, limit: int, doc_id: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+    sql = ("SELECT g.term, g.definition, g.marker, g.start, g.\"end\", d.id, d.doc, d.region, d.year FROM glossary g "
            "JOIN documents d ON d.id = g.doc_id WHERE 1=1")
     args: list[Any] = []
     if q:
         sql += " AND (g.term LIKE ? OR g.definition LIKE ?)"
         args += [f"%{q}%", f"%{q}%"]
     if doc_id is not None:
-        sql += " AND g.doc_id = ?"
+        sql += " AND g.doc_id = ? ORDER BY g.start"
         args.append(doc_id)
-    sql += " ORDER BY g.term LIMIT ?"
-    args.append(limit)
-    cols = ("term", "definition", "marker", "doc_id", "doc", "region", "year")
+    else:
+        sql += " ORDER BY g.term, d.year DESC"
+    sql += " LIMIT ? OFFSET ?"
+    args += [limit, offset]
+    cols = ("term", "definition", "marker", "start", "end", "doc_id", "doc", "region", "year")
     return [dict(zip(cols, r, strict=True)) for r in s.con.execute(sql, args)]
-
-
-def highlight(text: str, facts: list[dict[str, Any]]) -> str:
-    """The document text as HTML: every piece escaped, each indicator wrapped in a <mark> whose title
-    says what was read from it."""
-    spans = sorted((f for f in facts if f["type"] == "indicator"), key=lambda f: f["span"][0])
-    out: list[str] = []
-    pos = 0
-    for f in spans:
-        s, e = f["span"]
-        if s < pos:
-            continue  # overlapping quotes: the first one wins
-        out.append(html.escape(text[pos:s]))
-        tip = " · ".join(str(x) for x in (f.get("metric"), f.get("kind"), f.get("period")) if x)
-        value = "" if f.get("value") is None else f"{f['value']}{f.get('unit') or ''}"
-        change = "" if f.get("change") is None else f"{f['change']:+}{f.get('change_unit') or ''}"
-        tip += f" · {value} {change}".rstrip()
-        out.append(f'<mark class="fact" tabindex="0" title="{html.escape(tip, quote=True)}" '
-                   f'data-tip="{html.escape(tip, quote=True)}">{html.escape(text[s:e])}</mark>')
-        pos = e
-    out.append(html.escape(text[pos:]))
-    return "".join(out).replace("\n", "<br>\n")

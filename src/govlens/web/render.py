@@ -1,0 +1,106 @@
+"""Turning stored rows into what the pages show: highlighted document text and chart data.
+
+Chart data goes to the page as JSON inside ``<script type="application/json">`` (Jinja's ``tojson``
+escapes ``<``, so a region name cannot close the tag) and ``static/charts.js`` draws it with the
+vendored Chart.js; no inline script, so the CSP stays ``script-src 'self'``.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import Counter
+from typing import Any
+
+MAX_CHARTS = 12
+
+
+def _tip(f: dict[str, Any]) -> str:
+    tip = " · ".join(str(x) for x in (f.get("metric"), f.get("kind"), f.get("period")) if x)
+    value = "" if f.get("value") is None else f"{f['value']:g}{f.get('unit') or ''}"
+    change = "" if f.get("change") is None else f"{f['change']:+g}{f.get('change_unit') or ''}"
+    return f"{tip} · {value} {change}".rstrip(" ·")
+
+
+def highlight(text: str, facts: list[dict[str, Any]], glossary: list[dict[str, Any]] = (),
+              sections: list[dict[str, Any]] = ()) -> str:
+    """The document text as HTML: every piece escaped, each indicator wrapped in a <mark> whose tooltip
+    says what was read from it, the first use of each glossary term linked to its definition, and an
+    anchor where each section starts."""
+    spans: list[tuple[int, int, str]] = [(s["start"], s["start"], f"anchor:{s['id']}") for s in sections
+                                         if s.get("start") is not None]
+    for f in facts:
+        if f["type"] == "indicator":
+            spans.append((f["span"][0], f["span"][1], "fact:" + _tip(f)))
+    taken = sorted((s, e) for s, e, _ in spans)
+    body_end = min((g["start"] for g in glossary if g.get("start") is not None), default=len(text))
+    for i, g in enumerate(glossary, 1):
+        term, pos = g["term"], 0
+        while term and (pos := text.find(term, pos)) != -1 and pos < body_end:
+            end = pos + len(term)
+            if not any(s < end and pos < e for s, e in taken):
+                spans.append((pos, end, f"term:{i}"))
+                taken.append((pos, end))
+                break
+            pos = end
+    out: list[str] = []
+    pos = 0
+    for s, e, what in sorted(spans):
+        if s < pos:
+            continue  # overlapping quotes: the first one wins
+        out.append(html.escape(text[pos:s]))
+        piece = html.escape(text[s:e])
+        kind, _, arg = what.partition(":")
+        if kind == "anchor":
+            out.append(f'<a class="anchor" id="s-{arg}"></a>')
+        elif kind == "fact":
+            tip = html.escape(arg, quote=True)
+            out.append(f'<mark class="fact" tabindex="0" title="{tip}" data-tip="{tip}">{piece}</mark>')
+        else:
+            out.append(f'<a class="term" href="#g-{arg}">{piece}</a>')
+        pos = e
+    out.append(html.escape(text[pos:]))
+    return "".join(out).replace("\n", "<br>\n")
+
+
+def _figure(side: dict[str, Any] | None, field: str) -> float | None:
+    """A side's value or change as one number (the middle of a range)."""
+    if not side or side.get(field) is None:
+        return None
+    lo, hi = side[field], side.get(field + "_max")
+    return (lo + hi) / 2 if hi is not None else lo
+
+
+def chart_compare(rows: list[dict[str, Any]], metric: str) -> dict[str, Any] | None:
+    """One bar per region, for the figure most rows state (level or change) in its most common unit."""
+    n_value = sum(r.get("value") is not None for r in rows)
+    n_change = sum(r.get("change") is not None for r in rows)
+    field, unit_field = ("value", "unit") if n_value >= n_change else ("change", "change_unit")
+    units = Counter(r.get(unit_field) for r in rows if r.get(field) is not None)
+    if not units:
+        return None
+    unit = units.most_common(1)[0][0]
+    chosen = [r for r in rows if r.get(field) is not None and r.get(unit_field) == unit]
+    return {"type": "bar", "title": f"{metric}（{'增减' if field == 'change' else '数值'}，{unit or ''}）",
+            "labels": [r["region"] for r in chosen], "series": [
+                {"label": metric, "data": [_figure(r, field) for r in chosen]}],
+            "left_out": len(rows) - len(chosen)}
+
+
+def chart_track(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Per region and metric with two or more years: target and outcome over the years."""
+    groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for r in rows:
+        groups.setdefault((r["region"], r["metric_key"]), []).append(r)
+    charts = []
+    for (region, _key), items in sorted(groups.items(), key=lambda kv: -len(kv[1])):
+        if len(items) < 2 or len(charts) >= MAX_CHARTS:
+            continue
+        items.sort(key=lambda r: r["year"])
+        field = "change" if sum(r["target"].get("change") is not None for r in items) * 2 >= len(items) else "value"
+        unit = next((r["target"].get(field + "_unit" if field == "change" else "unit") for r in items
+                     if r["target"].get(field) is not None), "") or ""
+        charts.append({"type": "line", "title": f"{region} {items[-1]['metric']}（{unit}）",
+                       "labels": [str(r["year"]) for r in items], "series": [
+                           {"label": "目标", "data": [_figure(r["target"], field) for r in items]},
+                           {"label": "完成", "data": [_figure(r["actual"], field) for r in items]}]})
+    return charts

@@ -1,0 +1,97 @@
+"""Request-level protections: a body size limit, CSRF tokens and a login throttle.
+
+CSRF uses the double-submit pattern: each browser gets a random ``govlens_csrf`` cookie (SameSite=Strict,
+HttpOnly) and every form carries the same value in a hidden field; a POST whose field does not equal
+its cookie is refused. Another site can make a browser send the cookie but cannot read it to fill
+the field.
+"""
+
+from __future__ import annotations
+
+import secrets
+import threading
+import time
+from collections import deque
+
+from fastapi import HTTPException, Request
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+CSRF_COOKIE = "govlens_csrf"
+SESSION_COOKIE = "govlens_session"
+
+
+class BodyLimit:
+    """ASGI middleware: a request body over ``max_bytes`` gets 413 before it is parsed or stored,
+    whether or not it declares a Content-Length."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int):
+        self.app, self.max_bytes = app, max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope["headers"]).get(b"content-length")
+        if declared and declared.isdigit() and int(declared) > self.max_bytes:
+            await _too_large(send, self.max_bytes)
+            return
+        seen = 0
+
+        async def counted() -> Message:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.max_bytes:
+                    raise _TooLarge
+            return message
+
+        try:
+            await self.app(scope, counted, send)
+        except _TooLarge:
+            await _too_large(send, self.max_bytes)
+
+
+class _TooLarge(Exception):
+    pass
+
+
+async def _too_large(send: Send, limit: int) -> None:
+    body = f"请求过大（上限 {limit // (1024 * 1024)} MB）".encode()
+    await send({"type": "http.response.start", "status": 413,
+                "headers": [(b"content-type", b"text/plain; charset=utf-8"), (b"content-length", str(len(body)).encode())]})
+    await send({"type": "http.response.body", "body": body})
+
+
+def csrf_token(request: Request) -> str:
+    """The browser's CSRF token, minted on first use (the response middleware sets the cookie)."""
+    token = request.cookies.get(CSRF_COOKIE) or getattr(request.state, "new_csrf", None)
+    if not token:
+        token = request.state.new_csrf = secrets.token_urlsafe(24)
+    return token
+
+
+def check_csrf(request: Request, submitted: str | None) -> None:
+    cookie = request.cookies.get(CSRF_COOKIE)
+    if not cookie or not submitted or not secrets.compare_digest(cookie, submitted):
+        raise HTTPException(403, "表单已过期或来源不明（CSRF 校验失败），请刷新页面后重试")
+
+
+class Throttle:
+    """At most ``limit`` events per key in a sliding ``window`` of seconds (in this process)."""
+
+    def __init__(self, limit: int, window: float):
+        self.limit, self.window = limit, window
+        self._events: dict[str, deque[float]] = {}
+        self._lock = threading.Lock()
+
+    def allow(self, key: str) -> bool:
+        now = time.monotonic()
+        with self._lock:
+            q = self._events.setdefault(key, deque())
+            while q and q[0] < now - self.window:
+                q.popleft()
+            if len(q) >= self.limit:
+                return False
+            q.append(now)
+            return True
