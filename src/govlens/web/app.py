@@ -29,6 +29,8 @@ from .security import CSRF_COOKIE, SESSION_COOKIE, BodyLimit, csrf_token
 
 CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'"
 PAGE = 20  # search results per page
+KINDS_ZH = {"work_report": "政府工作报告", "press": "新闻发布会", "regulation": "法规规章", "glossary": "名词解释",
+            "news": "新闻", "other": "其他"}
 
 
 def create_app(db_path: str | None = None, rules: Rules | None = None) -> FastAPI:
@@ -37,6 +39,8 @@ def create_app(db_path: str | None = None, rules: Rules | None = None) -> FastAP
                   description="Chinese government documents: documents, facts, search, compare, track, ask, 投稿.")
     base = resources.files("govlens").joinpath("web")
     templates = Jinja2Templates(directory=str(base.joinpath("templates")))
+    templates.env.filters["kind_zh"] = lambda k: KINDS_ZH.get(k, k)
+    templates.env.filters["fact_kind_zh"] = lambda k: {"actual": "完成", "target": "目标", "forecast": "预计"}.get(k, k)
     app.mount("/static", StaticFiles(directory=str(base.joinpath("static"))), name="static")
     app.add_middleware(BodyLimit, max_bytes=rules.file_max_bytes + 512 * 1024)
     open_store(db_path).close()  # create the file or bring its schema up to date, once, before serving

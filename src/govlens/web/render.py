@@ -24,42 +24,55 @@ def _tip(f: dict[str, Any]) -> str:
 def highlight(text: str, facts: list[dict[str, Any]], glossary: list[dict[str, Any]] = (),
               sections: list[dict[str, Any]] = ()) -> str:
     """The document text as HTML: every piece escaped, each indicator wrapped in a <mark> whose tooltip
-    says what was read from it, the first use of each glossary term linked to its definition, and an
-    anchor where each section starts."""
-    spans: list[tuple[int, int, str]] = [(s["start"], s["start"], f"anchor:{s['id']}") for s in sections
-                                         if s.get("start") is not None]
-    for f in facts:
-        if f["type"] == "indicator":
-            spans.append((f["span"][0], f["span"][1], "fact:" + _tip(f)))
-    taken = sorted((s, e) for s, e, _ in spans)
+    says what was read from it, the first use of each glossary term in the body linked to its
+    definition (inside a mark or outside it, never across its edge), and an anchor where each
+    section starts."""
+    marks: list[tuple[int, int, str]] = []
+    for f in sorted((f for f in facts if f["type"] == "indicator"), key=lambda f: f["span"][0]):
+        s, e = f["span"]
+        if not marks or s >= marks[-1][1]:  # overlapping quotes: the first one wins
+            marks.append((s, e, _tip(f)))
+    inserts: dict[int, list[str]] = {}  # offset -> HTML opened or closed there
+    for sec in sections:
+        if sec.get("start") is not None:
+            inserts.setdefault(sec["start"], []).append(f'<a class="anchor" id="s-{sec["id"]}"></a>')
     body_end = min((g["start"] for g in glossary if g.get("start") is not None), default=len(text))
+    linked: list[tuple[int, int]] = []
     for i, g in enumerate(glossary, 1):
         term, pos = g["term"], 0
         while term and (pos := text.find(term, pos)) != -1 and pos < body_end:
             end = pos + len(term)
-            if not any(s < end and pos < e for s, e in taken):
-                spans.append((pos, end, f"term:{i}"))
-                taken.append((pos, end))
+            crosses = any(s < end and pos < e and not (s <= pos and end <= e) for s, e, _ in marks)
+            if not crosses and not any(s < end and pos < e for s, e in linked):
+                linked.append((pos, end))
+                inserts.setdefault(pos, []).append(f'<a class="term" href="#g-{i}">')
+                inserts.setdefault(end, []).insert(0, "</a>")
                 break
             pos = end
+    for s, e, tip in marks:
+        t = html.escape(tip, quote=True)
+        inserts.setdefault(s, []).append(f'<mark class="fact" tabindex="0" title="{t}" data-tip="{t}">')
+        inserts.setdefault(e, []).insert(0, "</mark>")
     out: list[str] = []
     pos = 0
-    for s, e, what in sorted(spans):
-        if s < pos:
-            continue  # overlapping quotes: the first one wins
-        out.append(html.escape(text[pos:s]))
-        piece = html.escape(text[s:e])
-        kind, _, arg = what.partition(":")
-        if kind == "anchor":
-            out.append(f'<a class="anchor" id="s-{arg}"></a>')
-        elif kind == "fact":
-            tip = html.escape(arg, quote=True)
-            out.append(f'<mark class="fact" tabindex="0" title="{tip}" data-tip="{tip}">{piece}</mark>')
-        else:
-            out.append(f'<a class="term" href="#g-{arg}">{piece}</a>')
-        pos = e
+    for at in sorted(inserts):
+        out.append(html.escape(text[pos:at]))
+        out.extend(_ordered(inserts[at]))
+        pos = at
     out.append(html.escape(text[pos:]))
     return "".join(out).replace("\n", "<br>\n")
+
+
+_OPEN_ORDER = ('<a class="anchor"', "<mark", '<a class="term"')
+
+
+def _ordered(tags: list[str]) -> list[str]:
+    """At one offset: close what ends there (a term link before its mark), then open what starts there
+    (anchor, mark, term link), so terms nest inside marks."""
+    closes = sorted((t for t in tags if t.startswith("</")), key=lambda t: t != "</a>")
+    opens = sorted((t for t in tags if not t.startswith("</")),
+                   key=lambda t: next(i for i, p in enumerate(_OPEN_ORDER) if t.startswith(p)))
+    return closes + opens
 
 
 def _figure(side: dict[str, Any] | None, field: str) -> float | None:

@@ -1,0 +1,187 @@
+"""The portal in a real headless Chromium (Debian's, driven by Playwright) against a real server.
+
+Screenshots go to ``$GOVLENS_SCREENSHOTS`` (default: a temporary folder); two of them are in the README.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import SAMPLES
+from govlens import accounts
+from govlens.ingest import ingest
+from govlens.io.read import walk
+from govlens.store import open_store
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+PASSWORD = "correct horse battery"
+
+if not Path(CHROMIUM).exists():
+    if os.environ.get("GOVLENS_REQUIRE_BROWSER"):
+        raise RuntimeError(f"{CHROMIUM} is missing but GOVLENS_REQUIRE_BROWSER is set (CI installs it)")
+    pytest.skip(f"{CHROMIUM} not installed (apt-get install chromium)", allow_module_level=True)
+sync_api = pytest.importorskip("playwright.sync_api")
+
+XSS = ("2023年云溪市白鹭区政府工作报告\n各位代表：\n一、2022年工作回顾\n"
+       "全区地区生产总值880亿元，增长4.1%。<script>window.__xss = 1</script>"
+       "<img src=x onerror=\"window.__xss = 2\">“一网通办”接入事项1200项。\n")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    import uvicorn
+
+    from govlens.web import create_app
+
+    tmp = tmp_path_factory.mktemp("browser")
+    db = str(tmp / "portal.db")
+    (tmp / "xss.txt").write_text(XSS, encoding="utf-8")
+    with open_store(db) as s:
+        assert ingest(s, [*walk([str(SAMPLES)]), str(tmp / "xss.txt")]).failed == 0
+        accounts.add_user(s, "alice", PASSWORD)
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    sock.close()
+    srv = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not srv.started:
+        assert time.monotonic() < deadline, "server did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory) -> Path:
+    d = Path(os.environ.get("GOVLENS_SCREENSHOTS") or tmp_path_factory.mktemp("shots"))
+    d.mkdir(parents=True, exist_ok=True)
+    return d
+
+
+@pytest.fixture()
+def page(browser):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    pg = ctx.new_page()
+    problems: list[str] = []
+    pg.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    pg.on("pageerror", lambda e: problems.append(str(e)))
+    pg.problems = problems
+    yield pg
+    ctx.close()
+    assert not problems, problems  # no script error, no CSP violation on any page a test opened
+
+
+def test_search_open_document_fact_tooltip(page, server, shots):
+    page.goto(server + "/")
+    page.fill("header input[name=q]", "一网通办")
+    page.press("header input[name=q]", "Enter")
+    page.wait_for_url(re.compile(r"/search\?q="))
+    assert page.locator(".facets strong").inner_text() != "0"
+    page.locator("a.hit", has_text="2023年云溪市明澜区").first.click()
+    page.wait_for_url(re.compile(r"/doc/\d+"))
+    fact = page.locator("mark.fact", has_text="亿元").first
+    fact.scroll_into_view_if_needed()
+    fact.hover()
+    tip = fact.evaluate("el => getComputedStyle(el, '::after').content")
+    assert "地区生产总值" in tip or "·" in tip, tip  # the tooltip shows metric · kind · period
+    assert fact.get_attribute("data-tip").strip('"') in tip
+    page.screenshot(path=str(shots / "document.png"))
+    term = page.locator("a.term").first
+    target = term.get_attribute("href")
+    term.click()
+    assert page.locator(target).is_visible()  # glossary term jumps to its definition
+
+
+def test_compare_chart_has_one_bar_per_region(page, server, shots):
+    page.goto(server + "/compare?metric=地区生产总值")
+    spec = json.loads(page.locator("#compare-data").text_content())
+    canvas = page.locator("canvas[data-chart=compare-data]")
+    canvas.wait_for()
+    page.wait_for_function("document.querySelector('canvas[data-chart]').dataset.points !== undefined")
+    bars = page.evaluate("Chart.getChart(document.querySelector('canvas[data-chart]')).getDatasetMeta(0).data.length")
+    assert bars == len(spec["labels"]) == int(canvas.get_attribute("data-points")) >= 2
+    rows = page.locator("table.compare tbody tr").count()
+    assert rows == len(spec["labels"]) + spec["left_out"]
+    assert page.locator("a", has_text="下载 CSV").get_attribute("href").startswith("/compare.csv?metric=")
+    page.screenshot(path=str(shots / "compare.png"), full_page=True)
+
+
+def test_submit_approve_then_searchable(page, server, shots):
+    body = ("2024年云溪市青石县政府工作报告\n各位代表：\n一、2023年工作回顾\n"
+            + "全县地区生产总值512亿元，比上年增长5.2%。一般公共预算收入40亿元，增长3%。" * 8)
+    page.goto(server + "/submit")
+    page.fill("input[name=title]", "青石县政府工作报告")
+    page.fill("input[name=region]", "云溪市青石县")
+    page.fill("input[name=contact]", "editor@example.cn")
+    page.fill("textarea[name=text]", body)
+    page.click("#submit-form button")
+    page.wait_for_url(re.compile(r"/submit/status/"))
+    status_url = page.url.split("?")[0]
+    assert page.locator("#status").inner_text() == "待审核"
+    page.goto(server + "/review")
+    page.wait_for_url(re.compile(r"/login"))
+    page.fill("input[name=name]", "alice")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("form.stack button")
+    page.wait_for_url(re.compile(r"/review$"))
+    page.locator("a", has_text="青石县政府工作报告").click()
+    page.click("#approve")
+    page.wait_for_selector("text=已收录")
+    page.goto(server + "/search?q=青石县")
+    assert page.locator("a.hit", has_text="青石县").count() == 1
+    page.goto(status_url)
+    assert page.locator("#status").inner_text() == "已收录"
+
+
+def test_xss_payload_in_a_document_stays_text(page, server):
+    page.goto(server + "/search?q=白鹭区")
+    page.locator("a.hit").first.click()
+    page.wait_for_url(re.compile(r"/doc/\d+"))
+    assert page.evaluate("window.__xss") is None
+    text = page.locator("article.text").inner_text()
+    assert "<script>window.__xss = 1</script>" in text and "onerror" in text
+    assert page.locator("article.text img, article.text script").count() == 0
+
+
+@pytest.mark.parametrize("path", ["/", "/search?q=地区生产总值", "/compare?metric=地区生产总值", "/track", "/submit",
+                                  "/glossary", "/ask?q=明澜区2023年地区生产总值是多少"])
+def test_pages_fit_a_375px_phone(browser, server, shots, path):
+    ctx = browser.new_context(viewport={"width": 375, "height": 740}, device_scale_factor=2, is_mobile=True)
+    page = ctx.new_page()
+    page.goto(server + path)
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"{path} scrolls sideways by {overflow}px"
+    if path == "/":
+        page.screenshot(path=str(shots / "home-375.png"))
+    ctx.close()
+
+
+def test_api_docs_load_from_vendored_files(page, server):
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(server + "/docs")
+    page.wait_for_selector(".opblock-summary-path", timeout=15000)
+    paths = page.locator(".opblock-summary-path").all_inner_texts()
+    assert "/api/search" in [p.strip() for p in paths]
+    assert all(u.startswith(server) for u in requests), [u for u in requests if not u.startswith(server)]
