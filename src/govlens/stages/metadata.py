@@ -50,7 +50,9 @@ def npc_year(term: str, session: str) -> int | None:
 
 _NATIONAL_BODY = re.compile(r"^(?:国务院|中共中央|中办|国办|全国人民代表大会|全国人大|中华人民共和国)")
 _ISO_DATE = re.compile(r"((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})")
-_NATIONAL = re.compile(r"我代表国务院|受国务院的?委托|国务院总理|向全国人民代表大会|国务院政府工作报告|中华人民共和国国务院")
+_NATIONAL = re.compile(r"我代表国务院|代表国务院所作|受国务院的?委托|受中共中央和国务院的?委托|根据国务院的决定|国务院总理|"
+                       r"我代表中央人民政府|向全国人民代表大会|国务院政府工作报告|中华人民共和国国务院|"
+                       r"^[^\n]{0,12}在第[一二三四五六七八九十]+届全国人民代表大会", re.M)
 _SELF_GOV = re.compile(r"我代表(" + PLACE.pattern + r")人民政府")
 # Anchored on what follows a place name; the name itself is then read backwards (linear time).
 _GOV_ANCHOR = re.compile(r"人民政府|政府工作报告|人民代表大会")
@@ -102,7 +104,7 @@ def _meta_fields(header: str) -> dict[str, str]:
 def _region(doc: Document, head: str, meta: dict[str, str], title: str) -> str | None:
     issuer = meta.get("发布单位") or meta.get("发布机构") or meta.get("发文机关") or ""
     first = doc.text[:200]
-    if (_NATIONAL.search(head) or _NATIONAL_BODY.match(title) or "全国人民代表大会" in title or _NATIONAL_BODY.match(issuer)
+    if (_NATIONAL.search(head) or _NATIONAL.search(doc.text[:400]) or _NATIONAL_BODY.match(title) or "全国人民代表大会" in title or _NATIONAL_BODY.match(issuer)
             or _NATIONAL_BODY.match(first) or re.search(r"中办国办|中共中央国务院|国务院办公厅", first)):
         return "全国"
     votes: Counter[str] = Counter()

@@ -21,6 +21,7 @@ PROVINCES = {
     "宁夏": "宁夏回族自治区", "新疆": "新疆维吾尔自治区",
     "香港": "香港特别行政区", "澳门": "澳门特别行政区",
 }
+LEAGUES = ("兴安盟", "锡林郭勒盟", "阿拉善盟")  # the leagues (盟) of Inner Mongolia that remain
 MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 _PROV_FULL = sorted(set(PROVINCES.values()) | set(PROVINCES), key=len, reverse=True)
 _PROV_RE = "|".join(map(re.escape, _PROV_FULL))
@@ -32,7 +33,7 @@ _GENERIC_WORD = re.compile(
 _GENERIC_SUFFIX = re.compile(
     r"(?:示范|开发|园|社|试验|实验|集聚|功能|保护|片|景|街|湾|市|小|郊|辖|库|灾|矿|林|牧|老|特|校|院|港|厂|自贸|先行|"
     r"核心|承载|中心城|主城|老城|贸易|合作|产业|风景|度假|旅游|商务|居住|安置|试点|示范城|集中|高新|工业|经济|"
-    r"保税|综合|新城|重点|城乡|边境|民族|贫困|发达|沿海|革命|特殊|自治)区$|(?:城|都|超|上|门|坊|夜|单列)市$|地区$"
+    r"保税|综合|新城|重点|城乡|边境|民族|贫困|发达|沿海|革命|特殊|自治|军)区$|[个几多]+[区县市]$|(?:城|都|超|上|门|坊|夜|单列)市$|地区$"
 )
 
 
@@ -62,7 +63,7 @@ def level_of(name: str) -> str:
 
 
 # Characters that never occur inside a place name but often before 区/市/省 in running text.
-_NOT_NAME = re.compile(r"第|条|款|按照|根据|要素|监管|粮食|直辖|行政|其他|有关|相关|各|该|等|部|重点|困|类|级|型|份|处|种|性")
+_NOT_NAME = re.compile(r"第|条|款|实行|按照|根据|要素|监管|粮食|直辖|行政|其他|有关|相关|各|该|等|部|重点|困|类|级|型|份|处|种|性")
 # What regexes drag in front of a name: "2021年青浦区", "会议上上海市嘉定区", "在闵行区".
 _LEAD_JUNK = re.compile(r"^.*?(?:会议上|代表|[\d年月日在于的和及是了为届我])")
 
@@ -92,6 +93,8 @@ def canonical(name: str) -> str | None:
             break
     if _generic(name) or len(name) < 2 or _NOT_NAME.search(name):
         return None
+    if name.endswith("盟") and not name.endswith(LEAGUES):
+        return None  # 军事同盟, 工农联盟
     return name
 
 
@@ -108,7 +111,8 @@ def most_named(text: str) -> str | None:
         for n in (3, 4):
             name = text[max(0, e - n) : e]
             if len(name) == n and re.fullmatch(r"[\u4e00-\u9fff]+", name) and name not in cands:
-                cands[name] = text.count(name)
+                # 旗帜, 市场, 区域: the suffix character begins a word, not a place.
+                cands[name] = len(re.findall(re.escape(name) + "(?![帜场域])", text))
     best = None
     for name, n in sorted(cands.items(), key=lambda kv: (-kv[1], len(kv[0]))):
         if n < 2:
