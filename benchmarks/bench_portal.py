@@ -2,7 +2,10 @@
 document pages carry facts), `govlens serve` in its own processes, C concurrent clients on loopback
 requesting search and document pages until a request count or a time limit is reached.
 
-    python benchmarks/bench_portal.py [--docs 10000] [--clients 50] [--requests 3000] [--seconds 120]
+    python benchmarks/bench_portal.py [--docs 10000] [--clients 50] [--seconds 20] [--client wrk|httpx]
+
+Runs twice on the same URLs: page cache off (every request renders) and on. The load comes from wrk
+(Debian's package, C) when installed, else from an httpx client in this process.
 
 Target (issue 6): p95 <= 100 ms with 0 errors at 10 000 documents and 50 clients.
 """
@@ -13,6 +16,7 @@ import argparse
 import asyncio
 import os
 import random
+import shutil
 import socket
 import statistics
 import subprocess
@@ -52,13 +56,8 @@ def build(path: str, n: int, rng: random.Random) -> float:
     return time.perf_counter() - t
 
 
-async def load(base: str, clients: int, total: int, seconds: float, n_docs: int,
-               rng: random.Random) -> tuple[list[float], int, float]:
-    urls = []
-    for q, f in queries(400, rng):
-        urls.append("/search?" + str(httpx.QueryParams({"q": q, **f})))
-    urls += [f"/doc/{rng.randint(1, n_docs)}" for _ in range(400)]
-    rng.shuffle(urls)
+async def load(base: str, clients: int, total: int, seconds: float,
+               urls: list[str]) -> tuple[list[float], int, float]:
     latencies: list[float] = []
     errors = 0
     sent = 0
@@ -89,13 +88,70 @@ async def load(base: str, clients: int, total: int, seconds: float, n_docs: int,
     return latencies, errors, elapsed
 
 
+WRK_SCRIPT = """
+local paths, i = {}, 0
+init = function(args)
+  for line in io.lines(args[1]) do paths[#paths + 1] = line end
+  i = tonumber(args[2]) or 0
+end
+request = function()
+  i = i + 1
+  return wrk.format("GET", paths[(i % #paths) + 1])
+end
+done = function(s, latency, requests)
+  local e = s.errors
+  io.write(string.format("WRK %d %d %.3f %.3f %.3f %.3f\\n", s.requests,
+    e.connect + e.read + e.write + e.status + e.timeout, s.duration / 1e6,
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency.max / 1000))
+end
+"""
+
+
+def run_wrk(base: str, urls: list[str], clients: int, seconds: float, tmp: str) -> tuple[int, int, float, float, float, float]:
+    """requests, errors, seconds, p50, p95, max (ms) from wrk, a C load generator (Debian package)."""
+    Path(tmp, "paths.txt").write_text("\n".join(urls) + "\n", encoding="utf-8")
+    Path(tmp, "mix.lua").write_text(WRK_SCRIPT, encoding="utf-8")
+    out = subprocess.run(["wrk", "-t2", f"-c{clients}", f"-d{int(seconds)}s", "--timeout", "10s", "-s",
+                          str(Path(tmp, "mix.lua")), base, "--", str(Path(tmp, "paths.txt"))],
+                         capture_output=True, text=True, check=True).stdout
+    line = next(ln for ln in out.splitlines() if ln.startswith("WRK "))
+    n, errors, secs, p50, p95, top = line.split()[1:]
+    return int(n), int(errors), float(secs), float(p50), float(p95), float(top)
+
+
+def urls_for(doc_ids: list[int], rng: random.Random) -> list[str]:
+    urls = ["/search?" + str(httpx.QueryParams({"q": q, **f})) for q, f in queries(400, rng)]
+    urls += [f"/doc/{i}" for i in rng.sample(doc_ids, min(400, len(doc_ids)))]
+    rng.shuffle(urls)
+    return urls
+
+
+def serve(db: str, workers: int, cache: bool) -> tuple[subprocess.Popen, str]:
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    sock.close()
+    server = subprocess.Popen([sys.executable, "-m", "govlens", "serve", "--db", db, "--port", str(port),
+                               "--workers", str(workers), "--cache" if cache else "--no-cache"],
+                              stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(300):
+        try:
+            if httpx.get(base + "/", timeout=2).status_code == 200:
+                break
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    return server, base
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--docs", type=int, default=10_000)
     ap.add_argument("--clients", type=int, default=50)
-    ap.add_argument("--requests", type=int, default=3000)
-    ap.add_argument("--seconds", type=float, default=120)
+    ap.add_argument("--requests", type=int, default=3000, help="request bound (httpx client only)")
+    ap.add_argument("--seconds", type=float, default=20)
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--client", choices=["wrk", "httpx"], default="wrk" if shutil.which("wrk") else "httpx")
     ap.add_argument("--db", default=None, help="reuse or keep the database here")
     args = ap.parse_args()
     rng = random.Random(11)
@@ -104,30 +160,27 @@ def main() -> None:
     if not Path(db).exists():
         took = build(db, args.docs, rng)
         print(f"built {args.docs} documents through the pipeline in {took:.0f} s")
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    sock.close()
-    server = subprocess.Popen([sys.executable, "-m", "govlens", "serve", "--db", db, "--port", str(port),
-                               "--workers", str(args.workers)], stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(200):
-            try:
-                if httpx.get(base + "/", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.1)
-        lat, errors, elapsed = asyncio.run(load(base, args.clients, args.requests, args.seconds, args.docs, rng))
-    finally:
-        server.terminate()
-        server.wait(10)
-    lat.sort()
-    p95 = lat[int(0.95 * len(lat)) - 1]
-    print(f"{len(lat)} requests from {args.clients} clients ({args.workers} server workers) in {elapsed:.1f} s "
-          f"= {len(lat) / elapsed:.0f} req/s; errors {errors}")
-    print(f"latency p50 {statistics.median(lat):.0f} ms, p95 {p95:.0f} ms, max {lat[-1]:.0f} ms "
-          f"(target p95 <= 100 ms, 0 errors: {'met' if p95 <= 100 and not errors else 'NOT met'})")
+    with Store(db, readonly=True) as s:
+        doc_ids = [r[0] for r in s.con.execute("SELECT id FROM documents")]
+    urls = urls_for(doc_ids, rng)
+    print(f"{len(doc_ids)} documents; {len(urls)} distinct URLs (half search with filters, half document pages); "
+          f"{args.clients} clients, {args.workers} server workers, load from {args.client}")
+    for cache in (False, True):
+        server, base = serve(db, args.workers, cache)
+        try:
+            if args.client == "wrk":
+                n, errors, elapsed, p50, p95, top = run_wrk(base, urls, args.clients, args.seconds, tmp.name)
+            else:
+                lat, errors, elapsed = asyncio.run(load(base, args.clients, args.requests, args.seconds, urls))
+                lat.sort()
+                n, p50, p95, top = len(lat), statistics.median(lat), lat[int(0.95 * len(lat)) - 1], lat[-1]
+        finally:
+            server.terminate()
+            server.wait(10)
+        verdict = "met" if p95 <= 100 and not errors else "NOT met"
+        print(f"page cache {'on ' if cache else 'off'}: {n} requests in {elapsed:.1f} s = {n / elapsed:.0f} req/s, "
+              f"errors {errors}; p50 {p50:.0f} ms, p95 {p95:.0f} ms, max {top:.0f} ms "
+              f"(target p95 <= 100 ms, 0 errors: {verdict})")
 
 
 if __name__ == "__main__":

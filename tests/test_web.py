@@ -67,3 +67,23 @@ def test_ask_api_and_page(client):
     assert "6-7%" in a["answer"] and a["citations"]
     page = client.get("/ask", params={"q": "什么是全程代办？"}).text
     assert "从立项到投产" in page
+
+
+def test_anonymous_reads_are_cached_until_the_database_changes(tmp_path):
+    db = str(tmp_path / "cache.db")
+    with open_store(db) as store:
+        ingest(store, [str(SAMPLES / "mingaln-2023-report.txt")])
+    c = TestClient(create_app(db))
+    assert c.get("/api/search", params={"q": "溪北县"}).json() == []
+    first = c.get("/")
+    again = c.get("/")
+    assert "x-cache" not in first.headers and again.headers["x-cache"] == "hit"
+    assert first.text == again.text and "default-src 'self'" in again.headers["content-security-policy"]
+    form = c.get("/submit")  # mints a CSRF cookie: never cached
+    assert "set-cookie" in form.headers and "x-cache" not in c.get("/submit").headers
+    with open_store(db) as store:  # another writer: the next read must see it
+        ingest(store, [str(SAMPLES / "mingaln-listing.html")])
+    assert c.get("/api/search", params={"q": "溪北县"}).json()
+    assert c.get("/").text != first.text
+    c.cookies.set("govlens_session", "anything")  # a logged-in reader always gets a fresh page
+    assert "x-cache" not in c.get("/").headers and "x-cache" not in c.get("/").headers

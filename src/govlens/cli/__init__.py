@@ -156,6 +156,7 @@ def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
     workers: Annotated[int, typer.Option(min=1, max=64, help="Worker processes.")] = 1,
+    cache: Annotated[bool, typer.Option("--cache/--no-cache", help="Cache anonymous reads in memory.")] = True,
 ) -> None:
     """The portal and the REST API (GET /openapi.json describes it, /docs tries it)."""
     from .common import report_error
@@ -174,6 +175,7 @@ def serve(
     from .common import err
 
     os.environ["GOVLENS_DB"] = db or default_target()
+    os.environ["GOVLENS_CACHE"] = "1" if cache else "0"
     try:
         open_store(os.environ["GOVLENS_DB"]).close()
     except GovlensError as e:
@@ -184,7 +186,7 @@ def serve(
         uvicorn.run("govlens.web:app_from_env", factory=True, host=host, port=port, workers=workers,
                     log_level="warning")
     else:
-        uvicorn.run(create_app(os.environ["GOVLENS_DB"]), host=host, port=port, log_level="warning")
+        uvicorn.run(create_app(os.environ["GOVLENS_DB"], cache=cache), host=host, port=port, log_level="warning")
 
 
 @app.command(name="eval")

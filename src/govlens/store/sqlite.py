@@ -324,6 +324,9 @@ class Store:
         ranked = self._rank("doc_fts", match, where, args, limit, offset) if self.words else []
         if not ranked and all(len(t) >= 3 for t in terms):
             ranked = self._rank("doc_tri", match, where, args, limit, offset)
+        return self._hits(ranked, terms)
+
+    def _hits(self, ranked: list[tuple], terms: list[str]) -> list[dict[str, Any]]:
         if not ranked:
             return []
         ids = [r[0] for r in ranked]
@@ -336,30 +339,36 @@ class Store:
             for i, score in ranked
         ]
 
-    def search_stats(self, query: str, **filters: Any) -> dict[str, Any]:
-        """How many documents match, and how they spread over region, year and kind (search facets)."""
+    def search_page(self, query: str, limit: int = 20, offset: int = 0,
+                    **filters: Any) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+        """One page of hits and the facets of all matches (count, region, year, kind) from a single
+        pass over the index: what the search page shows."""
         terms, match = _match(query)
         where, args = _filters(filters, "d")
         cond = where.replace("WHERE", "AND", 1)
-        out: dict[str, Any] = {"total": 0, "region": {}, "year": {}, "kind": {}}
         tables = (["doc_fts"] if self.words else []) + (["doc_tri"] if all(len(t) >= 3 for t in terms) else [])
         rows: list[tuple] = []
         for table in tables:
             try:
-                rows = self.con.execute(f"SELECT d.region, d.year, d.kind FROM {table} f JOIN documents d "
+                rows = self.con.execute(f"SELECT f.rowid, f.rank, d.region, d.year, d.kind FROM {table} f JOIN documents d "
                                         f"ON d.id = f.rowid WHERE f.{table} MATCH ? {cond}", [match, *args]).fetchall()
             except apsw.SQLError as e:
                 raise QueryError(f"cannot search for that: {e}") from None
             if rows:
                 break
-        for row in rows:
-            out["total"] += 1
-            for key, value in zip(("region", "year", "kind"), row, strict=True):
-                if value is not None:
-                    out[key][value] = out[key].get(value, 0) + 1
-        for key in ("region", "year", "kind"):
-            out[key] = sorted(out[key].items(), key=lambda kv: (-kv[1], str(kv[0])))
-        return out
+        stats: dict[str, Any] = {"total": len(rows)}
+        for i, key in enumerate(("region", "year", "kind"), 2):
+            counts: dict[Any, int] = {}
+            for row in rows:
+                if row[i] is not None:
+                    counts[row[i]] = counts.get(row[i], 0) + 1
+            stats[key] = sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))
+        rows.sort(key=lambda r: r[1])
+        return self._hits([(r[0], r[1]) for r in rows[offset : offset + limit]], terms), stats
+
+    def search_stats(self, query: str, **filters: Any) -> dict[str, Any]:
+        """How many documents match, and how they spread over region, year and kind (search facets)."""
+        return self.search_page(query, limit=0, **filters)[1]
 
     def _rank(self, table: str, match: str, where: str, args: list[Any], limit: int, offset: int) -> list[tuple]:
         # FTS5 sorts by its rank column without computing the rest; filters select the rowids first.

@@ -21,19 +21,19 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import GovlensError, QueryError
 from ..store import open_store
-from ..store.sqlite import Store
+from ..store.sqlite import Store, default_target
 from ..submissions import Rules
 from . import moderation
+from .cache import PageCache
 from .render import chart_compare, chart_track, highlight
-from .security import CSRF_COOKIE, SESSION_COOKIE, BodyLimit, csrf_token
+from .security import BodyLimit, Headers, csrf_token
 
-CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'"
 PAGE = 20  # search results per page
 KINDS_ZH = {"work_report": "政府工作报告", "press": "新闻发布会", "regulation": "法规规章", "glossary": "名词解释",
             "news": "新闻", "other": "其他"}
 
 
-def create_app(db_path: str | None = None, rules: Rules | None = None) -> FastAPI:
+def create_app(db_path: str | None = None, rules: Rules | None = None, cache: bool = True) -> FastAPI:
     rules = rules or Rules.load()
     app = FastAPI(title="govlens", version="0.1.0", docs_url=None, redoc_url=None,
                   description="Chinese government documents: documents, facts, search, compare, track, ask, 投稿.")
@@ -42,8 +42,12 @@ def create_app(db_path: str | None = None, rules: Rules | None = None) -> FastAP
     templates.env.filters["kind_zh"] = lambda k: KINDS_ZH.get(k, k)
     templates.env.filters["fact_kind_zh"] = lambda k: {"actual": "完成", "target": "目标", "forecast": "预计"}.get(k, k)
     app.mount("/static", StaticFiles(directory=str(base.joinpath("static"))), name="static")
-    app.add_middleware(BodyLimit, max_bytes=rules.file_max_bytes + 512 * 1024)
+    db_path = db_path or default_target()
     open_store(db_path).close()  # create the file or bring its schema up to date, once, before serving
+    # Outermost last: headers on everything, then the body limit, then the cache of anonymous reads.
+    if cache:
+        app.add_middleware(PageCache, db_path=db_path)
+    app.add_middleware(BodyLimit, max_bytes=rules.file_max_bytes + 512 * 1024)
 
     def store() -> Iterator[Store]:
         try:
@@ -57,32 +61,14 @@ def create_app(db_path: str | None = None, rules: Rules | None = None) -> FastAP
 
     S = Annotated[Store, Depends(store)]
 
-    @app.middleware("http")
-    async def headers(request: Request, call_next):
-        response = await call_next(request)
-        response.headers["Content-Security-Policy"] = CSP
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "same-origin"
-        path = request.url.path
-        if request.method == "GET" and path.startswith("/api/") and not path.startswith("/api/submissions"):
-            response.headers.setdefault("Cache-Control", "public, max-age=60")
-        elif path.startswith("/static/"):
-            response.headers.setdefault("Cache-Control", "public, max-age=86400")
-        else:
-            response.headers.setdefault("Cache-Control", "no-store" if request.cookies.get(SESSION_COOKIE)
-                                        else "no-cache")
-        new = getattr(request.state, "new_csrf", None)
-        if new:
-            response.set_cookie(CSRF_COOKIE, new, httponly=True, samesite="strict",
-                                secure=request.url.scheme == "https")
-        return response
+    app.add_middleware(Headers)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
         if request.url.path.startswith(("/api/", "/static/", "/openapi")):
             return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
         return templates.TemplateResponse(request, "error.html", {"status": exc.status_code, "detail": exc.detail,
-                                                                  "user": None, "csrf": ""},
+                                                                  "user": None, "csrf": lambda: ""},
                                           status_code=exc.status_code)
 
     @app.exception_handler(QueryError)
@@ -156,7 +142,9 @@ def create_app(db_path: str | None = None, rules: Rules | None = None) -> FastAP
 
     def page(request: Request, name: str, status_code: int = 200, **ctx: Any) -> HTMLResponse:
         user = moderation.current_user(request, db_path)
-        return templates.TemplateResponse(request, name, {"user": user, "csrf": csrf_token(request), **ctx},
+        # The CSRF token is minted only by a page that renders a form, so other pages carry no cookie
+        # and can be cached (see PageCache).
+        return templates.TemplateResponse(request, name, {"user": user, "csrf": lambda: csrf_token(request), **ctx},
                                           status_code=status_code)
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
@@ -183,8 +171,7 @@ def create_app(db_path: str | None = None, rules: Rules | None = None) -> FastAP
         filters = {"region": region or None, "year": year, "kind": kind or None}
         if q.strip():
             try:
-                stats = s.search_stats(q, **filters)
-                hits = s.search(q, **filters, limit=PAGE, offset=(p - 1) * PAGE)
+                hits, stats = s.search_page(q, limit=PAGE, offset=(p - 1) * PAGE, **filters)
             except QueryError as e:
                 error = e.message
         pages = -(-stats["total"] // PAGE) if stats else 0

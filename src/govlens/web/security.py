@@ -14,10 +14,48 @@ import time
 from collections import deque
 
 from fastapi import HTTPException, Request
+from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 CSRF_COOKIE = "govlens_csrf"
 SESSION_COOKIE = "govlens_session"
+CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'"
+
+
+class Headers:
+    """ASGI middleware: security headers on every response, caching by kind of path, and the CSRF
+    cookie when a page minted a token (a plain ASGI wrapper: cheaper than BaseHTTPMiddleware)."""
+
+    def __init__(self, app: ASGIApp):
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        path: str = scope["path"]
+        cookies = dict(scope["headers"]).get(b"cookie", b"")
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                h = MutableHeaders(scope=message)
+                h["Content-Security-Policy"] = CSP
+                h["X-Content-Type-Options"] = "nosniff"
+                h["Referrer-Policy"] = "same-origin"
+                if "cache-control" not in h:
+                    if scope["method"] == "GET" and path.startswith("/api/") and not path.startswith("/api/submissions"):
+                        h["Cache-Control"] = "public, max-age=60"
+                    elif path.startswith("/static/"):
+                        h["Cache-Control"] = "public, max-age=86400"
+                    else:
+                        h["Cache-Control"] = "no-store" if SESSION_COOKIE.encode() in cookies else "no-cache"
+                new = scope.get("state", {}).get("new_csrf")
+                if new:
+                    secure = "; Secure" if scope.get("scheme") == "https" else ""
+                    h.append("Set-Cookie", f"{CSRF_COOKIE}={new}; HttpOnly; Path=/; SameSite=strict{secure}")
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
 
 
 class BodyLimit:
