@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..stages.indicators import metric_key, metric_table
 from ..stages.numbers import cn_year
+from ..stages.regions import PLACE, canonical
 from ..store.sqlite import Store
+from .units import convert
 
 _GLOSSARY_Q = re.compile(r"什么是(?P<a>[^？?，。]+)|(?P<b>[^？?，。]+?)(?:是什么|指什么|是指什么|的含义|什么意思)")
 _RANK_Q = re.compile(r"哪个|哪些|最高|最低|最多|最少|排名|排序|比较|对比")
@@ -26,6 +29,8 @@ _TREND_Q = re.compile(r"历年|逐年|变化|趋势|这几年|近几年")
 _YEAR_Q = re.compile(r"((?:19|20)\d{2}|[一二][〇零○一二三四五六七八九]{3})年")
 _PLAN_Q = re.compile(r"十([一二三四五])五")
 _LOW_FIRST = re.compile(r"最低|最少")
+_LEVEL_Q = re.compile(r"哪(?:个|些|一个)(省|市|区|县)")
+_LEVELS = {"省": "province", "市": "city", "区": "district", "县": "county"}
 # Everyday words for a measure, only for reading questions (in documents they are too loose).
 _ASK_ALIASES = [("就业", "new_jobs"), ("失业率", "unemployment_surveyed"), ("经济增速", "gdp"), ("经济", "gdp"),
                 ("财政", "budget_revenue"), ("外资", "foreign_investment_actual"), ("收入", "disposable_income")]
@@ -73,6 +78,13 @@ def parse(store: Store, question: str) -> Parsed:
                 best, p.region = name, r
     if re.search(r"全国|我国|国家", q) and not p.region:
         p.region = "全国"
+    if not p.region:
+        # A place the library does not hold: remember it, so no other place's figure answers for it.
+        for m in PLACE.finditer(q):
+            name = canonical(m.group())
+            if name:
+                p.region = name
+                break
     for syn, key in [*metric_table(), *_ASK_ALIASES]:
         if syn in q:
             p.metric, p.key = syn, key
@@ -127,6 +139,8 @@ def _figure(f: dict[str, Any]) -> str:
         word = "增长" if f["change"] >= 0 else "下降"
         if f.get("change_unit") == "百分点":
             word = "提高" if f["change"] >= 0 else "降低"
+        if f.get("annual_average"):
+            word = "年均" + word
         hi = f"-{abs(f['change_max'])}" if f.get("change_max") is not None else ""
         parts.append(f"{word}{abs(f['change'])}{hi}{f.get('change_unit') or ''}")
     q = f.get("qualifier") or ""
@@ -165,6 +179,8 @@ def _facts(store: Store, p: Parsed) -> list[dict[str, Any]]:
         f = json.loads(data) | {"doc": doc, "doc_year": year, "doc_kind": kind}
         if f.get("parent") is None:
             out.append(f)
+    # A year's own figure before a five-year average that ends in that year.
+    out.sort(key=lambda f: bool(f.get("annual_average")))
     return out
 
 
@@ -239,12 +255,18 @@ def ask(store: Store, question: str) -> Answer:
     elif p.op == "rank" and (p.key or p.metric):
         from .compare import compare
 
-        rows = compare(store, p.metric or p.key, year=p.year, kind=p.kind)
+        level = _LEVEL_Q.search(question)
+        rows = compare(store, p.metric or p.key, year=p.year, kind=p.kind,
+                       level=_LEVELS[level.group(1)] if level else None)
         rows = [r for r in rows if r["value"] is not None or r["change"] is not None]
         if rows:
             by = "change" if "增长" in question or "增速" in question or rows[0]["value"] is None else "value"
-            rows = [r for r in rows if r[by] is not None]
-            rows.sort(key=lambda r: r[by], reverse=not _LOW_FIRST.search(question))
+            unit_of = "unit" if by == "value" else "change_unit"
+            unit = Counter(r[unit_of] for r in rows if r[by] is not None).most_common(1)[0][0]
+            # 1300万吨 and 840亿斤 rank in one unit; a figure in an unrelated unit is left out.
+            rows = [r | {"in_unit": v, "rank_unit": unit} for r in rows
+                    if (v := convert(r[by], r[unit_of], unit)) is not None]
+            rows.sort(key=lambda r: r["in_unit"], reverse=not _LOW_FIRST.search(question))
             top = rows[0]
             ans.answer = f"{top['region']}最{'低' if _LOW_FIRST.search(question) else '高'}：{_figure(top)}。"
             ans.table = rows
@@ -264,6 +286,8 @@ def ask(store: Store, question: str) -> Answer:
             return ans
     else:
         facts = _facts(store, p)
+        if not p.region and len({f.get("region") for f in facts}) > 1:
+            facts = []  # several places state it and the question names none: not ours to pick
         if facts:
             f = facts[0]
             kind = {"target": "目标", "forecast": "预计", "actual": ""}.get(f.get("kind") or "", "")

@@ -93,6 +93,8 @@ def track(store: Store, region: str | None = None, metric: str | None = None) ->
             cand = json.loads(r[0])
             if cand.get("parent") is not None:
                 continue
+            if t.get("change") is not None and bool(cand.get("annual_average")) != bool(t.get("annual_average")):
+                continue  # a five-year average is not the year's growth
             comparable = (t.get("change") is not None and cand.get("change") is not None) or (
                 t.get("value") is not None and cand.get("value") is not None)
             if comparable:

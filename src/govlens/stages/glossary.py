@@ -90,12 +90,21 @@ def _glossary_start(text: str) -> int | None:
     return found
 
 
+def _clean_term(term: str) -> str:
+    """Outer quotes go when they wrap the whole term (“两新” -> 两新); quotes inside it stay balanced
+    (“一本三基四梁八柱”战略框架, “两重”“两新”)."""
+    term = term.strip("\"' ")
+    if term.startswith("“") and term.endswith("”") and term.count("“") == 1 and term.count("”") == 1:
+        return term[1:-1]
+    return term
+
+
 def _split_term(rest: str) -> tuple[str, str]:
     m = _TERM_SPLIT.search(rest)
     if m and 0 < m.start() <= 40:
-        return rest[: m.start()].strip("“”\"' "), rest[m.end() :].strip()
+        return _clean_term(rest[: m.start()]), rest[m.end() :].strip()
     if len(rest) <= 30 and rest[-1:] not in _TERMINAL:
-        return rest.strip("“”\"' "), ""
+        return _clean_term(rest), ""
     return "", rest
 
 

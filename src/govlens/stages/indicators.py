@@ -97,6 +97,8 @@ _NUMBER_FIRST = re.compile(r"[\u4e00-\u9fff](?<![的以左上下多余])")
 _TARGET_CUE = re.compile(r"力争|确保|预期目标|主要目标|目标是|目标为|计划(?=完成|实现|新增|建设|引进|投资|开工|建成|达到)|争取|预期(?!寿命)")
 _FUTURE_CUE = re.compile(r"将|要(?!求)|到(?:19|20)\d{2}年|今后|明年|努力")
 _FORECAST_CUE = re.compile(r"预计")
+_OUTCOME_CUE = re.compile(r"(?:好于|超出|超过|高于|低于|符合|达到|不及|优于)预期|"
+                          r"(?:实现|完成|达到|超额完成|圆满完成)了?[^，。；：]{0,12}目标(?:任务)?")
 _TARGETS_INTRO = re.compile(r"(?:预期|主要|发展)目标(?:是|为)[：:]")
 _PERIOD_CUES = re.compile(
     r"(?=[到至截12一二“十六七八九过五这近今本全去上明])(?P<until>到|至|截至)?(?P<y>(?:19|20)\d{2}|[一二][〇零○一二三四五六七八九]{3})年(?!\d*月\d+日在)"
@@ -377,6 +379,7 @@ def _period(doc: Document, cues: list[tuple[int, str]], pos: int, kind: str) -> 
 def _kind(doc: Document, sent_text: str, role: str, para_text: str = "") -> str:
     if _FORECAST_CUE.search(sent_text):
         return "forecast"
+    sent_text = _OUTCOME_CUE.sub("", sent_text)  # "好于预期", "实现了主要目标" report an outcome
     # "主要预期目标是：…；…；…" governs every clause of its paragraph.
     if _TARGET_CUE.search(sent_text) or _TARGETS_INTRO.search(para_text):
         return "target"
@@ -533,7 +536,7 @@ def indicators(doc: Document) -> Document:
                 if (len(group) == 1 and mt.kind == "change" and prev_fact is not None and not window and prev_fact.data["change"] is None
                         and prev_fact.data["value"] is not None and text[prev_end:mt.start].count("，") <= 1):
                     prev_fact.data.update(change=clean_number(mt.change), change_max=clean_number(mt.change_max),
-                                          change_unit=mt.change_unit)
+                                          change_unit=mt.change_unit, **mt.extra)
                     if mt.qualifier and not prev_fact.data["qualifier"]:
                         prev_fact.data["qualifier"] = mt.qualifier
                     prev_fact.end = mt.end
@@ -552,7 +555,7 @@ def indicators(doc: Document) -> Document:
                     # "城镇…9422元，农村…2936元，扣除价格因素，分别实际增长7.7%和6.8%": 分别 points back.
                     for f, g in zip(back[-len(group):], group, strict=True):
                         f.data.update(change=clean_number(g.change), change_max=clean_number(g.change_max),
-                                      change_unit=g.change_unit)
+                                      change_unit=g.change_unit, **g.extra)
                         f.end = max(f.end, group[-1].end)
                         f.quote = text[f.start : f.end]
                     prev_end = group[-1].end
@@ -596,6 +599,8 @@ def indicators(doc: Document) -> Document:
                         q_end -= 1
                 kind = _kind(doc, text[s0 : group[-1].end], role, text[line_start:s0])
                 period = _period(doc, cues, mt.start, kind)
+                if kind == "target" and period and period.isdigit() and doc.year and int(period) < doc.year:
+                    kind = "actual"  # a report does not set targets for a year already past
                 is_child = "其中" in text[_window_start(text, s0, ws) : mt.start] or "其中" in raw_window
                 if is_child and parent is not None and len(group) == 1 and _MODIFIER.fullmatch(metrics[0] or ""):
                     metrics = [metrics[0] + (parent.data["metric"] or "")]

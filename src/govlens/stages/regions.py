@@ -63,7 +63,7 @@ def level_of(name: str) -> str:
 
 
 # Characters that never occur inside a place name but often before 区/市/省 in running text.
-_NOT_NAME = re.compile(r"第|条|款|实行|按照|根据|要素|监管|粮食|直辖|行政|其他|有关|相关|各|该|等|部|重点|困|类|级|型|份|处|种|性")
+_NOT_NAME = re.compile(r"第|条|款|实行|哪|按照|根据|要素|监管|粮食|直辖|行政|其他|有关|相关|各|该|等|部|重点|困|类|级|型|份|处|种|性")
 # What regexes drag in front of a name: "2021年青浦区", "会议上上海市嘉定区", "在闵行区".
 _LEAD_JUNK = re.compile(r"^.*?(?:会议上|代表|[\d年月日在于的和及是了为届我])")
 

@@ -11,6 +11,8 @@ import html
 from collections import Counter
 from typing import Any
 
+from ..analysis.units import convert
+
 MAX_CHARTS = 12
 
 
@@ -92,10 +94,11 @@ def chart_compare(rows: list[dict[str, Any]], metric: str) -> dict[str, Any] | N
     if not units:
         return None
     unit = units.most_common(1)[0][0]
-    chosen = [r for r in rows if r.get(field) is not None and r.get(unit_field) == unit]
+    # Figures in other units of the same measure (万吨 vs 亿斤) are converted; unrelated ones left out.
+    chosen = [(r, v) for r in rows if (v := convert(_figure(r, field), r.get(unit_field), unit)) is not None]
     return {"type": "bar", "title": f"{metric}（{'增减' if field == 'change' else '数值'}，{unit or ''}）",
-            "labels": [r["region"] for r in chosen], "series": [
-                {"label": metric, "data": [_figure(r, field) for r in chosen]}],
+            "labels": [r["region"] for r, _ in chosen], "series": [
+                {"label": metric, "data": [round(v, 4) for _, v in chosen]}],
             "left_out": len(rows) - len(chosen)}
 
 
