@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import SAMPLES, run_cli
+from conftest import CORPUS, ROOT, SAMPLES, needs_shared, run_cli
 from govlens.analysis.ask import ask
 from govlens.ingest import ingest
 from govlens.io.read import walk
@@ -55,3 +55,20 @@ def test_cli_json_contract(db):
     out = json.loads(r.stdout)
     assert r.returncode == 0 and "8000个" in out["answer"]
     assert out["citations"] and set(out["citations"][0]) == {"doc", "quote", "span"}
+
+
+@needs_shared
+def test_question_dev_set_floors(tmp_path):
+    """The issue's targets on tests/gold/ask.jsonl over the whole corpus; floors only move up."""
+    from govlens.evaluate_ask import evaluate_ask, load
+
+    db = str(tmp_path / "corpus.db")
+    with open_store(db) as store:
+        assert ingest(store, walk([str(CORPUS)])).failed == 0
+    with open_store(db, readonly=True) as store:
+        s = evaluate_ask(store, load(ROOT / "tests" / "gold" / "ask.jsonl"))
+    d = s.as_dict()
+    assert s.n >= 60 and s.unanswerable >= 8
+    assert d["answer_accuracy"] >= 0.95, s.misses
+    assert d["citation_accuracy"] == 1.0, s.misses
+    assert d["declined"] == 1.0, s.misses

@@ -288,6 +288,8 @@ def ask(store: Store, question: str) -> Answer:
         facts = _facts(store, p)
         if not p.region and len({f.get("region") for f in facts}) > 1:
             facts = []  # several places state it and the question names none: not ours to pick
+        if re.search(r"增长|增速|增幅|涨幅|提高|下降", question):
+            facts.sort(key=lambda f: f.get("change") is None)  # asked for the change: a statement of it first
         if facts:
             f = facts[0]
             kind = {"target": "目标", "forecast": "预计", "actual": ""}.get(f.get("kind") or "", "")

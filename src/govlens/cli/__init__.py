@@ -202,6 +202,20 @@ def eval_(
     raise typer.Exit(eval_command(gold, corpus, fmt, show_misses))
 
 
+@app.command(name="eval-ask")
+def eval_ask(
+    gold: Annotated[str, typer.Argument(help="Question file (JSON Lines).")] = "tests/gold/ask.jsonl",
+    db: DbOpt = None,
+    corpus: Annotated[str, typer.Option(help="Built into a temporary store when no --db is given.")] = "../shared/corpus",
+    fmt: FormatOpt = Format.table,
+    show_misses: Annotated[bool, typer.Option("--misses", help="List every wrong answer.")] = False,
+) -> None:
+    """Answer accuracy, citation accuracy, declined share and latency of ask on the question set."""
+    from .evalcmd import eval_ask_command
+
+    raise typer.Exit(eval_ask_command(gold, db, corpus, fmt, show_misses))
+
+
 @app.command()
 def demo(
     db: DbOpt = None,

@@ -40,3 +40,47 @@ def eval_command(gold: str, corpus: str, fmt: Format, show_misses: bool) -> int:
         for m in s.misses:
             out.print(m, markup=False)
     return 0
+
+
+def eval_ask_command(gold: str, db: str | None, corpus: str, fmt: Format, show_misses: bool) -> int:
+    """Score ask on the question set, against ``db`` or a temporary store built from ``corpus``."""
+    import tempfile
+
+    from ..evaluate_ask import evaluate_ask, load
+    from ..ingest import ingest
+    from ..io.read import walk
+    from ..store import open_store
+
+    if not Path(gold).is_file():
+        report_error(GovlensError("no such question file", gold))
+        return 1
+    with tempfile.TemporaryDirectory() as tmp:
+        try:
+            if db is None:
+                if not Path(corpus).is_dir():
+                    report_error(GovlensError("corpus folder not found (use --corpus or --db)", corpus))
+                    return 1
+                db = str(Path(tmp) / "ask.db")
+                with open_store(db) as store:
+                    rep = ingest(store, walk([corpus]))
+                    for e in rep.errors:
+                        report_error(e)
+            with open_store(db, readonly=True) as store:
+                s = evaluate_ask(store, load(gold))
+        except GovlensError as e:
+            report_error(e)
+            return 1
+    d = s.as_dict()
+    if fmt != Format.table:
+        out.print_json(json.dumps(d, ensure_ascii=False))
+        return 0
+    t = Table("measure", "value", "target", title=f"ask: {s.n} questions ({s.unanswerable} unanswerable)")
+    t.add_row("answer accuracy", f"{d['answer_accuracy']:.3f}", "≥ 0.90")
+    t.add_row("citation accuracy", f"{d['citation_accuracy']:.3f} of {s.cited}", "1.00")
+    t.add_row("unanswerable declined", f"{d['declined']:.3f}", "≥ 0.95")
+    t.add_row("latency p50 / p95", f"{d['latency_p50_ms']:.0f} / {d['latency_p95_ms']:.0f} ms", "p95 ≤ 200 ms")
+    out.print(t)
+    if show_misses:
+        for m in s.misses:
+            out.print(m, markup=False)
+    return 0

@@ -142,15 +142,19 @@ class Mention:
 
 
 @lru_cache(maxsize=1)
-def metric_table() -> list[tuple[str, str]]:
-    """(synonym, key) pairs, longest synonym first, from ``data/metrics.tsv``."""
+def metric_table(exact: bool = True) -> list[tuple[str, str]]:
+    """(synonym, key) pairs, longest synonym first, from ``data/metrics.tsv``. A synonym written
+    ``=经济`` names the metric only when it is the whole metric (``经济增长5%``, not ``数字经济``);
+    ``exact=False`` leaves those out."""
     pairs: list[tuple[str, str]] = []
     text = resources.files("govlens").joinpath("data/metrics.tsv").read_text(encoding="utf-8")
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         key, syns = line.split("\t", 1)
-        pairs.extend((s.strip(), key.strip()) for s in syns.split(",") if s.strip())
+        for syn in (s.strip() for s in syns.split(",")):
+            if syn and (exact or not syn.startswith("=")):
+                pairs.append((syn.lstrip("="), key.strip()))
     pairs.sort(key=lambda p: -len(p[0]))
     return pairs
 
@@ -160,6 +164,11 @@ _AREA_PREFIX = re.compile(r"^(?:全区|全市|全省|全县|全国|我区|我市
 
 @lru_cache(maxsize=1)
 def _metric_dict() -> dict[str, str]:
+    return dict(reversed(metric_table(exact=False)))
+
+
+@lru_cache(maxsize=1)
+def _exact_dict() -> dict[str, str]:
     return dict(reversed(metric_table()))
 
 
@@ -168,6 +177,8 @@ def metric_key(metric: str | None) -> str | None:
     if not metric:
         return None
     m = _AREA_PREFIX.sub("", metric)
+    if m in _exact_dict():
+        return _exact_dict()[m]
     table = _metric_dict()
     for i in range(max(0, len(m) - 40), len(m) - 1):
         key = table.get(m[i:])

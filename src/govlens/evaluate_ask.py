@@ -1,0 +1,103 @@
+"""Score ``govlens ask`` against the question dev set (``tests/gold/ask.jsonl``).
+
+Each line: ``q`` (the question), ``type`` (lookup, rank, track, trend, glossary, count, unanswerable),
+``expect`` (strings the answer must all contain; empty for unanswerable questions), optionally
+``expect_any`` (one of them must be in the answer, for ties) and ``cite`` (a string one cited
+sentence must contain).
+
+* answer accuracy: an answerable question is right when its answer contains what is expected; an
+  unanswerable one when the answer is empty.
+* citation accuracy, over every non-empty answer but counts: it cites, each cited quote is the document's
+  text at the cited span, every number in the answer occurs in a cited quote, and the gold ``cite``
+  string occurs in one.
+* declined: the share of unanswerable questions answered with nothing.
+* latency of each ``ask`` call, p50 and p95.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .analysis.ask import ask
+from .store.sqlite import Store
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_YEAR = re.compile(r"(?:19|20)\d{2}(?=年)")
+
+
+@dataclass
+class AskScore:
+    n: int = 0
+    correct: int = 0
+    cited: int = 0  # answers with citations
+    cited_ok: int = 0
+    unanswerable: int = 0
+    declined: int = 0
+    latencies: list[float] = field(default_factory=list)
+    misses: list[str] = field(default_factory=list)
+
+    def p(self, q: float) -> float:
+        xs = sorted(self.latencies)
+        return xs[max(0, int(q * len(xs)) - 1)] if xs else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"questions": self.n, "answer_accuracy": self.correct / self.n if self.n else 0.0,
+                "citation_accuracy": self.cited_ok / self.cited if self.cited else 1.0, "answers_citing": self.cited,
+                "declined": self.declined / self.unanswerable if self.unanswerable else 1.0,
+                "unanswerable": self.unanswerable, "latency_p50_ms": round(self.p(0.5), 1),
+                "latency_p95_ms": round(self.p(0.95), 1), "misses": self.misses}
+
+
+def load(path: str | Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _citations_ok(store: Store, answer: str, citations: list[dict[str, Any]], cite: str | None) -> str | None:
+    """None when the citations hold up, else what is wrong with them."""
+    texts: dict[str, str] = {}
+    for c in citations:
+        if c["doc"] not in texts:
+            row = store.con.execute("SELECT text FROM documents WHERE doc = ?", (c["doc"],)).fetchone()
+            texts[c["doc"]] = row[0] if row else ""
+        start, end = c["span"] or (0, 0)
+        if texts[c["doc"]][start:end] != c["quote"]:
+            return f"quote is not the text at its span in {c['doc']}"
+    quotes = " ".join(c["quote"] for c in citations)
+    for number in _NUMBER.findall(_YEAR.sub("", answer)):
+        if number not in quotes:
+            return f"{number} is in the answer but in no cited sentence"
+    if cite and cite not in quotes:
+        return f"no cited sentence contains {cite}"
+    return None
+
+
+def evaluate_ask(store: Store, gold: list[dict[str, Any]]) -> AskScore:
+    s = AskScore()
+    for g in gold:
+        s.n += 1
+        t = time.perf_counter()
+        a = ask(store, g["q"])
+        s.latencies.append((time.perf_counter() - t) * 1000)
+        if g["type"] == "unanswerable":
+            s.unanswerable += 1
+            ok = a.answer == ""
+            s.declined += ok
+        else:
+            ok = bool(a.answer) and all(e in a.answer for e in g.get("expect", [])) and (
+                not g.get("expect_any") or any(e in a.answer for e in g["expect_any"]))
+        s.correct += ok
+        if not ok:
+            s.misses.append(f"{g['q']} -> {a.answer or '(declined)'}")
+        if a.answer and g["type"] != "count":  # a count is over the library, not read from a sentence
+            s.cited += 1
+            problem = (_citations_ok(store, a.answer, a.citations, g.get("cite")) if a.citations
+                       else "an answer without a cited sentence")
+            s.cited_ok += problem is None
+            if problem:
+                s.misses.append(f"{g['q']} -> citation: {problem}")
+    return s
