@@ -12,6 +12,8 @@ without govlens (Datasette, the sqlite3 shell).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import apsw
 import apsw.fts5
 
@@ -39,6 +41,12 @@ def _token(word: str) -> tuple[str, ...] | None:
     return (word,)
 
 
+@lru_cache(maxsize=200_000)
+def _word(word: str) -> tuple[int, tuple[str, ...] | None]:
+    """A word's UTF-8 length and its tokens; words repeat, so this is cached."""
+    return len(word.encode("utf-8")), _token(word)
+
+
 def jieba_tokenizer(con: apsw.Connection, args: list[str]) -> apsw.Tokenizer:
     """FTS5 tokenizer: works on the UTF-8 bytes FTS5 hands over, offsets counted as it goes."""
     import rjieba
@@ -50,9 +58,8 @@ def jieba_tokenizer(con: apsw.Connection, args: list[str]) -> apsw.Tokenizer:
         # A query keeps only its words: colocated pieces would turn 生态环境 into 生态 OR 环境.
         query = bool(flags & _QUERY)
         pos = 0
-        for word, _start, _end in rjieba.tokenize(text):
-            size = len(word.encode("utf-8")) if not word.isascii() else len(word)
-            t = _token(word)
+        for word in rjieba.cut(text):
+            size, t = _word(word)
             if t:
                 yield (pos, pos + size, t[0]) if query else (pos, pos + size, *t)
             pos += size
