@@ -72,3 +72,40 @@ def test_question_dev_set_floors(tmp_path):
     assert d["answer_accuracy"] >= 0.95, s.misses
     assert d["citation_accuracy"] == 1.0, s.misses
     assert d["declined"] == 1.0, s.misses
+
+
+def test_optional_llm_rephrases_but_never_adds_a_figure(db, monkeypatch):
+    """A local fake OpenAI-compatible server: its wording is kept only when every number is cited."""
+    import json
+    import threading
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    replies = iter(["明澜区2023年经济增长目标为6%至7%。", "明澜区2023年经济增长目标为8.8%。"])
+    seen: list[dict] = []
+
+    class Fake(BaseHTTPRequestHandler):
+        def do_POST(self):
+            seen.append(json.loads(self.rfile.read(int(self.headers["Content-Length"]))))
+            body = json.dumps({"choices": [{"message": {"content": next(replies)}}]}).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Fake)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    monkeypatch.setenv("GOVLENS_LLM_URL", f"http://127.0.0.1:{server.server_port}/v1")
+    monkeypatch.setenv("GOVLENS_LLM_MODEL", "fake")
+    q = "明澜区2023年经济增长目标是多少？"
+    with open_store(db, readonly=True) as store:
+        first, second = ask(store, q), ask(store, q)
+    server.shutdown()
+    assert first.phrased == "明澜区2023年经济增长目标为6%至7%。" and "6-7%" in first.answer
+    assert second.phrased is None and "6-7%" in second.answer  # 8.8 is in no cited sentence
+    assert seen[0]["model"] == "fake" and q in seen[0]["messages"][1]["content"]
+    monkeypatch.delenv("GOVLENS_LLM_URL")
+    with open_store(db, readonly=True) as store:
+        assert ask(store, q).phrased is None  # off unless configured

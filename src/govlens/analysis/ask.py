@@ -54,9 +54,13 @@ class Answer:
     citations: list[dict[str, Any]] = field(default_factory=list)
     table: list[dict[str, Any]] = field(default_factory=list)
     parsed: dict[str, Any] = field(default_factory=dict)
+    phrased: str | None = None  # the optional LLM's wording (analysis/llm.py), never a new figure
 
     def to_dict(self) -> dict[str, Any]:
-        return {"answer": self.answer, "citations": self.citations, "table": self.table, "parsed": self.parsed}
+        out = {"answer": self.answer, "citations": self.citations, "table": self.table, "parsed": self.parsed}
+        if self.phrased:
+            out["phrased"] = self.phrased
+        return out
 
 
 def _regions(store: Store) -> list[str]:
@@ -214,6 +218,16 @@ _STOP = {"多少", "什么", "哪个", "哪些", "是否", "情况", "目标", "
 
 
 def ask(store: Store, question: str) -> Answer:
+    """The answer from the library; an LLM rephrases it only when one is configured (llm.py)."""
+    from . import llm
+
+    a = _ask(store, question)
+    if llm.configured():
+        a.phrased = llm.phrase(question, a.answer, a.citations)
+    return a
+
+
+def _ask(store: Store, question: str) -> Answer:
     p = parse(store, question)
     ans = Answer(parsed={k: v for k, v in vars(p).items() if v is not None})
     if p.op == "glossary" and p.term:

@@ -63,4 +63,5 @@ def demo_command(db: str | None = None) -> int:
               f"(inserted {rep.inserted}, skipped {rep.skipped} files)")
     out.print("search 一网通办: " + "; ".join(f"{h['doc']} {h['snippet'][:30]}" for h in hits))
     out.print("try: govlens search 一网统管 | govlens compare GDP --year 2021 | govlens track")
+    out.print("review 投稿 in the portal: govlens user add NAME  (then log in at /login)")
     return 1 if failed or rep.failed else 0
