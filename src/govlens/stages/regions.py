@@ -112,7 +112,7 @@ def most_named(text: str) -> str | None:
             name = text[max(0, e - n) : e]
             if len(name) == n and re.fullmatch(r"[\u4e00-\u9fff]+", name) and name not in cands:
                 # 旗帜, 市场, 区域: the suffix character begins a word, not a place.
-                cands[name] = len(re.findall(re.escape(name) + "(?![帜场域])", text))
+                cands[name] = text.count(name) - sum(text.count(name + c) for c in "帜场域")
     best = None
     for name, n in sorted(cands.items(), key=lambda kv: (-kv[1], len(kv[0]))):
         if n < 2:
