@@ -188,30 +188,41 @@ def _facts(store: Store, p: Parsed) -> list[dict[str, Any]]:
     return out
 
 
-def passages(store: Store, question: str, k: int = 3) -> list[dict[str, Any]]:
-    """The k sentences sharing most words with the question, from the best-matching documents."""
+def passages(store: Store, question: str, k: int = 3, k1: float = 1.2, b: float = 0.75) -> list[dict[str, Any]]:
+    """The k best sentences for the question by BM25 over the sentences of the best-matching documents
+    (IDF counted over those sentences); each carries the question words it contains (``words``) so a
+    page can highlight them."""
+    import math
+
     from ..store.fts import tokens
 
     words = {t[2] for t in tokens(question) if len(t[2]) >= 2 and t[2] not in _STOP}
     if not words:
         return []
-    hits: list[dict[str, Any]] = []
+    docs: dict[int, None] = {}
     for w in sorted(words, key=len, reverse=True)[:4]:
-        hits.extend(store.search(w, limit=5))
-    seen: set[int] = set()
-    scored = []
-    for h in hits:
-        if h["id"] in seen:
-            continue
-        seen.add(h["id"])
-        d = store.document(h["id"])
+        docs.update((h["id"], None) for h in store.search(w, limit=5))
+    sentences = []
+    for doc_id in docs:
+        d = store.document(doc_id)
         for m in re.finditer(r"[^。！？\n]+[。！？]?", d["text"]):
-            sent = m.group()
-            score = sum(len(w) for w in words if w in sent)
-            if score:
-                scored.append((score, -len(sent), {"doc": d["doc"], "quote": sent, "span": [m.start(), m.end()]}))
-    scored.sort(key=lambda x: (x[0], x[1]), reverse=True)
-    return [c for _, _, c in scored[:k]]
+            tf = {w: m.group().count(w) for w in words}
+            if any(tf.values()):
+                sentences.append((d["doc"], m, tf))
+    if not sentences:
+        return []
+    n = len(sentences)
+    avg = sum(len(m.group()) for _, m, _ in sentences) / n
+    df = {w: sum(1 for *_, tf in sentences if tf[w]) for w in words}
+    idf = {w: math.log(1 + (n - df[w] + 0.5) / (df[w] + 0.5)) for w in words}
+    scored = []
+    for doc, m, tf in sentences:
+        norm = k1 * (1 - b + b * len(m.group()) / avg)
+        score = sum(idf[w] * tf[w] * (k1 + 1) / (tf[w] + norm) for w in words if tf[w])
+        scored.append((score, {"doc": doc, "quote": m.group(), "span": [m.start(), m.end()],
+                               "words": sorted((w for w in words if tf[w]), key=len, reverse=True)}))
+    scored.sort(key=lambda x: -x[0])
+    return [c for _, c in scored[:k]]
 
 
 _STOP = {"多少", "什么", "哪个", "哪些", "是否", "情况", "目标", "完成", "今年", "去年", "吗"}

@@ -20,7 +20,11 @@ _GLOSSARY_HEAD = re.compile(
 _INLINE_NOTE = re.compile(
     r"(?=[\d（])(?P<glued>\d{1,2})?（\s*(?P<word>注(?:解|释)?)\s*(?P<label>\d{1,2})\s*[：:]\s*(?P<body>[^（）\n]{2,400})）"
 )
-_MARKER = re.compile(r"(?=[【\[［①-⑳])(?<=[^\s\n：:；;，,。])(?:[【\[［](?P<br>\d{1,3})[】\]］]|(?P<circ>[①-⑳]))")
+# Starts with its bracket (so the regex engine can skip ahead); a marker must follow text, which
+# strip_markers checks (a line-initial [1] is a list label, not a marker).
+_MARKER = re.compile(r"[【\[［](?P<br>\d{1,3})[】\]］]|(?P<circ>[①-⑳])")
+_NOT_BEFORE_MARKER = frozenset("：:；;，,。")
+_NOTE_HINT = re.compile(r"（\s*注")
 _LABEL = re.compile(
     r"^(?:(?P<num>\d{1,3})\s*[.．、)）]\s*|(?P<brw>[【\[［](?P<br>\d{1,3})[】\]］])\s*|(?P<circ>[①-⑳])\s*|注(?:解|释)?(?P<nn>\d{1,3})[：:]\s*)"
 )
@@ -42,7 +46,7 @@ def strip_markers(doc: Document) -> Document:
     body_end = gstart if gstart is not None else len(text)
     notes: list[tuple[int, int, str]] = []
     edits: list[tuple[int, int, str, str | None, str | None]] = []  # start, end, replacement, label, written
-    for m in _INLINE_NOTE.finditer(text, 0, body_end):
+    for m in _INLINE_NOTE.finditer(text, 0, body_end) if _NOTE_HINT.search(text, 0, body_end) else ():
         label = m.group("label")
         glued = m.group("glued")
         start = m.start("glued") if glued == label else m.start() + (len(glued) if glued else 0)
@@ -50,7 +54,8 @@ def strip_markers(doc: Document) -> Document:
         notes.append((m.start("word"), m.end("body"), f"{m.group('word')}{label}：{m.group('body')}"))
     taken = [(s, e) for s, e, *_ in edits]
     for m in _MARKER.finditer(text, 0, body_end):
-        if any(s <= m.start() < e for s, e in taken):
+        before = text[m.start() - 1] if m.start() else " "
+        if before.isspace() or before in _NOT_BEFORE_MARKER or any(s <= m.start() < e for s, e in taken):
             continue
         label = m.group("br") or _CIRCLED[m.group("circ")]
         edits.append((m.start(), m.end(), "", label, m.group()))

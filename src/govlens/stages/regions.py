@@ -9,6 +9,7 @@ municipalities does not (``闵行区``), matching how such reports name themselv
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 PROVINCES = {
     "北京": "北京市", "天津": "天津市", "上海": "上海市", "重庆": "重庆市",
@@ -100,19 +101,21 @@ def canonical(name: str) -> str | None:
 
 
 _NAME_END = re.compile(r"[区县市旗州盟]")
+_HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def most_named(text: str) -> str | None:
     """The place a text names most often: candidates are the 2-3 characters before each 区/县/市,
     counted as whole strings so "方面金山区" loses to "金山区"."""
-    cands: dict[str, int] = {}
+    cands: Counter[str] = Counter()
     for m in _NAME_END.finditer(text):
         e = m.end()
+        if text[e : e + 1] in ("帜", "场", "域"):
+            continue  # 旗帜, 市场, 区域: the suffix character begins a word, not a place
         for n in (3, 4):
             name = text[max(0, e - n) : e]
-            if len(name) == n and re.fullmatch(r"[\u4e00-\u9fff]+", name) and name not in cands:
-                # 旗帜, 市场, 区域: the suffix character begins a word, not a place.
-                cands[name] = text.count(name) - sum(text.count(name + c) for c in "帜场域")
+            if len(name) == n and _HAN_ONLY.fullmatch(name):
+                cands[name] += 1
     best = None
     for name, n in sorted(cands.items(), key=lambda kv: (-kv[1], len(kv[0]))):
         if n < 2:

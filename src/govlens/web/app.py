@@ -17,6 +17,7 @@ from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import GovlensError, QueryError
@@ -25,7 +26,7 @@ from ..store.sqlite import Store, default_target
 from ..submissions import Rules
 from . import moderation
 from .cache import PageCache
-from .render import chart_compare, chart_track, highlight
+from .render import chart_compare, chart_track, highlight, mark_words
 from .security import BodyLimit, Headers, csrf_token
 
 PAGE = 20  # search results per page
@@ -40,6 +41,7 @@ def create_app(db_path: str | None = None, rules: Rules | None = None, cache: bo
     base = resources.files("govlens").joinpath("web")
     templates = Jinja2Templates(directory=str(base.joinpath("templates")))
     templates.env.filters["kind_zh"] = lambda k: KINDS_ZH.get(k, k)
+    templates.env.filters["mark_words"] = lambda text, words: Markup(mark_words(text, words or []))
     templates.env.filters["fact_kind_zh"] = lambda k: {"actual": "完成", "target": "目标", "forecast": "预计"}.get(k, k)
     app.mount("/static", StaticFiles(directory=str(base.joinpath("static"))), name="static")
     db_path = db_path or default_target()
@@ -225,7 +227,13 @@ def create_app(db_path: str | None = None, rules: Rules | None = None, cache: bo
         from ..analysis.ask import ask
 
         a = ask(s, q[:200]) if q.strip() else None
-        return page(request, "ask.html", q=q, a=a)
+        doc_ids = {}
+        if a:
+            names = list({c["doc"] for c in a.citations})
+            if names:
+                doc_ids = dict(s.con.execute(f"SELECT doc, id FROM documents WHERE doc IN ({','.join('?' * len(names))})",
+                                             names).fetchall())
+        return page(request, "ask.html", q=q, a=a, doc_ids=doc_ids)
 
     @app.get("/glossary", response_class=HTMLResponse, include_in_schema=False)
     def glossary_page(request: Request, s: S, q: str = "", p: Annotated[int, Query(ge=1, le=1000)] = 1):

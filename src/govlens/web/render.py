@@ -77,6 +77,21 @@ def _ordered(tags: list[str]) -> list[str]:
     return closes + opens
 
 
+def mark_words(text: str, words: list[str]) -> str:
+    """``text`` escaped, each of ``words`` (longest first) wrapped in <mark>."""
+    if not words:
+        return html.escape(text)
+    import re
+
+    rx = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    out, pos = [], 0
+    for m in rx.finditer(text):
+        out += [html.escape(text[pos : m.start()]), f"<mark>{html.escape(m.group())}</mark>"]
+        pos = m.end()
+    out.append(html.escape(text[pos:]))
+    return "".join(out)
+
+
 def _figure(side: dict[str, Any] | None, field: str) -> float | None:
     """A side's value or change as one number (the middle of a range)."""
     if not side or side.get(field) is None:
