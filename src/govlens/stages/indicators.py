@@ -29,7 +29,7 @@ from typing import Any
 
 from ..model import Document, Fact
 from .numbers import BASE_UNIT, UNIT, clean_number, cn_year, parse_number
-from .sections import role_at
+from .sections import role_at, titles_at
 
 _NUMA = r"\d+(?:,\d{3})*(?:\.\d+)?"
 # Chinese numerals need a digit character: "一千二百", "二十", not the bare 百/千 of 百亿项目, 千亿级.
@@ -374,17 +374,30 @@ def _period_cues(doc: Document, text: str, lo: int, hi: int) -> list[tuple[int, 
     return out
 
 
-def _period(doc: Document, cues: list[tuple[int, str]], pos: int, kind: str) -> str | None:
-    """The last period named before ``pos`` in the paragraph, else the one the kind implies."""
+def _period(doc: Document, cues: list[tuple[int, str]], pos: int, kind: str, heading: str | None = None) -> str | None:
+    """The last period named before ``pos`` in the paragraph, else, for a target, a plan period its
+    heading names ("二、“十五五”时期主要目标任务"), else the one the kind implies. (A review headed
+    "“十四五”时期和2025年工作回顾" states levels of its last year, so headings do not date outcomes.)"""
     k = bisect_right(cues, (pos, "\uffff")) - 1
     if k >= 0:
         return cues[k][1]
+    if heading and kind == "target":
+        return heading
     y = doc.year
     if not y:
         return None
     if kind == "target":
         return str(y)
     return str(y - 1) if doc.kind == "work_report" else str(y)
+
+
+def _heading_plan(doc: Document, pos: int) -> str | None:
+    """A five-year plan period named by the innermost heading above ``pos`` that names one."""
+    for title in reversed(titles_at(doc, pos)):
+        plans = [p for _, p in _period_cues(doc, title, 0, len(title)) if "-" in p]
+        if plans:
+            return plans[-1]
+    return None
 
 
 def _kind(doc: Document, sent_text: str, role: str, para_text: str = "") -> str:
@@ -479,6 +492,7 @@ def indicators(doc: Document) -> Document:
             continue
         starts = [m.start for m in line_mentions]
         cues = _period_cues(doc, text, line_start, line_start + len(line))
+        heading = _heading_plan(doc, line_start)
         parent: Fact | None = None
         for sm in _SENT.finditer(line):
             s0, s1 = sm.start() + line_start, sm.end() + line_start
@@ -609,7 +623,7 @@ def indicators(doc: Document) -> Document:
                     while q_end > s0 and text[q_end - 1] in "。；;！？":
                         q_end -= 1
                 kind = _kind(doc, text[s0 : group[-1].end], role, text[line_start:s0])
-                period = _period(doc, cues, mt.start, kind)
+                period = _period(doc, cues, mt.start, kind, heading)
                 if kind == "target" and period and period.isdigit() and doc.year and int(period) < doc.year:
                     kind = "actual"  # a report does not set targets for a year already past
                 is_child = "其中" in text[_window_start(text, s0, ws) : mt.start] or "其中" in raw_window

@@ -97,6 +97,21 @@ def sections(doc: Document) -> Document:
     return doc
 
 
+def titles_at(doc: Document, pos: int) -> list[str]:
+    """Titles of the sections containing ``pos``, outermost first."""
+    out: list[str] = []
+    nodes = doc.sections
+    while nodes:
+        for s in nodes:
+            if s.start <= pos < s.end:
+                out.append(s.title or "")
+                nodes = s.children
+                break
+        else:
+            break
+    return out
+
+
 def role_at(doc: Document, pos: int) -> str:
     """Role of the innermost section containing ``pos`` ("other" outside any section)."""
     role = "other"
