@@ -8,14 +8,11 @@ from __future__ import annotations
 import json
 import os
 import re
-import socket
-import threading
-import time
 from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLES
+from conftest import SAMPLES, serving
 from govlens import accounts
 from govlens.ingest import ingest
 from govlens.io.read import walk
@@ -38,8 +35,6 @@ XSS = ("2023年云溪市白鹭区政府工作报告\n各位代表：\n一、2022
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    import uvicorn
-
     from govlens.web import create_app
 
     tmp = tmp_path_factory.mktemp("browser")
@@ -48,20 +43,8 @@ def server(tmp_path_factory):
     with open_store(db) as s:
         assert ingest(s, [*walk([str(SAMPLES)]), str(tmp / "xss.txt")]).failed == 0
         accounts.add_user(s, "alice", PASSWORD)
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    sock.close()
-    srv = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        assert time.monotonic() < deadline, "server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(10)
+    with serving(create_app(db)) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

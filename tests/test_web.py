@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from conftest import SAMPLES
+from conftest import SAMPLES, serving
 from govlens.ingest import ingest
 from govlens.io.read import walk
 from govlens.store import open_store
@@ -91,22 +91,11 @@ def test_anonymous_reads_are_cached_until_the_database_changes(tmp_path):
 
 def test_no_path_traversal_through_static_or_documents(client):
     import http.client
-    import threading
-    import time
-
-    import uvicorn
+    from urllib.parse import urlparse
 
     # httpx normalises "..", so send raw request lines to a real server.
-    config = uvicorn.Config(client.app, host="127.0.0.1", port=0, log_level="warning")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert time.monotonic() < deadline, "server did not start"
-        time.sleep(0.02)
-    port = server.servers[0].sockets[0].getsockname()[1]
-    try:
+    with serving(client.app) as url:
+        port = urlparse(url).port
         for path in ("/static/../../../../etc/passwd", "/static/..%2f..%2f..%2f..%2fetc%2fpasswd",
                      "/static/%2e%2e/%2e%2e/pyproject.toml", "/doc/..%2f..%2fetc%2fpasswd"):
             con = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
@@ -115,6 +104,3 @@ def test_no_path_traversal_through_static_or_documents(client):
             body = r.read()
             assert r.status in (400, 404, 422), (path, r.status)
             assert b"root:" not in body and b"[project]" not in body
-    finally:
-        server.should_exit = True
-        thread.join(5)
