@@ -79,7 +79,7 @@ def test_cli_search_contract_and_errors(db, tmp_path):
 def test_compare_across_regions(db):
     with open_store(db, readonly=True) as store:
         rows = {r["region"]: r for r in compare(store, "GDP", year=2021, kind="actual")}
-    assert rows["明澜区"]["value"] == 1065 and rows["溪北县"]["value"] == 326
+    assert rows["云溪市明澜区"]["value"] == 1065 and rows["溪北县"]["value"] == 326  # the listing's 明澜区
     assert rows["溪北县"]["change"] == 7.4 and "326亿元" in rows["溪北县"]["quote"]
 
 
@@ -171,3 +171,15 @@ def test_word_index_is_rebuilt_when_missing(db):
     with open_store(db) as store:  # a writable open rebuilds the word index
         assert store.con.execute("SELECT count(*) FROM words.doc_fts").fetchone()[0] == 7
         assert store.search("明澜")
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_district_named_without_its_city_joins_the_full_name(tmp_path, order):
+    files = [str(SAMPLES / "mingaln-listing.html"), str(SAMPLES / "mingaln-2023-report.txt")][::order]
+    with open_store(str(tmp_path / "h.db")) as store:
+        ingest(store, files)
+        regions = {r for (r,) in store.con.execute("SELECT DISTINCT region FROM documents")}
+        assert "明澜区" not in regions and "云溪市明澜区" in regions
+        assert not store.con.execute("SELECT 1 FROM facts WHERE region = '明澜区' OR data LIKE '%\"region\": \"明澜区\"%'").fetchone()
+        rows = {r["region"] for r in compare(store, "地区生产总值")}
+        assert "明澜区" not in rows and "云溪市明澜区" in rows
