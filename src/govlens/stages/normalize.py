@@ -123,20 +123,6 @@ def _fix_punct(text: str) -> str:
     return _PUNCT.sub(lambda m: _PUNCT_MAP[m.group()], text)
 
 
-def _ends_open(line: str) -> bool:
-    """Unbalanced quote or bracket: the sentence goes on in the next line."""
-    return line.count("“") > line.count("”") or line.count("（") > line.count("）") or line.count("《") > line.count("》")
-
-
-def _is_body(line: str) -> bool:
-    return len(line) >= 40 and bool(_CLAUSE.search(line)) and not _HEADING_START.match(line)
-
-
-def _broken(line: str) -> bool:
-    """Could this paragraph stop in the middle of a sentence? (Short ones are checked word-wise.)"""
-    return len(line) >= 12 and line[-1] not in _TERMINAL
-
-
 def _continues(line: str) -> bool:
     return (
         bool(line)
@@ -179,6 +165,37 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+class _Para:
+    """A paragraph being re-joined, with the state the joining rules read kept up to date as lines
+    are added (re-scanning the growing text made long broken paragraphs quadratic)."""
+
+    __slots__ = ("body", "head", "length", "open", "tail")
+
+    def __init__(self, line: str):
+        self.head = bool(_HEADING_START.match(line))
+        self.length = len(line)
+        self.tail = line[-3:]
+        self.open = [line.count(a) - line.count(b) for a, b in _PAIRS]
+        self.body = self.length >= 40 and bool(_CLAUSE.search(line)) and not self.head
+
+    def add(self, line: str) -> None:
+        self.length += len(line)
+        self.tail = (self.tail + line)[-3:]
+        for k, (a, b) in enumerate(_PAIRS):
+            self.open[k] += line.count(a) - line.count(b)
+        if not self.body:
+            self.body = self.length >= 40 and bool(_CLAUSE.search(line)) and not self.head
+
+    def broken(self) -> bool:
+        return self.length >= 12 and self.tail[-1] not in _TERMINAL
+
+    def ends_open(self) -> bool:
+        return any(n > 0 for n in self.open)
+
+
+_PAIRS = (("“", "”"), ("（", "）"), ("《", "》"))
+
+
 def rebuild_lines(text: str) -> tuple[list[Piece], list[str]]:
     """Pieces of the output (one paragraph per line) and each output line's kind."""
     spans = _lines(text)
@@ -190,10 +207,10 @@ def rebuild_lines(text: str) -> tuple[list[Piece], list[str]]:
         s, e = spans[i]
         para: list[tuple[int, int]] = [(s, e)]
         captions: list[tuple[int, int]] = []
-        cur = text[s:e]
+        cur = _Para(text[s:e])
         i += 1
-        while _broken(cur) and i < n:
-            body = _is_body(cur)
+        while cur.broken() and i < n:
+            body = cur.body
             # A body paragraph cut by a photo caption: short lines, then the sentence goes on.
             j = i
             skipped: list[tuple[int, int]] = []
@@ -205,13 +222,13 @@ def rebuild_lines(text: str) -> tuple[list[Piece], list[str]]:
                     j, skipped = i, []
             nxt = text[spans[j][0] : spans[j][1]]
             # Inside an open quote even a two-character line ("揭榜") is part of the sentence.
-            if not (_continues(nxt) or (_ends_open(cur) and not _HEADING_START.match(nxt) and not skipped)):
+            if not (_continues(nxt) or (cur.ends_open() and not _HEADING_START.match(nxt) and not skipped)):
                 break
-            if not (skipped or body or _ends_open(cur) or _word_across(cur, nxt)):
+            if not (skipped or body or cur.ends_open() or _word_across(cur.tail, nxt)):
                 break
             para.append(spans[j])
             captions.extend(skipped)
-            cur = cur + nxt
+            cur.add(nxt)
             i = j + 1
         if pieces:
             pieces.append((s, s, "\n"))
