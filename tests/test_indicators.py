@@ -163,3 +163,20 @@ def test_projects_and_programmes_from_the_sample_report():
     assert programmes["全程代办"]["definition"].startswith("指由政府代办员")
     glossary = {f.data["term"]: f.data["marker"] for f in doc.facts if f.type == "glossary"}
     assert glossary["两直资金"] == "【1】" and glossary["注解1"] == "1"
+
+
+def test_multi_year_figures_are_marked_and_not_taken_for_one_year():
+    from govlens.pipeline import read_text
+    from govlens.stages.indicators import single_year
+
+    text = ("2024年云溪市明澜区政府工作报告\n各位代表：\n一、2023年工作回顾\n"
+            "全区地区生产总值1200亿元，比上年增长5.1%。地区生产总值比2018年增长35%。"
+            "累计新增就业岗位12万个。城镇新增就业2.6万人。\n")
+    facts = {f.quote: f.data for d in read_text(text) for f in d.facts if f.type == "indicator"}
+    by_value = {(d["value"], d["change"]): d for d in facts.values()}
+    assert single_year(by_value[(1200, 5.1)])
+    since = next(d for d in facts.values() if d["change"] == 35)
+    assert since["base_year"] == 2018 and not single_year(since)
+    total = by_value[(12, None)]
+    assert total["cumulative"] is True and not single_year(total)
+    assert single_year(by_value[(2.6, None)])

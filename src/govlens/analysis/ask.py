@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..stages.indicators import metric_key, metric_table
+from ..stages.indicators import metric_key, metric_table, single_year
 from ..stages.numbers import cn_year
 from ..stages.regions import PLACE, canonical
 from ..store.sqlite import Store
@@ -183,8 +183,8 @@ def _facts(store: Store, p: Parsed) -> list[dict[str, Any]]:
         f = json.loads(data) | {"doc": doc, "doc_year": year, "doc_kind": kind}
         if f.get("parent") is None:
             out.append(f)
-    # A year's own figure before a five-year average that ends in that year.
-    out.sort(key=lambda f: bool(f.get("annual_average")))
+    # A year's own figure before a five-year average, a total or growth over a base year.
+    out.sort(key=lambda f: not single_year(f))
     return out
 
 

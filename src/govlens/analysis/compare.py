@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..stages.indicators import metric_key
+from ..stages.indicators import metric_key, single_year
 from ..store.sqlite import Store
 
 
@@ -51,8 +51,8 @@ def compare(store: Store, metric: str, year: int | None = None, kind: str | None
             continue  # rows come latest report first; keep the first figure per region
         if f.get("parent") is not None:
             continue  # 其中 children are parts, not the figure for the region
-        if f.get("annual_average"):
-            continue  # a five-year average is not the figure for one year
+        if not single_year(f):
+            continue  # a five-year average, a total or growth since a base year is not one year's figure
         rows[region] = {
             "region": region, "level": f["level"], "period": f.get("period"), "metric": f.get("metric"),
             "value": f.get("value"), "value_max": f.get("value_max"), "unit": f.get("unit"),

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..stages.indicators import single_year
 from ..store.sqlite import Store
 
 AT_LEAST = ("以上", "不低于", "不少于", "超过", "力争", "突破", "高于", "至少")
@@ -93,8 +94,8 @@ def track(store: Store, region: str | None = None, metric: str | None = None) ->
             cand = json.loads(r[0])
             if cand.get("parent") is not None:
                 continue
-            if t.get("change") is not None and bool(cand.get("annual_average")) != bool(t.get("annual_average")):
-                continue  # a five-year average is not the year's growth
+            if not single_year(cand) and single_year(t):
+                continue  # a five-year average, a total or growth since 2002 is not the year's figure
             comparable = (t.get("change") is not None and cand.get("change") is not None) or (
                 t.get("value") is not None and cand.get("value") is not None)
             if comparable:

@@ -433,7 +433,27 @@ def _fact(doc: Document, m: Mention, metric: str, start: int, end: int, kind: st
         "region": doc.region,
     }
     data.update(m.extra)
+    # The clause up to the number: "比2002年增长65.5%" is growth over five years, "累计新增…5870万人" a
+    # total over several; both are marked so nobody takes them for one year's figure.
+    clause = re.split(r"[，。；：]", doc.text[start : m.start])[-1]
+    if (b := _SINCE_YEAR.search(clause)) is not None:
+        data["base_year"] = int(b.group(1))
+    if "累计" in clause:
+        data["cumulative"] = True
     return Fact("indicator", start, end, quote, data)
+
+
+_SINCE_YEAR = re.compile(r"(?:比|较|与)((?:19|20)\d{2})年(?:末|底)?(?:相比)?")
+
+
+def single_year(f: dict[str, Any]) -> bool:
+    """Whether a fact's figure is for its one period: not a five-year average, not a total, not a
+    change over a base year other than the year before."""
+    if f.get("annual_average") or f.get("cumulative"):
+        return False
+    base = f.get("base_year")
+    period = f.get("period") or ""
+    return base is None or not period.isdigit() or base == int(period) - 1
 
 
 _MAG_PREFIX = re.compile(r"^(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千)")

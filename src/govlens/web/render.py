@@ -128,10 +128,19 @@ def chart_track(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
             continue
         items.sort(key=lambda r: r["year"])
         field = "change" if sum(r["target"].get("change") is not None for r in items) * 2 >= len(items) else "value"
-        unit = next((r["target"].get(field + "_unit" if field == "change" else "unit") for r in items
-                     if r["target"].get(field) is not None), "") or ""
-        charts.append({"type": "line", "title": f"{region} {items[-1]['metric']}（{unit}）",
+        unit_key = "change_unit" if field == "change" else "unit"
+        units = Counter(r["target"].get(unit_key) for r in items if r["target"].get(field) is not None)
+        if not units:
+            continue
+        unit = units.most_common(1)[0][0]
+
+        def point(side: dict[str, Any] | None, unit: str | None = unit, field: str = field,
+                  unit_key: str = unit_key) -> float | None:
+            v = convert(_figure(side, field), (side or {}).get(unit_key), unit)
+            return None if v is None else round(v, 4)
+
+        charts.append({"type": "line", "title": f"{region} {items[-1]['metric']}（{unit or ''}）",
                        "labels": [str(r["year"]) for r in items], "series": [
-                           {"label": "目标", "data": [_figure(r["target"], field) for r in items]},
-                           {"label": "完成", "data": [_figure(r["actual"], field) for r in items]}]})
+                           {"label": "目标", "data": [point(r["target"]) for r in items]},
+                           {"label": "完成", "data": [point(r["actual"]) for r in items]}]})
     return charts
