@@ -78,13 +78,17 @@ _REGULATION_TITLE = re.compile(r"(?:条例|办法|规定|细则|规则|章程)(?
 _ARTICLES = re.compile(r"(?:^|\n)第[一二三四五六七八九十百]+条")
 
 
+_PHOTO_CREDIT = re.compile(r"(?:记者|摄影|通讯员)\s*[^。，]{1,12}?\s*摄$|^(?:图|摄影)\s*[:：/]")
+
+
 def _title_line(doc: Document) -> str | None:
     first = doc.text.split("\n", 1)[0]
     if len(first) > 80:
         m = re.match(r"^(.{4,40}?政府工作报告)", first)
         return m.group(1) if m else None
     cand = _TRAILING_DATE.sub("", first).strip()
-    if re.fullmatch(r"附件\s*\d*", cand):
+    if re.fullmatch(r"附件\s*\d*", cand) or _PHOTO_CREDIT.search(cand):
+        # "附件1", or a photo credit above the title ("政府工作报告。 贵州日报记者 李森 摄")
         second = doc.text.split("\n", 2)[1:2]
         cand = second[0].strip() if second else ""
     if cand and cand[-1] not in "。！？；，：:" and (_TITLE_WORDS.search(cand) or (len(doc.text.split("\n")) > 3 and len(cand) <= 40)):
@@ -248,6 +252,10 @@ def metadata(doc: Document) -> Document:
         date = _ISO_DATE.search(doc.text.split("\n", 1)[0])
     if date and (doc.year is None or int(date.group(1)) in (doc.year, doc.year - 1)):
         doc.date = f"{int(date.group(1)):04d}-{int(date.group(2)):02d}-{int(date.group(3)):02d}"
+    if doc.title == "政府工作报告" and doc.kind == "work_report" and doc.year and doc.region:
+        # A bare heading names no place or year; in a library of many reports it must.
+        where = "国务院" if doc.region == "全国" else doc.region
+        doc.title = f"{doc.year}年{where}政府工作报告"
     return doc
 
 
