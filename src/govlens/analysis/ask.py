@@ -29,6 +29,10 @@ _TREND_Q = re.compile(r"历年|逐年|变化|趋势|这几年|近几年")
 _YEAR_Q = re.compile(r"((?:19|20)\d{2}|[一二][〇零○一二三四五六七八九]{3})年")
 _PLAN_Q = re.compile(r"十([一二三四五])五")
 _LOW_FIRST = re.compile(r"最低|最少")
+_NOT_METRIC = re.compile(
+    r"(?:19|20)\d{2}年|十[一二三四五]五|今年|去年|上年|明年|全国|我国|国家|全省|全市|全区|"
+    r"是多少|有多少|多少|是什么|是否|完成了吗|实现了吗|达到了吗|完成情况|目标|预期|计划|实际|完成|预计|"
+    r"增长了|增长|增速|增幅|涨幅|提高|下降|哪个|哪些|最高|最低|最多|最少|[的了吗呢？?。，、“”\s]")
 _LEVEL_Q = re.compile(r"哪(?:个|些|一个)(省|市|区|县)")
 _LEVELS = {"省": "province", "市": "city", "区": "district", "县": "county"}
 # Everyday words for a measure, only for reading questions (in documents they are too loose).
@@ -46,6 +50,7 @@ class Parsed:
     period: str | None = None
     kind: str | None = None
     term: str | None = None
+    alt_key: str | None = None  # an everyday word's measure, tried when the longer phrase finds nothing
 
 
 @dataclass
@@ -55,11 +60,13 @@ class Answer:
     table: list[dict[str, Any]] = field(default_factory=list)
     parsed: dict[str, Any] = field(default_factory=dict)
     phrased: str | None = None  # the optional LLM's wording (analysis/llm.py), never a new figure
+    note: str | None = None  # what the answer covers (a ranking: over how many places)
 
     def to_dict(self) -> dict[str, Any]:
         out = {"answer": self.answer, "citations": self.citations, "table": self.table, "parsed": self.parsed}
-        if self.phrased:
-            out["phrased"] = self.phrased
+        for extra in ("phrased", "note"):
+            if getattr(self, extra):
+                out[extra] = getattr(self, extra)
         return out
 
 
@@ -89,13 +96,25 @@ def parse(store: Store, question: str) -> Parsed:
             if name:
                 p.region = name
                 break
-    for syn, key in [*metric_table(), *_ASK_ALIASES]:
+    # What is left once place, time and question words are gone: the measure asked about (赤字率).
+    rest = max(_NOT_METRIC.sub(" ", q.replace(best, " ") if best else q).split(), key=len, default="")
+    for syn, key in metric_table():
         if syn in q:
             p.metric, p.key = syn, key
             break
+    else:
+        for syn, key in _ASK_ALIASES:
+            # An everyday word inside a longer measure (收入 in 旅游总收入) is not that measure.
+            if syn in q and not (syn in rest and len(rest) > len(syn) + 1):
+                p.metric, p.key = syn, key
+                break
+            if syn in q and p.alt_key is None and _WHOSE.fullmatch(rest.replace(syn, "", 1)):
+                p.alt_key = key  # 城乡居民收入: only words for whose, around the everyday word
     if p.metric is None:
         words = re.sub(r"[？?。，]", "", q)
         p.key = metric_key(words)
+    if p.metric is None and p.key is None and 2 <= len(rest) <= 12:
+        p.metric = rest
     latest = None
     if p.region:
         row = store.con.execute("SELECT max(year) FROM documents WHERE (region = ? OR region LIKE ?) "
@@ -157,6 +176,19 @@ def _figure(f: dict[str, Any]) -> str:
 def _facts(store: Store, p: Parsed) -> list[dict[str, Any]]:
     if not p.key and not p.metric:
         return []
+    out = _facts_once(store, p)
+    if not out and not p.key and p.metric and (short := _GENERIC_TAIL.sub("", p.metric)) != p.metric and len(short) >= 2:
+        out = _facts_once(store, Parsed(**{**vars(p), "metric": short}))  # 专项债券规模 -> 专项债券
+    if not out and p.alt_key:
+        out = _facts_once(store, Parsed(**{**vars(p), "key": p.alt_key}))  # 城乡居民收入 -> disposable_income
+    return out
+
+
+_WHOSE = re.compile(r"(?:城乡|城镇|农村|全体|常住)?(?:居民)?(?:人均)?(?:可支配)?")
+_GENERIC_TAIL = re.compile(r"(?:规模|总量|总额|数量|情况|水平|金额|数)$")
+
+
+def _facts_once(store: Store, p: Parsed) -> list[dict[str, Any]]:
     sql = ("SELECT f.data, d.doc, d.year, d.kind FROM facts f JOIN documents d ON d.id = f.doc_id "
            "WHERE f.type = 'indicator'")
     args: list[Any] = []
@@ -201,25 +233,35 @@ def passages(store: Store, question: str, k: int = 3, k1: float = 1.2, b: float 
         return []
     docs: dict[int, None] = {}
     for w in sorted(words, key=len, reverse=True)[:4]:
-        docs.update((h["id"], None) for h in store.search(w, limit=5))
-    sentences = []
+        docs.update((h["id"], None) for h in store.search(w, limit=3))
+    # Only the sentences around an occurrence of a question word are read.
+    sentences: list[tuple[str, int, int, str, dict[str, int]]] = []
     for doc_id in docs:
         d = store.document(doc_id)
-        for m in re.finditer(r"[^。！？\n]+[。！？]?", d["text"]):
-            tf = {w: m.group().count(w) for w in words}
-            if any(tf.values()):
-                sentences.append((d["doc"], m, tf))
+        text = d["text"]
+        spans: set[tuple[int, int]] = set()
+        for w in words:
+            at = text.find(w)
+            while at != -1 and len(spans) < 200:
+                start = max(text.rfind(c, 0, at) for c in "。！？\n") + 1
+                ends = [e for c in "。！？\n" if (e := text.find(c, at)) != -1]
+                end = min(ends) + (text[min(ends)] != "\n") if ends else len(text)
+                spans.add((start, end))
+                at = text.find(w, end)
+        for start, end in spans:
+            sent = text[start:end]
+            sentences.append((d["doc"], start, end, sent, {w: sent.count(w) for w in words}))
     if not sentences:
         return []
     n = len(sentences)
-    avg = sum(len(m.group()) for _, m, _ in sentences) / n
+    avg = sum(len(x[3]) for x in sentences) / n
     df = {w: sum(1 for *_, tf in sentences if tf[w]) for w in words}
     idf = {w: math.log(1 + (n - df[w] + 0.5) / (df[w] + 0.5)) for w in words}
     scored = []
-    for doc, m, tf in sentences:
-        norm = k1 * (1 - b + b * len(m.group()) / avg)
+    for doc, start, end, sent, tf in sentences:
+        norm = k1 * (1 - b + b * len(sent) / avg)
         score = sum(idf[w] * tf[w] * (k1 + 1) / (tf[w] + norm) for w in words if tf[w])
-        scored.append((score, {"doc": doc, "quote": m.group(), "span": [m.start(), m.end()],
+        scored.append((score, {"doc": doc, "quote": sent, "span": [start, end],
                                "words": sorted((w for w in words if tf[w]), key=len, reverse=True)}))
     scored.sort(key=lambda x: -x[0])
     return [c for _, c in scored[:k]]
@@ -294,6 +336,8 @@ def _ask(store: Store, question: str) -> Answer:
             rows.sort(key=lambda r: r["in_unit"], reverse=not _LOW_FIRST.search(question))
             top = rows[0]
             ans.answer = f"{top['region']}最{'低' if _LOW_FIRST.search(question) else '高'}：{_figure(top)}。"
+            # Only places whose reports state the figure take part; say how many.
+            ans.note = f"比较范围：库中载有此项的{len(rows)}个地区。"
             ans.table = rows
             ans.citations = [{"doc": r["doc"], "quote": r["quote"], "span": _span_of(store, r)} for r in rows[:5]]
             return ans

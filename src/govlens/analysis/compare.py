@@ -51,8 +51,12 @@ def compare(store: Store, metric: str, year: int | None = None, kind: str | None
             continue  # rows come latest report first; keep the first figure per region
         if f.get("parent") is not None:
             continue  # 其中 children are parts, not the figure for the region
-        if not single_year(f):
-            continue  # a five-year average, a total or growth since a base year is not one year's figure
+        if not single_year(f, "value"):
+            continue  # a total over several years
+        if not single_year(f, "change"):
+            if f.get("value") is None:
+                continue  # only a five-year average or growth since a base year: not one year's figure
+            f = f | {"change": None, "change_max": None, "change_unit": None}  # keep the year's level
         rows[region] = {
             "region": region, "level": f["level"], "period": f.get("period"), "metric": f.get("metric"),
             "value": f.get("value"), "value_max": f.get("value_max"), "unit": f.get("unit"),

@@ -87,20 +87,23 @@ def track(store: Store, region: str | None = None, metric: str | None = None) ->
             continue
         seen.add(ident)
         actual = None
+        fallback = None
         for r in store.con.execute(
             "SELECT f.data FROM facts f JOIN documents d ON d.id = f.doc_id WHERE f.type = 'indicator' "
             "AND f.region = ? AND f.metric_key = ? AND f.period = ? AND f.kind IN ('actual', 'forecast') "
             "AND d.year = ? AND d.kind = 'work_report' ORDER BY f.n", (t["region"], t["metric_key"], str(year), year + 1)):
             cand = json.loads(r[0])
-            if cand.get("parent") is not None:
+            # A total, a five-year average or growth since 2002 is not the year's figure.
+            if cand.get("parent") is not None or not single_year(cand, "value"):
                 continue
-            if not single_year(cand) and single_year(t):
-                continue  # a five-year average, a total or growth since 2002 is not the year's figure
-            comparable = (t.get("change") is not None and cand.get("change") is not None) or (
-                t.get("value") is not None and cand.get("value") is not None)
-            if comparable:
-                actual = cand
+            if not single_year(cand, "change") and single_year(t, "change"):
+                cand = cand | {"change": None, "change_max": None, "change_unit": None}
+            if t.get("change") is not None and cand.get("change") is not None:
+                actual = cand  # the same kind of figure as the target: the best pairing
                 break
+            if fallback is None and t.get("value") is not None and cand.get("value") is not None:
+                fallback = cand
+        actual = actual or fallback
         if actual is None and (t["region"], year + 1) not in reports:
             v = "pending"
         else:

@@ -180,9 +180,12 @@ def ask_command(question: str, db: str | None, fmt: str) -> int:
     with open_store(db, readonly=True) as store:
         a = ask(store, question)
     if fmt == "json":
-        sys.stdout.write(json.dumps({"answer": a.answer, "citations": a.citations}, ensure_ascii=False) + "\n")
+        sys.stdout.write(json.dumps(a.to_dict(), ensure_ascii=False) + "\n")
         return 0
     out.print(a.answer or "库中没有找到答案。最接近的原文：", markup=False)
+    for extra in (a.phrased, a.note):
+        if extra:
+            out.print(extra, markup=False)
     for c in a.citations:
         out.print(f"  · {c['doc']}：{c['quote']}", markup=False)
     return 0

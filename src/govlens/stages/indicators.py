@@ -446,10 +446,15 @@ def _fact(doc: Document, m: Mention, metric: str, start: int, end: int, kind: st
 _SINCE_YEAR = re.compile(r"(?:比|较|与)((?:19|20)\d{2})年(?:末|底)?(?:相比)?")
 
 
-def single_year(f: dict[str, Any]) -> bool:
-    """Whether a fact's figure is for its one period: not a five-year average, not a total, not a
-    change over a base year other than the year before."""
-    if f.get("annual_average") or f.get("cumulative"):
+def single_year(f: dict[str, Any], field: str = "change") -> bool:
+    """Whether a fact's ``field`` (``value`` or ``change``) is for its one period: not a total, and
+    for a change not a five-year average nor growth over a base year other than the year before.
+    ("达14.2万亿元、年均增长5.7%": the level is the year's, the growth is not.)"""
+    if f.get("cumulative"):
+        return False
+    if field == "value":
+        return True
+    if f.get("annual_average"):
         return False
     base = f.get("base_year")
     period = f.get("period") or ""
