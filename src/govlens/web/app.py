@@ -9,6 +9,7 @@ a read-write one.
 
 import csv
 import io
+import queue
 from collections.abc import Iterator
 from importlib import resources
 from typing import Annotated, Any
@@ -30,6 +31,7 @@ from .render import chart_compare, chart_track, highlight, mark_words
 from .security import BodyLimit, Headers, csrf_token
 
 PAGE = 20  # search results per page
+POOL_IDLE = 16  # read-only connections kept open between requests, per process
 KINDS_ZH = {"work_report": "政府工作报告", "press": "新闻发布会", "regulation": "法规规章", "glossary": "名词解释",
             "news": "新闻", "other": "其他"}
 
@@ -51,15 +53,23 @@ def create_app(db_path: str | None = None, rules: Rules | None = None, cache: bo
         app.add_middleware(PageCache, db_path=db_path)
     app.add_middleware(BodyLimit, max_bytes=rules.file_max_bytes + 512 * 1024)
 
+    pool: queue.SimpleQueue[Store] = queue.SimpleQueue()  # idle read-only connections, one request each
+
     def store() -> Iterator[Store]:
         try:
-            s = open_store(db_path, readonly=True)
-        except GovlensError as e:
-            raise HTTPException(503, str(e)) from None
+            s = pool.get_nowait()
+        except queue.Empty:
+            try:
+                s = open_store(db_path, readonly=True)
+            except GovlensError as e:
+                raise HTTPException(503, str(e)) from None
         try:
             yield s
         finally:
-            s.close()
+            if pool.qsize() < POOL_IDLE:
+                pool.put(s)
+            else:
+                s.close()
 
     S = Annotated[Store, Depends(store)]
 
