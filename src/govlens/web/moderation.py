@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from fastapi import Depends, FastAPI, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from .. import accounts, submissions
@@ -16,7 +17,7 @@ from ..store.sqlite import Store
 from ..submissions import Invalid, Rules
 from .security import SESSION_COOKIE, Throttle, check_csrf
 
-LOGIN_TRIES = Throttle(limit=10, window=600)  # failed logins per client per 10 minutes
+LOGIN_TRIES = Throttle(limit=10, window=600)  # login attempts per client per 10 minutes
 
 
 def current_user(request: Request, db_path: str | None) -> dict[str, Any] | None:
@@ -74,10 +75,13 @@ def add_routes(app: FastAPI, page: Callable[..., HTMLResponse], db_path: str | N
         if isinstance(upload, UploadFile) and upload.filename:
             data, filename = await upload.read(), upload.filename
         fields = {k: _str(form.get(k)) for k in ("title", "region", "contact", "text")}
-        try:
+        def store_it() -> str:  # reads the document through the pipeline: off the event loop
             with open_store(db_path) as s:
-                token = submissions.submit(s, **fields, filename=filename, data=data, client=_client(request),
-                                           rules=rules)
+                return submissions.submit(s, **fields, filename=filename, data=data, client=_client(request),
+                                          rules=rules)
+
+        try:
+            token = await run_in_threadpool(store_it)
         except Invalid as e:
             return page(request, "submit.html", status_code=400, rules=rules, errors=e.errors, form=fields)
         return RedirectResponse(f"/submit/status/{token}?new=1", status_code=303)
