@@ -17,7 +17,7 @@ from ..store.sqlite import Store
 from ..submissions import Invalid, Rules
 from .security import SESSION_COOKIE, Throttle, check_csrf
 
-LOGIN_TRIES = Throttle(limit=10, window=600)  # login attempts per client per 10 minutes
+TOO_MANY = "尝试次数过多，请稍后再试"
 
 
 def current_user(request: Request, db_path: str | None) -> dict[str, Any] | None:
@@ -40,6 +40,11 @@ class SubmissionIn(BaseModel):
 
 
 def add_routes(app: FastAPI, page: Callable[..., HTMLResponse], db_path: str | None, rules: Rules) -> None:
+    login_tries = Throttle(limit=10, window=600)  # login attempts per client per 10 minutes
+    # Submission attempts, valid or not, per client per 10 minutes: each one runs the pipeline. (The
+    # hourly limit on accepted submissions is a content rule, kept in the database.)
+    submit_tries = Throttle(limit=30, window=600)
+
     def writable() -> Iterator[Store]:
         with open_store(db_path) as s:
             yield s
@@ -70,6 +75,8 @@ def add_routes(app: FastAPI, page: Callable[..., HTMLResponse], db_path: str | N
     async def submit_post(request: Request):
         form = await request.form(max_files=1, max_fields=8, max_part_size=rules.file_max_bytes)
         check_csrf(request, _str(form.get("csrf")))
+        if not submit_tries.allow(_client(request)):
+            return page(request, "submit.html", status_code=429, rules=rules, errors={"form": TOO_MANY}, form={})
         upload = form.get("file")
         data = filename = None
         if isinstance(upload, UploadFile) and upload.filename:
@@ -96,6 +103,8 @@ def add_routes(app: FastAPI, page: Callable[..., HTMLResponse], db_path: str | N
 
     @app.post("/api/submissions", status_code=201, summary="Submit a document (text) for review")
     def api_submit(request: Request, body: SubmissionIn, s: W) -> dict[str, Any]:
+        if not submit_tries.allow(_client(request)):
+            raise HTTPException(429, {"form": TOO_MANY})
         try:
             token = submissions.submit(s, **body.model_dump(), client=_client(request), rules=rules)
         except Invalid as e:
@@ -120,8 +129,8 @@ def add_routes(app: FastAPI, page: Callable[..., HTMLResponse], db_path: str | N
               password: Annotated[str, Form(max_length=256)], csrf: Annotated[str, Form()] = "",
               next: Annotated[str, Form()] = "/review"):
         check_csrf(request, csrf)
-        if not LOGIN_TRIES.allow(_client(request)):
-            return page(request, "login.html", status_code=429, next=_local(next), error="尝试次数过多，请稍后再试")
+        if not login_tries.allow(_client(request)):
+            return page(request, "login.html", status_code=429, next=_local(next), error=TOO_MANY)
         user_id = accounts.authenticate(s, name, password)
         if user_id is None:
             return page(request, "login.html", status_code=401, next=_local(next), error="用户名或密码错误")
