@@ -66,8 +66,8 @@ def create_app(db_path: str | None = None, rules: Rules | None = None, cache: bo
         try:
             yield s
         finally:
-            if pool.qsize() < POOL_IDLE:
-                pool.put(s)
+            if pool.qsize() < POOL_IDLE and not s.con.in_transaction:
+                pool.put(s)  # every query here reads to the end, so no read snapshot is left open
             else:
                 s.close()
 
