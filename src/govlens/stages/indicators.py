@@ -39,7 +39,9 @@ _CN = "[零〇○一二两三四五六七八九十百千]"
 _NUMBIG = rf"{_CN}+亿零?{_CN}+万"  # 三亿零五百三十万 (吨): one number across 亿 and 万
 _PCT_CN = r"百分之[零〇一二两三四五六七八九十]+(?:点[零〇一二三四五六七八九]+)?"
 _NUMFRAC = r"\d{1,2}/\d{1,2}(?![\d/])"  # 1/3, 1/4 of something
-_NUM = rf"(?:{_NUMFRAC}|{_NUMA}|{_NUMF}|{_NUMBIG}|{_PCT_CN}|{_NUMC}|[两二三四五六七八九]成)"
+# A lone digit counts only before a magnitude and a unit: 四亿吨, 一万亿元 (not 一万年, 万一).
+_NUMC1 = rf"[一二两三四五六七八九](?=(?:万亿|千亿|亿|千万|百万|万){BASE_UNIT})"
+_NUM = rf"(?:{_NUMFRAC}|{_NUMA}|{_NUMF}|{_NUMBIG}|{_PCT_CN}|{_NUMC}|{_NUMC1}|[两二三四五六七八九]成)"
 _SEP = r"\s*[-~～—–―至到]\s*"
 _PRE = r"(?P<pre>(?<![签节合预制公条契特邀履违解大])约|(?<![最临附接靠将])近|逾|超过|(?<![赶])超|接近|突破|不低于|不少于|不超过|不高于|至少|高于|低于|大约|将近)?"
 _POST = r"(?P<post>左右|以上|以内|以下|上下|多|余)?"
@@ -68,10 +70,11 @@ _HAS_NUMBER = re.compile(r"[\d十百千成番]|分之")
 _SENT = re.compile(r"[^。！？；;\n]+[。！？；;]?")
 _CLAUSE_BOUND = "，,；;：:。！？\n"
 _LEADING = re.compile(
-    r"^(?:[，、；：。\s]|其中|同时|此外|另外|全年|当年|年内|今年|去年|上年|明年|(?:全区|全市|全省|全县|全国)(?!性)|我区|我市|我省|我县|本区|本市|"
+    r"^(?:平均每年|每年平均|[，、；：。\s]|其中|同时|此外|另外|全年|当年|年内|今年|去年|上年|明年|(?:全区|全市|全省|全县|全国)(?!性)|我国|我区|我市|我省|我县|本区|本市|"
     r"共|合计|总计|累计|预计|力争|确保|争取|计划|预期|建议|拟安排|拟|要|将|努力|实现了?|完成了?|达到|达|为|是|约|近|比上年|同比|比去年|较上年|"
     r"较去年|可比|年均|平均|分别|均|各|全面|圆满|顺利|以及|使|扣除物价因素|扣除价格因素|一年来|五年来|过去一年|过去五年|这五年|当前|目前|截至目前|截至\S{0,8}?底|"
     r"(?:(?:19|20)\d{2}|[一二三四五六七八九][〇零○一二三四五六七八九]{3})年?(?:底|末|全年|上半年|前三季度|一季度)?(?:比|较)?|"
+    r"[-—–~－至到](?=(?:19|20)\d{2}年)|在(?=(?:19|20)\d{2})|"
     r"到(?:19|20)\d{2}年|“?十[一二三四五]?五”?(?:期间|时期|末|以来)?|"
     r"[一二三四]季度|上半年|下半年|前三季度|以来|期间|的|从|由)+"
 )
@@ -159,7 +162,7 @@ def metric_table(exact: bool = True) -> list[tuple[str, str]]:
     return pairs
 
 
-_AREA_PREFIX = re.compile(r"^(?:全区|全市|全省|全县|全国|我区|我市|我省|属地|在地|区级|市级|县级|省级|地方)")
+_AREA_PREFIX = re.compile(r"^(?:全区|全市|全省|全县|全国|我国|我区|我市|我省|属地|在地|区级|市级|县级|省级|地方)")
 
 
 @lru_cache(maxsize=1)
@@ -243,8 +246,8 @@ def find_mentions(text: str, lo: int, hi: int, masked: list[tuple[int, int]]) ->
                              change_max=None if c2 is None else sign * c2,
                              change_unit="百分点" if unit and "百分点" in unit else unit,
                              qualifier=m.groupdict().get("pre") or m.groupdict().get("post"))
-                if verb.startswith("年均"):
-                    mm.extra["annual_average"] = True
+                if verb.startswith("年均") or _PER_YEAR.search(text[max(lo, m.start() - 6) : m.start()]):
+                    mm.extra["annual_average"] = True  # 年均增长, 平均每年递增
             out.append(mm)
             taken.append((mm.start, mm.end))
     for m in _LEVEL.finditer(text, lo, hi):
@@ -262,8 +265,9 @@ def find_mentions(text: str, lo: int, hi: int, masked: list[tuple[int, int]]) ->
         v1, v2 = _num(n1), _num(m.group("n2"))
         if v1 is None or (unit == "次" and re.match(r"(?:全体)?(?:全会|会议|常委会|集体学习|党代会)", text[e : e + 5])):
             continue
-        if re.fullmatch(r"[零〇○一二两三四五六七八九]+", n1 or ""):
-            continue
+        if re.fullmatch(r"[零〇○一二两三四五六七八九]+", n1 or "") and not (
+                len(n1) == 1 and unit.startswith(("万", "亿", "千万", "百万"))):
+            continue  # 一个, 三项 are words; 四亿吨 and 一万亿元 are figures
         if n1.endswith("成") or "分之" in n1 or n1.startswith("百分之") or "/" in n1:
             unit = "%"
         elif "亿" in n1 and "万" in n1:  # 三亿零五百三十万吨 -> 30530 万吨
@@ -355,6 +359,12 @@ def _period_cues(doc: Document, text: str, lo: int, hi: int) -> list[tuple[int, 
             if _BASE_YEAR.search(before) or re.search(r"[由从]$", before) or text[m.end() : m.end() + 1] == "比":
                 continue
             found = str(cn_year(m.group("y")))
+            # "1979到1983年", "2016年至2020年", "2016—2020年": one period from the first year to this.
+            first = _RANGE_START.search(text, max(lo, m.start() - 8), m.start() + len(m.group("until") or ""))
+            if first and (m.group("until") in ("到", "至") or first.group(2)) and int(first.group(1)) < int(found):
+                if out and out[-1][1] == first.group(1):
+                    out.pop()
+                found = f"{first.group(1)}-{found}"
         elif m.group("plan") or m.group("plan2"):
             start = _PLAN_START.get(m.group("plan") or m.group("plan2"))
             if start:
@@ -370,7 +380,14 @@ def _period_cues(doc: Document, text: str, lo: int, hi: int) -> list[tuple[int, 
         elif m.group("next") and y:
             found = str(y + 1)
         if found:
+            # A period inside "在…的基础上" dates only that aside, not the rest of the sentence.
+            aside = _BASIS.match(text, m.end(), hi)
             out.append((m.start(), found))
+            if aside:
+                k = len(out) - 2
+                while k >= 0 and out[k][0] >= m.start():
+                    k -= 1
+                out.append((aside.end(), out[k][1] if k >= 0 else ""))
     return out
 
 
@@ -379,7 +396,7 @@ def _period(doc: Document, cues: list[tuple[int, str]], pos: int, kind: str, hea
     heading names ("二、“十五五”时期主要目标任务"), else the one the kind implies. (A review headed
     "“十四五”时期和2025年工作回顾" states levels of its last year, so headings do not date outcomes.)"""
     k = bisect_right(cues, (pos, "\uffff")) - 1
-    if k >= 0:
+    if k >= 0 and cues[k][1]:
         return cues[k][1]
     if heading and kind == "target":
         return heading
@@ -443,6 +460,9 @@ def _fact(doc: Document, m: Mention, metric: str, start: int, end: int, kind: st
     return Fact("indicator", start, end, quote, data)
 
 
+_RANGE_START = re.compile(r"((?:19|20)\d{2})年?\s*([-—–~－])?\s*(?:到|至)?$")
+_BASIS = re.compile(r"[^，。；]{0,30}?的基础上[，,]")
+_PER_YEAR = re.compile(r"(?:平均每年|每年平均|年平均|年均)$")
 _SINCE_YEAR = re.compile(r"(?:比|较|与)((?:19|20)\d{2})年(?:末|底)?(?:相比)?")
 
 
@@ -649,8 +669,8 @@ def indicators(doc: Document) -> Document:
                         q_end -= 1
                 kind = _kind(doc, text[s0 : group[-1].end], role, text[line_start:s0])
                 period = _period(doc, cues, mt.start, kind, heading)
-                if kind == "target" and period and period.isdigit() and doc.year and int(period) < doc.year:
-                    kind = "actual"  # a report does not set targets for a year already past
+                if kind == "target" and period and doc.year and int(period.rsplit("-", 1)[-1]) < doc.year:
+                    kind = "actual"  # a report does not set targets for a year (or period) already past
                 is_child = "其中" in text[_window_start(text, s0, ws) : mt.start] or "其中" in raw_window
                 if is_child and parent is not None and len(group) == 1 and _MODIFIER.fullmatch(metrics[0] or ""):
                     metrics = [metrics[0] + (parent.data["metric"] or "")]
