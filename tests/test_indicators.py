@@ -180,3 +180,13 @@ def test_multi_year_figures_are_marked_and_not_taken_for_one_year():
     total = by_value[(12, None)]
     assert total["cumulative"] is True and not single_year(total)
     assert single_year(by_value[(2.6, None)])
+
+
+def test_bounds_written_as_a_range_are_one_fact():
+    from govlens.pipeline import read_text
+
+    text = ("云溪市市容管理条例\n第一条 为了加强管理，制定本条例。\n第十条 随地吐痰的，由市容部门责令清除，"
+            "处以50元以上100元以下罚款。逾期不清除的，处以5千元以上1万元以下罚款。\n第十一条 违反本条例的，依法处理。\n")
+    facts = [f.data for d in read_text(text) for f in d.facts if f.type == "indicator"]
+    assert [(f["metric"], f["value"], f["value_max"], f["unit"]) for f in facts] == [
+        ("罚款", 50, 100, "元"), ("罚款", 0.5, 1, "万元")]

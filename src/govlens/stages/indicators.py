@@ -70,7 +70,7 @@ _HAS_NUMBER = re.compile(r"[\d十百千成番]|分之")
 _SENT = re.compile(r"[^。！？；;\n]+[。！？；;]?")
 _CLAUSE_BOUND = "，,；;：:。！？\n"
 _LEADING = re.compile(
-    r"^(?:平均每年|每年平均|[，、；：。\s]|其中|同时|此外|另外|全年|当年|年内|今年|去年|上年|明年|(?:全区|全市|全省|全县|全国)(?!性)|我国|我区|我市|我省|我县|本区|本市|"
+    r"^(?:平均每年|每年平均|(?:可以|可|并)?处以|[，、；：。\s]|其中|同时|此外|另外|全年|当年|年内|今年|去年|上年|明年|(?:全区|全市|全省|全县|全国)(?!性)|我国|我区|我市|我省|我县|本区|本市|"
     r"共|合计|总计|累计|预计|力争|确保|争取|计划|预期|建议|拟安排|拟|要|将|努力|实现了?|完成了?|达到|达|为|是|约|近|比上年|同比|比去年|较上年|"
     r"较去年|可比|年均|平均|分别|均|各|全面|圆满|顺利|以及|使|扣除物价因素|扣除价格因素|一年来|五年来|过去一年|过去五年|这五年|当前|目前|截至目前|截至\S{0,8}?底|"
     r"(?:(?:19|20)\d{2}|[一二三四五六七八九][〇零○一二三四五六七八九]{3})年?(?:底|末|全年|上半年|前三季度|一季度)?(?:比|较)?|"
@@ -308,10 +308,33 @@ def find_mentions(text: str, lo: int, hi: int, masked: list[tuple[int, int]]) ->
         if (a.kind == b.kind == "level" and a.unit in ("万", "亿", "千万", "万亿", "千") and b.unit
                 and b.unit.startswith(a.unit) and len(b.unit) > len(a.unit) and text[a.end : b.start] in ("、", "和", "及")):
             a.unit = b.unit
+    # "处以50元以上100元以下罚款": two bounds written as one range.
+    merged: list[Mention] = []
+    for m in out:
+        prev = merged[-1] if merged else None
+        if (prev is not None and prev.kind == m.kind == "level" and prev.qualifier == "以上"
+                and m.qualifier in ("以下", "以内") and prev.end == m.start and prev.value_max is None
+                and _base_unit(prev.unit) == _base_unit(m.unit)
+                and (convert_magnitude(prev.value, prev.unit, m.unit) or 0) <= (m.value or 0)):
+            prev.end, prev.value_max, prev.qualifier = m.end, m.value, None
+            if prev.unit != m.unit:  # 5千元以上1万元以下: one unit for both ends
+                prev.value = convert_magnitude(prev.value, prev.unit, m.unit)
+                prev.unit = m.unit
+            continue
+        merged.append(m)
+    out = merged
     # "50亿元以上项目1个": a bound that names a class of things is not a quantity of its own.
     # "60岁以上老人": an age bound names a group of people.
     return [m for m in out if not (m.kind == "level" and m.qualifier in ("以上", "以下") and (
         re.match(r"[\u4e00-\u9fff]{1,6}\d", text[m.end : m.end + 7]) or m.unit in ("岁", "周岁")))]
+
+
+def convert_magnitude(value: float | None, unit: str | None, to: str | None) -> float | None:
+    """``value`` in ``unit`` expressed in ``to`` when the two differ only by magnitude (5千元 -> 0.5万元)."""
+    from ..analysis.units import convert
+
+    v = convert(value, unit, to)
+    return clean_number(v) if v is not None else value
 
 
 def _clean_metric(w: str) -> str:
