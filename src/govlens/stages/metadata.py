@@ -20,10 +20,34 @@ _TAG = re.compile(r"^(?:【([^】]{1,20})】|\[([^\]]{1,10})\])\s*")
 _YEAR = r"(?=[12一二三四五六七八九〇零○])((?:19|20)\d{2}|[一二三四五六七八九〇零○]{4})年"
 _DELIVERY = re.compile(_YEAR + r"\d{1,2}月\d{1,2}日在([^，。\n]{0,40}?)第[一二三四五六七八九十]+届\n?人民代表大会")
 _DELIVERY_DATE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日在")
-_REVIEW = re.compile(r"(?:^|\n)(?:[一二三四五六七八九十]、)?" + _YEAR + r"(?:[^\n。]{0,12})?(?:工作的?回顾|主要工作|工作总结|政府工作回顾)")
-_TARGETS = re.compile(
-    _YEAR + r"(?:[^\n。，]{0,10})?(?:主要任务|工作安排|重点工作|主要预期目标|预期目标|工作任务|总体要求|政府工作任务|主要工作安排)"
-)
+# Both scans start from their keyword (a literal the regex engine finds fast) and look back for the
+# year, instead of trying a year pattern at every character of the report.
+_TARGETS_TAIL = re.compile(r"年[^\n。，]{0,10}?(?:主要任务|工作安排|重点工作|主要预期目标|预期目标|工作任务|总体要求|政府工作任务|主要工作安排)")
+_YEAR_ONLY = re.compile(r"(?:19|20)\d{2}|[一二三四五六七八九〇零○]{4}")
+_REVIEW_KEY = re.compile(r"工作的?回顾|主要工作|工作总结|政府工作回顾")
+_REVIEW_HEAD = re.compile(r"(?:[一二三四五六七八九十]、)?" + _YEAR + r"[^\n。]{0,12}")
+
+
+def _target_years(text: str) -> list[tuple[int, int]]:
+    """(start, year) of each "2021年主要任务"-like phrase."""
+    out = []
+    for m in _TARGETS_TAIL.finditer(text):
+        y = m.start() - 4
+        if y >= 0 and _YEAR_ONLY.fullmatch(text, y, m.start()):
+            out.append((y, cn_year(text[y : m.start()])))
+    return out
+
+
+def _review_years(text: str) -> list[int]:
+    """The year of each line that opens "（一、）2021年…工作回顾"."""
+    out = []
+    for m in _REVIEW_KEY.finditer(text):
+        line = text.rfind("\n", 0, m.start()) + 1
+        if m.start() - line <= 24 and (h := _REVIEW_HEAD.fullmatch(text, line, m.start())):
+            out.append(cn_year(h.group(1)))
+    return out
+
+
 _ANY_YEAR = re.compile(r"((?:19|20)\d{2})年")
 _FIELDS = ("索引号", "发布单位", "发布机构", "发文机关", "发布日期", "成文日期", "发文字号", "文号", "标题", "来源", "主题分类", "主题词", "公开分类")
 _META_FIELD = re.compile(
@@ -156,11 +180,11 @@ def _year(doc: Document, head: str, meta: dict[str, str]) -> tuple[int | None, s
     text = doc.text
     if doc.kind == "work_report":
         # In a heading ("三、2021年主要任务") these are strong; in running text ("完成了1994年的工作任务") weak.
-        for m in _TARGETS.finditer(text):
-            heading = m.start() == 0 or text[m.start() - 1] in "\n、）"
-            votes[cn_year(m.group(1))] += 3 if heading else 1
-        for m in _REVIEW.finditer(text):
-            votes[cn_year(m.group(1)) + 1] += 3
+        for start, year in _target_years(text):
+            heading = start == 0 or text[start - 1] in "\n、）"
+            votes[year] += 3 if heading else 1
+        for year in _review_years(text):
+            votes[year + 1] += 3
         for m in _DELIVERY.finditer(head):
             votes[cn_year(m.group(1))] += 4
         for m in _NPC_SESSION.finditer(head[:400]):
