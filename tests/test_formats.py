@@ -94,3 +94,21 @@ def test_pdf_text_layer_and_image_only(tmp_path: Path):
     assert "1134" in page.raw and page.fmt == "pdf"
     with pytest.raises(NoText, match="no text layer"):
         read_pdf(_pdf(None), "scan.pdf")
+
+
+def test_output_does_not_depend_on_hash_seed():
+    """Set order must not leak into facts: the same file gives the same JSON Lines in every process."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import ROOT, SAMPLES
+
+    outs = set()
+    for seed in ("1", "2", "3"):
+        r = subprocess.run([sys.executable, "-m", "govlens", "extract", str(SAMPLES), "--format", "jsonl"],
+                           capture_output=True, text=True, cwd=ROOT, env=os.environ | {"PYTHONHASHSEED": seed},
+                           timeout=120)
+        assert r.returncode == 0, r.stderr
+        outs.add(r.stdout)
+    assert len(outs) == 1

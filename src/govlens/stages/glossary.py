@@ -22,7 +22,9 @@ _INLINE_NOTE = re.compile(
 )
 # Starts with its bracket (so the regex engine can skip ahead); a marker must follow text, which
 # strip_markers checks (a line-initial [1] is a list label, not a marker).
-_MARKER = re.compile(r"[【\[［](?P<br>\d{1,3})[】\]］]|(?P<circ>[①-⑳])")
+# One leading character class, so the engine skips ahead to candidates (an alternation here made
+# it try every position); a bracket without a number after it is not a marker.
+_MARKER = re.compile(r"[【\[［①-⑳](?:(?<=[【\[［])(?P<br>\d{1,3})[】\]］])?")
 _NOT_BEFORE_MARKER = frozenset("：:；;，,。")
 _NOTE_HINT = re.compile(r"（\s*注")
 _LABEL = re.compile(
@@ -55,9 +57,10 @@ def strip_markers(doc: Document) -> Document:
     taken = [(s, e) for s, e, *_ in edits]
     for m in _MARKER.finditer(text, 0, body_end):
         before = text[m.start() - 1] if m.start() else " "
-        if before.isspace() or before in _NOT_BEFORE_MARKER or any(s <= m.start() < e for s, e in taken):
+        if (m.group() in "【[［" or before.isspace() or before in _NOT_BEFORE_MARKER
+                or any(s <= m.start() < e for s, e in taken)):
             continue
-        label = m.group("br") or _CIRCLED[m.group("circ")]
+        label = m.group("br") or _CIRCLED[m.group()]
         edits.append((m.start(), m.end(), "", label, m.group()))
     if not edits:
         return doc

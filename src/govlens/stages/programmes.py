@@ -29,7 +29,7 @@ _DEADLINE = re.compile(r"\s*[；;，,]?\s*(?:完成时限|完成时间|时间节
 def known_programmes() -> tuple[str, ...]:
     text = resources.files("govlens").joinpath("data/programmes.txt").read_text(encoding="utf-8")
     names = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    return tuple(sorted(set(names), key=len, reverse=True))
+    return tuple(sorted(set(names), key=lambda n: (-len(n), n)))  # deterministic: no set order leaks out
 
 
 def programmes(doc: Document) -> Document:

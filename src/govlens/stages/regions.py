@@ -24,7 +24,7 @@ PROVINCES = {
 }
 LEAGUES = ("兴安盟", "锡林郭勒盟", "阿拉善盟")  # the leagues (盟) of Inner Mongolia that remain
 MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
-_PROV_FULL = sorted(set(PROVINCES.values()) | set(PROVINCES), key=len, reverse=True)
+_PROV_FULL = sorted(set(PROVINCES.values()) | set(PROVINCES), key=lambda n: (-len(n), n))
 _PROV_RE = "|".join(map(re.escape, _PROV_FULL))
 
 # Words ending in 区/市/县 that are not places: whole words, and suffixes of compounds.
