@@ -14,6 +14,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 Piece = tuple[int, int, str]
 
@@ -52,18 +53,12 @@ class OffsetMap:
 def build(pieces: Iterable[Piece], src_length: int) -> tuple[str, OffsetMap]:
     """Concatenate pieces into the output string and return it with its map."""
     m = OffsetMap(src_length=src_length)
-    parts: list[str] = []
-    pos = 0
-    for s, e, t in pieces:
-        if not t:
-            continue
-        m.out_starts.append(pos)
-        m.src_starts.append(s)
-        m.out_lens.append(len(t))
-        m.src_lens.append(e - s)
-        parts.append(t)
-        pos += len(t)
-    return "".join(parts), m
+    kept = [p for p in pieces if p[2]]
+    m.out_lens = [len(t) for _, _, t in kept]
+    m.src_starts = [s for s, _, _ in kept]
+    m.src_lens = [e - s for s, e, _ in kept]
+    m.out_starts = list(accumulate(m.out_lens, initial=0))[:-1]
+    return "".join([t for _, _, t in kept]), m
 
 
 def apply_edits(text: str, edits: Sequence[tuple[int, int, str]]) -> tuple[str, OffsetMap | None]:
