@@ -217,7 +217,10 @@ def _bad_context(text: str, num_start: int, num_end: int) -> bool:
 def find_mentions(text: str, lo: int, hi: int, masked: list[tuple[int, int]]) -> list[Mention]:
     out: list[Mention] = []
     taken: list[tuple[int, int]] = []
-    for rx in (_CHANGE, _CHANGE_AFTER):
+    span = text[lo:hi]
+    # "3.2%的增长" needs "%的" or "百分点的": skip that scan on the many lines without either.
+    scans = (_CHANGE, _CHANGE_AFTER) if ("%的" in span or "百分点的" in span) else (_CHANGE,)
+    for rx in scans:
         for m in rx.finditer(text, lo, hi):
             if _inside(masked, m.start(), m.end()):
                 continue
@@ -435,6 +438,8 @@ def _period(doc: Document, cues: list[tuple[int, str]], pos: int, kind: str, hea
 def _heading_plan(doc: Document, pos: int) -> str | None:
     """A five-year plan period named by the innermost heading above ``pos`` that names one."""
     for title in reversed(titles_at(doc, pos)):
+        if "五" not in title:
+            continue  # every plan name (十四五, “十五五”) has one; most headings do not
         plans = [p for _, p in _period_cues(doc, title, 0, len(title)) if "-" in p]
         if plans:
             return plans[-1]
@@ -476,8 +481,9 @@ def _fact(doc: Document, m: Mention, metric: str, start: int, end: int, kind: st
     data.update(m.extra)
     # The clause up to the number: "比2002年增长65.5%" is growth over five years, "累计新增…5870万人" a
     # total over several; both are marked so nobody takes them for one year's figure.
-    clause = re.split(r"[，。；：]", doc.text[start : m.start])[-1]
-    if (b := _SINCE_YEAR.search(clause)) is not None:
+    seg = doc.text[start : m.start]
+    clause = seg[max(seg.rfind(c) for c in "，。；：") + 1 :]
+    if ("比" in clause or "较" in clause or "与" in clause) and (b := _SINCE_YEAR.search(clause)) is not None:
         data["base_year"] = int(b.group(1))
     if "累计" in clause:
         data["cumulative"] = True
