@@ -183,3 +183,26 @@ def test_a_district_named_without_its_city_joins_the_full_name(tmp_path, order):
         assert not store.con.execute("SELECT 1 FROM facts WHERE region = '明澜区' OR data LIKE '%\"region\": \"明澜区\"%'").fetchone()
         rows = {r["region"] for r in compare(store, "地区生产总值")}
         assert "明澜区" not in rows and "云溪市明澜区" in rows
+
+
+def test_an_older_file_is_migrated_in_place(tmp_path):
+    """A version-1 file (as written before accounts, submissions and the facets index) opens, keeps
+    its documents, gains the new tables and index, and search uses them."""
+    import apsw
+
+    from govlens.store import fts
+    from govlens.store.sqlite import MIGRATIONS, SCHEMA_VERSION
+
+    path = str(tmp_path / "old.db")
+    con = apsw.Connection(path)
+    fts.register(con)
+    con.execute(MIGRATIONS[1])
+    con.execute("PRAGMA user_version = 1")
+    con.close()
+    with open_store(path) as store:  # writable open: migrations run, then an ingest
+        ingest(store, [str(SAMPLES / "mingaln-2023-report.txt")])
+    with open_store(path, readonly=True) as store:
+        assert store.con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        names = {r[0] for r in store.con.execute("SELECT name FROM sqlite_master")}
+        assert {"users", "sessions", "submissions", "documents_facets"} <= names
+        assert store.search("地区生产总值", region="云溪市明澜区")
