@@ -9,11 +9,14 @@ a read-write one.
 
 import csv
 import io
+import os
 import queue
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from importlib import resources
 from typing import Annotated, Any
 
+import anyio.to_thread
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -38,7 +41,7 @@ KINDS_ZH = {"work_report": "政府工作报告", "press": "新闻发布会", "re
 
 def create_app(db_path: str | None = None, rules: Rules | None = None, cache: bool = True) -> FastAPI:
     rules = rules or Rules.load()
-    app = FastAPI(title="govlens", version="0.1.0", docs_url=None, redoc_url=None,
+    app = FastAPI(title="govlens", version="0.1.0", docs_url=None, redoc_url=None, lifespan=_lifespan,
                   description="Chinese government documents: documents, facts, search, compare, track, ask, 投稿.")
     base = resources.files("govlens").joinpath("web")
     templates = Jinja2Templates(directory=str(base.joinpath("templates")))
@@ -252,6 +255,14 @@ def create_app(db_path: str | None = None, rules: Rules | None = None, cache: bo
 
     moderation.add_routes(app, page, db_path, rules)
     return app
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    # Pages render in worker threads; a few at a time, so the event loop (which answers cached pages)
+    # still gets the GIL while the cache is filling. $GOVLENS_THREADS overrides.
+    anyio.to_thread.current_default_thread_limiter().total_tokens = int(os.environ.get("GOVLENS_THREADS", "4"))
+    yield
 
 
 def _sections(s: Store, doc_id: int) -> list[dict[str, Any]]:
