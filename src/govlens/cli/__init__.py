@@ -250,6 +250,11 @@ def user_add(
 
     if password_stdin:
         password = sys.stdin.readline().rstrip("\n")
+    elif not sys.stdin.isatty():
+        from .common import report_error
+
+        report_error("no terminal to ask for the password on: pipe it in with --password-stdin")
+        raise typer.Exit(1)
     else:
         password = typer.prompt("password", hide_input=True, confirmation_prompt=True)
 
