@@ -16,10 +16,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..stages.indicators import metric_key, metric_table, single_year
-from ..stages.numbers import cn_year
+from ..stages.numbers import cn_year, convert
 from ..stages.regions import PLACE, canonical
 from ..store.sqlite import Store
-from .units import convert
 
 _GLOSSARY_Q = re.compile(r"什么是(?P<a>[^？?，。]+)|(?P<b>[^？?，。]+?)(?:是什么|指什么|是指什么|的含义|什么意思)")
 _RANK_Q = re.compile(r"哪个|哪些|最高|最低|最多|最少|排名|排序|比较|对比")

@@ -28,7 +28,7 @@ from importlib import resources
 from typing import Any
 
 from ..model import Document, Fact
-from .numbers import BASE_UNIT, UNIT, clean_number, cn_year, parse_number
+from .numbers import BASE_UNIT, UNIT, base_unit, clean_number, cn_year, convert, parse_number
 from .sections import role_at, titles_at
 
 _NUMA = r"\d+(?:,\d{3})*(?:\.\d+)?"
@@ -317,7 +317,7 @@ def find_mentions(text: str, lo: int, hi: int, masked: list[tuple[int, int]]) ->
         prev = merged[-1] if merged else None
         if (prev is not None and prev.kind == m.kind == "level" and prev.qualifier == "以上"
                 and m.qualifier in ("以下", "以内") and prev.end == m.start and prev.value_max is None
-                and _base_unit(prev.unit) == _base_unit(m.unit)
+                and base_unit(prev.unit) == base_unit(m.unit)
                 and (convert_magnitude(prev.value, prev.unit, m.unit) or 0) <= (m.value or 0)):
             prev.end, prev.value_max, prev.qualifier = m.end, m.value, None
             if prev.unit != m.unit:  # 5千元以上1万元以下: one unit for both ends
@@ -333,9 +333,7 @@ def find_mentions(text: str, lo: int, hi: int, masked: list[tuple[int, int]]) ->
 
 
 def convert_magnitude(value: float | None, unit: str | None, to: str | None) -> float | None:
-    """``value`` in ``unit`` expressed in ``to`` when the two differ only by magnitude (5千元 -> 0.5万元)."""
-    from ..analysis.units import convert
-
+    """``value`` in ``unit`` expressed in ``to`` (5千元 -> 0.5万元); unchanged when they do not convert."""
     v = convert(value, unit, to)
     return clean_number(v) if v is not None else value
 
@@ -511,13 +509,6 @@ def single_year(f: dict[str, Any], field: str = "change") -> bool:
     return base is None or not period.isdigit() or base == int(period) - 1
 
 
-_MAG_PREFIX = re.compile(r"^(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千)")
-
-
-def _base_unit(unit: str | None) -> str | None:
-    return _MAG_PREFIX.sub("", unit) if unit else None
-
-
 def _heading_ends(sections) -> list[int]:
     out = []
     for sec in sections:
@@ -604,7 +595,7 @@ def indicators(doc: Document) -> Document:
                 # "比去年增加2700亿元" after a level: an absolute change of that level.
                 if (mt.kind == "level" and prev_fact is not None and window in _ABS_CHANGE
                         and not _PERIOD_CUES.search(raw_window)
-                        and prev_fact.data["value"] is not None and _base_unit(prev_fact.data["unit"]) == _base_unit(mt.unit)
+                        and prev_fact.data["value"] is not None and base_unit(prev_fact.data["unit"]) == base_unit(mt.unit)
                         and "change_abs" not in prev_fact.data):
                     sign = -1 if window in ("减少", "下降", "降低", "少") else 1
                     prev_fact.data["change_abs"] = clean_number(sign * (mt.value or 0))

@@ -83,3 +83,45 @@ def clean_number(v: float | None) -> float | int | None:
     if v is None:
         return None
     return int(v) if v == int(v) and abs(v) < 1e15 else round(v, 6)
+
+
+# --- putting quantities in one unit (1300万吨 vs 840亿斤), for ranking, charts and range merging ---
+# A unit is an optional magnitude (MAGNITUDE above) and a base (吨, 斤, 元 …). Bases of one dimension
+# convert through a common one (mass in kilograms); others compare only with themselves.
+
+_MAGNITUDE_VALUE = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "亿": 1e8, "千万": 1e7, "百万": 1e6,
+                    "十万": 1e5, "万": 1e4, "千": 1e3}
+_MAGNITUDE_PREFIX = re.compile("^" + MAGNITUDE)
+# base unit -> (dimension, factor to the dimension's own unit)
+_BASES = {"吨": ("kg", 1000.0), "公斤": ("kg", 1.0), "千克": ("kg", 1.0), "斤": ("kg", 0.5),
+          "平方公里": ("m2", 1e6), "平方米": ("m2", 1.0), "亩": ("m2", 666.6667), "公顷": ("m2", 1e4),
+          "公里": ("m", 1000.0), "千米": ("m", 1000.0), "米": ("m", 1.0)}
+
+
+def base_unit(unit: str | None) -> str | None:
+    """The unit without its magnitude: 亿元 -> 元."""
+    return _MAGNITUDE_PREFIX.sub("", unit) if unit else None
+
+
+def in_base(value: float, unit: str | None) -> tuple[float, str] | None:
+    """``value`` in the dimension's own unit, and that unit's name; None without a unit."""
+    if unit is None:
+        return None
+    factor, rest = 1.0, unit
+    m = _MAGNITUDE_PREFIX.match(unit)
+    if m:  # 万, 亿 alone: a count
+        factor, rest = _MAGNITUDE_VALUE[m.group()], unit[m.end() :]
+    dim, f2 = _BASES.get(rest, (rest, 1.0))
+    return value * factor * f2, dim
+
+
+def convert(value: float | None, unit: str | None, to: str | None) -> float | None:
+    """``value unit`` expressed in ``to``, or None when the two do not measure the same thing."""
+    if value is None:
+        return None
+    if unit == to:
+        return value
+    a, b = in_base(value, unit), in_base(1.0, to)
+    if a is None or b is None or a[1] != b[1]:
+        return None
+    return a[0] / b[0]

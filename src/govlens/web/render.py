@@ -11,7 +11,7 @@ import html
 from collections import Counter
 from typing import Any
 
-from ..analysis.units import convert
+from ..stages.numbers import convert
 
 MAX_CHARTS = 12
 
