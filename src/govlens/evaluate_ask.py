@@ -17,17 +17,13 @@ sentence must contain).
 from __future__ import annotations
 
 import json
-import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .analysis.ask import ask
+from .analysis.ask import ask, unsupported_figures
 from .store.sqlite import Store
-
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
-_YEAR = re.compile(r"(?:19|20)\d{2}(?=年)")
 
 
 @dataclass
@@ -68,9 +64,9 @@ def _citations_ok(store: Store, answer: str, citations: list[dict[str, Any]], ci
         if texts[c["doc"]][start:end] != c["quote"]:
             return f"quote is not the text at its span in {c['doc']}"
     quotes = " ".join(c["quote"] for c in citations)
-    for number in _NUMBER.findall(_YEAR.sub("", answer)):
-        if number not in quotes:
-            return f"{number} is in the answer but in no cited sentence"
+    missing = unsupported_figures(answer, quotes, skip_years=True)
+    if missing:
+        return f"{missing[0]} is in the answer but in no cited sentence"
     if cite and cite not in quotes:
         return f"no cited sentence contains {cite}"
     return None

@@ -149,6 +149,18 @@ def parse(store: Store, question: str) -> Parsed:
     return p
 
 
+_FIGURE = re.compile(r"\d+(?:\.\d+)?")
+_YEAR_OF = re.compile(r"(?:19|20)\d{2}(?=年)")
+
+
+def unsupported_figures(text: str, support: str, skip_years: bool = False) -> list[str]:
+    """Numbers in ``text`` that ``support`` does not contain (``skip_years``: 2024年 is not a figure).
+    An answer, or an LLM's wording of it, may state only figures its cited sentences hold."""
+    if skip_years:
+        text = _YEAR_OF.sub("", text)
+    return [n for n in _FIGURE.findall(text) if n not in support]
+
+
 def _cite(f: dict[str, Any]) -> dict[str, Any]:
     return {"doc": f["doc"], "quote": f["quote"], "span": f["span"]}
 

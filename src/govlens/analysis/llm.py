@@ -11,12 +11,12 @@ given a ``phrased`` companion.
 from __future__ import annotations
 
 import os
-import re
 from typing import Any
 
 import httpx
 
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+from .ask import unsupported_figures
+
 SYSTEM = ("你是政府文件助手。只根据给出的答案和原文句子，用一两句简洁的中文回答问题。"
           "不得添加原文中没有的数字或事实；原文不足以回答时，回答“库中没有找到答案”。")
 
@@ -45,6 +45,6 @@ def phrase(question: str, answer: str, citations: list[dict[str, Any]], timeout:
     except (httpx.HTTPError, KeyError, IndexError, TypeError, ValueError):
         return None
     grounded = " ".join(c["quote"] for c in citations) + answer
-    if not text or any(n not in grounded for n in _NUMBER.findall(text)):
+    if not text or unsupported_figures(text, grounded):
         return None  # a figure the sources do not hold: keep govlens' own answer only
     return text
