@@ -8,6 +8,7 @@ vendored Chart.js; no inline script, so the CSP stays ``script-src 'self'``.
 from __future__ import annotations
 
 import html
+import re
 from collections import Counter
 from typing import Any
 
@@ -81,8 +82,6 @@ def mark_words(text: str, words: list[str]) -> str:
     """``text`` escaped, each of ``words`` (longest first) wrapped in <mark>."""
     if not words:
         return html.escape(text)
-    import re
-
     rx = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
     out, pos = [], 0
     for m in rx.finditer(text):
@@ -100,20 +99,34 @@ def _figure(side: dict[str, Any] | None, field: str) -> float | None:
     return (lo + hi) / 2 if hi is not None else lo
 
 
+_UNIT_OF = {"value": "unit", "change": "change_unit"}
+
+
+def _common_unit(sides: list[dict[str, Any]], field: str) -> list[str | None]:
+    """The unit most of the sides state ``field`` in, as a one-item list (empty: none states it)."""
+    units = Counter(s.get(_UNIT_OF[field]) for s in sides if s.get(field) is not None)
+    return [u for u, _ in units.most_common(1)]
+
+
+def _in_unit(side: dict[str, Any] | None, field: str, unit: str | None) -> float | None:
+    """A side's figure converted to ``unit`` (万吨 vs 亿斤); None when it has none or does not convert."""
+    v = convert(_figure(side, field), (side or {}).get(_UNIT_OF[field]), unit)
+    return None if v is None else round(v, 4)
+
+
 def chart_compare(rows: list[dict[str, Any]], metric: str) -> dict[str, Any] | None:
     """One bar per region, for the figure most rows state (level or change) in its most common unit."""
     n_value = sum(r.get("value") is not None for r in rows)
     n_change = sum(r.get("change") is not None for r in rows)
-    field, unit_field = ("value", "unit") if n_value >= n_change else ("change", "change_unit")
-    units = Counter(r.get(unit_field) for r in rows if r.get(field) is not None)
-    if not units:
+    field = "value" if n_value >= n_change else "change"
+    common = _common_unit(rows, field)
+    if not common:
         return None
-    unit = units.most_common(1)[0][0]
-    # Figures in other units of the same measure (万吨 vs 亿斤) are converted; unrelated ones left out.
-    chosen = [(r, v) for r in rows if (v := convert(_figure(r, field), r.get(unit_field), unit)) is not None]
+    unit = common[0]
+    # Figures in other units of the same measure are converted; unrelated ones left out.
+    chosen = [(r, v) for r in rows if (v := _in_unit(r, field, unit)) is not None]
     return {"type": "bar", "title": f"{metric}（{'增减' if field == 'change' else '数值'}，{unit or ''}）",
-            "labels": [r["region"] for r, _ in chosen], "series": [
-                {"label": metric, "data": [round(v, 4) for _, v in chosen]}],
+            "labels": [r["region"] for r, _ in chosen], "series": [{"label": metric, "data": [v for _, v in chosen]}],
             "left_out": len(rows) - len(chosen)}
 
 
@@ -128,19 +141,12 @@ def chart_track(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
             continue
         items.sort(key=lambda r: r["year"])
         field = "change" if sum(r["target"].get("change") is not None for r in items) * 2 >= len(items) else "value"
-        unit_key = "change_unit" if field == "change" else "unit"
-        units = Counter(r["target"].get(unit_key) for r in items if r["target"].get(field) is not None)
-        if not units:
+        common = _common_unit([r["target"] for r in items], field)
+        if not common:
             continue
-        unit = units.most_common(1)[0][0]
-
-        def point(side: dict[str, Any] | None, unit: str | None = unit, field: str = field,
-                  unit_key: str = unit_key) -> float | None:
-            v = convert(_figure(side, field), (side or {}).get(unit_key), unit)
-            return None if v is None else round(v, 4)
-
+        unit = common[0]
         charts.append({"type": "line", "title": f"{region} {items[-1]['metric']}（{unit or ''}）",
                        "labels": [str(r["year"]) for r in items], "series": [
-                           {"label": "目标", "data": [point(r["target"]) for r in items]},
-                           {"label": "完成", "data": [point(r["actual"]) for r in items]}]})
+                           {"label": "目标", "data": [_in_unit(r["target"], field, unit) for r in items]},
+                           {"label": "完成", "data": [_in_unit(r["actual"], field, unit) for r in items]}]})
     return charts
