@@ -460,6 +460,12 @@ def _kind(doc: Document, sent_text: str, role: str, para_text: str = "") -> str:
     return "actual"
 
 
+def _quote_to(f: Fact, text: str, end: int) -> None:
+    """A fact completed by a later figure (its change, its level) now quotes up to ``end``."""
+    f.end = end
+    f.quote = text[f.start : end]
+
+
 def _fact(doc: Document, m: Mention, metric: str, start: int, end: int, kind: str, period: str | None) -> Fact:
     quote = doc.text[start:end]
     data: dict[str, Any] = {
@@ -600,8 +606,7 @@ def indicators(doc: Document) -> Document:
                     sign = -1 if window in ("减少", "下降", "降低", "少") else 1
                     prev_fact.data["change_abs"] = clean_number(sign * (mt.value or 0))
                     prev_fact.data["change_abs_unit"] = mt.unit
-                    prev_fact.end = mt.end
-                    prev_fact.quote = text[prev_fact.start : prev_fact.end]
+                    _quote_to(prev_fact, text, mt.end)
                     prev_end = mt.end
                     i += 1
                     continue
@@ -611,8 +616,7 @@ def indicators(doc: Document) -> Document:
                         and prev_fact.data["value"] is None and prev_fact.data["change"] is not None
                         and text[prev_end:mt.start].count("，") <= 1):
                     prev_fact.data.update(value=clean_number(mt.value), value_max=clean_number(mt.value_max), unit=mt.unit)
-                    prev_fact.end = max(prev_fact.end, mt.end)
-                    prev_fact.quote = text[prev_fact.start : prev_fact.end]
+                    _quote_to(prev_fact, text, max(prev_fact.end, mt.end))
                     prev_end = mt.end
                     i += 1
                     continue
@@ -630,8 +634,7 @@ def indicators(doc: Document) -> Document:
                                           change_unit=mt.change_unit, **mt.extra)
                     if mt.qualifier and not prev_fact.data["qualifier"]:
                         prev_fact.data["qualifier"] = mt.qualifier
-                    prev_fact.end = mt.end
-                    prev_fact.quote = text[prev_fact.start : prev_fact.end]
+                    _quote_to(prev_fact, text, mt.end)
                     prev_end = mt.end
                     i += 1
                     continue
@@ -647,8 +650,7 @@ def indicators(doc: Document) -> Document:
                     for f, g in zip(back[-len(group):], group, strict=True):
                         f.data.update(change=clean_number(g.change), change_max=clean_number(g.change_max),
                                       change_unit=g.change_unit, **g.extra)
-                        f.end = max(f.end, group[-1].end)
-                        f.quote = text[f.start : f.end]
+                        _quote_to(f, text, max(f.end, group[-1].end))
                     prev_end = group[-1].end
                     i = j
                     continue
