@@ -346,10 +346,16 @@ class Store:
         if limit < 1 or limit > 1000 or offset < 0:
             raise QueryError("limit must be 1-1000 and offset >= 0")
         where, args = _filters({"region": region, "year": year, "kind": kind, "level": level}, "d")
-        ranked = self._rank("doc_fts", match, where, args, limit, offset) if self.words else []
-        if not ranked and all(len(t) >= 3 for t in terms):
-            ranked = self._rank("doc_tri", match, where, args, limit, offset)
+        ranked: list[tuple] = []
+        for table in self._indexes(terms):
+            ranked = self._rank(table, match, where, args, limit, offset)
+            if ranked:
+                break
         return self._hits(ranked, terms)
+
+    def _indexes(self, terms: list[str]) -> list[str]:
+        """The word index first, then the trigram index, which only finds terms of 3+ characters."""
+        return (["doc_fts"] if self.words else []) + (["doc_tri"] if all(len(t) >= 3 for t in terms) else [])
 
     def _hits(self, ranked: list[tuple], terms: list[str]) -> list[dict[str, Any]]:
         if not ranked:
@@ -371,9 +377,8 @@ class Store:
         terms, match = _match(query)
         where, args = _filters(filters, "d")
         cond = where.replace("WHERE", "AND", 1)
-        tables = (["doc_fts"] if self.words else []) + (["doc_tri"] if all(len(t) >= 3 for t in terms) else [])
         rows: list[tuple] = []
-        for table in tables:
+        for table in self._indexes(terms):
             try:
                 rows = self.con.execute(f"SELECT f.rowid, f.rank, d.region, d.year, d.kind FROM {table} f JOIN documents d "
                                         f"{self._facets} ON d.id = f.rowid WHERE f.{table} MATCH ? {cond}",
