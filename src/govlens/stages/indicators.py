@@ -105,9 +105,11 @@ _OUTCOME_CUE = re.compile(r"(?:好于|超出|超过|高于|低于|符合|达到|
 _TARGETS_INTRO = re.compile(r"(?:预期|主要|发展)目标(?:是|为)[：:]")
 _PERIOD_CUES = re.compile(
     r"(?=[到至截12一二“十六七八九过五这近今本全去上明])(?P<until>到|至|截至)?(?P<y>(?:19|20)\d{2}|[一二][〇零○一二三四五六七八九]{3})年(?!\d*月\d+日在)"
-    r"|(?:“(?P<plan>十[一二三四五]?五|[六七八九]五)”|(?P<plan2>十[一二三四]五|[六七八九]五)(?=期间|时期|计划|规划))"
+    # A plan names a period only when a time word or a comma follows ("“十四五”时期", "“十三五”以来，"),
+    # not as a topic ("谋划好“十四五”发展", "“十四五”开局之年").
+    r"|(?:“(?P<plan>十[一二三四五]?五|[六七八九]五)”(?=期间|时期|以来|末|[，,])|(?P<plan2>十[一二三四]五|[六七八九]五)(?=期间|时期|计划|规划))"
     r"(?P<plan_when>期间|时期|以来|末|规划)?"
-    r"|(?P<five>过去五年|五年来|这五年|近五年|五年间)"
+    r"|(?P<five>过去五年|五年来|这五年|近五年|五年间|(?<=的)五年(?=[。，；]))"  # "这是…全面提升的五年。"
     r"|(?P<this>今年|本年)|(?P<last>去年|上年|上一年|过去一年|一年来)|(?P<next>明年)"
 )
 _PLAN_START = {"六五": 1981, "七五": 1986, "八五": 1991, "九五": 1996, "十五": 2001, "十一五": 2006, "十二五": 2011,
@@ -377,7 +379,11 @@ def _period_cues(doc: Document, text: str, lo: int, hi: int) -> list[tuple[int, 
     """Explicit periods named in a paragraph, each with where it was named."""
     y = doc.year
     out: list[tuple[int, str]] = []
+    # A year in a title (《…规划（2020-2035年）》) names that document, not the period of figures.
+    titles = [(t.start(), t.end()) for t in _BOOK_TITLE.finditer(text, lo, hi)] if "《" in text[lo:hi] else []
     for m in _PERIOD_CUES.finditer(text, lo, hi):
+        if titles and _inside(titles, m.start(), m.end()):
+            continue
         found = None
         if m.group("y"):
             before = text[max(lo, m.start() - 4) : m.start()]
@@ -494,6 +500,7 @@ def _fact(doc: Document, m: Mention, metric: str, start: int, end: int, kind: st
     return Fact("indicator", start, end, quote, data)
 
 
+_BOOK_TITLE = re.compile(r"《[^》\n]{0,80}》")
 _RANGE_START = re.compile(r"((?:19|20)\d{2})年?\s*([-—–~－])?\s*(?:到|至)?$")
 _BASIS = re.compile(r"[^，。；]{0,30}?的基础上[，,]")
 _PER_YEAR = re.compile(r"(?:平均每年|每年平均|年平均|年均)$")
@@ -694,6 +701,9 @@ def indicators(doc: Document) -> Document:
                 period = _period(doc, cues, mt.start, kind, heading)
                 if kind == "target" and period and doc.year and int(period.rsplit("-", 1)[-1]) < doc.year:
                     kind = "actual"  # a report does not set targets for a year (or period) already past
+                elif (kind == "actual" and period and "-" in period and doc.year and doc.kind == "work_report"
+                        and int(period.split("-")[0]) >= doc.year):
+                    kind = "target"  # nor report outcomes of a plan period that starts this year or later
                 is_child = "其中" in text[_window_start(text, s0, ws) : mt.start] or "其中" in raw_window
                 if is_child and parent is not None and len(group) == 1 and _MODIFIER.fullmatch(metrics[0] or ""):
                     metrics = [metrics[0] + (parent.data["metric"] or "")]
