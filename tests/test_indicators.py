@@ -190,3 +190,16 @@ def test_bounds_written_as_a_range_are_one_fact():
     facts = [f.data for d in read_text(text) for f in d.facts if f.type == "indicator"]
     assert [(f["metric"], f["value"], f["value_max"], f["unit"]) for f in facts] == [
         ("罚款", 50, 100, "元"), ("罚款", 0.5, 1, "万元")]
+
+
+def test_plan_names_and_titles_that_do_not_date_figures():
+    from govlens.pipeline import read_text
+
+    text = ("2021年云溪市明澜区政府工作报告\n各位代表：\n一、2020年工作回顾\n"
+            "过去一年，我们统筹疫情防控，谋划好“十四五”发展。一般公共预算收入实现58.1亿元、增长0.4%。"
+            "启动编制《明澜老城整体规划（2020-2035年）》，新建公园3座。\n"
+            "二、“十四五”时期主要目标\n“十四五”期间，新增公共文化设施5万平方米。\n")
+    facts = {f.data["value"]: f.data for d in read_text(text) for f in d.facts if f.type == "indicator"}
+    assert (facts[58.1]["period"], facts[58.1]["kind"]) == ("2020", "actual")
+    assert facts[3]["period"] == "2020"
+    assert (facts[5]["period"], facts[5]["kind"]) == ("2021-2025", "target")
