@@ -76,4 +76,6 @@ def run_paths(paths: list[str], extract: bool) -> Iterator[Result]:
             bar.advance(task)
             if r.error:
                 report_error(r.error)
+            for w in r.warnings:
+                err.print(Text.assemble(("warning:", "yellow"), " ", w), soft_wrap=True)
             yield r
