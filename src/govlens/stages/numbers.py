@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 from ..lexicon import words
@@ -9,6 +10,11 @@ from ..lexicon import words
 _DIGIT = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _SMALL = {"十": 10, "百": 100, "千": 1000}
 _BIG = {"万": 10_000, "亿": 100_000_000}
+
+# No real figure has more digits than this; longer runs (a 400-digit number, a line of digits) are not
+# numbers, and parsing them would overflow floats or hit Python's int-from-string digit limit.
+MAX_DIGITS = 24
+_DIGITS = re.compile(r"[0-9零〇○一二两三四五六七八九]")
 
 CN_NUM = "[零〇○一二两三四五六七八九十百千]"
 # Units as written, magnitude prefix included (the lists live in lexicon/data/units.tsv).
@@ -19,7 +25,7 @@ UNIT = words.UNIT
 
 def cn_int(s: str) -> int | None:
     """``一千二百`` -> 1200, ``二十万`` -> 200000, ``一九五四`` -> 1954 (digit by digit when no 十百千)."""
-    if not s:
+    if not s or len(s) > 2 * MAX_DIGITS:
         return None
     if all(c in _DIGIT for c in s):
         return int("".join(str(_DIGIT[c]) for c in s))
@@ -50,10 +56,11 @@ def parse_number(s: str) -> float | None:
     """Arabic (``1,134.5``), Chinese (``一千二百``), ``百分之十五`` (-> 15), ``三分之一`` (-> 33.33),
     ``两成`` (-> 20)."""
     s = s.strip()
-    if not s:
+    if not s or len(_DIGITS.findall(s)) > MAX_DIGITS:
         return None
     try:
-        return float(s.replace(",", ""))
+        v = float(s.replace(",", ""))
+        return v if math.isfinite(v) else None
     except ValueError:
         pass
     m = re.fullmatch(r"百分之(.+)", s)
@@ -77,7 +84,7 @@ def parse_number(s: str) -> float | None:
 
 
 def clean_number(v: float | None) -> float | int | None:
-    if v is None:
+    if v is None or not math.isfinite(v):
         return None
     return int(v) if v == int(v) and abs(v) < 1e15 else round(v, 6)
 
