@@ -14,7 +14,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..stages.indicators import metric_key, metric_table, single_year
+from ..lexicon.metrics import metric_key, metric_table
+from ..lexicon.words import YEAR, qualifier_after
+from ..stages.indicators import single_year
 from ..stages.numbers import cn_year, convert
 from ..stages.regions import PLACE, canonical
 from ..store.api import StoreAPI as Store
@@ -24,11 +26,11 @@ _RANK_Q = re.compile(r"哪个|哪些|最高|最低|最多|最少|排名|排序|�
 _TRACK_Q = re.compile(r"完成了吗|实现了吗|达到了吗|完成情况|完成没有|是否完成|达标了吗")
 _COUNT_Q = re.compile(r"多少篇|几篇|多少份|几份")
 _TREND_Q = re.compile(r"历年|逐年|变化|趋势|这几年|近几年")
-_YEAR_Q = re.compile(r"((?:19|20)\d{2}|[一二][〇零○一二三四五六七八九]{3})年")
+_YEAR_Q = re.compile(rf"({YEAR}|[一二][〇零○一二三四五六七八九]{{3}})年")
 _PLAN_Q = re.compile(r"十([一二三四五])五")
 _LOW_FIRST = re.compile(r"最低|最少")
 _NOT_METRIC = re.compile(
-    r"(?:19|20)\d{2}年|十[一二三四五]五|今年|去年|上年|明年|全国|我国|国家|全省|全市|全区|"
+    rf"{YEAR}年|十[一二三四五]五|今年|去年|上年|明年|全国|我国|国家|全省|全市|全区|"
     r"是多少|有多少|多少|是什么|是否|完成了吗|实现了吗|达到了吗|完成情况|目标|预期|计划|实际|完成|预计|"
     r"增长了|增长|增速|增幅|涨幅|提高|下降|哪个|哪些|最高|最低|最多|最少|[的了吗呢？?。，、“”\s]")
 _LEVEL_Q = re.compile(r"哪(?:个|些|一个)(省|市|区|县)")
@@ -146,18 +148,6 @@ def parse(store: Store, question: str) -> Parsed:
     return p
 
 
-_FIGURE = re.compile(r"\d+(?:\.\d+)?")
-_YEAR_OF = re.compile(r"(?:19|20)\d{2}(?=年)")
-
-
-def unsupported_figures(text: str, support: str, skip_years: bool = False) -> list[str]:
-    """Numbers in ``text`` that ``support`` does not contain (``skip_years``: 2024年 is not a figure).
-    An answer, or an LLM's wording of it, may state only figures its cited sentences hold."""
-    if skip_years:
-        text = _YEAR_OF.sub("", text)
-    return [n for n in _FIGURE.findall(text) if n not in support]
-
-
 def _cite(f: dict[str, Any]) -> dict[str, Any]:
     return {"doc": f["doc"], "quote": f["quote"], "span": f["span"]}
 
@@ -176,9 +166,9 @@ def _figure(f: dict[str, Any]) -> str:
         parts.append(f"{word}{abs(f['change'])}{hi}{f.get('change_unit') or ''}")
     q = f.get("qualifier") or ""
     text = "，".join(parts)
-    if q in ("左右", "以上", "以内", "以下", "多", "余"):
+    if qualifier_after(q):  # 左右, 以上, 上下 … follow the figure; 约, 不低于, 力争 … come before it
         return text + q
-    return (q + text) if q else text  # 不低于, 不超过, 超过, 力争, 约, 近, 逾 read before the figure
+    return (q + text) if q else text
 
 
 def _facts(store: Store, p: Parsed) -> list[dict[str, Any]]:

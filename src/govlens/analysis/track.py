@@ -18,11 +18,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..lexicon.words import AT_LEAST, AT_MOST
 from ..stages.indicators import single_year
 from ..store.api import StoreAPI as Store
 
-AT_LEAST = ("以上", "不低于", "不少于", "超过", "力争", "突破", "高于", "至少")
-AT_MOST = ("以内", "以下", "不超过", "不高于", "控制在", "低于")
 LOWER_IS_BETTER = ("unemployment_registered", "unemployment_surveyed", "cpi", "energy_intensity", "pm25")
 
 
