@@ -355,6 +355,17 @@ def _clean_metric(w: str) -> str:
     return _balance(w)
 
 
+# A run of digits and separators longer than any figure (2 000 digits in a row): the number patterns
+# backtrack over it at every position (minutes). Such runs are masked, same length, before scanning.
+_LONG_RUN = re.compile(r"[0-9０-９.,．零〇○一二两三四五六七八九十百千万亿]{40,}")
+
+
+def _mask_long_runs(text: str) -> str:
+    if not _LONG_RUN.search(text):
+        return text
+    return _LONG_RUN.sub(lambda m: "#" * len(m.group()), text)
+
+
 def _window_start(bounds: list[int], sent_start: int, pos: int) -> int:
     """Start of the clause holding ``pos`` (not before ``sent_start``). ``bounds``: sorted positions just
     after a clause boundary (:func:`_clause_bounds`); a bisect, not a walk back over a long clause."""
@@ -560,6 +571,7 @@ def _split_items(window: str) -> list[str]:
 
 def indicators(doc: Document) -> Document:
     text = doc.text
+    scan = _mask_long_runs(text)
     gl_start = min((g.start for g in doc.glossary), default=len(text))
     for sec in doc.sections:
         if sec.role == "glossary":
@@ -574,7 +586,7 @@ def indicators(doc: Document) -> Document:
         pos += len(line) + 1
         if not line or not _HAS_NUMBER.search(line):
             continue
-        line_mentions = find_mentions(text, line_start, line_start + len(line),
+        line_mentions = find_mentions(scan, line_start, line_start + len(line),
                                       [(a + line_start, b + line_start) for a, b in _masked(line)])
         if not line_mentions:
             continue
