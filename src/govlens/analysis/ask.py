@@ -16,7 +16,7 @@ from typing import Any
 
 from ..lexicon.metrics import metric_key, metric_table
 from ..lexicon.words import YEAR, qualifier_after
-from ..stages.indicators import single_year
+from ..model import single_year
 from ..stages.numbers import cn_year, convert
 from ..stages.regions import PLACE, canonical
 from ..store.api import StoreAPI as Store

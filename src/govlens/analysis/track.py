@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..lexicon.words import AT_LEAST, AT_MOST
-from ..stages.indicators import single_year
+from ..model import single_year
 from ..store.api import StoreAPI as Store
 
 LOWER_IS_BETTER = ("unemployment_registered", "unemployment_surveyed", "cpi", "energy_intensity", "pm25")
