@@ -7,17 +7,17 @@ from pathlib import Path
 
 from rich.table import Table
 
-from ..errors import GovlensError
+from ..errors import GovlensError, NotFound
 from ..evaluate import ATTRS, evaluate
 from .common import Format, out, report_error
 
 
 def eval_command(gold: str, corpus: str, fmt: Format, show_misses: bool) -> int:
     if not (Path(gold) / "indicators.jsonl").exists():
-        report_error(GovlensError("no indicators.jsonl in the gold folder", gold))
+        report_error(NotFound("no indicators.jsonl in the gold folder", gold))
         return 1
     if not Path(corpus).is_dir():
-        report_error(GovlensError("corpus folder not found (use --corpus)", corpus))
+        report_error(NotFound("corpus folder not found (use --corpus)", corpus))
         return 1
     try:
         s = evaluate(gold, corpus)
@@ -52,13 +52,13 @@ def eval_ask_command(gold: str, db: str | None, corpus: str, fmt: Format, show_m
     from ..store import open_store
 
     if not Path(gold).is_file():
-        report_error(GovlensError("no such question file", gold))
+        report_error(NotFound("no such question file", gold))
         return 1
     with tempfile.TemporaryDirectory() as tmp:
         try:
             if db is None:
                 if not Path(corpus).is_dir():
-                    report_error(GovlensError("corpus folder not found (use --corpus or --db)", corpus))
+                    report_error(NotFound("corpus folder not found (use --corpus or --db)", corpus))
                     return 1
                 db = str(Path(tmp) / "ask.db")
                 with open_store(db) as store:
