@@ -195,10 +195,14 @@ def eval_(
     corpus: Annotated[str, typer.Option(help="Where the gold set's documents are.")] = "../shared/corpus",
     fmt: FormatOpt = Format.table,
     show_misses: Annotated[bool, typer.Option("--misses", help="List every miss.")] = False,
+    docs: Annotated[bool, typer.Option("--docs", help="Score document metadata (region, level, year, kind, "
+                                       "title) on the corpus index and the page sets instead.")] = False,
 ) -> None:
     """Precision/recall/F1 of extraction on the dev gold set, strict and lenient."""
-    from .evalcmd import eval_command
+    from .evalcmd import eval_command, eval_docs_command
 
+    if docs:
+        raise typer.Exit(eval_docs_command(gold, corpus, fmt, show_misses))
     raise typer.Exit(eval_command(gold, corpus, fmt, show_misses))
 
 

@@ -84,3 +84,30 @@ def eval_ask_command(gold: str, db: str | None, corpus: str, fmt: Format, show_m
         for m in s.misses:
             out.print(m, markup=False)
     return 0
+
+
+def eval_docs_command(gold: str, corpus: str, fmt: Format, show_misses: bool) -> int:
+    """Document metadata on the corpus index and on every page set under ``gold`` (``docs/`` and
+    ``blind/docs/``, each a ``pages.jsonl`` beside ``pages/``)."""
+    from ..evaluate_docs import ATTRS, score_index, score_pages
+
+    if not (Path(corpus) / "index.jsonl").is_file():
+        report_error(GovlensError("no index.jsonl in the corpus folder (use --corpus)", corpus))
+        return 1
+    scores = [score_index(corpus)]
+    for sub, name in (("docs", "dev pages"), ("blind/docs", "blind pages")):
+        if (Path(gold) / sub / "pages.jsonl").is_file():
+            scores.append(score_pages(Path(gold) / sub, name))
+    if fmt != Format.table:
+        out.print_json(json.dumps([s.as_dict() for s in scores], ensure_ascii=False))
+    else:
+        t = Table("set", "documents", *ATTRS, "empty titles", "truncated", title="document metadata (accuracy)")
+        for s in scores:
+            t.add_row(s.name, f"{s.gold} ({s.predicted} found)", *(f"{s.accuracy(a):.3f}" for a in ATTRS),
+                      str(s.empty_titles), str(s.truncated_titles))
+        out.print(t)
+    if show_misses:
+        for s in scores:
+            for m in s.misses:
+                out.print(f"[{s.name}] {m}", markup=False)
+    return 0

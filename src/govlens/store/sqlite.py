@@ -232,23 +232,7 @@ class Store:
             source_id = self.con.last_insert_rowid()
             for d in docs:
                 self._insert_document(source_id, d)
-            self._harmonise_regions()
         return source_id
-
-    def _harmonise_regions(self) -> None:
-        """A district or county stored without its city (明澜区, from a listing that never names the
-        city) takes the full name (云溪市明澜区) when the store holds exactly one region that is that
-        name under a city; documents and facts alike, so compare and track see one place."""
-        regions = [r for (r,) in self.con.execute("SELECT DISTINCT region FROM documents WHERE region IS NOT NULL")]
-        for bare in regions:
-            if not bare.endswith(("区", "县", "旗")) or any(c in bare[:-1] for c in "市州盟省"):
-                continue
-            full = [r for r in regions if r != bare and r.endswith(bare) and r[: -len(bare)].endswith(("市", "州", "盟"))]
-            if len(full) != 1:
-                continue
-            self.con.execute("UPDATE documents SET region = ? WHERE region = ?", (full[0], bare))
-            self.con.execute("UPDATE facts SET region = ?, data = json_set(data, '$.region', ?) WHERE region = ?",
-                             (full[0], full[0], bare))
 
     def _delete_source(self, source_id: int) -> None:
         for (doc_id,) in self.con.execute("SELECT id FROM documents WHERE source_id = ?", (source_id,)).fetchall():

@@ -1,0 +1,1 @@
+"""Word lists and tables (data files) that the stages read: places (the gazetteer), and more."""
