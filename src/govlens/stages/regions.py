@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from ..lexicon.places import Mention, Place, canonical_place, gazetteer, resolve
+from ..lexicon.words import YEAR
 
 PROVINCES = {p.name: p.name for p in gazetteer().places if p.level == "province"} | {
     s: p.name for s, ps in gazetteer().shorts.items() for p in ps if p.level == "province" and len(ps) == 1
@@ -143,7 +144,7 @@ def document_place(title: str, head: str, issuer: str, body: str, tag: str | Non
     evidence += [("government", m) for m in _anchored(title, _GOV_AFTER)]
     evidence += [("government", m) for m in _anchored(lead, _GOV_AFTER)]
     t = re.sub(r"^(?:【[^】]*】|\[[^\]]*\])\s*", "", title)
-    t = re.sub(r"^(?:(?:19|20)\d{2}年(?:度)?|关于)", "", t)
+    t = re.sub(rf"^(?:{YEAR}年(?:度)?|关于)", "", t)
     first = next(iter(g._chains(t, 0, len(t), strict=False)), None)
     if first is not None and first.start == 0:
         evidence.append(("title", first))
