@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .analysis.ask import ask, unsupported_figures
+from .analysis.ask import ask
+from .lexicon.figures import unsupported_figures
 from .store.sqlite import Store
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..stages.indicators import metric_key, single_year
+from ..lexicon.metrics import metric_key
+from ..stages.indicators import single_year
 from ..store.sqlite import Store
 
 

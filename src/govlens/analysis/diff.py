@@ -8,9 +8,10 @@ import re
 from typing import Any
 
 from ..errors import QueryError
+from ..lexicon.words import YEAR
 from ..store.sqlite import Store
 
-_YEARS = re.compile(r"(?:19|20)\d{2}年?|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）")
+_YEARS = re.compile(rf"{YEAR}年?|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）")
 
 
 def find_doc(store: Store, ident: str) -> dict[str, Any]:

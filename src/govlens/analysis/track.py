@@ -29,11 +29,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..lexicon.words import APPROX, AT_MOST
 from ..store.api import StoreAPI
 
-APPROX = ("左右", "约", "大约", "近", "接近", "将近")
-AT_LEAST = ("以上", "不低于", "不少于", "超过", "力争", "突破", "高于", "至少", "逾", "超")
-AT_MOST = ("以内", "以下", "不超过", "不高于", "控制在", "低于")
 LOWER_IS_BETTER = ("unemployment_registered", "unemployment_surveyed", "cpi", "energy_intensity", "pm25")
 
 
@@ -67,6 +65,7 @@ def rule_for(target: dict[str, Any], key: str | None) -> str:
     hi = target.get("change_max") if target.get("change") is not None else target.get("value_max")
     if q in AT_MOST:
         return "ceiling"
+    # a bare target and every at-least word (以上, 不低于, 力争 … in the lexicon) must be reached
     rule = "range" if hi is not None else "approx" if q in APPROX else "at_least"
     return rule + ("-mirrored" if key in LOWER_IS_BETTER else "")
 

@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ...lexicon.figures import unsupported_figures
+from ...lexicon.words import qualifier_after
 from ...store.api import StoreAPI
 from . import words as W
 
@@ -30,16 +32,6 @@ class Answer:
         return out
 
 
-_FIGURE = re.compile(r"\d+(?:\.\d+)?")
-_YEAR_OF = re.compile(r"(?:19|20)\d{2}(?=年)")
-
-
-def unsupported_figures(text: str, support: str, skip_years: bool = False) -> list[str]:
-    """Numbers in ``text`` that ``support`` does not contain (``skip_years``: 2024年 is not a figure).
-    An answer, or an LLM's wording of it, may state only figures its cited sentences hold."""
-    if skip_years:
-        text = _YEAR_OF.sub("", text)
-    return [n for n in _FIGURE.findall(text) if n not in support]
 
 
 def cite(f: dict[str, Any]) -> dict[str, Any]:
@@ -68,9 +60,9 @@ def figure(f: dict[str, Any], field_: str | None = None) -> str:
     if field_ == "change" and f.get("value") is not None:
         q = ""  # a qualifier is written with the first figure, the level (超过126万亿元，增长5.2%)
     text = "，".join(parts)
-    if q in ("左右", "以上", "以内", "以下", "多", "余"):
+    if qualifier_after(q):  # 左右, 以上, 上下 … follow the figure; 约, 不低于, 力争 … come before it
         return text + q
-    return (q + text) if q else text  # 不低于, 不超过, 超过, 力争, 约, 近, 逾 read before the figure
+    return (q + text) if q else text
 
 
 def kind_word(f: dict[str, Any]) -> str:

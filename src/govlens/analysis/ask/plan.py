@@ -8,7 +8,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from ...stages.indicators import metric_key, metric_table
+from ...lexicon.metrics import metric_key, metric_table
 from ...stages.numbers import cn_year
 from ...stages.regions import PLACE, canonical
 from ...store.api import StoreAPI

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import re
 
-YEAR = r"(?:19|20)\d{2}|[一二][〇零○一二三四五六七八九]{3}"
+from ...lexicon.words import PLAN_START as _PLAN_START
+from ...lexicon.words import YEAR_ANY
+
+YEAR = YEAR_ANY
 YEAR_Q = re.compile(rf"({YEAR})年")
 # 2019年到2024年, 2019—2024年, 2019至2024年, 从2019年至2024年
 RANGE_Q = re.compile(rf"({YEAR})年?\s*(?:到|至|—|–|-|~|～)\s*({YEAR})年")
 PLAN_Q = re.compile(r"十([一二三四五])五")
-PLAN_START = {"一": 2006, "二": 2011, "三": 2016, "四": 2021, "五": 2026}
+PLAN_START = {k[1]: v for k, v in _PLAN_START.items() if len(k) == 3 and k.startswith("十") and k.endswith("五")}
 RECENT_Q = re.compile(r"(?:近|最近|过去)([一二三四五六七八九十\d]+)年")
 
 # Operation cues, first match wins (the order matters: a glossary question may hold 哪些, a
