@@ -103,12 +103,10 @@ def pair(target: dict[str, Any], candidates: list[dict[str, Any]]) -> dict[str, 
             continue  # a part, a total, a five-year average or a 十年来 figure is not the year's
         if not one_year(cand, "change"):
             cand = cand | {"change": None, "change_max": None, "change_unit": None}
-        if target.get("change") is not None and cand.get("change") is not None:
-            same.append(cand)
-        elif target.get("value") is not None and cand.get("value") is not None \
-                and (target.get("unit") == cand.get("unit") or percent(target) is not None):
-            same.append(cand)
-        elif percent(target) is not None and percent(cand) is not None:
+        same_footing = (target.get("change") is not None and cand.get("change") is not None) or (
+            target.get("value") is not None and cand.get("value") is not None
+            and target.get("unit") == cand.get("unit")) or (percent(target) is not None and percent(cand) is not None)
+        if same_footing:
             same.append(cand)
         elif cand.get("value") is not None or cand.get("change") is not None:
             other.append(cand)
@@ -117,10 +115,12 @@ def pair(target: dict[str, Any], candidates: list[dict[str, Any]]) -> dict[str, 
     return (comparable or ranked or best(other, target.get("metric")) or [None])[0]
 
 
-def track(store: StoreAPI, region: str | None = None, metric: str | None = None) -> list[dict[str, Any]]:
+def track(store: StoreAPI, region: str | None = None, metric: str | None = None,
+          key: str | None = None) -> list[dict[str, Any]]:
+    """Every stored target with its outcome and verdict (``metric``: words; ``key``: a metric key)."""
     from .compare import metric_args
 
-    targets = store.targets(region=region, **(metric_args(metric) if metric else {}))
+    targets = store.targets(region=region, **({"metric_key": key} if key else metric_args(metric) if metric else {}))
     reports = store.report_years()
     out: list[dict[str, Any]] = []
     seen: set[tuple] = set()

@@ -14,8 +14,9 @@ the nearest sentences are returned and the answer is empty — a figure is never
 
 from __future__ import annotations
 
+from ...lexicon.figures import unsupported_figures
 from ...store.api import StoreAPI
-from .answer import Answer, passages, unsupported_figures
+from .answer import Answer, passages
 from .handlers import HANDLERS
 from .plan import Plan, read
 

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ...lexicon.figures import unsupported_figures
 from ...lexicon.words import qualifier_after
 from ...store.api import StoreAPI
 from . import words as W

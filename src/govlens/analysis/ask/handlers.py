@@ -13,7 +13,7 @@ from typing import Any
 from ...stages.numbers import convert
 from ...store.api import StoreAPI
 from .answer import Answer, cite, figure, kind_word, num, when
-from .choose import best, narrower, one_year, percent
+from .choose import best, narrower, one_year
 from .plan import Plan
 
 Handler = Callable[[StoreAPI, Plan, str], Answer | None]
@@ -98,7 +98,7 @@ def compare_places(store: StoreAPI, p: Plan, q: str) -> Answer | None:
         by = "change" if all(r.get("change") is not None for r in rows) else by
     a = Answer(citations=[cite(r) for r in rows], chart="bar")
     a.answer = "；".join(_line(r, by if by == "change" else None) for r in rows)
-    ranked, unit = _comparable(rows, by)
+    ranked, _ = _comparable(rows, by)
     if len(ranked) >= 2:
         ranked.sort(key=lambda r: r["in_unit"], reverse=p.order != "low")
         top = ranked[0]
@@ -168,7 +168,7 @@ def target_vs_outcome(store: StoreAPI, p: Plan, q: str) -> Answer | None:
         return a
     if p.unknown_place and not p.places:
         return None
-    rows = [r for r in track(store, metric=p.measure if not p.key else p.key)
+    rows = [r for r in track(store, metric=None if p.key else p.measure, key=p.key)
             if (p.year is None or r["year"] == p.year) and (not p.key or r["metric_key"] == p.key)
             and (not place or r["region"].endswith(place))]
     rows = [r for r in rows if r["verdict"] in ("met", "missed")] or rows

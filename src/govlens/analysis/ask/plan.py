@@ -167,7 +167,7 @@ def read(store: StoreAPI, question: str) -> Plan:
     if not p.years and latest:
         if "今年" in q:
             p.years = [latest]
-        elif "去年" in q or "上年" in q and "比上年" not in q:
+        elif "去年" in q or ("上年" in q and "比上年" not in q):
             p.years = [latest - 1]
         elif "明年" in q:
             p.years = [latest + 1]
