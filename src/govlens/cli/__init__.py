@@ -141,13 +141,14 @@ def ask(
     question: Annotated[str, typer.Argument(help="A question in Chinese, e.g. 闵行区2021年经济增长目标是多少？")],
     db: DbOpt = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    explain: Annotated[bool, typer.Option("--explain", help="Print the plan the question was read into.")] = False,
 ) -> None:
     """Answer from the library with the sentences it came from; empty when the library does not know."""
     from .library import ask_command
 
     if fmt not in ("text", "json"):
         raise typer.BadParameter("--format text|json")
-    raise typer.Exit(_run(ask_command, question, db, fmt))
+    raise typer.Exit(_run(ask_command, question, db, fmt, explain))
 
 
 @app.command()
@@ -207,16 +208,21 @@ def eval_(
 
 @app.command(name="eval-ask")
 def eval_ask(
-    gold: Annotated[str, typer.Argument(help="Question file (JSON Lines).")] = "tests/gold/ask.jsonl",
+    gold: Annotated[str, typer.Argument(help="Gold folder (dev/ and blind/ with ask.jsonl, track.jsonl), "
+                                             "or one question file.")] = "tests/gold",
     db: DbOpt = None,
-    corpus: Annotated[str, typer.Option(help="Built into a temporary store when no --db is given.")] = "../shared/corpus",
+    corpus: Annotated[list[str] | None, typer.Option(help="Built into a temporary store when no --db is given "
+                                                          "(repeat; default ../shared/corpus and ../shared/seeds).")] = None,
+    sets: Annotated[str, typer.Option(help="Which parts to score: dev, blind or dev,blind.")] = "dev,blind",
     fmt: FormatOpt = Format.table,
     show_misses: Annotated[bool, typer.Option("--misses", help="List every wrong answer.")] = False,
 ) -> None:
-    """Answer accuracy, citation accuracy, declined share and latency of ask on the question set."""
+    """Answer accuracy, citation accuracy, declined share, latency and track verdict agreement, dev and blind
+    side by side."""
     from .evalcmd import eval_ask_command
 
-    raise typer.Exit(eval_ask_command(gold, db, corpus, fmt, show_misses))
+    raise typer.Exit(eval_ask_command(gold, db, corpus or ["../shared/corpus", "../shared/seeds"],
+                                      [x.strip() for x in sets.split(",") if x.strip()], fmt, show_misses))
 
 
 @app.command()
