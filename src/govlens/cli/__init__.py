@@ -141,13 +141,14 @@ def ask(
     question: Annotated[str, typer.Argument(help="A question in Chinese, e.g. 闵行区2021年经济增长目标是多少？")],
     db: DbOpt = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    explain: Annotated[bool, typer.Option("--explain", help="Print the plan the question was read into.")] = False,
 ) -> None:
     """Answer from the library with the sentences it came from; empty when the library does not know."""
     from .library import ask_command
 
     if fmt not in ("text", "json"):
         raise typer.BadParameter("--format text|json")
-    raise typer.Exit(_run(ask_command, question, db, fmt))
+    raise typer.Exit(_run(ask_command, question, db, fmt, explain))
 
 
 PORT_HELP = "Port (default 8000, else the next free one); a port given here is used or refused."
@@ -173,8 +174,7 @@ def serve(
         raise typer.Exit(1) from None
     import os
 
-    from ..store import open_store
-    from ..store.sqlite import default_target
+    from ..store import default_target, open_store
     from .common import err, note
     from .net import choose_port
 
@@ -206,25 +206,34 @@ def eval_(
     corpus: Annotated[str, typer.Option(help="Where the gold set's documents are.")] = "../shared/corpus",
     fmt: FormatOpt = Format.table,
     show_misses: Annotated[bool, typer.Option("--misses", help="List every miss.")] = False,
+    docs: Annotated[bool, typer.Option("--docs", help="Score document metadata (region, level, year, kind, "
+                                       "title) on the corpus index and the page sets instead.")] = False,
 ) -> None:
     """Precision/recall/F1 of extraction on the dev gold set, strict and lenient."""
-    from .evalcmd import eval_command
+    from .evalcmd import eval_command, eval_docs_command
 
+    if docs:
+        raise typer.Exit(eval_docs_command(gold, corpus, fmt, show_misses))
     raise typer.Exit(eval_command(gold, corpus, fmt, show_misses))
 
 
 @app.command(name="eval-ask")
 def eval_ask(
-    gold: Annotated[str, typer.Argument(help="Question file (JSON Lines).")] = "tests/gold/ask.jsonl",
+    gold: Annotated[str, typer.Argument(help="Gold folder (dev/ and blind/ with ask.jsonl, track.jsonl), "
+                                             "or one question file.")] = "tests/gold",
     db: DbOpt = None,
-    corpus: Annotated[str, typer.Option(help="Built into a temporary store when no --db is given.")] = "../shared/corpus",
+    corpus: Annotated[list[str] | None, typer.Option(help="Built into a temporary store when no --db is given "
+                                                          "(repeat; default ../shared/corpus and ../shared/seeds).")] = None,
+    sets: Annotated[str, typer.Option(help="Which parts to score: dev, blind or dev,blind.")] = "dev,blind",
     fmt: FormatOpt = Format.table,
     show_misses: Annotated[bool, typer.Option("--misses", help="List every wrong answer.")] = False,
 ) -> None:
-    """Answer accuracy, citation accuracy, declined share and latency of ask on the question set."""
+    """Answer accuracy, citation accuracy, declined share, latency and track verdict agreement, dev and blind
+    side by side."""
     from .evalcmd import eval_ask_command
 
-    raise typer.Exit(eval_ask_command(gold, db, corpus, fmt, show_misses))
+    raise typer.Exit(eval_ask_command(gold, db, corpus or ["../shared/corpus", "../shared/seeds"],
+                                      [x.strip() for x in sets.split(",") if x.strip()], fmt, show_misses))
 
 
 @app.command()
