@@ -40,6 +40,7 @@ def section_at(doc: Document, pos: int) -> SectionContext:
 _TARGET_CUE = KIND_CUES["target"]
 _FUTURE_CUE = KIND_CUES["future"]
 _FORECAST_CUE = KIND_CUES["forecast"]
+_PROSPECT_CUE = KIND_CUES["prospect"]
 _OUTCOME_CUE = KIND_CUES["outcome"]
 _TARGETS_INTRO = KIND_CUES["targets_intro"]
 _DONE_CUE = KIND_CUES["done"]
@@ -134,9 +135,13 @@ def _heading_plan(doc: Document, pos: int) -> str | None:
     return None
 
 
+def last_clause(text: str) -> str:
+    return text[max(text.rfind(c) for c in "，,；;：:") + 1 :]
+
+
 def _kind(doc: Document, sent_text: str, role: str, after_intro: bool = False) -> str:
-    if _FORECAST_CUE.search(sent_text):
-        return "forecast"
+    if _FORECAST_CUE.search(sent_text) or _PROSPECT_CUE.search(last_clause(sent_text)):
+        return "forecast"  # 预计 governs its sentence; 达产后 only its own clause
     sent_text = _OUTCOME_CUE.sub("", sent_text)  # "好于预期", "实现了主要目标" report an outcome
     # "主要预期目标是：…；…；…" governs every clause of its paragraph.
     if _TARGET_CUE.search(sent_text) or after_intro:
