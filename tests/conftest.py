@@ -67,7 +67,6 @@ def serving(app) -> Iterator[str]:
         thread.join(10)
 
 
-<<<<<<< HEAD
 # --- stores: every store test runs on SQLite and on a throwaway PostgreSQL -------------------------
 
 BACKENDS = ["sqlite", "postgres"]
@@ -123,7 +122,8 @@ def new_target(request, backend: str, path: Path, shared: bool = True) -> str:
 def store_target(request, tmp_path) -> str:
     """The address of an empty store, once per backend."""
     return new_target(request, request.param, tmp_path)
-=======
+
+
 def pytest_terminal_summary(terminalreporter) -> None:
     """A skipped browser suite is one "s" among hundreds of dots: say it loudly at the end instead."""
     skipped = [r for r in terminalreporter.stats.get("skipped", []) if "BROWSER TESTS NOT RUN" in str(r.longrepr)]
@@ -132,4 +132,3 @@ def pytest_terminal_summary(terminalreporter) -> None:
         terminalreporter.write_line(str(skipped[0].longrepr[-1]), red=True)
         terminalreporter.write_line("make test refuses this; install Chromium with `make browsers` (see README, Tests)",
                                     red=True)
->>>>>>> main
