@@ -29,7 +29,7 @@ from typing import Any
 
 from ..model import Document, Fact
 from .numbers import BASE_UNIT, UNIT, base_unit, clean_number, cn_year, convert, parse_number
-from .sections import role_at, titles_at
+from .sections import SectionContext, SectionContexts, sentence_kind
 
 _NUMA = r"\d+(?:,\d{3})*(?:\.\d+)?"
 # Chinese numerals need a digit character: "一千二百", "二十", not the bare 百/千 of 百亿项目, 千亿级.
@@ -439,28 +439,18 @@ def _period(doc: Document, cues: list[tuple[int, str]], pos: int, kind: str, hea
     return str(y - 1) if doc.kind == "work_report" else str(y)
 
 
-def _heading_plan(doc: Document, pos: int) -> str | None:
-    """A five-year plan period named by the innermost heading above ``pos`` that names one."""
-    for title in reversed(titles_at(doc, pos)):
-        if "五" not in title:
-            continue  # every plan name (十四五, “十五五”) has one; most headings do not
-        plans = [p for _, p in _period_cues(doc, title, 0, len(title)) if "-" in p]
-        if plans:
-            return plans[-1]
-    return None
-
-
-def _kind(doc: Document, sent_text: str, role: str, para_text: str = "") -> str:
+def _kind(doc: Document, sent_text: str, ctx: SectionContext, para_text: str = "") -> str:
     if _FORECAST_CUE.search(sent_text):
         return "forecast"
     sent_text = _OUTCOME_CUE.sub("", sent_text)  # "好于预期", "实现了主要目标" report an outcome
     # "主要预期目标是：…；…；…" governs every clause of its paragraph.
     if _TARGET_CUE.search(sent_text) or _TARGETS_INTRO.search(para_text):
         return "target"
-    if role == "review":
-        return "actual"
-    if role in ("targets", "tasks"):
-        return "target"
+    # The sentence's own cues (已, 达产后) override its section; else the section's kind (time from structure).
+    if (own := sentence_kind(sent_text)) is not None:
+        return own
+    if ctx.kind is not None:
+        return ctx.kind
     if _FUTURE_CUE.search(sent_text) and not re.search(r"已|了|累计|完成了", sent_text):
         return "target"
     return "actual"
@@ -559,6 +549,7 @@ def indicators(doc: Document) -> Document:
     facts: list[Fact] = []
     # A heading run into its paragraph ends a clause: "二、2022年主要任务建议2022年地区生产总值增长…".
     heading_ends = sorted(_heading_ends(doc.sections))
+    contexts = SectionContexts(doc)  # role, period and default kind of each part (stages/sections.py)
     pos = 0
     for line in text[:gl_start].split("\n"):
         line_start = pos
@@ -571,14 +562,14 @@ def indicators(doc: Document) -> Document:
             continue
         starts = [m.start for m in line_mentions]
         cues = _period_cues(doc, text, line_start, line_start + len(line))
-        heading = _heading_plan(doc, line_start)
+        heading = contexts.at(line_start).period
         parent: Fact | None = None
         for sm in _SENT.finditer(line):
             s0, s1 = sm.start() + line_start, sm.end() + line_start
             mentions = line_mentions[bisect_left(starts, s0) : bisect_left(starts, s1)]
             if not mentions:
                 continue
-            role = role_at(doc, s0)
+            ctx = contexts.at(s0)
             sent = text[s0:s1]
             prev_end = s0
             prev_fact: Fact | None = None
@@ -697,7 +688,7 @@ def indicators(doc: Document) -> Document:
                     q_end = s1
                     while q_end > s0 and text[q_end - 1] in "。；;！？":
                         q_end -= 1
-                kind = _kind(doc, text[s0 : group[-1].end], role, text[line_start:s0])
+                kind = _kind(doc, text[s0 : group[-1].end], ctx, text[line_start:s0])
                 period = _period(doc, cues, mt.start, kind, heading)
                 if kind == "target" and period and doc.year and int(period.rsplit("-", 1)[-1]) < doc.year:
                     kind = "actual"  # a report does not set targets for a year (or period) already past
