@@ -161,7 +161,7 @@ def main() -> None:
         took = build(db, args.docs, rng)
         print(f"built {args.docs} documents through the pipeline in {took:.0f} s")
     with Store(db, readonly=True) as s:
-        doc_ids = [r[0] for r in s.con.execute("SELECT id FROM documents")]
+        doc_ids = [d["id"] for d in s.documents()]
     urls = urls_for(doc_ids, rng)
     print(f"{len(doc_ids)} documents; {len(urls)} distinct URLs (half search with filters, half document pages); "
           f"{args.clients} clients, {args.workers} server workers, load from {args.client}")

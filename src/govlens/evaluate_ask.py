@@ -22,8 +22,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .analysis.ask import ask, unsupported_figures
-from .store.sqlite import Store
+from .analysis.ask import ask
+from .lexicon.figures import unsupported_figures
+from .store.api import StoreAPI as Store
 
 
 @dataclass
@@ -58,8 +59,7 @@ def _citations_ok(store: Store, answer: str, citations: list[dict[str, Any]], ci
     texts: dict[str, str] = {}
     for c in citations:
         if c["doc"] not in texts:
-            row = store.con.execute("SELECT text FROM documents WHERE doc = ?", (c["doc"],)).fetchone()
-            texts[c["doc"]] = row[0] if row else ""
+            texts[c["doc"]] = store.document_text(c["doc"]) or ""
         start, end = c["span"] or (0, 0)
         if texts[c["doc"]][start:end] != c["quote"]:
             return f"quote is not the text at its span in {c['doc']}"

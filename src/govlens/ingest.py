@@ -14,7 +14,8 @@ from pathlib import Path
 from .errors import GovlensError, InternalError, NotFound
 from .io.read import MAX_BYTES, is_url, page_from_bytes
 from .pipeline import VERSION, process_page
-from .store.sqlite import Store, sha256
+from .store.api import StoreAPI as Store
+from .store.base import sha256
 
 
 @dataclass

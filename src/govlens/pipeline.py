@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .errors import GovlensError, InternalError
-from .io.read import read_page
+from .io.read import page_warnings, read_page
 from .model import Document, Page
 from .stages.glossary import parse_glossary, strip_markers
 from .stages.metadata import fill_from_siblings, metadata
@@ -22,7 +22,7 @@ from .stages.normalize import normalize
 from .stages.sections import sections
 from .stages.split import split
 
-VERSION = "14"  # bump when output changes, so stores re-extract
+VERSION = "15"  # bump when output changes, so stores re-extract
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +95,7 @@ class Result:
     docs: list[Document]
     error: GovlensError | None = None
     chars: int = 0
+    warnings: list[str] = field(default_factory=list)  # the input was read, with damage worth saying
 
 
 def process_page(page: Page, extract: bool = False) -> list[Document]:
@@ -110,7 +111,7 @@ def process(path: str, extract: bool = False) -> Result:
     """Read one input and run it through the pipeline; user-facing errors are returned, not raised."""
     try:
         page = read_page(path)
-        return Result(path, process_page(page, extract), chars=len(page.raw))
+        return Result(path, process_page(page, extract), chars=len(page.raw), warnings=page_warnings(page))
     except GovlensError as e:
         return Result(path, [], e)
     except Exception as e:  # a bug of ours: one line for the user, the traceback with GOVLENS_DEBUG=1

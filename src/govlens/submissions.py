@@ -25,7 +25,8 @@ from .errors import GovlensError
 from .io.read import page_from_bytes
 from .pipeline import VERSION, process_page
 from .stages.regions import level_of
-from .store.sqlite import Store, sha256
+from .store.api import StoreAPI as Store
+from .store.base import sha256
 
 
 @dataclass
@@ -132,8 +133,7 @@ def submit(store: Store, *, title: str, region: str, contact: str, text: str = "
     title, region, contact, text = title.strip(), region.strip(), contact.strip(), text.strip()
     errors = _field_errors(title, region, contact, rules)
     if client and rules.per_client_per_hour >= 0:
-        recent = store.con.execute("SELECT count(*) FROM submissions WHERE client = ? AND created_at > ?",
-                                   (client, time.time() - 3600)).fetchone()[0]
+        recent = store.recent_submissions(client, time.time() - 3600)
         if recent >= rules.per_client_per_hour:
             raise Invalid({"form": f"投稿过于频繁：每小时最多 {rules.per_client_per_hour} 篇，请稍后再试"})
     if data is not None and filename:
@@ -163,21 +163,15 @@ def submit(store: Store, *, title: str, region: str, contact: str, text: str = "
     if problem:
         raise Invalid({where: problem})
     text_digest = sha256(found.encode("utf-8"))
-    if (store.con.execute("SELECT 1 FROM submissions WHERE text_sha256 = ? AND status != 'rejected'",
-                          (text_digest,)).fetchone()
-            or store.con.execute("SELECT 1 FROM sources WHERE sha256 = ?", (sha256(data),)).fetchone()
-            or any(store.con.execute("SELECT 1 FROM documents WHERE chars = ? AND text = ?", (len(d.text), d.text))
-                   .fetchone() for d in docs)):
+    if store.is_duplicate(text_digest, sha256(data), [d.text for d in docs]):
         raise Invalid({where: "重复投稿：该文件已收录或已在审核中"})
     preview = [{"title": d.title, "region": d.region, "year": d.year, "kind": d.kind, "chars": len(d.text),
                 "facts": sum(f.type == "indicator" for f in d.facts)} for d in docs]
     token = secrets.token_urlsafe(16)
-    with store.con:
-        store.con.execute(
-            "INSERT INTO submissions(token, title, region, contact, filename, content, sha256, text_sha256, preview, "
-            "client, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            (token, title, region, contact, filename and name, data, sha256(data), text_digest,
-             json.dumps(preview, ensure_ascii=False), client, time.time()))
+    store.add_submission({"token": token, "title": title, "region": region, "contact": contact,
+                          "filename": filename and name, "content": data, "sha256": sha256(data),
+                          "text_sha256": text_digest, "preview": json.dumps(preview, ensure_ascii=False),
+                          "client": client, "created_at": time.time()})
     return token
 
 
@@ -186,10 +180,9 @@ _PUBLIC = ("id", "title", "region", "filename", "status", "reason", "created_at"
 
 def status(store: Store, token: str) -> dict[str, Any] | None:
     """What a submitter may see of their submission (no contact, no content)."""
-    row = store.con.execute(f"SELECT {', '.join(_PUBLIC)} FROM submissions WHERE token = ?", (token,)).fetchone()
-    if not row:
+    out = store.submission(token=token, columns=_PUBLIC)
+    if not out:
         return None
-    out = dict(zip(_PUBLIC, row, strict=True))
     out["documents"] = _documents_of(store, out["source_id"])
     return out
 
@@ -197,25 +190,20 @@ def status(store: Store, token: str) -> dict[str, Any] | None:
 def _documents_of(store: Store, source_id: int | None) -> list[dict[str, Any]]:
     if source_id is None:
         return []
-    return [{"id": i, "title": t} for i, t in
-            store.con.execute("SELECT id, title FROM documents WHERE source_id = ? ORDER BY id", (source_id,))]
+    return store.source_documents(source_id)
 
 
 def queue(store: Store, state: str = "pending", limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
     cols = ("id", "title", "region", "contact", "filename", "status", "reason", "created_at", "preview")
-    rows = store.con.execute(
-        f"SELECT {', '.join(cols)} FROM submissions WHERE status = ? ORDER BY created_at LIMIT ? OFFSET ?",
-        (state, limit, offset))
-    return [dict(zip(cols, r, strict=True)) | {"preview": json.loads(r[-1])} for r in rows]
+    return [r | {"preview": json.loads(r["preview"])} for r in store.submissions(state, cols, limit, offset)]
 
 
 def get(store: Store, sid: int) -> dict[str, Any] | None:
     cols = ("id", "token", "title", "region", "contact", "filename", "content", "status", "reason", "created_at",
             "preview", "source_id")
-    row = store.con.execute(f"SELECT {', '.join(cols)} FROM submissions WHERE id = ?", (sid,)).fetchone()
-    if not row:
+    out = store.submission(sid=sid, columns=cols)
+    if not out:
         return None
-    out = dict(zip(cols, row, strict=True))
     out["preview"] = json.loads(out["preview"])
     out["documents"] = _documents_of(store, out["source_id"])
     return out
@@ -232,10 +220,8 @@ def approve(store: Store, sid: int, user_id: int) -> list[int]:
         d.title = d.title or sub["title"]
         if not d.region:
             d.region, d.level = sub["region"], level_of(sub["region"])
-    with store.con:
-        source_id = store.replace_source(label, sha256(sub["content"]), len(sub["content"]), VERSION, docs)
-        store.con.execute("UPDATE submissions SET status = 'approved', decided_by = ?, decided_at = ?, source_id = ? "
-                          "WHERE id = ?", (user_id, time.time(), source_id, sid))
+    source_id = store.approve_submission(sid, user_id, time.time(), label, sha256(sub["content"]),
+                                         len(sub["content"]), VERSION, docs)
     return [d["id"] for d in _documents_of(store, source_id)]
 
 
@@ -243,8 +229,5 @@ def reject(store: Store, sid: int, user_id: int, reason: str) -> None:
     reason = reason.strip()
     if not reason:
         raise Invalid({"reason": "请填写不予收录的理由"})
-    with store.con:
-        if not store.con.execute("SELECT 1 FROM submissions WHERE id = ? AND status = 'pending'", (sid,)).fetchone():
-            raise GovlensError("no pending submission with that id", f"submission {sid}")
-        store.con.execute("UPDATE submissions SET status = 'rejected', reason = ?, decided_by = ?, decided_at = ? "
-                          "WHERE id = ?", (reason[:500], user_id, time.time(), sid))
+    if not store.reject_submission(sid, user_id, reason[:500], time.time()):
+        raise GovlensError("no pending submission with that id", f"submission {sid}")

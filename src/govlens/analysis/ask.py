@@ -9,27 +9,28 @@ sentences are returned and the answer is empty — a figure is never made up.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..stages.indicators import metric_key, metric_table, single_year
+from ..lexicon.metrics import metric_key, metric_table
+from ..lexicon.words import YEAR, qualifier_after
+from ..stages.indicators import single_year
 from ..stages.numbers import cn_year, convert
 from ..stages.regions import PLACE, canonical
-from ..store.sqlite import Store
+from ..store.api import StoreAPI as Store
 
 _GLOSSARY_Q = re.compile(r"什么是(?P<a>[^？?，。]+)|(?P<b>[^？?，。]+?)(?:是什么|指什么|是指什么|的含义|什么意思)")
 _RANK_Q = re.compile(r"哪个|哪些|最高|最低|最多|最少|排名|排序|比较|对比")
 _TRACK_Q = re.compile(r"完成了吗|实现了吗|达到了吗|完成情况|完成没有|是否完成|达标了吗")
 _COUNT_Q = re.compile(r"多少篇|几篇|多少份|几份")
 _TREND_Q = re.compile(r"历年|逐年|变化|趋势|这几年|近几年")
-_YEAR_Q = re.compile(r"((?:19|20)\d{2}|[一二][〇零○一二三四五六七八九]{3})年")
+_YEAR_Q = re.compile(rf"({YEAR}|[一二][〇零○一二三四五六七八九]{{3}})年")
 _PLAN_Q = re.compile(r"十([一二三四五])五")
 _LOW_FIRST = re.compile(r"最低|最少")
 _NOT_METRIC = re.compile(
-    r"(?:19|20)\d{2}年|十[一二三四五]五|今年|去年|上年|明年|全国|我国|国家|全省|全市|全区|"
+    rf"{YEAR}年|十[一二三四五]五|今年|去年|上年|明年|全国|我国|国家|全省|全市|全区|"
     r"是多少|有多少|多少|是什么|是否|完成了吗|实现了吗|达到了吗|完成情况|目标|预期|计划|实际|完成|预计|"
     r"增长了|增长|增速|增幅|涨幅|提高|下降|哪个|哪些|最高|最低|最多|最少|[的了吗呢？?。，、“”\s]")
 _LEVEL_Q = re.compile(r"哪(?:个|些|一个)(省|市|区|县)")
@@ -70,7 +71,7 @@ class Answer:
 
 
 def _regions(store: Store) -> list[str]:
-    return [r[0] for r in store.con.execute("SELECT DISTINCT region FROM documents WHERE region IS NOT NULL")]
+    return store.regions()
 
 
 def parse(store: Store, question: str) -> Parsed:
@@ -116,9 +117,7 @@ def parse(store: Store, question: str) -> Parsed:
         p.metric = rest
     latest = None
     if p.region:
-        row = store.con.execute("SELECT max(year) FROM documents WHERE (region = ? OR region LIKE ?) "
-                                "AND kind = 'work_report'", (p.region, f"%{p.region}")).fetchone()
-        latest = row[0] if row else None
+        latest = store.latest_report_year(p.region)
     if (m := _YEAR_Q.search(q)) is not None:
         p.year = cn_year(m.group(1))
     elif latest and "今年" in q:
@@ -149,18 +148,6 @@ def parse(store: Store, question: str) -> Parsed:
     return p
 
 
-_FIGURE = re.compile(r"\d+(?:\.\d+)?")
-_YEAR_OF = re.compile(r"(?:19|20)\d{2}(?=年)")
-
-
-def unsupported_figures(text: str, support: str, skip_years: bool = False) -> list[str]:
-    """Numbers in ``text`` that ``support`` does not contain (``skip_years``: 2024年 is not a figure).
-    An answer, or an LLM's wording of it, may state only figures its cited sentences hold."""
-    if skip_years:
-        text = _YEAR_OF.sub("", text)
-    return [n for n in _FIGURE.findall(text) if n not in support]
-
-
 def _cite(f: dict[str, Any]) -> dict[str, Any]:
     return {"doc": f["doc"], "quote": f["quote"], "span": f["span"]}
 
@@ -179,9 +166,9 @@ def _figure(f: dict[str, Any]) -> str:
         parts.append(f"{word}{abs(f['change'])}{hi}{f.get('change_unit') or ''}")
     q = f.get("qualifier") or ""
     text = "，".join(parts)
-    if q in ("左右", "以上", "以内", "以下", "多", "余"):
+    if qualifier_after(q):  # 左右, 以上, 上下 … follow the figure; 约, 不低于, 力争 … come before it
         return text + q
-    return (q + text) if q else text  # 不低于, 不超过, 超过, 力争, 约, 近, 逾 read before the figure
+    return (q + text) if q else text
 
 
 def _facts(store: Store, p: Parsed) -> list[dict[str, Any]]:
@@ -200,30 +187,16 @@ _GENERIC_TAIL = re.compile(r"(?:规模|总量|总额|数量|情况|水平|金额
 
 
 def _facts_once(store: Store, p: Parsed) -> list[dict[str, Any]]:
-    sql = ("SELECT f.data, d.doc, d.year, d.kind FROM facts f JOIN documents d ON d.id = f.doc_id "
-           "WHERE f.type = 'indicator'")
-    args: list[Any] = []
-    if p.key:
-        sql += " AND f.metric_key = ?"
-        args.append(p.key)
-    else:
-        sql += " AND f.metric LIKE ?"
-        args.append(f"%{p.metric}%")
-    if p.region:
-        # 明澜区 asks for 云溪市明澜区 too: a stored name that ends with the asked one is the same place.
-        sql += " AND (f.region = ? OR f.region LIKE ?)"
-        args += [p.region, f"%{p.region}"]
-    if p.period:
-        sql += " AND f.period = ?"
-        args.append(p.period)
-    if p.kind:
-        sql += " AND f.kind = ?"
-        args.append(p.kind)
-    # Work reports first, the latest report first, the first statement in it first.
-    sql += " ORDER BY d.kind = 'work_report' DESC, d.year DESC, f.doc_id, f.n"
+    # Work reports first, the latest report first, the first statement in it first. 明澜区 asks for
+    # 云溪市明澜区 too: a stored name that ends with the asked one is the same place.
+    if not p.key and not p.metric:
+        return []
+    metric = {"metric_key": p.key} if p.key else {"metric_like": p.metric}
     out = []
-    for data, doc, year, kind in store.con.execute(sql, args):
-        f = json.loads(data) | {"doc": doc, "doc_year": year, "doc_kind": kind}
+    for f in store.indicators(**metric, region_suffix=p.region or None, period=p.period or None,
+                              kind=p.kind or None, order="reports"):
+        for extra in ("doc_id", "level", "doc_title"):
+            f.pop(extra, None)
         if f.get("parent") is None:
             out.append(f)
     # A year's own figure before a five-year average, a total or growth over a base year.
@@ -295,24 +268,14 @@ def _ask(store: Store, question: str) -> Answer:
     p = parse(store, question)
     ans = Answer(parsed={k: v for k, v in vars(p).items() if v is not None})
     if p.op == "glossary" and p.term:
-        row = store.con.execute(
-            "SELECT g.term, g.definition, g.start, g.\"end\", d.doc, d.text FROM glossary g JOIN documents d "
-            "ON d.id = g.doc_id WHERE replace(replace(g.term, '“', ''), '”', '') = ? OR g.term LIKE ? "
-            "ORDER BY length(g.term) LIMIT 1", (p.term, f"%{p.term}%")).fetchone()
-        if row:
-            ans.answer = f"{row[0]}：{row[1]}"
-            ans.citations = [{"doc": row[4], "quote": row[5][row[2] : row[3]], "span": [row[2], row[3]]}]
+        g = store.glossary_term(p.term)
+        if g:
+            ans.answer = f"{g['term']}：{g['definition']}"
+            ans.citations = [{"doc": g["doc"], "quote": g["quote"], "span": g["span"]}]
             return ans
     elif p.op == "count":
-        where, args = [], []
-        for col, val in (("region", p.region), ("year", p.year)):
-            if val is not None:
-                where.append(f"{col} = ?")
-                args.append(val)
-        if "工作报告" in question:
-            where.append("kind = 'work_report'")
-        n = store.con.execute("SELECT count(*) FROM documents" + (" WHERE " + " AND ".join(where) if where else ""),
-                              args).fetchone()[0]
+        n = store.count_documents(region=p.region, year=p.year,
+                                  kind="work_report" if "工作报告" in question else None)
         ans.answer = f"库中共有{n}篇符合条件的文件。"
         return ans
     elif p.op == "track" and (p.key or p.metric):
@@ -384,12 +347,10 @@ def _ask(store: Store, question: str) -> Answer:
 def _side_cite(store: Store, side: dict[str, Any] | None) -> dict[str, Any] | None:
     if not side:
         return None
-    row = store.con.execute(
-        "SELECT f.data, d.doc FROM facts f JOIN documents d ON d.id = f.doc_id WHERE d.doc = ? AND f.quote = ? LIMIT 1",
-        (side["doc"], side["quote"])).fetchone()
-    if not row:
+    span = store.fact_span(side["doc"], side["quote"])
+    if span is None:
         return None
-    return {"doc": row[1], "quote": side["quote"], "span": json.loads(row[0])["span"]}
+    return {"doc": side["doc"], "quote": side["quote"], "span": span}
 
 
 def _span_of(store: Store, r: dict[str, Any]) -> list[int] | None:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..stages.indicators import metric_key, single_year
-from ..store.sqlite import Store
+from ..lexicon.metrics import metric_key
+from ..stages.indicators import single_year
+from ..store.api import StoreAPI as Store
 
 
 def resolve_metric(metric: str) -> tuple[str, str]:
@@ -14,38 +15,23 @@ def resolve_metric(metric: str) -> tuple[str, str]:
     return ("key", key) if key else ("words", metric)
 
 
-def indicator_rows(store: Store, metric: str, extra: str = "", args: tuple = ()) -> list[dict[str, Any]]:
+def metric_args(metric: str) -> dict[str, str]:
+    """The store's way to select a metric: ``metric_key=`` or ``metric_like=``."""
     how, value = resolve_metric(metric)
-    cond = "f.metric_key = ?" if how == "key" else "f.metric LIKE ?"
-    arg = value if how == "key" else f"%{value}%"
-    sql = (
-        "SELECT f.data, d.doc, d.id, d.year, d.level, d.title FROM facts f JOIN documents d ON d.id = f.doc_id "
-        f"WHERE f.type = 'indicator' AND {cond} {extra} ORDER BY d.year DESC, f.doc_id, f.n"
-    )
-    import json
+    return {"metric_key": value} if how == "key" else {"metric_like": value}
 
-    out = []
-    for data, doc, doc_id, year, level, title in store.con.execute(sql, (arg, *args)):
-        out.append(json.loads(data) | {"doc": doc, "doc_id": doc_id, "doc_year": year, "level": level,
-                                       "doc_title": title})
-    return out
+
+def indicator_rows(store: Store, metric: str, **filters: Any) -> list[dict[str, Any]]:
+    """Indicator facts of a metric, latest report first (filters: kind, level, period, region)."""
+    return store.indicators(**metric_args(metric), **filters)
 
 
 def compare(store: Store, metric: str, year: int | None = None, kind: str | None = None,
             level: str | None = None) -> list[dict[str, Any]]:
     """One row per region; with ``year`` only figures for that period, else each region's latest."""
-    extra, args = "", []
-    if kind:
-        extra += " AND f.kind = ?"
-        args.append(kind)
-    if level:
-        extra += " AND d.level = ?"
-        args.append(level)
-    if year:
-        extra += " AND f.period = ?"
-        args.append(str(year))
     rows: dict[str, dict[str, Any]] = {}
-    for f in indicator_rows(store, metric, extra, tuple(args)):
+    for f in indicator_rows(store, metric, kind=kind or None, level=level or None,
+                            period=str(year) if year else None):
         region = f.get("region")
         if not region or region in rows:
             continue  # rows come latest report first; keep the first figure per region

@@ -3,33 +3,28 @@ dropped; sections added or removed (headings compared without their years)."""
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
 from ..errors import QueryError
-from ..store.sqlite import Store
+from ..lexicon.words import YEAR
+from ..store.api import StoreAPI as Store
 
-_YEARS = re.compile(r"(?:19|20)\d{2}年?|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）")
+_YEARS = re.compile(rf"{YEAR}年?|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）")
 
 
 def find_doc(store: Store, ident: str) -> dict[str, Any]:
     """A document by numeric id or by its ``doc`` name (``file.txt`` or ``file.txt#2``)."""
-    row = None
-    if ident.isdigit():
-        row = store.con.execute("SELECT id FROM documents WHERE id = ?", (int(ident),)).fetchone()
-    if row is None:
-        row = store.con.execute("SELECT id FROM documents WHERE doc = ? ORDER BY id DESC", (ident,)).fetchone()
-    if row is None:
+    doc_id = store.find_document(ident)
+    doc = store.document(doc_id) if doc_id is not None else None
+    if doc is None:
         raise QueryError(f"no document {ident!r} in the store (see govlens export --what documents)")
-    return store.document(row[0]) | {"id": row[0]}
+    return doc
 
 
 def _targets(store: Store, doc_id: int) -> dict[str, dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
-    for (data,) in store.con.execute(
-            "SELECT data FROM facts WHERE doc_id = ? AND type = 'indicator' AND kind = 'target' ORDER BY n", (doc_id,)):
-        f = json.loads(data)
+    for f in store.facts("indicator", doc_id=doc_id, kind="target"):
         key = f.get("metric_key") or f.get("metric")
         if key and key not in out and f.get("parent") is None:
             out[key] = f
@@ -65,12 +60,10 @@ def diff(store: Store, a: str, b: str) -> dict[str, Any]:
                         "b": {k: fb.get(k) for k in ("value", "change", "unit", "change_unit", "qualifier", "quote")} if fb else None})
 
     def programmes(doc_id: int) -> set[str]:
-        return {json.loads(d)["name"] for (d,) in store.con.execute(
-            "SELECT data FROM facts WHERE doc_id = ? AND type = 'programme'", (doc_id,))}
+        return {f["name"] for f in store.facts("programme", doc_id=doc_id)}
 
     def sections(doc_id: int) -> dict[str, str]:
-        return {_YEARS.sub("", t).strip(): t for (t,) in store.con.execute(
-            "SELECT title FROM sections WHERE doc_id = ? AND parent_id IS NULL", (doc_id,)) if t}
+        return {_YEARS.sub("", s["title"]).strip(): s["title"] for s in store.sections(doc_id, top_only=True) if s["title"]}
 
     pa, pb = programmes(da["id"]), programmes(db["id"])
     sa, sb = sections(da["id"]), sections(db["id"])

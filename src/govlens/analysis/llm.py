@@ -15,7 +15,7 @@ from typing import Any
 
 import httpx
 
-from .ask import unsupported_figures
+from ..lexicon.figures import unsupported_figures
 
 SYSTEM = ("你是政府文件助手。只根据给出的答案和原文句子，用一两句简洁的中文回答问题。"
           "不得添加原文中没有的数字或事实；原文不足以回答时，回答“库中没有找到答案”。")

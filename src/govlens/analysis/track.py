@@ -18,11 +18,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..lexicon.words import AT_LEAST, AT_MOST
 from ..stages.indicators import single_year
-from ..store.sqlite import Store
+from ..store.api import StoreAPI as Store
 
-AT_LEAST = ("以上", "不低于", "不少于", "超过", "力争", "突破", "高于", "至少")
-AT_MOST = ("以内", "以下", "不超过", "不高于", "控制在", "低于")
 LOWER_IS_BETTER = ("unemployment_registered", "unemployment_surveyed", "cpi", "energy_intensity", "pm25")
 
 
@@ -59,25 +58,10 @@ def verdict(target: dict[str, Any], actual: dict[str, Any] | None, key: str | No
 
 
 def track(store: Store, region: str | None = None, metric: str | None = None) -> list[dict[str, Any]]:
-    import json
+    from .compare import metric_args
 
-    from .compare import resolve_metric
-
-    args: list[Any] = []
-    cond = ("f.type = 'indicator' AND f.kind = 'target' AND f.metric_key IS NOT NULL AND d.kind = 'work_report' "
-            "AND f.period = CAST(d.year AS TEXT)")
-    if region:
-        cond += " AND f.region = ?"
-        args.append(region)
-    if metric:
-        how, value = resolve_metric(metric)
-        cond += " AND f.metric_key = ?" if how == "key" else " AND f.metric LIKE ?"
-        args.append(value if how == "key" else f"%{value}%")
-    targets = [json.loads(r[0]) | {"doc_year": r[1]} for r in store.con.execute(
-        f"SELECT f.data, d.year FROM facts f JOIN documents d ON d.id = f.doc_id WHERE {cond} "
-        "ORDER BY f.region, f.metric_key, d.year, f.doc_id, f.n", args)]
-    reports = {(r[0], r[1]) for r in store.con.execute(
-        "SELECT region, year FROM documents WHERE kind = 'work_report' AND region IS NOT NULL")}
+    targets = store.targets(region=region, **(metric_args(metric) if metric else {}))
+    reports = store.report_years()
     out: list[dict[str, Any]] = []
     seen: set[tuple] = set()
     for t in targets:
@@ -88,11 +72,7 @@ def track(store: Store, region: str | None = None, metric: str | None = None) ->
         seen.add(ident)
         actual = None
         fallback = None
-        for r in store.con.execute(
-            "SELECT f.data FROM facts f JOIN documents d ON d.id = f.doc_id WHERE f.type = 'indicator' "
-            "AND f.region = ? AND f.metric_key = ? AND f.period = ? AND f.kind IN ('actual', 'forecast') "
-            "AND d.year = ? AND d.kind = 'work_report' ORDER BY f.n", (t["region"], t["metric_key"], str(year), year + 1)):
-            cand = json.loads(r[0])
+        for cand in store.outcomes(t["region"], t["metric_key"], str(year), year + 1):
             # A total, a five-year average or growth since 2002 is not the year's figure.
             if cand.get("parent") is not None or not single_year(cand, "value"):
                 continue

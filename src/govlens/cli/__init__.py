@@ -170,8 +170,7 @@ def serve(
         raise typer.Exit(1) from None
     import os
 
-    from ..store import open_store
-    from ..store.sqlite import default_target
+    from ..store import default_target, open_store
     from .common import err
 
     os.environ["GOVLENS_DB"] = db or default_target()

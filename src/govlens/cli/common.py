@@ -10,13 +10,16 @@ from typing import Any
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.text import Text
 
 from ..errors import GovlensError, NoDocuments
 from ..io.read import walk
 from ..pipeline import Result, process
 
-err = Console(stderr=True, highlight=False)
-out = Console(highlight=False)
+# Messages carry file names, URLs, quotes and user input: never parse them as Rich markup (`[/x]` in a
+# name crashed the batch, `[bold]` was eaten) or emoji codes. Styling goes through Text objects.
+err = Console(stderr=True, highlight=False, markup=False, emoji=False)
+out = Console(highlight=False, markup=False, emoji=False)
 
 
 class Format(StrEnum):
@@ -26,12 +29,32 @@ class Format(StrEnum):
     csv = "csv"
 
 
+# Line and paragraph separators that json.dumps(ensure_ascii=False) leaves raw: readers that split on
+# str.splitlines() (Python) or treat them as line ends (JavaScript before ES2019) break a JSON line there.
+_LINE_BREAKS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\u0085": "\\u0085"})
+
+
+def jsonl_line(obj: Any) -> str:
+    """One JSON Lines record: UTF-8 text as is, but no character any reader takes for a line end."""
+    return json.dumps(obj, ensure_ascii=False).translate(_LINE_BREAKS)
+
+
 def emit_jsonl(obj: dict[str, Any]) -> None:
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+    sys.stdout.write(jsonl_line(obj) + "\n")
+
+
+def styled(message: str, style: str) -> Text:
+    """A message in a style, its text taken literally."""
+    return Text(message, style=style)
 
 
 def report_error(e: GovlensError | str) -> None:
-    err.print(f"[red]error:[/red] {e}", markup=True, soft_wrap=True)
+    err.print(Text.assemble(("error:", "red"), " ", str(e)), soft_wrap=True)
+
+
+def note(message: str) -> None:
+    """A plain line on stderr (progress, counts), taken literally."""
+    err.print(Text(message), soft_wrap=True)
 
 
 def run_paths(paths: list[str], extract: bool) -> Iterator[Result]:
@@ -53,4 +76,6 @@ def run_paths(paths: list[str], extract: bool) -> Iterator[Result]:
             bar.advance(task)
             if r.error:
                 report_error(r.error)
+            for w in r.warnings:
+                err.print(Text.assemble(("warning:", "yellow"), " ", w), soft_wrap=True)
             yield r

@@ -16,7 +16,7 @@ from rich.table import Table
 from ..errors import GovlensError
 from ..io.read import walk
 from ..store import open_store
-from .common import Format, emit_jsonl, err, out, report_error
+from .common import Format, emit_jsonl, err, jsonl_line, out, report_error, styled
 
 
 def ingest_command(paths: list[str], db: str | None) -> int:
@@ -99,7 +99,7 @@ def track_command(db: str | None, fmt: Format, region: str | None, metric: str |
         for r in rows:
             tg, ac = r["target"], r["actual"]
             t.add_row(r["region"], r["metric"] or "", str(r["year"]), _figure(tg), _figure(ac) if ac else "—",
-                      {"met": "[green]met[/]", "missed": "[red]missed[/]"}.get(r["verdict"], r["verdict"]))
+                      {"met": styled("met", "green"), "missed": styled("missed", "red")}.get(r["verdict"], r["verdict"]))
         out.print(t)
     else:
         _table_or_lines(rows, fmt, ["region", "metric", "year", "target", "actual", "verdict"])
@@ -158,7 +158,7 @@ def diff_command(doc_a: str, doc_b: str, db: str | None, fmt: Format) -> int:
     with open_store(db, readonly=True) as store:
         d = diff(store, doc_a, doc_b)
     if fmt != Format.table:
-        sys.stdout.write(json.dumps(d, ensure_ascii=False) + "\n")
+        sys.stdout.write(jsonl_line(d) + "\n")
         return 0
     if not d["same_region"]:
         err.print(f"note: the reports are of different regions ({d['a']['region']} / {d['b']['region']})")
@@ -180,7 +180,7 @@ def ask_command(question: str, db: str | None, fmt: str) -> int:
     with open_store(db, readonly=True) as store:
         a = ask(store, question)
     if fmt == "json":
-        sys.stdout.write(json.dumps(a.to_dict(), ensure_ascii=False) + "\n")
+        sys.stdout.write(jsonl_line(a.to_dict()) + "\n")
         return 0
     out.print(a.answer or "库中没有找到答案。最接近的原文：", markup=False)
     for extra in (a.phrased, a.note):

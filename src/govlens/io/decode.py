@@ -85,13 +85,57 @@ def _plausible(text: str) -> float:
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
+# A file that is UTF-8 but for a few stray bytes (a truncated download, one bad byte in 200 000
+# characters) stays UTF-8: its bad bytes become U+FFFD and are counted. "A few": at most one per
+# STRAY_RATIO characters, and valid multi-byte sequences far outnumber them (GBK read as UTF-8 fails
+# on nearly every character, so it never qualifies).
+STRAY_RATIO = 1000
+
+
+def count_replaced(text: str, data: bytes) -> int:
+    """U+FFFD characters in ``text`` that were not already in ``data`` (as UTF-8)."""
+    return max(0, text.count("\ufffd") - data.count(b"\xef\xbf\xbd"))
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    text = data.decode("utf-8", errors="replace")
+    bad = count_replaced(text, data)
+    if bad == 0:
+        return text
+    multibyte = sum(1 for c in text if c > "\x7f") - bad
+    if bad <= 1 + len(text) // STRAY_RATIO and multibyte >= 20 * bad:
+        return text
+    # Damage in one place in the second half only (a download cut off and resumed): still UTF-8.
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        try:
+            data[e.end :].decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+        if e.start > len(data) * 0.5:
+            return text
+    return None
+
+
 def decode(data: bytes, source: str = "") -> tuple[str, str]:
-    """Return ``(text, encoding)``; raise a :class:`GovlensError` for empty, binary or undecodable data."""
+    """Return ``(text, encoding)``; raise a :class:`GovlensError` for empty, binary or undecodable data.
+    Stray undecodable bytes in otherwise clean text become U+FFFD (see :func:`count_replaced`)."""
     if not data.strip():
         raise EmptyInput("file is empty", source)
     for bom, enc in _BOMS:
         if data.startswith(bom):
-            return data.decode(enc), enc.replace("-sig", "")
+            # A BOM promises an encoding. Kept when the text reads, one stray byte per STRAY_RATIO characters replaced and
+            # counted; a false promise (UTF-8 after a UTF-16 BOM, junk after a BOM) is dropped and the
+            # rest decoded like a file without one.
+            text = data.decode(enc, errors="replace")
+            bad = count_replaced(text, data)
+            if bad <= 1 + len(text) // STRAY_RATIO and _readable(text) >= 0.85:
+                return text, enc.replace("-sig", "")
+            data = data[len(bom) :]
+            if not data.strip():
+                raise Undecodable(f"a {enc.replace('-sig', '')} byte-order mark and nothing readable", source)
+            break
     u16 = _looks_utf16(data)
     if u16:
         try:
@@ -109,18 +153,9 @@ def decode(data: bytes, source: str = "") -> tuple[str, str]:
                 return text, enc
     if _is_binary(data):
         raise BinaryInput("binary data, not a text document", source)
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError as e:
-        # Mostly UTF-8 with a few broken bytes (a truncated download): keep UTF-8, mark the damage.
-        tail_ok = data[e.end :]
-        try:
-            tail_ok.decode("utf-8")
-            broken = True
-        except UnicodeDecodeError:
-            broken = False
-        if broken and e.start > len(data) * 0.5:
-            return data.decode("utf-8", errors="replace"), "utf-8"
+    utf8 = _mostly_utf8(data)
+    if utf8 is not None:
+        return utf8, "utf-8"
     # Detector on head and tail: a short head of ASCII navigation misleads it on GB pages.
     sample = data[:_SAMPLE] + (data[-_SAMPLE:] if len(data) > 2 * _SAMPLE else b"")
     guesses: list[str] = []

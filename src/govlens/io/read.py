@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..errors import GovlensError, NotFound, TooLarge, Unsupported
 from ..model import Page
-from .decode import decode
+from .decode import count_replaced, decode
 
 MAX_BYTES = int(os.environ.get("GOVLENS_MAX_BYTES", str(100 * 1024 * 1024)))
 TEXT_EXT = {".txt", ".md", ".text", ".csv", ""}
@@ -66,11 +66,25 @@ def page_from_bytes(data: bytes, source: str, content_type: str | None = None) -
 
         return read_docx(data, source)
     text, enc = decode(data, source)
+    replaced = count_replaced(text, data) if "\ufffd" in text else 0
     if fmt == "html":
         from .html import read_html
 
-        return read_html(text, source, enc)
-    return Page(source=source, raw=text, fmt="text", encoding=enc)
+        page = read_html(text, source, enc)
+    else:
+        page = Page(source=source, raw=text, fmt="text", encoding=enc)
+    if replaced:
+        page.stats["undecodable_bytes"] = replaced
+    return page
+
+
+def page_warnings(page: Page) -> list[str]:
+    """What the user should know about an input that was read (one line each, naming the file)."""
+    n = page.stats.get("undecodable_bytes", 0)
+    if n:
+        return [f"{page.source}: {n} undecodable byte{'s' if n > 1 else ''} in {page.encoding} text "
+                f"replaced with U+FFFD"]
+    return []
 
 
 def read_page(path: str) -> Page:

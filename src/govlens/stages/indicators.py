@@ -12,7 +12,7 @@ Per sentence:
 3. *structure*: a change with no metric of its own belongs to the level before it (one fact);
    分别/各/均 spread a list of metrics over a list of numbers; 其中 makes a child fact;
    由A增加到B keeps A as ``from_value`` of B;
-4. *kind* from cue words first (预计, 力争/确保/目标/计划), else from the section role;
+4. *kind* from cue words first (预计, 力争/确保/目标/计划), else from the section context (stages/sections.py);
    *period* from the nearest explicit period (2020年, 十四五, 今年/去年, 过去五年) resolved against
    the document year, else from the kind.
 """
@@ -23,12 +23,35 @@ import itertools
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 from typing import Any
 
+from ..lexicon.load import alternation, first_chars
+from ..lexicon.metrics import metric_key, metric_table
+from ..lexicon.words import (
+    ANNUAL,
+    CHANGE_ABS,
+    CHANGE_AFTER,
+    CHANGE_BEFORE,
+    CHANGE_SIGN,
+    KIND_CUES,
+    NEGATIVE_BEFORE_POINTS,
+    NONFACT,
+    PERIOD_WORDS,
+    PLAN_NAMES,
+    PLAN_NAMES_BARE,
+    PLAN_START,
+    QUALIFIER_AFTER_CHANGE_RX,
+    QUALIFIER_AFTER_RX,
+    QUALIFIER_BEFORE_RX,
+    YEAR,
+    YEAR_CN,
+    change_sign,
+    period_words,
+)
 from ..model import Document, Fact
 from .numbers import BASE_UNIT, UNIT, base_unit, clean_number, cn_year, convert, parse_number
+
+__all__ = ["indicators", "metric_key", "metric_table", "single_year"]
 from .sections import SectionContext, SectionContexts, sentence_kind
 
 _NUMA = r"\d+(?:,\d{3})*(?:\.\d+)?"
@@ -43,29 +66,28 @@ _NUMFRAC = r"\d{1,2}/\d{1,2}(?![\d/])"  # 1/3, 1/4 of something
 _NUMC1 = rf"[一二两三四五六七八九](?=(?:万亿|千亿|亿|千万|百万|万){BASE_UNIT})"
 _NUM = rf"(?:{_NUMFRAC}|{_NUMA}|{_NUMF}|{_NUMBIG}|{_PCT_CN}|{_NUMC}|{_NUMC1}|[两二三四五六七八九]成)"
 _SEP = r"\s*[-~～—–―至到]\s*"
-_PRE = r"(?P<pre>(?<![签节合预制公条契特邀履违解大])约|(?<![最临附接靠将])近|逾|超过|(?<![赶])超|接近|突破|不低于|不少于|不超过|不高于|至少|高于|低于|大约|将近)?"
-_POST = r"(?P<post>左右|以上|以内|以下|上下|多|余)?"
-_CHANGE_VERB = (
-    r"同比增长|同比下降|同比增加|同比减少|年均增长|年均下降|平均增长|增长|增加|提高|提升|上升|下降|降低|减少|回落|下滑|"
-    r"缩小|扩大|增幅|增速|降幅|回升|递增|递减|压减|削减|缩减|核减|精简|上涨|下跌|提速|增|降|减|涨"
-)
+_PRE = rf"(?P<pre>{QUALIFIER_BEFORE_RX})?"
+_POST = rf"(?P<post>{QUALIFIER_AFTER_RX})?"
+_CHANGE_VERB = alternation(CHANGE_BEFORE)
 # Each pattern opens with a lookahead on its possible first characters: the regex engine then
 # skips ahead with a charset scan instead of trying every alternative at every position (5x faster).
-_CHANGE_FIRST = "".join(sorted({v[0] for v in _CHANGE_VERB.split("|")} | {"翻"}))
 _CHANGE = re.compile(
-    rf"(?=[{_CHANGE_FIRST}])(?P<verb>{_CHANGE_VERB})(?:了|为|达|达到)?{_PRE}(?P<n1>{_NUM})(?:(?P<u1>%|个百分点|百分点)?{_SEP}(?P<n2>{_NUM}))?"
-    rf"(?P<u>%|个百分点|百分点|倍|成|(?<=[零〇一二两三四五六七八九十]))(?P<post>左右|以上|以内|以下)?"
+    rf"(?={first_chars([*CHANGE_BEFORE, '翻'])})(?P<verb>{_CHANGE_VERB})(?:了|为|达|达到)?{_PRE}(?P<n1>{_NUM})"
+    rf"(?:(?P<u1>%|个百分点|百分点)?{_SEP}(?P<n2>{_NUM}))?"
+    rf"(?P<u>%|个百分点|百分点|倍|成|(?<=[零〇一二两三四五六七八九十]))(?P<post>{QUALIFIER_AFTER_CHANGE_RX})?"
     r"|(?P<fan>翻(?P<times>[一两二三四])番)(?P<post2>以上|左右)?"
 )
 _CHANGE_AFTER = re.compile(
-    rf"(?P<n1>{_NUMA})(?P<u>%|个百分点)的(?:正|大幅|较快)?(?P<verb>增长|增幅|降幅|下降|减少|提升)"
+    rf"(?P<n1>{_NUMA})(?P<u>%|个百分点)的(?:正|大幅|较快)?(?P<verb>{alternation(CHANGE_AFTER)})"
 )
 _LEVEL = re.compile(
-    rf"(?=[约近逾超接突不至高低大将百\d零〇○一二两三四五六七八九十])(?:{_PRE})(?P<n1>{_NUM})(?:(?P<u1>{UNIT})?{_SEP}(?P<n2>{_NUM}))?(?P<more>多|余)?(?P<u>{UNIT}|倍|(?<=[零〇一二两三四五六七八九十成])|(?<=/\d)|(?<=/\d\d)){_POST}"
+    rf"(?=[约近逾超接突不至高低大将百\d零〇○一二两三四五六七八九十])(?:{_PRE})(?P<n1>{_NUM})(?:(?P<u1>{UNIT})?{_SEP}"
+    rf"(?P<n2>{_NUM}))?(?P<more>多|余)?(?P<u>{UNIT}|倍|(?<=[零〇一二两三四五六七八九十成])|(?<=/\d)|(?<=/\d\d)){_POST}"
 )
-_NEG = ("下降", "降低", "减少", "回落", "下滑", "缩小", "降幅", "缩减", "压减", "递减", "削减", "核减", "精简", "下跌", "降", "减",
-        "同比下降", "同比减少", "年均下降")
-_QUOTES = re.compile(r"“[^”\n]{0,40}”|《[^》\n]{0,80}》|\"[^\"\n]{0,30}\"")
+_QUOTES = re.compile(NONFACT["quoted"])
+_MEETING = re.compile(NONFACT["meeting"])
+_CLASS_AFTER = re.compile(NONFACT["class_after"])
+_AGE_UNITS = tuple(NONFACT["age"].split("|"))
 _HAS_NUMBER = re.compile(r"[\d十百千成番]|分之")
 _SENT = re.compile(r"[^。！？；;\n]+[。！？；;]?")
 _CLAUSE_BOUND = "，,；;：:。！？\n"
@@ -73,15 +95,15 @@ _LEADING = re.compile(
     r"^(?:平均每年|每年平均|(?:可以|可|并)?处以|我们|正在|已经|[，、；：。\s]|其中|同时|此外|另外|全年|当年|年内|今年|去年|上年|明年|(?:全区|全市|全省|全县|全国)(?!性)|我国|我区|我市|我省|我县|本区|本市|"
     r"共|合计|总计|累计|预计|力争|确保|争取|计划|预期|建议|拟安排|拟|要|将|努力|实现了?|完成了?|达到|达|为|是|约|近|比上年|同比|比去年|较上年|"
     r"较去年|可比|年均|平均|分别|均|各|全面|圆满|顺利|以及|使|扣除物价因素|扣除价格因素|一年来|五年来|过去一年|过去五年|这五年|当前|目前|截至目前|截至\S{0,8}?底|"
-    r"(?:(?:19|20)\d{2}|[一二三四五六七八九][〇零○一二三四五六七八九]{3})年?(?:底|末|全年|上半年|前三季度|一季度)?(?:比|较)?|"
-    r"[-—–~－至到](?=(?:19|20)\d{2}年)|在(?=(?:19|20)\d{2})|"
-    r"到(?:19|20)\d{2}年|“?十[一二三四五]?五”?(?:期间|时期|末|以来)?|"
+    rf"(?:{YEAR}|[一二三四五六七八九][〇零○一二三四五六七八九]{{3}})年?(?:底|末|全年|上半年|前三季度|一季度)?(?:比|较)?|"
+    rf"[-—–~－至到](?={YEAR}年)|在(?={YEAR})|"
+    rf"到{YEAR}年|“?十[一二三四五]?五”?(?:期间|时期|末|以来)?|"
     r"[一二三四]季度|上半年|下半年|前三季度|以来|期间|的|从|由)+"
 )
 _TRAILING = re.compile(
     r"(?:实现了?|完成了?|达到了?|达|为|是|增至|降至|提高到|提升到|提升至|提高至|增加到|增加至|降低到|下降到|下降至|保持在|控制在|"
     r"稳定在|突破|超过|累计|共计|总计|共|分别|均|各|有|的|了|已|首次跃上|跃上|跃升至|跃升到|上升至|上升到|迈上|站上|首次|"
-    r"平均为|平均|实际|名义|(?:较|比)(?:19|20)\d{2}年|已经|达到|占|比上年|同比|较上年|可比|新增了|合计|"
+    rf"平均为|平均|实际|名义|(?:较|比){YEAR}年|已经|达到|占|比上年|同比|较上年|可比|新增了|合计|"
     r"分别为|分别达|分别达到|都|也|还|仅|再|又|以|按|在|由|从|全面|全部|基本|顺利|正式|成功|、|，|：)+$"
 )
 # Verbs that take a count ("新增2所一级园", "完成8708户村庄改造"): a metric window made only of these,
@@ -97,31 +119,31 @@ _AFTER_NOUN = re.compile(r"[^，,。；;：:、\n（(\d]{1,16}")
 _AFTER_STOP = re.compile(r"(?:实现|完成|达到|投入|获得|成为|入选|的|[和及与]$|，|。|以上|左右).*$")
 _VERB_END = re.compile(rf"(?:{_COUNT_VERBS})$")
 _NUMBER_FIRST = re.compile(r"[\u4e00-\u9fff](?<![的以左上下多余])")
-_TARGET_CUE = re.compile(r"力争|确保|预期目标|主要目标|目标是|目标为|计划(?=完成|实现|新增|建设|引进|投资|开工|建成|达到)|争取|预期(?!寿命)")
-_FUTURE_CUE = re.compile(r"将|要(?!求)|到(?:19|20)\d{2}年|今后|明年|努力")
-_FORECAST_CUE = re.compile(r"预计")
-_OUTCOME_CUE = re.compile(r"(?:好于|超出|超过|高于|低于|符合|达到|不及|优于)预期|"
-                          r"(?:实现|完成|达到|超额完成|圆满完成)了?[^，。；：]{0,12}目标(?:任务)?")
-_TARGETS_INTRO = re.compile(r"(?:预期|主要|发展)目标(?:是|为)[：:]")
+_TARGET_CUE = KIND_CUES["target"]
+_FUTURE_CUE = KIND_CUES["future"]
+_FORECAST_CUE = KIND_CUES["forecast"]
+_OUTCOME_CUE = KIND_CUES["outcome"]
+_TARGETS_INTRO = KIND_CUES["targets_intro"]
+_DONE_CUE = KIND_CUES["done"]
+_PERIOD_FIRST = first_chars(["到", "至", "截", "1", "2", "一", "二", "“", *PLAN_START, "五", *PERIOD_WORDS])
 _PERIOD_CUES = re.compile(
-    r"(?=[到至截12一二“十六七八九过五这近今本全去上明])(?P<until>到|至|截至)?(?P<y>(?:19|20)\d{2}|[一二][〇零○一二三四五六七八九]{3})年(?!\d*月\d+日在)"
+    rf"(?={_PERIOD_FIRST})(?P<until>到|至|截至)?(?P<y>{YEAR}|{YEAR_CN})年(?!\d*月\d+日在)"
     # A plan names a period only when a time word or a comma follows ("“十四五”时期", "“十三五”以来，"),
     # not as a topic ("谋划好“十四五”发展", "“十四五”开局之年").
-    r"|(?:“(?P<plan>十[一二三四五]?五|[六七八九]五)”(?=期间|时期|以来|末|[，,])|(?P<plan2>十[一二三四]五|[六七八九]五)(?=期间|时期|计划|规划))"
+    rf"|(?:“(?P<plan>{PLAN_NAMES})”(?=期间|时期|以来|末|[，,])|(?P<plan2>{PLAN_NAMES_BARE})(?=期间|时期|计划|规划))"
     r"(?P<plan_when>期间|时期|以来|末|规划)?"
-    r"|(?P<five>过去五年|五年来|这五年|近五年|五年间|(?<=的)五年(?=[。，；]))"  # "这是…全面提升的五年。"
-    r"|(?P<this>今年|本年)|(?P<last>去年|上年|上一年|过去一年|一年来)|(?P<next>明年)"
+    rf"|(?P<five>{period_words('five')}|(?<=的)五年(?=[。，；]))"  # "这是…全面提升的五年。"
+    rf"|(?P<this>{period_words('this')})|(?P<last>{period_words('last')})|(?P<next>{period_words('next')})"
 )
-_PLAN_START = {"六五": 1981, "七五": 1986, "八五": 1991, "九五": 1996, "十五": 2001, "十一五": 2006, "十二五": 2011,
-               "十三五": 2016, "十四五": 2021, "十五五": 2026}
+_PLAN_START = PLAN_START
 _BASE_YEAR = re.compile(r"(?:比|较|与|同|是|为|相当于|相比)$")
 _TO_VERBS = "增加到|增长到|提高到|提升到|提升至|提高至|增至|增加至|下降到|下降至|降至|减少到|扩大到|跃升至|上升到|达到"
-_TO_PHRASE = re.compile(rf"^(?:{_TO_VERBS})(?:(?:19|20)\d{{2}}年(?:底|末)?)?的?$")
-_FROM = re.compile(r"(?:由|从)(?:去年|上年|(?:19|20)\d{2}年(?:底|末)?)?的?$")
+_TO_PHRASE = re.compile(rf"^(?:{_TO_VERBS})(?:{YEAR}年(?:底|末)?)?的?$")
+_FROM = re.compile(rf"(?:由|从)(?:去年|上年|{YEAR}年(?:底|末)?)?的?$")
 _TO_VERB = re.compile(rf"^(?:{_TO_VERBS})")
 _MODIFIER = re.compile(r"(?:区级|市级|县级|省级|镇级|村级|中央|地方|本级|国有|民营|外资|内资|城镇|农村|城市|农业|工业)?")
 _MORE_UNIT = re.compile(rf"(余|多)({BASE_UNIT})")
-_ABS_CHANGE = ("增加", "减少", "增长", "下降", "提高", "降低", "多", "少", "扩大", "缩小")
+_ABS_CHANGE = CHANGE_ABS
 _SPREAD = re.compile(r"分别(?:为|达到?|是|实际|名义|可比)?$")
 _EACH = re.compile(r"(?:各|均|都)$")
 _ITEM_SPLIT = re.compile(r"、")
@@ -144,52 +166,6 @@ class Mention:
     change_unit: str | None = None
     qualifier: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
-
-
-@lru_cache(maxsize=1)
-def metric_table(exact: bool = True) -> list[tuple[str, str]]:
-    """(synonym, key) pairs, longest synonym first, from ``data/metrics.tsv``. A synonym written
-    ``=经济`` names the metric only when it is the whole metric (``经济增长5%``, not ``数字经济``);
-    ``exact=False`` leaves those out."""
-    pairs: list[tuple[str, str]] = []
-    text = resources.files("govlens").joinpath("data/metrics.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        key, syns = line.split("\t", 1)
-        for syn in (s.strip() for s in syns.split(",")):
-            if syn and (exact or not syn.startswith("=")):
-                pairs.append((syn.lstrip("="), key.strip()))
-    pairs.sort(key=lambda p: -len(p[0]))
-    return pairs
-
-
-_AREA_PREFIX = re.compile(r"^(?:全区|全市|全省|全县|全国|我国|我区|我市|我省|属地|在地|区级|市级|县级|省级|地方)")
-
-
-@lru_cache(maxsize=1)
-def _metric_dict() -> dict[str, str]:
-    return dict(reversed(metric_table(exact=False)))
-
-
-@lru_cache(maxsize=1)
-def _exact_dict() -> dict[str, str]:
-    return dict(reversed(metric_table()))
-
-
-def metric_key(metric: str | None) -> str | None:
-    """Exact synonym first, else the longest synonym that ends the metric (one dict probe per suffix)."""
-    if not metric:
-        return None
-    m = _AREA_PREFIX.sub("", metric)
-    if m in _exact_dict():
-        return _exact_dict()[m]
-    table = _metric_dict()
-    for i in range(max(0, len(m) - 40), len(m) - 1):
-        key = table.get(m[i:])
-        if key:
-            return key
-    return None
 
 
 def _num(s: str | None) -> float | None:
@@ -245,13 +221,13 @@ def find_mentions(text: str, lo: int, hi: int, masked: list[tuple[int, int]]) ->
                 if unit == "成":
                     c1 = c1 * 10 if c1 is not None else None
                     unit = "%"
-                sign = -1 if verb in _NEG or verb.endswith(("下降", "减少")) else 1
+                sign = change_sign(verb)
                 mm = Mention(m.start(), m.end(), "change",
                              change=None if c1 is None else sign * c1,
                              change_max=None if c2 is None else sign * c2,
                              change_unit="百分点" if unit and "百分点" in unit else unit,
                              qualifier=m.groupdict().get("pre") or m.groupdict().get("post"))
-                if verb.startswith("年均") or _PER_YEAR.search(text[max(lo, m.start() - 6) : m.start()]):
+                if verb in ANNUAL or verb.startswith("年均") or _PER_YEAR.search(text[max(lo, m.start() - 6) : m.start()]):
                     mm.extra["annual_average"] = True  # 年均增长, 平均每年递增
             out.append(mm)
             taken.append((mm.start, mm.end))
@@ -268,7 +244,7 @@ def find_mentions(text: str, lo: int, hi: int, masked: list[tuple[int, int]]) ->
                 continue
             unit = "%"
         v1, v2 = _num(n1), _num(m.group("n2"))
-        if v1 is None or (unit == "次" and re.match(r"(?:全体)?(?:全会|会议|常委会|集体学习|党代会)", text[e : e + 5])):
+        if v1 is None or (unit == "次" and _MEETING.match(text, e, e + 5)):
             continue
         if re.fullmatch(r"[零〇○一二两三四五六七八九]+", n1 or "") and not (
                 len(n1) == 1 and unit.startswith(("万", "亿", "千万", "百万"))):
@@ -282,7 +258,7 @@ def find_mentions(text: str, lo: int, hi: int, masked: list[tuple[int, int]]) ->
         pre, post = m.group("pre"), m.group("post") or m.group("more")
         if unit and unit.endswith("百分点"):
             back = text[max(lo, s - 6) : s]
-            sign = -1 if re.search(r"低于|慢于|下降|降低|减少|回落|收窄|缩小", back) else 1
+            sign = -1 if NEGATIVE_BEFORE_POINTS.search(back) else 1
             mm = Mention(s, e, "change", change=sign * v1, change_max=None if v2 is None else sign * v2,
                          change_unit="百分点", qualifier=pre or post)
             out.append(mm)
@@ -331,7 +307,7 @@ def find_mentions(text: str, lo: int, hi: int, masked: list[tuple[int, int]]) ->
     # "50亿元以上项目1个": a bound that names a class of things is not a quantity of its own.
     # "60岁以上老人": an age bound names a group of people.
     return [m for m in out if not (m.kind == "level" and m.qualifier in ("以上", "以下") and (
-        re.match(r"[\u4e00-\u9fff]{1,6}\d", text[m.end : m.end + 7]) or m.unit in ("岁", "周岁")))]
+        _CLASS_AFTER.match(text, m.end, m.end + 7) or m.unit in _AGE_UNITS))]
 
 
 def convert_magnitude(value: float | None, unit: str | None, to: str | None) -> float | None:
@@ -446,12 +422,12 @@ def _kind(doc: Document, sent_text: str, ctx: SectionContext, para_text: str = "
     # "主要预期目标是：…；…；…" governs every clause of its paragraph.
     if _TARGET_CUE.search(sent_text) or _TARGETS_INTRO.search(para_text):
         return "target"
-    # The sentence's own cues (已, 达产后) override its section; else the section's kind (time from structure).
+    # The figure's own clause (已, 达产后) overrides its section; else the section's kind (time from structure).
     if (own := sentence_kind(sent_text)) is not None:
         return own
     if ctx.kind is not None:
         return ctx.kind
-    if _FUTURE_CUE.search(sent_text) and not re.search(r"已|了|累计|完成了", sent_text):
+    if _FUTURE_CUE.search(sent_text) and not _DONE_CUE.search(sent_text):
         return "target"
     return "actual"
 
@@ -491,10 +467,10 @@ def _fact(doc: Document, m: Mention, metric: str, start: int, end: int, kind: st
 
 
 _BOOK_TITLE = re.compile(r"《[^》\n]{0,80}》")
-_RANGE_START = re.compile(r"((?:19|20)\d{2})年?\s*([-—–~－])?\s*(?:到|至)?$")
+_RANGE_START = re.compile(rf"({YEAR})年?\s*([-—–~－])?\s*(?:到|至)?$")
 _BASIS = re.compile(r"[^，。；]{0,30}?的基础上[，,]")
 _PER_YEAR = re.compile(r"(?:平均每年|每年平均|年平均|年均)$")
-_SINCE_YEAR = re.compile(r"(?:比|较|与)((?:19|20)\d{2})年(?:末|底)?(?:相比)?")
+_SINCE_YEAR = re.compile(rf"(?:比|较|与)({YEAR})年(?:末|底)?(?:相比)?")
 
 
 def single_year(f: dict[str, Any], field: str = "change") -> bool:
@@ -601,7 +577,7 @@ def indicators(doc: Document) -> Document:
                         and not _PERIOD_CUES.search(raw_window)
                         and prev_fact.data["value"] is not None and base_unit(prev_fact.data["unit"]) == base_unit(mt.unit)
                         and "change_abs" not in prev_fact.data):
-                    sign = -1 if window in ("减少", "下降", "降低", "少") else 1
+                    sign = CHANGE_SIGN[window]
                     prev_fact.data["change_abs"] = clean_number(sign * (mt.value or 0))
                     prev_fact.data["change_abs_unit"] = mt.unit
                     _quote_to(prev_fact, text, mt.end)

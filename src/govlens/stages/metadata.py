@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..lexicon.words import YEAR
 from ..model import Document
 from .numbers import cn_int, cn_year
 from .regions import PLACE, PROVINCES, canonical, extend, level_of, most_named
@@ -17,13 +18,13 @@ from .regions import PLACE, PROVINCES, canonical, extend, level_of, most_named
 _TITLE_WORDS = re.compile(r"报告|通知|意见|决定|决议|条例|办法|规定|细则|实录|公报|纲要|讲话|方案|规划|答记者问|发布会|通报|公告")
 _TRAILING_DATE = re.compile(r"\s*(?:\d{4}-\d{1,2}-\d{1,2}|来源[：:]).*$")
 _TAG = re.compile(r"^(?:【([^】]{1,20})】|\[([^\]]{1,10})\])\s*")
-_YEAR = r"(?=[12一二三四五六七八九〇零○])((?:19|20)\d{2}|[一二三四五六七八九〇零○]{4})年"
+_YEAR = rf"(?=[12一二三四五六七八九〇零○])({YEAR}|[一二三四五六七八九〇零○]{{4}})年"
 _DELIVERY = re.compile(_YEAR + r"\d{1,2}月\d{1,2}日在([^，。\n]{0,40}?)第[一二三四五六七八九十]+届\n?人民代表大会")
-_DELIVERY_DATE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日在")
+_DELIVERY_DATE = re.compile(rf"({YEAR})年(\d{{1,2}})月(\d{{1,2}})日在")
 # Both scans start from their keyword (a literal the regex engine finds fast) and look back for the
 # year, instead of trying a year pattern at every character of the report.
 _TARGETS_TAIL = re.compile(r"年[^\n。，]{0,10}?(?:主要任务|工作安排|重点工作|主要预期目标|预期目标|工作任务|总体要求|政府工作任务|主要工作安排)")
-_YEAR_ONLY = re.compile(r"(?:19|20)\d{2}|[一二三四五六七八九〇零○]{4}")
+_YEAR_ONLY = re.compile(rf"{YEAR}|[一二三四五六七八九〇零○]{{4}}")
 _REVIEW_KEY = re.compile(r"工作的?回顾|主要工作|工作总结|政府工作回顾")
 _REVIEW_HEAD = re.compile(r"(?:[一二三四五六七八九十]、)?" + _YEAR + r"[^\n。]{0,12}")
 
@@ -48,12 +49,12 @@ def _review_years(text: str) -> list[int]:
     return out
 
 
-_ANY_YEAR = re.compile(r"((?:19|20)\d{2})年")
+_ANY_YEAR = re.compile(rf"({YEAR})年")
 _FIELDS = ("索引号", "发布单位", "发布机构", "发文机关", "发布日期", "成文日期", "发文字号", "文号", "标题", "来源", "主题分类", "主题词", "公开分类")
 _META_FIELD = re.compile(
     "(" + "|".join(r"\s*".join(f) for f in _FIELDS) + r")\s*[|：:]\s*([^|\n]*?)\s*(?=\||\n|$|\S{2,5}\s*[：:])"
 )
-_PASSED = re.compile(r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日[^）)\n]{0,60}?(?:通过|批准|公布|修订|修正|发布)")
+_PASSED = re.compile(rf"({YEAR})年\d{{1,2}}月\d{{1,2}}日[^）)\n]{{0,60}}?(?:通过|批准|公布|修订|修正|发布)")
 # 第十届全国人民代表大会第五次会议 -> 2007: each National People's Congress meets once a year from
 # the year it is elected (terms 1-5 were irregular and are listed by session).
 _NPC_SESSION = re.compile(r"第([一二三四五六七八九十]+)届全国人民代表大会第([一二三四五六七八九十]+)次会议")
@@ -73,7 +74,7 @@ def npc_year(term: str, session: str) -> int | None:
 
 
 _NATIONAL_BODY = re.compile(r"^(?:国务院|中共中央|中办|国办|全国人民代表大会|全国人大|中华人民共和国)")
-_ISO_DATE = re.compile(r"((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})")
+_ISO_DATE = re.compile(rf"({YEAR})[-/.年](\d{{1,2}})[-/.月](\d{{1,2}})")
 _NATIONAL = re.compile(r"我代表国务院|代表国务院所作|受国务院的?委托|受中共中央和国务院的?委托|根据国务院的决定|国务院总理|"
                        r"我代表中央人民政府|向全国人民代表大会|国务院政府工作报告|中华人民共和国国务院|"
                        r"^[^\n]{0,12}在第[一二三四五六七八九十]+届全国人民代表大会", re.M)

@@ -1,7 +1,7 @@
 """Named programmes and platforms (一网通办, 一网统管, 全程代办, 任务分解表 …) with the figures
 attached to them, and tasks with lead unit and deadline.
 
-The list of known programmes is curated (data/programmes.txt); any quoted name that reads like a
+The list of known programmes is curated (lexicon/data/programmes.txt); any quoted name that reads like a
 programme (“…工程”, “…行动”, “…计划”, “…改革” …) is found as well. A programme's figures are the
 indicator facts read from the sentences that name it: they get ``programme`` set, and the programme
 fact lists their indexes in ``indicators``.
@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import lru_cache
-from importlib import resources
 
+from ..lexicon.load import words
 from ..model import Document, Fact
 
 _QUOTED = re.compile(
@@ -27,8 +27,7 @@ _DEADLINE = re.compile(r"\s*[；;，,]?\s*(?:完成时限|完成时间|时间节
 
 @lru_cache(maxsize=1)
 def known_programmes() -> tuple[str, ...]:
-    text = resources.files("govlens").joinpath("data/programmes.txt").read_text(encoding="utf-8")
-    names = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    names = words("programmes.txt")
     return tuple(sorted(set(names), key=lambda n: (-len(n), n)))  # deterministic: no set order leaks out
 
 

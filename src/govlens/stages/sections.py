@@ -14,19 +14,19 @@ is the plan's first year). A list of a year's 民生实事 is that year's target
 review whose explicit targets belong to the future period it names. Subsections inherit unless
 their own heading names a period with such words. Inside a plan section, a paragraph opening with a
 period ("今年是“十五五”开局之年", "今后五年，") moves the rest of the section to that period. The
-words live in ``lexicon/sections.toml``; a sentence's own cues (已, 完成了, 达产后 …) override the
+words live in ``lexicon/data/sections.tsv``; a sentence's own cues (已, 完成了, 达产后 …) override the
 section (:func:`sentence_kind`).
 """
 
 from __future__ import annotations
 
 import re
-import tomllib
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
+from functools import cache
 
+from ..lexicon.load import alternation, rows
+from ..lexicon.words import KIND_CUES, PLAN_NAMES, PLAN_START, YEAR, YEAR_CN, period_words
 from ..model import Document, Section
 
 _PATTERNS = [
@@ -50,32 +50,29 @@ _HEAD_WORDS = ("工作回顾", "回顾", "主要任务", "重点工作", "工作
 _GLOSSARY_LINE = re.compile(r"^[^。，\n]{0,20}(?:名词解释|名词注释|名词说明|注释|注解|附注)[：:]?$")
 
 
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+def _words(cls: str) -> str:
+    return alternation((w for w, c in rows("sections.tsv") if c == cls), escape=True)
 
 
-@lru_cache(maxsize=1)
-def _lexicon() -> dict:
-    return tomllib.loads((resources.files("govlens") / "lexicon" / "sections.toml").read_text(encoding="utf-8"))
-
-
-@lru_cache(maxsize=1)
+@cache
 def _rx() -> dict[str, re.Pattern[str]]:
-    h, p, s = _lexicon()["heading"], _lexicon()["paragraph"], _lexicon()["sentence"]
-    year = r"(?P<y>(?:19|20)\d{2}|[一二][〇零○一二三四五六七八九]{3})年"
-    plan = r"“?(?P<plan>十[一二三四五]?五|[六七八九]五)”?(?P<when>时期|期间|规划|计划|开局|开好局|起步|收官|末)?"
-    period = (rf"{year}|(?P<this>{_alt(h['this_year'])})|(?P<next>{_alt(h['next_year'])})"
-              rf"|(?P<five>{_alt(h['coming_five'])})|{plan}")
+    year = rf"(?P<y>{YEAR}|{YEAR_CN})年"
+    plan = (rf"“?(?P<plan>{PLAN_NAMES})”?(?P<when>时期|期间|规划|计划|{_words('first')}|{_words('last')})?")
+    period = (rf"{year}|(?P<this>{period_words('this')})|(?P<next>{period_words('next')})"
+              rf"|(?P<five>{_words('coming')})|{plan}")
+    deeds = _words("deeds")
     return {
         "period": re.compile(period),
-        "review": re.compile(_alt(h["review"])),
-        "plan": re.compile(_alt(h["plan"])),
-        "targets": re.compile(_alt(h["targets"])),
-        "deeds": re.compile(_alt(h["deeds"])),
-        "opens": re.compile(rf"(?:{period})(?:{_alt(p['opens'])}|，|,)"),
-        "deeds_line": re.compile(rf"^(?:附件?\s*\d*\s*[：:．.、]?\s*)?[^。，；\n]{{0,30}}(?:{_alt(h['deeds'])})[^。，；\n]{{0,12}}$"),
-        "actual": re.compile(_alt(s["actual"])),
-        "forecast": re.compile(_alt(s["forecast"])),
+        "review": re.compile(_words("review")),
+        "plan": re.compile(_words("plan")),
+        "targets": re.compile(_words("targets")),
+        "deeds": re.compile(deeds),
+        "first": re.compile(_words("first")),
+        "last": re.compile(_words("last")),
+        "opens": re.compile(rf"(?:{period}){_words('opens')}"),
+        "deeds_line": re.compile(rf"^(?:附件?\s*\d*\s*[：:．.、]?\s*)?[^。，；\n]{{0,30}}{deeds}[^。，；\n]{{0,12}}$"),
+        "actual": KIND_CUES["clause_done"],
+        "forecast": KIND_CUES["clause_forecast"],
     }
 
 
@@ -197,15 +194,13 @@ _KIND_OF_ROLE = {"review": "actual", "targets": "target", "tasks": "target"}
 
 def plan_period(name: str, when: str | None = None) -> str | None:
     """Years of a five-year plan named like 六五 … 十五五 ("2026-2030"; its first year for 开局, its
-    last for 收官 / 末). The plans run back to back from the sixth (1981-1985)."""
-    n = {"六": 6, "七": 7, "八": 8, "九": 9, "十": 10}.get(name[:-1]) if len(name) == 2 else (
-        10 + "一二三四五".index(name[1]) + 1 if len(name) == 3 and name[1] in "一二三四五" else None)
-    if n is None:
+    last for 收官 / 末), from ``lexicon/data/plans.tsv``."""
+    start = PLAN_START.get(name)
+    if start is None:
         return None
-    start = 1981 + 5 * (n - 6)
-    if when in ("开局", "开好局", "起步"):
+    if when and _rx()["first"].fullmatch(when):
         return str(start)
-    if when in ("收官", "末"):
+    if when and _rx()["last"].fullmatch(when):
         return str(start + 4)
     return f"{start}-{start + 4}"
 

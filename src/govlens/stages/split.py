@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..errors import NoDocuments
+from ..lexicon.words import YEAR
 from ..model import Document, Page
 from ..offsets import OffsetChain, build
 
@@ -38,7 +39,7 @@ _META = re.compile(
     r"^(?:索\s*引\s*号|发布单位|发布机构|发布日期|发布时间|成文日期|发文机关|发文字号|文\s*号|主\s*题\s*词|主题分类|"
     r"公开分类|信息来源|来\s*源|时\s*间|日\s*期|作\s*者|标\s*题|体裁分类|组配分类|有\s*效\s*性|公开方式|公开范围)\s*[|：:]"
 )
-_DATE_LINE = re.compile(r"^(?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)$")
+_DATE_LINE = re.compile(rf"^{YEAR}(?:[-/.]\d{{1,2}}[-/.]\d{{1,2}}|年\d{{1,2}}月\d{{1,2}}日)$")
 _ITEM = re.compile(r"^[•·●▪◆■]\s*(?:【[^】]{1,20}】)?\s*(?P<title>\S.{3,80})$")
 _POLICY = re.compile(
     r"本网|本站|本协议|服务条款|您|稿件|投稿|作品|侵权|违约|法律责任|转载|著作权|隐私|账号|平台有权"

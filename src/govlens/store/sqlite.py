@@ -27,21 +27,19 @@ step with ``documents`` it is rebuilt on the next writable open.
 
 from __future__ import annotations
 
-import hashlib
-import json
-import os
-import time
-from collections.abc import Iterator
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
 import apsw
 
-from ..errors import QueryError, StoreError
-from ..model import Document, Section
+from ..errors import StoreError
 from . import fts
+from .base import DOC_COLUMNS, FACT_COLUMNS, SCHEMA_VERSION, Index, SQLStore, default_target, sha256, snippet
 
-SCHEMA_VERSION = 3
+__all__ = ["DOC_COLUMNS", "FACT_COLUMNS", "MIGRATIONS", "SCHEMA_VERSION", "Store", "default_target", "sha256",
+           "snippet"]
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS sources (
@@ -140,24 +138,15 @@ CREATE VIRTUAL TABLE IF NOT EXISTS words.doc_fts USING fts5(
 # version -> statements that bring a file from version-1 to version.
 MIGRATIONS: dict[int, str] = {1: SCHEMA, 2: SCHEMA_V2, 3: SCHEMA_V3}
 
-DOC_COLUMNS = ("title", "region", "level", "year", "kind", "date", "issuer", "index_no", "doc_no")
-FACT_COLUMNS = ("metric", "metric_key", "value", "value_max", "unit", "change", "change_max", "change_unit",
-                "kind", "period", "qualifier", "region")
 
 
-def default_target() -> str:
-    return os.environ.get("GOVLENS_DB", "govlens.db")
-
-
-def sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-class Store:
+class Store(SQLStore):
     """A govlens database file. Not shared across threads; open one per thread or process."""
 
+    backend = "sqlite"
+
     def __init__(self, path: str | Path, readonly: bool = False):
-        self.path = str(path)
+        self.path = self.target = str(path)
         flags = apsw.SQLITE_OPEN_READONLY if readonly else apsw.SQLITE_OPEN_READWRITE | apsw.SQLITE_OPEN_CREATE
         if readonly and not Path(self.path).exists():
             raise StoreError("no such database (run govlens ingest first)", self.path)
@@ -178,12 +167,64 @@ class Store:
             self.con.execute("PRAGMA synchronous = NORMAL")
             self._migrate()
             self._sync_words()
-        has_index = self.con.execute("SELECT 1 FROM sqlite_master WHERE name = 'documents_facets'").fetchone()
+        has_index = self._one("SELECT 1 FROM sqlite_master WHERE name = 'documents_facets'")
         # Search joins its matches here (an older file opened read-only may not have it yet).
         self._facets = "INDEXED BY documents_facets" if has_index else ""
 
+    # --- hooks -----------------------------------------------------------------------------------
+
+    def _rows(self, sql: str, args: Sequence[Any] = ()) -> list[tuple]:
+        return self.con.execute(sql, args).fetchall()
+
+    def _one(self, sql: str, args: Sequence[Any] = ()) -> tuple | None:
+        return self.con.execute(sql, args).fetchone()
+
+    def _run(self, sql: str, args: Sequence[Any] = ()) -> None:
+        self.con.execute(sql, args)
+
+    def _many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        self.con.executemany(sql, rows)
+
+    def _insert(self, sql: str, args: Sequence[Any]) -> int:
+        self.con.execute(sql, args)
+        return self.con.last_insert_rowid()
+
+    def transaction(self) -> AbstractContextManager[Any]:
+        return self.con
+
+    def idle(self) -> bool:
+        return not self.con.in_transaction
+
+    def _search_error(self) -> tuple[type[BaseException], ...]:
+        return (apsw.SQLError,)
+
+    def schema_version(self) -> int:
+        return self._one("PRAGMA user_version")[0]
+
+    def _index_docs(self, rows: list[tuple[int, str, str]]) -> None:
+        for table in ("words.doc_fts", "doc_tri"):
+            self.con.executemany(f"INSERT INTO {table}(rowid, title, text) VALUES (?, ?, ?)", rows)
+
+    def _unindex_source(self, source_id: int) -> None:
+        for doc_id, title, text in self._rows("SELECT id, title, text FROM documents WHERE source_id = ?", (source_id,)):
+            self._run("INSERT INTO doc_tri(doc_tri, rowid, title, text) VALUES('delete', ?, ?, ?)", (doc_id, title or "", text))
+            self._run("DELETE FROM words.doc_fts WHERE rowid = ?", (doc_id,))
+
+    def _indexes(self, terms: list[str]) -> list[Index]:
+        """The word index first, then the trigram index, which only finds terms of 3+ characters."""
+        match = " AND ".join('"' + t.replace('"', '""') + '"' for t in terms)
+        out = []
+        tables = (["doc_fts"] if self.words else []) + (["doc_tri"] if all(len(t) >= 3 for t in terms) else [])
+        for table in tables:
+            # Join, not "rowid IN (…)": FTS5 would run the MATCH once per candidate rowid.
+            out.append(Index(f"{table} f JOIN documents d {self._facets} ON d.id = f.rowid WHERE f.{table} MATCH ?",
+                             [match], "f.rank", "f.rowid", bare=f"{table} f WHERE f.{table} MATCH ?"))
+        return out
+
+    # --- schema ----------------------------------------------------------------------------------
+
     def _migrate(self) -> None:
-        version = self.con.execute("PRAGMA user_version").fetchall()[0][0]
+        version = self.schema_version()
         if version > SCHEMA_VERSION:
             raise StoreError(f"database schema {version} is newer than this govlens ({SCHEMA_VERSION})", self.path)
         with self.con:
@@ -194,253 +235,14 @@ class Store:
     def _sync_words(self) -> None:
         """Create the word index, and rebuild it when it does not hold every document."""
         self.con.execute(WORDS_SCHEMA)
-        n_docs = self.con.execute("SELECT count(*) FROM documents").fetchone()[0]
-        n_words = self.con.execute("SELECT count(*) FROM words.doc_fts").fetchone()[0]
+        n_docs = self._one("SELECT count(*) FROM documents")[0]
+        n_words = self._one("SELECT count(*) FROM words.doc_fts")[0]
         if n_docs == n_words:
             return
         with self.con:
             self.con.execute("DELETE FROM words.doc_fts")
-            for rowid, title, text in self.con.execute("SELECT id, title, text FROM documents").fetchall():
+            for rowid, title, text in self._rows("SELECT id, title, text FROM documents"):
                 self.con.execute("INSERT INTO words.doc_fts(rowid, title, text) VALUES (?, ?, ?)", (rowid, title or "", text))
 
     def close(self) -> None:
         self.con.close()
-
-    def __enter__(self) -> Store:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    # --- writing ---------------------------------------------------------------------------------
-
-    def source_state(self, digest: str) -> tuple[int, str] | None:
-        row = self.con.execute("SELECT id, pipeline FROM sources WHERE sha256 = ?", (digest,)).fetchone()
-        return (row[0], row[1]) if row else None
-
-    def replace_source(self, path: str, digest: str, size: int, pipeline: str, docs: list[Document],
-                       error: str | None = None) -> int:
-        """Store one file's documents in a single transaction (all or nothing)."""
-        with self.con:
-            old = self.source_state(digest)
-            if old:
-                self._delete_source(old[0])
-            self.con.execute(
-                "INSERT INTO sources(path, sha256, bytes, pipeline, ingested_at, docs, error) VALUES (?,?,?,?,?,?,?)",
-                (path, digest, size, pipeline, time.strftime("%Y-%m-%dT%H:%M:%S"), len(docs), error),
-            )
-            source_id = self.con.last_insert_rowid()
-            for d in docs:
-                self._insert_document(source_id, d)
-            self._harmonise_regions()
-        return source_id
-
-    def _harmonise_regions(self) -> None:
-        """A district or county stored without its city (明澜区, from a listing that never names the
-        city) takes the full name (云溪市明澜区) when the store holds exactly one region that is that
-        name under a city; documents and facts alike, so compare and track see one place."""
-        regions = [r for (r,) in self.con.execute("SELECT DISTINCT region FROM documents WHERE region IS NOT NULL")]
-        for bare in regions:
-            if not bare.endswith(("区", "县", "旗")) or any(c in bare[:-1] for c in "市州盟省"):
-                continue
-            full = [r for r in regions if r != bare and r.endswith(bare) and r[: -len(bare)].endswith(("市", "州", "盟"))]
-            if len(full) != 1:
-                continue
-            self.con.execute("UPDATE documents SET region = ? WHERE region = ?", (full[0], bare))
-            self.con.execute("UPDATE facts SET region = ?, data = json_set(data, '$.region', ?) WHERE region = ?",
-                             (full[0], full[0], bare))
-
-    def _delete_source(self, source_id: int) -> None:
-        for (doc_id,) in self.con.execute("SELECT id FROM documents WHERE source_id = ?", (source_id,)).fetchall():
-            row = self.con.execute("SELECT title, text FROM documents WHERE id = ?", (doc_id,)).fetchone()
-            self.con.execute("INSERT INTO doc_tri(doc_tri, rowid, title, text) VALUES('delete', ?, ?, ?)",
-                             (doc_id, row[0] or "", row[1]))
-            self.con.execute("DELETE FROM words.doc_fts WHERE rowid = ?", (doc_id,))
-        self.con.execute("DELETE FROM sources WHERE id = ?", (source_id,))
-
-    def _insert_document(self, source_id: int, d: Document) -> int:
-        self.con.execute(
-            f"INSERT INTO documents(source_id, doc, {', '.join(DOC_COLUMNS)}, text, chars) "
-            f"VALUES (?, ?, {', '.join('?' * len(DOC_COLUMNS))}, ?, ?)",
-            (source_id, d.id, *(getattr(d, c) for c in DOC_COLUMNS), d.text, len(d.text)),
-        )
-        doc_id = self.con.last_insert_rowid()
-        for table in ("words.doc_fts", "doc_tri"):
-            self.con.execute(f"INSERT INTO {table}(rowid, title, text) VALUES (?, ?, ?)", (doc_id, d.title or "", d.text))
-
-        def add_section(s: Section, parent: int | None) -> None:
-            self.con.execute(
-                'INSERT INTO sections(doc_id, parent_id, level, label, title, start, "end", role) VALUES (?,?,?,?,?,?,?,?)',
-                (doc_id, parent, s.level, s.label, s.title, s.start, s.end, s.role),
-            )
-            me = self.con.last_insert_rowid()
-            for c in s.children:
-                add_section(c, me)
-
-        for s in d.sections:
-            add_section(s, None)
-        self.con.executemany(
-            'INSERT INTO glossary(doc_id, term, definition, marker, start, "end") VALUES (?,?,?,?,?,?)',
-            [(doc_id, g.term, g.definition, g.marker, g.start, g.end) for g in d.glossary],
-        )
-        rows = []
-        for n, f in enumerate(d.facts):
-            data = f.to_dict(d.id)
-            rows.append((doc_id, n, f.type, f.start, f.end, f.quote,
-                         *(data.get(c) for c in FACT_COLUMNS), d.year, json.dumps(data, ensure_ascii=False)))
-        self.con.executemany(
-            f'INSERT INTO facts(doc_id, n, type, start, "end", quote, {", ".join(FACT_COLUMNS)}, year, data) '
-            f"VALUES ({', '.join('?' * (8 + len(FACT_COLUMNS)))})",
-            rows,
-        )
-        return doc_id
-
-    # --- reading ---------------------------------------------------------------------------------
-
-    def counts(self) -> dict[str, int]:
-        out = {}
-        for table in ("sources", "documents", "facts", "glossary"):
-            out[table] = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-        return out
-
-    def documents(self, order: str = "region", limit: int | None = None, offset: int = 0,
-                  **filters: Any) -> list[dict[str, Any]]:
-        """Documents matching the filters, by region and year (``order="latest"``: newest year first)."""
-        where, args = _filters(filters, "d")
-        by = "d.year DESC, d.id DESC" if order == "latest" else "d.region, d.year, d.id"
-        page = ""
-        if limit is not None:
-            page = " LIMIT ? OFFSET ?"
-            args += [limit, offset]
-        sql = (f"SELECT d.id, d.doc, s.path, {', '.join('d.' + c for c in DOC_COLUMNS)}, d.chars "
-               f"FROM documents d JOIN sources s ON s.id = d.source_id {where} ORDER BY {by}{page}")
-        cols = ("id", "doc", "source", *DOC_COLUMNS, "chars")
-        return [dict(zip(cols, r, strict=True)) for r in self.con.execute(sql, args)]
-
-    def document(self, doc_id: int) -> dict[str, Any] | None:
-        row = self.con.execute(
-            f"SELECT d.id, d.doc, s.path, {', '.join('d.' + c for c in DOC_COLUMNS)}, d.text "
-            "FROM documents d JOIN sources s ON s.id = d.source_id WHERE d.id = ?", (doc_id,)).fetchone()
-        if not row:
-            return None
-        return dict(zip(("id", "doc", "source", *DOC_COLUMNS, "text"), row, strict=True))
-
-    def facts(self, type_: str | None = None, **filters: Any) -> Iterator[dict[str, Any]]:
-        where, args = _filters(filters, "f")
-        if type_:
-            where += (" AND " if where else "WHERE ") + "f.type = ?"
-            args.append(type_)
-        sql = (f"SELECT f.data, d.doc, d.id, d.year, d.title FROM facts f JOIN documents d ON d.id = f.doc_id "
-               f"{where} ORDER BY f.doc_id, f.n")
-        for data, doc, doc_id, year, title in self.con.execute(sql, args):
-            yield json.loads(data) | {"doc_id": doc_id, "doc_year": year, "doc_title": title, "doc": doc}
-
-    def search(self, query: str, region: str | None = None, year: int | None = None, kind: str | None = None,
-               level: str | None = None, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
-        """BM25 over the jieba index (the trigram index when segmentation finds nothing), best first.
-
-        Each whitespace-separated term is matched as a phrase, so user input is never FTS5 syntax and
-        a stray quote or bracket cannot turn into an SQL error.
-        """
-        terms, match = _match(query)
-        if limit < 1 or limit > 1000 or offset < 0:
-            raise QueryError("limit must be 1-1000 and offset >= 0")
-        where, args = _filters({"region": region, "year": year, "kind": kind, "level": level}, "d")
-        ranked: list[tuple] = []
-        for table in self._indexes(terms):
-            ranked = self._rank(table, match, where, args, limit, offset)
-            if ranked:
-                break
-        return self._hits(ranked, terms)
-
-    def _indexes(self, terms: list[str]) -> list[str]:
-        """The word index first, then the trigram index, which only finds terms of 3+ characters."""
-        return (["doc_fts"] if self.words else []) + (["doc_tri"] if all(len(t) >= 3 for t in terms) else [])
-
-    def _hits(self, ranked: list[tuple], terms: list[str]) -> list[dict[str, Any]]:
-        if not ranked:
-            return []
-        ids = [r[0] for r in ranked]
-        rows = {r[0]: r for r in self.con.execute(
-            f"SELECT id, doc, title, region, year, kind, text FROM documents WHERE id IN ({','.join('?' * len(ids))})",
-            ids)}
-        return [
-            {"id": i, "doc": rows[i][1], "title": rows[i][2], "region": rows[i][3], "year": rows[i][4],
-             "kind": rows[i][5], "score": round(-score, 6), "snippet": snippet(rows[i][6], terms)}
-            for i, score in ranked
-        ]
-
-    def search_page(self, query: str, limit: int = 20, offset: int = 0,
-                    **filters: Any) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-        """One page of hits and the facets of all matches (count, region, year, kind) from a single
-        pass over the index: what the search page shows."""
-        terms, match = _match(query)
-        where, args = _filters(filters, "d")
-        cond = where.replace("WHERE", "AND", 1)
-        rows: list[tuple] = []
-        for table in self._indexes(terms):
-            try:
-                rows = self.con.execute(f"SELECT f.rowid, f.rank, d.region, d.year, d.kind FROM {table} f JOIN documents d "
-                                        f"{self._facets} ON d.id = f.rowid WHERE f.{table} MATCH ? {cond}",
-                                        [match, *args]).fetchall()
-            except apsw.SQLError as e:
-                raise QueryError(f"cannot search for that: {e}") from None
-            if rows:
-                break
-        stats: dict[str, Any] = {"total": len(rows)}
-        for i, key in enumerate(("region", "year", "kind"), 2):
-            counts: dict[Any, int] = {}
-            for row in rows:
-                if row[i] is not None:
-                    counts[row[i]] = counts.get(row[i], 0) + 1
-            stats[key] = sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))
-        rows.sort(key=lambda r: r[1])
-        return self._hits([(r[0], r[1]) for r in rows[offset : offset + limit]], terms), stats
-
-    def search_stats(self, query: str, **filters: Any) -> dict[str, Any]:
-        """How many documents match, and how they spread over region, year and kind (search facets)."""
-        return self.search_page(query, limit=0, **filters)[1]
-
-    def _rank(self, table: str, match: str, where: str, args: list[Any], limit: int, offset: int) -> list[tuple]:
-        # FTS5 sorts by its rank column without computing the rest; filters select the rowids first.
-        if where:
-            # Join, not "rowid IN (…)": FTS5 would run the MATCH once per candidate rowid.
-            sql = (f"SELECT f.rowid, f.rank FROM {table} f JOIN documents d {self._facets} ON d.id = f.rowid "
-                   f"WHERE f.{table} MATCH ? {where.replace('WHERE', 'AND', 1)} ORDER BY f.rank LIMIT ? OFFSET ?")
-        else:
-            sql = f"SELECT rowid, rank FROM {table} WHERE {table} MATCH ? ORDER BY rank LIMIT ? OFFSET ?"
-        try:
-            return self.con.execute(sql, [match, *args, limit, offset]).fetchall()
-        except apsw.SQLError as e:
-            raise QueryError(f"cannot search for that: {e}") from None
-
-
-def snippet(text: str, terms: list[str], width: int = 60) -> str:
-    """A window around the first match, every query term wrapped in 【】."""
-    hits = [(text.find(t), t) for t in terms if t in text]
-    pos = min((p for p, _ in hits), default=0)
-    start = max(0, pos - width // 3)
-    piece = text[start : start + width].replace("\n", " ")
-    for t in sorted({t for _, t in hits}, key=len, reverse=True):
-        piece = piece.replace(t, f"【{t}】")
-    return ("…" if start else "") + piece + ("…" if start + width < len(text) else "")
-
-
-def _match(query: str) -> tuple[list[str], str]:
-    """Whitespace-separated terms, each an FTS5 phrase: user input never becomes FTS5 syntax."""
-    terms = [t for t in query.split() if t.strip()]
-    if not terms:
-        raise QueryError("empty query")
-    if len(terms) > 16 or len(query) > 200:
-        raise QueryError("query too long (at most 16 terms, 200 characters)")
-    return terms, " AND ".join('"' + t.replace('"', '""') + '"' for t in terms)
-
-
-def _filters(filters: dict[str, Any], alias: str) -> tuple[str, list[Any]]:
-    clauses, args = [], []
-    for key, value in filters.items():
-        if value is None:
-            continue
-        clauses.append(f"{alias}.{key} = ?")
-        args.append(value)
-    return ("WHERE " + " AND ".join(clauses)) if clauses else "", args

@@ -25,8 +25,8 @@ from markupsafe import Markup
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import GovlensError, QueryError
-from ..store import open_store
-from ..store.sqlite import Store, default_target
+from ..store import default_target, open_store
+from ..store.api import StoreAPI as Store
 from ..submissions import Rules
 from . import moderation
 from .cache import PageCache
@@ -69,7 +69,7 @@ def create_app(db_path: str | None = None, rules: Rules | None = None, cache: bo
         try:
             yield s
         finally:
-            if pool.qsize() < POOL_IDLE and not s.con.in_transaction:
+            if pool.qsize() < POOL_IDLE and s.idle():
                 pool.put(s)  # every query here reads to the end, so no read snapshot is left open
             else:
                 s.close()
@@ -164,8 +164,7 @@ def create_app(db_path: str | None = None, rules: Rules | None = None, cache: bo
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def home(request: Request, s: S):
-        regions = s.con.execute("SELECT region, level, count(*) FROM documents WHERE region IS NOT NULL "
-                                "GROUP BY region ORDER BY level, region").fetchall()
+        regions = s.region_counts()
         latest = s.documents(order="latest", limit=12)
         return page(request, "home.html", counts=s.counts(), regions=regions, latest=latest)
 
@@ -242,10 +241,7 @@ def create_app(db_path: str | None = None, rules: Rules | None = None, cache: bo
         a = ask(s, q[:200]) if q.strip() else None
         doc_ids = {}
         if a:
-            names = list({c["doc"] for c in a.citations})
-            if names:
-                doc_ids = dict(s.con.execute(f"SELECT doc, id FROM documents WHERE doc IN ({','.join('?' * len(names))})",
-                                             names).fetchall())
+            doc_ids = s.document_ids(sorted({c["doc"] for c in a.citations}))
         return page(request, "ask.html", q=q, a=a, doc_ids=doc_ids)
 
     @app.get("/glossary", response_class=HTMLResponse, include_in_schema=False)
@@ -266,25 +262,8 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
 
 
 def _sections(s: Store, doc_id: int) -> list[dict[str, Any]]:
-    cols = ("id", "parent_id", "level", "label", "title", "start", "end", "role")
-    return [dict(zip(cols, r, strict=True)) for r in s.con.execute(
-        'SELECT id, parent_id, level, label, title, start, "end", role FROM sections WHERE doc_id = ? ORDER BY start',
-        (doc_id,))]
+    return s.sections(doc_id)
 
 
 def _glossary(s: Store, q: str | None, limit: int, doc_id: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
-    sql = ("SELECT g.term, g.definition, g.marker, g.start, g.\"end\", d.id, d.doc, d.region, d.year FROM glossary g "
-           "JOIN documents d ON d.id = g.doc_id WHERE 1=1")
-    args: list[Any] = []
-    if q:
-        sql += " AND (g.term LIKE ? OR g.definition LIKE ?)"
-        args += [f"%{q}%", f"%{q}%"]
-    if doc_id is not None:
-        sql += " AND g.doc_id = ? ORDER BY g.start"
-        args.append(doc_id)
-    else:
-        sql += " ORDER BY g.term, d.year DESC"
-    sql += " LIMIT ? OFFSET ?"
-    args += [limit, offset]
-    cols = ("term", "definition", "marker", "start", "end", "doc_id", "doc", "region", "year")
-    return [dict(zip(cols, r, strict=True)) for r in s.con.execute(sql, args)]
+    return s.glossary(q, limit, doc_id=doc_id, offset=offset)

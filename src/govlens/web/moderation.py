@@ -13,7 +13,7 @@ from starlette.datastructures import UploadFile
 from .. import accounts, submissions
 from ..errors import GovlensError
 from ..store import open_store
-from ..store.sqlite import Store
+from ..store.api import StoreAPI as Store
 from ..submissions import Invalid, Rules
 from .security import SESSION_COOKIE, Throttle, check_csrf
 

@@ -1,0 +1,79 @@
+"""The lexicon layer: words as data, one list of each, alternations built longest first."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from govlens.lexicon import words
+from govlens.lexicon.figures import unsupported_figures
+from govlens.lexicon.load import alternation, longest_first
+from govlens.lexicon.metrics import metric_key
+
+SRC = Path(__file__).resolve().parent.parent / "src" / "govlens"
+
+
+def test_alternation_is_escaped_and_longest_first():
+    rx = re.compile(alternation(["增", "同比增长", "增长", "元/人", "a.b"]))
+    assert rx.match("同比增长5%").group() == "同比增长"
+    assert rx.match("增长5%").group() == "增长"
+    assert rx.match("a.b").group() == "a.b" and not rx.match("axb")  # escaped
+    assert longest_first(["b", "aa", "a", "aa"]) == ["aa", "a", "b"]
+
+
+@pytest.mark.parametrize(("word", "sign"), [("下降", -1), ("同比减少", -1), ("压减", -1), ("增长", 1), ("提高", 1),
+                                            ("回升", 1), ("降幅", -1)])
+def test_change_sign(word, sign):
+    assert words.change_sign(word) == sign
+
+
+def test_qualifiers_one_list_with_position_and_bound():
+    assert words.qualifier_after("上下") and words.qualifier_after("左右")
+    assert not words.qualifier_after("约") and not words.qualifier_after("不低于")
+    assert "以上" in words.AT_LEAST and "以内" in words.AT_MOST and "上下" in words.APPROX
+    rx = re.compile(words.QUALIFIER_BEFORE_RX)
+    assert rx.search("签约项目") is None  # 约 after 签 is no qualifier
+    assert rx.search("约80万人").group() == "约"
+
+
+def test_no_module_keeps_its_own_word_list():
+    """Qualifier lists and the year pattern live only in the lexicon."""
+    offenders = []
+    for p in SRC.rglob("*.py"):
+        if "lexicon" in p.parts:
+            continue
+        text = p.read_text(encoding="utf-8")
+        if "(?:19|20)\\d{2}" in text or re.search(r'"左右", "以上"|"以上", "不低于"', text):
+            offenders.append(str(p.relative_to(SRC)))
+    assert offenders == []
+
+
+def test_units_and_plans_from_data():
+    assert words.MAGNITUDE_VALUE["亿"] == 1e8
+    assert words.BASE_DIMENSION["吨"] == ("kg", 1000.0)
+    assert words.PLAN_START["十四五"] == 2021
+    assert re.fullmatch(words.UNIT, "亿吨公里") and re.fullmatch(words.UNIT, "万元/人")
+
+
+def test_metric_key_and_figures():
+    assert metric_key("全区地区生产总值") == "gdp"
+    assert metric_key("数字经济") is None  # =经济 counts only as the whole metric
+    assert unsupported_figures("2024年增长5.2%，达到130亿元", "增长5.2%", skip_years=True) == ["130"]
+
+
+def test_llm_does_not_import_ask():
+    """No import cycle: the LLM wording check takes its figures from the lexicon, not from ask."""
+    code = "import sys, govlens.analysis.llm; print('govlens.analysis.ask' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_answer_writes_an_after_qualifier_after_the_figure():
+    from govlens.analysis.ask import _figure
+
+    assert _figure({"value": 80, "unit": "万人", "qualifier": "上下"}) == "80万人上下"
+    assert _figure({"value": 80, "unit": "万人", "qualifier": "约"}) == "约80万人"
