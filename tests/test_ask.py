@@ -36,9 +36,8 @@ def test_answers_cite_the_sentence_with_the_figure(db, question, expect, cited):
         assert expect in a.answer, (a.answer, a.parsed)
         assert any(cited in c["quote"] for c in a.citations), a.citations
         for c in a.citations:
-            doc_id = store.con.execute("SELECT id FROM documents WHERE doc = ?", (c["doc"],)).fetchone()[0]
             start, end = c["span"]
-            assert store.document(doc_id)["text"][start:end] == c["quote"]
+            assert store.document_text(c["doc"])[start:end] == c["quote"]
 
 
 @pytest.mark.parametrize("question", ["明澜区2023年首都机场旅客吞吐量是多少？", "全国2031年登月计划完成了吗？"])

@@ -54,7 +54,8 @@ def load(path: str | Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def _citations_ok(store: Store, answer: str, citations: list[dict[str, Any]], cite: str | None) -> str | None:
+def _citations_ok(store: Store, answer: str, citations: list[dict[str, Any]], cite: str | None,
+                  computed: list[str] | tuple[str, ...] = ()) -> str | None:
     """None when the citations hold up, else what is wrong with them."""
     texts: dict[str, str] = {}
     for c in citations:
@@ -64,7 +65,7 @@ def _citations_ok(store: Store, answer: str, citations: list[dict[str, Any]], ci
         if texts[c["doc"]][start:end] != c["quote"]:
             return f"quote is not the text at its span in {c['doc']}"
     quotes = " ".join(c["quote"] for c in citations)
-    missing = unsupported_figures(answer, quotes, skip_years=True)
+    missing = [n for n in unsupported_figures(answer, quotes, skip_years=True) if n not in computed]
     if missing:
         return f"{missing[0]} is in the answer but in no cited sentence"
     if cite and cite not in quotes:
@@ -91,7 +92,7 @@ def evaluate_ask(store: Store, gold: list[dict[str, Any]]) -> AskScore:
             s.misses.append(f"{g['q']} -> {a.answer or '(declined)'}")
         if a.answer and g["type"] != "count":  # a count is over the library, not read from a sentence
             s.cited += 1
-            problem = (_citations_ok(store, a.answer, a.citations, g.get("cite")) if a.citations
+            problem = (_citations_ok(store, a.answer, a.citations, g.get("cite"), a.computed) if a.citations
                        else "an answer without a cited sentence")
             s.cited_ok += problem is None
             if problem:

@@ -141,13 +141,14 @@ def ask(
     question: Annotated[str, typer.Argument(help="A question in Chinese, e.g. 闵行区2021年经济增长目标是多少？")],
     db: DbOpt = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    explain: Annotated[bool, typer.Option("--explain", help="Print the plan the question was read into.")] = False,
 ) -> None:
     """Answer from the library with the sentences it came from; empty when the library does not know."""
     from .library import ask_command
 
     if fmt not in ("text", "json"):
         raise typer.BadParameter("--format text|json")
-    raise typer.Exit(_run(ask_command, question, db, fmt))
+    raise typer.Exit(_run(ask_command, question, db, fmt, explain))
 
 
 @app.command()

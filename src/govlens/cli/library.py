@@ -174,18 +174,24 @@ def diff_command(doc_a: str, doc_b: str, db: str | None, fmt: Format) -> int:
     return 0
 
 
-def ask_command(question: str, db: str | None, fmt: str) -> int:
-    from ..analysis.ask import ask
+def ask_command(question: str, db: str | None, fmt: str, explain: bool = False) -> int:
+    from ..analysis.ask import HANDLERS, ask
 
     with open_store(db, readonly=True) as store:
         a = ask(store, question)
     if fmt == "json":
         sys.stdout.write(jsonl_line(a.to_dict()) + "\n")
         return 0
+    if explain:
+        out.print(f"plan (handler {HANDLERS[a.parsed['op']].__name__}):", markup=False)
+        for k, v in a.parsed.items():
+            out.print(f"  {k}: {v}", markup=False)
     out.print(a.answer or "库中没有找到答案。最接近的原文：", markup=False)
     for extra in (a.phrased, a.note):
         if extra:
             out.print(extra, markup=False)
     for c in a.citations:
         out.print(f"  · {c['doc']}：{c['quote']}", markup=False)
+    if explain and a.table:
+        out.print(f"table: {len(a.table)} rows" + (f", {a.chart} chart" if a.chart else ""), markup=False)
     return 0

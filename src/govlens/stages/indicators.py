@@ -91,6 +91,13 @@ _AGE_UNITS = tuple(NONFACT["age"].split("|"))
 _HAS_NUMBER = re.compile(r"[\d十百千成番]|分之")
 _SENT = re.compile(r"[^。！？；;\n]+[。！？；;]?")
 _CLAUSE_BOUND = "，,；;：:。！？\n"
+_CLAUSE_BOUND_RX = re.compile("[" + re.escape(_CLAUSE_BOUND) + "]")
+# A list of figures joined by 、/和 longer than this is no 分别 list (and rebuilding it for each of its
+# figures made a line of 2 000 "增长1.5%，" quadratic).
+_MAX_GROUP = 64
+# How far around a figure its kind cues are read and its quote extends, so that a figure in a clause of
+# 60 000 characters costs the same as one in a clause of 60 (real sentences are far shorter).
+_MAX_CONTEXT = 1000
 _LEADING = re.compile(
     r"^(?:平均每年|每年平均|(?:可以|可|并)?处以|我们|正在|已经|[，、；：。\s]|其中|同时|此外|另外|全年|当年|年内|今年|去年|上年|明年|(?:全区|全市|全省|全县|全国)(?!性)|我国|我区|我市|我省|我县|本区|本市|"
     r"共|合计|总计|累计|预计|力争|确保|争取|计划|预期|建议|拟安排|拟|要|将|努力|实现了?|完成了?|达到|达|为|是|约|近|比上年|同比|比去年|较上年|"
@@ -183,6 +190,26 @@ def _inside(spans: list[tuple[int, int]], a: int, b: int) -> bool:
     return any(s < a and b <= e for s, e in spans)
 
 
+def _inside_sorted(spans: list[tuple[int, int]], a: int, b: int) -> bool:
+    """:func:`_inside` for sorted, non-overlapping spans, in log time (many quotes on one line)."""
+    k = bisect_left(spans, a, key=lambda sp: sp[0]) - 1
+    return k >= 0 and b <= spans[k][1]
+
+
+class _Overlaps:
+    """Spans added in any order; does [s, e) overlap one of them? Log time per question once sorted
+    (a quadratic any() over all spans made a line of 2 000 changes take seconds)."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        spans = sorted(spans)
+        self.starts = [a for a, _ in spans]
+        self.max_end = list(itertools.accumulate((b for _, b in spans), max))
+
+    def hit(self, s: int, e: int) -> bool:
+        k = bisect_left(self.starts, e)  # spans[:k] start before e
+        return k > 0 and self.max_end[k - 1] > s
+
+
 def _bad_context(text: str, num_start: int, num_end: int) -> bool:
     """Ordinals (第3), names with digits (5G, G60, PM2.5, “1+8”), decimals cut in two."""
     before = text[num_start - 1] if num_start else ""
@@ -200,7 +227,7 @@ def find_mentions(text: str, lo: int, hi: int, masked: list[tuple[int, int]]) ->
     scans = (_CHANGE, _CHANGE_AFTER) if ("%的" in span or "百分点的" in span) else (_CHANGE,)
     for rx in scans:
         for m in rx.finditer(text, lo, hi):
-            if _inside(masked, m.start(), m.end()):
+            if _inside_sorted(masked, m.start(), m.end()):
                 continue
             if m.groupdict().get("fan"):
                 times = {"一": 1, "两": 3, "二": 3, "三": 7, "四": 15}[m.group("times")]
@@ -231,9 +258,10 @@ def find_mentions(text: str, lo: int, hi: int, masked: list[tuple[int, int]]) ->
                     mm.extra["annual_average"] = True  # 年均增长, 平均每年递增
             out.append(mm)
             taken.append((mm.start, mm.end))
+    overlaps = _Overlaps(taken)
     for m in _LEVEL.finditer(text, lo, hi):
         s, e = m.start(), m.end()
-        if any(a < e and s < b for a, b in taken) or _inside(masked, s, e):
+        if overlaps.hit(s, e) or _inside_sorted(masked, s, e):
             continue
         n1 = m.group("n1")
         if _bad_context(text, m.start("n1"), m.end("n1")):
@@ -327,11 +355,15 @@ def _clean_metric(w: str) -> str:
     return _balance(w)
 
 
-def _window_start(text: str, sent_start: int, pos: int) -> int:
-    i = pos
-    while i > sent_start and text[i - 1] not in _CLAUSE_BOUND:
-        i -= 1
-    return i
+def _window_start(bounds: list[int], sent_start: int, pos: int) -> int:
+    """Start of the clause holding ``pos`` (not before ``sent_start``). ``bounds``: sorted positions just
+    after a clause boundary (:func:`_clause_bounds`); a bisect, not a walk back over a long clause."""
+    k = bisect_right(bounds, pos) - 1
+    return max(sent_start, bounds[k]) if k >= 0 else sent_start
+
+
+def _clause_bounds(text: str) -> list[int]:
+    return [m.end() for m in _CLAUSE_BOUND_RX.finditer(text)]
 
 
 def _noun_after(text: str, end: int, hi: int) -> str:
@@ -415,12 +447,12 @@ def _period(doc: Document, cues: list[tuple[int, str]], pos: int, kind: str, hea
     return str(y - 1) if doc.kind == "work_report" else str(y)
 
 
-def _kind(doc: Document, sent_text: str, ctx: SectionContext, para_text: str = "") -> str:
+def _kind(doc: Document, sent_text: str, ctx: SectionContext, after_intro: bool = False) -> str:
     if _FORECAST_CUE.search(sent_text):
         return "forecast"
     sent_text = _OUTCOME_CUE.sub("", sent_text)  # "好于预期", "实现了主要目标" report an outcome
     # "主要预期目标是：…；…；…" governs every clause of its paragraph.
-    if _TARGET_CUE.search(sent_text) or _TARGETS_INTRO.search(para_text):
+    if _TARGET_CUE.search(sent_text) or after_intro:
         return "target"
     # The figure's own clause (已, 达产后) overrides its section; else the section's kind (time from structure).
     if (own := sentence_kind(sent_text)) is not None:
@@ -526,6 +558,7 @@ def indicators(doc: Document) -> Document:
     # A heading run into its paragraph ends a clause: "二、2022年主要任务建议2022年地区生产总值增长…".
     heading_ends = sorted(_heading_ends(doc.sections))
     contexts = SectionContexts(doc)  # role, period and default kind of each part (stages/sections.py)
+    bounds = _clause_bounds(text)
     pos = 0
     for line in text[:gl_start].split("\n"):
         line_start = pos
@@ -538,6 +571,10 @@ def indicators(doc: Document) -> Document:
             continue
         starts = [m.start for m in line_mentions]
         cues = _period_cues(doc, text, line_start, line_start + len(line))
+        # "主要预期目标是：" governs the clauses after it on its line: found once per line, not searched
+        # again in the line's prefix for every figure.
+        intro = _TARGETS_INTRO.search(line)
+        intro_end = line_start + intro.end() if intro else None
         heading = contexts.at(line_start).period
         parent: Fact | None = None
         for sm in _SENT.finditer(line):
@@ -555,7 +592,7 @@ def indicators(doc: Document) -> Document:
             i = 0
             while i < len(mentions):
                 mt = mentions[i]
-                ws = max(_window_start(text, s0, mt.start), prev_end)
+                ws = max(_window_start(bounds, s0, mt.start), prev_end)
                 k = bisect_right(heading_ends, mt.start) - 1
                 if k >= 0 and heading_ends[k] > ws:
                     ws = heading_ends[k]
@@ -597,7 +634,8 @@ def indicators(doc: Document) -> Document:
                 # A list of numbers joined by 、/和: maybe 分别 over a list of metrics.
                 group = [mt]
                 j = i + 1
-                while j < len(mentions) and text[group[-1].end : mentions[j].start] in ("、", "和", "及", "与", "，", ",") \
+                while j < len(mentions) and j - i < _MAX_GROUP \
+                        and text[group[-1].end : mentions[j].start] in ("、", "和", "及", "与", "，", ",") \
                         and mentions[j].kind == mt.kind:
                     group.append(mentions[j])
                     j += 1
@@ -655,23 +693,27 @@ def indicators(doc: Document) -> Document:
                         noun_end = mt.end + len(noun)
                     elif prev_fact is not None and not metrics[0] and prev_fact.start >= s0:
                         metrics = [prev_fact.data["metric"] or ""]
-                q_start = _window_start(text, s0, ws) if len(sent) > 150 else s0
+                q_start = _window_start(bounds, s0, ws) if len(sent) > 150 else s0
+                q_start = max(q_start, mt.start - _MAX_CONTEXT)
                 q_end = group[-1].end
                 # Extend the quote to the clause end so it reads as a sentence.
-                while q_end < s1 and text[q_end] not in _CLAUSE_BOUND:
-                    q_end += 1
+                if q_end < s1:
+                    k = bisect_left(bounds, q_end + 1)
+                    q_end = min(s1, bounds[k] - 1 if k < len(bounds) else s1, q_end + _MAX_CONTEXT)
                 if len(sent) <= 150:
                     q_end = s1
                     while q_end > s0 and text[q_end - 1] in "。；;！？":
                         q_end -= 1
-                kind = _kind(doc, text[s0 : group[-1].end], ctx, text[line_start:s0])
+                kind = _kind(doc, text[max(s0, group[-1].end - _MAX_CONTEXT) : group[-1].end], ctx,
+                             intro_end is not None and intro_end <= s0)
                 period = _period(doc, cues, mt.start, kind, heading)
                 if kind == "target" and period and doc.year and int(period.rsplit("-", 1)[-1]) < doc.year:
                     kind = "actual"  # a report does not set targets for a year (or period) already past
                 elif (kind == "actual" and period and "-" in period and doc.year and doc.kind == "work_report"
                         and int(period.split("-")[0]) >= doc.year):
                     kind = "target"  # nor report outcomes of a plan period that starts this year or later
-                is_child = "其中" in text[_window_start(text, s0, ws) : mt.start] or "其中" in raw_window
+                is_child = "其中" in text[max(_window_start(bounds, s0, ws), mt.start - _MAX_CONTEXT) : mt.start] \
+                    or "其中" in raw_window
                 if is_child and parent is not None and len(group) == 1 and _MODIFIER.fullmatch(metrics[0] or ""):
                     metrics = [metrics[0] + (parent.data["metric"] or "")]
                 for g, metric in zip(group, metrics, strict=False):
