@@ -24,7 +24,7 @@ from typing import Any
 from .errors import GovlensError
 from .io.read import page_from_bytes
 from .pipeline import VERSION, process_page
-from .stages.regions import level_of
+from .stages.regions import canonical, level_of
 from .store.api import StoreAPI as Store
 from .store.base import sha256
 
@@ -219,7 +219,8 @@ def approve(store: Store, sid: int, user_id: int) -> list[int]:
     for d in docs:  # what the submitter stated fills what the pipeline could not find
         d.title = d.title or sub["title"]
         if not d.region:
-            d.region, d.level = sub["region"], level_of(sub["region"])
+            d.region = canonical(sub["region"])  # a gazetteer place or nothing
+            d.level = level_of(d.region)
     source_id = store.approve_submission(sid, user_id, time.time(), label, sha256(sub["content"]),
                                          len(sub["content"]), VERSION, docs)
     return [d["id"] for d in _documents_of(store, source_id)]

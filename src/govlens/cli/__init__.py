@@ -195,25 +195,34 @@ def eval_(
     corpus: Annotated[str, typer.Option(help="Where the gold set's documents are.")] = "../shared/corpus",
     fmt: FormatOpt = Format.table,
     show_misses: Annotated[bool, typer.Option("--misses", help="List every miss.")] = False,
+    docs: Annotated[bool, typer.Option("--docs", help="Score document metadata (region, level, year, kind, "
+                                       "title) on the corpus index and the page sets instead.")] = False,
 ) -> None:
     """Precision/recall/F1 of extraction on the dev gold set, strict and lenient."""
-    from .evalcmd import eval_command
+    from .evalcmd import eval_command, eval_docs_command
 
+    if docs:
+        raise typer.Exit(eval_docs_command(gold, corpus, fmt, show_misses))
     raise typer.Exit(eval_command(gold, corpus, fmt, show_misses))
 
 
 @app.command(name="eval-ask")
 def eval_ask(
-    gold: Annotated[str, typer.Argument(help="Question file (JSON Lines).")] = "tests/gold/ask.jsonl",
+    gold: Annotated[str, typer.Argument(help="Gold folder (dev/ and blind/ with ask.jsonl, track.jsonl), "
+                                             "or one question file.")] = "tests/gold",
     db: DbOpt = None,
-    corpus: Annotated[str, typer.Option(help="Built into a temporary store when no --db is given.")] = "../shared/corpus",
+    corpus: Annotated[list[str] | None, typer.Option(help="Built into a temporary store when no --db is given "
+                                                          "(repeat; default ../shared/corpus and ../shared/seeds).")] = None,
+    sets: Annotated[str, typer.Option(help="Which parts to score: dev, blind or dev,blind.")] = "dev,blind",
     fmt: FormatOpt = Format.table,
     show_misses: Annotated[bool, typer.Option("--misses", help="List every wrong answer.")] = False,
 ) -> None:
-    """Answer accuracy, citation accuracy, declined share and latency of ask on the question set."""
+    """Answer accuracy, citation accuracy, declined share, latency and track verdict agreement, dev and blind
+    side by side."""
     from .evalcmd import eval_ask_command
 
-    raise typer.Exit(eval_ask_command(gold, db, corpus, fmt, show_misses))
+    raise typer.Exit(eval_ask_command(gold, db, corpus or ["../shared/corpus", "../shared/seeds"],
+                                      [x.strip() for x in sets.split(",") if x.strip()], fmt, show_misses))
 
 
 @app.command()

@@ -235,10 +235,15 @@ def change(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     v1 = convert(f1["value"], f1.get("unit"), f2.get("unit"))
     if v1 is not None:
         d = round(f2["value"] - v1, 4)
-        word = "增加" if d >= 0 else "减少"
-        pct = f"，{'增长' if d >= 0 else '下降'}{num(round(abs(d) / v1 * 100, 1))}%" if v1 else ""
-        a.note = f"计算：{y2}年比{y1}年{word}{num(abs(d))}{f2.get('unit') or ''}{pct}。"
-        a.computed = [num(abs(d))] + ([num(round(abs(d) / v1 * 100, 1))] if v1 else [])
+        diff, word = num(abs(d)), "增加" if d >= 0 else "减少"
+        a.answer = a.answer.rstrip("。") + f"；{y2}年比{y1}年{word}{diff}{f2.get('unit') or ''}"
+        a.computed = [diff]
+        if v1:
+            pct = num(round(abs(d) / v1 * 100, 1))
+            a.answer += f"（{'增长' if d >= 0 else '下降'}{pct}%）"
+            a.computed.append(pct)
+        a.answer += "。"
+        a.note = "差值由两句所载数字计算得出。"
     return a
 
 
