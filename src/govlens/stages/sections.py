@@ -255,6 +255,7 @@ class SectionContexts:
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
+        self.sections = doc.sections
         self._pos: list[int] = [0]
         self._ctx: list[SectionContext] = [OTHER]
         for s in doc.sections:
@@ -310,10 +311,18 @@ class SectionContexts:
         return self._ctx[bisect_right(self._pos, pos) - 1]
 
 
+_LAST: list[tuple[Document, int | None, SectionContexts]] = []  # the last document asked about
+
+
 def section_context(doc: Document, pos: int) -> SectionContext:
-    """Role, period and default kind of the section holding ``pos`` (build :class:`SectionContexts`
-    once when asking for many positions of one document)."""
-    return SectionContexts(doc).at(pos)
+    """Role, period and default kind of the section holding ``pos``. The contexts of the last
+    document asked about are kept, so asking for every sentence of a document builds them once."""
+    last = _LAST[0] if _LAST else None
+    if last is not None and last[0] is doc and last[1] == doc.year and last[2].sections is doc.sections:
+        return last[2].at(pos)
+    ctx = SectionContexts(doc)
+    _LAST[:] = [(doc, doc.year, ctx)]
+    return ctx.at(pos)
 
 
 _CLAUSE = re.compile(r"[^，,；;：:]*$")
