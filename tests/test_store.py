@@ -117,7 +117,7 @@ def test_export_csv_json_parquet(db, tmp_path):
     facts = json.loads(r.stdout)
     assert r.returncode == 0 and any(f["type"] == "glossary" for f in facts)
     r = run_cli("export", "--db", db, "--what", "documents", "--format", "csv")
-    assert r.returncode == 0 and r.stdout.splitlines()[0].startswith("chars,") and "云溪市明澜区" in r.stdout
+    assert r.returncode == 0 and r.stdout.splitlines()[0].startswith("doc,region,year,kind,") and "云溪市明澜区" in r.stdout
     out = tmp_path / "facts.parquet"
     r = run_cli("export", "--db", db, "--what", "facts", "--format", "parquet", "--out", str(out))
     import pyarrow.parquet as pq
