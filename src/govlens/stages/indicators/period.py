@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 
 from ...lexicon.load import first_chars
 from ...lexicon.words import (
@@ -21,26 +20,20 @@ from ...lexicon.words import (
 )
 from ...model import Document
 from ..numbers import cn_year
-from ..sections import role_at, titles_at
+from ..sections import SectionContext, section_context, sentence_kind
 from .scan import _inside
 
 
-@dataclass(frozen=True, slots=True)
-class SectionContext:
-    role: str  # review | targets | tasks | glossary | other
-    plan: str | None  # a five-year plan period named by a heading above ("二、“十五五”时期主要目标任务")
-
-
 def section_at(doc: Document, pos: int) -> SectionContext:
-    """THE seam between indicators and the document's structure: the role and plan period of the
-    section holding ``pos``. Every section-dependent default (kind, period) goes through here, so
-    when stages/sections.py answers a section's role and period itself, only this function changes."""
-    return SectionContext(role_at(doc, pos), _heading_plan(doc, pos))
+    """THE seam between indicators and the document's structure: the role, period and default kind
+    of the section holding ``pos``, answered by stages/sections.py (time from structure)."""
+    return section_context(doc, pos)
+
 
 _TARGET_CUE = KIND_CUES["target"]
 _FUTURE_CUE = KIND_CUES["future"]
 _FORECAST_CUE = KIND_CUES["forecast"]
-_PROSPECT_CUE = KIND_CUES["prospect"]
+_PROSPECT_CUE = KIND_CUES["clause_forecast"]
 _OUTCOME_CUE = KIND_CUES["outcome"]
 _TARGETS_INTRO = KIND_CUES["targets_intro"]
 _DONE_CUE = KIND_CUES["done"]
@@ -124,28 +117,20 @@ def _period(doc: Document, cues: list[tuple[int, str]], pos: int, kind: str, hea
     return str(y - 1) if doc.kind == "work_report" else str(y)
 
 
-def _heading_plan(doc: Document, pos: int) -> str | None:
-    """A five-year plan period named by the innermost heading above ``pos`` that names one."""
-    for title in reversed(titles_at(doc, pos)):
-        if "五" not in title:
-            continue  # every plan name (十四五, “十五五”) has one; most headings do not
-        plans = [p for _, p in _period_cues(doc, title, 0, len(title)) if "-" in p]
-        if plans:
-            return plans[-1]
-    return None
-
-
 def last_clause(text: str) -> str:
     return text[max(text.rfind(c) for c in "，,；;：:") + 1 :]
 
 
 def _kind(doc: Document, sent_text: str, role: str, after_intro: bool = False) -> str:
-    if _FORECAST_CUE.search(sent_text) or _PROSPECT_CUE.search(last_clause(sent_text)):
-        return "forecast"  # 预计 governs its sentence; 达产后 only its own clause
+    if _FORECAST_CUE.search(sent_text):
+        return "forecast"
     sent_text = _OUTCOME_CUE.sub("", sent_text)  # "好于预期", "实现了主要目标" report an outcome
     # "主要预期目标是：…；…；…" governs every clause of its paragraph.
     if _TARGET_CUE.search(sent_text) or after_intro:
         return "target"
+    # The figure's own clause (已, 达产后) overrides its section (time from structure, stages/sections.py).
+    if (own := sentence_kind(sent_text)) is not None:
+        return own
     if role == "review":
         return "actual"
     if role in ("targets", "tasks"):
