@@ -65,3 +65,13 @@ def serving(app) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(10)
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """A skipped browser suite is one "s" among hundreds of dots: say it loudly at the end instead."""
+    skipped = [r for r in terminalreporter.stats.get("skipped", []) if "BROWSER TESTS NOT RUN" in str(r.longrepr)]
+    if skipped:
+        terminalreporter.write_sep("!", "BROWSER TESTS NOT RUN", red=True, bold=True)
+        terminalreporter.write_line(str(skipped[0].longrepr[-1]), red=True)
+        terminalreporter.write_line("make test refuses this; install Chromium with `make browsers` (see README, Tests)",
+                                    red=True)

@@ -87,6 +87,9 @@ class Document:
     title: str | None = None
     region: str | None = None
     level: str | None = None  # national | province | city | district | county
+    region_code: str | None = None  # the gazetteer code of the region (None for 全国)
+    region_path: str | None = None  # its full chain: 浙江省嘉兴市南湖区
+    region_source: str | None = None  # head (issuer, heading, title lines) | body (the places it names most)
     year: int | None = None
     year_source: str | None = None  # body | date | title | guess
     kind: str = "other"
@@ -118,6 +121,8 @@ class Document:
             "kind": self.kind,
             "text": self.text,
             "level": self.level,
+            "region_path": self.region_path,
+            "region_code": self.region_code,
             "date": self.date,
             "issuer": self.issuer,
             "index_no": self.index_no,

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ..errors import GovlensError
+from ..errors import GovlensError, MissingExtra, UsageError
 from .common import Format
 
 app = typer.Typer(
@@ -151,11 +151,14 @@ def ask(
     raise typer.Exit(_run(ask_command, question, db, fmt, explain))
 
 
+PORT_HELP = "Port (default 8000, else the next free one); a port given here is used or refused."
+
+
 @app.command()
 def serve(
     db: DbOpt = None,
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+    port: Annotated[int | None, typer.Option(min=1, max=65535, help=PORT_HELP)] = None,
     workers: Annotated[int, typer.Option(min=1, max=64, help="Worker processes.")] = 1,
     cache: Annotated[bool, typer.Option("--cache/--no-cache", help="Cache anonymous reads in memory.")] = True,
 ) -> None:
@@ -167,13 +170,21 @@ def serve(
 
         from ..web import create_app
     except ImportError:
-        report_error("the portal needs the web extra: pip install 'govlens[web]'")
+        report_error(MissingExtra("the portal needs the web extra: pip install 'govlens[web]'"))
         raise typer.Exit(1) from None
     import os
 
     from ..store import default_target, open_store
-    from .common import err
+    from .common import err, note
+    from .net import choose_port
 
+    try:
+        port, moved = choose_port(host, port)
+    except GovlensError as e:
+        report_error(e)
+        raise typer.Exit(1) from None
+    if moved:
+        note(moved)
     os.environ["GOVLENS_DB"] = db or default_target()
     os.environ["GOVLENS_CACHE"] = "1" if cache else "0"
     try:
@@ -195,10 +206,14 @@ def eval_(
     corpus: Annotated[str, typer.Option(help="Where the gold set's documents are.")] = "../shared/corpus",
     fmt: FormatOpt = Format.table,
     show_misses: Annotated[bool, typer.Option("--misses", help="List every miss.")] = False,
+    docs: Annotated[bool, typer.Option("--docs", help="Score document metadata (region, level, year, kind, "
+                                       "title) on the corpus index and the page sets instead.")] = False,
 ) -> None:
     """Precision/recall/F1 of extraction on the dev gold set, strict and lenient."""
-    from .evalcmd import eval_command
+    from .evalcmd import eval_command, eval_docs_command
 
+    if docs:
+        raise typer.Exit(eval_docs_command(gold, corpus, fmt, show_misses))
     raise typer.Exit(eval_command(gold, corpus, fmt, show_misses))
 
 
@@ -225,11 +240,19 @@ def eval_ask(
 def demo(
     db: DbOpt = None,
     serve_: Annotated[bool, typer.Option("--serve/--no-serve", help="Serve the portal afterwards.")] = True,
-    port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+    port: Annotated[int | None, typer.Option(min=1, max=65535, help=PORT_HELP)] = None,
 ) -> None:
     """Ingest the bundled samples into the store, show what was found, serve the portal."""
+    from .common import report_error
     from .demo import demo_command
+    from .net import choose_port
 
+    if serve_:  # before ingesting: a taken port is said first, not after a screenful of tables
+        try:
+            choose_port("127.0.0.1", port)
+        except GovlensError as e:
+            report_error(e)
+            raise typer.Exit(1) from None
     code = _run(demo_command, db)
     if code or not serve_:
         raise typer.Exit(code)
@@ -258,7 +281,7 @@ def user_add(
     elif not sys.stdin.isatty():
         from .common import report_error
 
-        report_error("no terminal to ask for the password on: pipe it in with --password-stdin")
+        report_error(UsageError("no terminal to ask for the password on: pipe it in with --password-stdin"))
         raise typer.Exit(1)
     else:
         password = typer.prompt("password", hide_input=True, confirmation_prompt=True)

@@ -19,7 +19,14 @@ from ..pipeline import Result, process
 # Messages carry file names, URLs, quotes and user input: never parse them as Rich markup (`[/x]` in a
 # name crashed the batch, `[bold]` was eaten) or emoji codes. Styling goes through Text objects.
 err = Console(stderr=True, highlight=False, markup=False, emoji=False)
-out = Console(highlight=False, markup=False, emoji=False)
+# Piped or redirected output is never cut to 80 columns: tables take the width their cells need.
+out = Console(highlight=False, markup=False, emoji=False, width=None if sys.stdout.isatty() else 1_000_000)
+
+
+def cell(value: object, width: int) -> str:
+    """A table cell: shortened to ``width`` characters on a terminal, whole when piped."""
+    text = "" if value is None else str(value)
+    return text[: width - 1] + "…" if out.is_terminal and len(text) > width else text
 
 
 class Format(StrEnum):

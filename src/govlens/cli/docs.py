@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.table import Table
 
-from .common import Format, emit_jsonl, out, run_paths
+from .common import Format, cell, emit_jsonl, out, run_paths
 
 
 def docs_command(paths: list[str], fmt: Format) -> int:
@@ -16,7 +16,7 @@ def docs_command(paths: list[str], fmt: Format) -> int:
             continue
         for d in r.docs:
             if fmt == Format.table:
-                table.add_row(d.id, (d.title or "")[:40], d.region or "", str(d.year or ""), d.kind,
+                table.add_row(d.id, cell(d.title, 40), d.region or "", str(d.year or ""), d.kind,
                               str(len(d.text)), str(len(d.sections)), str(len(d.glossary)))
             else:
                 emit_jsonl(d.to_dict())

@@ -13,16 +13,16 @@ from typing import Any
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from ..errors import GovlensError
+from ..errors import MissingExtra, NoDocuments, UsageError
 from ..io.read import walk
 from ..store import open_store
-from .common import Format, emit_jsonl, err, jsonl_line, out, report_error, styled
+from .common import Format, cell, emit_jsonl, err, jsonl_line, out, report_error, styled
 
 
 def ingest_command(paths: list[str], db: str | None) -> int:
     files = list(walk(paths))
     if not files:
-        report_error(GovlensError("no readable files (txt, html, pdf, docx) found", ", ".join(paths)))
+        report_error(NoDocuments("no readable files (txt, html, pdf, docx) found", ", ".join(paths)))
         return 1
     from ..ingest import ingest
 
@@ -66,7 +66,7 @@ def _table_or_lines(rows: list[dict[str, Any]], fmt: Format, columns: list[str],
     else:
         t = Table(*columns, title=title)
         for r in rows:
-            t.add_row(*("" if r.get(c) is None else str(r.get(c))[:60] for c in columns))
+            t.add_row(*(cell(r.get(c), 60) for c in columns))
         out.print(t)
 
 
@@ -127,10 +127,10 @@ def export_command(db: str | None, what: str, fmt: str, out_path: str | None) ->
             import pyarrow as pa
             import pyarrow.parquet as pq
         except ImportError:
-            report_error(GovlensError("parquet export needs pyarrow: pip install 'govlens[export]'"))
+            report_error(MissingExtra("parquet export needs pyarrow: pip install 'govlens[export]'"))
             return 1
         if not out_path:
-            report_error(GovlensError("parquet needs --out FILE"))
+            report_error(UsageError("parquet needs --out FILE"))
             return 1
         flat = [{k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v) for k, v in r.items()}
                 for r in rows]

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..lexicon.places import Place
 from ..lexicon.words import YEAR
 from ..model import Document
 from .numbers import cn_int, cn_year
-from .regions import PLACE, PROVINCES, canonical, extend, level_of, most_named
+from .regions import body_place, document_place, place_of
 
 _TITLE_WORDS = re.compile(r"报告|通知|意见|决定|决议|条例|办法|规定|细则|实录|公报|纲要|讲话|方案|规划|答记者问|发布会|通报|公告")
 _TRAILING_DATE = re.compile(r"\s*(?:\d{4}-\d{1,2}-\d{1,2}|来源[：:]).*$")
@@ -78,22 +79,6 @@ _ISO_DATE = re.compile(rf"({YEAR})[-/.年](\d{{1,2}})[-/.月](\d{{1,2}})")
 _NATIONAL = re.compile(r"我代表国务院|代表国务院所作|受国务院的?委托|受中共中央和国务院的?委托|根据国务院的决定|国务院总理|"
                        r"我代表中央人民政府|向全国人民代表大会|国务院政府工作报告|中华人民共和国国务院|"
                        r"^[^\n]{0,12}在第[一二三四五六七八九十]+届全国人民代表大会", re.M)
-_SELF_GOV = re.compile(r"我代表(" + PLACE.pattern + r")人民政府")
-# Anchored on what follows a place name; the name itself is then read backwards (linear time).
-_GOV_ANCHOR = re.compile(r"人民政府|政府工作报告|人民代表大会")
-_MAYOR_ANCHOR = re.compile(r"(?:代理)?(?:区长|市长|县长|省长|主席|旗长|州长)")
-
-
-def places_before(text: str, anchor: re.Pattern[str]) -> list[str]:
-    """The longest place name ending right where each anchor starts."""
-    out = []
-    for m in anchor.finditer(text):
-        seg = text[max(0, m.start() - 18) : m.start()]
-        for k in range(len(seg)):
-            if PLACE.fullmatch(seg, k):
-                out.append(seg[k:])
-                break
-    return out
 _PRESS = re.compile(r"发布会|答记者问|问答实录|记者会|吹风会|新闻发布|访谈实录")
 _NEWS = re.compile(
     r"^(?:本报讯|本报[^，。]{0,8}电|新华社[^，。]{0,12}电|[^，。]{0,10}讯[（(])|记者\S{0,6}[）)]|记者从[^。]{0,40}获悉|记者[^。]{0,10}了解到",
@@ -130,50 +115,15 @@ def _meta_fields(header: str) -> dict[str, str]:
     return out
 
 
-def _region(doc: Document, head: str, meta: dict[str, str], title: str) -> str | None:
+def _region(doc: Document, head: str, meta: dict[str, str], title: str) -> tuple[Place | str | None, str | None]:
+    """``全国``, the gazetteer place the document is about, or None (see :mod:`.regions`)."""
     issuer = meta.get("发布单位") or meta.get("发布机构") or meta.get("发文机关") or ""
     first = doc.text[:200]
     if (_NATIONAL.search(head) or _NATIONAL.search(doc.text[:400]) or _NATIONAL_BODY.match(title) or "全国人民代表大会" in title or _NATIONAL_BODY.match(issuer)
             or _NATIONAL_BODY.match(first) or re.search(r"中办国办|中共中央国务院|国务院办公厅", first)):
-        return "全国"
-    votes: Counter[str] = Counter()
-
-    def vote(name: str | None, w: int) -> None:
-        c = canonical(name) if name else None
-        if c:
-            votes[c] += w
-
+        return "全国", "head"
     tag = _TAG.match(title)
-    if tag:
-        t = re.sub(r"招商|新闻|要闻|动态|资讯|政务", "", tag.group(1) or tag.group(2))
-        vote(PROVINCES.get(t, t), 2)
-    for name in places_before(title, _GOV_ANCHOR):
-        vote(name, 5)
-    tm = PLACE.match(_TAG.sub("", title))
-    if tm:
-        vote(extend(title, tm), 4)
-    for m in _DELIVERY.finditer(head):
-        vote(m.group(2).strip(), 6)
-    for m in _SELF_GOV.finditer(head):
-        vote(m.group(1), 5)
-    for name in places_before(head, _MAYOR_ANCHOR):
-        vote(name, 3)
-    for name in places_before(head, _GOV_ANCHOR):
-        vote(name, 2)
-    if issuer:
-        m = PLACE.match(issuer)
-        vote(m.group() if m else None, 2)
-    if not votes:
-        # Fall back to the place the body names most often (a press conference, a news page).
-        vote(most_named(doc.text[:30000]), 1)
-    if not votes:
-        return None
-    best = votes.most_common(1)[0][0]
-    # Prefer the longer form of the same place (嘉兴市南湖区 over 南湖区).
-    for name in votes:
-        if name.endswith(best) and len(name) > len(best) and name[: -len(best)].endswith(("市", "州", "盟")):
-            best = name
-    return best
+    return document_place(_TAG.sub("", title), head, issuer, doc.text, (tag.group(1) or tag.group(2)) if tag else None)
 
 
 def _year(doc: Document, head: str, meta: dict[str, str]) -> tuple[int | None, str | None]:
@@ -263,8 +213,8 @@ def metadata(doc: Document) -> Document:
         doc.title = title_line
     head = doc.header + "\n" + doc.text[:3000]
     doc.kind = _kind(doc, head, from_listing)
-    doc.region = _region(doc, head, meta, given_title or doc.title or "")
-    doc.level = level_of(doc.region) if doc.region else None
+    place, doc.region_source = _region(doc, head, meta, given_title or doc.title or "")
+    set_place(doc, place)
     doc.year, doc.year_source = _year(doc, head, meta)
     doc.index_no = meta.get("索引号")
     doc.doc_no = meta.get("发文字号") or meta.get("文号")
@@ -284,6 +234,21 @@ def metadata(doc: Document) -> Document:
     return doc
 
 
+def _clear_lead(c: Counter[str]) -> bool:
+    (_, a), (_, b) = c.most_common(2)
+    return a > b
+
+
+def set_place(doc: Document, place: Place | str | None) -> None:
+    """File a document under a gazetteer place (display name, level, code, full chain) or 全国."""
+    if isinstance(place, Place):
+        doc.region, doc.level, doc.region_code, doc.region_path = place.display, place.level, place.code, place.full
+    elif place == "全国":
+        doc.region, doc.level, doc.region_code, doc.region_path = "全国", "national", None, "全国"
+    else:
+        doc.region = doc.level = doc.region_code = doc.region_path = None
+
+
 def fill_from_siblings(docs: list[Document]) -> list[Document]:
     """Articles on one newspaper page share its place and year when they do not say otherwise."""
     if len(docs) < 2:
@@ -292,15 +257,23 @@ def fill_from_siblings(docs: list[Document]) -> list[Document]:
         for d in docs:
             if d.kind == "other" and len(d.text) < 5000:
                 d.kind = "news"  # an item on a page of news is news
+    # What the body names is read again with the page's places known: a district paper's item says
+    # 金山 where its neighbour said 金山区.
+    page_places = [p for d in docs if (p := place_of(d.region))]
+    for d in docs:
+        if d.region_source in (None, "body") and d.kind in ("news", "other"):
+            p = body_place(d.text, page_places)
+            if p is not None:
+                set_place(d, p)
+                d.region_source = "body"
     regions = Counter(d.region for d in docs if d.region)
     years = Counter(d.year for d in docs if d.year and d.year_source != "guess") or Counter(
         d.year for d in docs if d.year)
     for d in docs:
         if d.kind not in ("news", "other"):
             continue
-        if d.region is None and len(regions) == 1:
-            d.region = regions.most_common(1)[0][0]
-            d.level = level_of(d.region)
+        if d.region is None and regions and (len(regions) == 1 or _clear_lead(regions)):
+            set_place(d, place_of(regions.most_common(1)[0][0]) or regions.most_common(1)[0][0])
         if (d.year is None or d.year_source == "guess") and len(years) == 1:
             d.year = years.most_common(1)[0][0]
     return docs
