@@ -153,7 +153,7 @@ def rank(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     a = Answer(answer=f"{top['region']}最{'低' if p.order == 'low' else '高'}：{figure(top)}。", chart="bar")
     a.note = f"比较范围：库中载有此项的{len(ranked)}个地区。"
     a.table = [r | {"figure": figure(r), "plot": r["in_unit"], "plot_unit": r["rank_unit"],
-                    "span": store.fact_span(r["doc"], r["quote"])} for r in ranked]
+                    "span": r.get("span") or store.fact_span(r["doc"], r["quote"])} for r in ranked]
     a.citations = [{"doc": r["doc"], "quote": r["quote"], "span": r["span"]} for r in a.table[:5] if r["span"]]
     return a
 
@@ -184,7 +184,7 @@ def target_vs_outcome(store: StoreAPI, p: Plan, q: str) -> Answer | None:
         return None
     rows = [r for r in track(store, metric=None if p.key else p.measure, key=p.key)
             if (p.year is None or r["year"] == p.year) and (not p.key or r["metric_key"] == p.key)
-            and (not place or r["region"].endswith(place))]
+            and (not place or (r["region"] or "").endswith(place))]
     rows = [r for r in rows if r["verdict"] in ("met", "missed")] or rows
     if not rows:
         return None

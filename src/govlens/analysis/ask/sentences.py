@@ -26,7 +26,7 @@ def words_of(text: str) -> list[str]:
 
     out = []
     for t in tokens(text):
-        w = t[2]
+        w = text[t[0]:t[1]]  # as written (the index lowercases: PPP)
         if len(w) >= 2 and w not in W.STOP and w not in GENERIC and not re.fullmatch(r"[\d.]+|(?:19|20)\d\d年?", w):
             out.append(w)
     return list(dict.fromkeys(out))
