@@ -127,13 +127,15 @@ def export(
     what: Annotated[str, typer.Option("--what", help="documents or facts.")] = "facts",
     fmt: Annotated[str, typer.Option("--format", "-f", help="csv, json or parquet.")] = "csv",
     out_path: Annotated[str | None, typer.Option("--out", help="File to write (stdout for csv/json).")] = None,
+    type_: Annotated[list[str] | None, typer.Option(
+        "--type", "-t", help="Only these fact types: indicator, glossary, project, programme, task.")] = None,
 ) -> None:
-    """Export documents or facts as CSV, JSON or Parquet."""
-    from .library import export_command
+    """Export documents or facts as CSV, JSON or Parquet (every field; Parquet with typed columns)."""
+    from .export import export_command
 
     if what not in ("documents", "facts") or fmt not in ("csv", "json", "parquet"):
         raise typer.BadParameter("--what documents|facts and --format csv|json|parquet")
-    raise typer.Exit(_run(export_command, db, what, fmt, out_path))
+    raise typer.Exit(_run(export_command, db, what, fmt, out_path, type_))
 
 
 @app.command()

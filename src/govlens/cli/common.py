@@ -64,6 +64,19 @@ def note(message: str) -> None:
     err.print(Text(message), soft_wrap=True)
 
 
+def summary(message: str) -> None:
+    """A closing count for people: on stderr when it is a terminal, after any progress bar has gone."""
+    if err.is_terminal:
+        note(message)
+
+
+def progress(label: str) -> Progress:
+    """A bar on stderr when it is a terminal (nothing otherwise); transient, so what follows it is the last word."""
+    return Progress(TextColumn(label, style="bold"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                    console=err, transient=True, disable=not err.is_terminal,
+                    redirect_stdout=False)  # data written to stdout during the bar stays on stdout
+
+
 def run_paths(paths: list[str], extract: bool) -> Iterator[Result]:
     """Walk the paths and run each input; a progress bar on stderr when it is a terminal."""
     files = list(walk(paths))
@@ -72,11 +85,7 @@ def run_paths(paths: list[str], extract: bool) -> Iterator[Result]:
         report_error(e)
         yield Result(", ".join(paths), [], e)
         return
-    show = err.is_terminal and len(files) > 1
-    with Progress(
-        TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=err, transient=True, disable=not show,
-    ) as bar:
+    with progress("reading") as bar:
         task = bar.add_task("reading", total=len(files))
         for f in files:
             r = process(f, extract)

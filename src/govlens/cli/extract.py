@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.table import Table
 
-from .common import Format, cell, emit_jsonl, out, run_paths
+from .common import Format, cell, emit_jsonl, out, run_paths, summary
 
 
 def _describe(f) -> str:
@@ -29,16 +29,19 @@ def _describe(f) -> str:
 
 
 def extract_command(paths: list[str], fmt: Format, types: list[str] | None = None) -> int:
-    failed = 0
+    failed = files = docs = facts = 0
     table = Table("doc", "type", "metric / term", "value", "kind", "period", "quote")
     for r in run_paths(paths, extract=True):
+        files += 1
         if r.error:
             failed += 1
             continue
         for d in r.docs:
+            docs += 1
             for f in d.facts:
                 if types and f.type not in types:
                     continue
+                facts += 1
                 if fmt == Format.table:
                     name = f.data.get("metric") or f.data.get("term") or f.data.get("name") or f.data.get("task") or ""
                     table.add_row(d.id, f.type, cell(name, 24), _describe(f), f.data.get("kind") or "",
@@ -47,4 +50,5 @@ def extract_command(paths: list[str], fmt: Format, types: list[str] | None = Non
                     emit_jsonl(f.to_dict(d.id))
     if fmt == Format.table and table.row_count:
         out.print(table)
+    summary(f"{files} files, {docs} documents, {facts} facts, {failed} failed")
     return 1 if failed else 0
