@@ -15,7 +15,7 @@ PORT ?=
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[web,export,dev]'
+	$(BIN)/pip install -q -e '.[web,export,dev,postgres]'
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -35,6 +35,7 @@ class Section:
     end: int
     role: str = "other"  # review | targets | tasks | glossary | other
     children: list[Section] = field(default_factory=list)
+    period: str | None = None  # the period a plan section is for ("2021", "2026-2030"), see stages/sections.py
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -43,6 +44,7 @@ class Section:
             "title": self.title,
             "span": [self.start, self.end],
             "role": self.role,
+            "period": self.period,
             "children": [c.to_dict() for c in self.children],
         }
 

@@ -12,7 +12,7 @@ Per sentence:
 3. *structure*: a change with no metric of its own belongs to the level before it (one fact);
    分别/各/均 spread a list of metrics over a list of numbers; 其中 makes a child fact;
    由A增加到B keeps A as ``from_value`` of B;
-4. *kind* from cue words first (预计, 力争/确保/目标/计划), else from the section role;
+4. *kind* from cue words first (预计, 力争/确保/目标/计划), else from the section context (stages/sections.py);
    *period* from the nearest explicit period (2020年, 十四五, 今年/去年, 过去五年) resolved against
    the document year, else from the kind.
 """
@@ -63,7 +63,7 @@ def indicators(doc: Document) -> Document:
         # "主要预期目标是：" governs the clauses after it on its line: found once per line.
         intro = _TARGETS_INTRO.search(line_text)
         line = Line(doc, text, line_start, _period_cues(doc, text, line_start, line_start + len(line_text)),
-                    section_at(doc, line_start).plan, line_start + intro.end() if intro else None,
+                    section_at(doc, line_start).period, line_start + intro.end() if intro else None,
                     bounds, heading_ends, facts)
         for sm in _SENT.finditer(line_text):
             s0, s1 = sm.start() + line_start, sm.end() + line_start

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 
 from ...lexicon.load import first_chars
 from ...lexicon.words import (
@@ -21,21 +20,15 @@ from ...lexicon.words import (
 )
 from ...model import Document
 from ..numbers import cn_year
-from ..sections import role_at, titles_at
+from ..sections import SectionContext, section_context, sentence_kind
 from .scan import _inside
 
 
-@dataclass(frozen=True, slots=True)
-class SectionContext:
-    role: str  # review | targets | tasks | glossary | other
-    plan: str | None  # a five-year plan period named by a heading above ("二、“十五五”时期主要目标任务")
-
-
 def section_at(doc: Document, pos: int) -> SectionContext:
-    """THE seam between indicators and the document's structure: the role and plan period of the
-    section holding ``pos``. Every section-dependent default (kind, period) goes through here, so
-    when stages/sections.py answers a section's role and period itself, only this function changes."""
-    return SectionContext(role_at(doc, pos), _heading_plan(doc, pos))
+    """THE seam between indicators and the document's structure: the role, period and default kind
+    of the section holding ``pos``, answered by stages/sections.py (time from structure)."""
+    return section_context(doc, pos)
+
 
 _TARGET_CUE = KIND_CUES["target"]
 _FUTURE_CUE = KIND_CUES["future"]
@@ -123,17 +116,6 @@ def _period(doc: Document, cues: list[tuple[int, str]], pos: int, kind: str, hea
     return str(y - 1) if doc.kind == "work_report" else str(y)
 
 
-def _heading_plan(doc: Document, pos: int) -> str | None:
-    """A five-year plan period named by the innermost heading above ``pos`` that names one."""
-    for title in reversed(titles_at(doc, pos)):
-        if "五" not in title:
-            continue  # every plan name (十四五, “十五五”) has one; most headings do not
-        plans = [p for _, p in _period_cues(doc, title, 0, len(title)) if "-" in p]
-        if plans:
-            return plans[-1]
-    return None
-
-
 def _kind(doc: Document, sent_text: str, role: str, after_intro: bool = False) -> str:
     if _FORECAST_CUE.search(sent_text):
         return "forecast"
@@ -141,6 +123,9 @@ def _kind(doc: Document, sent_text: str, role: str, after_intro: bool = False) -
     # "主要预期目标是：…；…；…" governs every clause of its paragraph.
     if _TARGET_CUE.search(sent_text) or after_intro:
         return "target"
+    # The figure's own clause (已, 达产后) overrides its section (time from structure, stages/sections.py).
+    if (own := sentence_kind(sent_text)) is not None:
+        return own
     if role == "review":
         return "actual"
     if role in ("targets", "tasks"):
