@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import CORPUS, ROOT, SAMPLES, needs_shared, run_cli
+from conftest import BACKENDS, CORPUS, ROOT, SAMPLES, needs_shared, new_target, run_cli
 from govlens.analysis.ask import ask
 from govlens.ingest import ingest
 from govlens.io.read import walk
 from govlens.store import open_store
 
 
-@pytest.fixture(scope="module")
-def db(tmp_path_factory):
-    path = str(tmp_path_factory.mktemp("ask") / "ask.db")
+@pytest.fixture(scope="module", params=BACKENDS)
+def db(request, tmp_path_factory):
+    path = new_target(request, request.param, tmp_path_factory.mktemp("ask"), shared=False)
     with open_store(path) as store:
         ingest(store, walk([str(SAMPLES)]))
     return path

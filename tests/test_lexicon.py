@@ -73,7 +73,7 @@ def test_llm_does_not_import_ask():
 
 
 def test_answer_writes_an_after_qualifier_after_the_figure():
-    from govlens.analysis.ask import _figure
+    from govlens.analysis.ask.answer import figure as _figure
 
     assert _figure({"value": 80, "unit": "万人", "qualifier": "上下"}) == "80万人上下"
     assert _figure({"value": 80, "unit": "万人", "qualifier": "约"}) == "约80万人"

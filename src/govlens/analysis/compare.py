@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..lexicon.metrics import metric_key
-from ..stages.indicators import single_year
+from ..model import single_year
 from ..store.api import StoreAPI as Store
 
 

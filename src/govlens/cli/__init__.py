@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ..errors import GovlensError
+from ..errors import GovlensError, MissingExtra, UsageError
 from .common import Format
 
 app = typer.Typer(
@@ -127,13 +127,15 @@ def export(
     what: Annotated[str, typer.Option("--what", help="documents or facts.")] = "facts",
     fmt: Annotated[str, typer.Option("--format", "-f", help="csv, json or parquet.")] = "csv",
     out_path: Annotated[str | None, typer.Option("--out", help="File to write (stdout for csv/json).")] = None,
+    type_: Annotated[list[str] | None, typer.Option(
+        "--type", "-t", help="Only these fact types: indicator, glossary, project, programme, task.")] = None,
 ) -> None:
-    """Export documents or facts as CSV, JSON or Parquet."""
-    from .library import export_command
+    """Export documents or facts as CSV, JSON or Parquet (every field; Parquet with typed columns)."""
+    from .export import export_command
 
     if what not in ("documents", "facts") or fmt not in ("csv", "json", "parquet"):
         raise typer.BadParameter("--what documents|facts and --format csv|json|parquet")
-    raise typer.Exit(_run(export_command, db, what, fmt, out_path))
+    raise typer.Exit(_run(export_command, db, what, fmt, out_path, type_))
 
 
 @app.command()
@@ -151,11 +153,14 @@ def ask(
     raise typer.Exit(_run(ask_command, question, db, fmt, explain))
 
 
+PORT_HELP = "Port (default 8000, else the next free one); a port given here is used or refused."
+
+
 @app.command()
 def serve(
     db: DbOpt = None,
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+    port: Annotated[int | None, typer.Option(min=1, max=65535, help=PORT_HELP)] = None,
     workers: Annotated[int, typer.Option(min=1, max=64, help="Worker processes.")] = 1,
     cache: Annotated[bool, typer.Option("--cache/--no-cache", help="Cache anonymous reads in memory.")] = True,
 ) -> None:
@@ -167,13 +172,21 @@ def serve(
 
         from ..web import create_app
     except ImportError:
-        report_error("the portal needs the web extra: pip install 'govlens[web]'")
+        report_error(MissingExtra("the portal needs the web extra: pip install 'govlens[web]'"))
         raise typer.Exit(1) from None
     import os
 
     from ..store import default_target, open_store
-    from .common import err
+    from .common import err, note
+    from .net import choose_port
 
+    try:
+        port, moved = choose_port(host, port)
+    except GovlensError as e:
+        report_error(e)
+        raise typer.Exit(1) from None
+    if moved:
+        note(moved)
     os.environ["GOVLENS_DB"] = db or default_target()
     os.environ["GOVLENS_CACHE"] = "1" if cache else "0"
     try:
@@ -229,11 +242,19 @@ def eval_ask(
 def demo(
     db: DbOpt = None,
     serve_: Annotated[bool, typer.Option("--serve/--no-serve", help="Serve the portal afterwards.")] = True,
-    port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+    port: Annotated[int | None, typer.Option(min=1, max=65535, help=PORT_HELP)] = None,
 ) -> None:
     """Ingest the bundled samples into the store, show what was found, serve the portal."""
+    from .common import report_error
     from .demo import demo_command
+    from .net import choose_port
 
+    if serve_:  # before ingesting: a taken port is said first, not after a screenful of tables
+        try:
+            choose_port("127.0.0.1", port)
+        except GovlensError as e:
+            report_error(e)
+            raise typer.Exit(1) from None
     code = _run(demo_command, db)
     if code or not serve_:
         raise typer.Exit(code)
@@ -262,7 +283,7 @@ def user_add(
     elif not sys.stdin.isatty():
         from .common import report_error
 
-        report_error("no terminal to ask for the password on: pipe it in with --password-stdin")
+        report_error(UsageError("no terminal to ask for the password on: pipe it in with --password-stdin"))
         raise typer.Exit(1)
     else:
         password = typer.prompt("password", hide_input=True, confirmation_prompt=True)

@@ -7,17 +7,17 @@ from pathlib import Path
 
 from rich.table import Table
 
-from ..errors import GovlensError
+from ..errors import GovlensError, NotFound
 from ..evaluate import ATTRS, evaluate
 from .common import Format, out, report_error
 
 
 def eval_command(gold: str, corpus: str, fmt: Format, show_misses: bool) -> int:
     if not (Path(gold) / "indicators.jsonl").exists():
-        report_error(GovlensError("no indicators.jsonl in the gold folder", gold))
+        report_error(NotFound("no indicators.jsonl in the gold folder", gold))
         return 1
     if not Path(corpus).is_dir():
-        report_error(GovlensError("corpus folder not found (use --corpus)", corpus))
+        report_error(NotFound("corpus folder not found (use --corpus)", corpus))
         return 1
     try:
         s = evaluate(gold, corpus)
@@ -57,19 +57,19 @@ def eval_ask_command(gold: str, db: str | None, corpora: list[str], sets: list[s
     elif Path(gold).is_dir():
         questions, pairs = gold_files(gold, "ask.jsonl"), gold_files(gold, "track.jsonl")
     else:
-        report_error(GovlensError("no such gold folder or question file", gold))
+        report_error(NotFound("no such gold folder or question file", gold))
         return 1
     questions = {k: v for k, v in questions.items() if k in sets}
     pairs = {k: v for k, v in pairs.items() if k in sets}
     if not questions and not pairs:
-        report_error(GovlensError(f"no ask.jsonl or track.jsonl for {','.join(sets)}", gold))
+        report_error(NotFound(f"no ask.jsonl or track.jsonl for {','.join(sets)}", gold))
         return 1
     with tempfile.TemporaryDirectory() as tmp:
         try:
             if db is None:
                 missing = [c for c in corpora if not Path(c).exists()]
                 if missing:
-                    report_error(GovlensError("corpus folder not found (use --corpus or --db)", missing[0]))
+                    report_error(NotFound("corpus folder not found (use --corpus or --db)", missing[0]))
                     return 1
                 db = str(Path(tmp) / "ask.db")
                 with open_store(db) as store:
@@ -121,7 +121,7 @@ def eval_docs_command(gold: str, corpus: str, fmt: Format, show_misses: bool) ->
     from ..evaluate_docs import ATTRS, score_index, score_pages
 
     if not (Path(corpus) / "index.jsonl").is_file():
-        report_error(GovlensError("no index.jsonl in the corpus folder (use --corpus)", corpus))
+        report_error(NotFound("no index.jsonl in the corpus folder (use --corpus)", corpus))
         return 1
     scores = [score_index(corpus)]
     for sub, name in (("docs", "dev pages"), ("blind/docs", "blind pages")):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import json
@@ -13,16 +12,16 @@ from typing import Any
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from ..errors import GovlensError
+from ..errors import NoDocuments
 from ..io.read import walk
 from ..store import open_store
-from .common import Format, emit_jsonl, err, jsonl_line, out, report_error, styled
+from .common import Format, cell, emit_jsonl, err, jsonl_line, note, out, report_error, styled
 
 
 def ingest_command(paths: list[str], db: str | None) -> int:
     files = list(walk(paths))
     if not files:
-        report_error(GovlensError("no readable files (txt, html, pdf, docx) found", ", ".join(paths)))
+        report_error(NoDocuments("no readable files (txt, html, pdf, docx) found", ", ".join(paths)))
         return 1
     from ..ingest import ingest
 
@@ -41,13 +40,19 @@ def ingest_command(paths: list[str], db: str | None) -> int:
             bar.update(task, advance=1, rate=f"{rate:.1f} files/s")
 
         rep = ingest(store, files, on_file=tick)
-        for e in rep.errors:
-            report_error(e)
-        secs = time.perf_counter() - started
-        err.print(f"inserted {rep.inserted}, skipped {rep.skipped}, failed {rep.failed} files; "
-                  f"{rep.documents} documents, {rep.facts} facts; {rep.chars / max(secs, 1e-9) / 1e6:.2f} M chars/s "
-                  f"into {store.path}", highlight=False)
+        where = store.path
+    # After the bar is gone: errors and the summary are the last lines on the screen.
+    for e in rep.errors:
+        report_error(e)
+    secs = time.perf_counter() - started
+    note(f"inserted {rep.inserted}, skipped {rep.skipped}, failed {rep.failed} of {len(files)} files; "
+         f"{rep.documents} documents, {rep.facts} facts; {_rate(rep.chars / max(secs, 1e-9))} "
+         f"into {where}")
     return 1 if rep.failed else 0
+
+
+def _rate(chars_per_s: float) -> str:
+    return f"{chars_per_s / 1e6:.2f} M chars/s" if chars_per_s >= 1e5 else f"{chars_per_s / 1e3:.1f} k chars/s"
 
 
 def _table_or_lines(rows: list[dict[str, Any]], fmt: Format, columns: list[str], title: str = "") -> None:
@@ -66,7 +71,7 @@ def _table_or_lines(rows: list[dict[str, Any]], fmt: Format, columns: list[str],
     else:
         t = Table(*columns, title=title)
         for r in rows:
-            t.add_row(*("" if r.get(c) is None else str(r.get(c))[:60] for c in columns))
+            t.add_row(*(cell(r.get(c), 60) for c in columns))
         out.print(t)
 
 
@@ -113,43 +118,6 @@ def _figure(f: dict[str, Any]) -> str:
     if f.get("change") is not None:
         parts.append(f"{f['change']:+}{f.get('change_unit') or ''}")
     return " ".join(parts) + (f" {f['qualifier']}" if f.get("qualifier") else "")
-
-
-def export_command(db: str | None, what: str, fmt: str, out_path: str | None) -> int:
-    with open_store(db, readonly=True) as store:
-        rows: list[dict[str, Any]] = store.documents() if what == "documents" else list(store.facts())
-    if what == "documents":
-        with open_store(db, readonly=True) as store:
-            for r in rows:
-                r["text"] = store.document(r["id"])["text"]
-    if fmt == "parquet":
-        try:
-            import pyarrow as pa
-            import pyarrow.parquet as pq
-        except ImportError:
-            report_error(GovlensError("parquet export needs pyarrow: pip install 'govlens[export]'"))
-            return 1
-        if not out_path:
-            report_error(GovlensError("parquet needs --out FILE"))
-            return 1
-        flat = [{k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v) for k, v in r.items()}
-                for r in rows]
-        pq.write_table(pa.Table.from_pylist(flat), out_path)
-        err.print(f"wrote {len(rows)} {what} to {out_path}")
-        return 0
-    with contextlib.ExitStack() as stack:
-        target = stack.enter_context(open(out_path, "w", encoding="utf-8", newline="")) if out_path else sys.stdout
-        if fmt == "json":
-            json.dump(rows, target, ensure_ascii=False)
-            target.write("\n")
-        else:
-            cols = sorted({k for r in rows for k in r})
-            w = csv.DictWriter(target, fieldnames=cols)
-            w.writeheader()
-            for r in rows:
-                w.writerow({k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v)
-                            for k, v in r.items()})
-    return 0
 
 
 def diff_command(doc_a: str, doc_b: str, db: str | None, fmt: Format) -> int:

@@ -14,14 +14,13 @@ from contextlib import AbstractContextManager
 from typing import Any
 
 from ..errors import QueryError
-from ..model import Document, Section
+from ..model import Document, Indicator, Section
 from ..stages.regions import canonical
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 DOC_COLUMNS = ("title", "region", "level", "year", "kind", "date", "issuer", "index_no", "doc_no")
-FACT_COLUMNS = ("metric", "metric_key", "value", "value_max", "unit", "change", "change_max", "change_unit",
-                "kind", "period", "qualifier", "region")
+FACT_COLUMNS = Indicator.columns("stored")  # the indicator record's stored fields
 # Columns a caller may filter on (they become SQL identifiers, so only these).
 _FILTERABLE = {"d": {"id", "region", "year", "kind", "level", "source_id", "doc"},
                "f": {"doc_id", "region", "kind", "period", "metric_key", "type", "year"}}
@@ -191,6 +190,12 @@ class SQLStore:
 
     def schema_version(self) -> int:
         raise NotImplementedError
+
+    def data_version(self) -> tuple:
+        """Changes whenever what an anonymous reader sees may have changed (documents stored or
+        replaced, submissions decided): the portal's page cache keys on it."""
+        return tuple(self._one("SELECT (SELECT count(*) FROM sources), (SELECT max(id) FROM sources), "
+                               "(SELECT count(*) FROM submissions WHERE status != 'pending')"))
 
     def documents(self, order: str = "region", limit: int | None = None, offset: int = 0,
                   **filters: Any) -> list[dict[str, Any]]:

@@ -25,6 +25,7 @@ from markupsafe import Markup
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import GovlensError, QueryError
+from ..model import Indicator
 from ..store import default_target, open_store
 from ..store.api import StoreAPI as Store
 from ..submissions import Rules
@@ -219,8 +220,8 @@ def create_app(db_path: str | None = None, rules: Rules | None = None, cache: bo
 
         rows = compare(s, metric, year=year, kind=kind or None, level=level or None)
         buf = io.StringIO()
-        cols = ["region", "level", "period", "metric", "value", "value_max", "unit", "change", "change_max",
-                "change_unit", "qualifier", "kind", "doc", "quote"]
+        cols = ["region", "level", "period", *(c for c in Indicator.columns("exported") if c not in ("region", "period")),
+                "doc", "quote"]
         w = csv.DictWriter(buf, cols, extrasaction="ignore")
         w.writeheader()
         w.writerows(rows)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ...stages.indicators import single_year
+from ...model import single_year
 
 # (cue in the clause before the figure, weight, example)
 CLAUSE_CUES: list[tuple[re.Pattern[str], float, str]] = [
