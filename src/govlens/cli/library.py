@@ -100,14 +100,14 @@ def track_command(db: str | None, fmt: Format, region: str | None, metric: str |
     with open_store(db, readonly=True) as store:
         rows = track(store, region=region, metric=metric)
     if fmt == Format.table:
-        t = Table("region", "metric", "year", "target", "actual", "verdict", title="targets and outcomes")
+        t = Table("region", "metric", "year", "target", "actual", "verdict", "rule", title="targets and outcomes")
         for r in rows:
             tg, ac = r["target"], r["actual"]
             t.add_row(r["region"], r["metric"] or "", str(r["year"]), _figure(tg), _figure(ac) if ac else "—",
                       {"met": styled("met", "green"), "missed": styled("missed", "red")}.get(r["verdict"], r["verdict"]))
         out.print(t)
     else:
-        _table_or_lines(rows, fmt, ["region", "metric", "year", "target", "actual", "verdict"])
+        _table_or_lines(rows, fmt, ["region", "metric", "year", "target", "actual", "verdict", "rule"])
     return 0
 
 
