@@ -32,7 +32,7 @@ from ..store.api import StoreAPI as Store
 from ..submissions import Rules
 from . import moderation
 from .cache import PageCache
-from .render import chart_answer, chart_compare, chart_track, highlight, mark_words
+from .render import chart_answer, chart_compare, chart_track, highlight, mark_words, public
 from .security import BodyLimit, Headers, csrf_token
 
 PAGE = 20  # search results per page
@@ -109,14 +109,14 @@ def create_app(db_path: str | None = None, rules: Rules | None = None, cache: bo
     def api_documents(s: S, region: str | None = None, year: int | None = None, kind: str | None = None,
                       level: str | None = None, limit: Annotated[int, Query(ge=1, le=500)] = 50,
                       offset: Annotated[int, Query(ge=0)] = 0) -> list[dict[str, Any]]:
-        return s.documents(region=region, year=year, kind=kind, level=level, limit=limit, offset=offset)
+        return [public(d) for d in s.documents(region=region, year=year, kind=kind, level=level, limit=limit, offset=offset)]
 
     @app.get("/api/documents/{doc_id}", summary="One document with its text, sections and facts")
     def api_document(s: S, doc_id: int) -> dict[str, Any]:
         d = s.document(doc_id)
         if not d:
             raise HTTPException(404, "no such document")
-        return d | {"facts": list(s.facts(doc_id=doc_id)), "sections": _sections(s, doc_id)}
+        return public(d) | {"facts": list(s.facts(doc_id=doc_id)), "sections": _sections(s, doc_id)}
 
     @app.get("/api/facts", summary="Facts, filtered and paginated")
     def api_facts(s: S, type: str | None = None, metric_key: str | None = None, region: str | None = None,
@@ -204,7 +204,7 @@ def create_app(db_path: str | None = None, rules: Rules | None = None, cache: bo
         sections = _sections(s, doc_id)
         m = re.fullmatch(r"(\d{1,9})-(\d{1,9})", at)  # a cited sentence: /doc/N?at=START-END#cited
         cited = (int(m.group(1)), int(m.group(2))) if m else None
-        return page(request, "doc.html", d=d, body=highlight(d["text"], facts, glossary, sections, cited),
+        return page(request, "doc.html", d=public(d), body=highlight(d["text"], facts, glossary, sections, cited),
                     sections=sections, glossary=glossary, n_facts=len(facts),
                     source_is_url=str(d["source"]).startswith(("http://", "https://")))
 
