@@ -22,7 +22,7 @@ from .stages.normalize import normalize
 from .stages.sections import sections
 from .stages.split import split
 
-VERSION = "16"  # bump when output changes, so stores re-extract
+VERSION = "17"  # bump when output changes, so stores re-extract
 
 
 @dataclass(frozen=True, slots=True)
