@@ -185,6 +185,7 @@ def target_vs_outcome(store: StoreAPI, p: Plan, q: str) -> Answer | None:
         a = Answer(answer=f"{outcome.get('region') or ''}{when(outcome)}{outcome.get('metric')}实际{figure(outcome, field_)}"
                           f"（问题所给目标{figure(p.stated_target)}：{_VERDICT[v]}）。",
                    citations=[cite(outcome)], table=[outcome], note=f"判定规则：{rule}")
+        a.computed = re.findall(r"\d+(?:\.\d+)?", p.stated_target["quote"])  # the question's own figures
         return a
     if p.unknown_place and not p.places:
         return None
