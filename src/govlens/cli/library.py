@@ -48,7 +48,7 @@ def ingest_command(paths: list[str], db: str | None) -> int:
     note(f"inserted {rep.inserted}, skipped {rep.skipped}, failed {rep.failed} of {len(files)} files; "
          f"{rep.documents} documents, {rep.facts} facts; {_rate(rep.chars / max(secs, 1e-9))} "
          f"into {where}")
-    return 1 if rep.failed else 0
+    return 1 if rep.failed or rep.errors else 0
 
 
 def _rate(chars_per_s: float) -> str:
