@@ -57,7 +57,9 @@ def ingest(store: Store, paths: Iterable[str], on_file: Callable[[str, str], Non
                 rep.skipped += 1
                 outcome = "skipped"
             else:
-                docs = process_page(page_from_bytes(data, path, ctype), extract=True)
+                doc_errors: list[GovlensError] = []  # a document left out; the page's others are stored
+                docs = process_page(page_from_bytes(data, path, ctype), extract=True, errors=doc_errors)
+                rep.errors.extend(doc_errors)
                 store.replace_source(path, digest, len(data), VERSION, docs)
                 rep.inserted += 1
                 rep.documents += len(docs)
