@@ -44,6 +44,13 @@ def facts_for(store: StoreAPI, p: Plan, place: str | None, period: str | None = 
             out = _fetch(store, p, None, short, place, period, kind)  # 专项债券规模 -> 专项债券
     if not out and p.alt_key:
         out = _fetch(store, p, p.alt_key, None, place, period, kind)  # 城乡居民收入 -> disposable_income
+    if not out and not p.key and p.measure:
+        # 一般公共预算赤字率 -> 赤字率: the shorter names ending the asked one, at word boundaries, of at
+        # least three characters and not a generic word (人数, 规模 alone never answer)
+        for tail in S.tails(p.measure):
+            out = _fetch(store, p, None, tail, place, period, kind)
+            if out:
+                break
     if period and period.isdigit():
         field = "change" if p.want_change else "value"
         out = [f for f in out if one_year(f, field) or (field == "change" and f.get("value") is not None

@@ -97,7 +97,8 @@ def places_in(store: StoreAPI, q: str) -> tuple[list[str], list[tuple[int, int]]
         rest = rest[:s] + " " * (e - s) + rest[e:]
     starts = {s for s, _ in spans}
     for m in PLACE.finditer(rest):
-        name = canonical(m.group())
+        # a match may start with the word joining it to the last place (和满洲里市)
+        name = next((n for i in range(3) if len(m.group()) - i >= 2 and (n := canonical(m.group()[i:]))), None)
         if name and name not in places and m.end() not in starts:  # 呼伦贝尔市|海拉尔区: a parent
             unknown = name
             break
