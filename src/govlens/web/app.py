@@ -40,6 +40,7 @@ from .render import (
     fact_kind_zh,
     mark_words,
     page_at,
+    public,
     rule_zh,
     text_page,
     text_pages,
@@ -121,14 +122,14 @@ def create_app(db_path: str | None = None, rules: Rules | None = None, cache: bo
     def api_documents(s: S, region: str | None = None, year: int | None = None, kind: str | None = None,
                       level: str | None = None, limit: Annotated[int, Query(ge=1, le=500)] = 50,
                       offset: Annotated[int, Query(ge=0)] = 0) -> list[dict[str, Any]]:
-        return s.documents(region=region, year=year, kind=kind, level=level, limit=limit, offset=offset)
+        return [public(d) for d in s.documents(region=region, year=year, kind=kind, level=level, limit=limit, offset=offset)]
 
     @app.get("/api/documents/{doc_id}", summary="One document with its text, sections and facts")
     def api_document(s: S, doc_id: int) -> dict[str, Any]:
         d = s.document(doc_id)
         if not d:
             raise HTTPException(404, "no such document")
-        return d | {"facts": list(s.facts(doc_id=doc_id)), "sections": _sections(s, doc_id)}
+        return public(d) | {"facts": list(s.facts(doc_id=doc_id)), "sections": _sections(s, doc_id)}
 
     @app.get("/api/facts", summary="Facts, filtered and paginated")
     def api_facts(s: S, type: str | None = None, metric_key: str | None = None, region: str | None = None,
@@ -222,7 +223,7 @@ def create_app(db_path: str | None = None, rules: Rules | None = None, cache: bo
         for sec in sections:
             sec["page"] = page_at(bounds, sec["start"] or 0)
         body, shown = text_page(d["text"], facts, glossary, sections, cited, bounds[p - 1])
-        return page(request, "doc.html", d=d, body=body, sections=sections, glossary=glossary,
+        return page(request, "doc.html", d=public(d), body=body, sections=sections, glossary=glossary,
                     n_facts=len(facts), n_indicators=sum(f["type"] == "indicator" for f in facts), shown=shown,
                     p=p, pages=len(bounds), source_is_url=str(d["source"]).startswith(("http://", "https://")))
 

@@ -221,3 +221,20 @@ def chart_track(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
                            {"label": "目标", "data": [_in_unit(r["target"], field, unit) for r in items]},
                            {"label": "完成", "data": [_in_unit(r["actual"], field, unit) for r in items]}]})
     return charts
+
+
+_USERINFO = re.compile(r"^(https?://)[^/@\s]*@", re.I)
+
+
+def source_label(source: str | None) -> str:
+    """What the portal shows as a document's source: the URL that was read (without any
+    user:password@), or the file's name, never the server's local path."""
+    s = str(source or "")
+    if re.match(r"^https?://", s, re.I):
+        return _USERINFO.sub(r"\1", s)
+    return re.split(r"[\\/]", s.rstrip("/\\"))[-1] or s
+
+
+def public(d: dict[str, Any]) -> dict[str, Any]:
+    """A document row as visitors see it (source labelled by :func:`source_label`)."""
+    return d | {"source": source_label(d.get("source"))} if "source" in d else d

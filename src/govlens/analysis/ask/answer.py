@@ -20,7 +20,8 @@ class Answer:
     phrased: str | None = None  # the optional LLM's wording (analysis/llm.py), never a new figure
     note: str | None = None  # what the answer covers, or a figure govlens computed (a difference)
     chart: str | None = None  # "bar" (a comparison) or "line" (a trend) over ``table``
-    computed: list[str] = field(default_factory=list)  # figures govlens counted or computed, not read
+    computed: list[str] = field(default_factory=list)  # figures not read from a cited sentence: counted,
+    # computed (a difference) or the question's own (a target stated in it)
 
     def to_dict(self) -> dict[str, Any]:
         out = {"answer": self.answer, "citations": self.citations, "table": self.table, "parsed": self.parsed}
@@ -53,10 +54,17 @@ def figure(f: dict[str, Any], field_: str | None = None) -> str:
         if f.get("annual_average"):
             word = "年均" + word
         hi = f"-{num(abs(f['change_max']))}" if f.get("change_max") is not None else ""
-        parts.append(f"{word}{num(abs(f['change']))}{hi}{f.get('change_unit') or ''}")
+        unit = "个百分点" if f.get("change_unit") == "百分点" else f.get("change_unit") or ""
+        parts.append(f"{word}{num(abs(f['change']))}{hi}{unit}")
     q = f.get("qualifier") or ""
     if field_ == "change" and f.get("value") is not None:
         q = ""  # a qualifier is written with the first figure, the level (超过126万亿元，增长5.2%)
+    if q and len(parts) == 2:
+        # both figures: the qualifier goes with the one the sentence writes it next to (4%左右、提高1个百分点)
+        quote, level = f.get("quote") or "", f"{num(f['value'])}{f.get('unit') or ''}"
+        if (level + q) in quote or (q + level) in quote:
+            parts[0] = parts[0] + q if qualifier_after(q) else q + parts[0]
+            return "，".join(parts)
     text = "，".join(parts)
     if qualifier_after(q):  # 左右, 以上, 上下 … follow the figure; 约, 不低于, 力争 … come before it
         return text + q
