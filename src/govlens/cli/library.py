@@ -18,7 +18,8 @@ from ..store import open_store
 from .common import Format, cell, emit_jsonl, err, jsonl_line, note, out, report_error, styled
 
 
-def ingest_command(paths: list[str], db: str | None) -> int:
+def ingest_command(paths: list[str], db: str | None, executor: str = "inprocess", workers: int | None = None,
+                   ray_address: str | None = None) -> int:
     files = list(walk(paths))
     if not files:
         report_error(NoDocuments("no readable files (txt, html, pdf, docx) found", ", ".join(paths)))
@@ -39,7 +40,7 @@ def ingest_command(paths: list[str], db: str | None) -> int:
             rate = done / max(1e-9, time.perf_counter() - started)
             bar.update(task, advance=1, rate=f"{rate:.1f} files/s")
 
-        rep = ingest(store, files, on_file=tick)
+        rep = ingest(store, files, on_file=tick, executor=executor, workers=workers, ray_address=ray_address)
         where = store.path
     # After the bar is gone: errors and the summary are the last lines on the screen.
     for e in rep.errors:
