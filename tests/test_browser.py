@@ -98,6 +98,29 @@ def test_search_open_document_fact_tooltip(page, server, shots):
     assert page.locator(target).is_visible()  # glossary term jumps to its definition
 
 
+def test_comparison_answer_shows_a_table_a_bar_chart_and_links_each_figure_to_its_sentence(page, server, shots):
+    page.goto(server + "/ask?q=" + "明澜区和溪北县2021年地区生产总值分别是多少？")
+    answer = page.locator("#answer").inner_text()
+    assert "1065亿元" in answer and "326亿元" in answer
+    rows = page.locator("#answer-table tbody tr")
+    assert rows.count() == 2
+    canvas = page.locator("canvas[data-chart=answer-chart]")
+    canvas.wait_for()
+    page.wait_for_function("document.querySelector('canvas[data-chart=answer-chart]').dataset.points")
+    assert canvas.get_attribute("data-points") == "2"  # Chart.js drew one bar per place
+    spec = json.loads(page.locator("#answer-chart").text_content())
+    assert spec["type"] == "bar" and sorted(spec["series"][0]["data"]) == [326, 1065]
+    page.screenshot(path=str(shots / "ask-compare.png"), full_page=True)
+    link = rows.nth(1).locator("td.figure a")
+    assert "326亿元" in link.inner_text()
+    link.click()
+    page.wait_for_url(re.compile(r"/doc/\d+\?at=\d+-\d+#cited"))
+    # the cited sentence is where the link lands: the anchor sits right before the figure's sentence
+    after = page.evaluate("() => { const a = document.getElementById('cited'); const r = document.createRange();"
+                          " r.setStartAfter(a); r.setEndAfter(a.parentNode.lastChild); return r.toString().slice(0, 80); }")
+    assert "326亿元" in after, after
+
+
 def test_compare_chart_has_one_bar_per_region(page, server, shots):
     page.goto(server + "/compare?metric=地区生产总值")
     spec = json.loads(page.locator("#compare-data").text_content())

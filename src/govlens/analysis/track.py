@@ -37,7 +37,7 @@ LOWER_IS_BETTER = ("unemployment_registered", "unemployment_surveyed", "cpi", "e
 
 def _side(f: dict[str, Any]) -> dict[str, Any]:
     return {k: f.get(k) for k in ("doc", "value", "value_max", "change", "change_max", "unit", "change_unit",
-                                  "qualifier", "quote", "metric", "period")}
+                                  "qualifier", "quote", "metric", "period", "span")}
 
 
 def _tolerance(unit: str | None, target: float) -> float:

@@ -117,12 +117,12 @@ def track(
 
 @app.command()
 def diff(
-    doc_a: Annotated[str, typer.Argument(help="Earlier report: its doc name or numeric id in the store.")],
-    doc_b: Annotated[str, typer.Argument(help="Later report.")],
+    doc_a: Annotated[str, typer.Argument(help="Earlier report: a file, or a doc name or numeric id in the store.")],
+    doc_b: Annotated[str, typer.Argument(help="Later report: a file, or a stored document.")],
     db: DbOpt = None,
     fmt: FormatOpt = Format.table,
 ) -> None:
-    """Two reports of one region: targets raised/lowered/dropped/new, programmes, sections."""
+    """Two reports (files or stored): targets by metric raised/lowered/new/dropped, programmes, sections."""
     from .library import diff_command
 
     raise typer.Exit(_run(diff_command, doc_a, doc_b, db, fmt))

@@ -101,14 +101,14 @@ def track_command(db: str | None, fmt: Format, region: str | None, metric: str |
     with open_store(db, readonly=True) as store:
         rows = track(store, region=region, metric=metric)
     if fmt == Format.table:
-        t = Table("region", "metric", "year", "target", "actual", "verdict", title="targets and outcomes")
+        t = Table("region", "metric", "year", "target", "actual", "verdict", "rule", title="targets and outcomes")
         for r in rows:
             tg, ac = r["target"], r["actual"]
             t.add_row(r["region"], r["metric"] or "", str(r["year"]), _figure(tg), _figure(ac) if ac else "—",
                       {"met": styled("met", "green"), "missed": styled("missed", "red")}.get(r["verdict"], r["verdict"]))
         out.print(t)
     else:
-        _table_or_lines(rows, fmt, ["region", "metric", "year", "target", "actual", "verdict"])
+        _table_or_lines(rows, fmt, ["region", "metric", "year", "target", "actual", "verdict", "rule"])
     return 0
 
 
@@ -122,20 +122,34 @@ def _figure(f: dict[str, Any]) -> str:
 
 
 def diff_command(doc_a: str, doc_b: str, db: str | None, fmt: Format) -> int:
+    from pathlib import Path
+
     from ..analysis.diff import diff
 
-    with open_store(db, readonly=True) as store:
-        d = diff(store, doc_a, doc_b)
+    def is_file(ident: str) -> bool:
+        return Path(ident).is_file() or ("#" in ident and Path(ident.partition("#")[0]).is_file())
+
+    if is_file(doc_a) and is_file(doc_b):
+        d = diff(None, doc_a, doc_b)
+    else:
+        with open_store(db, readonly=True) as store:
+            d = diff(store, doc_a, doc_b)
     if fmt != Format.table:
         sys.stdout.write(jsonl_line(d) + "\n")
         return 0
     if not d["same_region"]:
-        err.print(f"note: the reports are of different regions ({d['a']['region']} / {d['b']['region']})")
-    t = Table("metric", d["a"]["doc"], d["b"]["doc"], "change", title="targets")
+        note(f"note: the reports are of different regions ({d['a']['region']} / {d['b']['region']})")
+    t = Table("metric", cell(f"{d['a']['doc']} ({d['a']['year'] or '?'})", 40),
+              cell(f"{d['b']['doc']} ({d['b']['year'] or '?'})", 40), "change", title="targets by metric")
     for r in d["targets"]:
-        t.add_row(r["metric"] or r["metric_key"], _figure(r["a"]) if r["a"] else "—", _figure(r["b"]) if r["b"] else "—",
-                  r["change"])
+        t.add_row(r["metric"] or r["metric_key"], _figure(r["a"]) if r["a"] else "—",
+                  _figure(r["b"]) if r["b"] else "—",
+                  {"raised": styled("raised", "green"), "lowered": styled("lowered", "red")}.get(r["change"], r["change"]))
     out.print(t)
+    c = d["counts"]
+    out.print(f"targets: {c['raised']} raised, {c['lowered']} lowered, {c['changed']} changed (not comparable), "
+              f"{c['new']} new, {c['dropped']} dropped, {c['same']} same"
+              + (f"; {c['ordinals_ignored']} session numbers or ordinals ignored" if c["ordinals_ignored"] else ""))
     out.print(f"programmes new: {'、'.join(d['programmes']['new']) or '—'}; "
               f"dropped: {'、'.join(d['programmes']['dropped']) or '—'}")
     out.print(f"sections added: {'、'.join(d['sections']['added']) or '—'}; "

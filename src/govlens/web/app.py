@@ -11,6 +11,7 @@ import csv
 import io
 import os
 import queue
+import re
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from importlib import resources
@@ -31,7 +32,7 @@ from ..store.api import StoreAPI as Store
 from ..submissions import Rules
 from . import moderation
 from .cache import PageCache
-from .render import chart_compare, chart_track, highlight, mark_words
+from .render import chart_answer, chart_compare, chart_track, highlight, mark_words
 from .security import BodyLimit, Headers, csrf_token
 
 PAGE = 20  # search results per page
@@ -194,14 +195,16 @@ def create_app(db_path: str | None = None, rules: Rules | None = None, cache: bo
                     year=year or "", kind=kind, p=p, pages=pages)
 
     @app.get("/doc/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
-    def doc_page(request: Request, s: S, doc_id: int):
+    def doc_page(request: Request, s: S, doc_id: int, at: str = ""):
         d = s.document(doc_id)
         if not d:
             raise HTTPException(404, "no such document")
         facts = list(s.facts(doc_id=doc_id))
         glossary = _glossary(s, None, 500, doc_id=doc_id)
         sections = _sections(s, doc_id)
-        return page(request, "doc.html", d=d, body=highlight(d["text"], facts, glossary, sections),
+        m = re.fullmatch(r"(\d{1,9})-(\d{1,9})", at)  # a cited sentence: /doc/N?at=START-END#cited
+        cited = (int(m.group(1)), int(m.group(2))) if m else None
+        return page(request, "doc.html", d=d, body=highlight(d["text"], facts, glossary, sections, cited),
                     sections=sections, glossary=glossary, n_facts=len(facts),
                     source_is_url=str(d["source"]).startswith(("http://", "https://")))
 
@@ -233,7 +236,9 @@ def create_app(db_path: str | None = None, rules: Rules | None = None, cache: bo
         from ..analysis.track import track
 
         rows = track(s, region=region or None, metric=metric or None)
-        return page(request, "track.html", rows=rows, region=region, metric=metric, charts=chart_track(rows))
+        doc_ids = s.document_ids(sorted({side["doc"] for r in rows for side in (r["target"], r["actual"]) if side}))
+        return page(request, "track.html", rows=rows, region=region, metric=metric, charts=chart_track(rows),
+                    doc_ids=doc_ids)
 
     @app.get("/ask", response_class=HTMLResponse, include_in_schema=False)
     def ask_page(request: Request, s: S, q: str = ""):
@@ -242,8 +247,8 @@ def create_app(db_path: str | None = None, rules: Rules | None = None, cache: bo
         a = ask(s, q[:200]) if q.strip() else None
         doc_ids = {}
         if a:
-            doc_ids = s.document_ids(sorted({c["doc"] for c in a.citations}))
-        return page(request, "ask.html", q=q, a=a, doc_ids=doc_ids)
+            doc_ids = s.document_ids(sorted({c["doc"] for c in a.citations} | {r["doc"] for r in a.table if r.get("doc")}))
+        return page(request, "ask.html", q=q, a=a, doc_ids=doc_ids, chart=chart_answer(a))
 
     @app.get("/glossary", response_class=HTMLResponse, include_in_schema=False)
     def glossary_page(request: Request, s: S, q: str = "", p: Annotated[int, Query(ge=1, le=1000)] = 1):

@@ -25,11 +25,11 @@ def _tip(f: dict[str, Any]) -> str:
 
 
 def highlight(text: str, facts: list[dict[str, Any]], glossary: list[dict[str, Any]] = (),
-              sections: list[dict[str, Any]] = ()) -> str:
+              sections: list[dict[str, Any]] = (), cited: tuple[int, int] | None = None) -> str:
     """The document text as HTML: every piece escaped, each indicator wrapped in a <mark> whose tooltip
     says what was read from it, the first use of each glossary term in the body linked to its
     definition (inside a mark or outside it, never across its edge), and an anchor where each
-    section starts."""
+    section starts (and ``id="cited"`` where a cited sentence starts: /doc/N?at=START-END#cited)."""
     marks: list[tuple[int, int, str]] = []
     for f in sorted((f for f in facts if f["type"] == "indicator"), key=lambda f: f["span"][0]):
         s, e = f["span"]
@@ -39,6 +39,8 @@ def highlight(text: str, facts: list[dict[str, Any]], glossary: list[dict[str, A
     for sec in sections:
         if sec.get("start") is not None:
             inserts.setdefault(sec["start"], []).append(f'<a class="anchor" id="s-{sec["id"]}"></a>')
+    if cited and 0 <= cited[0] <= len(text):
+        inserts.setdefault(cited[0], []).append('<a class="anchor" id="cited"></a>')
     body_end = min((g["start"] for g in glossary if g.get("start") is not None), default=len(text))
     linked: list[tuple[int, int]] = []
     for i, g in enumerate(glossary, 1):
@@ -128,6 +130,27 @@ def chart_compare(rows: list[dict[str, Any]], metric: str) -> dict[str, Any] | N
     return {"type": "bar", "title": f"{metric}（{'增减' if field == 'change' else '数值'}，{unit or ''}）",
             "labels": [r["region"] for r, _ in chosen], "series": [{"label": metric, "data": [v for _, v in chosen]}],
             "left_out": len(rows) - len(chosen)}
+
+
+def chart_answer(a: Any) -> dict[str, Any] | None:
+    """An answer's chart: bars for a comparison or ranking (one per place), a line for a trend (one
+    point per year), from the figures the answer's table states in one unit."""
+    if not a or not a.chart or not a.table or len(a.table) < 2:
+        return None
+    rows = [r for r in a.table if r.get("plot") is not None]
+    units = Counter(r.get("plot_unit") for r in rows)
+    if not units:
+        return None
+    unit = units.most_common(1)[0][0]
+    rows = [r for r in rows if r.get("plot_unit") == unit]
+    if a.chart == "line":
+        labels = [str(r.get("period") or "") for r in rows]
+    else:
+        labels = [f"{r.get('region') or ''}{'' if a.chart == 'bar' and len({x.get('region') for x in rows}) > 1 else r.get('period') or ''}"
+                  for r in rows]
+    metric = next((r.get("metric") for r in rows if r.get("metric")), "")
+    return {"type": a.chart, "title": f"{metric}（{unit or ''}）", "labels": labels,
+            "series": [{"label": metric, "data": [r["plot"] for r in rows]}]}
 
 
 def chart_track(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -24,7 +24,7 @@ CLAUSE_CUES: list[tuple[re.Pattern[str], float, str]] = [
      "购物中心开业带动新增就业3000人"),
 ]
 # A word right before the measure that narrows it to a part (农业生产总值 is not 地区生产总值).
-NARROWER = re.compile(r"(?:人均|农业|工业|工农业|海洋|数字经济|旅游|文化|民营经济|县域|园区|新区|经济区|新增|第[一二三]产业)$")
+NARROWER = re.compile(r"(?:人均|农业|工业|工农业|海洋|数字经济|旅游|文化|民营经济|县域|园区|新区|经济区|第[一二三]产业)$")
 MULTI_YEAR = re.compile(r"十年来|五年来|多年来|年均|累计|历年|以来|近[一二三四五六七八九十\d]+年|过去[一二三四五六七八九十\d]+年")
 
 

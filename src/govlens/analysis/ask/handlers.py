@@ -12,8 +12,10 @@ from typing import Any
 
 from ...stages.numbers import convert
 from ...store.api import StoreAPI
+from . import sentences as S
+from . import words as W
 from .answer import Answer, cite, figure, kind_word, num, when
-from .choose import best, narrower, one_year
+from .choose import best, narrower, one_year, percent
 from .plan import Plan
 
 Handler = Callable[[StoreAPI, Plan, str], Answer | None]
@@ -69,7 +71,17 @@ def _line(f: dict[str, Any], field_: str | None = None) -> str:
 def lookup(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     if p.unknown_place and not p.places:
         return None
-    f = _pick(store, p, p.places[0] if p.places else None)
+    place = p.places[0] if p.places else None
+    f = _pick(store, p, place)
+    if f is None and p.key is None and p.measure:
+        # a measure the synonym table does not know (减跑动, 压缩至…天): the fact whose sentence holds
+        # the question's words, in the unit asked, for the year asked
+        f = S.fact_by_words(store, q, S.words_of(p.measure), place)
+        if f is not None and p.year and f.get("period") != str(p.year):
+            f = None
+        if f is not None:
+            metric = f.get("metric") or ""
+            return Answer(answer=f"{f.get('region') or ''}{metric}：{figure(f)}。", citations=[cite(f)], table=[f])
     if f is None:
         return None
     return Answer(answer=_line(f) + "。", citations=[cite(f)], table=[f])
@@ -88,9 +100,11 @@ def _comparable(rows: list[dict[str, Any]], by: str) -> tuple[list[dict[str, Any
 
 
 def compare_places(store: StoreAPI, p: Plan, q: str) -> Answer | None:
+    if p.unknown_place:
+        return None  # one of the places compared is not in the library: no comparison to make
     picked = [(place, _pick(store, p, place)) for place in p.places]
     rows = [f | {"place": place} for place, f in picked if f is not None]
-    if not rows:
+    if len(rows) < 2:
         return None
     missing = [place for place, f in picked if f is None]
     by = "change" if p.want_change and all(r.get("change") is not None for r in rows) else "value"
@@ -139,7 +153,7 @@ def rank(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     a = Answer(answer=f"{top['region']}最{'低' if p.order == 'low' else '高'}：{figure(top)}。", chart="bar")
     a.note = f"比较范围：库中载有此项的{len(ranked)}个地区。"
     a.table = [r | {"figure": figure(r), "plot": r["in_unit"], "plot_unit": r["rank_unit"],
-                    "span": store.fact_span(r["doc"], r["quote"])} for r in ranked]
+                    "span": r.get("span") or store.fact_span(r["doc"], r["quote"])} for r in ranked]
     a.citations = [{"doc": r["doc"], "quote": r["quote"], "span": r["span"]} for r in a.table[:5] if r["span"]]
     return a
 
@@ -170,7 +184,7 @@ def target_vs_outcome(store: StoreAPI, p: Plan, q: str) -> Answer | None:
         return None
     rows = [r for r in track(store, metric=None if p.key else p.measure, key=p.key)
             if (p.year is None or r["year"] == p.year) and (not p.key or r["metric_key"] == p.key)
-            and (not place or r["region"].endswith(place))]
+            and (not place or (r["region"] or "").endswith(place))]
     rows = [r for r in rows if r["verdict"] in ("met", "missed")] or rows
     if not rows:
         return None
@@ -226,24 +240,33 @@ def change(store: StoreAPI, p: Plan, q: str) -> Answer | None:
         return lookup(store, p, q)
     place = p.places[0] if p.places else None
     y1, y2 = sorted(p.years[:2])
-    base = Plan(**{**vars(p), "want_change": False, "kind": p.kind or "actual"})
+    rate = bool(W.RATE_WORDS.search(q))
+    base = Plan(**{**vars(p), "want_change": rate, "kind": p.kind or "actual"})
     f1, f2 = _pick(store, base, place, y1), _pick(store, base, place, y2)
-    if f1 is None or f2 is None or f1.get("value") is None or f2.get("value") is None:
+    if f1 is None or f2 is None:
         return None
-    a = Answer(answer=f"{_line(f1, 'value')}；{_line(f2, 'value')}。", citations=[cite(f1), cite(f2)],
-               table=[_row(f1, "value"), _row(f2, "value")], chart="bar")
-    v1 = convert(f1["value"], f1.get("unit"), f2.get("unit"))
-    if v1 is not None:
-        d = round(f2["value"] - v1, 4)
-        diff, word = num(abs(d)), "增加" if d >= 0 else "减少"
-        a.answer = a.answer.rstrip("。") + f"；{y2}年比{y1}年{word}{diff}{f2.get('unit') or ''}"
-        a.computed = [diff]
-        if v1:
-            pct = num(round(abs(d) / v1 * 100, 1))
-            a.answer += f"（{'增长' if d >= 0 else '下降'}{pct}%）"
-            a.computed.append(pct)
-        a.answer += "。"
-        a.note = "差值由两句所载数字计算得出。"
+    if not rate and (f1.get("value") is None or f2.get("value") is None):
+        rate = percent(f1) is not None and percent(f2) is not None  # a percent measure (CPI 上涨2%)
+    field_ = "change" if rate else "value"
+    a = Answer(answer=f"{_line(f1, field_)}；{_line(f2, field_)}。", citations=[cite(f1), cite(f2)],
+               table=[_row(f1, field_), _row(f2, field_)], chart="bar")
+    if rate:
+        v1, v2, unit = percent(f1), percent(f2), "个百分点"
+    else:
+        v1, v2, unit = convert(f1["value"], f1.get("unit"), f2.get("unit")), f2["value"], f2.get("unit") or ""
+    if v1 is None or v2 is None:
+        return a
+    d = round(v2 - v1, 4)
+    diff = num(abs(d))
+    word = ("提高" if d >= 0 else "降低") if rate else ("增加" if d >= 0 else "减少")
+    a.answer = a.answer.rstrip("。") + f"；{y2}年比{y1}年{word}{diff}{unit}"
+    a.computed = [diff]
+    if v1 and not rate:
+        pct = num(round(abs(d) / v1 * 100, 1))
+        a.answer += f"（{'增长' if d >= 0 else '下降'}{pct}%）"
+        a.computed.append(pct)
+    a.answer += "。"
+    a.note = "差值由两句所载数字计算得出。"
     return a
 
 
@@ -293,9 +316,16 @@ def items(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     cands = [f for f in store.indicators(metric_like=noun, region_suffix=place, period=period, order="reports")
              if f.get("value") is not None and (f.get("unit") or "") in _COUNT_UNITS and f.get("parent") is None]
     if not cands:
+        words = S.words_of(re.sub(r"多少|几", " ", q))
         cands = [f | {"value": f.get("count"), "unit": f.get("count_unit"), "metric": f.get("name")}
                  for f in store.facts("project", region=place) if noun in (f.get("name") or "")
-                 and f.get("count") is not None and (not p.year or f.get("doc_year") in (p.year, None))]
+                 and f.get("count") is not None and (not p.year or f.get("doc_year") in (p.year, p.year + 1, None))]
+        if words:
+            def held(f: dict[str, Any]) -> int:
+                name = re.sub(r"[、，,\s]", "", f.get("metric") or "")
+                return sum(len(w) for w in words if w in name)
+            top = max((held(f) for f in cands), default=0)
+            cands = [f for f in cands if held(f) == top and top > 0]
     if not cands:
         return None
     if not place and len({f.get("region") for f in cands}) > 1:
@@ -306,23 +336,22 @@ def items(store: StoreAPI, p: Plan, q: str) -> Answer | None:
 
 
 def project(store: StoreAPI, p: Plan, q: str) -> Answer | None:
-    """A project's or programme's figures: its planned or completed investment, its count."""
+    """A project's or programme's investment (总投资30亿元的…项目, 计划总投资129.8亿元), read from the
+    sentence that names it."""
+    if p.unknown_place and not p.places:
+        return None
     place = p.places[0] if p.places else None
-    words = [w for w in re.split(r"[的，。？?、\s]|总投资|计划投资|投资|多少|是|项目", q) if len(w) >= 2]
-    best_f, best_s = None, 0
-    for f in store.facts("project", region=place):
-        if f.get("investment") is None or (p.year and f.get("doc_year") not in (p.year, None)):
-            continue
-        name = f.get("name") or ""
-        s = sum(len(w) for w in words if w in name or w in f.get("quote", ""))
-        if s > best_s:
-            best_f, best_s = f, s
-    if best_f is None:
-        return lookup(store, p, q)
-    f = best_f
-    label = f.get("investment_label") or "投资"
-    return Answer(answer=f"{f.get('region') or ''}{f.get('name')}：{label}{num(f['investment'])}{f.get('investment_unit') or ''}。",
-                  citations=[cite(f)], table=[f])
+    rest = q
+    for name in p.places:
+        rest = rest.replace(name, " ")
+    words = S.words_of(re.sub(r"总投资|计划投资|投资总额|完成投资|是多少|多少|项目|工程", " ", rest))
+    asked = re.search(r"计划总投资|总投资|完成投资|计划投资|投资总额", q)
+    hit = S.investment(store, words, place, asked.group() if asked else None)
+    if hit is None:
+        return lookup(store, p, q) if p.key else None
+    figure_ = f"{hit['label']}{hit['qualifier'] or ''}{num(hit['value'])}{hit['more'] or ''}{hit['unit']}"
+    return Answer(answer=f"{figure_}（{hit['clause']}）。", citations=[{k: hit[k] for k in ("doc", "quote", "span")}],
+                  table=[hit])
 
 
 HANDLERS: dict[str, Handler] = {

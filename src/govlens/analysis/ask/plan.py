@@ -10,7 +10,7 @@ from typing import Any
 
 from ...lexicon.metrics import metric_key, metric_table
 from ...stages.numbers import cn_year
-from ...stages.regions import PLACE, canonical
+from ...stages.regions import PLACE, PROVINCES, canonical
 from ...store.api import StoreAPI
 from . import words as W
 
@@ -91,12 +91,17 @@ def places_in(store: StoreAPI, q: str) -> tuple[list[str], list[tuple[int, int]]
             places.append("全国")
             spans.append(m.span())
     unknown = None
-    if not places:
-        for m in PLACE.finditer(q):
-            name = canonical(m.group())
-            if name:
-                unknown = name
-                break
+    rest = q
+    for s, e in spans:
+        rest = rest[:s] + " " * (e - s) + rest[e:]
+    starts = {s for s, _ in spans}
+    for m in PLACE.finditer(rest):
+        name = canonical(m.group())
+        if name and name not in places and m.end() not in starts:  # 呼伦贝尔市|海拉尔区: a parent
+            unknown = name
+            break
+    if unknown is None:  # a province named bare (浙江) that the library does not hold
+        unknown = next((full for bare, full in PROVINCES.items() if bare in rest and full not in places), None)
     return places, spans, unknown
 
 
@@ -113,7 +118,7 @@ def _measure(p: Plan, q: str, rest: str) -> None:
         if syn in q and p.alt_key is None and W.WHOSE.fullmatch(rest.replace(syn, "", 1)):
             p.alt_key = key  # 城乡居民收入: only words for whose, around the everyday word
     p.key = metric_key(re.sub(r"[？?。，]", "", q))
-    if p.key is None and 2 <= len(rest) <= 14:
+    if p.key is None and 2 <= len(rest) <= 30:
         p.measure = rest
 
 
@@ -179,7 +184,7 @@ def read(store: StoreAPI, question: str) -> Plan:
         n = n or {"三": 3, "五": 5, "十": 10, "两": 2, "二": 2, "四": 4, "六": 6}.get(m.group(1), 5)
         if latest:
             p.year_range = (latest - n, latest - 1)
-    for kind, rx in W.KIND_CUES:
+    for kind, rx in W.KIND_CUES:  # first cue wins: 目标 before 比上年
         if rx.search(q):
             p.kind = kind
             break
@@ -195,7 +200,9 @@ def read(store: StoreAPI, question: str) -> Plan:
     rest_src = stripped if not p.stated_target else stripped.replace(p.stated_target["quote"], " ")
     rest = max(W.NOT_MEASURE.sub(" ", rest_src).split(), key=len, default="")
     _measure(p, q.replace(p.stated_target["quote"], "") if p.stated_target else q, rest)
-    # operations that depend on what was found
+    # operations that depend on what was found: a known and an unknown place joined by 和 is a comparison
+    if p.unknown_place and p.places and re.search(r"和|与|及|、|还是|对比|相比", q) and p.op in ("lookup", "rank"):
+        p.op = "compare"
     if p.op in ("lookup", "rank", "change") and len(p.places) >= 2:
         p.op = "compare"
     elif p.op == "change" and len(p.years) < 2 and not p.year_range:

@@ -33,7 +33,7 @@ OPERATION_CUES: list[tuple[str, re.Pattern[str], str]] = [
      "2023年全国GDP增长目标完成了吗？"),
     ("trend", re.compile(r"历年|逐年|趋势|这几年|近几年|怎么变化|如何变化|变化情况|走势|每年|各年"),
      "全国国内生产总值增速2019年到2024年怎么变化？"),
-    ("change", re.compile(r"比(?:上年|去年|前一年)?(?:增加|减少|增长|下降|提高|降低|多|少)了?多少|相比.*(?:增加|减少|变化|多|少)了?多少"
+    ("change", re.compile(rf"比(?:上年|去年|前一年|(?:{YEAR})年)?(?:增加|减少|增长|下降|提高|降低|多|少)了?多少|相比.*(?:增加|减少|变化|多|少)了?多少"
                           r"|变化了?多少|增加了?多少|减少了?多少"),
      "海拉尔区2016年地区生产总值比2014年增加了多少？"),
     ("rank", re.compile(r"哪个|哪些|哪一个|谁|最高|最低|最多|最少|最快|最慢|排名|排序|排第|前[三五十]"),
@@ -52,11 +52,12 @@ ORDER_HIGH = re.compile(r"最高|最多|最快|更高|更多|更快|高于|排�
 KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("target", re.compile(r"目标|预期|计划|力争|打算|要达到|定为")),
     ("forecast", re.compile(r"预计")),
-    ("actual", re.compile(r"实际|完成了|实现了|达到了|结果|最终|全年.{0,4}(?:是|为)多少")),
+    ("actual", re.compile(r"实际|完成了|实现了|达到了|结果|最终|全年.{0,4}(?:是|为)多少|比上年|同比|增长了|增加了")),
 ]
 LEVEL_Q = re.compile(r"哪(?:个|些|一个)(省|市|区|县)|各(省|市|区|县)|(省|市|区|县)(?:中|里|之中)")
 LEVELS = {"省": "province", "市": "city", "区": "district", "县": "county"}
 NATION_Q = re.compile(r"全国|我国|国家|中国")
+RATE_WORDS = re.compile(r"增速|增幅|涨幅|增长率|速度|增长多少|增长了多少")  # a rate, not a level
 CHANGE_WORDS = re.compile(r"增长|增速|增幅|涨幅|提高|下降|上涨|增加|减少|降低|同比|比上年")
 
 # Everyday words for a measure, only for reading questions (in documents they are too loose).
