@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import GovlensError, InternalError, NotFound
+from .errors import GovlensError, InternalError, NotFound, UsageError
 from .io.read import MAX_BYTES, is_url, page_from_bytes
 from .model import Document
 from .pipeline import VERSION, process_page
@@ -78,7 +78,7 @@ def ingest(store: Store, paths: Iterable[str], on_file: Callable[[str, str], Non
 
         return ingest_ray(store, paths, on_file, workers=workers, address=ray_address, batch=batch)
     if executor != "inprocess":
-        raise GovlensError(f"unknown executor {executor!r} (inprocess or ray)")
+        raise UsageError(f"unknown executor {executor!r} (inprocess or ray)")
     rep = IngestReport()
     for path in paths:
         outcome = "inserted"

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from . import errors
-from .errors import GovlensError
+from .errors import GovlensError, MissingExtra
 from .ingest import IngestReport, _count, _internal, _read, extract_file
 from .pipeline import VERSION
 from .store.api import StoreAPI
@@ -35,7 +35,7 @@ def _ray():
         import ray
         import ray.data
     except ImportError:
-        raise GovlensError("the Ray executor needs Ray: pip install 'govlens[ray]' "
+        raise MissingExtra("the Ray executor needs Ray: pip install 'govlens[ray]' "
                            "(or use the default in-process executor)") from None
     return ray
 

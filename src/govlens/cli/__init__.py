@@ -71,6 +71,15 @@ def ingest(
 
 
 @app.command()
+def stats(db: DbOpt = None, fmt: FormatOpt = Format.table) -> None:
+    """What the store holds: documents, facts by type, glossary entries, sections, regions; the
+    schema and pipeline versions; the files (SQLite) or database (PostgreSQL) it lives in."""
+    from .library import stats_command
+
+    raise typer.Exit(_run(stats_command, db, fmt))
+
+
+@app.command()
 def search(
     query: Annotated[str, typer.Argument(help="Words to find; each is matched as a phrase.")],
     db: DbOpt = None,

@@ -52,6 +52,19 @@ def ingest_command(paths: list[str], db: str | None, executor: str = "inprocess"
     return 1 if rep.failed else 0
 
 
+def stats_command(db: str | None, fmt: Format) -> int:
+    with open_store(db, readonly=True) as store:
+        st = store.stats()
+    if fmt in (Format.json, Format.jsonl):
+        sys.stdout.write(json.dumps(st, ensure_ascii=False, indent=1 if fmt == Format.json else None) + "\n")
+        return 0
+    t = Table("what", "value", title="store")
+    for k, v in st.items():
+        t.add_row(k, ", ".join(f"{a} {b}" for a, b in v.items()) if isinstance(v, dict) else str(v))
+    out.print(t)
+    return 0
+
+
 def _rate(chars_per_s: float) -> str:
     return f"{chars_per_s / 1e6:.2f} M chars/s" if chars_per_s >= 1e5 else f"{chars_per_s / 1e3:.1f} k chars/s"
 
