@@ -46,10 +46,12 @@ def _read(path: str) -> tuple[bytes, str | None]:
     return p.read_bytes(), None
 
 
-def extract_file(path: str, data: bytes, ctype: str | None) -> list[Document]:
+def extract_file(path: str, data: bytes, ctype: str | None,
+                 errors: list[GovlensError] | None = None) -> list[Document]:
     """One file's bytes through the pipeline (the stage list of :mod:`govlens.pipeline`), as both
-    executors run it: in this process, or inside Ray ``map_batches``."""
-    return process_page(page_from_bytes(data, path, ctype), extract=True)
+    executors run it: in this process, or inside Ray ``map_batches``. A document whose stages fail
+    is left out and its error appended to ``errors``."""
+    return process_page(page_from_bytes(data, path, ctype), extract=True, errors=errors)
 
 
 def _internal(e: Exception, path: str) -> GovlensError:
@@ -90,7 +92,9 @@ def ingest(store: Store, paths: Iterable[str], on_file: Callable[[str, str], Non
                 rep.skipped += 1
                 outcome = "skipped"
             else:
-                docs = extract_file(path, data, ctype)
+                doc_errors: list[GovlensError] = []  # a document left out; the page's others are stored
+                docs = extract_file(path, data, ctype, doc_errors)
+                rep.errors.extend(doc_errors)
                 store.replace_source(path, digest, len(data), VERSION, docs)
                 _count(rep, docs)
         except GovlensError as e:

@@ -64,7 +64,9 @@ def _extract_batch(batch: dict[str, Any]) -> dict[str, Any]:
     for path, data, ctype in zip(batch["path"], batch["data"], batch["ctype"], strict=True):
         try:
             raw = bytes(data) if data is not None and len(data) else _read(str(path))[0]
-            result: tuple = ("ok", extract_file(str(path), raw, str(ctype) or None))
+            doc_errors: list[GovlensError] = []
+            docs = extract_file(str(path), raw, str(ctype) or None, doc_errors)
+            result: tuple = ("ok", docs, [(type(e).__name__, e.message, e.source) for e in doc_errors])
         except GovlensError as e:
             result = ("error", type(e).__name__, e.message, e.source)
         except Exception as e:  # a bug of ours: this file fails, the batch goes on
@@ -117,6 +119,7 @@ def ingest_ray(store: StoreAPI, paths: Iterable[str], on_file: Callable[[str, st
                 if result[0] == "ok":
                     done.append((str(path), str(digest), int(size), VERSION, result[1]))
                     outcomes.append((str(path), "inserted"))
+                    rep.errors.extend(getattr(errors, c, GovlensError)(m, src) for c, m, src in result[2])
                 else:
                     cls = getattr(errors, result[1], GovlensError)
                     rep.failed += 1

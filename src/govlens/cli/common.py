@@ -92,6 +92,8 @@ def run_paths(paths: list[str], extract: bool) -> Iterator[Result]:
             bar.advance(task)
             if r.error:
                 report_error(r.error)
+            for e in r.doc_errors:  # documents left out of a page whose others were read
+                report_error(e)
             for w in r.warnings:
                 err.print(Text.assemble(("warning:", "yellow"), " ", w), soft_wrap=True)
             yield r

@@ -13,8 +13,9 @@ def docs_command(paths: list[str], fmt: Format) -> int:
     for r in run_paths(paths, extract=False):
         files += 1
         docs += len(r.docs)
-        if r.error:
+        if r.error or r.doc_errors:  # a page with a document left out fails; its other documents still come out
             failed += 1
+        if r.error:
             continue
         for d in r.docs:
             if fmt == Format.table:

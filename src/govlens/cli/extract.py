@@ -33,8 +33,9 @@ def extract_command(paths: list[str], fmt: Format, types: list[str] | None = Non
     table = Table("doc", "type", "metric / term", "value", "kind", "period", "quote")
     for r in run_paths(paths, extract=True):
         files += 1
-        if r.error:
+        if r.error or r.doc_errors:  # a page with a document left out fails; its other documents still come out
             failed += 1
+        if r.error:
             continue
         for d in r.docs:
             docs += 1

@@ -33,6 +33,7 @@ def section_at(doc: Document, pos: int) -> SectionContext:
 _TARGET_CUE = KIND_CUES["target"]
 _FUTURE_CUE = KIND_CUES["future"]
 _FORECAST_CUE = KIND_CUES["forecast"]
+_PROSPECT_CUE = KIND_CUES["clause_forecast"]
 _OUTCOME_CUE = KIND_CUES["outcome"]
 _TARGETS_INTRO = KIND_CUES["targets_intro"]
 _DONE_CUE = KIND_CUES["done"]
@@ -114,6 +115,10 @@ def _period(doc: Document, cues: list[tuple[int, str]], pos: int, kind: str, hea
     if kind == "target":
         return str(y)
     return str(y - 1) if doc.kind == "work_report" else str(y)
+
+
+def last_clause(text: str) -> str:
+    return text[max(text.rfind(c) for c in "，,；;：:") + 1 :]
 
 
 def _kind(doc: Document, sent_text: str, role: str, after_intro: bool = False) -> str:

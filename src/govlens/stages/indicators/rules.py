@@ -31,7 +31,7 @@ from .metric import (
     _split_items,
     _window_start,
 )
-from .period import _PERIOD_CUES, _kind, _period
+from .period import _PERIOD_CUES, _PROSPECT_CUE, _kind, _period, last_clause
 from .record import _fact, _quote_to
 from .scan import _MAX_CONTEXT, _MAX_GROUP, Mention
 
@@ -42,6 +42,8 @@ _TO_VERB = re.compile(rf"^(?:{_TO_VERBS})")
 _REACHED = ("达到", "达", "为", "至")
 _LIST_JOIN = ("、", "和", "及", "与", "，", ",")
 _PREP_END = re.compile(r"[在于对向为给和及与]$")
+_BASE_COMPARISON = re.compile(rf"(?:比|较)(?:上年|去年|上一年|{YEAR}年)(?:同期)?")  # a base, not a period
+_CHANGE_NOUNS = ("降幅", "增幅", "增速", "涨幅")
 
 
 @dataclass(slots=True)
@@ -76,6 +78,7 @@ class Clause:
     pending_from: float | None = None
     from_metric: str = ""
     noun_end: int = 0
+    mention_end: int = 0  # end of the last figure consumed (prev_end may run on over a noun after it)
     # the current mention and the words before it (set by look())
     mt: Mention = field(default=None)  # type: ignore[assignment]
     ws: int = 0
@@ -91,20 +94,35 @@ class Clause:
         """Read the current mention's window: the words of its clause since the previous mention."""
         mt = self.mt = self.mentions[self.i]
         self._group = None
-        ws = max(_window_start(self.line.bounds, self.s0, mt.start), self.prev_end)
+        clause_start = _window_start(self.line.bounds, self.s0, mt.start)
         k = bisect_right(self.line.heading_ends, mt.start) - 1
-        if k >= 0 and self.line.heading_ends[k] > ws:
-            ws = self.line.heading_ends[k]  # a heading run into its paragraph ends a clause
+        if k >= 0 and self.line.heading_ends[k] > clause_start:
+            clause_start = self.line.heading_ends[k]  # a heading run into its paragraph ends a clause
+        ws = max(clause_start, self.prev_end)
         self.ws = ws
         self.raw_window = self.text[ws : mt.start]
         self.window = _clean_metric(self.raw_window.rsplit("、", 1)[-1])
+        if len(self.window) == 1 and self.prev_end > self.mention_end:
+            # "4个重点工程年度投资完成率117.1%": the noun read after the previous figure took this
+            # figure's subject, leaving "率"; read the subject from that figure on instead.
+            wider = _clean_metric(text_between := self.text[max(clause_start, self.mention_end) : mt.start])
+            if len(wider) > 1 and "，" not in text_between and "、" not in text_between:
+                self.window = wider
+        if self.window in _CHANGE_NOUNS and self.prev_fact is not None and self.prev_fact.data["metric"]:
+            # "一般公共预算收入下降18.6%，降幅较上半年收窄4个百分点": whose 降幅.
+            self.window = self.prev_fact.data["metric"] + self.window
         if self.pending_from is not None and not _clean_metric(_TO_PHRASE.sub("", self.raw_window.strip())):
             self.window = self.from_metric  # 由A增加到B: B is A's metric
 
     def advance(self, end: int, n: int = 1) -> bool:
-        self.prev_end = end
+        self.prev_end = self.mention_end = end
         self.i += n
         return True
+
+    def period_between(self) -> bool:
+        """Whether a period is named between the previous figure and this one ("年均增长11.9%，2011年
+        达1020亿元": two periods, so two facts)."""
+        return any(self.mention_end <= p < self.mt.start for p, _ in self.line.cues)
 
     def group(self) -> list[Mention]:
         """The current mention and those listed after it with 、/和 (same kind): 3.7%、7.4%和5%."""
@@ -151,7 +169,8 @@ def from_to(c: Clause) -> bool:
 def absolute_change(c: Clause) -> bool:
     """比去年增加2700亿元 right after a level: the absolute change of that level."""
     mt, pf = c.mt, c.prev_fact
-    if (mt.kind == "level" and pf is not None and c.window in CHANGE_ABS and not _PERIOD_CUES.search(c.raw_window)
+    if (mt.kind == "level" and pf is not None and c.window in CHANGE_ABS
+            and not _PERIOD_CUES.search(_BASE_COMPARISON.sub("", c.raw_window))
             and pf.data["value"] is not None and base_unit(pf.data["unit"]) == base_unit(mt.unit)
             and "change_abs" not in pf.data):
         pf.data["change_abs"] = clean_number(CHANGE_SIGN[c.window] * (mt.value or 0))
@@ -166,7 +185,8 @@ def change_then_level(c: Clause) -> bool:
     mt, pf = c.mt, c.prev_fact
     if (mt.kind == "level" and pf is not None and (not c.window or c.window in _REACHED)
             and not _NUMBER_FIRST.match(c.text, mt.end)
-            and pf.data["value"] is None and pf.data["change"] is not None and c.clauses_since_prev() <= 1):
+            and pf.data["value"] is None and pf.data["change"] is not None and c.clauses_since_prev() <= 1
+            and not c.period_between()):
         pf.data.update(value=clean_number(mt.value), value_max=clean_number(mt.value_max), unit=mt.unit)
         _quote_to(pf, c.text, max(pf.end, mt.end))
         return c.advance(mt.end)
@@ -177,7 +197,8 @@ def level_then_change(c: Clause) -> bool:
     """地区生产总值1134亿元，增长6%: a change with no metric of its own completes the level before it."""
     mt, pf = c.mt, c.prev_fact
     if (mt.kind == "change" and pf is not None and not c.window and len(c.group()) == 1
-            and pf.data["change"] is None and pf.data["value"] is not None and c.clauses_since_prev() <= 1):
+            and pf.data["change"] is None and pf.data["value"] is not None and c.clauses_since_prev() <= 1
+            and not c.period_between()):
         pf.data.update(change=clean_number(mt.change), change_max=clean_number(mt.change_max),
                        change_unit=mt.change_unit, **mt.extra)
         if mt.qualifier and not pf.data["qualifier"]:
@@ -215,6 +236,14 @@ MetricRule = Callable[[Clause], "tuple[list[Mention], list[str]] | None"]
 
 def _items(c: Clause) -> list[str]:
     return _split_items(_clean_metric(c.raw_window))
+
+
+def metrics_object(c: Clause) -> tuple[list[Mention], list[str]] | None:
+    """减环节66%、减时间70%: the object written inside each change is its metric."""
+    group = c.group()
+    if all(m.noun for m in group):
+        return group, [m.noun or "" for m in group]
+    return None
 
 
 def metrics_spread(c: Clause) -> tuple[list[Mention], list[str]] | None:
@@ -279,6 +308,10 @@ def metrics_window(c: Clause) -> tuple[list[Mention], list[str]] | None:
 
 
 METRIC_RULES: list[Row] = [
+    Row("the object inside a change", metrics_object, (
+        ("推行审批改革，平均减环节60%、减时间75%。",
+         ({"metric": "环节", "change": -60, "change_unit": "%"}, {"metric": "时间", "change": -75, "change_unit": "%"})),
+        ("通过技术改造提高效率20%。", ({"metric": "效率", "change": 20},)),)),
     Row("分别 over a list of metrics", metrics_spread, (
         ("规模以上工业增加值、固定资产投资分别增长7.2%和9.8%。",
          ({"metric": "规模以上工业增加值", "change": 7.2}, {"metric": "固定资产投资", "change": 9.8})),)),
@@ -320,7 +353,9 @@ def emit(c: Clause) -> bool:
             q_end -= 1
     kind = _kind(doc, text[max(s0, group[-1].end - _MAX_CONTEXT) : group[-1].end], c.role,
                  line.intro_end is not None and line.intro_end <= s0)
-    period = _period(doc, line.cues, mt.start, kind, line.heading)
+    # A prospect (达产后年产值40亿元) is a forecast with no past period: dated like a target.
+    prospect = kind == "forecast" and _PROSPECT_CUE.search(last_clause(text[max(s0, mt.start - _MAX_CONTEXT) : mt.start]))
+    period = _period(doc, line.cues, mt.start, "target" if prospect else kind, line.heading)
     if kind == "target" and period and doc.year and int(period.rsplit("-", 1)[-1]) < doc.year:
         kind = "actual"  # a report does not set targets for a year (or period) already past
     elif (kind == "actual" and period and "-" in period and doc.year and doc.kind == "work_report"
@@ -345,6 +380,7 @@ def emit(c: Clause) -> bool:
         if not is_child:
             line.parent = f
         c.prev_fact = f
+    c.mention_end = group[-1].end
     c.prev_end = max(group[-1].end, c.noun_end)
     c.noun_end = 0
     c.i += len(group) if len(group) > 1 and group[0] is not group[-1] else 1
@@ -375,7 +411,7 @@ RULES: list[Row] = [
 
 def run(c: Clause) -> None:
     """Apply the rules to the sentence's mentions until all are consumed."""
-    c.prev_end = c.s0
+    c.prev_end = c.mention_end = c.s0
     while c.i < len(c.mentions):
         c.look()
         for row in RULES:

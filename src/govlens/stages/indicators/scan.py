@@ -15,6 +15,7 @@ from ...lexicon.words import (
     ANNUAL,
     CHANGE_AFTER,
     CHANGE_BEFORE,
+    CHANGE_OBJECT,
     NEGATIVE_BEFORE_POINTS,
     NONFACT,
     QUALIFIER_AFTER_CHANGE_RX,
@@ -47,6 +48,13 @@ _CHANGE = re.compile(
     rf"(?P<u>%|个百分点|百分点|倍|成|(?<=[零〇一二两三四五六七八九十]))(?P<post>{QUALIFIER_AFTER_CHANGE_RX})?"
     r"|(?P<fan>翻(?P<times>[一两二三四])番)(?P<post2>以上|左右)?"
 )
+# "减环节66%", "提高效率20%": a change verb, a short object, then the figure. The object holds no change
+# word (增加值增长5% is no 增加 of 值) and does not open with a particle (提高到80%, 降低了5%).
+_CHANGE_OBJECT = re.compile(
+    rf"(?={first_chars(CHANGE_OBJECT)})(?P<verb>{alternation(CHANGE_OBJECT)})"
+    rf"(?P<noun>(?![了为达到至约近比较幅速率值])[\u4e00-\u9fff]{{1,4}}?)(?P<n1>{_NUMA})(?P<u>%|个百分点)"
+)
+_CHANGE_WORD = re.compile(alternation(CHANGE_BEFORE))
 _CHANGE_AFTER = re.compile(
     rf"(?P<n1>{_NUMA})(?P<u>%|个百分点)的(?:正|大幅|较快)?(?P<verb>{alternation(CHANGE_AFTER)})"
 )
@@ -84,6 +92,8 @@ class Mention:
     change_unit: str | None = None
     qualifier: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    noun: str | None = None  # the object written inside a change (减环节66% -> 环节): its metric
+    number_first: bool = False  # written figure first (8.5%的下降)
 
 
 def _num(s: str | None) -> float | None:
@@ -136,9 +146,14 @@ def find_mentions(text: str, lo: int, hi: int, masked: list[tuple[int, int]]) ->
     span = text[lo:hi]
     # "3.2%的增长" needs "%的" or "百分点的": skip that scan on the many lines without either.
     scans = (_CHANGE, _CHANGE_AFTER) if ("%的" in span or "百分点的" in span) else (_CHANGE,)
+    if "%" in span or "百分点" in span:
+        scans += (_CHANGE_OBJECT,)
     for rx in scans:
         for m in rx.finditer(text, lo, hi):
             if _inside_sorted(masked, m.start(), m.end()):
+                continue
+            if rx is _CHANGE_OBJECT and (any(a < m.end() and m.start() < b for a, b in taken)
+                                         or _CHANGE_WORD.search(m.group("noun"))):
                 continue
             if m.groupdict().get("fan"):
                 times = {"一": 1, "两": 3, "二": 3, "三": 7, "四": 15}[m.group("times")]
@@ -165,6 +180,10 @@ def find_mentions(text: str, lo: int, hi: int, masked: list[tuple[int, int]]) ->
                              change_max=None if c2 is None else sign * c2,
                              change_unit="百分点" if unit and "百分点" in unit else unit,
                              qualifier=m.groupdict().get("pre") or m.groupdict().get("post"))
+                if rx is _CHANGE_OBJECT:
+                    mm.noun = m.group("noun")
+                elif rx is _CHANGE_AFTER:
+                    mm.number_first = True
                 if verb in ANNUAL or verb.startswith("年均") or _PER_YEAR.search(text[max(lo, m.start() - 6) : m.start()]):
                     mm.extra["annual_average"] = True  # 年均增长, 平均每年递增
             out.append(mm)
@@ -223,6 +242,14 @@ def find_mentions(text: str, lo: int, hi: int, masked: list[tuple[int, int]]) ->
             b.kind, b.change, b.change_max, b.change_unit = "change", sign * (b.value or 0), (
                 None if b.value_max is None else sign * b.value_max), b.unit
             b.value = b.value_max = b.unit = None
+    # "A和B出现8.5%和10.8%的大幅下降": a bare percentage listed before a figure-first change is one too.
+    for a, b in itertools.pairwise(out):
+        if (b.kind == "change" and b.number_first and a.kind == "level" and a.unit == b.change_unit == "%"
+                and text[a.end : b.start] in ("、", "和", "及")):
+            sign = -1 if (b.change or 0) < 0 else 1
+            a.kind, a.change, a.change_max, a.change_unit = "change", sign * (a.value or 0), (
+                None if a.value_max is None else sign * a.value_max), a.unit
+            a.value = a.value_max = a.unit = None
     # "19.8亿、9亿美元": a bare magnitude takes the full unit of the next item in the list.
     for a, b in itertools.pairwise(out):
         if (a.kind == b.kind == "level" and a.unit in ("万", "亿", "千万", "万亿", "千") and b.unit
