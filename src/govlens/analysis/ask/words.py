@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ...lexicon.words import PLAN_START as _PLAN_START
-from ...lexicon.words import YEAR_ANY
+from ...lexicon.words import QUALIFIER_AFTER_CHANGE_RX, QUALIFIER_BEFORE_RX, YEAR_ANY
 
 YEAR = YEAR_ANY
 YEAR_Q = re.compile(rf"({YEAR})年")
@@ -83,5 +83,5 @@ STOP = {"多少", "什么", "哪个", "哪些", "是否", "情况", "目标", "�
 STATED_TARGET = re.compile(
     r"(?:目标(?:是|为|定为|定在|设定为)?|(?<=[增长提高下降控制在])(?=[\d.]+\s*(?:%|％|个百分点)[^，。？]{0,4}的(?:预期)?目标))"
     r"(?:增长|提高|下降|控制在)?(?:在)?"
-    r"(?P<q1>不低于|不超过|力争|约)?(?P<v>\d+(?:\.\d+)?)(?:\s*[-—–~至到]\s*(?P<v2>\d+(?:\.\d+)?))?"
-    r"\s*(?P<u>%|％|个百分点|百分点|万人|亿元|万亿元|亿斤|万吨)?(?P<q2>左右|以上|以内|以下)?")
+    rf"(?P<q1>{QUALIFIER_BEFORE_RX}|力争)?(?P<v>\d+(?:\.\d+)?)(?:\s*[-—–~至到]\s*(?P<v2>\d+(?:\.\d+)?))?"
+    rf"\s*(?P<u>%|％|个百分点|百分点|万人|亿元|万亿元|亿斤|万吨)?(?P<q2>{QUALIFIER_AFTER_CHANGE_RX})?")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 from ...lexicon.words import YEAR
 from .scan import _CLAUSE_BOUND_RX
@@ -47,13 +48,18 @@ _MEASURE_END = ("数", "率", "量", "额", "值", "重", "入", "资", "出", "
 _HEAD_NOUNS = ("增加值", "产值", "收入", "投资", "总额", "营业收入", "销售额", "零售额", "进出口额", "人数", "比重", "增速", "数量", "面积",
                "产量", "支出", "利润", "税收", "率")
 
+_TAIL = 48  # trailing filler is a few short words: only the window's tail is searched for it
+
+
+@lru_cache(maxsize=8192)
 def _clean_metric(w: str) -> str:
+    """The metric words of a window (cached: the rules ask for the same window several times)."""
     prev = None
     w = w.strip()
     while w != prev:
         prev = w
         w = _LEADING.sub("", w)
-        w = _TRAILING.sub("", w)
+        w = w[:-_TAIL] + _TRAILING.sub("", w[-_TAIL:]) if len(w) > _TAIL else _TRAILING.sub("", w)
         w = w.strip("，、；：。 \"")
     return _balance(w)
 
