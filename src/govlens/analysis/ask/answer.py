@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -69,6 +70,31 @@ def figure(f: dict[str, Any], field_: str | None = None) -> str:
     if qualifier_after(q):  # 左右, 以上, 上下 … follow the figure; 约, 不低于, 力争 … come before it
         return text + q
     return (q + text) if q else text
+
+
+_RAW = re.compile(
+    r"(?:约|近|超过|超|不低于|不少于|不超过|不高于|力争|突破|逾|控制在)?\d+(?:\.\d+)?"
+    r"(?:\s*(?:%|％)?\s*[—\-–~～至到]\s*\d+(?:\.\d+)?)?"
+    r"\s*(?:个百分点|百分点|%|％|‰|[万亿千百]*(?:元|人次|人|斤|吨|个|件|项|家|套|台|辆|公里|平方米|亩|户|所|张|名|次|倍|千瓦|标准箱))?"
+    r"(?:左右|以上|以内|以下|上下|多|余)?")
+
+
+def raw(f: dict[str, Any], field_: str | None = None) -> str | None:
+    """The figure as the sentence writes it (4.5%—5%, 2.5％, 1600亿斤以上), after the measure's name."""
+    quote, metric = f.get("quote") or "", f.get("metric") or ""
+    at = quote.find(metric) if metric else -1
+    fields = ("value", "change") if field_ is None else (field_,)
+    wanted = {num(abs(f[k])) for k in fields if f.get(k) is not None}
+    for m in _RAW.finditer(quote, max(at, 0)):
+        if set(re.findall(r"\d+(?:\.\d+)?", m.group())) & wanted:
+            return m.group()
+    return None
+
+
+def as_written(f: dict[str, Any], text: str, field_: str | None = None) -> str:
+    """``text`` (a figure as govlens writes it), followed by the sentence's own wording when it differs."""
+    r = raw(f, field_)
+    return f"{text}（原文“{r}”）" if r and r not in text else text
 
 
 def kind_word(f: dict[str, Any]) -> str:

@@ -14,7 +14,7 @@ from ...stages.numbers import convert
 from ...store.api import StoreAPI
 from . import sentences as S
 from . import words as W
-from .answer import Answer, cite, figure, kind_word, num, when
+from .answer import Answer, as_written, cite, figure, kind_word, num, when
 from .choose import best, narrower, one_year, percent
 from .plan import Plan
 
@@ -76,7 +76,7 @@ def q_of(p: Plan) -> str:
 
 
 def _line(f: dict[str, Any], field_: str | None = None) -> str:
-    return f"{f.get('region') or ''}{when(f)}{f.get('metric')}{kind_word(f)}：{figure(f, field_)}"
+    return f"{f.get('region') or ''}{when(f)}{f.get('metric')}{kind_word(f)}：{as_written(f, figure(f, field_), field_)}"
 
 
 # --- handlers --------------------------------------------------------------------------------------
@@ -147,6 +147,8 @@ def _row(f: dict[str, Any], by: str) -> dict[str, Any]:
 
 
 def rank(store: StoreAPI, p: Plan, q: str) -> Answer | None:
+    if p.places and "over years" in p.constraints:
+        return rank_years(store, p, q)
     if p.places and not p.level:
         return lookup(store, p, q)
     if not (p.key or p.measure):
@@ -163,12 +165,34 @@ def rank(store: StoreAPI, p: Plan, q: str) -> Answer | None:
         return None
     ranked.sort(key=lambda r: r["in_unit"], reverse=p.order != "low")
     top = ranked[0]
-    a = Answer(answer=f"{top['region']}最{'低' if p.order == 'low' else '高'}：{figure(top)}。", chart="bar")
+    a = Answer(answer=f"{top['region']}最{'低' if p.order == 'low' else '高'}：{as_written(top, figure(top))}。", chart="bar")
+    n = next((int(c[4:]) for c in p.constraints if c.startswith("top ")), 0)
+    if n:
+        a.answer = f"{'最低' if p.order == 'low' else '最高'}的{n}个：" + "；".join(
+            f"{i}. {r['region']} {figure(r)}" for i, r in enumerate(ranked[:n], 1)) + "。"
     a.note = f"比较范围：库中载有此项的{len(ranked)}个地区。"
     a.table = [r | {"figure": figure(r), "plot": r["in_unit"], "plot_unit": r["rank_unit"],
                     "span": r.get("span") or store.fact_span(r["doc"], r["quote"])} for r in ranked]
     a.citations = [{"doc": r["doc"], "quote": r["quote"], "span": r["span"]} for r in a.table[:5] if r["span"]]
     return a
+
+
+def rank_years(store: StoreAPI, p: Plan, q: str) -> Answer | None:
+    """哪一年…最快: the place's series over the years, ranked."""
+    series = trend(store, Plan(**{**vars(p), "op": "trend", "kind": p.kind or "actual"}), q)
+    if series is None:
+        return None
+    rows = [r for r in series.table if r.get("plot") is not None]
+    if not rows:
+        return None
+    rows.sort(key=lambda r: r["plot"], reverse=p.order != "low")
+    top = rows[0]
+    f = next(c for c in series.citations if c["quote"] == top["quote"])
+    series.answer = (f"{top['period']}年最{'低' if p.order == 'low' else '高'}：{top['figure']}。" + "（各年：" +
+                     series.answer.rstrip("。") + "）")
+    series.citations = [f] + [c for c in series.citations if c is not f]
+    series.chart = "line"
+    return series
 
 
 _VERDICT = {"met": "已完成", "missed": "未完成", "unclear": "无法判断", "pending": "尚无次年报告"}
@@ -239,7 +263,7 @@ def trend(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     if not by_period:
         return None
     rows = [by_period[k] for k in sorted(by_period)]
-    a = Answer(answer="；".join(f"{f['period']}年{figure(f, field_)}" for f in rows) + "。", chart="line")
+    a = Answer(answer="；".join(f"{f['period']}年{as_written(f, figure(f, field_), field_)}" for f in rows) + "。", chart="line")
     a.citations = [cite(f) for f in rows]
     a.table = [_row(f, field_) for f in rows]
     if lo is not None:
