@@ -65,3 +65,70 @@ def serving(app) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(10)
+
+
+# --- stores: every store test runs on SQLite and on a throwaway PostgreSQL -------------------------
+
+BACKENDS = ["sqlite", "postgres"]
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[str]:
+    """A PostgreSQL server for the session (Debian's package); skipped when it is not installed,
+    unless GOVLENS_REQUIRE_POSTGRES=1 (CI), where a missing server fails."""
+    import os
+
+    from pgserver import binaries, throwaway_postgres
+
+    try:
+        import psycopg
+    except ImportError:
+        psycopg = None
+    if binaries() is None or psycopg is None:
+        if os.environ.get("GOVLENS_REQUIRE_POSTGRES"):
+            pytest.fail("PostgreSQL (apt postgresql) and psycopg (govlens[postgres]) are required")
+        pytest.skip("PostgreSQL or psycopg not installed")
+    with throwaway_postgres() as server:
+        yield server
+        from govlens.store.postgres import close_pools
+
+        close_pools()
+
+
+_TABLES = "sources, documents, sections, glossary, facts, users, sessions, submissions"
+
+
+def new_target(request, backend: str, path: Path, shared: bool = True) -> str:
+    """An empty store of ``backend``: a file under ``path``, or a PostgreSQL database (``shared``: one
+    database per session, emptied for each test; else a database of its own)."""
+    if backend == "sqlite":
+        return str(path / "lib.db")
+    from pgserver import fresh_database
+
+    server = request.getfixturevalue("pg_server")
+    if not shared:
+        return fresh_database(server)
+    target = getattr(new_target, "shared", None)
+    if target is None:
+        target = new_target.shared = fresh_database(server)
+    from govlens.store import open_store
+
+    with open_store(target) as s:  # creates the schema the first time
+        s._run(f"TRUNCATE {_TABLES} RESTART IDENTITY CASCADE")
+    return target
+
+
+@pytest.fixture(params=BACKENDS)
+def store_target(request, tmp_path) -> str:
+    """The address of an empty store, once per backend."""
+    return new_target(request, request.param, tmp_path)
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """A skipped browser suite is one "s" among hundreds of dots: say it loudly at the end instead."""
+    skipped = [r for r in terminalreporter.stats.get("skipped", []) if "BROWSER TESTS NOT RUN" in str(r.longrepr)]
+    if skipped:
+        terminalreporter.write_sep("!", "BROWSER TESTS NOT RUN", red=True, bold=True)
+        terminalreporter.write_line(str(skipped[0].longrepr[-1]), red=True)
+        terminalreporter.write_line("make test refuses this; install Chromium with `make browsers` (see README, Tests)",
+                                    red=True)

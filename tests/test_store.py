@@ -18,12 +18,15 @@ from govlens.store import open_store
 
 
 @pytest.fixture
-def db(tmp_path):
-    path = tmp_path / "lib.db"
-    with open_store(str(path)) as store:
+def db(store_target):
+    """The samples ingested into a store (once on SQLite, once on PostgreSQL)."""
+    with open_store(store_target) as store:
         rep = ingest(store, walk([str(SAMPLES)]))
     assert (rep.inserted, rep.failed) == (5, 0)
-    return str(path)
+    return store_target
+
+
+sqlite_only = pytest.mark.parametrize("store_target", ["sqlite"], indirect=True)
 
 
 def test_reingest_stores_nothing_twice_and_resumes(db, tmp_path):
@@ -49,7 +52,7 @@ def test_newer_pipeline_reextracts_in_place(db, monkeypatch):
         rep = ingest(store, walk([str(SAMPLES)]))
         assert rep.inserted == 5
         assert store.counts() == before
-        assert {r[0] for r in store.con.execute("SELECT pipeline FROM sources")} == {"999"}
+        assert store.stats()["pipelines"] == {"999": 5}
 
 
 def test_search_ranks_highlights_and_filters(db):
@@ -114,7 +117,7 @@ def test_export_csv_json_parquet(db, tmp_path):
     facts = json.loads(r.stdout)
     assert r.returncode == 0 and any(f["type"] == "glossary" for f in facts)
     r = run_cli("export", "--db", db, "--what", "documents", "--format", "csv")
-    assert r.returncode == 0 and r.stdout.splitlines()[0].startswith("chars,") and "云溪市明澜区" in r.stdout
+    assert r.returncode == 0 and r.stdout.splitlines()[0].startswith("doc,region,year,kind,") and "云溪市明澜区" in r.stdout
     out = tmp_path / "facts.parquet"
     r = run_cli("export", "--db", db, "--what", "facts", "--format", "parquet", "--out", str(out))
     import pyarrow.parquet as pq
@@ -122,13 +125,21 @@ def test_export_csv_json_parquet(db, tmp_path):
     assert r.returncode == 0 and pq.read_table(out).num_rows == len(facts)
 
 
+@sqlite_only
 def test_plain_sqlite_can_read_it(db):
-    """No govlens needed to read the file (Datasette, the sqlite3 shell): tables and the trigram index."""
+    """No govlens needed to read the file (Datasette, the sqlite3 shell): tables, the trigram index
+    (substrings, through LIKE) and the word index (words as rjieba segments them, space-separated)."""
+    import os
+
+    assert sorted(f for f in os.listdir(os.path.dirname(db)) if not f.endswith(("-wal", "-shm"))) == ["lib.db"]
     con = sqlite3.connect(db)
     assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 7
     assert con.execute("SELECT count(*) FROM facts WHERE metric_key = 'gdp'").fetchone()[0] >= 5
-    rows = con.execute("SELECT rowid FROM doc_tri WHERE doc_tri MATCH '一网统管'").fetchall()
+    rows = con.execute("SELECT rowid FROM doc_tri WHERE text LIKE '%一网统管%'").fetchall()
     assert len(rows) >= 2
+    rows = con.execute("SELECT rowid FROM doc_words WHERE doc_words MATCH '\"一网 统管\"'").fetchall()
+    assert len(rows) >= 2
+    assert con.execute("SELECT count(*) FROM doc_words WHERE doc_words MATCH '明澜'").fetchone()[0] >= 5
 
 
 def test_diff_two_reports_of_one_region(db):
@@ -144,6 +155,7 @@ def test_diff_two_reports_of_one_region(db):
     assert r.returncode == 1 and "no document 'nope'" in r.stderr
 
 
+@sqlite_only
 def test_opens_in_datasette_as_it_is(db):
     import asyncio
 
@@ -158,29 +170,35 @@ def test_opens_in_datasette_as_it_is(db):
     assert r.status_code == 200 and len(r.json()) == 7
     r = asyncio.run(get(f"/{name}/facts.json?_shape=array&metric_key=gdp"))
     assert r.status_code == 200 and r.json()
-    r = asyncio.run(get(f"/{name}/documents.json?_shape=array&_search=一网统管"))
-    assert r.status_code == 200 and len(r.json()) >= 2  # Datasette finds the trigram index itself
+    r = asyncio.run(get(f"/{name}/documents.json?_shape=array&_where=id+in+(select+rowid+from+doc_tri+where+text+like+'%25一网统管%25')"))
+    assert r.status_code == 200 and len(r.json()) >= 2  # the trigram index, through LIKE
 
 
+@sqlite_only
 def test_word_index_is_rebuilt_when_missing(db):
-    import os
 
-    os.remove(db + ".words")
+    con = sqlite3.connect(db)
+    con.execute("INSERT INTO doc_words(doc_words) VALUES ('delete-all')")
+    con.commit()
+    con.close()
     with open_store(db, readonly=True) as store:
         assert store.search("一网统管")  # trigram still answers
     with open_store(db) as store:  # a writable open rebuilds the word index
-        assert store.con.execute("SELECT count(*) FROM words.doc_fts").fetchone()[0] == 7
+        assert store.stats()["documents"] == 7
+        assert store.search("明澜") and store.search("一网统管")[0]["score"] != 0
         assert store.search("明澜")
 
 
 @pytest.mark.parametrize("order", [1, -1])
-def test_a_district_named_without_its_city_joins_the_full_name(tmp_path, order):
+def test_a_district_named_without_its_city_joins_the_full_name(store_target, order):
     files = [str(SAMPLES / "mingaln-listing.html"), str(SAMPLES / "mingaln-2023-report.txt")][::order]
-    with open_store(str(tmp_path / "h.db")) as store:
+    with open_store(store_target) as store:
         ingest(store, files)
-        regions = {r for (r,) in store.con.execute("SELECT DISTINCT region FROM documents")}
+        regions = set(store.regions())
         assert "明澜区" not in regions and "云溪市明澜区" in regions
-        assert not store.con.execute("SELECT 1 FROM facts WHERE region = '明澜区' OR data LIKE '%\"region\": \"明澜区\"%'").fetchone()
+        facts = list(store.facts("indicator"))
+        assert facts and not [f for f in facts if f.get("region") == "明澜区"]
+        assert store.indicators(metric_key="gdp", region="明澜区") == []
         rows = {r["region"] for r in compare(store, "地区生产总值")}
         assert "明澜区" not in rows and "云溪市明澜区" in rows
 
@@ -206,3 +224,24 @@ def test_an_older_file_is_migrated_in_place(tmp_path):
         names = {r[0] for r in store.con.execute("SELECT name FROM sqlite_master")}
         assert {"users", "sessions", "submissions", "documents_facets"} <= names
         assert store.search("地区生产总值", region="云溪市明澜区")
+
+
+def test_stats_count_the_same_on_both_backends(db, tmp_path):
+    """`govlens stats --format json` on this backend equals the counts of a fresh SQLite store of the
+    same files; it names the files (SQLite) or the database (PostgreSQL) the store lives in."""
+    r = run_cli("stats", "--db", db, "--format", "json")
+    assert r.returncode == 0, r.stderr
+    got = json.loads(r.stdout)
+    ref = str(tmp_path / "ref.db")
+    with open_store(ref) as s:
+        ingest(s, walk([str(SAMPLES)]))
+        want = s.stats()
+    where = {"sqlite": "files", "postgresql": "database"}[got["backend"]]
+    assert got.pop(where)
+    files = want.pop("files")
+    assert "ref.db" in files and set(files) <= {"ref.db", "ref.db-wal", "ref.db-shm"}  # no side file
+    for st in (got, want):
+        st.pop("backend")
+    assert got == want
+    assert got["documents"] == 7 and got["facts_by_type"]["indicator"] > 50 and got["schema_version"] == 4
+

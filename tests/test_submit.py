@@ -25,8 +25,8 @@ def report(county: str, gdp: int) -> str:
 
 
 @pytest.fixture()
-def db(tmp_path):
-    path = str(tmp_path / "portal.db")
+def db(store_target):
+    path = store_target
     with open_store(path) as s:
         assert ingest(s, list(walk([str(SAMPLES)]))).failed == 0
         accounts.add_user(s, "alice", PASSWORD)
@@ -116,7 +116,7 @@ def test_files_duplicates_and_size_limit(db):
                 files={"file": ("../../白沙县.txt", body)}, follow_redirects=False)
     assert ok.status_code == 303
     with open_store(db) as s:
-        assert s.con.execute("SELECT filename FROM submissions").fetchall() == [("白沙县.txt",)]  # a name, not a path
+        assert s._rows("SELECT filename FROM submissions") == [("白沙县.txt",)]  # a name, not a path
     again = post_submission(c, t, text=body.decode())
     assert "重复投稿" in errors(again.text)[0]
     sample = (SAMPLES / "mingaln-2023-report.txt").read_text(encoding="utf-8")
@@ -149,10 +149,10 @@ def test_login_sessions_and_redirects(db):
     cookie = r.headers["set-cookie"]
     assert "HttpOnly" in cookie and "SameSite=lax" in cookie
     with open_store(db) as s:
-        stored = s.con.execute("SELECT password FROM users").fetchone()[0]
+        stored = s._one("SELECT password FROM users")[0]
         assert stored.startswith("$argon2id$") and PASSWORD not in stored
         token = c.cookies.get("govlens_session")
-        assert token and not s.con.execute("SELECT 1 FROM sessions WHERE token_sha256 = ?", (token,)).fetchone()
+        assert token and not s._one("SELECT 1 FROM sessions WHERE token_sha256 = ?", (token,))
     assert c.get("/review").status_code == 200
     c.post("/logout", data={"csrf": csrf(c)})
     assert c.get("/review", follow_redirects=False).status_code == 303

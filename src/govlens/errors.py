@@ -66,6 +66,30 @@ class QueryError(GovlensError):
     code = "E011"
 
 
+class UsageError(GovlensError):
+    """Options that do not fit together or lack a value (parquet without --out)."""
+
+    code = "E014"
+
+
+class MissingExtra(GovlensError):
+    """An optional dependency is not installed (pip install 'govlens[web]')."""
+
+    code = "E015"
+
+
+class ReadError(GovlensError):
+    """The file exists but cannot be read (permissions, I/O error)."""
+
+    code = "E016"
+
+
+class PortTaken(GovlensError):
+    """The portal's port is in use."""
+
+    code = "E017"
+
+
 class InternalError(GovlensError):
     """A bug in govlens, reported per file so the rest of the batch goes on."""
 

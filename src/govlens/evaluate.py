@@ -20,9 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .model import Indicator
 from .pipeline import process
 
-FIELDS = ("metric", "value", "value_max", "unit", "change", "change_max", "change_unit", "kind", "period", "qualifier")
+FIELDS = Indicator.columns("evaluated")
 ATTRS = ("metric", "unit", "change_unit", "kind", "period", "qualifier")
 
 

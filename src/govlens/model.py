@@ -35,6 +35,7 @@ class Section:
     end: int
     role: str = "other"  # review | targets | tasks | glossary | other
     children: list[Section] = field(default_factory=list)
+    period: str | None = None  # the period a plan section is for ("2021", "2026-2030"), see stages/sections.py
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -43,6 +44,7 @@ class Section:
             "title": self.title,
             "span": [self.start, self.end],
             "role": self.role,
+            "period": self.period,
             "children": [c.to_dict() for c in self.children],
         }
 
@@ -87,6 +89,9 @@ class Document:
     title: str | None = None
     region: str | None = None
     level: str | None = None  # national | province | city | district | county
+    region_code: str | None = None  # the gazetteer code of the region (None for 全国)
+    region_path: str | None = None  # its full chain: 浙江省嘉兴市南湖区
+    region_source: str | None = None  # head (issuer, heading, title lines) | body (the places it names most)
     year: int | None = None
     year_source: str | None = None  # body | date | title | guess
     kind: str = "other"
@@ -118,6 +123,8 @@ class Document:
             "kind": self.kind,
             "text": self.text,
             "level": self.level,
+            "region_path": self.region_path,
+            "region_code": self.region_code,
             "date": self.date,
             "issuer": self.issuer,
             "index_no": self.index_no,
@@ -126,3 +133,69 @@ class Document:
             "glossary": [asdict(g) for g in self.glossary],
             "markers": [asdict(m) for m in self.markers],
         }
+
+
+def _col(stored: bool = True, evaluated: bool = True, exported: bool = True) -> Any:
+    return field(default=None, metadata={"stored": stored, "evaluated": evaluated, "exported": exported})
+
+
+@dataclass(slots=True)
+class Indicator:
+    """The typed record of an indicator fact (``Fact.data`` of a ``type == "indicator"`` fact holds its
+    fields as a dict). The store's columns, the evaluation's fields and the export columns are all
+    derived from the field metadata below, so a new field is added here once."""
+
+    metric: str | None = _col()
+    metric_key: str | None = _col(evaluated=False)
+    value: float | None = _col()
+    value_max: float | None = _col()
+    unit: str | None = _col()
+    change: float | None = _col()
+    change_max: float | None = _col()
+    change_unit: str | None = _col()
+    kind: str | None = _col()  # actual | target | forecast
+    period: str | None = _col()  # 2020 or 2016-2020
+    qualifier: str | None = _col()
+    region: str | None = _col(evaluated=False)
+    # Written only when they apply (kept in the fact's JSON, not as columns):
+    annual_average: bool | None = _col(stored=False, evaluated=False, exported=False)  # 年均增长
+    base_year: int | None = _col(stored=False, evaluated=False, exported=False)  # 比2002年增长
+    cumulative: bool | None = _col(stored=False, evaluated=False, exported=False)  # 累计
+    change_abs: float | None = _col(stored=False, evaluated=False, exported=False)  # 比上年增加2700亿元
+    change_abs_unit: str | None = _col(stored=False, evaluated=False, exported=False)
+    from_value: float | None = _col(stored=False, evaluated=False, exported=False)  # 由A增加到B: A
+
+    CORE = ("metric", "metric_key", "value", "value_max", "unit", "change", "change_max", "change_unit", "kind",
+            "period", "qualifier", "region")
+
+    def as_data(self) -> dict[str, Any]:
+        """The fact's data: every core field, the optional ones only when set."""
+        d = {k: getattr(self, k) for k in self.CORE}
+        for k in ("annual_average", "base_year", "cumulative", "change_abs", "change_abs_unit", "from_value"):
+            v = getattr(self, k)
+            if v is not None:
+                d[k] = v
+        return d
+
+    @staticmethod
+    def columns(flag: str) -> tuple[str, ...]:
+        """Field names with ``flag`` set: ``stored`` (store columns), ``evaluated`` (compared against
+        gold), ``exported`` (CSV/table columns)."""
+        from dataclasses import fields
+
+        return tuple(f.name for f in fields(Indicator) if f.metadata.get(flag))
+
+
+def single_year(f: dict[str, Any], field: str = "change") -> bool:
+    """Whether an indicator's ``field`` (``value`` or ``change``) is for its one period: not a total,
+    and for a change not a five-year average nor growth over a base year other than the year before.
+    ("达14.2万亿元、年均增长5.7%": the level is the year's, the growth is not.)"""
+    if f.get("cumulative"):
+        return False
+    if field == "value":
+        return True
+    if f.get("annual_average"):
+        return False
+    base = f.get("base_year")
+    period = f.get("period") or ""
+    return base is None or not period.isdigit() or base == int(period) - 1

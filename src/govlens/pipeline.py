@@ -4,7 +4,11 @@ Page stages turn one input into documents; document stages are ``Document -> Doc
 that each declare what they need and what they add (:func:`check` verifies the order). Every stage
 is pure (no I/O, no globals that change), so the same list can run inside Ray ``map_batches``
 unchanged; the Ray runner itself is not written yet. A failing input records its error and the batch
-goes on.
+goes on; inside one input, a document whose stages fail is left out with its own error and the other
+documents of the page go on (errors per document, not per file).
+
+``tests/test_pipeline.py`` runs every stage on real pages with a document that records what it reads
+and writes, and checks both against the stage's declared ``requires`` and ``assigns``.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from .stages.normalize import normalize
 from .stages.sections import sections
 from .stages.split import split
 
-VERSION = "14"  # bump when output changes, so stores re-extract
+VERSION = "18"  # bump when output changes, so stores re-extract
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,19 +44,24 @@ def _extract_stages() -> list[Stage]:
     from .stages.validate import validate
 
     return [
-        Stage("glossary_facts", _glossary_facts, ("glossary",), ("facts",)),
-        Stage("indicators", indicators, ("text", "sections", "year", "region"), ("facts",)),
-        Stage("projects", projects, ("text", "facts"), ("facts",)),
-        Stage("programmes", programmes, ("text", "facts"), ("facts",)),
-        Stage("validate", validate, ("facts",), ("facts",)),
+        Stage("glossary_facts", _glossary_facts, ("text", "glossary"), ("facts",)),
+        Stage("indicators", indicators, ("text", "sections", "glossary", "year", "kind", "region"), ("facts",)),
+        Stage("projects", projects, ("text", "facts", "region"), ("facts",)),
+        Stage("programmes", programmes, ("text", "facts", "glossary", "region"), ("facts",)),
+        Stage("validate", validate, ("text", "facts"), ("facts", "warnings")),
     ]
 
 
+# What split() gives every document before the document stages run.
+FROM_SPLIT = ("id", "source", "text", "offsets", "header", "origin", "title")
+
 DOC_STAGES: list[Stage] = [
-    Stage("strip_markers", strip_markers, ("text",), ("markers",)),
+    Stage("strip_markers", strip_markers, ("text", "offsets"), ("markers", "text", "offsets")),
     Stage("glossary", parse_glossary, ("text", "markers"), ("glossary",)),
-    Stage("metadata", metadata, ("text", "header", "glossary"), ("title", "region", "year", "kind", "date")),
-    Stage("sections", sections, ("text",), ("sections",)),
+    Stage("metadata", metadata, ("text", "header", "glossary", "origin", "title"),
+          ("title", "region", "level", "region_code", "region_path", "region_source", "year", "year_source", "kind",
+           "date", "issuer", "index_no", "doc_no")),
+    Stage("sections", sections, ("text", "year"), ("sections",)),  # year: a plan heading names the report's year
 ]
 
 
@@ -69,7 +78,7 @@ def _glossary_facts(doc: Document) -> Document:
 
 def check(stages: list[Stage]) -> list[str]:
     """Warnings for stages that need an attribute nothing upstream assigns (spaCy-style analysis)."""
-    have = {"text", "header", "title", "source", "id"}
+    have = set(FROM_SPLIT)
     out = []
     for st in stages:
         missing = [r for r in st.requires if r not in have]
@@ -83,10 +92,34 @@ def page_to_docs(page: Page) -> list[Document]:
     return split(normalize(page))
 
 
-def run_doc(doc: Document) -> Document:
-    for st in DOC_STAGES:
+def run_doc(doc: Document, stages: list[Stage] | None = None) -> Document:
+    for st in DOC_STAGES if stages is None else stages:
         doc = st.fn(doc)
     return doc
+
+
+def _doc_error(page: Page, k: int, n: int, doc: Document, stage: str, e: Exception) -> GovlensError:
+    if isinstance(e, GovlensError):
+        return type(e)(f"document {k + 1} of {n} ({doc.title or doc.id}): {e.message}", page.source)
+    return InternalError(f"document {k + 1} of {n} ({doc.title or doc.id}): internal error in stage {stage}: "
+                         f"{type(e).__name__}: {e} (GOVLENS_DEBUG=1 shows where)", page.source)
+
+
+def _run(docs: list[Document], stages: list[Stage], page: Page, n: int, index: dict[str, int],
+         errors: list[GovlensError] | None) -> list[Document]:
+    """Each document through ``stages``; one that fails is left out (its error recorded), the rest go on."""
+    kept = []
+    for d in docs:
+        st = stages[0] if stages else None
+        try:
+            for st in stages:
+                d = st.fn(d)
+            kept.append(d)
+        except Exception as e:
+            if os.environ.get("GOVLENS_DEBUG") or errors is None:
+                raise
+            errors.append(_doc_error(page, index.get(d.id, -1), n, d, st.name if st else "?", e))
+    return kept
 
 
 @dataclass(slots=True)
@@ -96,14 +129,21 @@ class Result:
     error: GovlensError | None = None
     chars: int = 0
     warnings: list[str] = field(default_factory=list)  # the input was read, with damage worth saying
+    doc_errors: list[GovlensError] = field(default_factory=list)  # documents left out, the others kept
 
 
-def process_page(page: Page, extract: bool = False) -> list[Document]:
-    docs = [run_doc(d) for d in page_to_docs(page)]
+def process_page(page: Page, extract: bool = False, errors: list[GovlensError] | None = None,
+                 doc_stages: list[Stage] | None = None) -> list[Document]:
+    """The documents of one page through the stages. With ``errors`` given, a document whose stages
+    fail is left out and its error (naming the document) appended, and the page's other documents go
+    on: one bad entry of a listing must not drop the other nine. Without it, the failure is raised."""
+    docs = page_to_docs(page)
+    index = {d.id: k for k, d in enumerate(docs)}
+    n = len(docs)
+    docs = _run(docs, DOC_STAGES if doc_stages is None else doc_stages, page, n, index, errors)
     docs = fill_from_siblings(docs)
     if extract:
-        for st in _extract_stages():
-            docs = [st.fn(d) for d in docs]
+        docs = _run(docs, _extract_stages(), page, n, index, errors)
     return docs
 
 
@@ -111,7 +151,9 @@ def process(path: str, extract: bool = False) -> Result:
     """Read one input and run it through the pipeline; user-facing errors are returned, not raised."""
     try:
         page = read_page(path)
-        return Result(path, process_page(page, extract), chars=len(page.raw), warnings=page_warnings(page))
+        errors: list[GovlensError] = []
+        docs = process_page(page, extract, errors)
+        return Result(path, docs, chars=len(page.raw), warnings=page_warnings(page), doc_errors=errors)
     except GovlensError as e:
         return Result(path, [], e)
     except Exception as e:  # a bug of ours: one line for the user, the traceback with GOVLENS_DEBUG=1

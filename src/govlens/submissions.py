@@ -21,10 +21,10 @@ from dataclasses import dataclass, field, fields
 from pathlib import PurePath
 from typing import Any
 
-from .errors import GovlensError
+from .errors import GovlensError, QueryError, UsageError
 from .io.read import page_from_bytes
 from .pipeline import VERSION, process_page
-from .stages.regions import level_of
+from .stages.regions import canonical, level_of
 from .store.api import StoreAPI as Store
 from .store.base import sha256
 
@@ -52,11 +52,11 @@ class Rules:
             with open(path, "rb") as f:
                 data = tomllib.load(f)
         except (OSError, tomllib.TOMLDecodeError) as e:
-            raise GovlensError(f"cannot read submission rules: {e}", path) from None
+            raise UsageError(f"cannot read submission rules: {e}", path) from None
         known = {f.name for f in fields(cls)}
         unknown = set(data) - known
         if unknown:
-            raise GovlensError(f"unknown submission rule(s): {', '.join(sorted(unknown))}", path)
+            raise UsageError(f"unknown submission rule(s): {', '.join(sorted(unknown))}", path)
         return cls(**data)
 
     def notice(self) -> list[str]:
@@ -213,13 +213,14 @@ def approve(store: Store, sid: int, user_id: int) -> list[int]:
     """Store the submission's documents (searchable at once) and mark it approved; returns document ids."""
     sub = get(store, sid)
     if not sub or sub["status"] != "pending":
-        raise GovlensError("no pending submission with that id", f"submission {sid}")
+        raise QueryError("no pending submission with that id", f"submission {sid}")
     label = f"投稿 #{sid}: {sub['filename'] or sub['title']}"
     docs = process_page(page_from_bytes(sub["content"], sub["filename"] or "投稿.txt"), extract=True)
     for d in docs:  # what the submitter stated fills what the pipeline could not find
         d.title = d.title or sub["title"]
         if not d.region:
-            d.region, d.level = sub["region"], level_of(sub["region"])
+            d.region = canonical(sub["region"])  # a gazetteer place or nothing
+            d.level = level_of(d.region)
     source_id = store.approve_submission(sid, user_id, time.time(), label, sha256(sub["content"]),
                                          len(sub["content"]), VERSION, docs)
     return [d["id"] for d in _documents_of(store, source_id)]
@@ -230,4 +231,4 @@ def reject(store: Store, sid: int, user_id: int, reason: str) -> None:
     if not reason:
         raise Invalid({"reason": "请填写不予收录的理由"})
     if not store.reject_submission(sid, user_id, reason[:500], time.time()):
-        raise GovlensError("no pending submission with that id", f"submission {sid}")
+        raise QueryError("no pending submission with that id", f"submission {sid}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..lexicon.metrics import metric_key
-from ..stages.indicators import single_year
+from ..model import single_year
 from ..store.api import StoreAPI as Store
 
 
@@ -48,6 +48,6 @@ def compare(store: Store, metric: str, year: int | None = None, kind: str | None
             "value": f.get("value"), "value_max": f.get("value_max"), "unit": f.get("unit"),
             "change": f.get("change"), "change_max": f.get("change_max"), "change_unit": f.get("change_unit"),
             "kind": f.get("kind"), "qualifier": f.get("qualifier"), "doc": f["doc"], "doc_id": f["doc_id"],
-            "quote": f["quote"],
+            "quote": f["quote"], "span": f.get("span"),
         }
     return sorted(rows.values(), key=lambda r: (r["region"]))

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ..errors import GovlensError
+from ..errors import GovlensError, MissingExtra, UsageError
 from .common import Format
 
 app = typer.Typer(
@@ -41,7 +41,8 @@ def extract(
     raise typer.Exit(extract_command(paths, fmt, type_))
 
 
-DbOpt = Annotated[str | None, typer.Option("--db", help="SQLite file (default: $GOVLENS_DB, else ./govlens.db).")]
+DbOpt = Annotated[str | None, typer.Option(
+    "--db", help="SQLite file or postgresql://user@host/dbname (default: $GOVLENS_DB, else ./govlens.db).")]
 
 
 def _run(fn, *args):
@@ -56,11 +57,26 @@ def _run(fn, *args):
 
 
 @app.command()
-def ingest(paths: Paths, db: DbOpt = None) -> None:
+def ingest(
+    paths: Paths,
+    db: DbOpt = None,
+    executor: Annotated[str, typer.Option(help="inprocess (default) or ray (pip install 'govlens[ray]').")] = "inprocess",
+    workers: Annotated[int | None, typer.Option(min=1, help="Ray: CPUs of the local Ray (default: all).")] = None,
+    ray_address: Annotated[str | None, typer.Option(help="Ray: address of a running cluster (ray://… or host:port).")] = None,
+) -> None:
     """Read, extract and store; files already stored by this pipeline version are skipped."""
     from .library import ingest_command
 
-    raise typer.Exit(_run(ingest_command, paths, db))
+    raise typer.Exit(_run(ingest_command, paths, db, executor, workers, ray_address))
+
+
+@app.command()
+def stats(db: DbOpt = None, fmt: FormatOpt = Format.table) -> None:
+    """What the store holds: documents, facts by type, glossary entries, sections, regions; the
+    schema and pipeline versions; the files (SQLite) or database (PostgreSQL) it lives in."""
+    from .library import stats_command
+
+    raise typer.Exit(_run(stats_command, db, fmt))
 
 
 @app.command()
@@ -110,12 +126,12 @@ def track(
 
 @app.command()
 def diff(
-    doc_a: Annotated[str, typer.Argument(help="Earlier report: its doc name or numeric id in the store.")],
-    doc_b: Annotated[str, typer.Argument(help="Later report.")],
+    doc_a: Annotated[str, typer.Argument(help="Earlier report: a file, or a doc name or numeric id in the store.")],
+    doc_b: Annotated[str, typer.Argument(help="Later report: a file, or a stored document.")],
     db: DbOpt = None,
     fmt: FormatOpt = Format.table,
 ) -> None:
-    """Two reports of one region: targets raised/lowered/dropped/new, programmes, sections."""
+    """Two reports (files or stored): targets by metric raised/lowered/new/dropped, programmes, sections."""
     from .library import diff_command
 
     raise typer.Exit(_run(diff_command, doc_a, doc_b, db, fmt))
@@ -127,13 +143,15 @@ def export(
     what: Annotated[str, typer.Option("--what", help="documents or facts.")] = "facts",
     fmt: Annotated[str, typer.Option("--format", "-f", help="csv, json or parquet.")] = "csv",
     out_path: Annotated[str | None, typer.Option("--out", help="File to write (stdout for csv/json).")] = None,
+    type_: Annotated[list[str] | None, typer.Option(
+        "--type", "-t", help="Only these fact types: indicator, glossary, project, programme, task.")] = None,
 ) -> None:
-    """Export documents or facts as CSV, JSON or Parquet."""
-    from .library import export_command
+    """Export documents or facts as CSV, JSON or Parquet (every field; Parquet with typed columns)."""
+    from .export import export_command
 
     if what not in ("documents", "facts") or fmt not in ("csv", "json", "parquet"):
         raise typer.BadParameter("--what documents|facts and --format csv|json|parquet")
-    raise typer.Exit(_run(export_command, db, what, fmt, out_path))
+    raise typer.Exit(_run(export_command, db, what, fmt, out_path, type_))
 
 
 @app.command()
@@ -141,20 +159,24 @@ def ask(
     question: Annotated[str, typer.Argument(help="A question in Chinese, e.g. 闵行区2021年经济增长目标是多少？")],
     db: DbOpt = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    explain: Annotated[bool, typer.Option("--explain", help="Print the plan the question was read into.")] = False,
 ) -> None:
     """Answer from the library with the sentences it came from; empty when the library does not know."""
     from .library import ask_command
 
     if fmt not in ("text", "json"):
         raise typer.BadParameter("--format text|json")
-    raise typer.Exit(_run(ask_command, question, db, fmt))
+    raise typer.Exit(_run(ask_command, question, db, fmt, explain))
+
+
+PORT_HELP = "Port (default 8000, else the next free one); a port given here is used or refused."
 
 
 @app.command()
 def serve(
     db: DbOpt = None,
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+    port: Annotated[int | None, typer.Option(min=1, max=65535, help=PORT_HELP)] = None,
     workers: Annotated[int, typer.Option(min=1, max=64, help="Worker processes.")] = 1,
     cache: Annotated[bool, typer.Option("--cache/--no-cache", help="Cache anonymous reads in memory.")] = True,
 ) -> None:
@@ -166,13 +188,21 @@ def serve(
 
         from ..web import create_app
     except ImportError:
-        report_error("the portal needs the web extra: pip install 'govlens[web]'")
+        report_error(MissingExtra("the portal needs the web extra: pip install 'govlens[web]'"))
         raise typer.Exit(1) from None
     import os
 
     from ..store import default_target, open_store
-    from .common import err
+    from .common import err, note
+    from .net import choose_port
 
+    try:
+        port, moved = choose_port(host, port)
+    except GovlensError as e:
+        report_error(e)
+        raise typer.Exit(1) from None
+    if moved:
+        note(moved)
     os.environ["GOVLENS_DB"] = db or default_target()
     os.environ["GOVLENS_CACHE"] = "1" if cache else "0"
     try:
@@ -194,36 +224,53 @@ def eval_(
     corpus: Annotated[str, typer.Option(help="Where the gold set's documents are.")] = "../shared/corpus",
     fmt: FormatOpt = Format.table,
     show_misses: Annotated[bool, typer.Option("--misses", help="List every miss.")] = False,
+    docs: Annotated[bool, typer.Option("--docs", help="Score document metadata (region, level, year, kind, "
+                                       "title) on the corpus index and the page sets instead.")] = False,
 ) -> None:
     """Precision/recall/F1 of extraction on the dev gold set, strict and lenient."""
-    from .evalcmd import eval_command
+    from .evalcmd import eval_command, eval_docs_command
 
+    if docs:
+        raise typer.Exit(eval_docs_command(gold, corpus, fmt, show_misses))
     raise typer.Exit(eval_command(gold, corpus, fmt, show_misses))
 
 
 @app.command(name="eval-ask")
 def eval_ask(
-    gold: Annotated[str, typer.Argument(help="Question file (JSON Lines).")] = "tests/gold/ask.jsonl",
+    gold: Annotated[str, typer.Argument(help="Gold folder (dev/ and blind/ with ask.jsonl, track.jsonl), "
+                                             "or one question file.")] = "tests/gold",
     db: DbOpt = None,
-    corpus: Annotated[str, typer.Option(help="Built into a temporary store when no --db is given.")] = "../shared/corpus",
+    corpus: Annotated[list[str] | None, typer.Option(help="Built into a temporary store when no --db is given "
+                                                          "(repeat; default ../shared/corpus and ../shared/seeds).")] = None,
+    sets: Annotated[str, typer.Option(help="Which parts to score: dev, blind or dev,blind.")] = "dev,blind",
     fmt: FormatOpt = Format.table,
     show_misses: Annotated[bool, typer.Option("--misses", help="List every wrong answer.")] = False,
 ) -> None:
-    """Answer accuracy, citation accuracy, declined share and latency of ask on the question set."""
+    """Answer accuracy, citation accuracy, declined share, latency and track verdict agreement, dev and blind
+    side by side."""
     from .evalcmd import eval_ask_command
 
-    raise typer.Exit(eval_ask_command(gold, db, corpus, fmt, show_misses))
+    raise typer.Exit(eval_ask_command(gold, db, corpus or ["../shared/corpus", "../shared/seeds"],
+                                      [x.strip() for x in sets.split(",") if x.strip()], fmt, show_misses))
 
 
 @app.command()
 def demo(
     db: DbOpt = None,
     serve_: Annotated[bool, typer.Option("--serve/--no-serve", help="Serve the portal afterwards.")] = True,
-    port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+    port: Annotated[int | None, typer.Option(min=1, max=65535, help=PORT_HELP)] = None,
 ) -> None:
     """Ingest the bundled samples into the store, show what was found, serve the portal."""
+    from .common import report_error
     from .demo import demo_command
+    from .net import choose_port
 
+    if serve_:  # before ingesting: a taken port is said first, not after a screenful of tables
+        try:
+            choose_port("127.0.0.1", port)
+        except GovlensError as e:
+            report_error(e)
+            raise typer.Exit(1) from None
     code = _run(demo_command, db)
     if code or not serve_:
         raise typer.Exit(code)
@@ -252,7 +299,7 @@ def user_add(
     elif not sys.stdin.isatty():
         from .common import report_error
 
-        report_error("no terminal to ask for the password on: pipe it in with --password-stdin")
+        report_error(UsageError("no terminal to ask for the password on: pipe it in with --password-stdin"))
         raise typer.Exit(1)
     else:
         password = typer.prompt("password", hide_input=True, confirmation_prompt=True)

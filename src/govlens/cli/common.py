@@ -19,7 +19,14 @@ from ..pipeline import Result, process
 # Messages carry file names, URLs, quotes and user input: never parse them as Rich markup (`[/x]` in a
 # name crashed the batch, `[bold]` was eaten) or emoji codes. Styling goes through Text objects.
 err = Console(stderr=True, highlight=False, markup=False, emoji=False)
-out = Console(highlight=False, markup=False, emoji=False)
+# Piped or redirected output is never cut to 80 columns: tables take the width their cells need.
+out = Console(highlight=False, markup=False, emoji=False, width=None if sys.stdout.isatty() else 1_000_000)
+
+
+def cell(value: object, width: int) -> str:
+    """A table cell: shortened to ``width`` characters on a terminal, whole when piped."""
+    text = "" if value is None else str(value)
+    return text[: width - 1] + "…" if out.is_terminal and len(text) > width else text
 
 
 class Format(StrEnum):
@@ -57,6 +64,19 @@ def note(message: str) -> None:
     err.print(Text(message), soft_wrap=True)
 
 
+def summary(message: str) -> None:
+    """A closing count for people: on stderr when it is a terminal, after any progress bar has gone."""
+    if err.is_terminal:
+        note(message)
+
+
+def progress(label: str) -> Progress:
+    """A bar on stderr when it is a terminal (nothing otherwise); transient, so what follows it is the last word."""
+    return Progress(TextColumn(label, style="bold"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                    console=err, transient=True, disable=not err.is_terminal,
+                    redirect_stdout=False)  # data written to stdout during the bar stays on stdout
+
+
 def run_paths(paths: list[str], extract: bool) -> Iterator[Result]:
     """Walk the paths and run each input; a progress bar on stderr when it is a terminal."""
     files = list(walk(paths))
@@ -65,17 +85,15 @@ def run_paths(paths: list[str], extract: bool) -> Iterator[Result]:
         report_error(e)
         yield Result(", ".join(paths), [], e)
         return
-    show = err.is_terminal and len(files) > 1
-    with Progress(
-        TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=err, transient=True, disable=not show,
-    ) as bar:
+    with progress("reading") as bar:
         task = bar.add_task("reading", total=len(files))
         for f in files:
             r = process(f, extract)
             bar.advance(task)
             if r.error:
                 report_error(r.error)
+            for e in r.doc_errors:  # documents left out of a page whose others were read
+                report_error(e)
             for w in r.warnings:
                 err.print(Text.assemble(("warning:", "yellow"), " ", w), soft_wrap=True)
             yield r

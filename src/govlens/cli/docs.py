@@ -4,22 +4,26 @@ from __future__ import annotations
 
 from rich.table import Table
 
-from .common import Format, emit_jsonl, out, run_paths
+from .common import Format, cell, emit_jsonl, out, run_paths, summary
 
 
 def docs_command(paths: list[str], fmt: Format) -> int:
-    failed = 0
+    failed = files = docs = 0
     table = Table("doc", "title", "region", "year", "kind", "chars", "sections", "glossary", show_lines=False)
     for r in run_paths(paths, extract=False):
-        if r.error:
+        files += 1
+        docs += len(r.docs)
+        if r.error or r.doc_errors:  # a page with a document left out fails; its other documents still come out
             failed += 1
+        if r.error:
             continue
         for d in r.docs:
             if fmt == Format.table:
-                table.add_row(d.id, (d.title or "")[:40], d.region or "", str(d.year or ""), d.kind,
+                table.add_row(d.id, cell(d.title, 40), d.region or "", str(d.year or ""), d.kind,
                               str(len(d.text)), str(len(d.sections)), str(len(d.glossary)))
             else:
                 emit_jsonl(d.to_dict())
     if fmt == Format.table and table.row_count:
         out.print(table)
+    summary(f"{files} files, {docs} documents, {failed} failed")
     return 1 if failed else 0

@@ -7,17 +7,17 @@ from pathlib import Path
 
 from rich.table import Table
 
-from ..errors import GovlensError
+from ..errors import GovlensError, NotFound
 from ..evaluate import ATTRS, evaluate
 from .common import Format, out, report_error
 
 
 def eval_command(gold: str, corpus: str, fmt: Format, show_misses: bool) -> int:
     if not (Path(gold) / "indicators.jsonl").exists():
-        report_error(GovlensError("no indicators.jsonl in the gold folder", gold))
+        report_error(NotFound("no indicators.jsonl in the gold folder", gold))
         return 1
     if not Path(corpus).is_dir():
-        report_error(GovlensError("corpus folder not found (use --corpus)", corpus))
+        report_error(NotFound("corpus folder not found (use --corpus)", corpus))
         return 1
     try:
         s = evaluate(gold, corpus)
@@ -42,45 +42,101 @@ def eval_command(gold: str, corpus: str, fmt: Format, show_misses: bool) -> int:
     return 0
 
 
-def eval_ask_command(gold: str, db: str | None, corpus: str, fmt: Format, show_misses: bool) -> int:
-    """Score ask on the question set, against ``db`` or a temporary store built from ``corpus``."""
+def eval_ask_command(gold: str, db: str | None, corpora: list[str], sets: list[str], fmt: Format,
+                     show_misses: bool) -> int:
+    """Score ask and track on the gold sets, against ``db`` or a temporary store built from ``corpora``."""
     import tempfile
 
-    from ..evaluate_ask import evaluate_ask, load
+    from ..evaluate_ask import evaluate_ask, evaluate_track, gold_files, load
     from ..ingest import ingest
     from ..io.read import walk
     from ..store import open_store
 
-    if not Path(gold).is_file():
-        report_error(GovlensError("no such question file", gold))
+    if Path(gold).is_file():
+        questions, pairs = {"dev": Path(gold)}, {}
+    elif Path(gold).is_dir():
+        questions, pairs = gold_files(gold, "ask.jsonl"), gold_files(gold, "track.jsonl")
+    else:
+        report_error(NotFound("no such gold folder or question file", gold))
+        return 1
+    questions = {k: v for k, v in questions.items() if k in sets}
+    pairs = {k: v for k, v in pairs.items() if k in sets}
+    if not questions and not pairs:
+        report_error(NotFound(f"no ask.jsonl or track.jsonl for {','.join(sets)}", gold))
         return 1
     with tempfile.TemporaryDirectory() as tmp:
         try:
             if db is None:
-                if not Path(corpus).is_dir():
-                    report_error(GovlensError("corpus folder not found (use --corpus or --db)", corpus))
+                missing = [c for c in corpora if not Path(c).exists()]
+                if missing:
+                    report_error(NotFound("corpus folder not found (use --corpus or --db)", missing[0]))
                     return 1
                 db = str(Path(tmp) / "ask.db")
                 with open_store(db) as store:
-                    rep = ingest(store, walk([corpus]))
+                    rep = ingest(store, walk(corpora))
                     for e in rep.errors:
                         report_error(e)
             with open_store(db, readonly=True) as store:
-                s = evaluate_ask(store, load(gold))
+                asked = {k: evaluate_ask(store, load(v)).as_dict() for k, v in questions.items()}
+                tracked = {k: evaluate_track(store, load(v)).as_dict() for k, v in pairs.items()}
         except GovlensError as e:
             report_error(e)
             return 1
-    d = s.as_dict()
     if fmt != Format.table:
-        out.print_json(json.dumps(d, ensure_ascii=False))
+        out.print_json(json.dumps({"ask": asked, "track": tracked}, ensure_ascii=False))
         return 0
-    t = Table("measure", "value", "target", title=f"ask: {s.n} questions ({s.unanswerable} unanswerable)")
-    t.add_row("answer accuracy", f"{d['answer_accuracy']:.3f}", "≥ 0.90")
-    t.add_row("citation accuracy", f"{d['citation_accuracy']:.3f} of {s.cited}", "1.00")
-    t.add_row("unanswerable declined", f"{d['declined']:.3f}", "≥ 0.95")
-    t.add_row("latency p50 / p95", f"{d['latency_p50_ms']:.0f} / {d['latency_p95_ms']:.0f} ms", "p95 ≤ 200 ms")
-    out.print(t)
+    parts = [k for k in ("dev", "blind") if k in asked]
+    if parts:
+        t = Table("measure", *parts, "target", title="ask: " + ", ".join(
+            f"{k} {asked[k]['questions']} questions ({asked[k]['unanswerable']} unanswerable)" for k in parts))
+        t.add_row("answer accuracy", *(f"{asked[k]['answer_accuracy']:.3f}" for k in parts), "≥ 0.90 (dev ≥ 0.95)")
+        t.add_row("citation accuracy", *(f"{asked[k]['citation_accuracy']:.3f} of {asked[k]['answers_citing']}"
+                                         for k in parts), "1.00")
+        t.add_row("unanswerable declined", *(f"{asked[k]['declined']:.3f}" for k in parts), "≥ 0.95")
+        t.add_row("latency p50 / p95", *(f"{asked[k]['latency_p50_ms']:.0f} / {asked[k]['latency_p95_ms']:.0f} ms"
+                                         for k in parts), "p95 ≤ 200 ms")
+        for typ in sorted({t for k in parts for t in asked[k]["by_type"]}):
+            t.add_row(f"  {typ}", *(f"{asked[k]['by_type'][typ]:.2f}" if typ in asked[k]["by_type"] else "—"
+                                    for k in parts), "")
+        out.print(t)
+    tparts = [k for k in ("dev", "blind") if k in tracked]
+    if tparts:
+        t = Table("measure", *tparts, "target", title="track: hand-checked target/outcome pairs")
+        t.add_row("pairs", *(str(tracked[k]["pairs"]) for k in tparts), "dev + blind ≥ 40")
+        t.add_row("verdict agreement", *(f"{tracked[k]['verdict_agreement']:.3f}" for k in tparts), "≥ 0.95")
+        out.print(t)
     if show_misses:
-        for m in s.misses:
-            out.print(m, markup=False)
+        for k in parts:
+            for m in asked[k]["misses"]:
+                out.print(f"[{k}] {m}", markup=False)
+        for k in tparts:
+            for m in tracked[k]["misses"]:
+                out.print(f"[{k} track] {m}", markup=False)
+    return 0
+
+
+def eval_docs_command(gold: str, corpus: str, fmt: Format, show_misses: bool) -> int:
+    """Document metadata on the corpus index and on every page set under ``gold`` (``docs/`` and
+    ``blind/docs/``, each a ``pages.jsonl`` beside ``pages/``)."""
+    from ..evaluate_docs import ATTRS, score_index, score_pages
+
+    if not (Path(corpus) / "index.jsonl").is_file():
+        report_error(NotFound("no index.jsonl in the corpus folder (use --corpus)", corpus))
+        return 1
+    scores = [score_index(corpus)]
+    for sub, name in (("docs", "dev pages"), ("blind/docs", "blind pages")):
+        if (Path(gold) / sub / "pages.jsonl").is_file():
+            scores.append(score_pages(Path(gold) / sub, name))
+    if fmt != Format.table:
+        out.print_json(json.dumps([s.as_dict() for s in scores], ensure_ascii=False))
+    else:
+        t = Table("set", "documents", *ATTRS, "empty titles", "truncated", title="document metadata (accuracy)")
+        for s in scores:
+            t.add_row(s.name, f"{s.gold} ({s.predicted} found)", *(f"{s.accuracy(a):.3f}" for a in ATTRS),
+                      str(s.empty_titles), str(s.truncated_titles))
+        out.print(t)
+    if show_misses:
+        for s in scores:
+            for m in s.misses:
+                out.print(f"[{s.name}] {m}", markup=False)
     return 0

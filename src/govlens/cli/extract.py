@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.table import Table
 
-from .common import Format, emit_jsonl, out, run_paths
+from .common import Format, cell, emit_jsonl, out, run_paths, summary
 
 
 def _describe(f) -> str:
@@ -19,7 +19,7 @@ def _describe(f) -> str:
             parts.append(c + (d.get("change_unit") or ""))
         return " ".join(parts) + (f" {d['qualifier']}" if d.get("qualifier") else "")
     if f.type == "glossary":
-        return d.get("definition", "")[:40]
+        return cell(d.get("definition", ""), 40)
     if f.type == "project":
         inv = f" 投资{d['investment']}{d['investment_unit']}" if d.get("investment") is not None else ""
         return f"{d.get('count')}个{inv} {d.get('stage') or ''}"
@@ -29,22 +29,27 @@ def _describe(f) -> str:
 
 
 def extract_command(paths: list[str], fmt: Format, types: list[str] | None = None) -> int:
-    failed = 0
+    failed = files = docs = facts = 0
     table = Table("doc", "type", "metric / term", "value", "kind", "period", "quote")
     for r in run_paths(paths, extract=True):
-        if r.error:
+        files += 1
+        if r.error or r.doc_errors:  # a page with a document left out fails; its other documents still come out
             failed += 1
+        if r.error:
             continue
         for d in r.docs:
+            docs += 1
             for f in d.facts:
                 if types and f.type not in types:
                     continue
+                facts += 1
                 if fmt == Format.table:
                     name = f.data.get("metric") or f.data.get("term") or f.data.get("name") or f.data.get("task") or ""
-                    table.add_row(d.id, f.type, str(name)[:24], _describe(f), f.data.get("kind") or "",
-                                  f.data.get("period") or "", f.quote[:50])
+                    table.add_row(d.id, f.type, cell(name, 24), _describe(f), f.data.get("kind") or "",
+                                  f.data.get("period") or "", cell(f.quote, 50))
                 else:
                     emit_jsonl(f.to_dict(d.id))
     if fmt == Format.table and table.row_count:
         out.print(table)
+    summary(f"{files} files, {docs} documents, {facts} facts, {failed} failed")
     return 1 if failed else 0

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import json
@@ -13,16 +12,17 @@ from typing import Any
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from ..errors import GovlensError
+from ..errors import NoDocuments
 from ..io.read import walk
 from ..store import open_store
-from .common import Format, emit_jsonl, err, jsonl_line, out, report_error, styled
+from .common import Format, cell, emit_jsonl, err, jsonl_line, note, out, report_error, styled
 
 
-def ingest_command(paths: list[str], db: str | None) -> int:
+def ingest_command(paths: list[str], db: str | None, executor: str = "inprocess", workers: int | None = None,
+                   ray_address: str | None = None) -> int:
     files = list(walk(paths))
     if not files:
-        report_error(GovlensError("no readable files (txt, html, pdf, docx) found", ", ".join(paths)))
+        report_error(NoDocuments("no readable files (txt, html, pdf, docx) found", ", ".join(paths)))
         return 1
     from ..ingest import ingest
 
@@ -40,14 +40,33 @@ def ingest_command(paths: list[str], db: str | None) -> int:
             rate = done / max(1e-9, time.perf_counter() - started)
             bar.update(task, advance=1, rate=f"{rate:.1f} files/s")
 
-        rep = ingest(store, files, on_file=tick)
-        for e in rep.errors:
-            report_error(e)
-        secs = time.perf_counter() - started
-        err.print(f"inserted {rep.inserted}, skipped {rep.skipped}, failed {rep.failed} files; "
-                  f"{rep.documents} documents, {rep.facts} facts; {rep.chars / max(secs, 1e-9) / 1e6:.2f} M chars/s "
-                  f"into {store.path}", highlight=False)
-    return 1 if rep.failed else 0
+        rep = ingest(store, files, on_file=tick, executor=executor, workers=workers, ray_address=ray_address)
+        where = store.path
+    # After the bar is gone: errors and the summary are the last lines on the screen.
+    for e in rep.errors:
+        report_error(e)
+    secs = time.perf_counter() - started
+    note(f"inserted {rep.inserted}, skipped {rep.skipped}, failed {rep.failed} of {len(files)} files; "
+         f"{rep.documents} documents, {rep.facts} facts; {_rate(rep.chars / max(secs, 1e-9))} "
+         f"into {where}")
+    return 1 if rep.failed or rep.errors else 0
+
+
+def stats_command(db: str | None, fmt: Format) -> int:
+    with open_store(db, readonly=True) as store:
+        st = store.stats()
+    if fmt in (Format.json, Format.jsonl):
+        sys.stdout.write(json.dumps(st, ensure_ascii=False, indent=1 if fmt == Format.json else None) + "\n")
+        return 0
+    t = Table("what", "value", title="store")
+    for k, v in st.items():
+        t.add_row(k, ", ".join(f"{a} {b}" for a, b in v.items()) if isinstance(v, dict) else str(v))
+    out.print(t)
+    return 0
+
+
+def _rate(chars_per_s: float) -> str:
+    return f"{chars_per_s / 1e6:.2f} M chars/s" if chars_per_s >= 1e5 else f"{chars_per_s / 1e3:.1f} k chars/s"
 
 
 def _table_or_lines(rows: list[dict[str, Any]], fmt: Format, columns: list[str], title: str = "") -> None:
@@ -66,7 +85,7 @@ def _table_or_lines(rows: list[dict[str, Any]], fmt: Format, columns: list[str],
     else:
         t = Table(*columns, title=title)
         for r in rows:
-            t.add_row(*("" if r.get(c) is None else str(r.get(c))[:60] for c in columns))
+            t.add_row(*(cell(r.get(c), 60) for c in columns))
         out.print(t)
 
 
@@ -74,7 +93,11 @@ def search_command(query: str, db: str | None, fmt: Format, region: str | None, 
                    kind: str | None, level: str | None, limit: int) -> int:
     with open_store(db, readonly=True) as store:
         hits = store.search(query, region=region, year=year, kind=kind, level=level, limit=limit)
+        total = store.search_stats(query, region=region, year=year, kind=kind, level=level)["total"] \
+            if len(hits) == limit else len(hits)
     _table_or_lines(hits, fmt, ["doc", "title", "region", "year", "kind", "score", "snippet"], f"search: {query}")
+    if total > len(hits):  # said on stderr, so piped JSON Lines stay clean
+        note(f"{len(hits)} of {total} matching documents shown; more with --limit {min(total, 1000)}")
     return 0
 
 
@@ -95,14 +118,15 @@ def track_command(db: str | None, fmt: Format, region: str | None, metric: str |
     with open_store(db, readonly=True) as store:
         rows = track(store, region=region, metric=metric)
     if fmt == Format.table:
-        t = Table("region", "metric", "year", "target", "actual", "verdict", title="targets and outcomes")
+        t = Table("region", "metric", "year", "target", "actual", "verdict", "rule", title="targets and outcomes")
         for r in rows:
             tg, ac = r["target"], r["actual"]
             t.add_row(r["region"], r["metric"] or "", str(r["year"]), _figure(tg), _figure(ac) if ac else "—",
-                      {"met": styled("met", "green"), "missed": styled("missed", "red")}.get(r["verdict"], r["verdict"]))
+                      {"met": styled("met", "green"), "missed": styled("missed", "red")}.get(r["verdict"], r["verdict"]),
+                      r.get("rule") or "")
         out.print(t)
     else:
-        _table_or_lines(rows, fmt, ["region", "metric", "year", "target", "actual", "verdict"])
+        _table_or_lines(rows, fmt, ["region", "metric", "year", "target", "actual", "verdict", "rule"])
     return 0
 
 
@@ -115,58 +139,35 @@ def _figure(f: dict[str, Any]) -> str:
     return " ".join(parts) + (f" {f['qualifier']}" if f.get("qualifier") else "")
 
 
-def export_command(db: str | None, what: str, fmt: str, out_path: str | None) -> int:
-    with open_store(db, readonly=True) as store:
-        rows: list[dict[str, Any]] = store.documents() if what == "documents" else list(store.facts())
-    if what == "documents":
-        with open_store(db, readonly=True) as store:
-            for r in rows:
-                r["text"] = store.document(r["id"])["text"]
-    if fmt == "parquet":
-        try:
-            import pyarrow as pa
-            import pyarrow.parquet as pq
-        except ImportError:
-            report_error(GovlensError("parquet export needs pyarrow: pip install 'govlens[export]'"))
-            return 1
-        if not out_path:
-            report_error(GovlensError("parquet needs --out FILE"))
-            return 1
-        flat = [{k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v) for k, v in r.items()}
-                for r in rows]
-        pq.write_table(pa.Table.from_pylist(flat), out_path)
-        err.print(f"wrote {len(rows)} {what} to {out_path}")
-        return 0
-    with contextlib.ExitStack() as stack:
-        target = stack.enter_context(open(out_path, "w", encoding="utf-8", newline="")) if out_path else sys.stdout
-        if fmt == "json":
-            json.dump(rows, target, ensure_ascii=False)
-            target.write("\n")
-        else:
-            cols = sorted({k for r in rows for k in r})
-            w = csv.DictWriter(target, fieldnames=cols)
-            w.writeheader()
-            for r in rows:
-                w.writerow({k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v)
-                            for k, v in r.items()})
-    return 0
-
-
 def diff_command(doc_a: str, doc_b: str, db: str | None, fmt: Format) -> int:
+    from pathlib import Path
+
     from ..analysis.diff import diff
 
-    with open_store(db, readonly=True) as store:
-        d = diff(store, doc_a, doc_b)
+    def is_file(ident: str) -> bool:
+        return Path(ident).is_file() or ("#" in ident and Path(ident.partition("#")[0]).is_file())
+
+    if is_file(doc_a) and is_file(doc_b):
+        d = diff(None, doc_a, doc_b)
+    else:
+        with open_store(db, readonly=True) as store:
+            d = diff(store, doc_a, doc_b)
     if fmt != Format.table:
         sys.stdout.write(jsonl_line(d) + "\n")
         return 0
     if not d["same_region"]:
-        err.print(f"note: the reports are of different regions ({d['a']['region']} / {d['b']['region']})")
-    t = Table("metric", d["a"]["doc"], d["b"]["doc"], "change", title="targets")
+        note(f"note: the reports are of different regions ({d['a']['region']} / {d['b']['region']})")
+    t = Table("metric", cell(f"{d['a']['doc']} ({d['a']['year'] or '?'})", 40),
+              cell(f"{d['b']['doc']} ({d['b']['year'] or '?'})", 40), "change", title="targets by metric")
     for r in d["targets"]:
-        t.add_row(r["metric"] or r["metric_key"], _figure(r["a"]) if r["a"] else "—", _figure(r["b"]) if r["b"] else "—",
-                  r["change"])
+        t.add_row(r["metric"] or r["metric_key"], _figure(r["a"]) if r["a"] else "—",
+                  _figure(r["b"]) if r["b"] else "—",
+                  {"raised": styled("raised", "green"), "lowered": styled("lowered", "red")}.get(r["change"], r["change"]))
     out.print(t)
+    c = d["counts"]
+    out.print(f"targets: {c['raised']} raised, {c['lowered']} lowered, {c['changed']} changed (not comparable), "
+              f"{c['new']} new, {c['dropped']} dropped, {c['same']} same"
+              + (f"; {c['ordinals_ignored']} session numbers or ordinals ignored" if c["ordinals_ignored"] else ""))
     out.print(f"programmes new: {'、'.join(d['programmes']['new']) or '—'}; "
               f"dropped: {'、'.join(d['programmes']['dropped']) or '—'}")
     out.print(f"sections added: {'、'.join(d['sections']['added']) or '—'}; "
@@ -174,18 +175,24 @@ def diff_command(doc_a: str, doc_b: str, db: str | None, fmt: Format) -> int:
     return 0
 
 
-def ask_command(question: str, db: str | None, fmt: str) -> int:
-    from ..analysis.ask import ask
+def ask_command(question: str, db: str | None, fmt: str, explain: bool = False) -> int:
+    from ..analysis.ask import HANDLERS, ask
 
     with open_store(db, readonly=True) as store:
         a = ask(store, question)
     if fmt == "json":
         sys.stdout.write(jsonl_line(a.to_dict()) + "\n")
         return 0
+    if explain:
+        out.print(f"plan (handler {HANDLERS[a.parsed['op']].__name__}):", markup=False)
+        for k, v in a.parsed.items():
+            out.print(f"  {k}: {v}", markup=False)
     out.print(a.answer or "库中没有找到答案。最接近的原文：", markup=False)
     for extra in (a.phrased, a.note):
         if extra:
             out.print(extra, markup=False)
     for c in a.citations:
         out.print(f"  · {c['doc']}：{c['quote']}", markup=False)
+    if explain and a.table:
+        out.print(f"table: {len(a.table)} rows" + (f", {a.chart} chart" if a.chart else ""), markup=False)
     return 0

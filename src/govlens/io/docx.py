@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from ..errors import GovlensError, NoText
+from ..errors import MissingExtra, NoText, Undecodable
 from ..model import Page
 
 
@@ -14,11 +14,11 @@ def read_docx(data: bytes, source: str) -> Page:
         from docx.table import Table
         from docx.text.paragraph import Paragraph
     except ImportError:  # pragma: no cover
-        raise GovlensError("DOCX support needs python-docx: pip install python-docx", source) from None
+        raise MissingExtra("DOCX support needs python-docx: pip install python-docx", source) from None
     try:
         d = docx.Document(io.BytesIO(data))
     except Exception as e:  # python-docx raises many types for broken zips
-        raise GovlensError(f"not a readable DOCX ({type(e).__name__})", source) from None
+        raise Undecodable(f"not a readable DOCX ({type(e).__name__})", source) from None
     lines: list[str] = []
     for child in d.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]

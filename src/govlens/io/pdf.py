@@ -3,7 +3,7 @@ empty document (OCR is out of scope and would need models we cannot download).""
 
 from __future__ import annotations
 
-from ..errors import GovlensError, NoText
+from ..errors import MissingExtra, NoText, Undecodable
 from ..model import Page
 
 
@@ -11,11 +11,11 @@ def read_pdf(data: bytes, source: str) -> Page:
     try:
         import pypdfium2 as pdfium
     except ImportError:  # pragma: no cover - dependency is required
-        raise GovlensError("PDF support needs pypdfium2: pip install pypdfium2", source) from None
+        raise MissingExtra("PDF support needs pypdfium2: pip install pypdfium2", source) from None
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as e:
-        raise GovlensError(f"not a readable PDF ({e})", source) from None
+        raise Undecodable(f"not a readable PDF ({e})", source) from None
     pages: list[str] = []
     try:
         for page in pdf:

@@ -6,7 +6,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..errors import GovlensError, NotFound, TooLarge, Unsupported
+from ..errors import NotFound, ReadError, TooLarge, Unsupported
 from ..model import Page
 from .decode import count_replaced, decode
 
@@ -104,5 +104,5 @@ def read_page(path: str) -> Page:
     try:
         data = p.read_bytes()
     except OSError as e:
-        raise GovlensError(f"cannot read: {e.strerror}", path) from None
+        raise ReadError(f"cannot read: {e.strerror}", path) from None
     return page_from_bytes(data, path)

@@ -20,6 +20,7 @@ CHANGE_AFTER = tuple(w for w, _s, u in _CHANGE_ROWS if "after" in u)
 CHANGE_ABS = tuple(w for w, _s, u in _CHANGE_ROWS if "abs" in u)
 CHANGE_COMPARE = tuple(w for w, _s, u in _CHANGE_ROWS if "compare" in u)
 ANNUAL = tuple(w for w, _s, u in _CHANGE_ROWS if "annual" in u)
+CHANGE_OBJECT = tuple(w for w, _s, u in _CHANGE_ROWS if "object" in u)
 NEGATIVE = frozenset(w for w, s, _u in _CHANGE_ROWS if s < 0)
 # "低于全国2个百分点", "降幅收窄4个百分点": a word just before N个百分点 that makes it a fall.
 NEGATIVE_BEFORE_POINTS = re.compile(alternation(w for w in NEGATIVE if w in CHANGE_COMPARE))

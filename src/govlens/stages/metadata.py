@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..lexicon.places import Place
 from ..lexicon.words import YEAR
 from ..model import Document
+from . import titles
 from .numbers import cn_int, cn_year
-from .regions import PLACE, PROVINCES, canonical, extend, level_of, most_named
+from .regions import body_place, document_place, place_of
 
-_TITLE_WORDS = re.compile(r"报告|通知|意见|决定|决议|条例|办法|规定|细则|实录|公报|纲要|讲话|方案|规划|答记者问|发布会|通报|公告")
-_TRAILING_DATE = re.compile(r"\s*(?:\d{4}-\d{1,2}-\d{1,2}|来源[：:]).*$")
 _TAG = re.compile(r"^(?:【([^】]{1,20})】|\[([^\]]{1,10})\])\s*")
 _YEAR = rf"(?=[12一二三四五六七八九〇零○])({YEAR}|[一二三四五六七八九〇零○]{{4}})年"
 _DELIVERY = re.compile(_YEAR + r"\d{1,2}月\d{1,2}日在([^，。\n]{0,40}?)第[一二三四五六七八九十]+届\n?人民代表大会")
@@ -51,8 +51,10 @@ def _review_years(text: str) -> list[int]:
 
 _ANY_YEAR = re.compile(rf"({YEAR})年")
 _FIELDS = ("索引号", "发布单位", "发布机构", "发文机关", "发布日期", "成文日期", "发文字号", "文号", "标题", "来源", "主题分类", "主题词", "公开分类")
+_FIELD_NAMES = "|".join(r"\s*".join(f) for f in _FIELDS)
+# A value runs to the next field name, wherever the page glued it on (…\工商标 题： …).
 _META_FIELD = re.compile(
-    "(" + "|".join(r"\s*".join(f) for f in _FIELDS) + r")\s*[|：:]\s*([^|\n]*?)\s*(?=\||\n|$|\S{2,5}\s*[：:])"
+    "(" + _FIELD_NAMES + r")\s*[|：:]\s*([^|\n]*?)\s*(?=\||\n|$|(?:" + _FIELD_NAMES + r")\s*[|：:]|\S{2,5}\s*[：:])"
 )
 _PASSED = re.compile(rf"({YEAR})年\d{{1,2}}月\d{{1,2}}日[^）)\n]{{0,60}}?(?:通过|批准|公布|修订|修正|发布)")
 # 第十届全国人民代表大会第五次会议 -> 2007: each National People's Congress meets once a year from
@@ -73,52 +75,33 @@ def npc_year(term: str, session: str) -> int | None:
     return _NPC_FIRST[t] + n - 1 if t in _NPC_FIRST and n <= 5 else None
 
 
+_NPC_ADDRESSED = re.compile(r"向第([一二三四五六七八九十]+)届全国人民代表大会(?:第([一二三四五六七八九十]+)次会议)?(?:报告|作|提出)")
+_NPC_SINCE = re.compile(r"第?([一二三四五六七八九十]+)届(?:全国人民代表大会|全国人大|人大)(?:第一次会议)?(?:以来|期间)")
+_NPC_LAST_YEAR = re.compile(r"去年[\d０-９]{0,2}月?(?:份)?第?([一二三四五六七八九十]+)届(?:全国人民代表大会|全国人大|人大)第?([一二三四五六七八九十]+)次会议")
+_CN_DIGITS = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五", "十六"]
 _NATIONAL_BODY = re.compile(r"^(?:国务院|中共中央|中办|国办|全国人民代表大会|全国人大|中华人民共和国)")
 _ISO_DATE = re.compile(rf"({YEAR})[-/.年](\d{{1,2}})[-/.月](\d{{1,2}})")
 _NATIONAL = re.compile(r"我代表国务院|代表国务院所作|受国务院的?委托|受中共中央和国务院的?委托|根据国务院的决定|国务院总理|"
                        r"我代表中央人民政府|向全国人民代表大会|国务院政府工作报告|中华人民共和国国务院|"
                        r"^[^\n]{0,12}在第[一二三四五六七八九十]+届全国人民代表大会", re.M)
-_SELF_GOV = re.compile(r"我代表(" + PLACE.pattern + r")人民政府")
-# Anchored on what follows a place name; the name itself is then read backwards (linear time).
-_GOV_ANCHOR = re.compile(r"人民政府|政府工作报告|人民代表大会")
-_MAYOR_ANCHOR = re.compile(r"(?:代理)?(?:区长|市长|县长|省长|主席|旗长|州长)")
-
-
-def places_before(text: str, anchor: re.Pattern[str]) -> list[str]:
-    """The longest place name ending right where each anchor starts."""
-    out = []
-    for m in anchor.finditer(text):
-        seg = text[max(0, m.start() - 18) : m.start()]
-        for k in range(len(seg)):
-            if PLACE.fullmatch(seg, k):
-                out.append(seg[k:])
-                break
-    return out
 _PRESS = re.compile(r"发布会|答记者问|问答实录|记者会|吹风会|新闻发布|访谈实录")
+# A press conference is turns: 主持人：/发布人：/发言人： and reporters' questions (XX日报记者：, 记者问：).
+_PRESS_TURN = re.compile(r"^(?:主持人|发布人|发言人|新闻发言人|[^：:\n，。]{0,12}(?:厅|局|委|办|政府)[^：:\n，。]{0,10}(?:长|主任|书记|人))[：:]", re.M)
+_REPORTER_TURN = re.compile(r"^[^：:\n，。]{0,14}记者(?:问)?[：:]", re.M)
 _NEWS = re.compile(
-    r"^(?:本报讯|本报[^，。]{0,8}电|新华社[^，。]{0,12}电|[^，。]{0,10}讯[（(])|记者\S{0,6}[）)]|记者从[^。]{0,40}获悉|记者[^。]{0,10}了解到",
+    r"^(?:本报讯|本报[^，。]{0,8}电|新华社[^，。]{0,12}电|中新社[^，。]{0,12}电|[^，。\n]{0,12}(?:日报|晚报|报|网|台)讯|"
+    r"【[^】]{1,12}讯】|[^，。]{0,10}讯[（(])|[（(]\s*(?:本报)?(?:记者|通讯员)[^）)\n]{1,30}[）)]|记者从[^。]{0,40}获悉|记者[^。]{0,10}了解到",
     re.M,
 )
-_REGULATION_TITLE = re.compile(r"(?:条例|办法|规定|细则|规则|章程)(?:（[^）]*）)?$")
+_BYLINE_END = re.compile(r"[（(]\s*(?:本报)?(?:记者|通讯员)[^）)\n]{1,30}[）)]\s*$|(?:记者|通讯员)\s*[\u4e00-\u9fff]{2,4}\s*$")
+_REGULATION_TITLE = re.compile(r"(?:条例|办法|规定|细则|规则|章程|通知|意见)(?:（[^）]*）)?$")
+# A policy document carried whole by a news item (中办国办印发《…方案》 / 新华社…电 + the text).
+_PUBLISHED_POLICY = re.compile(r"印发|公布|发布").search
+_POLICY_NAME = re.compile(r"(?:方案|意见|通知|规划|纲要|办法|条例|规定|计划)(?:（[^）]*）)?》?$")
+_RESOLUTION = re.compile(r"^[^。\n]{0,40}(?:会议|大会)[^。\n]{0,6}(?:听取|审议|批准)")
+_STATISTICS = re.compile(r"统计公报")
+_BUDGET = re.compile(r"预算执行情况|预算草案|决算(?:草案)?的报告|财政预算")
 _ARTICLES = re.compile(r"(?:^|\n)第[一二三四五六七八九十百]+条")
-
-
-_PHOTO_CREDIT = re.compile(r"(?:记者|摄影|通讯员)\s*[^。，]{1,12}?\s*摄$|^(?:图|摄影)\s*[:：/]")
-
-
-def _title_line(doc: Document) -> str | None:
-    first = doc.text.split("\n", 1)[0]
-    if len(first) > 80:
-        m = re.match(r"^(.{4,40}?政府工作报告)", first)
-        return m.group(1) if m else None
-    cand = _TRAILING_DATE.sub("", first).strip()
-    if re.fullmatch(r"附件\s*\d*", cand) or _PHOTO_CREDIT.search(cand):
-        # "附件1", or a photo credit above the title ("政府工作报告。 贵州日报记者 李森 摄")
-        second = doc.text.split("\n", 2)[1:2]
-        cand = second[0].strip() if second else ""
-    if cand and cand[-1] not in "。！？；，：:" and (_TITLE_WORDS.search(cand) or (len(doc.text.split("\n")) > 3 and len(cand) <= 40)):
-        return cand
-    return None
 
 
 def _meta_fields(header: str) -> dict[str, str]:
@@ -130,55 +113,51 @@ def _meta_fields(header: str) -> dict[str, str]:
     return out
 
 
-def _region(doc: Document, head: str, meta: dict[str, str], title: str) -> str | None:
+def _region(doc: Document, head: str, meta: dict[str, str], title: str) -> tuple[Place | str | None, str | None]:
+    """``全国``, the gazetteer place the document is about, or None (see :mod:`.regions`)."""
     issuer = meta.get("发布单位") or meta.get("发布机构") or meta.get("发文机关") or ""
     first = doc.text[:200]
     if (_NATIONAL.search(head) or _NATIONAL.search(doc.text[:400]) or _NATIONAL_BODY.match(title) or "全国人民代表大会" in title or _NATIONAL_BODY.match(issuer)
             or _NATIONAL_BODY.match(first) or re.search(r"中办国办|中共中央国务院|国务院办公厅", first)):
-        return "全国"
-    votes: Counter[str] = Counter()
-
-    def vote(name: str | None, w: int) -> None:
-        c = canonical(name) if name else None
-        if c:
-            votes[c] += w
-
+        return "全国", "head"
     tag = _TAG.match(title)
-    if tag:
-        t = re.sub(r"招商|新闻|要闻|动态|资讯|政务", "", tag.group(1) or tag.group(2))
-        vote(PROVINCES.get(t, t), 2)
-    for name in places_before(title, _GOV_ANCHOR):
-        vote(name, 5)
-    tm = PLACE.match(_TAG.sub("", title))
-    if tm:
-        vote(extend(title, tm), 4)
-    for m in _DELIVERY.finditer(head):
-        vote(m.group(2).strip(), 6)
-    for m in _SELF_GOV.finditer(head):
-        vote(m.group(1), 5)
-    for name in places_before(head, _MAYOR_ANCHOR):
-        vote(name, 3)
-    for name in places_before(head, _GOV_ANCHOR):
-        vote(name, 2)
-    if issuer:
-        m = PLACE.match(issuer)
-        vote(m.group() if m else None, 2)
-    if not votes:
-        # Fall back to the place the body names most often (a press conference, a news page).
-        vote(most_named(doc.text[:30000]), 1)
-    if not votes:
-        return None
-    best = votes.most_common(1)[0][0]
-    # Prefer the longer form of the same place (嘉兴市南湖区 over 南湖区).
-    for name in votes:
-        if name.endswith(best) and len(name) > len(best) and name[: -len(best)].endswith(("市", "州", "盟")):
-            best = name
-    return best
+    place, why = document_place(_TAG.sub("", title), head, issuer, doc.text, (tag.group(1) or tag.group(2)) if tag else None)
+    if why != "head" and _speaks_for_country(doc.text[:30000]):
+        return "全国", "body"
+    return place, why
+
+
+_OUR_COUNTRY = re.compile(r"我国|全国各族人民")
+_OUR_AREA = re.compile(r"[我全本](?:省|市|区|县|州|旗)")
+
+
+def _speaks_for_country(text: str) -> bool:
+    """A text naming no issuer that says 我国 far more than 我省/全市/本区 is about the country."""
+    ours = len(_OUR_COUNTRY.findall(text))
+    return ours >= 10 and ours > 3 * len(_OUR_AREA.findall(text))
+
+
+def _npc_votes(text: str, head: str, votes: Counter[int]) -> None:
+    """Years told by the People's Congress a report or text addresses or looks back to."""
+    for m in _NPC_ADDRESSED.finditer(head[:1500]):  # 向第十届全国人民代表大会第一次会议报告
+        y = npc_year(m.group(1), m.group(2) or "一")
+        if y:
+            votes[y] += 4
+    for m in _NPC_SINCE.finditer(head[:3000]):  # 从第四届全国人民代表大会以来: the next term's first session
+        t = cn_int(m.group(1))
+        y = npc_year(_CN_DIGITS[t + 1], "一") if t is not None and t + 1 < len(_CN_DIGITS) else None
+        if y:
+            votes[y] += 3
+    for m in _NPC_LAST_YEAR.finditer(text):  # 从去年9月第五届全国人民代表大会第三次会议到现在
+        y = npc_year(m.group(1), m.group(2))
+        if y:
+            votes[y + 1] += 3
 
 
 def _year(doc: Document, head: str, meta: dict[str, str]) -> tuple[int | None, str | None]:
     votes: Counter[int] = Counter()
     text = doc.text
+    _npc_votes(text, head, votes)
     if doc.kind == "work_report":
         # In a heading ("三、2021年主要任务") these are strong; in running text ("完成了1994年的工作任务") weak.
         for start, year in _target_years(text):
@@ -230,22 +209,33 @@ def _year(doc: Document, head: str, meta: dict[str, str]) -> tuple[int | None, s
 
 
 def _kind(doc: Document, head: str, from_listing: bool) -> str:
+    """The kind, by cues in a fixed order (each with example lines in tests/test_metadata_kinds.py)."""
     title = doc.title or ""
-    if re.search(r"决议|决定|审议|听取", title) or re.search(r"决议", head[:120]):
-        return "other"
+    opening = doc.text[:300]
+    first = doc.text.split("\n", 1)[0]
+    if re.search(r"决议|决定", title) or _RESOLUTION.search(first):
+        return "other"  # a resolution on a report, a decision
+    if _STATISTICS.search(title) or _STATISTICS.search(head[:200]):
+        return "statistics"
+    if _BUDGET.search(title) or _BUDGET.search(first):
+        return "budget"
     if re.match(r"\s*各位代表", doc.text[:20]) and re.search(r"报告|政府工作", doc.text[:600]):
         return "work_report"
     if "政府工作报告" in title or "政府工作报告" in head[:300] or (
         "各位代表" in head and re.search(r"报告(?:政府)?工作|政府工作|工作回顾", head)
     ):
         return "work_report"
-    if _PRESS.search(title) or _PRESS.search(head[:200]):
+    turns = doc.text[:20000]
+    if _PRESS.search(title) or _PRESS.search(head[:200]) or (
+            _PRESS_TURN.search(turns) and len(_REPORTER_TURN.findall(turns)) >= 1):
         return "press"
     if _REGULATION_TITLE.search(title) or len(_ARTICLES.findall(doc.text[:20000])) >= 3:
         return "regulation"
+    if _PUBLISHED_POLICY(title) and _POLICY_NAME.search(title) and len(doc.text) > 3000:
+        return "regulation"
     if doc.glossary and sum(g.end - g.start for g in doc.glossary) > 0.6 * len(doc.text):
         return "glossary"
-    if _NEWS.search(doc.text[:300]) or from_listing:
+    if _NEWS.search(opening) or _BYLINE_END.search(doc.text[-120:]) or from_listing:
         return "news"
     return "other"
 
@@ -256,15 +246,11 @@ def metadata(doc: Document) -> Document:
     given_title = doc.title or ""
     if doc.title:
         doc.title = _TAG.sub("", doc.title).strip()
-    title_line = _title_line(doc)
-    if "标题" in meta:
-        doc.title = meta["标题"]
-    elif not doc.title:
-        doc.title = title_line
+    doc.title = titles.choose(meta.get("标题"), doc.title, titles.body_title(doc.text))
     head = doc.header + "\n" + doc.text[:3000]
     doc.kind = _kind(doc, head, from_listing)
-    doc.region = _region(doc, head, meta, given_title or doc.title or "")
-    doc.level = level_of(doc.region) if doc.region else None
+    place, doc.region_source = _region(doc, head, meta, given_title or doc.title or "")
+    set_place(doc, place)
     doc.year, doc.year_source = _year(doc, head, meta)
     doc.index_no = meta.get("索引号")
     doc.doc_no = meta.get("发文字号") or meta.get("文号")
@@ -277,11 +263,25 @@ def metadata(doc: Document) -> Document:
         date = _ISO_DATE.search(doc.text.split("\n", 1)[0])
     if date and (doc.year is None or int(date.group(1)) in (doc.year, doc.year - 1)):
         doc.date = f"{int(date.group(1)):04d}-{int(date.group(2)):02d}-{int(date.group(3)):02d}"
-    if doc.title == "政府工作报告" and doc.kind == "work_report" and doc.year and doc.region:
-        # A bare heading names no place or year; in a library of many reports it must.
-        where = "国务院" if doc.region == "全国" else doc.region
-        doc.title = f"{doc.year}年{where}政府工作报告"
+    if not doc.title or (doc.title == "政府工作报告" and doc.kind == "work_report"):
+        # No title, or a bare heading naming no place or year: in a library of many it must.
+        doc.title = titles.fallback(doc.region, doc.year, doc.kind)
     return doc
+
+
+def _clear_lead(c: Counter[str]) -> bool:
+    (_, a), (_, b) = c.most_common(2)
+    return a > b
+
+
+def set_place(doc: Document, place: Place | str | None) -> None:
+    """File a document under a gazetteer place (display name, level, code, full chain) or 全国."""
+    if isinstance(place, Place):
+        doc.region, doc.level, doc.region_code, doc.region_path = place.display, place.level, place.code, place.full
+    elif place == "全国":
+        doc.region, doc.level, doc.region_code, doc.region_path = "全国", "national", None, "全国"
+    else:
+        doc.region = doc.level = doc.region_code = doc.region_path = None
 
 
 def fill_from_siblings(docs: list[Document]) -> list[Document]:
@@ -292,15 +292,23 @@ def fill_from_siblings(docs: list[Document]) -> list[Document]:
         for d in docs:
             if d.kind == "other" and len(d.text) < 5000:
                 d.kind = "news"  # an item on a page of news is news
+    # What the body names is read again with the page's places known: a district paper's item says
+    # 金山 where its neighbour said 金山区.
+    page_places = [p for d in docs if (p := place_of(d.region))]
+    for d in docs:
+        if d.region_source in (None, "body") and d.kind in ("news", "other"):
+            p = body_place(d.text, page_places)
+            if p is not None:
+                set_place(d, p)
+                d.region_source = "body"
     regions = Counter(d.region for d in docs if d.region)
     years = Counter(d.year for d in docs if d.year and d.year_source != "guess") or Counter(
         d.year for d in docs if d.year)
     for d in docs:
         if d.kind not in ("news", "other"):
             continue
-        if d.region is None and len(regions) == 1:
-            d.region = regions.most_common(1)[0][0]
-            d.level = level_of(d.region)
+        if d.region is None and regions and (len(regions) == 1 or _clear_lead(regions)):
+            set_place(d, place_of(regions.most_common(1)[0][0]) or regions.most_common(1)[0][0])
         if (d.year is None or d.year_source == "guess") and len(years) == 1:
             d.year = years.most_common(1)[0][0]
     return docs

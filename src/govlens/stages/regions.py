@@ -1,127 +1,181 @@
-"""Administrative names: recognising them, their level, and the name a document is filed under.
+"""Which place a document is about, read against the gazetteer (:mod:`govlens.lexicon.places`).
 
-Province-level units are listed (there are 34); below that, names are recognised by their suffix in
-the places documents put them (人民政府, 人民代表大会, 区长, 发布单位), so no gazetteer file is needed.
-A district of a prefecture-level city keeps its city (``嘉兴市南湖区``); a district of one of the four
-municipalities does not (``闵行区``), matching how such reports name themselves.
+Evidence is weighed in a fixed order of trust (:data:`WEIGHTS`): the issuer and heading lines
+(XX人民政府, 在XX第十四届人民代表大会, XX区区长, 我代表XX人民政府), the 发布机构 row of an index
+table, a newspaper named after its place (浙江日报讯), the title, and last the places the body names
+most. A venue (在西宁召开) or a visiting official named in passing carries no weight of its own,
+so it never outranks the issuer. Every vote is for a gazetteer place; a name held by several places
+(鼓楼区) is resolved by the other places the document names, or left out.
+
+The name a document is filed under is :attr:`Place.display` (闵行区, 嘉兴市南湖区, 浙江省), and
+``全国`` for the country; :func:`canonical` maps any spelling of a place to it, so one place has one
+name across documents whatever order they are read in.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 
-PROVINCES = {
-    "北京": "北京市", "天津": "天津市", "上海": "上海市", "重庆": "重庆市",
-    "河北": "河北省", "山西": "山西省", "辽宁": "辽宁省", "吉林": "吉林省", "黑龙江": "黑龙江省",
-    "江苏": "江苏省", "浙江": "浙江省", "安徽": "安徽省", "福建": "福建省", "江西": "江西省",
-    "山东": "山东省", "河南": "河南省", "湖北": "湖北省", "湖南": "湖南省", "广东": "广东省",
-    "海南": "海南省", "四川": "四川省", "贵州": "贵州省", "云南": "云南省", "陕西": "陕西省",
-    "甘肃": "甘肃省", "青海": "青海省", "台湾": "台湾省",
-    "内蒙古": "内蒙古自治区", "广西": "广西壮族自治区", "西藏": "西藏自治区",
-    "宁夏": "宁夏回族自治区", "新疆": "新疆维吾尔自治区",
-    "香港": "香港特别行政区", "澳门": "澳门特别行政区",
+from ..lexicon.places import Mention, Place, canonical_place, gazetteer, resolve
+from ..lexicon.words import YEAR
+
+PROVINCES = {p.name: p.name for p in gazetteer().places if p.level == "province"} | {
+    s: p.name for s, ps in gazetteer().shorts.items() for p in ps if p.level == "province" and len(ps) == 1
 }
-LEAGUES = ("兴安盟", "锡林郭勒盟", "阿拉善盟")  # the leagues (盟) of Inner Mongolia that remain
 MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
-_PROV_FULL = sorted(set(PROVINCES.values()) | set(PROVINCES), key=lambda n: (-len(n), n))
-_PROV_RE = "|".join(map(re.escape, _PROV_FULL))
 
-# Words ending in 区/市/县 that are not places: whole words, and suffixes of compounds.
-_GENERIC_WORD = re.compile(
-    r"^(?:全|我|本|该|各|此|两|三|四|五|六|七|八|九|十|一|市|省|城|山|新|地|郊|老|县|区)(?:区|市|县)$|^(?:市县|省市|区县)$"
-)
-_GENERIC_SUFFIX = re.compile(
-    r"(?:示范|开发|园|社|试验|实验|集聚|功能|保护|片|景|街|湾|市|小|郊|辖|库|灾|矿|林|牧|老|特|校|院|港|厂|自贸|先行|"
-    r"核心|承载|中心城|主城|老城|贸易|合作|产业|风景|度假|旅游|商务|居住|安置|试点|示范城|集中|高新|工业|经济|"
-    r"保税|综合|新城|重点|城乡|边境|民族|贫困|发达|沿海|革命|特殊|自治|军)区$|[个几多]+[区县市]$|(?:城|都|超|上|门|坊|夜|单列)市$|地区$"
-)
-
-
-def _generic(name: str) -> bool:
-    return bool(_GENERIC_WORD.match(name) or _GENERIC_SUFFIX.search(name))
-
-
+# Kept for callers that look for place-like strings before asking the gazetteer (ask's questions).
 _UNIT = r"[\u4e00-\u9fff]{1,8}?(?:自治州|自治县|自治旗|特别行政区|自治区|省|市|州|盟|区|县|旗)"
-PLACE = re.compile(rf"(?:{_PROV_RE})?(?:[\u4e00-\u9fff]{{1,6}}?(?:市|州|盟))?{_UNIT}")
+PLACE = re.compile(rf"(?:[\u4e00-\u9fff]{{1,6}}?(?:省|自治区|市|州|盟))?{_UNIT}")
+
+# Evidence, strongest first: what follows (or precedes) a place name in the head of a document.
+WEIGHTS = {
+    "delivery": 8,   # 2021年1月6日在嘉兴市南湖区第八届人民代表大会第六次会议上
+    "self": 7,       # 我代表上海市闵行区人民政府
+    "issuer": 6,     # 发布机构：青海省人民政府 (index table)
+    "government": 5,  # 上海市闵行区人民政府 / XX区政府工作报告 in the heading lines
+    "title": 4,      # the title starts with a place (2021年青浦区政府工作报告)
+    "newspaper": 3,  # 浙江日报讯, 青海日报记者
+    "official": 2,   # 闵行区区长 / 副省长 in the heading lines
+    "tag": 2,        # 【青浦区招商】
+    "body": 1,       # the place the body names most (only when nothing above votes)
+}
+_GOV_AFTER = re.compile(r"人民政府|政府工作报告|人民代表大会|政府办公室|政府办公厅|发展和改革委员会|统计局|财政局|人大常委会")
+_DELIVERY = re.compile(r"(?:第[一二三四五六七八九十]+届)(?:\n?人民代表大会)")
+_SELF = re.compile(r"我代表")
+_OFFICIAL_AFTER = re.compile(r"(?:代理|常务副|副)?(?:区长|市长|县长|省长|主席|旗长|州长|州长)")
+_NEWSPAPER = re.compile(r"日报(?:社)?(?:讯|记者|客户端|全媒体)|晚报讯|广播电视台|融媒体中心")
 
 
-def extend(text: str, m: re.Match[str]) -> str:
-    """A lazy match stops at the first suffix ("郑州" in 郑州市): take the level character after it."""
-    name = m.group()
-    nxt = text[m.end() : m.end() + 1]
-    return name + nxt if nxt in ("市", "区", "县", "省") else name
+def canonical(name: str | None) -> str | None:
+    """Any spelling of one gazetteer place (上海市闵行区, 闵行, 郫县) -> its display name; ``全国``
+    stays; None for anything else (许勤主持召开省, 化广州, 鼓楼区 alone)."""
+    if name is None:
+        return None
+    name = name.strip()
+    if name in ("全国", "中国", "中华人民共和国"):
+        return "全国"
+    p = canonical_place(name)
+    return p.display if p else None
 
 
-def level_of(name: str) -> str:
+def place_of(name: str | None) -> Place | None:
+    """The gazetteer place for a display name or any other unambiguous spelling."""
+    return canonical_place(name) if name and name != "全国" else None
+
+
+def level_of(name: str | None) -> str | None:
     if name == "全国":
         return "national"
-    if name in PROVINCES.values():
-        return "province"
-    if name.endswith(("区", "县", "旗")) and not name.endswith("自治区"):
-        return "county" if name.endswith(("县", "旗")) else "district"
-    return "city"
+    p = place_of(name)
+    return p.level if p else None
 
 
-# Characters that never occur inside a place name but often before 区/市/省 in running text.
-_NOT_NAME = re.compile(r"第|条|款|实行|哪|按照|根据|要素|监管|粮食|直辖|行政|其他|有关|相关|各|该|等|部|重点|困|类|级|型|份|处|种|性")
-# What regexes drag in front of a name: "2021年青浦区", "会议上上海市嘉定区", "在闵行区".
-_LEAD_JUNK = re.compile(r"^.*?(?:会议上|代表|[\d年月日在于的和及是了为届我])")
+def _anchored(text: str, anchor: re.Pattern[str]) -> list[Mention]:
+    """The place chain ending right where each anchor match starts."""
+    g = gazetteer()
+    out = []
+    for m in anchor.finditer(text):
+        found = g.before(text, m.start())
+        if found:
+            out.append(found)
+    return out
 
 
-def canonical(name: str) -> str | None:
-    """``上海市普陀区`` -> ``普陀区``; ``浙江省嘉兴市南湖区`` -> ``嘉兴市南湖区``; ``上海`` -> ``上海市``."""
-    name = name.strip()
-    while name and not name.startswith(tuple(_PROV_FULL)):
-        stripped = _LEAD_JUNK.sub("", name, count=1)
-        if stripped == name:
+def _after(text: str, anchor: re.Pattern[str]) -> list[Mention]:
+    """The place chain starting right where each anchor match ends (我代表 + 上海市闵行区)."""
+    g = gazetteer()
+    out = []
+    for m in anchor.finditer(text):
+        for found in g._chains(text, m.end(), min(len(text), m.end() + 24), strict=False):
+            if found.start == m.end():
+                out.append(found)
             break
-        name = stripped
-    if not name:
+    return out
+
+
+def _body_best(mentions: list[Mention], context: list[Place]) -> Place | None:
+    """The place the body names most (at least twice); a place inside it that is named nearly as
+    often is more specific and wins (a district's news names its province too)."""
+    counts: Counter[Place] = Counter()
+    for m in mentions:
+        p = resolve(m, context)
+        if p is not None:
+            counts[p] += 1
+    if not counts:
         return None
-    if name in PROVINCES:
-        return PROVINCES[name]
-    if name in PROVINCES.values():
-        return name
-    for p in _PROV_FULL:
-        if name.startswith(p) and len(name) > len(p):
-            rest = name[len(p) :]
-            if p in MUNICIPALITIES or PROVINCES.get(p) in MUNICIPALITIES:
-                return rest if not rest.startswith(("区", "县", "市")) and not _generic(rest) else None
-            if _generic(rest) or rest.startswith(("区", "县", "市", "省")):
-                return PROVINCES.get(p, p)
-            name = rest
-            break
-    if _generic(name) or len(name) < 2 or _NOT_NAME.search(name):
+    top, n = counts.most_common(1)[0]
+    if n < 2:
         return None
-    if name.endswith("盟") and not name.endswith(LEAGUES):
-        return None  # 军事同盟, 工农联盟
-    return name
+    inner = [(c, p) for p, c in counts.items() if p is not top and p.within(top) and c >= max(2, n / 3)]
+    if inner:
+        return max(inner, key=lambda cp: (cp[0], len(cp[1].path)))[1]
+    return top
 
 
+def body_place(body: str, known: Iterable[Place] = ()) -> Place | None:
+    """The place a text names most, short names of ``known`` places (and of the places it names in
+    full) counting too."""
+    g = gazetteer()
+    mentions = g.scan(body[:30000])
+    context = [*known, *(m.place for m in mentions if m.place)]
+    narrow = [p for p in context if p.level != "province"]
+    if narrow:
+        mentions = g.scan(body[:30000], known=narrow)
+    return _body_best(mentions, context)
 
-_NAME_END = re.compile(r"[区县市旗州盟]")
-_HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+
+def document_place(title: str, head: str, issuer: str, body: str, tag: str | None = None) -> tuple[Place | None, str | None]:
+    """The place a document is about (see the module docstring) and what said so (``head`` for
+    the evidence in :data:`WEIGHTS`, ``body`` for the body's count); None when nothing names one place."""
+    g = gazetteer()
+    lead = "\n".join(head.split("\n")[:8])[:600]  # the heading lines and the opening sentence
+    evidence: list[tuple[str, Mention]] = []
+    evidence += [("delivery", m) for m in _anchored(head[:1500], _DELIVERY)]
+    evidence += [("self", m) for m in _after(head[:3000], _SELF)]
+    if issuer:
+        m = g.parse(re.split(r"[、,，;；\s]", issuer.strip())[0]) or next(iter(g.scan(issuer)), None)
+        if m is None:
+            m = next((x for x in _anchored(issuer, _GOV_AFTER)), None)
+        if m:
+            evidence.append(("issuer", m))
+    evidence += [("government", m) for m in _anchored(title, _GOV_AFTER)]
+    evidence += [("government", m) for m in _anchored(lead, _GOV_AFTER)]
+    t = re.sub(r"^(?:【[^】]*】|\[[^\]]*\])\s*", "", title)
+    t = re.sub(rf"^(?:{YEAR}年(?:度)?|关于)", "", t)
+    first = next(iter(g._chains(t, 0, len(t), strict=False)), None)
+    if first is not None and first.start == 0:
+        evidence.append(("title", first))
+    evidence += [("newspaper", m) for m in _anchored(lead, _NEWSPAPER)]
+    evidence += [("official", m) for m in _anchored(lead, _OFFICIAL_AFTER)]
+    if tag:
+        tm = g.parse(re.sub(r"招商|新闻|要闻|动态|资讯|政务|发布", "", tag))
+        if tm:
+            evidence.append(("tag", tm))
+    body_mentions = g.scan(body[:30000])
+    context = [m.place for _, m in evidence if m.place] + [m.place for m in body_mentions if m.place]
+    votes: Counter[Place] = Counter()
+    for why, m in evidence:
+        p = resolve(m, context)
+        if p is not None:
+            votes[p] += WEIGHTS[why]
+    if votes:
+        return _most_specific(votes), "head"
+    best = body_place(body, [m.place for _, m in evidence if m.place])
+    return best, "body" if best else None
 
 
-def most_named(text: str) -> str | None:
-    """The place a text names most often: candidates are the 2-3 characters before each 区/县/市,
-    counted as whole strings so "方面金山区" loses to "金山区"."""
-    cands: Counter[str] = Counter()
-    for m in _NAME_END.finditer(text):
-        e = m.end()
-        if text[e : e + 1] in ("帜", "场", "域"):
-            continue  # 旗帜, 市场, 区域: the suffix character begins a word, not a place
-        for n in (3, 4):
-            name = text[max(0, e - n) : e]
-            if len(name) == n and _HAN_ONLY.fullmatch(name):
-                cands[name] += 1
-    best = None
-    for name, n in sorted(cands.items(), key=lambda kv: (-kv[1], len(kv[0]))):
-        if n < 2:
-            break
-        c = canonical(name)
-        if c and c == name:
-            best = name
-            break
-    return best
+def _most_specific(votes: Counter[Place]) -> Place:
+    """The place with the most weight; a place inside it carrying weight of its own is the same
+    document seen more closely (嘉兴市 in the title, 嘉兴市南湖区 in the delivery line)."""
+    top = votes.most_common(1)[0][0]
+    inner = [p for p in votes if p is not top and p.within(top) and votes[p] >= 3]
+    if inner:
+        return max(inner, key=lambda p: (votes[p], len(p.path)))
+    return top
+
+
+def displayed(places: Iterable[Place | None]) -> list[str | None]:
+    return [p.display if p else None for p in places]

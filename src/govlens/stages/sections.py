@@ -1,14 +1,32 @@
-"""Section tree from the headings: 一、 （一） 1. （1） 第X部分, with a role for each section.
+"""Section tree from the headings: 一、 （一） 1. （1） 第X部分, with a role for each section, and
+the time a section speaks of (:class:`SectionContext`, :func:`section_context`).
 
 Headings are recognised only at the start of a paragraph; normalisation already removed the lone
 spaces that crawlers put before "三、" in the middle of a sentence (举一反 三、建章立制), so those
-never start a line.
+never start a line. A short line naming a list of 民生实事 (or an annex, 附件) starts a section too.
+
+Time from structure (the rule, also in README.md): a heading that names the report's year or a
+later one (or 今年 / 明年) with a plan word (工作安排, 主要任务, 重点工作, 目标, 打算 …) makes its
+section that year's plan: facts there are targets for that year. A heading naming a plan period
+that has not ended (“十五五”时期, 今后五年) with a plan word makes it that period's plan (“十四五”开局
+is the plan's first year). A list of a year's 民生实事 is that year's targets. Review words (回顾,
+成就 …) make a review; a heading with both (“十四五”时期发展成就和“十五五”时期主要目标任务) is a
+review whose explicit targets belong to the future period it names. Subsections inherit unless
+their own heading names a period with such words. Inside a plan section, a paragraph opening with a
+period ("今年是“十五五”开局之年", "今后五年，") moves the rest of the section to that period. The
+words live in ``lexicon/data/sections.tsv``; a sentence's own cues (已, 完成了, 达产后 …) override the
+section (:func:`sentence_kind`).
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cache
 
+from ..lexicon.load import alternation, rows
+from ..lexicon.words import KIND_CUES, PLAN_NAMES, PLAN_START, YEAR, YEAR_CN, period_words
 from ..model import Document, Section
 
 _PATTERNS = [
@@ -30,6 +48,32 @@ _TITLE_END = re.compile(r"[。；：！？]")
 _HEAD_WORDS = ("工作回顾", "回顾", "主要任务", "重点工作", "工作安排", "预期目标", "主要目标", "总体要求", "任务", "目标",
                "安排", "成就", "说明", "要求", "情况", "成效", "成果", "新作为", "现代化", "建设", "发展", "工作")
 _GLOSSARY_LINE = re.compile(r"^[^。，\n]{0,20}(?:名词解释|名词注释|名词说明|注释|注解|附注)[：:]?$")
+
+
+def _words(cls: str) -> str:
+    return alternation((w for w, c in rows("sections.tsv") if c == cls), escape=True)
+
+
+@cache
+def _rx() -> dict[str, re.Pattern[str]]:
+    year = rf"(?P<y>{YEAR}|{YEAR_CN})年"
+    plan = (rf"“?(?P<plan>{PLAN_NAMES})”?(?P<when>时期|期间|规划|计划|{_words('first')}|{_words('last')})?")
+    period = (rf"{year}|(?P<this>{period_words('this')})|(?P<next>{period_words('next')})"
+              rf"|(?P<five>{_words('coming')})|{plan}")
+    deeds = _words("deeds")
+    return {
+        "period": re.compile(period),
+        "review": re.compile(_words("review")),
+        "plan": re.compile(_words("plan")),
+        "targets": re.compile(_words("targets")),
+        "deeds": re.compile(deeds),
+        "first": re.compile(_words("first")),
+        "last": re.compile(_words("last")),
+        "opens": re.compile(rf"(?:{period}){_words('opens')}"),
+        "deeds_line": re.compile(rf"^(?:附件?\s*\d*\s*[：:．.、]?\s*)?[^。，；\n]{{0,30}}{deeds}[^。，；\n]{{0,12}}$"),
+        "actual": KIND_CUES["clause_done"],
+        "forecast": KIND_CUES["clause_forecast"],
+    }
 
 
 def _title(rest: str) -> str:
@@ -58,6 +102,8 @@ def sections(doc: Document) -> Document:
     for line in text.split("\n"):
         if _GLOSSARY_LINE.match(line):
             flat.append(Section(1, "", line.rstrip("：:"), pos, len(text), "glossary"))
+        elif len(line) <= 48 and _rx()["deeds_line"].match(line):
+            flat.append(Section(1, "", line.rstrip("：:"), pos, len(text)))
         else:
             for level, rx in _PATTERNS:
                 m = rx.match(line)
@@ -84,16 +130,17 @@ def sections(doc: Document) -> Document:
     for i, r in enumerate(roots[:-1]):
         r.end = roots[i + 1].start
 
-    def assign(s: Section, inherited: str) -> None:
-        # A subsection takes its parent's role; its own title decides only under an untyped parent.
-        own = s.role if s.role != "other" else _role(s.title)
-        s.role = own if inherited == "other" or own == "glossary" else inherited
-        for c in s.children:
-            assign(c, s.role)
+    doc.sections = roots
+    ctx = SectionContexts(doc)
+
+    def settle(s: Section) -> None:
+        c = ctx.at(s.start)
+        s.role, s.period = c.role, c.period
+        for ch in s.children:
+            settle(ch)
 
     for r in roots:
-        assign(r, "other")
-    doc.sections = roots
+        settle(r)
     return doc
 
 
@@ -125,3 +172,170 @@ def role_at(doc: Document, pos: int) -> str:
         else:
             break
     return role
+
+
+@dataclass(frozen=True, slots=True)
+class SectionContext:
+    """What a position's section says about time: its ``role`` (review | targets | tasks | glossary |
+    other), the ``period`` its plan is for ("2021", "2026-2030"; None when the heading names none),
+    and the ``kind`` a fact there has when its sentence has no cue of its own (target | actual | None)."""
+
+    role: str = "other"
+    period: str | None = None
+    kind: str | None = None
+    # A review heading that also names a coming period (…发展成就和“十五五”时期主要目标任务): its
+    # period is the coming one, for the targets its sentences state with a cue of their own.
+    mixed: bool = False
+
+
+OTHER = SectionContext()
+_KIND_OF_ROLE = {"review": "actual", "targets": "target", "tasks": "target"}
+
+
+def plan_period(name: str, when: str | None = None) -> str | None:
+    """Years of a five-year plan named like 六五 … 十五五 ("2026-2030"; its first year for 开局, its
+    last for 收官 / 末), from ``lexicon/data/plans.tsv``."""
+    start = PLAN_START.get(name)
+    if start is None:
+        return None
+    if when and _rx()["first"].fullmatch(when):
+        return str(start)
+    if when and _rx()["last"].fullmatch(when):
+        return str(start + 4)
+    return f"{start}-{start + 4}"
+
+
+def _period_of(m: re.Match[str], year: int | None) -> str | None:
+    from .numbers import cn_year
+
+    if m.group("y"):
+        return str(cn_year(m.group("y")))
+    if m.group("plan"):
+        return plan_period(m.group("plan"), m.group("when"))
+    if not year:
+        return None
+    if m.group("this"):
+        return str(year)
+    if m.group("next"):
+        return str(year + 1)
+    return f"{year}-{year + 4}"  # 今后五年
+
+
+def _not_past(period: str, year: int | None) -> bool:
+    return year is not None and int(period.rsplit("-", 1)[-1]) >= year
+
+
+def heading_context(title: str, year: int | None) -> tuple[SectionContext, bool]:
+    """The context a heading sets, and whether it is decisive (names a period with plan or review
+    words, or a list of 实事), so that a subsection keeps it instead of inheriting its parent's."""
+    rx = _rx()
+    if _ROLES[0][1].search(title):
+        return SectionContext("glossary"), True
+    periods = [p for m in rx["period"].finditer(title) if (p := _period_of(m, year))]
+    coming = [p for p in periods if _not_past(p, year)]
+    review = rx["review"].search(title) is not None
+    if rx["deeds"].search(title) and not review:
+        return SectionContext("tasks", coming[0] if coming else (str(year) if year else None), "target"), True
+    plan = rx["plan"].search(title) is not None
+    if coming and plan:
+        if review:
+            return SectionContext("review", coming[0], "actual", mixed=True), True
+        role = "targets" if rx["targets"].search(title) else "tasks"
+        return SectionContext(role, coming[0], "target"), True
+    if review:
+        # The five-year period reviewed: a sentence there with a target cue (争取资金) states a past one.
+        past = [p for p in periods if "-" in p]
+        return SectionContext("review", past[-1] if past else None, "actual"), bool(periods)
+    role = _role(title)
+    return SectionContext(role, None, _KIND_OF_ROLE.get(role)), False
+
+
+class SectionContexts:
+    """Section context at any position of one document, computed once (see :func:`section_context`)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.sections = doc.sections
+        self._pos: list[int] = [0]
+        self._ctx: list[SectionContext] = [OTHER]
+        for s in doc.sections:
+            self._visit(s, OTHER)
+            self._emit(s.end, OTHER)
+
+    def _emit(self, pos: int, ctx: SectionContext) -> None:
+        self._pos.append(pos)
+        self._ctx.append(ctx)
+
+    def _scan(self, a: int, b: int, cur: SectionContext) -> SectionContext:
+        """Paragraphs of a plan (or mixed) section that open with a period move the rest of it there."""
+        if cur.kind != "target" and not cur.mixed:
+            return cur
+        text, year, rx = self.doc.text, self.doc.year, _rx()["opens"]
+        pos = a
+        while pos < b:
+            m = rx.match(text, pos)
+            if m and (p := _period_of(m, year)):
+                if _not_past(p, year):
+                    role = cur.role if cur.kind == "target" else "targets"
+                    cur = SectionContext(role, p, "target")
+                    self._emit(pos, cur)
+                elif cur.mixed:
+                    cur = SectionContext("review", p, "actual")
+                    self._emit(pos, cur)
+            nl = text.find("\n", pos, b)
+            if nl < 0:
+                break
+            pos = nl + 1
+        return cur
+
+    def _visit(self, s: Section, parent: SectionContext) -> None:
+        own, decisive = heading_context(s.title, self.doc.year)
+        if s.role == "glossary" or own.role == "glossary":
+            ctx = SectionContext("glossary")
+        elif decisive or parent.role == "other":
+            ctx = own
+        else:
+            ctx = parent
+        self._emit(s.start, ctx)
+        nl = self.doc.text.find("\n", s.start, s.end)
+        body = s.end if nl < 0 else nl + 1
+        cur = ctx
+        for c in s.children:
+            cur = self._scan(body, c.start, cur)
+            self._visit(c, cur)
+            self._emit(c.end, cur)
+            body = c.end
+        self._scan(body, s.end, cur)
+
+    def at(self, pos: int) -> SectionContext:
+        return self._ctx[bisect_right(self._pos, pos) - 1]
+
+
+_LAST: list[tuple[Document, int | None, SectionContexts]] = []  # the last document asked about
+
+
+def section_context(doc: Document, pos: int) -> SectionContext:
+    """Role, period and default kind of the section holding ``pos``. The contexts of the last
+    document asked about are kept, so asking for every sentence of a document builds them once."""
+    last = _LAST[0] if _LAST else None
+    if last is not None and last[0] is doc and last[1] == doc.year and last[2].sections is doc.sections:
+        return last[2].at(pos)
+    ctx = SectionContexts(doc)
+    _LAST[:] = [(doc, doc.year, ctx)]
+    return ctx.at(pos)
+
+
+_CLAUSE = re.compile(r"[^，,；;：:]*$")
+
+
+def sentence_kind(sentence: str) -> str | None:
+    """A kind that the words of the clause ending ``sentence`` (the text up to a figure) give,
+    overriding its section's: 达产后 / 建成后 (forecast), 已 / 完成了 (actual). Only the figure's own
+    clause counts: "落实已出台的政策，加上取消收费100项" is no outcome."""
+    rx = _rx()
+    clause = _CLAUSE.search(sentence).group()  # type: ignore[union-attr]
+    if rx["forecast"].search(clause):
+        return "forecast"
+    if rx["actual"].search(clause):
+        return "actual"
+    return None

@@ -4,7 +4,6 @@ Everything outside this package talks to a store through :class:`~govlens.store.
 
 from __future__ import annotations
 
-from ..errors import StoreError
 from .api import StoreAPI
 from .base import default_target, sha256
 from .sqlite import Store
@@ -17,7 +16,9 @@ def is_postgres(target: str) -> bool:
 def open_store(target: str | None = None, readonly: bool = False) -> StoreAPI:
     target = target or default_target()
     if is_postgres(target):
-        raise StoreError("the PostgreSQL backend is not built yet; use a SQLite file path", target)
+        from .postgres import PgStore
+
+        return PgStore(target, readonly=readonly)
     return Store(target, readonly=readonly)
 
 

@@ -14,13 +14,13 @@ from contextlib import AbstractContextManager
 from typing import Any
 
 from ..errors import QueryError
-from ..model import Document, Section
+from ..model import Document, Indicator, Section
+from ..stages.regions import canonical
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 DOC_COLUMNS = ("title", "region", "level", "year", "kind", "date", "issuer", "index_no", "doc_no")
-FACT_COLUMNS = ("metric", "metric_key", "value", "value_max", "unit", "change", "change_max", "change_unit",
-                "kind", "period", "qualifier", "region")
+FACT_COLUMNS = Indicator.columns("stored")  # the indicator record's stored fields
 # Columns a caller may filter on (they become SQL identifiers, so only these).
 _FILTERABLE = {"d": {"id", "region", "year", "kind", "level", "source_id", "doc"},
                "f": {"doc_id", "region", "kind", "period", "metric_key", "type", "year"}}
@@ -126,47 +126,12 @@ class SQLStore:
         self._index_docs(indexed)
         return source_id
 
-    # Region names: a district or county stored without its city (明澜区, from a listing that never
-    # names the city) takes the full name (云溪市明澜区) when the store holds exactly one region that is
-    # that name under a city. Looked up once per document as it is stored; when a full name arrives
-    # after documents stored under its bare name, those rows are renamed once (not on every file).
-
-    def _known_regions(self) -> set[str]:
-        if getattr(self, "_region_cache", None) is None:
-            self._region_cache = {r for (r,) in self._rows("SELECT DISTINCT region FROM documents WHERE region IS NOT NULL")}
-        return self._region_cache
-
-    @staticmethod
-    def _is_bare(name: str) -> bool:
-        return name.endswith(("区", "县", "旗")) and not any(c in name[:-1] for c in "市州盟省")
-
-    @staticmethod
-    def _under_city(full: str, bare: str) -> bool:
-        return full != bare and full.endswith(bare) and full[: -len(bare)].endswith(("市", "州", "盟"))
-
-    def _canonical_region(self, region: str | None) -> str | None:
-        if not region or not self._is_bare(region):
-            return region
-        full = [r for r in self._known_regions() if self._under_city(r, region)]
-        return full[0] if len(full) == 1 else region
-
-    def _adopt_full_name(self, full: str) -> None:
-        """A full name new to the store: documents stored under its bare name join it."""
-        known = self._known_regions()
-        for bare in [r for r in known if self._is_bare(r) and self._under_city(full, r)]:
-            if len([r for r in known | {full} if self._under_city(r, bare)]) != 1:
-                continue
-            self._run("UPDATE documents SET region = ? WHERE region = ?", (full, bare))
-            for fid, data in self._rows("SELECT id, data FROM facts WHERE region = ?", (bare,)):
-                self._run("UPDATE facts SET region = ?, data = ? WHERE id = ?",
-                          (full, json.dumps(json.loads(data) | {"region": full}, ensure_ascii=False), fid))
-            known.discard(bare)
+    # Region names are the gazetteer's display names (闵行区, 嘉兴市南湖区), looked up once per document
+    # by the metadata stage; a region set elsewhere (a submission) is looked up the same way here, so
+    # whatever the order of ingest one place has one name and nothing is renamed afterwards.
 
     def _insert_document(self, source_id: int, d: Document) -> int:
-        region = self._canonical_region(d.region)
-        if region and region not in self._known_regions():
-            self._adopt_full_name(region)
-            self._known_regions().add(region)
+        region = canonical(d.region)
         values = {c: getattr(d, c) for c in DOC_COLUMNS} | {"region": region}
         doc_id = self._insert(
             f"INSERT INTO documents(source_id, doc, {', '.join(DOC_COLUMNS)}, text, chars) "
@@ -225,6 +190,12 @@ class SQLStore:
 
     def schema_version(self) -> int:
         raise NotImplementedError
+
+    def data_version(self) -> tuple:
+        """Changes whenever what an anonymous reader sees may have changed (documents stored or
+        replaced, submissions decided): the portal's page cache keys on it."""
+        return tuple(self._one("SELECT (SELECT count(*) FROM sources), (SELECT max(id) FROM sources), "
+                               "(SELECT count(*) FROM submissions WHERE status != 'pending')"))
 
     def documents(self, order: str = "region", limit: int | None = None, offset: int = 0,
                   **filters: Any) -> list[dict[str, Any]]:

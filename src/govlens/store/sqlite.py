@@ -1,6 +1,6 @@
 """The embedded store: one SQLite file (APSW), WAL, one transaction per source file.
 
-Schema (version 3; ``PRAGMA user_version`` records it, :data:`MIGRATIONS` upgrades older files):
+Schema (version 4; ``PRAGMA user_version`` records it, :data:`MIGRATIONS` upgrades older files):
 
 * ``sources``   one row per file read: path, sha256 of its bytes, pipeline version, when, how many
   documents, error. Re-ingesting identical bytes with the same pipeline stores nothing; a newer
@@ -10,7 +10,10 @@ Schema (version 3; ``PRAGMA user_version`` records it, :data:`MIGRATIONS` upgrad
 * ``sections``, ``glossary`` per document.
 * ``facts``     every fact; indicator fields as columns (metric, metric_key, value, unit, change,
   kind, period, qualifier, region, year of the document) and the full fact as JSON in ``data``.
-* ``doc_tri``   FTS5 over title and text with SQLite's built-in trigram tokenizer (external content).
+* ``doc_words`` (version 4) the word index: FTS5 with the built-in ``unicode61`` tokenizer over text
+  segmented by rjieba in Python (:mod:`govlens.store.fts`), contentless; BM25 ranks search.
+* ``doc_tri``   FTS5 over title and text with SQLite's built-in trigram tokenizer (external content,
+  ``detail=column`` since version 4): substring search for terms segmentation splits differently.
 * ``users``, ``sessions`` (version 2) moderator accounts (argon2 hashes) and login sessions (sha256 of
   the cookie token, never the token itself); see :mod:`govlens.accounts`.
 * ``documents_facets`` (version 3) a covering index of id, region, year, kind and level: search
@@ -18,11 +21,10 @@ Schema (version 3; ``PRAGMA user_version`` records it, :data:`MIGRATIONS` upgrad
 * ``submissions`` (version 2) the 投稿 queue: what was sent, its status token, the moderator's decision
   and the source it became when approved; see :mod:`govlens.submissions`.
 
-The word index ``doc_fts`` (FTS5 with the rjieba tokenizer of :mod:`govlens.store.fts`) lives in a
-side file, ``<db>.words``, attached on open: a table whose tokenizer is a Python function cannot be
-read by a client that lacks it, so keeping it apart leaves the main file readable by any SQLite
-client (Datasette, the sqlite3 shell) as it is. It is derived data: when it is missing or out of
-step with ``documents`` it is rebuilt on the next writable open.
+A store is one file, ``<db>`` (plus SQLite's ``<db>-wal`` and ``<db>-shm`` while it is open). Every
+tokenizer it uses is built into SQLite, so any client (Datasette, the sqlite3 shell) reads all of it.
+Versions 1-3 kept the word index in a side file ``<db>.words`` (its tokenizer was a Python function);
+opening such a file writable folds the index into the main file and removes the side file.
 """
 
 from __future__ import annotations
@@ -130,13 +132,17 @@ SCHEMA_V3 = """
 CREATE INDEX IF NOT EXISTS documents_facets ON documents(id, region, year, kind, level);
 """
 
-WORDS_SCHEMA = """
-CREATE VIRTUAL TABLE IF NOT EXISTS words.doc_fts USING fts5(
-    title, text, content='', contentless_delete=1, tokenize='govlens_jieba');
+SCHEMA_V4 = """
+DROP TABLE IF EXISTS doc_tri;
+CREATE VIRTUAL TABLE doc_tri USING fts5(
+    title, text, content='documents', content_rowid='id', detail=column, tokenize='trigram');
+INSERT INTO doc_tri(doc_tri) VALUES ('rebuild');
+CREATE VIRTUAL TABLE IF NOT EXISTS doc_words USING fts5(
+    title, text, pieces, content='', tokenize='unicode61');
 """
 
 # version -> statements that bring a file from version-1 to version.
-MIGRATIONS: dict[int, str] = {1: SCHEMA, 2: SCHEMA_V2, 3: SCHEMA_V3}
+MIGRATIONS: dict[int, str] = {1: SCHEMA, 2: SCHEMA_V2, 3: SCHEMA_V3, 4: SCHEMA_V4}
 
 
 
@@ -157,16 +163,14 @@ class Store(SQLStore):
         fts.register(self.con)
         self.con.setbusytimeout(10_000)
         self.con.execute("PRAGMA foreign_keys = ON")
-        words = self.path + ".words" if self.path != ":memory:" else ":memory:"
-        self.words = readonly is False or Path(words).exists() or words == ":memory:"
-        if self.words:
-            self.con.execute("ATTACH DATABASE ? AS words", (words,))
         if not readonly:
             self.con.execute("PRAGMA journal_mode = WAL")
-            self.con.execute("PRAGMA words.journal_mode = WAL")
             self.con.execute("PRAGMA synchronous = NORMAL")
             self._migrate()
             self._sync_words()
+        elif self.schema_version() < SCHEMA_VERSION:
+            raise StoreError("database written by an older govlens: run govlens ingest on it once (any file) to "
+                             "upgrade it", self.path)
         has_index = self._one("SELECT 1 FROM sqlite_master WHERE name = 'documents_facets'")
         # Search joins its matches here (an older file opened read-only may not have it yet).
         self._facets = "INDEXED BY documents_facets" if has_index else ""
@@ -201,24 +205,42 @@ class Store(SQLStore):
     def schema_version(self) -> int:
         return self._one("PRAGMA user_version")[0]
 
+    def stats(self) -> dict[str, Any]:
+        """Counts (as on PostgreSQL) and the files that make up this store, with their sizes."""
+        files = {}
+        for suffix in ("", "-wal", "-shm"):
+            p = Path(self.path + suffix)
+            if p.exists():
+                files[p.name] = p.stat().st_size
+        return super().stats() | {"files": files}
+
     def _index_docs(self, rows: list[tuple[int, str, str]]) -> None:
-        for table in ("words.doc_fts", "doc_tri"):
-            self.con.executemany(f"INSERT INTO {table}(rowid, title, text) VALUES (?, ?, ?)", rows)
+        self.con.executemany("INSERT INTO doc_tri(rowid, title, text) VALUES (?, ?, ?)", rows)
+        self.con.executemany("INSERT INTO doc_words(rowid, title, text, pieces) VALUES (?, ?, ?, ?)",
+                             [(doc_id, *_words(title, text)) for doc_id, title, text in rows])
 
     def _unindex_source(self, source_id: int) -> None:
         for doc_id, title, text in self._rows("SELECT id, title, text FROM documents WHERE source_id = ?", (source_id,)):
             self._run("INSERT INTO doc_tri(doc_tri, rowid, title, text) VALUES('delete', ?, ?, ?)", (doc_id, title or "", text))
-            self._run("DELETE FROM words.doc_fts WHERE rowid = ?", (doc_id,))
+            # Contentless (readable by SQLite before 3.43, which lacks contentless_delete): a row is
+            # deleted by restating what was indexed, which segmentation gives again.
+            self._run("INSERT INTO doc_words(doc_words, rowid, title, text, pieces) VALUES('delete', ?, ?, ?, ?)",
+                      (doc_id, *_words(title, text)))
 
     def _indexes(self, terms: list[str]) -> list[Index]:
-        """The word index first, then the trigram index, which only finds terms of 3+ characters."""
-        match = " AND ".join('"' + t.replace('"', '""') + '"' for t in terms)
+        """The word index first (BM25); then, when every term has 3+ characters, the trigram index
+        for what segmentation split differently (substring match, no ranking: oldest first)."""
+        phrases = [fts.query_words(t) for t in terms]
         out = []
-        tables = (["doc_fts"] if self.words else []) + (["doc_tri"] if all(len(t) >= 3 for t in terms) else [])
-        for table in tables:
+        if all(phrases):
+            match = " AND ".join('"' + p.replace('"', '""') + '"' for p in phrases)
             # Join, not "rowid IN (…)": FTS5 would run the MATCH once per candidate rowid.
-            out.append(Index(f"{table} f JOIN documents d {self._facets} ON d.id = f.rowid WHERE f.{table} MATCH ?",
-                             [match], "f.rank", "f.rowid", bare=f"{table} f WHERE f.{table} MATCH ?"))
+            out.append(Index(f"doc_words f JOIN documents d {self._facets} ON d.id = f.rowid WHERE f.doc_words MATCH ?",
+                             [match], "f.rank", "f.rowid", bare="doc_words f WHERE f.doc_words MATCH ?"))
+        if all(len(t) >= 3 for t in terms):
+            like = " AND ".join("f.text LIKE ?" for _ in terms)
+            out.append(Index(f"doc_tri f JOIN documents d {self._facets} ON d.id = f.rowid WHERE {like}",
+                             [f"%{t}%" for t in terms], "CAST(0 AS REAL)", "f.rowid"))
         return out
 
     # --- schema ----------------------------------------------------------------------------------
@@ -233,16 +255,26 @@ class Store(SQLStore):
                 self.con.execute(f"PRAGMA user_version = {v}")
 
     def _sync_words(self) -> None:
-        """Create the word index, and rebuild it when it does not hold every document."""
-        self.con.execute(WORDS_SCHEMA)
+        """Rebuild the word index when it does not hold every document (a version-3 file being
+        upgraded, or an index emptied by hand); a version-3 side file ``<db>.words`` is then removed."""
         n_docs = self._one("SELECT count(*) FROM documents")[0]
-        n_words = self._one("SELECT count(*) FROM words.doc_fts")[0]
-        if n_docs == n_words:
-            return
-        with self.con:
-            self.con.execute("DELETE FROM words.doc_fts")
-            for rowid, title, text in self._rows("SELECT id, title, text FROM documents"):
-                self.con.execute("INSERT INTO words.doc_fts(rowid, title, text) VALUES (?, ?, ?)", (rowid, title or "", text))
+        n_words = self._one("SELECT count(*) FROM doc_words")[0]
+        if n_docs != n_words:
+            with self.con:
+                self.con.execute("INSERT INTO doc_words(doc_words) VALUES ('delete-all')")
+                for rowid, title, text in self._rows("SELECT id, title, text FROM documents"):
+                    self.con.execute("INSERT INTO doc_words(rowid, title, text, pieces) VALUES (?, ?, ?, ?)",
+                                     (rowid, *_words(title, text)))
+        if self.path != ":memory:":
+            for side in (".words", ".words-wal", ".words-shm"):
+                Path(self.path + side).unlink(missing_ok=True)
 
     def close(self) -> None:
         self.con.close()
+
+
+def _words(title: str | None, text: str) -> tuple[str, str, str]:
+    """The word index's columns for a document: title words, text words, pieces of both."""
+    title_words, title_pieces = fts.index_text(title or "")
+    text_words, text_pieces = fts.index_text(text)
+    return title_words, text_words, f"{title_pieces} {text_pieces}"

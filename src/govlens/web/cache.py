@@ -23,13 +23,21 @@ SKIP = ("/submit", "/login", "/logout", "/review", "/api/submissions", "/static/
 class PageCache:
     def __init__(self, app: ASGIApp, db_path: str, max_bytes: int = 64 * 1024 * 1024):
         self.app = app
-        self.files = [db_path + suffix for suffix in ("", "-wal", ".words", ".words-wal")]
+        self.files = [db_path + suffix for suffix in ("", "-wal")]
+        self.db_path = db_path
         self.max_bytes = max_bytes
         self.size = 0
         self.entries: OrderedDict[tuple[str, bytes], tuple[tuple, Message, bytes]] = OrderedDict()
         self.hits = self.misses = 0
 
     def version(self) -> tuple:
+        from ..store import is_postgres
+
+        if is_postgres(self.db_path):  # a shared database: ask it (another worker may have written)
+            from ..store import open_store
+
+            with open_store(self.db_path, readonly=True) as s:
+                return s.data_version()
         out = []
         for f in self.files:
             try:

@@ -1,0 +1,37 @@
+"""Questions in Chinese answered from the library, with the sentences the answer came from.
+
+No model: a question is read into a typed :class:`~.plan.Plan` (places, measure, years or a range,
+kind, operation, constraints); the operation's handler in :data:`~.handlers.HANDLERS` answers it
+from stored facts through the store API, citing the sentences it read. When no handler can answer,
+the nearest sentences are returned and the answer is empty — a figure is never made up.
+
+* :mod:`.words`    the question words (operation cues, kinds, levels, orders), as tables;
+* :mod:`.plan`     question -> Plan (``govlens ask --explain`` prints it);
+* :mod:`.choose`   which stated figure answers (whole place and year, the clause's subject, one year);
+* :mod:`.handlers` one handler per operation;
+* :mod:`.answer`   the Answer, how figures are written, the nearest sentences.
+"""
+
+from __future__ import annotations
+
+from ...lexicon.figures import unsupported_figures
+from ...store.api import StoreAPI
+from .answer import Answer, passages
+from .handlers import HANDLERS
+from .plan import Plan, read
+
+__all__ = ["HANDLERS", "Answer", "Plan", "ask", "passages", "read", "unsupported_figures"]
+
+
+def ask(store: StoreAPI, question: str) -> Answer:
+    """The answer from the library; an LLM rephrases it only when one is configured (llm.py)."""
+    from .. import llm
+
+    plan = read(store, question)
+    a = HANDLERS[plan.op](store, plan, question) or Answer()
+    a.parsed = plan.to_dict()
+    if not a.answer:
+        a.citations = passages(store, question)
+    elif llm.configured():
+        a.phrased = llm.phrase(question, a.answer, a.citations)
+    return a

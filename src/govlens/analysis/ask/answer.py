@@ -1,0 +1,156 @@
+"""The answer object, how a figure is written, and the nearest sentences when nothing answers."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ...lexicon.load import alternation
+from ...lexicon.words import QUALIFIERS, QUALIFIERS_AFTER, QUALIFIERS_BEFORE, qualifier_after
+from ...store.api import StoreAPI
+from . import words as W
+
+
+@dataclass
+class Answer:
+    answer: str = ""
+    citations: list[dict[str, Any]] = field(default_factory=list)
+    table: list[dict[str, Any]] = field(default_factory=list)
+    parsed: dict[str, Any] = field(default_factory=dict)  # the plan
+    phrased: str | None = None  # the optional LLM's wording (analysis/llm.py), never a new figure
+    note: str | None = None  # what the answer covers, or a figure govlens computed (a difference)
+    chart: str | None = None  # "bar" (a comparison) or "line" (a trend) over ``table``
+    computed: list[str] = field(default_factory=list)  # figures not read from a cited sentence: counted,
+    # computed (a difference) or the question's own (a target stated in it)
+
+    def to_dict(self) -> dict[str, Any]:
+        out = {"answer": self.answer, "citations": self.citations, "table": self.table, "parsed": self.parsed}
+        for extra in ("phrased", "note", "chart", "computed"):
+            if getattr(self, extra):
+                out[extra] = getattr(self, extra)
+        return out
+
+
+
+
+def cite(f: dict[str, Any]) -> dict[str, Any]:
+    return {"doc": f["doc"], "quote": f["quote"], "span": f["span"]}
+
+
+def num(x: float) -> str:
+    return f"{x:g}" if abs(x) < 1e15 else str(x)
+
+
+def figure(f: dict[str, Any], field_: str | None = None) -> str:
+    """``5%左右``, ``增长5.2%``, ``1134亿元，增长1%`` (``field_``: only the value or only the change)."""
+    parts = []
+    if f.get("value") is not None and field_ != "change":
+        hi = f"-{num(f['value_max'])}" if f.get("value_max") is not None else ""
+        parts.append(f"{num(f['value'])}{hi}{f.get('unit') or ''}")
+    if f.get("change") is not None and field_ != "value":
+        word = "增长" if f["change"] >= 0 else "下降"
+        if f.get("change_unit") == "百分点":
+            word = "提高" if f["change"] >= 0 else "降低"
+        if f.get("annual_average"):
+            word = "年均" + word
+        hi = f"-{num(abs(f['change_max']))}" if f.get("change_max") is not None else ""
+        unit = "个百分点" if f.get("change_unit") == "百分点" else f.get("change_unit") or ""
+        parts.append(f"{word}{num(abs(f['change']))}{hi}{unit}")
+    q = f.get("qualifier") or ""
+    if field_ == "change" and f.get("value") is not None:
+        q = ""  # a qualifier is written with the first figure, the level (超过126万亿元，增长5.2%)
+    if q and len(parts) == 2:
+        # both figures: the qualifier goes with the one the sentence writes it next to (4%左右、提高1个百分点)
+        quote, level = f.get("quote") or "", f"{num(f['value'])}{f.get('unit') or ''}"
+        if (level + q) in quote or (q + level) in quote:
+            parts[0] = parts[0] + q if qualifier_after(q) else q + parts[0]
+            return "，".join(parts)
+    text = "，".join(parts)
+    if qualifier_after(q):  # 左右, 以上, 上下 … follow the figure; 约, 不低于, 力争 … come before it
+        return text + q
+    return (q + text) if q else text
+
+
+# Qualifiers from the lexicon's one list: written before the figure (and the cue words 力争, 控制在), after it.
+_BEFORE = alternation((*QUALIFIERS_BEFORE, *(w for w in QUALIFIERS if w not in QUALIFIERS_BEFORE + QUALIFIERS_AFTER)))
+_AFTER = alternation(QUALIFIERS_AFTER)
+_RAW = re.compile(
+    rf"{_BEFORE}?\d+(?:\.\d+)?"
+    r"(?:\s*(?:%|％)?\s*[—\-–~～至到]\s*\d+(?:\.\d+)?)?"
+    r"\s*(?:个百分点|百分点|%|％|‰|[万亿千百]*(?:元|人次|人|斤|吨|个|件|项|家|套|台|辆|公里|平方米|亩|户|所|张|名|次|倍|千瓦|标准箱))?"
+    rf"{_AFTER}?")
+
+
+def raw(f: dict[str, Any], field_: str | None = None) -> str | None:
+    """The figure as the sentence writes it (4.5%—5%, 2.5％, 1600亿斤以上), after the measure's name."""
+    quote, metric = f.get("quote") or "", f.get("metric") or ""
+    at = quote.find(metric) if metric else -1
+    fields = ("value", "change") if field_ is None else (field_,)
+    wanted = {num(abs(f[k])) for k in fields if f.get(k) is not None}
+    for m in _RAW.finditer(quote, max(at, 0)):
+        if set(re.findall(r"\d+(?:\.\d+)?", m.group())) & wanted:
+            return m.group()
+    return None
+
+
+def as_written(f: dict[str, Any], text: str, field_: str | None = None) -> str:
+    """``text`` (a figure as govlens writes it), followed by the sentence's own wording when it differs."""
+    r = raw(f, field_)
+    return f"{text}（原文“{r}”）" if r and r not in text else text
+
+
+def kind_word(f: dict[str, Any]) -> str:
+    return {"target": "目标", "forecast": "预计"}.get(f.get("kind") or "", "")
+
+
+def when(f: dict[str, Any]) -> str:
+    period = f.get("period") or ""
+    return f"{period}年" if period.isdigit() else period
+
+
+def passages(store: StoreAPI, question: str, k: int = 3, k1: float = 1.2, b: float = 0.75) -> list[dict[str, Any]]:
+    """The k best sentences for the question by BM25 over the sentences of the best-matching documents
+    (IDF counted over those sentences); each carries the question words it contains (``words``) so a
+    page can highlight them."""
+    from ...store.fts import tokens
+
+    words = {t[2] for t in tokens(question) if len(t[2]) >= 2 and t[2] not in W.STOP}
+    if not words:
+        return []
+    docs: dict[int, None] = {}
+    for w in sorted(words, key=len, reverse=True)[:4]:
+        docs.update((h["id"], None) for h in store.search(w, limit=3))
+    sentences: list[tuple[str, int, int, str, dict[str, int]]] = []
+    for doc_id in docs:
+        d = store.document(doc_id)
+        if d is None:
+            continue
+        text = d["text"]
+        spans: set[tuple[int, int]] = set()
+        for w in words:
+            at = text.find(w)
+            while at != -1 and len(spans) < 200:
+                start = max(text.rfind(c, 0, at) for c in "。！？\n") + 1
+                ends = [e for c in "。！？\n" if (e := text.find(c, at)) != -1]
+                end = min(ends) + (text[min(ends)] != "\n") if ends else len(text)
+                spans.add((start, end))
+                at = text.find(w, end)
+        for start, end in spans:
+            sent = text[start:end]
+            sentences.append((d["doc"], start, end, sent, {w: sent.count(w) for w in words}))
+    if not sentences:
+        return []
+    n = len(sentences)
+    avg = sum(len(x[3]) for x in sentences) / n
+    df = {w: sum(1 for *_, tf in sentences if tf[w]) for w in words}
+    idf = {w: math.log(1 + (n - df[w] + 0.5) / (df[w] + 0.5)) for w in words}
+    scored = []
+    for doc, start, end, sent, tf in sentences:
+        norm = k1 * (1 - b + b * len(sent) / avg)
+        score = sum(idf[w] * tf[w] * (k1 + 1) / (tf[w] + norm) for w in words if tf[w])
+        scored.append((score, {"doc": doc, "quote": sent, "span": [start, end],
+                               "words": sorted((w for w in words if tf[w]), key=len, reverse=True)}))
+    scored.sort(key=lambda x: -x[0])
+    return [c for _, c in scored[:k]]

@@ -1,0 +1,100 @@
+"""Which stated figure answers: rules as a table of cues with weights, each with an example.
+
+* a figure for the whole place and the whole year (全年, 全区) beats one for a part of the place
+  (a district's shopping centre, 其中…) or a part of the year (一季度, 上半年, 1-9月);
+* the measure is the subject of the clause that holds the number: the clause before the figure
+  names the measure, not some other noun with the measure word nearby;
+* multi-year averages, totals and 十年来 figures are never one year's;
+* percent measures are one thing whether written as a level or as a change (``percent``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ...model import single_year
+
+# (cue in the clause before the figure, weight, example)
+CLAUSE_CUES: list[tuple[re.Pattern[str], float, str]] = [
+    (re.compile(r"全年|全区|全市|全省|全县|全国|全旗|年内|本年"), 2.0, "全年实现新增就业5650人"),
+    (re.compile(r"(?:一|二|三|四|1|2|3|4)季度|上半年|下半年|前三季度|\d{1,2}[-—至到]\d{1,2}月|\d{1,2}月份?"), -3.0,
+     "一季度地区生产总值增长5.3%"),
+    (re.compile(r"其中|商场|企业|公司|园区|开发区|街道|乡镇|社区|项目|景区|学校|医院|中心|基地"), -2.0,
+     "购物中心开业带动新增就业3000人"),
+]
+# A word right before the measure that narrows it to a part (农业生产总值 is not 地区生产总值).
+NARROWER = re.compile(r"(?:人均|农业|工业|工农业|海洋|数字经济|旅游|文化|民营经济|县域|园区|新区|经济区|第[一二三]产业)$")
+MULTI_YEAR = re.compile(r"十年来|五年来|多年来|年均|累计|历年|以来|近[一二三四五六七八九十\d]+年|过去[一二三四五六七八九十\d]+年")
+
+
+def clause_before(f: dict[str, Any]) -> str:
+    """The clause of the fact's quote that holds its figure, up to the figure (from the last ，；)."""
+    quote = f.get("quote") or ""
+    metric = f.get("metric") or ""
+    at = quote.find(metric) if metric else -1
+    end = at + len(metric) if at != -1 else len(quote)
+    start = max(quote.rfind(c, 0, max(at, 0)) for c in "，；。：,;") + 1 if at != -1 else 0
+    return quote[start:end + 12]
+
+
+def one_year(f: dict[str, Any], field: str) -> bool:
+    """The figure is one year's: not a total, an average over years or a 十年来 statement."""
+    if not single_year(f, field):
+        return False
+    return not MULTI_YEAR.search(clause_before(f))
+
+
+def narrower(f: dict[str, Any], asked: str | None) -> bool:
+    """The fact's measure is a part of the asked one: its name has a narrowing word before the
+    asked words (or before its own synonym when the question named the measure another way)."""
+    metric = f.get("metric") or ""
+    if asked and asked in metric:
+        return bool(NARROWER.search(metric[: metric.find(asked)])) and not NARROWER.search(asked)
+    for syn in ("生产总值", "经济总量", "总产值", "收入", "产量", "投资", "就业"):
+        if syn in metric:
+            return bool(NARROWER.search(metric[: metric.find(syn)]))
+    return False
+
+
+def percent(f: dict[str, Any]) -> float | None:
+    """A percent measure as one number, whether stated as a level (涨幅3%) or a change (上涨2%)."""
+    if f.get("change") is not None and f.get("change_unit") == "%":
+        return f["change"]
+    if f.get("value") is not None and f.get("unit") == "%" and f.get("change") is None:
+        return f["value"]
+    return None
+
+
+def score(f: dict[str, Any], asked: str | None = None, want_change: bool = False) -> float:
+    """Higher is a better answer for a question about one place and one year."""
+    s = 0.0
+    clause = clause_before(f)
+    for rx, w, _ in CLAUSE_CUES:
+        if rx.search(clause):
+            s += w
+    metric = f.get("metric") or ""
+    if asked and metric:
+        if metric == asked or metric.endswith(asked):
+            s += 1.0
+        # a longer name than the one asked is a part of it (农业总产值 for 总产值)
+        s -= 0.1 * max(0, len(metric) - len(asked or metric))
+    if want_change:
+        s += 1.5 if f.get("change") is not None else 0.0
+    if f.get("doc_kind") == "work_report":
+        s += 1.0
+    if f.get("parent") is not None:
+        s -= 3.0
+    # the report of the year after states the outcome; the target is the year's own report
+    period = f.get("period") or ""
+    if period.isdigit() and f.get("doc_year"):
+        if f.get("kind") == "actual" and f["doc_year"] == int(period) + 1:
+            s += 1.0
+        if f.get("kind") == "target" and f["doc_year"] == int(period):
+            s += 1.0
+    return s
+
+
+def best(facts: list[dict[str, Any]], asked: str | None = None, want_change: bool = False) -> list[dict[str, Any]]:
+    """Facts sorted best first (stable: among equals, the store's order — latest report first)."""
+    return sorted(facts, key=lambda f: -score(f, asked, want_change))

@@ -1,0 +1,426 @@
+"""One handler per operation, in a table. Each reads stored facts through the store API and returns
+an answer with its cited sentences, or None (the question is then declined with the nearest
+sentences). A handler never states a figure its cited sentences do not hold; figures it counts or
+computes (a difference, a number of entries) are listed in ``Answer.computed``."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from typing import Any
+
+from ...stages.numbers import convert
+from ...store.api import StoreAPI
+from . import sentences as S
+from . import words as W
+from .answer import Answer, as_written, cite, figure, kind_word, num, when
+from .choose import best, narrower, one_year, percent
+from .plan import Plan
+
+Handler = Callable[[StoreAPI, Plan, str], Answer | None]
+
+
+# --- reading facts ---------------------------------------------------------------------------------
+
+def _fetch(store: StoreAPI, p: Plan, key: str | None, measure: str | None, place: str | None,
+           period: str | None, kind: str | None) -> list[dict[str, Any]]:
+    if not key and not measure:
+        return []
+    metric = {"metric_key": key} if key else {"metric_like": measure}
+    out = [f for f in store.indicators(**metric, region_suffix=place or None, period=period or None,
+                                       kind=kind or None, order="reports")
+           if f.get("parent") is None]
+    return [f for f in out if not narrower(f, p.measure)]
+
+
+def facts_for(store: StoreAPI, p: Plan, place: str | None, period: str | None = None,
+              kind: str | None = None) -> list[dict[str, Any]]:
+    """The facts stating the plan's measure for a place and period, best answer first."""
+    out = _fetch(store, p, p.key, p.measure, place, period, kind)
+    if not out and not p.key and p.measure:
+        short = re.sub(r"(?:规模|总量|总额|数量|情况|水平|金额|数)$", "", p.measure)
+        if short != p.measure and len(short) >= 2:
+            out = _fetch(store, p, None, short, place, period, kind)  # 专项债券规模 -> 专项债券
+    if not out and p.alt_key:
+        out = _fetch(store, p, p.alt_key, None, place, period, kind)  # 城乡居民收入 -> disposable_income
+    if not out and not p.key and p.measure:
+        # 一般公共预算赤字率 -> 赤字率: the shorter names ending the asked one, at word boundaries, of at
+        # least three characters and not a generic word (人数, 规模 alone never answer)
+        for tail in S.tails(p.measure):
+            out = _fetch(store, p, None, tail, place, period, kind)
+            if out:
+                break
+    if period and period.isdigit():
+        field = "change" if p.want_change else "value"
+        out = [f for f in out if one_year(f, field) or (field == "change" and f.get("value") is not None
+                                                          and one_year(f, "value"))]
+    return best(out, p.measure, p.want_change)
+
+
+def _pick(store: StoreAPI, p: Plan, place: str | None, year: int | None = None) -> dict[str, Any] | None:
+    period = str(year) if year else (p.period or (str(p.year) if p.year else None))
+    facts = facts_for(store, p, place, period, p.kind)
+    if not place and len({f.get("region") for f in facts}) > 1:
+        return None  # several places state it and the question names none: not ours to pick
+    if p.want_change:
+        with_change = [f for f in facts if f.get("change") is not None and one_year(f, "change")]
+        facts = with_change or facts
+    elif re.search(r"多少|是多少|规模|总量", q_of(p)):
+        facts = [f for f in facts if f.get("value") is not None] or facts  # a level asked: one that states it
+    return facts[0] if facts else None
+
+
+def q_of(p: Plan) -> str:
+    return p.question or ""
+
+
+def _line(f: dict[str, Any], field_: str | None = None) -> str:
+    return f"{f.get('region') or ''}{when(f)}{f.get('metric')}{kind_word(f)}：{as_written(f, figure(f, field_), field_)}"
+
+
+# --- handlers --------------------------------------------------------------------------------------
+
+def lookup(store: StoreAPI, p: Plan, q: str) -> Answer | None:
+    if p.unknown_place and not p.places:
+        return None
+    place = p.places[0] if p.places else None
+    f = _pick(store, p, place)
+    if f is None and p.key is None and p.measure:
+        # a measure the synonym table does not know (减跑动, 压缩至…天): the fact whose sentence holds
+        # the question's words, in the unit asked, for the year asked
+        f = S.fact_by_words(store, q, S.words_of(p.measure), place)
+        if f is not None and p.year and f.get("period") != str(p.year):
+            f = None
+        if f is not None:
+            metric = f.get("metric") or ""
+            return Answer(answer=f"{f.get('region') or ''}{metric}：{figure(f)}。", citations=[cite(f)], table=[f])
+    if f is None:
+        return None
+    return Answer(answer=_line(f) + "。", citations=[cite(f)], table=[f])
+
+
+def _comparable(rows: list[dict[str, Any]], by: str) -> tuple[list[dict[str, Any]], str | None]:
+    """Rows with their figure in one unit (``in_unit``), the unit; rows in an unrelated unit left out."""
+    unit_of = "unit" if by == "value" else "change_unit"
+    units = Counter(r[unit_of] for r in rows if r.get(by) is not None)
+    if not units:
+        return [], None
+    unit = units.most_common(1)[0][0]
+    out = [r | {"in_unit": v, "rank_unit": unit} for r in rows
+           if r.get(by) is not None and (v := convert(r[by], r[unit_of], unit)) is not None]
+    return out, unit
+
+
+def compare_places(store: StoreAPI, p: Plan, q: str) -> Answer | None:
+    if p.unknown_place:
+        return None  # one of the places compared is not in the library: no comparison to make
+    picked = [(place, _pick(store, p, place)) for place in p.places]
+    rows = [f | {"place": place} for place, f in picked if f is not None]
+    if len(rows) < 2:
+        return None
+    missing = [place for place, f in picked if f is None]
+    by = "change" if p.want_change and all(r.get("change") is not None for r in rows) else "value"
+    if by == "value" and not all(r.get("value") is not None for r in rows):
+        by = "change" if all(r.get("change") is not None for r in rows) else by
+    a = Answer(citations=[cite(r) for r in rows], chart="bar")
+    a.answer = "；".join(_line(r, by if by == "change" else None) for r in rows)
+    ranked, _ = _comparable(rows, by)
+    if len(ranked) >= 2:
+        ranked.sort(key=lambda r: r["in_unit"], reverse=p.order != "low")
+        top = ranked[0]
+        if top["in_unit"] != ranked[1]["in_unit"]:
+            a.answer += f"。{top['region']}{'较低' if p.order == 'low' else '较高'}"
+    a.answer += "。"
+    if missing:
+        a.note = f"库中没有{'、'.join(missing)}的这一数字。"
+    a.table = [_row(r, by) for r in rows]
+    return a
+
+
+def _row(f: dict[str, Any], by: str) -> dict[str, Any]:
+    return {"region": f.get("region"), "period": f.get("period"), "metric": f.get("metric"), "kind": f.get("kind"),
+            "value": f.get("value"), "unit": f.get("unit"), "change": f.get("change"),
+            "change_unit": f.get("change_unit"), "qualifier": f.get("qualifier"), "figure": figure(f),
+            "plot": f.get(by), "plot_unit": f.get("unit" if by == "value" else "change_unit"),
+            "doc": f["doc"], "quote": f["quote"], "span": f["span"]}
+
+
+def rank(store: StoreAPI, p: Plan, q: str) -> Answer | None:
+    if p.places and "over years" in p.constraints:
+        return rank_years(store, p, q)
+    if p.places and not p.level:
+        return lookup(store, p, q)
+    if not (p.key or p.measure):
+        return None
+    from ..compare import compare
+
+    rows = compare(store, p.measure or p.key or "", year=p.year, kind=p.kind, level=p.level)
+    rows = [r for r in rows if r["value"] is not None or r["change"] is not None]
+    if not rows:
+        return None
+    by = "change" if p.want_change or all(r["value"] is None for r in rows) else "value"
+    ranked, _ = _comparable(rows, by)
+    if not ranked:
+        return None
+    ranked.sort(key=lambda r: r["in_unit"], reverse=p.order != "low")
+    top = ranked[0]
+    a = Answer(answer=f"{top['region']}最{'低' if p.order == 'low' else '高'}：{as_written(top, figure(top))}。", chart="bar")
+    n = next((int(c[4:]) for c in p.constraints if c.startswith("top ")), 0)
+    if n:
+        a.answer = f"{'最低' if p.order == 'low' else '最高'}的{n}个：" + "；".join(
+            f"{i}. {r['region']} {figure(r)}" for i, r in enumerate(ranked[:n], 1)) + "。"
+    a.note = f"比较范围：库中载有此项的{len(ranked)}个地区。"
+    a.table = [r | {"figure": figure(r), "plot": r["in_unit"], "plot_unit": r["rank_unit"],
+                    "span": r.get("span") or store.fact_span(r["doc"], r["quote"])} for r in ranked]
+    a.citations = [{"doc": r["doc"], "quote": r["quote"], "span": r["span"]} for r in a.table[:5] if r["span"]]
+    return a
+
+
+def rank_years(store: StoreAPI, p: Plan, q: str) -> Answer | None:
+    """哪一年…最快: the place's series over the years, ranked."""
+    series = trend(store, Plan(**{**vars(p), "op": "trend", "kind": p.kind or "actual"}), q)
+    if series is None:
+        return None
+    rows = [r for r in series.table if r.get("plot") is not None]
+    if not rows:
+        return None
+    rows.sort(key=lambda r: r["plot"], reverse=p.order != "low")
+    top = rows[0]
+    f = next(c for c in series.citations if c["quote"] == top["quote"])
+    series.answer = (f"{top['period']}年最{'低' if p.order == 'low' else '高'}：{top['figure']}。" + "（各年：" +
+                     series.answer.rstrip("。") + "）")
+    series.citations = [f] + [c for c in series.citations if c is not f]
+    series.chart = "line"
+    return series
+
+
+_VERDICT = {"met": "已完成", "missed": "未完成", "unclear": "无法判断", "pending": "尚无次年报告"}
+
+
+def target_vs_outcome(store: StoreAPI, p: Plan, q: str) -> Answer | None:
+    from ..track import rule_for, track, verdict
+
+    if not (p.key or p.measure):
+        return None
+    place = p.places[0] if p.places else None
+    if p.stated_target and p.year:
+        # the target is the question's; the outcome is the year's actual figure
+        outcome = _pick(store, Plan(**{**vars(p), "kind": "actual", "want_change": p.stated_target["change"] is not None}),
+                        place, p.year)
+        if outcome is None:
+            return None
+        v = verdict(p.stated_target, outcome, p.key)
+        rule = rule_for(p.stated_target, p.key)
+        field_ = "change" if p.stated_target["change"] is not None else "value"
+        a = Answer(answer=f"{outcome.get('region') or ''}{when(outcome)}{outcome.get('metric')}实际{figure(outcome, field_)}"
+                          f"（问题所给目标{figure(p.stated_target)}：{_VERDICT[v]}）。",
+                   citations=[cite(outcome)], table=[outcome], note=f"判定规则：{rule}")
+        a.computed = re.findall(r"\d+(?:\.\d+)?", p.stated_target["quote"])  # the question's own figures
+        return a
+    if p.unknown_place and not p.places:
+        return None
+    rows = [r for r in track(store, metric=None if p.key else p.measure, key=p.key)
+            if (p.year is None or r["year"] == p.year) and (not p.key or r["metric_key"] == p.key)
+            and (not place or (r["region"] or "").endswith(place))]
+    rows = [r for r in rows if r["verdict"] in ("met", "missed")] or rows
+    if not rows:
+        return None
+    r = rows[-1]
+    got = f"，实际{figure(r['actual'])}" if r["actual"] else ""
+    a = Answer(answer=f"{r['region']}{r['year']}年{r['metric']}目标为{figure(r['target'])}{got}：{_VERDICT[r['verdict']]}。",
+               table=rows, note=f"判定规则：{r.get('rule', '')}")
+    for side in (r["target"], r["actual"]):
+        if side and (span := store.fact_span(side["doc"], side["quote"])) is not None:
+            a.citations.append({"doc": side["doc"], "quote": side["quote"], "span": span})
+    return a
+
+
+def trend(store: StoreAPI, p: Plan, q: str) -> Answer | None:
+    if not (p.key or p.measure):
+        return None
+    if p.unknown_place and not p.places:
+        return None
+    place = p.places[0] if p.places else None
+    if place is None:
+        return None
+    facts = [f for f in facts_for(store, p, place, None, p.kind or "actual")
+             if (f.get("period") or "").isdigit()]
+    lo, hi = p.year_range or (None, None)
+    if lo is not None:
+        facts = [f for f in facts if lo <= int(f["period"]) <= hi]
+    # one kind of figure for the whole series: growth if asked (or if most years state only it)
+    field_ = "change" if p.want_change else "value"
+    facts = [f for f in facts if f.get(field_) is not None and one_year(f, field_)]
+    if not facts and field_ == "value":
+        field_ = "change"
+        facts = [f for f in facts_for(store, p, place, None, p.kind or "actual")
+                 if (f.get("period") or "").isdigit() and f.get("change") is not None and one_year(f, "change")
+                 and (lo is None or lo <= int(f["period"]) <= hi)]
+    by_period: dict[str, dict[str, Any]] = {}
+    for f in facts:  # best first already
+        by_period.setdefault(f["period"], f)
+    if not by_period:
+        return None
+    rows = [by_period[k] for k in sorted(by_period)]
+    a = Answer(answer="；".join(f"{f['period']}年{as_written(f, figure(f, field_), field_)}" for f in rows) + "。", chart="line")
+    a.citations = [cite(f) for f in rows]
+    a.table = [_row(f, field_) for f in rows]
+    if lo is not None:
+        gaps = [y for y in range(lo, hi + 1) if str(y) not in by_period]
+        if gaps:
+            a.note = f"库中没有{'、'.join(map(str, gaps))}年的这一数字。"
+    return a
+
+
+def change(store: StoreAPI, p: Plan, q: str) -> Answer | None:
+    if not (p.key or p.measure) or len(p.years) < 2:
+        return lookup(store, p, q)
+    place = p.places[0] if p.places else None
+    y1, y2 = sorted(p.years[:2])
+    rate = bool(W.RATE_WORDS.search(q))
+    base = Plan(**{**vars(p), "want_change": rate, "kind": p.kind or "actual"})
+    f1, f2 = _pick(store, base, place, y1), _pick(store, base, place, y2)
+    if f1 is None or f2 is None:
+        return None
+    if not rate and (f1.get("value") is None or f2.get("value") is None):
+        rate = percent(f1) is not None and percent(f2) is not None  # a percent measure (CPI 上涨2%)
+    field_ = "change" if rate else "value"
+    a = Answer(answer=f"{_line(f1, field_)}；{_line(f2, field_)}。", citations=[cite(f1), cite(f2)],
+               table=[_row(f1, field_), _row(f2, field_)], chart="bar")
+    if rate:
+        v1, v2, unit = percent(f1), percent(f2), "个百分点"
+    else:
+        v1, v2, unit = convert(f1["value"], f1.get("unit"), f2.get("unit")), f2["value"], f2.get("unit") or ""
+    if v1 is None or v2 is None:
+        return a
+    d = round(v2 - v1, 4)
+    diff = num(abs(d))
+    word = ("提高" if d >= 0 else "降低") if rate else ("增加" if d >= 0 else "减少")
+    a.answer = a.answer.rstrip("。") + f"；{y2}年比{y1}年{word}{diff}{unit}"
+    a.computed = [diff]
+    if v1 and not rate:
+        pct = num(round(abs(d) / v1 * 100, 1))
+        a.answer += f"（{'增长' if d >= 0 else '下降'}{pct}%）"
+        a.computed.append(pct)
+    a.answer += "。"
+    a.note = "差值由两句所载数字计算得出。"
+    return a
+
+
+def glossary(store: StoreAPI, p: Plan, q: str) -> Answer | None:
+    if not p.term:
+        return None
+    g = store.glossary_term(p.term)
+    if not g:
+        return None
+    return Answer(answer=f"{g['term']}：{g['definition']}", citations=[{"doc": g["doc"], "quote": g["quote"],
+                                                                           "span": g["span"]}])
+
+
+def glossary_count(store: StoreAPI, p: Plan, q: str) -> Answer | None:
+    docs = store.documents(order="latest", region=p.places[0] if p.places else None,
+                           year=p.year, kind="work_report")
+    for d in docs:
+        entries = store.glossary(doc_id=d["id"], limit=1000)
+        if entries:
+            text = store.document_text(d["doc"]) or ""
+            first, last = entries[0], entries[-1]
+            n = len(entries)
+            title = d.get("title") or f"{d.get('region') or ''}{d.get('year') or ''}年报告"
+            return Answer(answer=f"{title}的名词解释共{n}条（{first['term']}……{last['term']}）。",
+                          citations=[{"doc": d["doc"], "quote": text[e["start"]:e["end"]], "span": [e["start"], e["end"]]}
+                                     for e in (first, last)], computed=[str(n)])
+    return None
+
+
+def documents(store: StoreAPI, p: Plan, q: str) -> Answer | None:
+    n = store.count_documents(region=p.places[0] if p.places else None, year=p.year,
+                              kind="work_report" if "工作报告" in q else None)
+    return Answer(answer=f"库中共有{n}篇符合条件的文件。", computed=[str(n)])
+
+
+_COUNT_UNITS = ("件", "项", "个", "类", "批", "大")
+
+
+def items(store: StoreAPI, p: Plan, q: str) -> Answer | None:
+    """A stated number of items (12类45件民生实事, 30个重点项目, 淘汰关停1013个项目): among the
+    indicators whose measure names the counted noun, the project counts and the sentences writing a
+    count before the noun, the one whose sentence holds most of the question's other words."""
+    if not p.noun:
+        return lookup(store, p, q)
+    place = p.places[0] if p.places else None
+    period = p.period or (str(p.year) if p.year else None)
+    noun = p.noun
+    rest = q
+    for name in p.places:
+        rest = rest.replace(name, " ")
+    words = [w for w in S.words_of(re.sub(r"多少|几", " ", rest)) if w not in noun and noun not in w]
+    cands = [f for f in store.indicators(metric_like=noun, region_suffix=place, period=period, order="reports")
+             if f.get("value") is not None and (f.get("unit") or "") in _COUNT_UNITS and f.get("parent") is None]
+    cands += [f | {"value": f.get("count"), "unit": f.get("count_unit"), "metric": f.get("name")}
+              for f in store.facts("project", region=place) if noun in (f.get("name") or "")
+              and f.get("count") is not None and (not p.year or f.get("doc_year") in (p.year, p.year + 1, None))]
+    hit = S.stated_count(store, noun, words, place)
+    if hit is not None:
+        cands.append(hit | {"value": hit["count"], "metric": noun, "stated": True})
+    if not cands:
+        return None
+
+    def held(f: dict[str, Any]) -> int:
+        text = re.sub(r"[、，,\s]", "", f.get("quote") or "")
+        return sum(len(w) for w in words if w in text)
+
+    top = max(held(f) for f in cands)
+    cands = [f for f in cands if held(f) == top]
+    if words and top == 0:
+        return None  # nothing that counts what the question names
+    if not place and len({f.get("region") for f in cands}) > 1:
+        return None
+    f = best([c for c in cands if not c.get("stated")], noun)[0] if any(not c.get("stated") for c in cands) \
+        else cands[0]
+    if f.get("stated"):
+        u = f["unit"]
+        written = f"{f['written']}{u}" if f["written"].isdigit() else f"{f['written']}{u}（{f['count']}{u}）"
+        a = Answer(answer=f"{f['region'] or ''}{noun}：{written}。",
+                   citations=[{k: f[k] for k in ("doc", "quote", "span")}], table=[f])
+        if not f["written"].isdigit():
+            a.computed = [str(f["count"])]  # 十件 read as 10
+        return a
+    return Answer(answer=f"{f.get('region') or ''}{when(f)}{f.get('metric')}：{figure(f, 'value')}。",
+                  citations=[cite(f)], table=[f])
+
+
+def project(store: StoreAPI, p: Plan, q: str) -> Answer | None:
+    """A project's or programme's investment (总投资30亿元的…项目, 计划总投资129.8亿元), read from the
+    sentence that names it."""
+    if p.unknown_place and not p.places:
+        return None
+    place = p.places[0] if p.places else None
+    rest = q
+    for name in p.places:
+        rest = rest.replace(name, " ")
+    words = S.words_of(re.sub(r"总投资|计划投资|投资总额|完成投资|是多少|多少|项目|工程", " ", rest))
+    asked = re.search(r"计划总投资|总投资|完成投资|计划投资|投资总额", q)
+    hit = S.investment(store, words, place, asked.group() if asked else None)
+    if hit is None:
+        return lookup(store, p, q) if p.key else None
+    figure_ = f"{hit['label']}{hit['qualifier'] or ''}{num(hit['value'])}{hit['more'] or ''}{hit['unit']}"
+    return Answer(answer=f"{figure_}（{hit['clause']}）。", citations=[{k: hit[k] for k in ("doc", "quote", "span")}],
+                  table=[hit])
+
+
+HANDLERS: dict[str, Handler] = {
+    "lookup": lookup,
+    "compare": compare_places,
+    "rank": rank,
+    "track": target_vs_outcome,
+    "trend": trend,
+    "change": change,
+    "glossary": glossary,
+    "glossary_list": glossary,
+    "glossary_count": glossary_count,
+    "documents": documents,
+    "items": items,
+    "project": project,
+}

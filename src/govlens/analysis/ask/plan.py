@@ -1,0 +1,239 @@
+"""A question read into a typed plan: the places, the measure, the years or a range, the kind of
+figure, the operation and its constraints. No figure is looked up here; the store is asked only for
+the names of the places it holds and a place's latest report year (今年/去年)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from ...lexicon.metrics import metric_key, metric_table
+from ...stages.numbers import cn_year
+from ...stages.regions import PLACE, PROVINCES, canonical
+from ...store.api import StoreAPI
+from . import words as W
+
+_SUFFIX = re.compile(r"(?:维吾尔自治区|壮族自治区|回族自治区|自治区|特别行政区|省|市|区|县)$")
+
+
+@dataclass
+class Plan:
+    op: str = "lookup"
+    places: list[str] = field(default_factory=list)  # stored region names, in the order asked
+    unknown_place: str | None = None  # a place the library does not hold: nothing else answers for it
+    measure: str | None = None  # the words of the measure
+    key: str | None = None  # its metric key, when the synonym table knows it
+    alt_key: str | None = None  # an everyday word's measure, tried when the longer phrase finds nothing
+    years: list[int] = field(default_factory=list)  # the years named, in order
+    year_range: tuple[int, int] | None = None  # 2019年到2024年
+    period: str | None = None  # a plan period (2021-2025)
+    kind: str | None = None  # target | actual | forecast
+    level: str | None = None  # province | city | district | county (哪个省)
+    order: str = "high"  # rank/compare: the highest (or lowest) wins
+    want_change: bool = False  # the question asks for a growth rate, not a level
+    stated_target: dict[str, Any] | None = None  # 目标是7.5%，实际增长了多少
+    term: str | None = None  # glossary term
+    noun: str | None = None  # items/project: what is counted (实事, 项目)
+    constraints: list[str] = field(default_factory=list)
+    question: str | None = field(default=None, repr=False)  # as asked (for handlers' own cues)
+
+    @property
+    def year(self) -> int | None:
+        return self.years[0] if len(self.years) == 1 else None
+
+    @property
+    def region(self) -> str | None:
+        return self.places[0] if self.places else self.unknown_place
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in asdict(self).items() if v not in (None, [], False) and k != "question"}
+
+    def explain(self) -> str:
+        d = self.to_dict()
+        return "\n".join(f"{k}: {v}" for k, v in d.items())
+
+
+def _bare(name: str) -> str:
+    """江苏省 -> 江苏, 呼伦贝尔市海拉尔区 -> 海拉尔, 内蒙古自治区 -> 内蒙古."""
+    tail = name.split("市")[-1] if "市" in name[:-1] else name
+    return _SUFFIX.sub("", tail) or name
+
+
+def places_in(store: StoreAPI, q: str) -> tuple[list[str], list[tuple[int, int]], str | None]:
+    """Stored places named in ``q`` (full or bare names), in the order asked, with their spans; and
+    the first place named that the store does not hold."""
+    found: list[tuple[int, int, str]] = []
+    for r in store.regions():
+        for name in {r, _bare(r)}:
+            if len(name) < 2:
+                continue
+            at = q.find(name)
+            while at != -1:
+                found.append((at, at + len(name), r))
+                at = q.find(name, at + 1)
+    # longest first, then drop matches inside a longer one (江苏 inside 江苏省)
+    found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+    kept: list[tuple[int, int, str]] = []
+    for s, e, r in found:
+        if any(s >= ks and e <= ke for ks, ke, _ in kept):
+            continue
+        kept.append((s, e, r))
+    places: list[str] = []
+    spans: list[tuple[int, int]] = []
+    for s, e, r in kept:
+        if r not in places:
+            places.append(r)
+        spans.append((s, e))
+    if W.NATION_Q.search(q) and "全国" not in places:
+        m = W.NATION_Q.search(q)
+        assert m is not None
+        if not any(s <= m.start() < e for s, e in spans) and not places:
+            places.append("全国")
+            spans.append(m.span())
+    unknown = None
+    rest = q
+    for s, e in spans:
+        rest = rest[:s] + " " * (e - s) + rest[e:]
+    starts = {s for s, _ in spans}
+    for m in PLACE.finditer(rest):
+        # a match may start with the word joining it to the last place (和满洲里市)
+        name = next((n for i in range(3) if len(m.group()) - i >= 2 and (n := canonical(m.group()[i:]))), None)
+        if name and name not in places and m.end() not in starts:  # 呼伦贝尔市|海拉尔区: a parent
+            unknown = name
+            break
+    if unknown is None:  # a province named bare (浙江) that the library does not hold
+        unknown = next((full for bare, full in PROVINCES.items() if bare in rest and full not in places), None)
+    return places, spans, unknown
+
+
+def _measure(p: Plan, q: str, rest: str) -> None:
+    for syn, key in metric_table():
+        if syn in q:
+            p.measure, p.key = syn, key
+            return
+    for syn, key in W.ASK_ALIASES:
+        # An everyday word inside a longer measure (收入 in 旅游总收入) is not that measure.
+        if syn in q and not (syn in rest and len(rest) > len(syn) + 1):
+            p.measure, p.key = syn, key
+            return
+        if syn in q and p.alt_key is None and W.WHOSE.fullmatch(rest.replace(syn, "", 1)):
+            p.alt_key = key  # 城乡居民收入: only words for whose, around the everyday word
+    p.key = metric_key(re.sub(r"[？?。，]", "", q))
+    if p.key is None and 2 <= len(rest) <= 30:
+        p.measure = rest
+
+
+def _stated_target(q: str) -> dict[str, Any] | None:
+    m = W.STATED_TARGET.search(q)
+    if not m or not m.group("v"):
+        return None
+    unit = (m.group("u") or "").replace("％", "%").replace("个百分点", "百分点") or None
+    v = float(m.group("v"))
+    growth = bool(re.search(r"增长|增速|增幅|提高|下降|涨幅", q[: m.end()])) and unit in ("%", "百分点", None)
+    side: dict[str, Any] = {"qualifier": m.group("q1") or m.group("q2")}
+    hi = float(m.group("v2")) if m.group("v2") else None
+    if growth:
+        side |= {"change": v, "change_max": hi, "change_unit": unit or "%", "value": None, "unit": None}
+    else:
+        side |= {"value": v, "value_max": hi, "unit": unit, "change": None, "change_unit": None}
+    side["quote"] = m.group()
+    return side
+
+
+def read(store: StoreAPI, question: str) -> Plan:
+    """The plan for ``question`` (never raises on odd input: an empty plan declines)."""
+    q = question.strip().replace("％", "%")
+    q = q.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    p = Plan(question=q)
+    for op, rx, _example in W.OPERATION_CUES:
+        if rx.search(q):
+            p.op = op
+            break
+    m = re.search(r"(?:什么是|什么叫|何为|何谓)(?P<a>[^？?，。]+)|(?P<b>[^？?，。]+?)(?:是什么|指什么|是指什么|的含义|什么意思|指哪些|包括哪些|包含哪些|指的是什么)", q)
+    if m and p.op in ("lookup", "glossary_list", "rank") and not W.YEAR_Q.search(q) and not re.search(r"多少|几", q):
+        p.op = "glossary" if p.op != "glossary_list" else p.op
+        p.term = (m.group("a") or m.group("b")).strip("“”\"《》 ")
+        p.term = re.sub(r"^.*?(?:名词解释|报告|文件|文中)(?:中|里)?(?:的|所说的|提到的)?(?=“)", "", p.term)
+        p.term = re.sub(r"^(?:报告中|文中|所说的|提到的|的)+", "", p.term).strip("“”\"《》 ")
+        p.term = re.sub(r"(?:的含义|的意思|具体)$", "", p.term).strip("“”\"《》 ")
+        return p
+    places, spans, unknown = places_in(store, q)
+    p.places, p.unknown_place = places, unknown
+    stripped = q
+    for s, e in sorted(spans, reverse=True):
+        stripped = stripped[:s] + " " + stripped[e:]
+    # years
+    years = [y for y in (cn_year(m.group(1)) for m in W.YEAR_Q.finditer(q)) if y]
+    latest = store.latest_report_year(places[0]) if places else None
+    if (r := W.RANGE_Q.search(q)) is not None:
+        a, b = cn_year(r.group(1)), cn_year(r.group(2))
+        if a and b:
+            if W.RANGE_CHANGE_Q.search(q[r.end():]) and p.op not in ("track",):
+                p.op = "change"  # 从2013年到2016年增长了多少: the difference between the two years
+                years = [min(a, b), max(a, b)]
+            else:
+                p.year_range = (min(a, b), max(a, b))
+                if p.op not in ("track",):
+                    p.op = "trend"
+    elif (r := W.SINCE_Q.search(q)) is not None and (y := cn_year(r.group(1))):
+        p.year_range = (y, max(y, (latest or y + 1) - 1))
+        p.op = "trend" if p.op not in ("track",) else p.op
+    p.years = list(dict.fromkeys(years))
+    if not p.years and latest:
+        if "今年" in q:
+            p.years = [latest]
+        elif "去年" in q or ("上年" in q and "比上年" not in q):
+            p.years = [latest - 1]
+        elif "明年" in q:
+            p.years = [latest + 1]
+    if (m := W.PLAN_Q.search(q)) is not None:
+        start = W.PLAN_START[m.group(1)]
+        p.period = f"{start}-{start + 4}"
+    if (m := W.RECENT_Q.search(q)) is not None and p.op == "trend" and not p.year_range:
+        n = int(m.group(1)) if m.group(1).isdigit() else {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+                                                          "八": 8, "九": 9, "十": 10}.get(m.group(1), 5)
+        if latest:  # the latest report states the year before it: the last n years up to that one
+            p.year_range = (latest - n, latest - 1)
+    for kind, rx in W.KIND_CUES:  # first cue wins: 目标 before 比上年
+        if rx.search(q):
+            p.kind = kind
+            break
+    if (lv := W.LEVEL_Q.search(q)) is not None:
+        p.level = W.LEVELS[next(g for g in lv.groups() if g)]
+    p.order = "low" if W.ORDER_LOW.search(q) else "high"
+    p.want_change = bool(W.CHANGE_WORDS.search(q))
+    p.stated_target = _stated_target(q)
+    if p.stated_target and re.search(r"实际|最终|结果|完成|实现", q[q.find(p.stated_target["quote"]):]):
+        p.op = "track"
+        p.kind = "actual"
+    # the measure: what is left once place, time and question words are gone
+    rest_src = stripped if not p.stated_target else stripped.replace(p.stated_target["quote"], " ")
+    rest = max(W.NOT_MEASURE.sub(" ", rest_src).split(), key=len, default="")
+    _measure(p, q.replace(p.stated_target["quote"], "") if p.stated_target else q, rest)
+    # operations that depend on what was found: a known and an unknown place joined by 和 is a comparison
+    if p.unknown_place and p.places and re.search(r"和|与|及|、|还是|对比|相比", q) and p.op in ("lookup", "rank"):
+        p.op = "compare"
+    if p.op in ("lookup", "rank", "change") and len(p.places) >= 2:
+        p.op = "compare"
+    elif p.op == "change" and len(p.years) < 2 and not p.year_range:
+        p.op = "lookup"  # 比上年增长多少: the change stated with the year's figure
+        p.want_change = True
+    elif p.op == "rank" and p.places and re.search(r"哪一?年|哪个年份|哪些年", q):
+        p.constraints.append("over years")  # 海拉尔区哪一年增长最快: the place's years ranked
+    elif p.op == "rank" and (p.places and not p.level):
+        p.op = "lookup"  # one named place and no level: a lookup
+    elif p.op == "lookup" and len(p.years) == 2 and re.search(r"比|相比|较", q):
+        p.op = "change"
+    if p.op in ("items", "project"):
+        m = re.search(r"(民生实事|实事|重点项目|重大项目|项目|工程|事项|一件事|行动|任务)", q)
+        p.noun = m.group(1) if m else None
+    if p.op == "trend" and not p.kind:
+        p.kind = "actual"
+    if (m := re.search(r"前([二两三四五六七八九十\d]+)(?:名|位|个)?", q)) is not None and p.op == "rank":
+        cn = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+        n = int(m.group(1)) if m.group(1).isdigit() else cn.get(m.group(1), 3)
+        p.constraints.append(f"top {max(2, min(n, 10))}")
+    if re.search(r"全年", q):
+        p.constraints.append("whole year")
+    return p

@@ -1,0 +1,165 @@
+"""Reading a stated figure when the measure has no name the synonym table knows: the stored facts
+(or sentences) of the documents that hold the question's words, scored by how many of those words
+their clause holds. Used by ``lookup`` (减跑动92%, 压缩至11天 in a press conference) and ``project``
+(总投资30亿元的某某项目)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ...errors import GovlensError
+from ...store.api import StoreAPI
+from . import words as W
+
+# the unit a question asks for: 多少天 -> 天, 百分之几 / 多少% / …率 -> %
+UNIT_ASKED = re.compile(r"多少(天|件|个|人|项|家|所|条|公里|平方米|套|张|名|次|亿元|万元|元|吨|万吨|亿斤)|(百分之几|多少%|百分比)")
+GENERIC = {"项目", "工程", "多少", "总投资", "投资", "计划", "服务", "情况", "目前", "累计", "全区", "全市", "全省", "平均",
+           "实现", "完成", "建设", "推进", "时间", "数量"}
+INVEST = re.compile(r"(计划总投资|总投资|完成投资|计划投资|投资总额|总投入)额?(?:为|达|达到)?"
+                    r"(约|超过|超|近|逾|不低于|不少于)?(\d+(?:\.\d+)?)(多)?(万亿元|亿元|万元|元)")
+
+
+def words_of(text: str) -> list[str]:
+    """The content words of a question part (jieba words of two or more characters, no question words)."""
+    from ...store.fts import tokens
+
+    out = []
+    for t in tokens(text):
+        w = text[t[0]:t[1]]  # as written (the index lowercases: PPP)
+        if len(w) >= 2 and w not in W.STOP and w not in GENERIC and not re.fullmatch(r"[\d.]+|(?:19|20)\d\d年?", w):
+            out.append(w)
+    return list(dict.fromkeys(out))
+
+
+def tails(measure: str) -> list[str]:
+    """Shorter names that end ``measure``, longest first (一般公共预算赤字率 -> …, 预算赤字率, 赤字率), of
+    at least three characters, never a generic word."""
+    out = []
+    for i in range(1, len(measure) - 2):
+        tail = measure[i:]
+        if tail not in GENERIC and not W.GENERIC_TAIL.fullmatch(tail) and re.match(r"[\u4e00-\u9fffA-Za-z]", tail):
+            out.append(tail)
+    return out
+
+
+def _docs(store: StoreAPI, words: list[str], place: str | None, limit: int = 4) -> list[int]:
+    ids: dict[int, None] = {}
+    for w in sorted(words, key=len, reverse=True)[:3]:
+        for region in ([place, None] if place else [None]):
+            try:
+                hits = store.search(w, region=region, limit=limit)
+            except GovlensError:  # a word the index cannot take is no match
+                hits = []
+            ids.update((h["id"], None) for h in hits)
+            if hits:
+                break
+    return list(ids)
+
+
+def fact_by_words(store: StoreAPI, q: str, words: list[str], place: str | None) -> dict[str, Any] | None:
+    """The indicator fact whose quote holds the question's words (those in its measure name count
+    twice), in the unit asked; None unless at least two words and two thirds of them are held."""
+    if len(words) < 2:
+        return None
+    m = UNIT_ASKED.search(q)
+    unit = (m.group(1) or "%") if m else None
+    best, best_s = None, 0.0
+    for doc_id in _docs(store, words, place):
+        for f in store.facts("indicator", doc_id=doc_id):
+            if place and f.get("region") and not (f["region"] == place or f["region"].endswith(place)):
+                continue
+            quote, metric = f.get("quote") or "", f.get("metric") or ""
+            held = [w for w in words if w in quote]
+            if len(held) < 2 or len(held) < 2 * len(words) / 3:
+                continue
+            got_unit = f.get("unit") if f.get("value") is not None else f.get("change_unit")
+            if unit and got_unit != unit and not (unit == "%" and got_unit == "百分点"):
+                continue
+            # the measure is at the end of the question's phrase (…平均减跑动): later words weigh more
+            s = len(held) + 2 * sum(i + 1 for i, w in enumerate(words) if w in metric)
+            if s > best_s:
+                best, best_s = f, s
+    return best
+
+
+def investment(store: StoreAPI, words: list[str], place: str | None, label: str | None = None) -> dict[str, Any] | None:
+    """A sentence stating an investment (总投资30亿元的…项目) whose clause holds the question's words."""
+    if not words:
+        return None
+    best, best_s = None, 0.0
+    for doc_id in _docs(store, words, place):
+        d = store.document(doc_id)
+        if d is None:
+            continue
+        text = d["text"]
+        for m in INVEST.finditer(text):
+            start = max(text.rfind(c, 0, m.start()) for c in "。；！？\n") + 1
+            ends = [e for c in "。；！？\n" if (e := text.find(c, m.end())) != -1]
+            end = min(ends) if ends else len(text)
+            sentence = text[start:end]
+            # the clause around the figure, with the clause before it (签约项目161个，计划总投资129.8亿元)
+            c0 = max(text.rfind(c, start, m.start()) for c in "，,")
+            c0 = max(max(text.rfind(c, start, c0) for c in "，,") + 1, start) if c0 > start else start
+            c1 = min([e for c in "，," if (e := text.find(c, m.end(), end)) != -1] or [end])
+            clause = text[c0:c1]
+            held = [w for w in words if w in clause]
+            if not held or len(held) < len(words) / 2:
+                continue
+            s = sum(len(w) for w in held) + 0.1 * sum(len(w) for w in words if w in sentence) + (d.get("year") or 0) / 1e5
+            if label and (label in m.group(1) or m.group(1) in label):
+                s += 1.5  # the question's word for the figure (总投资, not 完成投资)
+            if s > best_s:
+                best_s = s
+                best = {"doc": d["doc"], "quote": sentence, "span": [start, end], "clause": clause,
+                        "label": m.group(1), "qualifier": m.group(2), "value": float(m.group(3)),
+                        "more": m.group(4), "unit": m.group(5), "region": d.get("region")}
+    return best
+
+
+_CN_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def cn_count(text: str) -> int | None:
+    """十 -> 10, 十二 -> 12, 二十 -> 20, 四十五 -> 45, 45 -> 45 (counts of items, below a thousand)."""
+    if text.isdigit():
+        return int(text)
+    total, cur = 0, 0
+    for ch in text:
+        if ch in _CN_DIGIT:
+            cur = _CN_DIGIT[ch]
+        elif ch == "十":
+            total += (cur or 1) * 10
+            cur = 0
+        elif ch == "百":
+            total += (cur or 1) * 100
+            cur = 0
+        else:
+            return None
+    return total + cur or None
+
+
+def stated_count(store: StoreAPI, noun: str, words: list[str], place: str | None) -> dict[str, Any] | None:
+    """A sentence stating how many of ``noun`` (办好十件民生实事, 实施30项民生实事): the count written
+    right before the noun, in a document of the place whose sentence holds the most question words."""
+    rx = re.compile(rf"(\d+|[一二两三四五六七八九十百]+)\s*(件|项|个|大|类|批)(?:[^，。；、]{{0,6}}?)“?{re.escape(noun)}")
+    best, best_s = None, -1.0
+    for doc_id in _docs(store, [noun, *words], place):
+        d = store.document(doc_id)
+        if d is None or (place and d.get("region") and not (d["region"] == place or d["region"].endswith(place))):
+            continue
+        text = d["text"]
+        for m in rx.finditer(text):
+            n = cn_count(m.group(1))
+            if n is None:
+                continue
+            start = max(text.rfind(c, 0, m.start()) for c in "。；！？\n") + 1
+            ends = [e for c in "。；！？\n" if (e := text.find(c, m.end())) != -1]
+            end = min(ends) if ends else len(text)
+            sentence = text[start:end]
+            s = sum(len(w) for w in words if w in sentence)
+            if s > best_s:
+                best_s = s
+                best = {"doc": d["doc"], "quote": sentence, "span": [start, end], "count": n, "written": m.group(1),
+                        "unit": m.group(2), "region": d.get("region"), "noun": noun}
+    return best

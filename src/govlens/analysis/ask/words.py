@@ -1,0 +1,87 @@
+"""The words a question is read with: operation cues, kinds, levels, orders, everyday measure words.
+
+Tables, not branches: each row is (what it means, the pattern that says it), tried in order, and
+``tests/test_ask_plan.py`` runs an example question for each row. Words that documents use too
+(qualifiers, metric synonyms, plan names) come from the lexicon / indicator tables, not from here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...lexicon.words import PLAN_START as _PLAN_START
+from ...lexicon.words import QUALIFIER_AFTER_CHANGE_RX, QUALIFIER_BEFORE_RX, YEAR_ANY
+
+YEAR = YEAR_ANY
+YEAR_Q = re.compile(rf"({YEAR})年")
+# 2019年到2024年, 2019—2024年, 2019至2024年, 从2019年至2024年
+RANGE_Q = re.compile(rf"({YEAR})年?\s*(?:到|至|—|–|-|~|～)\s*({YEAR})年")
+PLAN_Q = re.compile(r"十([一二三四五])五")
+PLAN_START = {k[1]: v for k, v in _PLAN_START.items() if len(k) == 3 and k.startswith("十") and k.endswith("五")}
+RECENT_Q = re.compile(r"(?:近|最近|过去)([一二三四五六七八九十\d]+)年")
+SINCE_Q = re.compile(rf"({YEAR})年以来")
+# a range asked for a difference (从2013年到2016年增长了多少) is a change, not a trend
+RANGE_CHANGE_Q = re.compile(r"(?:增长|增加|减少|下降|提高|变化|多)了?多少")
+
+# Operation cues, first match wins (the order matters: a glossary question may hold 哪些, a
+# tracked target 目标, a comparison 哪个). ``places`` is how many named places the row needs.
+OPERATION_CUES: list[tuple[str, re.Pattern[str], str]] = [
+    ("glossary_count", re.compile(r"名词解释.*(?:多少|几)(?:条|个|项|则)|(?:多少|几)(?:条|个|项)名词解释"),
+     "报告的名词解释有多少条？"),
+    ("glossary_list", re.compile(r"指(?:的是)?哪些|包括哪些|包含哪些|是指哪|有哪些内容"),
+     "两重指哪些？"),
+    ("documents", re.compile(r"多少篇|几篇|多少份|几份"), "库中有多少篇政府工作报告？"),
+    ("track", re.compile(r"目标.*?(?:实际|完成|实现)(?:了|得|的|情况)?(?:是)?(?:多少|怎么样|如何)|完成了吗|实现了吗|达到了吗|完成情况|完成没有|是否完成|是否实现|是否达到|达标了吗|完成得怎么样"
+                         r"|目标(?:是|为)[^，。？]*[，,].*(?:实际|最终|结果)"),
+     "2023年全国GDP增长目标完成了吗？"),
+    ("items", re.compile(r"(?:多少|几)(?:件|项|个|类|批)(?:[^，。？]{0,6})(?:实事|事项|工程|项目|行动|任务|一件事)"
+                         r"|(?:实事|事项|一件事)(?:有)?(?:多少|几)(?:件|项|个)"),
+     "江苏省2026年要办好多少件民生实事？"),
+    ("project", re.compile(r"总投资|计划投资|投资总额|项目.*(?:投资|多少亿)"), "某项目计划总投资多少？"),
+    ("trend", re.compile(r"历年|逐年|趋势|这几年|近几年|怎么变化|如何变化|变化情况|走势|各年|以来|的变化|变化$|(?:近|最近|过去)[一二三四五六七八九十\d]+年(?![^，。？]*(?:累计|总共|合计|共计))"),
+     "全国国内生产总值增速2019年到2024年怎么变化？"),
+    ("change", re.compile(rf"比(?:上年|去年|前一年|(?:{YEAR})年)?(?:增加|减少|增长|下降|提高|降低|多|少)了?多少|相比.*(?:增加|减少|变化|多|少)了?多少"
+                          r"|变化了?多少|增加了?多少|减少了?多少"),
+     "海拉尔区2016年地区生产总值比2014年增加了多少？"),
+    ("rank", re.compile(r"哪个|哪些|哪一个|谁|最高|最低|最多|最少|最快|最慢|排名|排序|排第|前[三五十]"),
+     "2026年哪个省地区生产总值增长目标最高？"),
+]
+
+# Several places with one of these is a comparison; its winner is asked when ORDER matches.
+COMPARE_Q = re.compile(r"哪个|哪一个|谁|更高|更低|更多|更少|更快|更慢|高于|低于|相比|对比|比较|分别|各是|各自|和|与|、")
+ORDER_LOW = re.compile(r"最低|最少|最慢|更低|更少|更慢|低于")
+ORDER_HIGH = re.compile(r"最高|最多|最快|更高|更多|更快|高于|排名|排第|前[三五十]")
+
+KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
+    ("target", re.compile(r"目标|预期|计划|力争|打算|要达到|定为")),
+    ("forecast", re.compile(r"预计")),
+    ("actual", re.compile(r"实际|完成了|实现了|达到了|结果|最终|全年.{0,4}(?:是|为)多少|比上年|同比|增长了|增加了")),
+]
+LEVEL_Q = re.compile(r"哪(?:个|些|一个)(省|市|区|县)|各(省|市|区|县)|(省|市|区|县)(?:中|里|之中)")
+LEVELS = {"省": "province", "市": "city", "区": "district", "县": "county"}
+NATION_Q = re.compile(r"全国|我国|国家|中国")
+RATE_WORDS = re.compile(r"增速|增幅|涨幅|增长率|速度")  # a rate, not a level
+CHANGE_WORDS = re.compile(r"增长|增速|增幅|涨幅|提高|下降|上涨|增加|减少|降低|同比|比上年")
+
+# Everyday words for a measure, only for reading questions (in documents they are too loose).
+ASK_ALIASES = [("就业", "new_jobs"), ("失业率", "unemployment_surveyed"), ("经济增速", "gdp"), ("经济", "gdp"),
+               ("财政", "budget_revenue"), ("外资", "foreign_investment_actual"), ("收入", "disposable_income"),
+               ("物价", "cpi"), ("CPI", "cpi"), ("GDP", "gdp")]
+
+# What is left of a question once place, time and question words are gone is the measure asked about.
+NOT_MEASURE = re.compile(
+    rf"(?:{YEAR})年?|十[一二三四五]五|今年|去年|上年|明年|全国|我国|国家|全省|全市|全区|全年|"
+    r"分别|各是|各自|相比|对比|比较|哪个|哪一个|哪些|谁|更高|更低|更多|更少|更快|更慢|最高|最低|最多|最少|最快|最慢|"
+    r"是多少|有多少|多少|是什么|是否|完成了吗|实现了吗|达到了吗|完成情况|目标|预期|计划|实际|完成|预计|怎么变化|如何变化|"
+    r"变化|趋势|历年|逐年|增长了|增长|增速|增幅|涨幅|提高|下降|上涨|增加|减少|排名|省份|城市|到|至|"
+    r"[的了吗呢？?。，、“”和与及\s—\-~～]")
+WHOSE = re.compile(r"(?:城乡|城镇|农村|全体|常住)?(?:居民)?(?:人均)?(?:可支配)?")
+GENERIC_TAIL = re.compile(r"(?:规模|总量|总额|数量|情况|水平|金额|数)$")
+STOP = {"多少", "什么", "哪个", "哪些", "是否", "情况", "目标", "完成", "今年", "去年", "吗", "分别", "实际"}
+
+# A target stated in the question: 目标是7.5%, 目标为增长6%左右, 目标定在3%以内
+STATED_TARGET = re.compile(
+    r"(?:目标(?:是|为|定为|定在|设定为)?|(?<=[增长提高下降控制在])(?=[\d.]+\s*(?:%|％|个百分点)[^，。？]{0,4}的(?:预期)?目标))"
+    r"(?:增长|提高|下降|控制在)?(?:在)?"
+    rf"(?P<q1>{QUALIFIER_BEFORE_RX}|力争)?(?P<v>\d+(?:\.\d+)?)(?:\s*[-—–~至到]\s*(?P<v2>\d+(?:\.\d+)?))?"
+    rf"\s*(?P<u>%|％|个百分点|百分点|万人|亿元|万亿元|亿斤|万吨)?(?P<q2>{QUALIFIER_AFTER_CHANGE_RX})?")

@@ -1,0 +1,300 @@
+"""The gazetteer: China's provinces, prefectures and county-level units, loaded once.
+
+``data/places.tsv`` is generated from a maintained package by ``scripts/build_places.py`` (source and
+licence in its header); ``data/places_local.tsv`` adds places the national list does not hold (today only
+the invented region of our bundled samples). A place is an entry of these tables, never a run of
+characters ending in 省/市/区.
+
+Names of a place, by how far they are trusted:
+
+* ``name``   — the official name (闵行区, 嘉兴市, 浙江省) and former names (郫县 -> 郫都区);
+* ``short``  — the name without its level word (闵行, 嘉兴, 浙江, 恩施州, 恩施).
+
+:meth:`Gazetteer.scan` finds names in running text: official names whose stem has two characters
+or more, province short forms, and any name right after its parent (上海闵行, 嘉兴市南湖区).
+:meth:`Gazetteer.before` reads the place that ends exactly at a position (before 人民政府, 区长, …),
+where every name and short form counts. A bare name held by several places (鼓楼区) is a
+:class:`Mention` with several candidates; :func:`resolve` picks one using the other places a text
+names, or leaves it ambiguous.
+
+Canonical forms: internally a place is its code and full chain (``浙江省嘉兴市南湖区``). The name a
+document is filed under (:attr:`Place.display`, the contract's ``region``) is the province or
+prefecture name alone (浙江省, 嘉兴市), a county-level unit under its prefecture (嘉兴市南湖区), and a
+county-level unit of a municipality or directly under a province by its own name (闵行区, 仙桃市).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+MUNICIPALITY_CODES = ("110000", "120000", "310000", "500000")
+# The 55 minority nationalities, as they appear inside autonomous-area names (恩施土家族苗族自治州).
+_ETHNIC = ["蒙古", "回", "藏", "维吾尔", "苗", "彝", "壮", "布依", "朝鲜", "满", "侗", "瑶", "白", "土家", "哈尼", "哈萨克", "傣", "黎", "傈僳", "佤", "畲", "高山", "拉祜", "水", "东乡", "纳西", "景颇", "柯尔克孜", "土", "达斡尔", "仫佬", "羌", "布朗", "撒拉", "毛南", "仡佬", "锡伯", "阿昌", "普米", "塔吉克", "怒", "乌孜别克", "俄罗斯", "鄂温克", "德昂", "保安", "裕固", "京", "塔塔尔", "独龙", "鄂伦春", "赫哲", "门巴", "珞巴", "基诺"]
+_ETHNIC_RE = "(?:" + "|".join(sorted(_ETHNIC, key=len, reverse=True)) + ")族?"
+_AUTONOMOUS = re.compile(rf"^(.{{2,}}?)(?:{_ETHNIC_RE})+(自治州|自治县|自治旗|自治区)$")
+_SUFFIX = re.compile(r"^(.{2,}?)(特别行政区|自治区|新区|林区|特区|地区|省|市|区|县|旗|盟)$")
+# Official names that are also common words: matched only after their parent or before an anchor.
+GENERIC = frozenset({"城区", "郊区", "矿区", "市中区", "城中区", "新城区", "老城区", "城关区", "东区", "西区",
+                     "新市区", "开发区", "高新区", "新区"})
+LEVEL_WORDS = {"province": "省", "city": "市", "district": "区", "county": "县"}
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Place:
+    code: str
+    name: str
+    level: str  # province | city | district | county
+    parent: Place | None
+    former: tuple[tuple[str, int], ...] = ()
+
+    @property
+    def path(self) -> tuple[Place, ...]:
+        out: list[Place] = []
+        p: Place | None = self
+        while p is not None:
+            out.append(p)
+            p = p.parent
+        return tuple(reversed(out))
+
+    @property
+    def full(self) -> str:
+        """The full chain, the internal canonical key: ``浙江省嘉兴市南湖区``."""
+        return "".join(p.name for p in self.path)
+
+    @property
+    def display(self) -> str:
+        """The name a document is filed under (see the module docstring)."""
+        if self.level in ("district", "county") and self.parent is not None and self.parent.level == "city":
+            return self.parent.name + self.name
+        return self.name
+
+    def within(self, other: Place) -> bool:
+        """True when ``other`` is this place or one of its ancestors."""
+        return any(p is other for p in self.path)
+
+    def __repr__(self) -> str:
+        return f"Place({self.full})"
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    candidates: tuple[Place, ...]
+
+    @property
+    def place(self) -> Place | None:
+        return self.candidates[0] if len(self.candidates) == 1 else None
+
+
+def _stem(name: str) -> str | None:
+    m = _AUTONOMOUS.match(name) or _SUFFIX.match(name)
+    return m.group(1) if m else None
+
+
+def short_forms(name: str, level: str) -> list[str]:
+    """闵行区 -> [闵行]; 恩施土家族苗族自治州 -> [恩施州, 恩施]; 广西壮族自治区 -> [广西]."""
+    out = []
+    auto = _AUTONOMOUS.match(name)
+    if auto:
+        stem = auto.group(1)
+        if auto.group(2) == "自治州":
+            out.append(stem + "州")
+        elif auto.group(2) == "自治县":
+            out.append(stem + "县")
+        out.append(stem)
+    else:
+        m = _SUFFIX.match(name)
+        if m:
+            out.append(m.group(1))
+    return [s for s in out if len(s) >= 2 and s != name]
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    places: list[Place]
+    by_code: dict[str, Place]
+    names: dict[str, tuple[Place, ...]] = field(default_factory=dict)  # official and former names
+    shorts: dict[str, tuple[Place, ...]] = field(default_factory=dict)
+    _lens: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    _children: dict[str, list[Place]] = field(default_factory=dict)
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[list[str]]) -> Gazetteer:
+        raw = [r for r in rows if len(r) >= 4]
+        by_code: dict[str, Place] = {}
+        pending = {r[0]: r for r in raw}
+
+        def make(code: str) -> Place:
+            if code in by_code:
+                return by_code[code]
+            r = pending[code]
+            parent = make(r[3]) if r[3] and r[3] in pending else None
+            former = tuple((n, int(y)) for n, _, y in (f.rpartition(":") for f in r[4].split(",") if f)) if len(r) > 4 else ()
+            p = Place(r[0], r[1], r[2], parent, former)
+            by_code[code] = p
+            return p
+
+        places = [make(r[0]) for r in raw]
+        g = cls(places, by_code)
+        names: dict[str, list[Place]] = {}
+        shorts: dict[str, list[Place]] = {}
+        for p in places:
+            names.setdefault(p.name, []).append(p)
+            for old, _ in p.former:
+                names.setdefault(old, []).append(p)
+            for s in short_forms(p.name, p.level):
+                shorts.setdefault(s, []).append(p)
+            if p.parent is not None:
+                g._children.setdefault(p.parent.code, []).append(p)
+        g.names = {k: tuple(v) for k, v in names.items()}
+        g.shorts = {k: tuple(v) for k, v in shorts.items() if k not in names}
+        lens: dict[str, set[int]] = {}
+        for k in (*g.names, *g.shorts):
+            lens.setdefault(k[0], set()).add(len(k))
+        g._lens = {c: tuple(sorted(v, reverse=True)) for c, v in lens.items()}
+        return g
+
+    # -- looking names up -------------------------------------------------------------------
+
+    def lookup(self, name: str, short: bool = True) -> tuple[Place, ...]:
+        """Every place called ``name`` (official, former, and with ``short`` short names)."""
+        return self.names.get(name, ()) + (self.shorts.get(name, ()) if short else ())
+
+    def children(self, place: Place) -> list[Place]:
+        return self._children.get(place.code, [])
+
+    def parse(self, text: str) -> Mention | None:
+        """A whole string naming one place through its chain: ``浙江省嘉兴市南湖区``, ``上海闵行``,
+        ``南湖区``; None unless the string is entirely place names."""
+        text = text.strip()
+        best: Mention | None = None
+        for m in self._chains(text, 0, len(text), strict=False):
+            if m.start == 0 and m.end == len(text):
+                best = m
+        return best
+
+    def _match_at(self, text: str, i: int, end: int, strict: bool, parents: tuple[Place, ...] = (),
+                  known: frozenset[Place] = frozenset()) -> Mention | None:
+        lens = self._lens.get(text[i])
+        if not lens:
+            return None
+        for n in lens:
+            if i + n > end:
+                continue
+            s = text[i : i + n]
+            if parents:
+                cands = tuple(p for p in self.lookup(s) if any(p is not q and p.within(q) for q in parents))
+                if cands:
+                    return Mention(i, i + n, s, cands)
+                continue
+            cands = self.names.get(s, ())
+            if cands:
+                if strict and (s in GENERIC or len(_stem(s) or s) < 2):
+                    continue
+                return Mention(i, i + n, s, cands)
+            cands = self.shorts.get(s, ())
+            if cands and strict:
+                cands = tuple(p for p in cands if p.level == "province" or p in known)
+            if cands:
+                return Mention(i, i + n, s, cands)
+        return None
+
+    def _chains(self, text: str, start: int, end: int, strict: bool,
+                known: frozenset[Place] = frozenset()) -> Iterator[Mention]:
+        i = start
+        while i < end:
+            m = self._match_at(text, i, end, strict, (), known)
+            if m is None:
+                i += 1
+                continue
+            # Follow the chain down: 浙江省 + 嘉兴市 + 南湖区, 上海 + 闵行.
+            while m.end < end:
+                nxt = self._match_at(text, m.end, end, False, m.candidates)
+                if nxt is None:
+                    break
+                m = Mention(m.start, nxt.end, m.text + nxt.text, nxt.candidates)
+            yield m
+            i = m.end
+
+    def scan(self, text: str, start: int = 0, end: int | None = None,
+             known: Iterable[Place] = ()) -> list[Mention]:
+        """Place names in running text, leftmost-longest, chains joined (see the module docstring).
+        The short names of ``known`` places (named in full elsewhere: 金山 once 金山区 is) count too."""
+        end = len(text) if end is None else min(end, len(text))
+        return list(self._chains(text, start, end, strict=True, known=frozenset(known)))
+
+    def before(self, text: str, end: int, reach: int = 24) -> Mention | None:
+        """The longest chain of place names ending exactly at ``end`` (any name or short form)."""
+        best: Mention | None = None
+        for k in range(max(0, end - reach), end - 1):
+            for m in self._chains(text, k, end, strict=False):
+                if m.end == end and m.start == k:
+                    best = m
+                break
+            if best:
+                break
+        return best
+
+
+def resolve(mention: Mention, context: Iterable[Place]) -> Place | None:
+    """The one candidate the other places a text names support (an ancestor or a descendant of it
+    is named); None when that leaves more than one, so an ambiguous name stays ambiguous."""
+    if len(mention.candidates) == 1:
+        return mention.candidates[0]
+    ctx = [p for p in context if p not in mention.candidates]
+    scores = []
+    for c in mention.candidates:
+        scores.append(sum(1 for p in ctx if c.within(p) or p.within(c)))
+    top = max(scores)
+    if top == 0 or scores.count(top) > 1:
+        return None
+    return mention.candidates[scores.index(top)]
+
+
+def common_ancestor(places: Iterable[Place]) -> Place | None:
+    paths = [p.path for p in places]
+    if not paths:
+        return None
+    out = None
+    for level in zip(*paths, strict=False):
+        if all(q is level[0] for q in level):
+            out = level[0]
+        else:
+            break
+    return out
+
+
+def _rows(name: str) -> Iterator[list[str]]:
+    text = resources.files("govlens.lexicon").joinpath("data", name).read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            yield line.split("\t")
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The gazetteer, read once per process from the package's data files."""
+    return Gazetteer.from_rows([*_rows("places.tsv"), *_rows("places_local.tsv")])
+
+
+def canonical_place(name: str | None, context: Iterable[Place] = ()) -> Place | None:
+    """The place a name (a chain, an official, former or short name) stands for, or None."""
+    if not name:
+        return None
+    m = gazetteer().parse(name)
+    return resolve(m, context) if m else None
+
+
+def display(name: str | None) -> str | None:
+    """``上海市闵行区`` / ``闵行`` -> ``闵行区``; ``浙江省嘉兴市南湖区`` -> ``嘉兴市南湖区``; ``全国`` stays;
+    None for what is not a (single) gazetteer place."""
+    if name == "全国":
+        return name
+    p = canonical_place(name)
+    return p.display if p else None

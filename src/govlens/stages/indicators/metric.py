@@ -1,0 +1,112 @@
+"""The metric of a figure: the words of its clause before it, trimmed of time words, verbs and
+fillers; or, when the number comes first (募集676万件疫情防控物品), the noun after the unit; and the
+items of a list of metrics (A、B和C分别…)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+
+from ...lexicon.words import YEAR
+from .scan import _CLAUSE_BOUND_RX
+
+_LEADING = re.compile(
+    r"^(?:(?:项目)?(?:全部)?(?:达产|建成|投产|满产|竣工|运营)后(?:预计)?|平均每年|每年平均|(?:可以|可|并)?处以|我们|正在|已经|[，、；：。\s]|其中|同时|此外|另外|全年|当年|年内|今年|去年|上年|明年|(?:全区|全市|全省|全县|全国)(?!性)|我国|我区|我市|我省|我县|本区|本市|"
+    r"共计|共|合计|总计|累计|预计|力争|确保|争取|计划|预期|建议|拟安排|拟定为?|定为|可以|即(?=[达为是])|拟|要|将|努力|实现了?|完成了?|达到|达|为|是|约|近|比上年|同比|比去年|较上年|"
+    r"较去年|可比|年均|平均|分别|均|各|全面|圆满|顺利|以及|使|扣除物价因素|扣除价格因素|一年来|五年来|过去一年|过去五年|这五年|当前|目前|截至目前|截至\S{0,8}?底|"
+    rf"(?:{YEAR}|[一二三四五六七八九][〇零○一二三四五六七八九]{{3}})年?(?:底|末|全年|上半年|前三季度|一季度)?(?:比|较)?|"
+    rf"[-—–~－至到](?={YEAR}年)|在(?={YEAR})|"
+    rf"到{YEAR}年|“?十[一二三四五]?五”?(?:期间|时期|末|以来)?|"
+    r"[一二三四]季度|上半年|下半年|前三季度|以来|期间|的|从|由)+"
+)
+_TRAILING = re.compile(
+    r"(?:实现了?|完成了?|达到了?|拟定为|定为|达|为|是|出现了?|呈现|收窄|放缓|加快|增至|降至|提高到|提升到|提升至|提高至|增加到|增加至|降低到|下降到|下降至|保持在|控制在|"
+    r"稳定在|突破|超过|累计|共计|总计|共|分别|均|各|有|的|了|已|首次跃上|跃上|跃升至|跃升到|上升至|上升到|迈上|站上|首次|"
+    rf"平均为|平均|实际|名义|(?:较|比){YEAR}年|(?:较|比)(?:上半年|下半年|一季度|前三季度|上年同期|去年同期|上月|同期|年初)|已经|达到|占|比上年|同比|较上年|可比|新增了|合计|"
+    r"分别为|分别达|分别达到|都|也|还|仅|再|又|以|按|在|由|从|全面|全部|基本|顺利|正式|成功|、|，|：)+$"
+)
+# Verbs that take a count ("新增2所一级园", "完成8708户村庄改造"): a metric window made only of these,
+# or ending in one, means the number comes first and the thing counted follows it.
+_COUNT_VERBS = (
+    "新增|新建|建成|建设|完成|实现|引进|培育|帮扶|发放|募集|筛查|整治|改造|开展|举办|组织|落实|推动|推进|开工|竣工|签约|"
+    "认定|创建|获得|吸引|拨付|协调解决|解决|提供|减免|兑现|安置|供应|筹措|新开办|开办|新设|拆除|腾出|盘活|收储|惠及|"
+    "接待|服务|培训|新引进|引育|招引|实施|投入|腾退|消化|再开发|集中|转化|上线|接入|覆盖|支持|帮助|走访|推出|出台|制定|"
+    "有序推进|累计建成|累计培育|累计创建|累计引进|全面完成|顺利完成|建立|设立|成立|打造|形成|启动|带动"
+)
+_VERB_ONLY = re.compile(rf"^(?:{_COUNT_VERBS})*$")
+_AFTER_NOUN = re.compile(r"[^，,。；;：:、\n（(\d]{1,16}")
+_AFTER_STOP = re.compile(r"(?:实现|完成|达到|投入|获得|成为|入选|的|[和及与]$|，|。|以上|左右).*$")
+_VERB_END = re.compile(rf"(?:{_COUNT_VERBS})$")
+_NUMBER_FIRST = re.compile(r"[\u4e00-\u9fff](?<![的以左上下多余])")
+_MODIFIER = re.compile(r"(?:区级|市级|县级|省级|镇级|村级|中央|地方|本级|国有|民营|外资|内资|城镇|农村|城市|农业|工业)?")
+_SPREAD = re.compile(r"分别(?:为|达到?|是|实际|名义|可比)?$")
+_EACH = re.compile(r"(?:各|均|都)$")
+_ITEM_SPLIT = re.compile(r"、")
+_ITEM_SPLIT_WEAK = re.compile(r"[和及与]")
+_MEASURE_END = ("数", "率", "量", "额", "值", "重", "入", "资", "出", "积", "口", "度")
+_HEAD_NOUNS = ("增加值", "产值", "收入", "投资", "总额", "营业收入", "销售额", "零售额", "进出口额", "人数", "比重", "增速", "数量", "面积",
+               "产量", "支出", "利润", "税收", "率")
+
+_TAIL = 48  # trailing filler is a few short words: only the window's tail is searched for it
+
+
+@lru_cache(maxsize=8192)
+def _clean_metric(w: str) -> str:
+    """The metric words of a window (cached: the rules ask for the same window several times)."""
+    prev = None
+    w = w.strip()
+    while w != prev:
+        prev = w
+        w = _LEADING.sub("", w)
+        w = w[:-_TAIL] + _TRAILING.sub("", w[-_TAIL:]) if len(w) > _TAIL else _TRAILING.sub("", w)
+        w = w.strip("，、；：。 \"")
+    return _balance(w)
+
+
+def _window_start(bounds: list[int], sent_start: int, pos: int) -> int:
+    """Start of the clause holding ``pos`` (not before ``sent_start``). ``bounds``: sorted positions just
+    after a clause boundary (:func:`_clause_bounds`); a bisect, not a walk back over a long clause."""
+    k = bisect_right(bounds, pos) - 1
+    return max(sent_start, bounds[k]) if k >= 0 else sent_start
+
+
+def _clause_bounds(text: str) -> list[int]:
+    return [m.end() for m in _CLAUSE_BOUND_RX.finditer(text)]
+
+
+def _noun_after(text: str, end: int, hi: int) -> str:
+    m = _AFTER_NOUN.match(text, end, hi)
+    if not m:
+        return ""
+    # "50余万平方米的高品质科研办公载体建设": the noun may follow a 的.
+    return _balance(_clean_metric(_AFTER_STOP.sub("", m.group().removeprefix("的"))))
+
+
+def _balance(metric: str) -> str:
+    """Keep quotes paired: 两直”资金 -> “两直”资金; a dangling opening quote is dropped."""
+    if metric.count("”") > metric.count("“"):
+        metric = "“" + metric
+    if metric.count("“") > metric.count("”"):
+        metric = metric.replace("“", "", 1) if metric.rfind("“") > metric.rfind("”") else metric + "”"
+    return metric
+
+
+def _split_items(window: str) -> list[str]:
+    """Items of a list of metrics: split on 、 (names often contain 和); on 和/及/与 only without it."""
+    rx = _ITEM_SPLIT if "、" in window else _ITEM_SPLIT_WEAK
+    items = [x for x in rx.split(window) if x]
+    if len(items) < 2:
+        return items
+    last = items[-1]
+    # 新增、净增就业岗位 -> 新增就业岗位, 净增就业岗位: short leading items share the last one's tail.
+    k = len(items[0])
+    if all(len(it) == k for it in items[:-1]) and k <= 3 and len(last) > k + 1 and not items[0].endswith(_HEAD_NOUNS):
+        tail = last[k:]
+        return [it + tail for it in items[:-1]] + [last]
+    head = next((h for h in _HEAD_NOUNS if last.endswith(h)), None)
+    if head:
+        # Only items that are not measures themselves take the shared head (起数、死亡人数 stay as they are).
+        items = [it if it.endswith(head) or it.endswith(_MEASURE_END) else it + head for it in items]
+    return items
+

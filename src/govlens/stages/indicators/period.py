@@ -1,0 +1,144 @@
+"""When a figure is for and what kind it is: the period cues of a paragraph (2020年, “十四五”时期,
+今年/去年, 过去五年) resolved against the document's year, a heading's plan period, and the kind from
+the sentence's cue words, else from its section's role."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from ...lexicon.load import first_chars
+from ...lexicon.words import (
+    KIND_CUES,
+    PERIOD_WORDS,
+    PLAN_NAMES,
+    PLAN_NAMES_BARE,
+    PLAN_START,
+    YEAR,
+    YEAR_CN,
+    period_words,
+)
+from ...model import Document
+from ..numbers import cn_year
+from ..sections import SectionContext, section_context, sentence_kind
+from .scan import _inside
+
+
+def section_at(doc: Document, pos: int) -> SectionContext:
+    """THE seam between indicators and the document's structure: the role, period and default kind
+    of the section holding ``pos``, answered by stages/sections.py (time from structure)."""
+    return section_context(doc, pos)
+
+
+_TARGET_CUE = KIND_CUES["target"]
+_FUTURE_CUE = KIND_CUES["future"]
+_FORECAST_CUE = KIND_CUES["forecast"]
+_PROSPECT_CUE = KIND_CUES["clause_forecast"]
+_OUTCOME_CUE = KIND_CUES["outcome"]
+_TARGETS_INTRO = KIND_CUES["targets_intro"]
+_DONE_CUE = KIND_CUES["done"]
+# Where a period cue can start: a year (digits or 二〇二一 before 年), or the first character of another
+# cue; a tight filter, so the engine skips the many figures that are no years.
+_PERIOD_FIRST = "(?:" + first_chars([c for c in ["到", "至", "截", "“", *PLAN_START, "五", *PERIOD_WORDS]
+                                     if not c.startswith("一")]) + rf"|{YEAR}年|{YEAR_CN}年|一年来)"
+_PERIOD_CUES = re.compile(
+    rf"(?={_PERIOD_FIRST})(?P<until>到|至|截至)?(?P<y>{YEAR}|{YEAR_CN})年(?!\d*月\d+日在)"
+    # A plan names a period only when a time word or a comma follows ("“十四五”时期", "“十三五”以来，"),
+    # not as a topic ("谋划好“十四五”发展", "“十四五”开局之年").
+    rf"|(?:“(?P<plan>{PLAN_NAMES})”(?=期间|时期|以来|末|[，,])|(?P<plan2>{PLAN_NAMES_BARE})(?=期间|时期|计划|规划))"
+    r"(?P<plan_when>期间|时期|以来|末|规划)?"
+    rf"|(?P<five>{period_words('five')}|(?<=的)五年(?=[。，；]))"  # "这是…全面提升的五年。"
+    rf"|(?P<this>{period_words('this')})|(?P<last>{period_words('last')})|(?P<next>{period_words('next')})"
+)
+_PLAN_START = PLAN_START
+_BASE_YEAR = re.compile(r"(?:比|较|与|同|是|为|相当于|相比)$")
+_BOOK_TITLE = re.compile(r"《[^》\n]{0,80}》")
+_RANGE_START = re.compile(rf"({YEAR})年?\s*([-—–~－])?\s*(?:到|至)?$")
+_BASIS = re.compile(r"[^，。；]{0,30}?的基础上[，,]")
+
+def _period_cues(doc: Document, text: str, lo: int, hi: int) -> list[tuple[int, str]]:
+    """Explicit periods named in a paragraph, each with where it was named."""
+    y = doc.year
+    out: list[tuple[int, str]] = []
+    # A year in a title (《…规划（2020-2035年）》) names that document, not the period of figures.
+    titles = [(t.start(), t.end()) for t in _BOOK_TITLE.finditer(text, lo, hi)] if "《" in text[lo:hi] else []
+    for m in _PERIOD_CUES.finditer(text, lo, hi):
+        if titles and _inside(titles, m.start(), m.end()):
+            continue
+        found = None
+        if m.group("y"):
+            before = text[max(lo, m.start() - 4) : m.start()]
+            if _BASE_YEAR.search(before) or re.search(r"[由从]$", before) or text[m.end() : m.end() + 1] == "比":
+                continue
+            found = str(cn_year(m.group("y")))
+            # "1979到1983年", "2016年至2020年", "2016—2020年": one period from the first year to this.
+            first = _RANGE_START.search(text, max(lo, m.start() - 8), m.start() + len(m.group("until") or ""))
+            if first and (m.group("until") in ("到", "至") or first.group(2)) and int(first.group(1)) < int(found):
+                if out and out[-1][1] == first.group(1):
+                    out.pop()
+                found = f"{first.group(1)}-{found}"
+        elif m.group("plan") or m.group("plan2"):
+            start = _PLAN_START.get(m.group("plan") or m.group("plan2"))
+            if start:
+                found = str(start + 4) if m.group("plan_when") == "末" else f"{start}-{start + 4}"
+        elif m.group("five") and y:
+            found = f"{y - 5}-{y - 1}"
+        elif m.group("this") and y:
+            found = str(y)
+        elif m.group("last") and y:
+            if text[max(lo, m.start() - 1) : m.start()] in ("比", "较", "从", "由") or text[m.end() : m.end() + 1] == "的":
+                continue
+            found = str(y - 1)
+        elif m.group("next") and y:
+            found = str(y + 1)
+        if found:
+            # A period inside "在…的基础上" dates only that aside, not the rest of the sentence.
+            aside = _BASIS.match(text, m.end(), hi)
+            out.append((m.start(), found))
+            if aside:
+                k = len(out) - 2
+                while k >= 0 and out[k][0] >= m.start():
+                    k -= 1
+                out.append((aside.end(), out[k][1] if k >= 0 else ""))
+    return out
+
+
+def _period(doc: Document, cues: list[tuple[int, str]], pos: int, kind: str, heading: str | None = None) -> str | None:
+    """The last period named before ``pos`` in the paragraph, else, for a target, a plan period its
+    heading names ("二、“十五五”时期主要目标任务"), else the one the kind implies. (A review headed
+    "“十四五”时期和2025年工作回顾" states levels of its last year, so headings do not date outcomes.)"""
+    k = bisect_right(cues, (pos, "\uffff")) - 1
+    if k >= 0 and cues[k][1]:
+        return cues[k][1]
+    if heading and kind == "target":
+        return heading
+    y = doc.year
+    if not y:
+        return None
+    if kind == "target":
+        return str(y)
+    return str(y - 1) if doc.kind == "work_report" else str(y)
+
+
+def last_clause(text: str) -> str:
+    return text[max(text.rfind(c) for c in "，,；;：:") + 1 :]
+
+
+def _kind(doc: Document, sent_text: str, role: str, after_intro: bool = False) -> str:
+    if _FORECAST_CUE.search(sent_text):
+        return "forecast"
+    sent_text = _OUTCOME_CUE.sub("", sent_text)  # "好于预期", "实现了主要目标" report an outcome
+    # "主要预期目标是：…；…；…" governs every clause of its paragraph.
+    if _TARGET_CUE.search(sent_text) or after_intro:
+        return "target"
+    # The figure's own clause (已, 达产后) overrides its section (time from structure, stages/sections.py).
+    if (own := sentence_kind(last_clause(sent_text))) is not None:
+        return own
+    if role == "review":
+        return "actual"
+    if role in ("targets", "tasks"):
+        return "target"
+    if _FUTURE_CUE.search(sent_text) and not _DONE_CUE.search(sent_text):
+        return "target"
+    return "actual"
+

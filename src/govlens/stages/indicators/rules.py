@@ -1,0 +1,438 @@
+"""Attachment rules: how the mentions of one sentence become facts. Two ordered tables, each rule
+named and given example sentences (invented figures) that ``tests/test_indicators_rules.py`` runs:
+
+* :data:`RULES` — tried in order on the sentence's next mention; the first that applies consumes it
+  (and maybe the ones after it);
+* :data:`METRIC_RULES` — for the mentions :func:`emit` turns into facts, which words are their
+  metrics: the first that returns metrics wins.
+
+A new rule is a function of the :class:`Clause` context plus a row in a table, with its examples.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ...lexicon.words import CHANGE_ABS, CHANGE_SIGN, YEAR
+from ...model import Document, Fact
+from ..numbers import base_unit, clean_number
+from .metric import (
+    _EACH,
+    _MODIFIER,
+    _NUMBER_FIRST,
+    _SPREAD,
+    _VERB_END,
+    _VERB_ONLY,
+    _clean_metric,
+    _noun_after,
+    _split_items,
+    _window_start,
+)
+from .period import _PERIOD_CUES, _PROSPECT_CUE, _kind, _period, last_clause
+from .record import _fact, _quote_to
+from .scan import _MAX_CONTEXT, _MAX_GROUP, Mention
+
+_TO_VERBS = "增加到|增长到|提高到|提升到|提升至|提高至|增至|增加至|下降到|下降至|降至|减少到|扩大到|跃升至|上升到|达到"
+_TO_PHRASE = re.compile(rf"^(?:{_TO_VERBS})(?:{YEAR}年(?:底|末)?)?的?$")
+_FROM = re.compile(rf"(?:由|从)(?:去年|上年|{YEAR}年(?:底|末)?)?的?$")
+_TO_VERB = re.compile(rf"^(?:{_TO_VERBS})")
+_REACHED = ("达到", "达", "为", "至")
+_LIST_JOIN = ("、", "和", "及", "与", "，", ",")
+_PREP_END = re.compile(r"[在于对向为给和及与]$")
+_BASE_COMPARISON = re.compile(rf"(?:比|较)(?:上年|去年|上一年|{YEAR}年)(?:同期)?")  # a base, not a period
+_CHANGE_NOUNS = ("降幅", "增幅", "增速", "涨幅")
+
+
+@dataclass(slots=True)
+class Line:
+    """What a paragraph line shares between its sentences."""
+
+    doc: Document
+    text: str
+    start: int
+    cues: list[tuple[int, str]]  # periods named on the line, with where
+    heading: str | None  # the plan period a heading above names
+    intro_end: int | None  # end of a "主要预期目标是：" on the line
+    bounds: list[int]  # clause starts in the document
+    heading_ends: list[int]
+    facts: list[Fact]  # the document's facts so far
+    parent: Fact | None = None  # the last fact that is not a 其中 child
+
+
+@dataclass(slots=True)
+class Clause:
+    """The context object: one sentence's mentions, where we are among them, and what the rules
+    before left for the rules after (the previous fact, a pending 由A, a noun already read)."""
+
+    line: Line
+    s0: int
+    s1: int
+    mentions: list[Mention]
+    role: str
+    i: int = 0
+    prev_end: int = 0
+    prev_fact: Fact | None = None
+    pending_from: float | None = None
+    from_metric: str = ""
+    noun_end: int = 0
+    mention_end: int = 0  # end of the last figure consumed (prev_end may run on over a noun after it)
+    # the current mention and the words before it (set by look())
+    mt: Mention = field(default=None)  # type: ignore[assignment]
+    ws: int = 0
+    clause_start: int = 0
+    raw_window: str = ""
+    window: str = ""
+    _group: list[Mention] | None = None
+
+    @property
+    def text(self) -> str:
+        return self.line.text
+
+    def look(self) -> None:
+        """Read the current mention's window: the words of its clause since the previous mention."""
+        mt = self.mt = self.mentions[self.i]
+        self._group = None
+        clause_start = _window_start(self.line.bounds, self.s0, mt.start)
+        k = bisect_right(self.line.heading_ends, mt.start) - 1
+        if k >= 0 and self.line.heading_ends[k] > clause_start:
+            clause_start = self.line.heading_ends[k]  # a heading run into its paragraph ends a clause
+        ws = max(clause_start, self.prev_end)
+        self.clause_start = clause_start
+        self.ws = ws
+        self.raw_window = self.text[ws : mt.start]
+        self.window = _clean_metric(self.raw_window.rsplit("、", 1)[-1])
+        if len(self.window) == 1 and self.prev_end > self.mention_end:
+            # "4个重点工程年度投资完成率117.1%": the noun read after the previous figure took this
+            # figure's subject, leaving "率"; read the subject from that figure on instead.
+            wider = _clean_metric(text_between := self.text[max(clause_start, self.mention_end) : mt.start])
+            if len(wider) > 1 and "，" not in text_between and "、" not in text_between:
+                self.window = wider
+        if self.window in _CHANGE_NOUNS and self.prev_fact is not None and self.prev_fact.data["metric"]:
+            # "一般公共预算收入下降18.6%，降幅较上半年收窄4个百分点": whose 降幅.
+            self.window = self.prev_fact.data["metric"] + self.window
+        if self.pending_from is not None and not _clean_metric(_TO_PHRASE.sub("", self.raw_window.strip())):
+            self.window = self.from_metric  # 由A增加到B: B is A's metric
+
+    def advance(self, end: int, n: int = 1) -> bool:
+        self.prev_end = self.mention_end = end
+        self.i += n
+        return True
+
+    def period_between(self) -> bool:
+        """Whether a period is named between the previous figure and this one ("年均增长11.9%，2011年
+        达1020亿元": two periods, so two facts)."""
+        return any(self.mention_end <= p < self.mt.start for p, _ in self.line.cues)
+
+    def group(self) -> list[Mention]:
+        """The current mention and those listed after it with 、/和 (same kind): 3.7%、7.4%和5%."""
+        if self._group is None:
+            ms, i, text = self.mentions, self.i, self.text
+            g = [ms[i]]
+            j = i + 1
+            while j < len(ms) and j - i < _MAX_GROUP and text[g[-1].end : ms[j].start] in _LIST_JOIN \
+                    and ms[j].kind == ms[i].kind:
+                g.append(ms[j])
+                j += 1
+            self._group = g
+        return self._group
+
+    def label(self) -> str:
+        """"棉花：达到3270万担": a short label before a colon names what the clause after it measures."""
+        a = max(self.s0, self.mention_end)
+        if a < self.clause_start - 1 <= a + 12 and self.text[self.clause_start - 1] in "：:":
+            return _clean_metric(self.text[a : self.clause_start - 1])
+        return ""
+
+    def clauses_since_prev(self) -> int:
+        return self.text[self.prev_end : self.mt.start].count("，")
+
+
+Rule = Callable[[Clause], bool]
+# An example: a sentence of a review section (report of 2021, so outcomes of 2020), and the facts it
+# gives, each compared on the fields written.
+Example = tuple[str, tuple[dict, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    name: str
+    fn: Callable
+    examples: tuple[Example, ...]
+
+
+# --- attachment rules ----------------------------------------------------------------------------------
+
+def from_to(c: Clause) -> bool:
+    """由A增加到B: A is where B started from (``from_value``), not a fact of its own."""
+    mt, text = c.mt, c.text
+    if mt.kind == "level" and _FROM.search(text[max(c.s0, mt.start - 9) : mt.start]) and _TO_VERB.match(text[mt.end : c.s1]):
+        c.pending_from = mt.value
+        c.from_metric = _clean_metric(_FROM.sub("", c.raw_window.rstrip())) or c.label()
+        return c.advance(mt.end)
+    return False
+
+
+def absolute_change(c: Clause) -> bool:
+    """比去年增加2700亿元 right after a level: the absolute change of that level."""
+    mt, pf = c.mt, c.prev_fact
+    if (mt.kind == "level" and pf is not None and c.window in CHANGE_ABS
+            and not _PERIOD_CUES.search(_BASE_COMPARISON.sub("", c.raw_window))
+            and pf.data["value"] is not None and base_unit(pf.data["unit"]) == base_unit(mt.unit)
+            and "change_abs" not in pf.data):
+        pf.data["change_abs"] = clean_number(CHANGE_SIGN[c.window] * (mt.value or 0))
+        pf.data["change_abs_unit"] = mt.unit
+        _quote_to(pf, c.text, mt.end)
+        return c.advance(mt.end)
+    return False
+
+
+def change_then_level(c: Clause) -> bool:
+    """上升3个百分点，达到51.2%: the level reached completes the change before it."""
+    mt, pf = c.mt, c.prev_fact
+    if (mt.kind == "level" and pf is not None and (not c.window or c.window in _REACHED)
+            and not _NUMBER_FIRST.match(c.text, mt.end)
+            and pf.data["value"] is None and pf.data["change"] is not None and c.clauses_since_prev() <= 1
+            and not c.period_between()):
+        pf.data.update(value=clean_number(mt.value), value_max=clean_number(mt.value_max), unit=mt.unit)
+        _quote_to(pf, c.text, max(pf.end, mt.end))
+        return c.advance(mt.end)
+    return False
+
+
+def level_then_change(c: Clause) -> bool:
+    """地区生产总值1134亿元，增长6%: a change with no metric of its own completes the level before it."""
+    mt, pf = c.mt, c.prev_fact
+    if (mt.kind == "change" and pf is not None and not c.window and len(c.group()) == 1
+            and pf.data["change"] is None and pf.data["value"] is not None and c.clauses_since_prev() <= 1
+            and not c.period_between()):
+        pf.data.update(change=clean_number(mt.change), change_max=clean_number(mt.change_max),
+                       change_unit=mt.change_unit, **mt.extra)
+        if mt.qualifier and not pf.data["qualifier"]:
+            pf.data["qualifier"] = mt.qualifier
+        _quote_to(pf, c.text, mt.end)
+        return c.advance(mt.end)
+    return False
+
+
+def spread_back(c: Clause) -> bool:
+    """城镇…9422元，农村…2936元，分别增长7.7%和6.8%: 分别 hands each change to a level before it."""
+    mt, group = c.mt, c.group()
+    if len(group) < 2 or mt.kind != "change":
+        return False
+    spread = _SPREAD.search(c.raw_window.rstrip())
+    if not (spread or not c.window):
+        return False
+    items = _split_items(_clean_metric(c.raw_window))
+    back = [f for f in c.line.facts[-len(group) - 4 :]
+            if f.start >= c.s0 and f.data["change"] is None and f.data["value"] is not None]
+    if len(items) < len(group) and len(back) >= len(group) \
+            and not _clean_metric(c.raw_window.replace("分别", "")).strip("实际名义可比"):
+        for f, g in zip(back[-len(group):], group, strict=True):
+            f.data.update(change=clean_number(g.change), change_max=clean_number(g.change_max),
+                          change_unit=g.change_unit, **g.extra)
+            _quote_to(f, c.text, max(f.end, group[-1].end))
+        return c.advance(group[-1].end, len(group))
+    return False
+
+
+# --- metric rules: (group, metrics) for the mentions emit() writes, or None ----------------------------
+
+MetricRule = Callable[[Clause], "tuple[list[Mention], list[str]] | None"]
+
+
+def _items(c: Clause) -> list[str]:
+    return _split_items(_clean_metric(c.raw_window))
+
+
+def metrics_object(c: Clause) -> tuple[list[Mention], list[str]] | None:
+    """减环节66%、减时间70%: the object written inside each change is its metric."""
+    group = c.group()
+    if all(m.noun for m in group):
+        return group, [m.noun or "" for m in group]
+    return None
+
+
+def metrics_spread(c: Clause) -> tuple[list[Mention], list[str]] | None:
+    """A、B和C分别增长1%、2%和3%: one metric per figure, in order."""
+    group = c.group()
+    if len(group) > 1:
+        items = _items(c)
+        if len(items) == len(group):
+            return group, items
+        if not items and "分别" in c.raw_window and c.ws == c.clause_start > max(c.s0, c.mention_end):
+            # "木材和水泥的产量，也将分别增长9.4%和14.5%": the subjects are the previous clause's.
+            items = _split_items(_clean_metric(c.text[max(c.s0, c.mention_end) : c.clause_start - 1]))
+            if len(items) == len(group):
+                return group, items
+    return None
+
+
+def metrics_urban_rural(c: Clause) -> tuple[list[Mention], list[str]] | None:
+    """城乡居民人均可支配收入分别增长5%和7%: 城镇… and 农村…."""
+    group = c.group()
+    if len(group) == 2:
+        items = _items(c)
+        if len(items) == 1 and items[0].startswith("城乡"):
+            return group, ["城镇" + items[0][2:], "农村" + items[0][2:]]
+    return None
+
+
+def metrics_each(c: Clause) -> tuple[list[Mention], list[str]] | None:
+    """A、B均增长5%; A、B年均增长5%: one figure for each metric of the list."""
+    mt = c.mt
+    if len(c.group()) == 1 and (_EACH.search(c.raw_window.rstrip()) or (mt.kind == "change" and mt.extra.get("annual_average"))):
+        cleaned = _clean_metric(c.raw_window)
+        if "、" in cleaned:
+            items = _split_items(cleaned)
+            if len(items) > 1:
+                return [mt] * len(items), items
+    return None
+
+
+def metrics_noun_after_list(c: Clause) -> tuple[list[Mention], list[str]] | None:
+    """96户、183人实现脱贫: a list of figures written before the noun they count."""
+    group = c.group()
+    if len(group) > 1 and not c.window and _NUMBER_FIRST.match(c.text, group[-1].end):
+        noun = _noun_after(c.text, group[-1].end, c.s1)
+        c.noun_end = group[-1].end + len(noun)
+        return group, [noun] * len(group)
+    return None
+
+
+def metrics_window(c: Clause) -> tuple[list[Mention], list[str]] | None:
+    """The words of the clause before the figure (地区生产总值1134亿元), or the noun after it when the
+    number comes first (新增2所幼儿园, 募集676万件物品), else the previous fact's metric."""
+    mt, text, w0 = c.mt, c.text, c.window
+    metrics = [w0]
+    prep = bool(_PREP_END.search(c.raw_window))
+    number_first = bool(_NUMBER_FIRST.match(text, mt.end)) and (
+        len(w0) <= 2 or bool(_VERB_ONLY.match(w0) or _VERB_END.search(w0)) or w0.endswith("等") or prep)
+    if number_first or not w0 or _VERB_ONLY.match(w0):
+        lead = "" if w0.endswith("等") or prep or (len(w0) > 4 and not (_VERB_ONLY.match(w0) or _VERB_END.search(w0))) else w0
+        noun = _noun_after(text, mt.end, c.s1)
+        if noun:
+            metrics = [lead + noun]
+            c.noun_end = mt.end + len(noun)
+        elif c.prev_fact is not None and not metrics[0] and c.prev_fact.start >= c.s0:
+            metrics = [c.prev_fact.data["metric"] or ""]
+    if not metrics[0]:
+        metrics = [c.label()]
+    return [mt], metrics
+
+
+METRIC_RULES: list[Row] = [
+    Row("the object inside a change", metrics_object, (
+        ("推行审批改革，平均减环节60%、减时间75%。",
+         ({"metric": "环节", "change": -60, "change_unit": "%"}, {"metric": "时间", "change": -75, "change_unit": "%"})),
+        ("通过技术改造提高效率20%。", ({"metric": "效率", "change": 20},)),)),
+    Row("分别 over a list of metrics (the previous clause's when its own has none)", metrics_spread, (
+        ("规模以上工业增加值、固定资产投资分别增长7.2%和9.8%。",
+         ({"metric": "规模以上工业增加值", "change": 7.2}, {"metric": "固定资产投资", "change": 9.8})),
+        ("粮食和油料的产量，也都分别增长2.4%和3.1%。",
+         ({"metric": "粮食的产量", "change": 2.4}, {"metric": "油料的产量", "change": 3.1})),)),
+    Row("城乡 is 城镇 and 农村", metrics_urban_rural, (
+        ("城乡居民人均可支配收入分别增长5.1%和7.3%。",
+         ({"metric": "城镇居民人均可支配收入", "change": 5.1}, {"metric": "农村居民人均可支配收入", "change": 7.3})),)),
+    Row("各/均/年均 over a list of metrics", metrics_each, (
+        ("进口、出口均增长3.5%。", ({"metric": "进口", "change": 3.5}, {"metric": "出口", "change": 3.5})),)),
+    Row("noun after a list of figures", metrics_noun_after_list, (
+        ("全年共有420户、1380人搬入新居。", ({"metric": "搬入新居", "value": 420, "unit": "户"},
+                                        {"metric": "搬入新居", "value": 1380, "unit": "人"})),)),
+    Row("words before the figure, or the noun after it", metrics_window, (
+        ("全区地区生产总值512亿元。", ({"metric": "地区生产总值", "value": 512, "unit": "亿元"},)),
+        ("新增3所公办幼儿园。", ({"metric": "新增公办幼儿园", "value": 3, "unit": "所"},)),
+        ("油菜籽：达到12.6万吨，增长3.5%。", ({"metric": "油菜籽", "value": 12.6, "change": 3.5},)),)),
+]
+
+
+def emit(c: Clause) -> bool:
+    """Write the current mention (or its list) as facts: metrics by :data:`METRIC_RULES`, quote,
+    kind, period, 其中 children."""
+    line, text, s0, s1, doc = c.line, c.text, c.s0, c.s1, c.line.doc
+    mt = c.mt
+    for row in METRIC_RULES:
+        got = row.fn(c)
+        if got is not None:
+            group, metrics = got
+            break
+    sent_len = s1 - s0
+    q_start = _window_start(line.bounds, s0, c.ws) if sent_len > 150 else s0
+    q_start = max(q_start, mt.start - _MAX_CONTEXT)
+    q_end = group[-1].end
+    # Extend the quote to the clause end so it reads as a sentence.
+    if q_end < s1:
+        k = bisect_left(line.bounds, q_end + 1)
+        q_end = min(s1, line.bounds[k] - 1 if k < len(line.bounds) else s1, q_end + _MAX_CONTEXT)
+    if sent_len <= 150:
+        q_end = s1
+        while q_end > s0 and text[q_end - 1] in "。；;！？":
+            q_end -= 1
+    kind = _kind(doc, text[max(s0, group[-1].end - _MAX_CONTEXT) : group[-1].end], c.role,
+                 line.intro_end is not None and line.intro_end <= s0)
+    # A prospect (达产后年产值40亿元) is a forecast with no past period: dated like a target.
+    prospect = kind == "forecast" and _PROSPECT_CUE.search(last_clause(text[max(s0, mt.start - _MAX_CONTEXT) : mt.start]))
+    period = _period(doc, line.cues, mt.start, "target" if prospect else kind, line.heading)
+    if kind == "target" and period and doc.year and int(period.rsplit("-", 1)[-1]) < doc.year:
+        kind = "actual"  # a report does not set targets for a year (or period) already past
+    elif (kind == "actual" and period and "-" in period and doc.year and doc.kind == "work_report"
+            and int(period.split("-")[0]) >= doc.year):
+        kind = "target"  # nor report outcomes of a plan period that starts this year or later
+    # 其中: a child of the fact before (其中区级收入…; 其中农村…: the modifier takes the parent's metric).
+    parent = line.parent
+    is_child = "其中" in text[max(_window_start(line.bounds, s0, c.ws), mt.start - _MAX_CONTEXT) : mt.start] \
+        or "其中" in c.raw_window
+    if is_child and parent is not None and len(group) == 1 and _MODIFIER.fullmatch(metrics[0] or ""):
+        metrics = [metrics[0] + (parent.data["metric"] or "")]
+    for g, metric in zip(group, metrics, strict=False):
+        if g.qualifier is None and "力争" in c.raw_window:
+            g.qualifier = "力争"  # the contract counts 力争 among qualifiers
+        f = _fact(doc, g, metric, q_start, q_end, kind, period)
+        if c.pending_from is not None:
+            f.data["from_value"] = clean_number(c.pending_from)
+            c.pending_from = None
+        if is_child and parent is not None:
+            f.data["_parent"] = parent  # resolved to an id by validate
+        line.facts.append(f)
+        if not is_child:
+            line.parent = f
+        c.prev_fact = f
+    c.mention_end = group[-1].end
+    c.prev_end = max(group[-1].end, c.noun_end)
+    c.noun_end = 0
+    c.i += len(group) if len(group) > 1 and group[0] is not group[-1] else 1
+    return True
+
+
+RULES: list[Row] = [
+    Row("由A到B", from_to, (
+        ("全区人均公园绿地面积由10.5平方米增加到12.3平方米。",
+         ({"metric": "人均公园绿地面积", "value": 12.3, "unit": "平方米", "from_value": 10.5},)),)),
+    Row("absolute change after a level", absolute_change, (
+        ("全区财政总收入88.6亿元，同比增加6.2亿元。",
+         ({"metric": "财政总收入", "value": 88.6, "change_abs": 6.2, "change_abs_unit": "亿元"},)),)),
+    Row("level reached after a change", change_then_level, (
+        ("城镇化率提高1.2个百分点，达到68.4%。",
+         ({"metric": "城镇化率", "change": 1.2, "change_unit": "百分点", "value": 68.4, "unit": "%"},)),)),
+    Row("level + change", level_then_change, (
+        ("全区地区生产总值512亿元，增长6.3%。", ({"metric": "地区生产总值", "value": 512, "change": 6.3},)),)),
+    Row("分别 back to levels", spread_back, (
+        ("城镇常住居民人均可支配收入52100元，农村常住居民人均可支配收入31200元，分别增长4.6%和6.1%。",
+         ({"metric": "城镇常住居民人均可支配收入", "value": 52100, "change": 4.6},
+          {"metric": "农村常住居民人均可支配收入", "value": 31200, "change": 6.1})),)),
+    Row("figures as facts (metrics by METRIC_RULES, 其中 children)", emit, (
+        ("一般公共预算收入41.2亿元，其中税收收入33.5亿元。",
+         ({"metric": "一般公共预算收入", "value": 41.2}, {"metric": "税收收入", "value": 33.5, "parent": 0})),)),
+]
+
+
+def run(c: Clause) -> None:
+    """Apply the rules to the sentence's mentions until all are consumed."""
+    c.prev_end = c.mention_end = c.s0
+    while c.i < len(c.mentions):
+        c.look()
+        for row in RULES:
+            if row.fn(c):
+                break

@@ -1,0 +1,134 @@
+"""A document's title: the 标题 row of a header table, else the heading lines of the body joined
+(a title broken across lines is one title), never a 来源 / 发布时间 / 字号 line, a byline, a source
+name or navigation; when nothing is left, words made from the region, year and kind.
+
+The rules are tables (:data:`NOT_TITLE`, :data:`TITLE_END`) with example lines in
+``tests/test_metadata_titles.py``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon.words import YEAR, YEAR_ANY
+
+
+def _years(pattern: str) -> re.Pattern[str]:
+    """Compile a rule written with {YEAR} / {YEAR_ANY} for the lexicon's year patterns."""
+    return re.compile(pattern.replace("{YEAR_ANY}", YEAR_ANY).replace("{YEAR}", YEAR))
+
+
+# Lines that are never a title, whatever else they look like.
+NOT_TITLE: list[tuple[str, str]] = [
+    (r"^(?:来\s*源|信息来源|稿件来源|发布时间|发表时间|发布日期|更新时间|时\s*间|日\s*期|作\s*者|字\s*号|浏览|阅读|点击|"
+     r"访问|责任编辑|编辑|审核|分享|打印|关闭)\s*(?:[：:]|次数|量)", "来源：宁夏日报客户端"),
+    (r"^[—－\-–]{0,2}\s*[（(]?(?:{YEAR_ANY})年[^\n]{0,40}在[^\n]{0,40}(?:会议上|会议)", "——2026年1月28日在云南省第十四届人民代表大会第四次会议上"),
+    (r"^[（(](?:{YEAR_ANY})年[^）)]{0,12}[）)]$", "（2026年1月27日）"),
+    (r"^[\u4e00-\u9fff]{0,16}(?:代理|代|常务副|副)?(?:省长|市长|区长|县长|州长|旗长|盟长|主席|总理)\s*[\u4e00-\u9fff]{2,4}$", "四川省人民政府省长施小琳"),
+    (r"^{YEAR}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?$", "2026-02-03 09:02:33"),
+    (r"^[\u4e00-\u9fff]{2,16}(?:日报|晚报|报社|新闻网|客户端|融媒体中心|电视台|人民政府|政府办公室|政府办公厅|办公厅|政府网|门户网站?)$", "宁夏日报客户端"),
+    (r"^(?:[（(]?\s*(?:本报)?(?:记者|通讯员|特约记者|见习记者)\s*[\u4e00-\u9fff·、 ]{2,20}[）)]?|[\u4e00-\u9fff]{2,8}日报记者\s*[\u4e00-\u9fff]{2,4})$", "（记者 王晓 通讯员 李明）"),
+    (r"^(?:首页|当前位置|您的位置|位置)(?:\s*[：:>]|$)", "当前位置：首页 > 要闻"),
+    (r"^[【\[]?\s*字体\s*[：:]?|^[大中小】\]]$", "【字体：大 中 小】"),
+    (r"^[\u4e00-\u9fff]{0,8}[发办函令字电]?\s*[〔\[［(（]\s*{YEAR}\s*[〕\]］)）]\s*\d+\s*号$", "国发〔2019〕5号"),
+    (r"^第\s*[\d一二三四五六七八九十百零〇]+\s*号$", "第707号"),
+    (r"^(?:中华人民共和国国务院令|[\u4e00-\u9fff]{2,14}人民政府令(?:\s*第\s*\d+\s*号)?)$", "中华人民共和国国务院令"),
+    (r"^附件\s*\d*\s*[：:]?", "附件：国务院大督查发现的典型经验做法"),
+    (r"^[^，。]{0,16}(?:省长|市长|区长|县长|州长|旗长|主席|总理)[\u4e00-\u9fff]{2,4}作[^，。]{0,12}报告$", "省长赵刚作政府工作报告"),
+    (r"(?:记者|摄影|通讯员)\s*[^。，]{1,12}?\s*摄$|^(?:图|摄影)\s*[:：/]", "贵州日报记者 李森 摄"),
+]
+_NOT_TITLE = [_years(p) for p, _ in NOT_TITLE]
+
+# How a document title ends: the name of a kind of document.
+TITLE_END = re.compile(
+    r"(?:通知|意见|决定|决议|批复|复函|函|答复|通报|报告|条例|办法|规定|细则|方案|规划|纲要|公报|公告|通告|令|讲话|实录|"
+    r"发布会|规则|章程|指引|指南|目录|清单|措施|计划|要点|汇编|情况|草案)(?:[（(][^）)]{0,30}[）)])?$"
+)
+TITLE_WORDS = re.compile(r"报告|通知|意见|决定|决议|条例|办法|规定|细则|实录|公报|纲要|讲话|方案|规划|答记者问|发布会|通报|公告|批复|复函")
+_TERMINAL = "。！？；，：:!?;,"
+_TRAILING = re.compile(r"\s*(?:\d{4}-\d{1,2}-\d{1,2}|来源[：:]).*$")
+_DATE_NOTE = _years(r"\s*[（(]\s*(?:{YEAR_ANY})年(?:[^）)]*(?:通过|批准|公布|修正|修订|会议)[）)]|[^）)]*$)")
+_SECTION = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+[章条节])")
+
+KIND_WORDS = {
+    "work_report": "政府工作报告", "press": "新闻发布会", "news": "新闻", "regulation": "政策文件",
+    "statistics": "统计公报", "budget": "预算执行情况报告", "glossary": "名词解释", "other": "文件",
+}
+
+
+def never_title(line: str) -> bool:
+    line = line.strip()
+    return not line or any(p.search(line) for p in _NOT_TITLE)
+
+
+def clean(title: str | None) -> str | None:
+    """Trailing dates and 来源 text, and a dated note (（2023年3月13日…通过）), are not the title."""
+    if not title:
+        return None
+    t = _TRAILING.sub("", title).strip()
+    t = _DATE_NOTE.sub("", t).strip()
+    return t or None
+
+
+def _joinable(line: str) -> bool:
+    return (0 < len(line) <= 40 and line[-1] not in _TERMINAL and not re.search(r"[，。；]", line)
+            and not never_title(line)
+            and not _SECTION.match(line) and not line.startswith(("各位代表", "各省", "各市", "各县", "各区")))
+
+
+def join_broken(lines: list[str], i: int) -> str:
+    """Line ``i`` and the lines that finish it: a heading not ending in a document word
+    (国务院关于在市场监管领域全面推行 / 部门联合…监管的意见) is joined with what follows until it does."""
+    t = lines[i].strip()
+    if not t or TITLE_END.search(t) or t[-1] in _TERMINAL or "，" in t:
+        return t
+    for k in range(i + 1, min(len(lines), i + 3)):
+        nxt = lines[k].strip()
+        if not _joinable(nxt):
+            break
+        t += nxt
+        if TITLE_END.search(t):
+            return t
+    return lines[i].strip()
+
+
+def body_title(text: str) -> str | None:
+    """The title the body starts with: the first of its opening lines that can be one, joined
+    with its continuation lines."""
+    lines = text.split("\n", 8)[:8]
+    n = len(text.split("\n", 4))
+    for i, raw in enumerate(lines[:5]):
+        line = raw.strip()
+        if never_title(line):
+            continue
+        if len(line) > 80:
+            m = re.match(r"^(.{4,40}?政府工作报告)", line)
+            return m.group(1) if m else None
+        cand = clean(join_broken(lines, i))
+        if cand and cand[-1] not in _TERMINAL and not _SECTION.match(cand) and (
+                TITLE_WORDS.search(cand) or (n > 3 and len(cand) <= 40)):
+            return cand
+        return None
+    return None
+
+
+def choose(row: str | None, given: str | None, body: str | None) -> str | None:
+    """The 标题 row wins (extended by the body's heading when the row was cut short); then the
+    title the page layout gave (a listing entry, a headline), then the body's heading."""
+    for t in (row, given):
+        t = clean(t)
+        if t and not never_title(t):
+            if body and len(body) > len(t) and _squash(body).startswith(_squash(t)):
+                return body
+            return t
+    return body
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"\s+", "", s)
+
+
+def fallback(region: str | None, year: int | None, kind: str) -> str:
+    """Words for a document that states no title: 2021年嘉兴市南湖区政府工作报告."""
+    where = "中华人民共和国国务院" if region == "全国" and kind == "work_report" else (region or "")
+    return f"{f'{year}年' if year else ''}{where}{KIND_WORDS.get(kind, '文件')}"

@@ -1,0 +1,76 @@
+"""The question-reading tables run their own examples: each operation cue reads its example into
+that operation, each sentence-choice cue moves its example's score the way its weight says."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import SAMPLES
+from govlens.analysis.ask import HANDLERS, read
+from govlens.analysis.ask.choose import CLAUSE_CUES, one_year, percent, score
+from govlens.analysis.ask.words import OPERATION_CUES
+from govlens.ingest import ingest
+from govlens.io.read import walk
+from govlens.store import open_store
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    path = str(tmp_path_factory.mktemp("plan") / "plan.db")
+    with open_store(path) as s:
+        ingest(s, walk([str(SAMPLES)]))
+    with open_store(path, readonly=True) as s:
+        yield s
+
+
+@pytest.mark.parametrize(("op", "example"), [(op, ex) for op, _rx, ex in OPERATION_CUES])
+def test_each_operation_cue_reads_its_example(store, op, example):
+    p = read(store, example)
+    # a cue may be refined by what else the question holds (两重指哪些 is a glossary list), never lost
+    assert p.op == op or (op, p.op) in {("glossary_list", "glossary_list")}, p
+    assert p.op in HANDLERS
+
+
+def test_every_operation_has_a_handler():
+    assert {op for op, *_ in OPERATION_CUES} | {"lookup", "compare", "glossary"} <= set(HANDLERS)
+
+
+@pytest.mark.parametrize(
+    ("question", "expect"),
+    [
+        ("明澜区和溪北县2021年地区生产总值分别是多少？", {"op": "compare", "places": ["云溪市明澜区", "溪北县"]}),
+        ("溪北县与明澜区哪个区的地区生产总值更高？", {"op": "compare"}),
+        ("明澜区2021年到2023年地区生产总值怎么变化？", {"op": "trend", "year_range": (2021, 2023)}),
+        ("明澜区2023年地区生产总值比2021年增加了多少？", {"op": "change", "years": [2023, 2021]}),
+        ("明澜区2023年经济增长目标是7.5%，实际增长了多少？", {"op": "track", "kind": "actual"}),
+        ("2021年哪个区地区生产总值最低？", {"op": "rank", "level": "district", "order": "low"}),
+        ("什么是全程代办？", {"op": "glossary", "term": "全程代办"}),
+    ],
+)
+def test_questions_read_into_plans(store, question, expect):
+    p = read(store, question)
+    for k, v in expect.items():
+        got = getattr(p, k)
+        if k == "places":
+            assert [x for x in got if x] and all(any(g.endswith(e[-3:]) for g in got) for e in v), p
+        else:
+            assert got == v, (k, p)
+
+
+def test_a_stated_target_is_read_from_the_question(store):
+    p = read(store, "明澜区2023年经济增长目标是7.5%，实际增长了多少？")
+    assert p.stated_target and p.stated_target["change"] == 7.5 and p.stated_target["qualifier"] is None
+
+
+@pytest.mark.parametrize(("rx", "weight", "example"), CLAUSE_CUES)
+def test_each_clause_cue_moves_its_example(rx, weight, example):
+    plain = {"quote": "地区生产总值100亿元", "metric": "地区生产总值", "value": 100, "unit": "亿元"}
+    fact = {"quote": example, "metric": "", "value": 1, "unit": "人"}
+    assert rx.search(example)
+    assert (score(fact) > score(plain | {"metric": ""})) == (weight > 0)
+
+
+def test_ten_year_figures_are_not_one_years_and_percent_is_one_measure():
+    ten = {"quote": "十年来居民消费价格涨幅稳定在2%左右", "metric": "居民消费价格", "change": 2, "change_unit": "%"}
+    assert not one_year(ten, "change")
+    assert percent({"value": 3, "unit": "%", "change": None}) == percent({"change": 3, "change_unit": "%"}) == 3

@@ -1,0 +1,90 @@
+"""The classes of issue 12, fixed in general: each with sentences of our own (invented figures),
+in a report skeleton (a 2021 report: review of 2020, targets for 2021)."""
+
+from __future__ import annotations
+
+import pytest
+
+import govlens
+
+SKELETON = (
+    "2021年云溪市明澜区政府工作报告\n各位代表：\n现在，我代表区人民政府向大会报告工作，请予审议。\n"
+    "一、2020年工作回顾\n{review}\n二、2021年主要目标任务\n今年坚持稳中求进。\n"
+)
+
+
+def facts(review: str) -> list[dict]:
+    (doc,) = govlens.read_text(SKELETON.format(review=review))
+    assert (doc.region, doc.year) == ("云溪市明澜区", 2021)
+    return [f.data for f in doc.facts if f.type == "indicator"]
+
+
+def test_one_clause_two_periods_is_two_facts():
+    got = facts("预计全区生产总值年均增长9.4%，2020年达860亿元。")
+    assert len(got) == 2, got
+    growth, level = got
+    assert (growth["change"], growth["value"], growth.get("annual_average")) == (9.4, None, True)
+    assert (level["value"], level["unit"], level["period"], level["change"]) == (860, "亿元", "2020", None)
+    assert level["metric"] == growth["metric"] == "生产总值"
+
+
+def test_level_and_change_without_a_period_between_stay_one_fact():
+    (f,) = facts("全区生产总值达860亿元，年均增长9.4%。")
+    assert (f["value"], f["change"]) == (860, 9.4)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("全区工业总产值和外贸进出口总额出现6.2%和12.4%的下降。",
+     [("工业总产值", -6.2), ("外贸进出口总额", -12.4)]),
+    ("受疫情影响，旅游收入和接待游客人次出现35%和28.5%的大幅下降。",
+     [("旅游收入", -35), ("接待游客人次", -28.5)]),
+])
+def test_the_metric_is_the_clause_subject(sentence, expected):
+    got = facts(sentence)
+    assert [(f["metric"], f["change"]) for f in got] == expected
+    assert all(f["value"] is None and f["change_unit"] == "%" for f in got)
+
+
+def test_a_narrowing_fall_belongs_to_the_metric_before_it():
+    got = facts("税收收入完成18.3亿元，同比下降5.2%，降幅较一季度收窄2.1个百分点。")
+    assert len(got) == 2, got
+    assert (got[0]["metric"], got[0]["value"], got[0]["change"]) == ("税收收入", 18.3, -5.2)
+    assert (got[1]["metric"], got[1]["change"], got[1]["change_unit"]) == ("税收收入降幅", -2.1, "百分点")
+
+
+def test_a_rate_after_a_counted_noun_keeps_its_subject():
+    got = facts("6个市级重点项目年度投资完成率112.4%。")
+    rate = got[-1]
+    assert rate["value"] == 112.4 and rate["metric"].endswith("投资完成率") and len(rate["metric"]) > 3
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("企业开办实现减环节50%、减材料40%。", [("环节", -50), ("材料", -40)]),
+    ("通过流程再造压减审批时间35%。", [("审批时间", -35)]),
+    ("智能化改造后提高效率18%。", [("效率", 18)]),
+])
+def test_reductions_are_changes_of_their_object(sentence, expected):
+    got = facts(sentence)
+    assert [(f["metric"], f["change"]) for f in got] == expected
+    assert all(f["value"] is None and f["change_unit"] == "%" for f in got)
+
+
+def test_a_verb_before_a_particle_is_no_object():
+    (f,) = facts("全区森林覆盖率提高到45.2%。")
+    assert (f["value"], f["change"]) == (45.2, None)
+
+
+@pytest.mark.parametrize("sentence", ["该产业园项目达产后年产值25亿元。", "新厂房建成后可新增就业岗位800个。"])
+def test_prospects_are_forecasts_dated_like_targets(sentence):
+    (f,) = facts(sentence)
+    assert (f["kind"], f["period"]) == ("forecast", "2021")
+
+
+def test_a_prospect_governs_only_its_own_clause():
+    got = facts("全部建成后年产能力将为80万吨，今年新增产能30万吨。")
+    assert [f["kind"] for f in got] == ["forecast", "actual"]
+
+
+def test_absolute_change_over_last_year_completes_the_level():
+    (f,) = facts("全区财政总收入88.6亿元，比上年增加6.2亿元。")
+    assert (f["metric"], f["value"], f["change_abs"], f["change_abs_unit"]) == ("财政总收入", 88.6, 6.2, "亿元")

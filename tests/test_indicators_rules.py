@@ -1,0 +1,36 @@
+"""Every attachment rule and metric rule of stages/indicators/rules.py, run on its own example
+sentences (invented figures) in a report skeleton: a review section of a 2021 report."""
+
+from __future__ import annotations
+
+import pytest
+
+import govlens
+from govlens.stages.indicators.rules import METRIC_RULES, RULES
+
+SKELETON = (
+    "2021年云溪市明澜区政府工作报告\n各位代表：\n现在，我代表区人民政府向大会报告工作，请予审议。\n"
+    "一、2020年工作回顾\n{review}\n二、2021年主要目标任务\n今年坚持稳中求进。\n"
+)
+
+CASES = [pytest.param(sentence, expected, id=f"{row.name}: {sentence[:20]}")
+         for table in (RULES, METRIC_RULES) for row in table for sentence, expected in row.examples]
+
+
+def indicator_facts(sentence: str) -> list[dict]:
+    (doc,) = govlens.read_text(SKELETON.format(review=sentence))
+    return [f.data for f in doc.facts if f.type == "indicator"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES)
+def test_rule_examples(sentence, expected):
+    got = indicator_facts(sentence)
+    assert len(got) == len(expected), got
+    for g, e in zip(got, expected, strict=True):
+        assert {k: g.get(k) for k in e} == e, g
+        assert g["kind"] == "actual" and g["period"] == "2020"
+
+
+def test_every_rule_has_examples():
+    assert all(row.examples for table in (RULES, METRIC_RULES) for row in table)
+    assert len({row.name for row in RULES}) == len(RULES)

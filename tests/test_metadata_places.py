@@ -1,0 +1,86 @@
+"""The gazetteer (lexicon/places) and which place a document is about (stages/regions)."""
+
+from __future__ import annotations
+
+import pytest
+
+from govlens.lexicon.places import gazetteer, short_forms
+from govlens.stages.regions import canonical, document_place, level_of
+
+
+def test_gazetteer_holds_every_level_with_codes_and_chains():
+    g = gazetteer()
+    levels = {lvl: sum(p.level == lvl for p in g.places) for lvl in ("province", "city", "district", "county")}
+    assert levels["province"] == 34 and levels["city"] >= 330 and levels["district"] >= 970 and levels["county"] >= 1800
+    p = g.lookup("南湖区")[0]
+    assert (p.code, p.full, p.display, p.level) == ("330402", "浙江省嘉兴市南湖区", "嘉兴市南湖区", "district")
+    assert [q.name for q in p.path] == ["浙江省", "嘉兴市", "南湖区"]
+
+
+@pytest.mark.parametrize(("name", "display"), [
+    ("上海市闵行区", "闵行区"),           # a district of a municipality: its own name
+    ("闵行", "闵行区"),                   # short form
+    ("上海闵行", "闵行区"),               # chain of short forms
+    ("浙江省嘉兴市南湖区", "嘉兴市南湖区"),  # a district of a prefecture keeps its city
+    ("南湖区", "嘉兴市南湖区"),
+    ("浙江", "浙江省"),
+    ("广西", "广西壮族自治区"),
+    ("恩施州", "恩施土家族苗族自治州"),
+    ("郫县", "成都市郫都区"),             # a former name (撤县设区 2016)
+    ("襄樊市", "襄阳市"),                 # a former name (更名 2010)
+    ("临平区", "杭州市临平区"),           # created 2021: the list is recent
+    ("仙桃市", "仙桃市"),                 # directly under the province
+    ("全国", "全国"),
+    ("鼓楼区", None),                     # four cities have one: ambiguous alone
+    ("许勤主持召开省", None),             # not a place, whatever its last character
+    ("化广州", None),
+    ("示范区", None),
+])
+def test_canonical_names(name, display):
+    assert canonical(name) == display
+
+
+def test_short_forms():
+    assert short_forms("恩施土家族苗族自治州", "city") == ["恩施州", "恩施"]
+    assert short_forms("峨边彝族自治县", "county") == ["峨边县", "峨边"]
+    assert short_forms("和县", "county") == []  # one character left is no name
+
+
+def test_levels():
+    assert [level_of(n) for n in ("全国", "浙江省", "嘉兴市", "闵行区", "义乌市", "伊金霍洛旗", "不存在县")] == [
+        "national", "province", "city", "district", "county", "county", None]
+
+
+def test_scan_joins_chains_and_skips_common_words():
+    g = gazetteer()
+    found = [(m.text, m.place.full if m.place else None)
+             for m in g.scan("在浙江省嘉兴市南湖区调研，城区人口增长，上海闵行和鼓楼区")]
+    assert found == [("浙江省嘉兴市南湖区", "浙江省嘉兴市南湖区"), ("上海闵行", "上海市闵行区"), ("鼓楼区", None)]
+
+
+# (title, head, body, expected display name): evidence in order of trust.
+CASES = [
+    # the delivery line names the province; the capital is only where it met
+    ("政府工作报告", "政府工作报告\n——2026年1月20日在青海省第十四届人民代表大会第四次会议上\n", "在西宁召开。西宁市、西宁市", "青海省"),
+    # the government names itself
+    ("", "各位代表：\n现在，我代表上海市闵行区人民政府，向大会报告工作", "闵行区", "闵行区"),
+    # a bare ambiguous district resolved by its city named in the body
+    ("鼓楼区三坊七巷保护提速", "鼓楼区三坊七巷保护提速", "福州市鼓楼区、福州市", "福州市鼓楼区"),
+    # left ambiguous when nothing else is named
+    ("鼓楼区召开会议", "鼓楼区召开会议", "会议指出，要抓好落实。", None),
+    # an official's name before 省 is no place; the newspaper names the province
+    ("许勤主持召开省政府党组会议", "许勤主持召开省政府党组会议\n黑龙江日报讯（记者 王某）", "会议强调", "黑龙江省"),
+    # a district's news names its province and city more often, but the district is named twice
+    ("区里新闻", "区里新闻", "浙江省、浙江省、浙江省、嘉兴市、南湖区委、南湖区", "嘉兴市南湖区"),
+]
+
+
+@pytest.mark.parametrize(("title", "head", "body", "expected"), CASES)
+def test_document_place(title, head, body, expected):
+    place, _ = document_place(title, head, "", head + body)
+    assert (place.display if place else None) == expected
+
+
+def test_issuer_row_wins_over_body():
+    place, why = document_place("关于印发办法的通知", "", "青海省人民政府办公厅", "西宁市、西宁市、海东市")
+    assert (place.display, why) == ("青海省", "head")

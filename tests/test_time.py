@@ -1,0 +1,151 @@
+"""Time from structure: a section's role and period come from its heading and its place, and a
+sentence's own cues override them. Invented reports (regions and figures are ours)."""
+
+from __future__ import annotations
+
+import pytest
+
+import govlens
+from govlens.stages.sections import (
+    SectionContext,
+    heading_context,
+    plan_period,
+    section_context,
+    sentence_kind,
+)
+
+HEAD = "{year}年云溪市明澜区政府工作报告\n各位代表：\n现在，我代表区人民政府向大会报告工作，请予审议。\n"
+
+
+def read(body: str, year: int = 2024):
+    (doc,) = govlens.read_text(HEAD.format(year=year) + body)
+    assert doc.year == year
+    return doc
+
+
+def indicator(doc, needle: str, metric: str = "") -> dict:
+    got = [f.data for f in doc.facts if f.type == "indicator" and needle in f.quote and metric in (f.data["metric"] or "")]
+    assert got, needle
+    return got[0]
+
+
+@pytest.mark.parametrize(
+    ("title", "year", "expect"),
+    [
+        # A heading naming the report's year or a later one with a plan word: that year's plan.
+        ("2024年主要工作安排", 2024, ("tasks", "2024", "target")),
+        ("2024年重点工作", 2024, ("tasks", "2024", "target")),
+        ("今年工作的主要打算", 2024, ("tasks", "2024", "target")),
+        ("2024年经济社会发展的主要目标", 2024, ("targets", "2024", "target")),
+        ("明年的主要任务", 2024, ("tasks", "2025", "target")),
+        ("2024年主要工作", 2024, ("tasks", "2024", "target")),
+        # The same words for a past year are a review.
+        ("2023年主要工作", 2024, ("review", None, "actual")),
+        ("2023年工作回顾", 2024, ("review", None, "actual")),
+        # Plan periods that have not ended.
+        ("今后五年的奋斗目标和主要任务", 2024, ("targets", "2024-2028", "target")),
+        ("“十五五”时期主要目标任务", 2026, ("targets", "2026-2030", "target")),
+        ("“十五五”时期经济社会发展重点任务", 2026, ("tasks", "2026-2030", "target")),
+        ("全力做好“十五五”开局工作", 2026, ("tasks", "2026", "target")),
+        # Review and plan in one heading: a review whose cued targets are for the coming period.
+        ("“十四五”时期发展成就和“十五五”时期主要目标任务", 2026, ("review", "2026-2030", "actual")),
+        ("“十四五”时期和2025年工作回顾", 2026, ("review", "2021-2025", "actual")),
+        # A list of the year's 民生实事.
+        ("2024年区政府十件民生实事", 2024, ("tasks", "2024", "target")),
+        ("附件：民生实事项目", 2024, ("tasks", "2024", "target")),
+        # Headings without time keep the word rule.
+        ("名词解释", 2024, ("glossary", None, None)),
+        ("加快建设现代化产业体系", 2024, ("other", None, None)),
+    ],
+)
+def test_heading_sets_role_period_and_kind(title, year, expect):
+    ctx, _ = heading_context(title, year)
+    assert (ctx.role, ctx.period, ctx.kind) == expect
+
+
+@pytest.mark.parametrize(
+    ("name", "when", "period"),
+    [("六五", None, "1981-1985"), ("九五", None, "1996-2000"), ("十五", None, "2001-2005"),
+     ("十一五", None, "2006-2010"), ("十四五", "开局", "2021"), ("十五五", None, "2026-2030"), ("十三五", "末", "2020")],
+)
+def test_plan_names_give_their_years(name, when, period):
+    assert plan_period(name, when) == period
+
+
+def test_a_plan_section_makes_its_figures_that_years_targets():
+    doc = read("一、2023年工作回顾\n新建公共停车位900个。\n二、2024年主要工作安排\n新建公共停车位700个，改造污水管网18公里以上。\n")
+    past, plan = indicator(doc, "900个"), indicator(doc, "700个")
+    assert (past["kind"], past["period"]) == ("actual", "2023")
+    assert (plan["kind"], plan["period"]) == ("target", "2024")
+    assert (indicator(doc, "18公里")["kind"], indicator(doc, "18公里")["period"]) == ("target", "2024")
+
+
+def test_subsections_inherit_and_may_name_their_own_time():
+    doc = read("二、2024年重点工作\n（一）做强实体经济\n新增规上工业企业45家。\n（二）加强民生保障\n新增托育位300个。\n")
+    assert (indicator(doc, "45家")["kind"], indicator(doc, "45家")["period"]) == ("target", "2024")
+    assert (indicator(doc, "300个")["kind"], indicator(doc, "300个")["period"]) == ("target", "2024")
+    secs = doc.sections[0]
+    assert [c.role for c in secs.children] == ["tasks", "tasks"]
+    assert secs.period == "2024"
+
+
+def test_a_paragraph_opening_with_the_year_moves_the_rest_of_a_plan_section():
+    doc = read(
+        "二、“十五五”时期目标任务和2026年工作安排\n"
+        "今后五年，全区地区生产总值年均增长5%左右。\n"
+        "今年是“十五五”开局之年，做好政府工作意义重大。\n"
+        "全区经济社会发展的主要预期目标是：地区生产总值增长4.6%左右，城镇新增就业1.2万人以上。\n"
+        "新建口袋公园12个。\n",
+        year=2026,
+    )
+    five = indicator(doc, "年均增长5%")
+    assert (five["kind"], five["period"]) == ("target", "2026-2030")
+    for needle in ("4.6%", "1.2万人", "12个"):
+        f = indicator(doc, needle)
+        assert (f["kind"], f["period"]) == ("target", "2026"), (needle, f)
+    assert section_context(doc, doc.text.index("新建口袋公园")) == SectionContext("targets", "2026", "target")
+
+
+def test_a_mixed_heading_switches_from_review_to_plan_at_its_paragraphs():
+    doc = read(
+        "一、2025年工作回顾\n全区经济平稳运行。\n二、“十四五”时期发展成就和“十五五”时期主要目标任务\n"
+        "五年来，全区累计新增城镇就业6.3万人。\n"
+        "“十五五”时期是基本实现现代化的关键时期，全区研发经费投入年均增长8%以上。\n",
+        year=2026,
+    )
+    past, plan = indicator(doc, "6.3万人"), indicator(doc, "8%")
+    assert past["kind"] == "actual" and past["period"] == "2021-2025"
+    assert (plan["kind"], plan["period"]) == ("target", "2026-2030")
+
+
+def test_a_list_of_the_years_deeds_holds_targets():
+    doc = read("一、2023年工作回顾\n新增学位1500个。\n2024年区政府十件民生实事\n1.新建幼儿园3所，新增学位900个。\n2.改造老旧小区26个。\n")
+    for needle in ("3所", "900个", "26个"):
+        f = indicator(doc, needle)
+        assert (f["kind"], f["period"]) == ("target", "2024"), (needle, f)
+    assert indicator(doc, "1500个")["kind"] == "actual"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("目前已建成5G基站1200个", "actual"),
+        ("一季度完成了技改投资12亿元", "actual"),
+        ("项目达产后年产值可达40亿元", "forecast"),
+        ("二期建成后年处理能力60万吨", "forecast"),
+        ("落实已出台的减税政策，新增减税降费8亿元", None),  # 已 in another clause
+        ("新建公共停车位700个", None),
+    ],
+)
+def test_sentence_cues(sentence, kind):
+    assert sentence_kind(sentence) == kind
+
+
+def test_a_sentences_own_cue_overrides_its_plan_section():
+    doc = read("二、2024年重点工作\n全区已建成充电桩2600个，新建充电桩1000个。\n项目投产后年产值可达35亿元。\n去年全区地区生产总值增长5.2%。\n")
+    assert indicator(doc, "2600个", "已建成")["kind"] == "actual"
+    new = indicator(doc, "1000个", "新建")
+    assert (new["kind"], new["period"]) == ("target", "2024")
+    assert indicator(doc, "35亿元")["kind"] == "forecast"
+    last = indicator(doc, "5.2%")
+    assert (last["kind"], last["period"]) == ("actual", "2023")

@@ -1,0 +1,53 @@
+"""The track verdict rule (README "Track verdicts"), one row per case: target as written, outcome,
+measure, expected rule and verdict."""
+
+from __future__ import annotations
+
+import pytest
+
+from govlens.analysis.track import pair, rule_for, verdict
+
+
+def g(change, q=None, hi=None, unit="%"):
+    return {"change": change, "change_max": hi, "change_unit": unit, "value": None, "unit": None, "qualifier": q}
+
+
+def lv(value, q=None, unit="%"):
+    return {"value": value, "unit": unit, "change": None, "change_unit": None, "qualifier": q}
+
+
+@pytest.mark.parametrize(
+    ("target", "outcome", "key", "rule", "expect"),
+    [
+        (g(7.5), g(7.2), "gdp", "at_least", "missed"),  # a bare 增长7.5% is not met at 7.2
+        (g(7.5), g(7.8), "gdp", "at_least", "met"),
+        (g(7, "左右"), g(6.9), "gdp", "approx", "met"),  # 左右: within 0.5
+        (g(5.5, "左右"), g(3), "gdp", "approx", "missed"),
+        (g(6, "以上"), g(5.9), "gdp", "at_least", "missed"),
+        (g(6, "力争"), g(6), "gdp", "at_least", "met"),
+        (g(6.5, None, 7), g(6.7), "gdp", "range", "met"),
+        (g(6, None, 6.5), g(5.9), "gdp", "range", "missed"),
+        (lv(4.5, "以内"), lv(4.02), "unemployment_registered", "ceiling", "met"),
+        (lv(4, "控制在"), lv(4.1), "unemployment_registered", "ceiling", "missed"),
+        (lv(3, "左右"), g(2), "cpi", "approx-mirrored", "met"),  # 涨幅3%左右 against 上涨2%: one percent measure
+        (lv(3, "左右"), g(3.6), "cpi", "approx-mirrored", "missed"),
+        (lv(5.5, "左右"), lv(5.1), "unemployment_surveyed", "approx-mirrored", "met"),
+        (g(-3, "以上"), g(-3.1), "energy_intensity", "at_least-mirrored", "met"),  # 下降3%以上, fell 3.1
+        (g(-3, "以上"), g(-2.5), "energy_intensity", "at_least-mirrored", "missed"),
+        (lv(1100, "以上", "万人"), lv(1352, None, "万人"), "new_jobs", "at_least", "met"),
+        (lv(1100, "以上", "万人"), lv(6600, None, "万人"), "new_jobs", "at_least", "met"),
+        (lv(900, None, "万人"), g(5), "new_jobs", "at_least", "unclear"),  # nothing comparable
+    ],
+)
+def test_verdict_rule(target, outcome, key, rule, expect):
+    assert rule_for(target, key) == rule
+    assert verdict(target, outcome, key) == expect
+
+
+def test_a_ten_year_figure_or_an_average_never_answers_for_one_year():
+    target = lv(3, "左右") | {"metric": "居民消费价格涨幅"}
+    ten = g(2) | {"quote": "十年来居民消费价格涨幅稳定在2%左右", "metric": "居民消费价格涨幅"}
+    avg = g(2.1) | {"quote": "居民消费价格年均上涨2.1%", "metric": "居民消费价格", "annual_average": True}
+    year = g(2) | {"quote": "居民消费价格上涨2%", "metric": "居民消费价格"}
+    assert pair(target, [ten, avg, year]) is year
+    assert pair(target, [ten, avg]) is None
