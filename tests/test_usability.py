@@ -195,3 +195,22 @@ def test_progress_bar_then_summary(args, label, summary, tmp_path):
     assert stderr.rindex("━") < stderr.index(summary)  # and the summary came after it
     if args[0] in ("docs", "extract"):
         assert stdout.count("\n") > 5 and "━" not in stdout  # the data stays clean on stdout
+
+
+# --- 6. what was cut is said, with the way to the rest ---------------------------------------------
+
+def test_search_says_how_many_were_left_out(tmp_path):
+    db = str(tmp_path / "lib.db")
+    assert run_cli("ingest", str(SAMPLES), "--db", db).returncode == 0
+    r = run_cli("search", "地区生产总值", "--db", db, "--limit", "1", "-f", "jsonl")
+    total = int(re.search(r"1 of (\d+) matching documents shown; more with --limit", r.stderr).group(1))
+    assert len(jsonl(r.stdout)) == 1 and total > 1
+    r = run_cli("search", "地区生产总值", "--db", db, "--limit", str(total), "-f", "jsonl")
+    assert len(jsonl(r.stdout)) == total and "shown" not in r.stderr
+
+
+def test_demo_says_which_indicators_it_left_out(tmp_path):
+    r = run_cli("demo", "--no-serve", "--db", str(tmp_path / "d.db"))
+    assert r.returncode == 0
+    m = re.search(r"the first 3 indicators of each document: (\d+) of (\d+); all of them: govlens extract", r.stdout)
+    assert m and int(m.group(1)) < int(m.group(2))

@@ -58,10 +58,13 @@ def demo_command(db: str | None = None) -> int:
     out.print(Panel.fit(f"govlens demo — bundled samples in {folder}"))
     out.print(docs_table)
     out.print(facts_table)
+    out.print(f"(the first 3 indicators of each document: {facts_table.row_count} of {totals['indicator']}; "
+              f"all of them: govlens extract {folder} --type indicator, or the portal)")
     out.print(", ".join(f"{k}: {n}" for k, n in sorted(totals.items())))
     out.print(f"\nstore {db_path}: {counts['documents']} documents, {counts['facts']} facts "
               f"(inserted {rep.inserted}, skipped {rep.skipped} files)")
     out.print("search 一网通办: " + "; ".join(f"{h['doc']} {h['snippet'][:30]}" for h in hits))
-    out.print("try: govlens search 一网统管 | govlens compare GDP --year 2021 | govlens track")
+    out.print("try: govlens search 一网统管 | govlens compare GDP --year 2021 | govlens track | "
+              "govlens export --format parquet --out facts.parquet (docs/TUTORIAL.md walks through them)")
     out.print("review 投稿 in the portal: govlens user add NAME  (then log in at /login)")
     return 1 if failed or rep.failed else 0

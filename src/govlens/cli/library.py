@@ -79,7 +79,11 @@ def search_command(query: str, db: str | None, fmt: Format, region: str | None, 
                    kind: str | None, level: str | None, limit: int) -> int:
     with open_store(db, readonly=True) as store:
         hits = store.search(query, region=region, year=year, kind=kind, level=level, limit=limit)
+        total = store.search_stats(query, region=region, year=year, kind=kind, level=level)["total"] \
+            if len(hits) == limit else len(hits)
     _table_or_lines(hits, fmt, ["doc", "title", "region", "year", "kind", "score", "snippet"], f"search: {query}")
+    if total > len(hits):  # said on stderr, so piped JSON Lines stay clean
+        note(f"{len(hits)} of {total} matching documents shown; more with --limit {min(total, 1000)}")
     return 0
 
 

@@ -22,6 +22,7 @@ from ..errors import NoDocuments
 from ..lexicon.words import YEAR
 from ..model import Document, Page
 from ..offsets import OffsetChain, build
+from .titles import never_title
 
 _CHROME_WORDS = re.compile(
     r"设为首页|收藏本站|加入收藏|返回顶部|返回列表|快速回复|回帖|登录|注册|积分|帖子|楼层|阅读模式|复制链接|签到|"
@@ -33,11 +34,13 @@ _CHROME_WORDS = re.compile(
 _CHROME_LINE = re.compile(
     r"^(?:[\d\s:：\-/.|~～年月日至—]+|[\d.]+万|共\s*\d+\s*页|[\d\s]+(?:尾页|下一页|末页)?|首页|尾页|跳转到?|确定|确认|关闭|"
     r"立即获取|更多|[（(]?[上下]转第?\d+版[）)]?|[（(][上下]接第?\d+版[）)]|周[一二三四五六日][~～至-]周[一二三四五六日]|"
-    r"\d{3,4}-\d{3,4}-\d{3,4}|\[LV\.\d+\]\S*|[•·●▪◆■]\s*\S{1,8}|\[[^\]\d]{1,12}\]\S{0,8}|TA的\S*|版主|主题|开心|难过|郁闷|无聊)$"
+    r"\d{3,4}-\d{3,4}-\d{3,4}|\[LV\.\d+\]\S*|[•·●▪◆■]\s*\S{1,8}|\[[^\]\d]{1,12}\]\S{0,8}|TA的\S*|版主|主题|开心|难过|郁闷|无聊|"
+    r"[【\[]?\s*字体\s*[:：]?(?:\s*[大中小]){0,3}\s*[】\]]?|[大中小]|[】\]]|分享(?:到)?\s*[:：]?|打印|关闭)$"
 )
 _META = re.compile(
     r"^(?:索\s*引\s*号|发布单位|发布机构|发布日期|发布时间|成文日期|发文机关|发文字号|文\s*号|主\s*题\s*词|主题分类|"
-    r"公开分类|信息来源|来\s*源|时\s*间|日\s*期|作\s*者|标\s*题|体裁分类|组配分类|有\s*效\s*性|公开方式|公开范围)\s*[|：:]"
+    r"公开分类|信息来源|来\s*源|时\s*间|日\s*期|作\s*者|标\s*题|体裁分类|组配分类|有\s*效\s*性|公开方式|公开范围|"
+    r"发表时间|更新时间|阅读量|浏览量|浏览次数|点击数)\s*[|：:]"
 )
 _DATE_LINE = re.compile(rf"^{YEAR}(?:[-/.]\d{{1,2}}[-/.]\d{{1,2}}|年\d{{1,2}}月\d{{1,2}}日)$")
 _ITEM = re.compile(r"^[•·●▪◆■]\s*(?:【[^】]{1,20}】)?\s*(?P<title>\S.{3,80})$")
@@ -97,13 +100,19 @@ def classify(text: str) -> str:
     return "text"
 
 
+_BARE_LABEL = re.compile(r"[|：:]\s*$")
+
+
 def page_lines(page: Page) -> list[Line]:
     out: list[Line] = []
     pos = 0
     kinds = page.line_kinds
     for i, raw in enumerate(page.text.split("\n")):
         if raw:
-            out.append(Line(pos, pos + len(raw), raw, classify(raw), kinds[i] if i < len(kinds) else "text"))
+            cls = classify(raw)
+            if out and out[-1].cls == "meta" and _BARE_LABEL.search(out[-1].text) and len(raw) <= 30 and cls != "meta":
+                cls = "meta"  # the value of a label standing alone on the line above (来源： / 宁夏日报客户端)
+            out.append(Line(pos, pos + len(raw), raw, cls, kinds[i] if i < len(kinds) else "text"))
         pos += len(raw) + 1
     return out
 
@@ -347,4 +356,5 @@ def _title_from(lines: list[Line]) -> str:
         return re.sub(r"^[•·●▪◆■]\s*", "", texts[0]).strip()  # keeps 【tag】 for metadata
     if len(texts) > 1 and len(texts[0]) <= 6:
         texts = texts[1:]
-    return " ".join(texts)
+    # A delivery line, a speaker or a date under a headline is not part of it.
+    return " ".join([t for t in texts if not never_title(t)] or texts)

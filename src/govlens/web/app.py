@@ -32,7 +32,18 @@ from ..store.api import StoreAPI as Store
 from ..submissions import Rules
 from . import moderation
 from .cache import PageCache
-from .render import chart_answer, chart_compare, chart_track, highlight, mark_words
+from .render import (
+    PAGE_ROWS,
+    chart_answer,
+    chart_compare,
+    chart_track,
+    fact_kind_zh,
+    mark_words,
+    page_at,
+    public,
+    text_page,
+    text_pages,
+)
 from .security import BodyLimit, Headers, csrf_token
 
 PAGE = 20  # search results per page
@@ -49,7 +60,7 @@ def create_app(db_path: str | None = None, rules: Rules | None = None, cache: bo
     templates = Jinja2Templates(directory=str(base.joinpath("templates")))
     templates.env.filters["kind_zh"] = lambda k: KINDS_ZH.get(k, k)
     templates.env.filters["mark_words"] = lambda text, words: Markup(mark_words(text, words or []))
-    templates.env.filters["fact_kind_zh"] = lambda k: {"actual": "完成", "target": "目标", "forecast": "预计"}.get(k, k)
+    templates.env.filters["fact_kind_zh"] = fact_kind_zh
     app.mount("/static", StaticFiles(directory=str(base.joinpath("static"))), name="static")
     db_path = db_path or default_target()
     open_store(db_path).close()  # create the file or bring its schema up to date, once, before serving
@@ -109,14 +120,14 @@ def create_app(db_path: str | None = None, rules: Rules | None = None, cache: bo
     def api_documents(s: S, region: str | None = None, year: int | None = None, kind: str | None = None,
                       level: str | None = None, limit: Annotated[int, Query(ge=1, le=500)] = 50,
                       offset: Annotated[int, Query(ge=0)] = 0) -> list[dict[str, Any]]:
-        return s.documents(region=region, year=year, kind=kind, level=level, limit=limit, offset=offset)
+        return [public(d) for d in s.documents(region=region, year=year, kind=kind, level=level, limit=limit, offset=offset)]
 
     @app.get("/api/documents/{doc_id}", summary="One document with its text, sections and facts")
     def api_document(s: S, doc_id: int) -> dict[str, Any]:
         d = s.document(doc_id)
         if not d:
             raise HTTPException(404, "no such document")
-        return d | {"facts": list(s.facts(doc_id=doc_id)), "sections": _sections(s, doc_id)}
+        return public(d) | {"facts": list(s.facts(doc_id=doc_id)), "sections": _sections(s, doc_id)}
 
     @app.get("/api/facts", summary="Facts, filtered and paginated")
     def api_facts(s: S, type: str | None = None, metric_key: str | None = None, region: str | None = None,
@@ -195,26 +206,35 @@ def create_app(db_path: str | None = None, rules: Rules | None = None, cache: bo
                     year=year or "", kind=kind, p=p, pages=pages)
 
     @app.get("/doc/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
-    def doc_page(request: Request, s: S, doc_id: int, at: str = ""):
+    def doc_page(request: Request, s: S, doc_id: int, at: str = "", p: Annotated[int | None, Query(ge=1)] = None):
         d = s.document(doc_id)
         if not d:
             raise HTTPException(404, "no such document")
         facts = list(s.facts(doc_id=doc_id))
-        glossary = _glossary(s, None, 500, doc_id=doc_id)
+        glossary = _glossary(s, None, 100_000, doc_id=doc_id)
         sections = _sections(s, doc_id)
         m = re.fullmatch(r"(\d{1,9})-(\d{1,9})", at)  # a cited sentence: /doc/N?at=START-END#cited
         cited = (int(m.group(1)), int(m.group(2))) if m else None
-        return page(request, "doc.html", d=d, body=highlight(d["text"], facts, glossary, sections, cited),
-                    sections=sections, glossary=glossary, n_facts=len(facts),
-                    source_is_url=str(d["source"]).startswith(("http://", "https://")))
+        # A long document comes in pages (a 40 000-fact report is not one page); the outline links across them.
+        bounds = text_pages(d["text"])
+        p = min(p or (page_at(bounds, cited[0]) if cited else 1), len(bounds))
+        for sec in sections:
+            sec["page"] = page_at(bounds, sec["start"] or 0)
+        body, shown = text_page(d["text"], facts, glossary, sections, cited, bounds[p - 1])
+        return page(request, "doc.html", d=public(d), body=body, sections=sections, glossary=glossary,
+                    n_facts=len(facts), n_indicators=sum(f["type"] == "indicator" for f in facts), shown=shown,
+                    p=p, pages=len(bounds), source_is_url=str(d["source"]).startswith(("http://", "https://")))
 
     @app.get("/compare", response_class=HTMLResponse, include_in_schema=False)
     def compare_page(request: Request, s: S, metric: str = "GDP", year: int | None = None, kind: str = "",
-                     level: str = ""):
+                     level: str = "", p: Annotated[int, Query(ge=1)] = 1):
         from ..analysis.compare import compare
 
         rows = compare(s, metric, year=year, kind=kind or None, level=level or None)
+        pages = max(1, -(-len(rows) // PAGE_ROWS))
+        p = min(p, pages)
         return page(request, "compare.html", metric=metric, year=year or "", kind=kind, level=level, rows=rows,
+                    shown=rows[(p - 1) * PAGE_ROWS : p * PAGE_ROWS], first=(p - 1) * PAGE_ROWS + 1, p=p, pages=pages,
                     chart=chart_compare(rows, metric))
 
     @app.get("/compare.csv", include_in_schema=False)

@@ -17,8 +17,46 @@ from ..stages.numbers import convert
 MAX_CHARTS = 12
 
 
+# The portal speaks Chinese: a fact's kind as the reports say it (tooltips, tables, filters).
+FACT_KIND_ZH = {"actual": "完成", "target": "目标", "forecast": "预计"}
+PAGE_CHARS = 20_000  # a long document is shown in pages of about this many characters, cut at a line end
+PAGE_ROWS = 100  # rows per page in long tables (compare)
+
+
+def fact_kind_zh(kind: str | None) -> str:
+    return FACT_KIND_ZH.get(kind or "", kind or "")
+
+
+def text_pages(text: str, size: int = PAGE_CHARS) -> list[tuple[int, int]]:
+    """``text`` cut into (start, end) pages of about ``size`` characters, each ending at a line end."""
+    bounds, start = [], 0
+    while start < len(text):
+        end = -1 if len(text) - start <= size else text.find("\n", start + size)
+        end = len(text) if end == -1 else end + 1
+        bounds.append((start, end))
+        start = end
+    return bounds or [(0, 0)]
+
+
+def page_at(bounds: list[tuple[int, int]], pos: int) -> int:
+    """The 1-based page holding offset ``pos``."""
+    return next((i for i, (a, b) in enumerate(bounds, 1) if a <= pos < b), len(bounds))
+
+
+def text_page(text: str, facts: list[dict[str, Any]], glossary: list[dict[str, Any]], sections: list[dict[str, Any]],
+              cited: tuple[int, int] | None, bounds: tuple[int, int]) -> tuple[str, int]:
+    """The highlighted HTML of one page of the text, and how many facts it shows."""
+    a, b = bounds
+    page_facts = [f | {"span": [f["span"][0] - a, f["span"][1] - a]} for f in facts
+                  if a <= f["span"][0] and f["span"][1] <= b]
+    shift = [g | {"start": g["start"] - a} if g.get("start") is not None else g for g in glossary]
+    secs = [sec | {"start": sec["start"] - a} for sec in sections if sec.get("start") is not None and a <= sec["start"] < b]
+    at = (cited[0] - a, cited[1] - a) if cited and a <= cited[0] < b else None
+    return highlight(text[a:b], page_facts, shift, secs, at), sum(f["type"] == "indicator" for f in page_facts)
+
+
 def _tip(f: dict[str, Any]) -> str:
-    tip = " · ".join(str(x) for x in (f.get("metric"), f.get("kind"), f.get("period")) if x)
+    tip = " · ".join(str(x) for x in (f.get("metric"), fact_kind_zh(f.get("kind")), f.get("period")) if x)
     value = "" if f.get("value") is None else f"{f['value']:g}{f.get('unit') or ''}"
     change = "" if f.get("change") is None else f"{f['change']:+g}{f.get('change_unit') or ''}"
     return f"{tip} · {value} {change}".rstrip(" ·")
@@ -173,3 +211,20 @@ def chart_track(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
                            {"label": "目标", "data": [_in_unit(r["target"], field, unit) for r in items]},
                            {"label": "完成", "data": [_in_unit(r["actual"], field, unit) for r in items]}]})
     return charts
+
+
+_USERINFO = re.compile(r"^(https?://)[^/@\s]*@", re.I)
+
+
+def source_label(source: str | None) -> str:
+    """What the portal shows as a document's source: the URL that was read (without any
+    user:password@), or the file's name, never the server's local path."""
+    s = str(source or "")
+    if re.match(r"^https?://", s, re.I):
+        return _USERINFO.sub(r"\1", s)
+    return re.split(r"[\\/]", s.rstrip("/\\"))[-1] or s
+
+
+def public(d: dict[str, Any]) -> dict[str, Any]:
+    """A document row as visitors see it (source labelled by :func:`source_label`)."""
+    return d | {"source": source_label(d.get("source"))} if "source" in d else d

@@ -20,7 +20,8 @@ class Answer:
     phrased: str | None = None  # the optional LLM's wording (analysis/llm.py), never a new figure
     note: str | None = None  # what the answer covers, or a figure govlens computed (a difference)
     chart: str | None = None  # "bar" (a comparison) or "line" (a trend) over ``table``
-    computed: list[str] = field(default_factory=list)  # figures govlens counted or computed, not read
+    computed: list[str] = field(default_factory=list)  # figures not read from a cited sentence: counted,
+    # computed (a difference) or the question's own (a target stated in it)
 
     def to_dict(self) -> dict[str, Any]:
         out = {"answer": self.answer, "citations": self.citations, "table": self.table, "parsed": self.parsed}

@@ -59,7 +59,13 @@ def _pick(store: StoreAPI, p: Plan, place: str | None, year: int | None = None) 
     if p.want_change:
         with_change = [f for f in facts if f.get("change") is not None and one_year(f, "change")]
         facts = with_change or facts
+    elif re.search(r"多少|是多少|规模|总量", q_of(p)):
+        facts = [f for f in facts if f.get("value") is not None] or facts  # a level asked: one that states it
     return facts[0] if facts else None
+
+
+def q_of(p: Plan) -> str:
+    return p.question or ""
 
 
 def _line(f: dict[str, Any], field_: str | None = None) -> str:
@@ -179,6 +185,7 @@ def target_vs_outcome(store: StoreAPI, p: Plan, q: str) -> Answer | None:
         a = Answer(answer=f"{outcome.get('region') or ''}{when(outcome)}{outcome.get('metric')}实际{figure(outcome, field_)}"
                           f"（问题所给目标{figure(p.stated_target)}：{_VERDICT[v]}）。",
                    citations=[cite(outcome)], table=[outcome], note=f"判定规则：{rule}")
+        a.computed = re.findall(r"\d+(?:\.\d+)?", p.stated_target["quote"])  # the question's own figures
         return a
     if p.unknown_place and not p.places:
         return None
@@ -289,8 +296,8 @@ def glossary_count(store: StoreAPI, p: Plan, q: str) -> Answer | None:
             text = store.document_text(d["doc"]) or ""
             first, last = entries[0], entries[-1]
             n = len(entries)
-            return Answer(answer=f"{d.get('region') or ''}{d.get('year') or ''}年{d.get('title') or '报告'}的名词解释共{n}条"
-                                 f"（{first['term']}……{last['term']}）。",
+            title = d.get("title") or f"{d.get('region') or ''}{d.get('year') or ''}年报告"
+            return Answer(answer=f"{title}的名词解释共{n}条（{first['term']}……{last['term']}）。",
                           citations=[{"doc": d["doc"], "quote": text[e["start"]:e["end"]], "span": [e["start"], e["end"]]}
                                      for e in (first, last)], computed=[str(n)])
     return None
@@ -327,7 +334,16 @@ def items(store: StoreAPI, p: Plan, q: str) -> Answer | None:
             top = max((held(f) for f in cands), default=0)
             cands = [f for f in cands if held(f) == top and top > 0]
     if not cands:
-        return None
+        hit = S.stated_count(store, noun, S.words_of(re.sub(r"多少|几", " ", q)), place)
+        if hit is None:
+            return None
+        u = hit["unit"]
+        written = f"{hit['written']}{u}" if hit["written"].isdigit() else f"{hit['written']}{u}（{hit['count']}{u}）"
+        a = Answer(answer=f"{hit['region'] or ''}{noun}：{written}。",
+                   citations=[{k: hit[k] for k in ("doc", "quote", "span")}], table=[hit])
+        if not hit["written"].isdigit():
+            a.computed = [str(hit["count"])]  # 十件 read as 10
+        return a
     if not place and len({f.get("region") for f in cands}) > 1:
         return None
     f = best(cands, noun)[0]

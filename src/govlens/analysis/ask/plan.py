@@ -36,6 +36,7 @@ class Plan:
     term: str | None = None  # glossary term
     noun: str | None = None  # items/project: what is counted (实事, 项目)
     constraints: list[str] = field(default_factory=list)
+    question: str | None = field(default=None, repr=False)  # as asked (for handlers' own cues)
 
     @property
     def year(self) -> int | None:
@@ -46,7 +47,7 @@ class Plan:
         return self.places[0] if self.places else self.unknown_place
 
     def to_dict(self) -> dict[str, Any]:
-        return {k: v for k, v in asdict(self).items() if v not in (None, [], False)}
+        return {k: v for k, v in asdict(self).items() if v not in (None, [], False) and k != "question"}
 
     def explain(self) -> str:
         d = self.to_dict()
@@ -143,16 +144,18 @@ def read(store: StoreAPI, question: str) -> Plan:
     """The plan for ``question`` (never raises on odd input: an empty plan declines)."""
     q = question.strip().replace("％", "%")
     q = q.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
-    p = Plan()
+    p = Plan(question=q)
     for op, rx, _example in W.OPERATION_CUES:
         if rx.search(q):
             p.op = op
             break
-    m = re.search(r"什么是(?P<a>[^？?，。]+)|(?P<b>[^？?，。]+?)(?:是什么|指什么|是指什么|的含义|什么意思|指哪些|包括哪些|包含哪些)", q)
+    m = re.search(r"(?:什么是|什么叫|何为|何谓)(?P<a>[^？?，。]+)|(?P<b>[^？?，。]+?)(?:是什么|指什么|是指什么|的含义|什么意思|指哪些|包括哪些|包含哪些|指的是什么)", q)
     if m and p.op in ("lookup", "glossary_list", "rank") and not W.YEAR_Q.search(q) and not re.search(r"多少|几", q):
         p.op = "glossary" if p.op != "glossary_list" else p.op
         p.term = (m.group("a") or m.group("b")).strip("“”\"《》 ")
+        p.term = re.sub(r"^.*?(?:名词解释|报告|文件|文中)(?:中|里)?(?:的|所说的|提到的)?(?=“)", "", p.term)
         p.term = re.sub(r"^(?:报告中|文中|所说的|提到的|的)+", "", p.term).strip("“”\"《》 ")
+        p.term = re.sub(r"(?:的含义|的意思|具体)$", "", p.term).strip("“”\"《》 ")
         return p
     places, spans, unknown = places_in(store, q)
     p.places, p.unknown_place = places, unknown
@@ -160,15 +163,22 @@ def read(store: StoreAPI, question: str) -> Plan:
     for s, e in sorted(spans, reverse=True):
         stripped = stripped[:s] + " " + stripped[e:]
     # years
+    years = [y for y in (cn_year(m.group(1)) for m in W.YEAR_Q.finditer(q)) if y]
+    latest = store.latest_report_year(places[0]) if places else None
     if (r := W.RANGE_Q.search(q)) is not None:
         a, b = cn_year(r.group(1)), cn_year(r.group(2))
         if a and b:
-            p.year_range = (min(a, b), max(a, b))
-            if p.op not in ("track",):
-                p.op = "trend"
-    years = [y for y in (cn_year(m.group(1)) for m in W.YEAR_Q.finditer(q)) if y]
+            if W.RANGE_CHANGE_Q.search(q[r.end():]) and p.op not in ("track",):
+                p.op = "change"  # 从2013年到2016年增长了多少: the difference between the two years
+                years = [min(a, b), max(a, b)]
+            else:
+                p.year_range = (min(a, b), max(a, b))
+                if p.op not in ("track",):
+                    p.op = "trend"
+    elif (r := W.SINCE_Q.search(q)) is not None and (y := cn_year(r.group(1))):
+        p.year_range = (y, max(y, (latest or y + 1) - 1))
+        p.op = "trend" if p.op not in ("track",) else p.op
     p.years = list(dict.fromkeys(years))
-    latest = store.latest_report_year(places[0]) if places else None
     if not p.years and latest:
         if "今年" in q:
             p.years = [latest]
@@ -180,9 +190,9 @@ def read(store: StoreAPI, question: str) -> Plan:
         start = W.PLAN_START[m.group(1)]
         p.period = f"{start}-{start + 4}"
     if (m := W.RECENT_Q.search(q)) is not None and p.op == "trend" and not p.year_range:
-        n = cn_year(m.group(1)) if not m.group(1).isdigit() else int(m.group(1))
-        n = n or {"三": 3, "五": 5, "十": 10, "两": 2, "二": 2, "四": 4, "六": 6}.get(m.group(1), 5)
-        if latest:
+        n = int(m.group(1)) if m.group(1).isdigit() else {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+                                                          "八": 8, "九": 9, "十": 10}.get(m.group(1), 5)
+        if latest:  # the latest report states the year before it: the last n years up to that one
             p.year_range = (latest - n, latest - 1)
     for kind, rx in W.KIND_CUES:  # first cue wins: 目标 before 比上年
         if rx.search(q):

@@ -104,3 +104,51 @@ def investment(store: StoreAPI, words: list[str], place: str | None, label: str 
                         "label": m.group(1), "qualifier": m.group(2), "value": float(m.group(3)),
                         "more": m.group(4), "unit": m.group(5), "region": d.get("region")}
     return best
+
+
+_CN_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def cn_count(text: str) -> int | None:
+    """十 -> 10, 十二 -> 12, 二十 -> 20, 四十五 -> 45, 45 -> 45 (counts of items, below a thousand)."""
+    if text.isdigit():
+        return int(text)
+    total, cur = 0, 0
+    for ch in text:
+        if ch in _CN_DIGIT:
+            cur = _CN_DIGIT[ch]
+        elif ch == "十":
+            total += (cur or 1) * 10
+            cur = 0
+        elif ch == "百":
+            total += (cur or 1) * 100
+            cur = 0
+        else:
+            return None
+    return total + cur or None
+
+
+def stated_count(store: StoreAPI, noun: str, words: list[str], place: str | None) -> dict[str, Any] | None:
+    """A sentence stating how many of ``noun`` (办好十件民生实事, 实施30项民生实事): the count written
+    right before the noun, in a document of the place whose sentence holds the most question words."""
+    rx = re.compile(rf"(\d+|[一二两三四五六七八九十百]+)\s*(件|项|个|大|类|批)(?:[^，。；、]{{0,6}}?)“?{re.escape(noun)}")
+    best, best_s = None, -1.0
+    for doc_id in _docs(store, [noun, *words], place):
+        d = store.document(doc_id)
+        if d is None or (place and d.get("region") and not (d["region"] == place or d["region"].endswith(place))):
+            continue
+        text = d["text"]
+        for m in rx.finditer(text):
+            n = cn_count(m.group(1))
+            if n is None:
+                continue
+            start = max(text.rfind(c, 0, m.start()) for c in "。；！？\n") + 1
+            ends = [e for c in "。；！？\n" if (e := text.find(c, m.end())) != -1]
+            end = min(ends) if ends else len(text)
+            sentence = text[start:end]
+            s = sum(len(w) for w in words if w in sentence)
+            if s > best_s:
+                best_s = s
+                best = {"doc": d["doc"], "quote": sentence, "span": [start, end], "count": n, "written": m.group(1),
+                        "unit": m.group(2), "region": d.get("region"), "noun": noun}
+    return best

@@ -19,6 +19,9 @@ RANGE_Q = re.compile(rf"({YEAR})年?\s*(?:到|至|—|–|-|~|～)\s*({YEAR})年
 PLAN_Q = re.compile(r"十([一二三四五])五")
 PLAN_START = {k[1]: v for k, v in _PLAN_START.items() if len(k) == 3 and k.startswith("十") and k.endswith("五")}
 RECENT_Q = re.compile(r"(?:近|最近|过去)([一二三四五六七八九十\d]+)年")
+SINCE_Q = re.compile(rf"({YEAR})年以来")
+# a range asked for a difference (从2013年到2016年增长了多少) is a change, not a trend
+RANGE_CHANGE_Q = re.compile(r"(?:增长|增加|减少|下降|提高|变化|多)了?多少")
 
 # Operation cues, first match wins (the order matters: a glossary question may hold 哪些, a
 # tracked target 目标, a comparison 哪个). ``places`` is how many named places the row needs.
@@ -31,17 +34,17 @@ OPERATION_CUES: list[tuple[str, re.Pattern[str], str]] = [
     ("track", re.compile(r"完成了吗|实现了吗|达到了吗|完成情况|完成没有|是否完成|是否实现|是否达到|达标了吗|完成得怎么样"
                          r"|目标(?:是|为)[^，。？]*[，,].*(?:实际|最终|结果)"),
      "2023年全国GDP增长目标完成了吗？"),
-    ("trend", re.compile(r"历年|逐年|趋势|这几年|近几年|怎么变化|如何变化|变化情况|走势|每年|各年"),
+    ("items", re.compile(r"(?:多少|几)(?:件|项|个|类|批)(?:[^，。？]{0,6})(?:实事|事项|工程|项目|行动|任务|一件事)"
+                         r"|(?:实事|事项|一件事)(?:有)?(?:多少|几)(?:件|项|个)"),
+     "江苏省2026年要办好多少件民生实事？"),
+    ("project", re.compile(r"总投资|计划投资|投资总额|项目.*(?:投资|多少亿)"), "某项目计划总投资多少？"),
+    ("trend", re.compile(r"历年|逐年|趋势|这几年|近几年|怎么变化|如何变化|变化情况|走势|各年|以来|的变化|变化$|(?:近|最近|过去)[一二三四五六七八九十\d]+年(?![^，。？]*(?:累计|总共|合计|共计))"),
      "全国国内生产总值增速2019年到2024年怎么变化？"),
     ("change", re.compile(rf"比(?:上年|去年|前一年|(?:{YEAR})年)?(?:增加|减少|增长|下降|提高|降低|多|少)了?多少|相比.*(?:增加|减少|变化|多|少)了?多少"
                           r"|变化了?多少|增加了?多少|减少了?多少"),
      "海拉尔区2016年地区生产总值比2014年增加了多少？"),
     ("rank", re.compile(r"哪个|哪些|哪一个|谁|最高|最低|最多|最少|最快|最慢|排名|排序|排第|前[三五十]"),
      "2026年哪个省地区生产总值增长目标最高？"),
-    ("items", re.compile(r"(?:多少|几)(?:件|项|个|类|批)(?:[^，。？]{0,6})(?:实事|事项|工程|项目|行动|任务|一件事)"
-                         r"|(?:实事|事项|一件事)(?:有)?(?:多少|几)(?:件|项|个)"),
-     "江苏省2026年要办好多少件民生实事？"),
-    ("project", re.compile(r"总投资|计划投资|投资总额|项目.*(?:投资|多少亿)"), "某项目计划总投资多少？"),
 ]
 
 # Several places with one of these is a comparison; its winner is asked when ORDER matches.
@@ -57,7 +60,7 @@ KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
 LEVEL_Q = re.compile(r"哪(?:个|些|一个)(省|市|区|县)|各(省|市|区|县)|(省|市|区|县)(?:中|里|之中)")
 LEVELS = {"省": "province", "市": "city", "区": "district", "县": "county"}
 NATION_Q = re.compile(r"全国|我国|国家|中国")
-RATE_WORDS = re.compile(r"增速|增幅|涨幅|增长率|速度|增长多少|增长了多少")  # a rate, not a level
+RATE_WORDS = re.compile(r"增速|增幅|涨幅|增长率|速度")  # a rate, not a level
 CHANGE_WORDS = re.compile(r"增长|增速|增幅|涨幅|提高|下降|上涨|增加|减少|降低|同比|比上年")
 
 # Everyday words for a measure, only for reading questions (in documents they are too loose).
@@ -78,6 +81,7 @@ STOP = {"多少", "什么", "哪个", "哪些", "是否", "情况", "目标", "�
 
 # A target stated in the question: 目标是7.5%, 目标为增长6%左右, 目标定在3%以内
 STATED_TARGET = re.compile(
-    r"目标(?:是|为|定为|定在|设定为)?(?:增长|提高|下降|控制在)?(?:在)?"
+    r"(?:目标(?:是|为|定为|定在|设定为)?|(?<=[增长提高下降控制在])(?=[\d.]+\s*(?:%|％|个百分点)[^，。？]{0,4}的(?:预期)?目标))"
+    r"(?:增长|提高|下降|控制在)?(?:在)?"
     r"(?P<q1>不低于|不超过|力争|约)?(?P<v>\d+(?:\.\d+)?)(?:\s*[-—–~至到]\s*(?P<v2>\d+(?:\.\d+)?))?"
     r"\s*(?P<u>%|％|个百分点|百分点|万人|亿元|万亿元|亿斤|万吨)?(?P<q2>左右|以上|以内|以下)?")

@@ -1,0 +1,90 @@
+"""Titles, kinds and source labels: the rule tables run on lines and pages of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from govlens.pipeline import read_text
+from govlens.stages import titles
+from govlens.web.render import public, source_label
+
+
+@pytest.mark.parametrize(("rule", "example"), titles.NOT_TITLE)
+def test_each_never_title_rule_matches_its_example(rule, example):
+    assert titles.never_title(example), (rule, example)
+
+
+@pytest.mark.parametrize("line", ["国务院关于推进数字政府建设的指导意见", "2024年溪北县政府工作报告",
+                                  "绿岛镇春耕生产有序推进", "云溪市统计局关于2023年国民经济和社会发展的统计公报"])
+def test_titles_are_not_refused(line):
+    assert not titles.never_title(line)
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    # a heading broken across lines is one title; the 字号 line under it is not part of it
+    ("国务院关于在城乡社区全面推行\n邻里互助服务的意见\n国发〔2031〕9号\n各省、自治区、直辖市人民政府：\n现提出如下意见。", "国务院关于在城乡社区全面推行邻里互助服务的意见"),
+    # source and time lines, and a delivery line, are skipped
+    ("来源：云溪日报\n2031-02-03 09:02:33\n2031年明澜区政府工作报告\n各位代表：\n现在我代表区人民政府报告工作。", "2031年明澜区政府工作报告"),
+    # a 令 header and its number are not the title
+    ("中华人民共和国国务院令\n第901号\n现公布《邻里互助条例》，自2031年1月1日起施行。", None),
+    # a salutation is not a title
+    ("各位代表：\n现在，我代表国务院，向大会报告政府工作，请予审议", None),
+])
+def test_body_title(text, title):
+    assert titles.body_title(text) == title
+
+
+def test_header_row_wins_and_is_extended_by_the_heading_when_cut():
+    assert titles.choose("国务院关于在城乡社区全面推行", None, "国务院关于在城乡社区全面推行邻里互助服务的意见") == \
+        "国务院关于在城乡社区全面推行邻里互助服务的意见"
+    assert titles.choose("邻里互助条例", "中华人民共和国国务院令", None) == "邻里互助条例"
+    assert titles.choose(None, "宁夏日报客户端", "2031年政府工作报告") == "2031年政府工作报告"
+
+
+def test_dated_notes_are_cut_from_titles_but_dates_in_titles_stay():
+    assert titles.clean("邻里互助条例（2031年3月1日云溪市人民代表大会常务委员会第五次会议通过）") == "邻里互助条例"
+    assert titles.clean("关于政府工作报告的决议 （2031年3月13日") == "关于政府工作报告的决议"
+    assert titles.clean("新闻发布会问答实录（2031年10月17日）") == "新闻发布会问答实录（2031年10月17日）"
+
+
+def test_no_empty_title():
+    (doc,) = read_text("会议指出，要抓好落实，确保各项工作落到实处。全区上下要统一思想。" * 3, extract=False)
+    assert doc.title
+
+
+# (page, kind): one invented page per cue of the kind table.
+KINDS = [
+    ("云溪日报讯（记者 王小明）3月5日，明澜区召开会议，部署春耕生产。会议强调，要抓好落实。", "news"),
+    ("【云溪报讯】记者李华明澜报道：明澜区新建学校三所，今年秋季开学。学校可容纳学生三千人。", "news"),
+    ("新华社北京3月5日电 国务院常务会议5日召开，部署春耕生产。会议指出，要抓好落实。", "news"),
+    ("明澜区举行春耕现场会。会议指出，要抓好落实，确保粮食生产稳定，农民增收。{F}\n（记者 王小明 通讯员 李四）", "news"),
+    ("云溪市新闻发布会\n主持人：各位记者朋友，大家好。今天请来市统计局局长介绍情况。\n"
+     "市统计局局长：全市地区生产总值增长5%。\n云溪日报记者：请问就业情况如何？\n市统计局局长：新增就业3万人。", "press"),
+    ("云溪市2031年国民经济和社会发展统计公报\n云溪市统计局\n2032年3月20日\n一、综合\n初步核算，全年地区生产总值1000亿元。", "statistics"),
+    ("关于云溪市2031年预算执行情况和2032年预算草案的报告\n各位代表：\n受市人民政府委托，现将预算执行情况报告如下。", "budget"),
+    ("云溪市人民政府关于做好春耕生产工作的通知\n各区县人民政府：\n为做好春耕生产工作，现将有关事项通知如下。", "regulation"),
+    ("2031年明澜区政府工作报告\n各位代表：\n现在，我代表区人民政府，向大会报告工作，请予审议。\n一、2030年工作回顾", "work_report"),
+    ("云溪市第五届人民代表大会第三次会议听取和审议了市长所作的政府工作报告。会议决定批准这个报告。", "other"),
+]
+
+
+_FILLER = "各部门要切实履行职责，加强协调配合，确保各项工作任务按期完成，推动经济社会持续健康发展。"
+
+
+@pytest.mark.parametrize(("text", "kind"), KINDS)
+def test_kinds(text, kind):
+    """Each page is padded with a neutral paragraph (where {F} stands, else at the end)."""
+    page = text.replace("{F}", _FILLER * 2) if "{F}" in text else text + "\n" + _FILLER * 2
+    docs = read_text(page, extract=False)
+    assert docs[0].kind == kind, (docs[0].kind, text[:30])
+
+
+@pytest.mark.parametrize(("source", "label"), [
+    ("/srv/govlens/inbox/2031/明澜区报告.txt", "明澜区报告.txt"),
+    ("C:\\data\\报告.docx", "报告.docx"),
+    ("https://user:secret@www.example.cn/a/b.html?id=3", "https://www.example.cn/a/b.html?id=3"),
+    ("http://www.example.cn/", "http://www.example.cn/"),
+])
+def test_source_label_never_shows_a_local_path(source, label):
+    assert source_label(source) == label
+    assert public({"source": source, "title": "t"}) == {"source": label, "title": "t"}
