@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .lexicon.words import YEAR, YEAR_ANY
 from .model import Indicator
 from .pipeline import process
 
@@ -295,8 +296,8 @@ NOT_A_METRIC = ("和", "与", "及", "或", "出现", "率", "为", "是", "的"
 _CUT_AT = ("和", "与", "及", "或", "出现", "并", "且")
 # An outcome inside a plan section is expected only with a cue of its own.
 _DONE_IN_PLAN = re.compile(r"已|完成|去年|上年|过去|以来")
-_YEARS = re.compile(r"((?:19|20)\d{2})年")
-_ANY_YEAR = re.compile(r"((?:1[89]|20)\d{2}|[一][八九][〇零○一二三四五六七八九]{2}|[二][〇零○][〇零○一二三四五六七八九]{2})年")
+_YEARS = re.compile(rf"({YEAR})年")
+_ANY_YEAR = re.compile(rf"(18\d{{2}}|{YEAR_ANY})年")  # 1880年, 一九〇七年, 2021年
 
 
 def _named_years(text: str) -> set[int]:

@@ -27,8 +27,11 @@ def eval_command(gold: str, corpus: str, fmt: Format, show_misses: bool, sets: l
     for name, folder in folders.items():
         try:
             scores[name] = evaluate(folder, corpus)
-        except (GovlensError, ValueError) as e:
-            report_error(f"{name}: {e}")
+        except GovlensError as e:
+            report_error(e)
+            return 1
+        except ValueError as e:  # a gold row whose anchor the text does not hold
+            report_error(NotFound(str(e), str(folder / "indicators.jsonl")))
             return 1
     if fmt != Format.table:
         out.print_json(json.dumps({k: s.as_dict() for k, s in scores.items()}, ensure_ascii=False))
