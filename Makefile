@@ -15,7 +15,7 @@ PORT ?=
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[web,export,dev,postgres]'
+	$(BIN)/pip install -q -e '.[web,export,dev,postgres,ray]'
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -224,3 +224,24 @@ def test_an_older_file_is_migrated_in_place(tmp_path):
         names = {r[0] for r in store.con.execute("SELECT name FROM sqlite_master")}
         assert {"users", "sessions", "submissions", "documents_facets"} <= names
         assert store.search("地区生产总值", region="云溪市明澜区")
+
+
+def test_stats_count_the_same_on_both_backends(db, tmp_path):
+    """`govlens stats --format json` on this backend equals the counts of a fresh SQLite store of the
+    same files; it names the files (SQLite) or the database (PostgreSQL) the store lives in."""
+    r = run_cli("stats", "--db", db, "--format", "json")
+    assert r.returncode == 0, r.stderr
+    got = json.loads(r.stdout)
+    ref = str(tmp_path / "ref.db")
+    with open_store(ref) as s:
+        ingest(s, walk([str(SAMPLES)]))
+        want = s.stats()
+    where = {"sqlite": "files", "postgresql": "database"}[got["backend"]]
+    assert got.pop(where)
+    files = want.pop("files")
+    assert "ref.db" in files and set(files) <= {"ref.db", "ref.db-wal", "ref.db-shm"}  # no side file
+    for st in (got, want):
+        st.pop("backend")
+    assert got == want
+    assert got["documents"] == 7 and got["facts_by_type"]["indicator"] > 50 and got["schema_version"] == 4
+

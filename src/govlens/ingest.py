@@ -7,12 +7,14 @@ because every file that was committed is skipped the next time.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import GovlensError, InternalError, NotFound
+from .errors import GovlensError, InternalError, NotFound, UsageError
 from .io.read import MAX_BYTES, is_url, page_from_bytes
+from .model import Document
 from .pipeline import VERSION, process_page
 from .store.api import StoreAPI as Store
 from .store.base import sha256
@@ -44,8 +46,41 @@ def _read(path: str) -> tuple[bytes, str | None]:
     return p.read_bytes(), None
 
 
-def ingest(store: Store, paths: Iterable[str], on_file: Callable[[str, str], None] | None = None) -> IngestReport:
-    """Ingest each path; ``on_file(path, outcome)`` is called after each (for progress bars)."""
+def extract_file(path: str, data: bytes, ctype: str | None,
+                 errors: list[GovlensError] | None = None) -> list[Document]:
+    """One file's bytes through the pipeline (the stage list of :mod:`govlens.pipeline`), as both
+    executors run it: in this process, or inside Ray ``map_batches``. A document whose stages fail
+    is left out and its error appended to ``errors``."""
+    return process_page(page_from_bytes(data, path, ctype), extract=True, errors=errors)
+
+
+def _internal(e: Exception, path: str) -> GovlensError:
+    if os.environ.get("GOVLENS_DEBUG"):
+        raise e
+    return InternalError(f"internal error {type(e).__name__}: {e}", path)
+
+
+def _count(rep: IngestReport, docs: list[Document]) -> None:
+    rep.inserted += 1
+    rep.documents += len(docs)
+    rep.facts += sum(len(d.facts) for d in docs)
+    rep.chars += sum(len(d.text) for d in docs)
+
+
+def ingest(store: Store, paths: Iterable[str], on_file: Callable[[str, str], None] | None = None,
+           executor: str = "inprocess", workers: int | None = None, ray_address: str | None = None,
+           batch: int = 16) -> IngestReport:
+    """Ingest each path; ``on_file(path, outcome)`` is called after each (for progress bars).
+
+    ``executor="ray"`` extracts on Ray Data (``workers`` CPUs of a local Ray, or the cluster at
+    ``ray_address``) while this process stays the one writer, storing ``batch`` files per
+    transaction; see :mod:`govlens.ray_ingest`."""
+    if executor == "ray":
+        from .ray_ingest import ingest_ray
+
+        return ingest_ray(store, paths, on_file, workers=workers, address=ray_address, batch=batch)
+    if executor != "inprocess":
+        raise UsageError(f"unknown executor {executor!r} (inprocess or ray)")
     rep = IngestReport()
     for path in paths:
         outcome = "inserted"
@@ -58,24 +93,17 @@ def ingest(store: Store, paths: Iterable[str], on_file: Callable[[str, str], Non
                 outcome = "skipped"
             else:
                 doc_errors: list[GovlensError] = []  # a document left out; the page's others are stored
-                docs = process_page(page_from_bytes(data, path, ctype), extract=True, errors=doc_errors)
+                docs = extract_file(path, data, ctype, doc_errors)
                 rep.errors.extend(doc_errors)
                 store.replace_source(path, digest, len(data), VERSION, docs)
-                rep.inserted += 1
-                rep.documents += len(docs)
-                rep.facts += sum(len(d.facts) for d in docs)
-                rep.chars += sum(len(d.text) for d in docs)
+                _count(rep, docs)
         except GovlensError as e:
             rep.failed += 1
             rep.errors.append(e)
             outcome = "failed"
         except Exception as e:  # a bug of ours: this file fails, the batch goes on
-            import os
-
-            if os.environ.get("GOVLENS_DEBUG"):
-                raise
             rep.failed += 1
-            rep.errors.append(InternalError(f"internal error {type(e).__name__}: {e}", path))
+            rep.errors.append(_internal(e, path))
             outcome = "failed"
         if on_file:
             on_file(path, outcome)

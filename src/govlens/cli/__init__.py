@@ -41,7 +41,8 @@ def extract(
     raise typer.Exit(extract_command(paths, fmt, type_))
 
 
-DbOpt = Annotated[str | None, typer.Option("--db", help="SQLite file (default: $GOVLENS_DB, else ./govlens.db).")]
+DbOpt = Annotated[str | None, typer.Option(
+    "--db", help="SQLite file or postgresql://user@host/dbname (default: $GOVLENS_DB, else ./govlens.db).")]
 
 
 def _run(fn, *args):
@@ -56,11 +57,26 @@ def _run(fn, *args):
 
 
 @app.command()
-def ingest(paths: Paths, db: DbOpt = None) -> None:
+def ingest(
+    paths: Paths,
+    db: DbOpt = None,
+    executor: Annotated[str, typer.Option(help="inprocess (default) or ray (pip install 'govlens[ray]').")] = "inprocess",
+    workers: Annotated[int | None, typer.Option(min=1, help="Ray: CPUs of the local Ray (default: all).")] = None,
+    ray_address: Annotated[str | None, typer.Option(help="Ray: address of a running cluster (ray://… or host:port).")] = None,
+) -> None:
     """Read, extract and store; files already stored by this pipeline version are skipped."""
     from .library import ingest_command
 
-    raise typer.Exit(_run(ingest_command, paths, db))
+    raise typer.Exit(_run(ingest_command, paths, db, executor, workers, ray_address))
+
+
+@app.command()
+def stats(db: DbOpt = None, fmt: FormatOpt = Format.table) -> None:
+    """What the store holds: documents, facts by type, glossary entries, sections, regions; the
+    schema and pipeline versions; the files (SQLite) or database (PostgreSQL) it lives in."""
+    from .library import stats_command
+
+    raise typer.Exit(_run(stats_command, db, fmt))
 
 
 @app.command()

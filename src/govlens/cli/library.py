@@ -18,7 +18,8 @@ from ..store import open_store
 from .common import Format, cell, emit_jsonl, err, jsonl_line, note, out, report_error, styled
 
 
-def ingest_command(paths: list[str], db: str | None) -> int:
+def ingest_command(paths: list[str], db: str | None, executor: str = "inprocess", workers: int | None = None,
+                   ray_address: str | None = None) -> int:
     files = list(walk(paths))
     if not files:
         report_error(NoDocuments("no readable files (txt, html, pdf, docx) found", ", ".join(paths)))
@@ -39,7 +40,7 @@ def ingest_command(paths: list[str], db: str | None) -> int:
             rate = done / max(1e-9, time.perf_counter() - started)
             bar.update(task, advance=1, rate=f"{rate:.1f} files/s")
 
-        rep = ingest(store, files, on_file=tick)
+        rep = ingest(store, files, on_file=tick, executor=executor, workers=workers, ray_address=ray_address)
         where = store.path
     # After the bar is gone: errors and the summary are the last lines on the screen.
     for e in rep.errors:
@@ -49,6 +50,19 @@ def ingest_command(paths: list[str], db: str | None) -> int:
          f"{rep.documents} documents, {rep.facts} facts; {_rate(rep.chars / max(secs, 1e-9))} "
          f"into {where}")
     return 1 if rep.failed or rep.errors else 0
+
+
+def stats_command(db: str | None, fmt: Format) -> int:
+    with open_store(db, readonly=True) as store:
+        st = store.stats()
+    if fmt in (Format.json, Format.jsonl):
+        sys.stdout.write(json.dumps(st, ensure_ascii=False, indent=1 if fmt == Format.json else None) + "\n")
+        return 0
+    t = Table("what", "value", title="store")
+    for k, v in st.items():
+        t.add_row(k, ", ".join(f"{a} {b}" for a, b in v.items()) if isinstance(v, dict) else str(v))
+    out.print(t)
+    return 0
 
 
 def _rate(chars_per_s: float) -> str:
@@ -108,7 +122,8 @@ def track_command(db: str | None, fmt: Format, region: str | None, metric: str |
         for r in rows:
             tg, ac = r["target"], r["actual"]
             t.add_row(r["region"], r["metric"] or "", str(r["year"]), _figure(tg), _figure(ac) if ac else "—",
-                      {"met": styled("met", "green"), "missed": styled("missed", "red")}.get(r["verdict"], r["verdict"]))
+                      {"met": styled("met", "green"), "missed": styled("missed", "red")}.get(r["verdict"], r["verdict"]),
+                      r.get("rule") or "")
         out.print(t)
     else:
         _table_or_lines(rows, fmt, ["region", "metric", "year", "target", "actual", "verdict", "rule"])

@@ -36,6 +36,7 @@ def _exact_dict() -> dict[str, str]:
     return dict(reversed(metric_table()))
 
 
+@lru_cache(maxsize=8192)
 def metric_key(metric: str | None) -> str | None:
     """Exact synonym first, else the longest synonym that ends the metric (one dict probe per suffix)."""
     if not metric:

@@ -154,6 +154,11 @@ class PgStore(SQLStore):
         row = self._one("SELECT max(version) FROM govlens_schema")
         return row[0] or 0
 
+    def stats(self) -> dict[str, Any]:
+        """Counts (as on SQLite) and the database's size on disk."""
+        name, size = self._one("SELECT current_database(), pg_database_size(current_database())")
+        return super().stats() | {"database": {name: size}}
+
     def _index_docs(self, rows: list[tuple[int, str, str]]) -> None:
         from .sqlite import _words
 

@@ -169,8 +169,8 @@ class Store(SQLStore):
             self._migrate()
             self._sync_words()
         elif self.schema_version() < SCHEMA_VERSION:
-            raise StoreError("database written by an older govlens: open it once writable (govlens ingest or "
-                             "govlens stats --db) to upgrade it", self.path)
+            raise StoreError("database written by an older govlens: run govlens ingest on it once (any file) to "
+                             "upgrade it", self.path)
         has_index = self._one("SELECT 1 FROM sqlite_master WHERE name = 'documents_facets'")
         # Search joins its matches here (an older file opened read-only may not have it yet).
         self._facets = "INDEXED BY documents_facets" if has_index else ""
@@ -204,6 +204,15 @@ class Store(SQLStore):
 
     def schema_version(self) -> int:
         return self._one("PRAGMA user_version")[0]
+
+    def stats(self) -> dict[str, Any]:
+        """Counts (as on PostgreSQL) and the files that make up this store, with their sizes."""
+        files = {}
+        for suffix in ("", "-wal", "-shm"):
+            p = Path(self.path + suffix)
+            if p.exists():
+                files[p.name] = p.stat().st_size
+        return super().stats() | {"files": files}
 
     def _index_docs(self, rows: list[tuple[int, str, str]]) -> None:
         self.con.executemany("INSERT INTO doc_tri(rowid, title, text) VALUES (?, ?, ?)", rows)

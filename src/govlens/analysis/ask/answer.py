@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ...lexicon.words import qualifier_after
+from ...lexicon.load import alternation
+from ...lexicon.words import QUALIFIERS, QUALIFIERS_AFTER, QUALIFIERS_BEFORE, qualifier_after
 from ...store.api import StoreAPI
 from . import words as W
 
@@ -54,14 +56,49 @@ def figure(f: dict[str, Any], field_: str | None = None) -> str:
         if f.get("annual_average"):
             word = "年均" + word
         hi = f"-{num(abs(f['change_max']))}" if f.get("change_max") is not None else ""
-        parts.append(f"{word}{num(abs(f['change']))}{hi}{f.get('change_unit') or ''}")
+        unit = "个百分点" if f.get("change_unit") == "百分点" else f.get("change_unit") or ""
+        parts.append(f"{word}{num(abs(f['change']))}{hi}{unit}")
     q = f.get("qualifier") or ""
     if field_ == "change" and f.get("value") is not None:
         q = ""  # a qualifier is written with the first figure, the level (超过126万亿元，增长5.2%)
+    if q and len(parts) == 2:
+        # both figures: the qualifier goes with the one the sentence writes it next to (4%左右、提高1个百分点)
+        quote, level = f.get("quote") or "", f"{num(f['value'])}{f.get('unit') or ''}"
+        if (level + q) in quote or (q + level) in quote:
+            parts[0] = parts[0] + q if qualifier_after(q) else q + parts[0]
+            return "，".join(parts)
     text = "，".join(parts)
     if qualifier_after(q):  # 左右, 以上, 上下 … follow the figure; 约, 不低于, 力争 … come before it
         return text + q
     return (q + text) if q else text
+
+
+# Qualifiers from the lexicon's one list: written before the figure (and the cue words 力争, 控制在), after it.
+_BEFORE = alternation((*QUALIFIERS_BEFORE, *(w for w in QUALIFIERS if w not in QUALIFIERS_BEFORE + QUALIFIERS_AFTER)))
+_AFTER = alternation(QUALIFIERS_AFTER)
+_RAW = re.compile(
+    rf"{_BEFORE}?\d+(?:\.\d+)?"
+    r"(?:\s*(?:%|％)?\s*[—\-–~～至到]\s*\d+(?:\.\d+)?)?"
+    r"\s*(?:个百分点|百分点|%|％|‰|[万亿千百]*(?:元|人次|人|斤|吨|个|件|项|家|套|台|辆|公里|平方米|亩|户|所|张|名|次|倍|千瓦|标准箱))?"
+    rf"{_AFTER}?")
+
+
+def raw(f: dict[str, Any], field_: str | None = None) -> str | None:
+    """The figure as the sentence writes it (4.5%—5%, 2.5％, 1600亿斤以上), after the measure's name."""
+    quote, metric = f.get("quote") or "", f.get("metric") or ""
+    at = quote.find(metric) if metric else -1
+    fields = ("value", "change") if field_ is None else (field_,)
+    wanted = {num(abs(f[k])) for k in fields if f.get(k) is not None}
+    for m in _RAW.finditer(quote, max(at, 0)):
+        if set(re.findall(r"\d+(?:\.\d+)?", m.group())) & wanted:
+            return m.group()
+    return None
+
+
+def as_written(f: dict[str, Any], text: str, field_: str | None = None) -> str:
+    """``text`` (a figure as govlens writes it), followed by the sentence's own wording when it differs."""
+    r = raw(f, field_)
+    return f"{text}（原文“{r}”）" if r and r not in text else text
 
 
 def kind_word(f: dict[str, Any]) -> str:

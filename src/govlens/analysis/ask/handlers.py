@@ -14,7 +14,7 @@ from ...stages.numbers import convert
 from ...store.api import StoreAPI
 from . import sentences as S
 from . import words as W
-from .answer import Answer, cite, figure, kind_word, num, when
+from .answer import Answer, as_written, cite, figure, kind_word, num, when
 from .choose import best, narrower, one_year, percent
 from .plan import Plan
 
@@ -44,6 +44,13 @@ def facts_for(store: StoreAPI, p: Plan, place: str | None, period: str | None = 
             out = _fetch(store, p, None, short, place, period, kind)  # 专项债券规模 -> 专项债券
     if not out and p.alt_key:
         out = _fetch(store, p, p.alt_key, None, place, period, kind)  # 城乡居民收入 -> disposable_income
+    if not out and not p.key and p.measure:
+        # 一般公共预算赤字率 -> 赤字率: the shorter names ending the asked one, at word boundaries, of at
+        # least three characters and not a generic word (人数, 规模 alone never answer)
+        for tail in S.tails(p.measure):
+            out = _fetch(store, p, None, tail, place, period, kind)
+            if out:
+                break
     if period and period.isdigit():
         field = "change" if p.want_change else "value"
         out = [f for f in out if one_year(f, field) or (field == "change" and f.get("value") is not None
@@ -69,7 +76,7 @@ def q_of(p: Plan) -> str:
 
 
 def _line(f: dict[str, Any], field_: str | None = None) -> str:
-    return f"{f.get('region') or ''}{when(f)}{f.get('metric')}{kind_word(f)}：{figure(f, field_)}"
+    return f"{f.get('region') or ''}{when(f)}{f.get('metric')}{kind_word(f)}：{as_written(f, figure(f, field_), field_)}"
 
 
 # --- handlers --------------------------------------------------------------------------------------
@@ -140,6 +147,8 @@ def _row(f: dict[str, Any], by: str) -> dict[str, Any]:
 
 
 def rank(store: StoreAPI, p: Plan, q: str) -> Answer | None:
+    if p.places and "over years" in p.constraints:
+        return rank_years(store, p, q)
     if p.places and not p.level:
         return lookup(store, p, q)
     if not (p.key or p.measure):
@@ -156,12 +165,34 @@ def rank(store: StoreAPI, p: Plan, q: str) -> Answer | None:
         return None
     ranked.sort(key=lambda r: r["in_unit"], reverse=p.order != "low")
     top = ranked[0]
-    a = Answer(answer=f"{top['region']}最{'低' if p.order == 'low' else '高'}：{figure(top)}。", chart="bar")
+    a = Answer(answer=f"{top['region']}最{'低' if p.order == 'low' else '高'}：{as_written(top, figure(top))}。", chart="bar")
+    n = next((int(c[4:]) for c in p.constraints if c.startswith("top ")), 0)
+    if n:
+        a.answer = f"{'最低' if p.order == 'low' else '最高'}的{n}个：" + "；".join(
+            f"{i}. {r['region']} {figure(r)}" for i, r in enumerate(ranked[:n], 1)) + "。"
     a.note = f"比较范围：库中载有此项的{len(ranked)}个地区。"
     a.table = [r | {"figure": figure(r), "plot": r["in_unit"], "plot_unit": r["rank_unit"],
                     "span": r.get("span") or store.fact_span(r["doc"], r["quote"])} for r in ranked]
     a.citations = [{"doc": r["doc"], "quote": r["quote"], "span": r["span"]} for r in a.table[:5] if r["span"]]
     return a
+
+
+def rank_years(store: StoreAPI, p: Plan, q: str) -> Answer | None:
+    """哪一年…最快: the place's series over the years, ranked."""
+    series = trend(store, Plan(**{**vars(p), "op": "trend", "kind": p.kind or "actual"}), q)
+    if series is None:
+        return None
+    rows = [r for r in series.table if r.get("plot") is not None]
+    if not rows:
+        return None
+    rows.sort(key=lambda r: r["plot"], reverse=p.order != "low")
+    top = rows[0]
+    f = next(c for c in series.citations if c["quote"] == top["quote"])
+    series.answer = (f"{top['period']}年最{'低' if p.order == 'low' else '高'}：{top['figure']}。" + "（各年：" +
+                     series.answer.rstrip("。") + "）")
+    series.citations = [f] + [c for c in series.citations if c is not f]
+    series.chart = "line"
+    return series
 
 
 _VERDICT = {"met": "已完成", "missed": "未完成", "unclear": "无法判断", "pending": "尚无次年报告"}
@@ -232,7 +263,7 @@ def trend(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     if not by_period:
         return None
     rows = [by_period[k] for k in sorted(by_period)]
-    a = Answer(answer="；".join(f"{f['period']}年{figure(f, field_)}" for f in rows) + "。", chart="line")
+    a = Answer(answer="；".join(f"{f['period']}年{as_written(f, figure(f, field_), field_)}" for f in rows) + "。", chart="line")
     a.citations = [cite(f) for f in rows]
     a.table = [_row(f, field_) for f in rows]
     if lo is not None:
@@ -313,40 +344,49 @@ _COUNT_UNITS = ("件", "项", "个", "类", "批", "大")
 
 
 def items(store: StoreAPI, p: Plan, q: str) -> Answer | None:
-    """A stated number of items (12类45件民生实事, 30个重点项目): an indicator whose measure names the
-    counted noun, else a project count."""
+    """A stated number of items (12类45件民生实事, 30个重点项目, 淘汰关停1013个项目): among the
+    indicators whose measure names the counted noun, the project counts and the sentences writing a
+    count before the noun, the one whose sentence holds most of the question's other words."""
     if not p.noun:
         return lookup(store, p, q)
     place = p.places[0] if p.places else None
-    period = str(p.year) if p.year else None
+    period = p.period or (str(p.year) if p.year else None)
     noun = p.noun
+    rest = q
+    for name in p.places:
+        rest = rest.replace(name, " ")
+    words = [w for w in S.words_of(re.sub(r"多少|几", " ", rest)) if w not in noun and noun not in w]
     cands = [f for f in store.indicators(metric_like=noun, region_suffix=place, period=period, order="reports")
              if f.get("value") is not None and (f.get("unit") or "") in _COUNT_UNITS and f.get("parent") is None]
+    cands += [f | {"value": f.get("count"), "unit": f.get("count_unit"), "metric": f.get("name")}
+              for f in store.facts("project", region=place) if noun in (f.get("name") or "")
+              and f.get("count") is not None and (not p.year or f.get("doc_year") in (p.year, p.year + 1, None))]
+    hit = S.stated_count(store, noun, words, place)
+    if hit is not None:
+        cands.append(hit | {"value": hit["count"], "metric": noun, "stated": True})
     if not cands:
-        words = S.words_of(re.sub(r"多少|几", " ", q))
-        cands = [f | {"value": f.get("count"), "unit": f.get("count_unit"), "metric": f.get("name")}
-                 for f in store.facts("project", region=place) if noun in (f.get("name") or "")
-                 and f.get("count") is not None and (not p.year or f.get("doc_year") in (p.year, p.year + 1, None))]
-        if words:
-            def held(f: dict[str, Any]) -> int:
-                name = re.sub(r"[、，,\s]", "", f.get("metric") or "")
-                return sum(len(w) for w in words if w in name)
-            top = max((held(f) for f in cands), default=0)
-            cands = [f for f in cands if held(f) == top and top > 0]
-    if not cands:
-        hit = S.stated_count(store, noun, S.words_of(re.sub(r"多少|几", " ", q)), place)
-        if hit is None:
-            return None
-        u = hit["unit"]
-        written = f"{hit['written']}{u}" if hit["written"].isdigit() else f"{hit['written']}{u}（{hit['count']}{u}）"
-        a = Answer(answer=f"{hit['region'] or ''}{noun}：{written}。",
-                   citations=[{k: hit[k] for k in ("doc", "quote", "span")}], table=[hit])
-        if not hit["written"].isdigit():
-            a.computed = [str(hit["count"])]  # 十件 read as 10
-        return a
+        return None
+
+    def held(f: dict[str, Any]) -> int:
+        text = re.sub(r"[、，,\s]", "", f.get("quote") or "")
+        return sum(len(w) for w in words if w in text)
+
+    top = max(held(f) for f in cands)
+    cands = [f for f in cands if held(f) == top]
+    if words and top == 0:
+        return None  # nothing that counts what the question names
     if not place and len({f.get("region") for f in cands}) > 1:
         return None
-    f = best(cands, noun)[0]
+    f = best([c for c in cands if not c.get("stated")], noun)[0] if any(not c.get("stated") for c in cands) \
+        else cands[0]
+    if f.get("stated"):
+        u = f["unit"]
+        written = f"{f['written']}{u}" if f["written"].isdigit() else f"{f['written']}{u}（{f['count']}{u}）"
+        a = Answer(answer=f"{f['region'] or ''}{noun}：{written}。",
+                   citations=[{k: f[k] for k in ("doc", "quote", "span")}], table=[f])
+        if not f["written"].isdigit():
+            a.computed = [str(f["count"])]  # 十件 read as 10
+        return a
     return Answer(answer=f"{f.get('region') or ''}{when(f)}{f.get('metric')}：{figure(f, 'value')}。",
                   citations=[cite(f)], table=[f])
 

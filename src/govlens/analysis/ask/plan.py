@@ -97,7 +97,8 @@ def places_in(store: StoreAPI, q: str) -> tuple[list[str], list[tuple[int, int]]
         rest = rest[:s] + " " * (e - s) + rest[e:]
     starts = {s for s, _ in spans}
     for m in PLACE.finditer(rest):
-        name = canonical(m.group())
+        # a match may start with the word joining it to the last place (和满洲里市)
+        name = next((n for i in range(3) if len(m.group()) - i >= 2 and (n := canonical(m.group()[i:]))), None)
         if name and name not in places and m.end() not in starts:  # 呼伦贝尔市|海拉尔区: a parent
             unknown = name
             break
@@ -218,8 +219,10 @@ def read(store: StoreAPI, question: str) -> Plan:
     elif p.op == "change" and len(p.years) < 2 and not p.year_range:
         p.op = "lookup"  # 比上年增长多少: the change stated with the year's figure
         p.want_change = True
+    elif p.op == "rank" and p.places and re.search(r"哪一?年|哪个年份|哪些年", q):
+        p.constraints.append("over years")  # 海拉尔区哪一年增长最快: the place's years ranked
     elif p.op == "rank" and (p.places and not p.level):
-        p.op = "lookup"  # 海拉尔区哪年…: one named place is a lookup
+        p.op = "lookup"  # one named place and no level: a lookup
     elif p.op == "lookup" and len(p.years) == 2 and re.search(r"比|相比|较", q):
         p.op = "change"
     if p.op in ("items", "project"):
@@ -227,6 +230,10 @@ def read(store: StoreAPI, question: str) -> Plan:
         p.noun = m.group(1) if m else None
     if p.op == "trend" and not p.kind:
         p.kind = "actual"
+    if (m := re.search(r"前([二两三四五六七八九十\d]+)(?:名|位|个)?", q)) is not None and p.op == "rank":
+        cn = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+        n = int(m.group(1)) if m.group(1).isdigit() else cn.get(m.group(1), 3)
+        p.constraints.append(f"top {max(2, min(n, 10))}")
     if re.search(r"全年", q):
         p.constraints.append("whole year")
     return p

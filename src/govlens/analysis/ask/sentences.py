@@ -32,6 +32,17 @@ def words_of(text: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def tails(measure: str) -> list[str]:
+    """Shorter names that end ``measure``, longest first (一般公共预算赤字率 -> …, 预算赤字率, 赤字率), of
+    at least three characters, never a generic word."""
+    out = []
+    for i in range(1, len(measure) - 2):
+        tail = measure[i:]
+        if tail not in GENERIC and not W.GENERIC_TAIL.fullmatch(tail) and re.match(r"[\u4e00-\u9fffA-Za-z]", tail):
+            out.append(tail)
+    return out
+
+
 def _docs(store: StoreAPI, words: list[str], place: str | None, limit: int = 4) -> list[int]:
     ids: dict[int, None] = {}
     for w in sorted(words, key=len, reverse=True)[:3]:

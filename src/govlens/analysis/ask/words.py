@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ...lexicon.words import PLAN_START as _PLAN_START
-from ...lexicon.words import YEAR_ANY
+from ...lexicon.words import QUALIFIER_AFTER_CHANGE_RX, QUALIFIER_BEFORE_RX, YEAR_ANY
 
 YEAR = YEAR_ANY
 YEAR_Q = re.compile(rf"({YEAR})年")
@@ -31,7 +31,7 @@ OPERATION_CUES: list[tuple[str, re.Pattern[str], str]] = [
     ("glossary_list", re.compile(r"指(?:的是)?哪些|包括哪些|包含哪些|是指哪|有哪些内容"),
      "两重指哪些？"),
     ("documents", re.compile(r"多少篇|几篇|多少份|几份"), "库中有多少篇政府工作报告？"),
-    ("track", re.compile(r"完成了吗|实现了吗|达到了吗|完成情况|完成没有|是否完成|是否实现|是否达到|达标了吗|完成得怎么样"
+    ("track", re.compile(r"目标.*?(?:实际|完成|实现)(?:了|得|的|情况)?(?:是)?(?:多少|怎么样|如何)|完成了吗|实现了吗|达到了吗|完成情况|完成没有|是否完成|是否实现|是否达到|达标了吗|完成得怎么样"
                          r"|目标(?:是|为)[^，。？]*[，,].*(?:实际|最终|结果)"),
      "2023年全国GDP增长目标完成了吗？"),
     ("items", re.compile(r"(?:多少|几)(?:件|项|个|类|批)(?:[^，。？]{0,6})(?:实事|事项|工程|项目|行动|任务|一件事)"
@@ -83,5 +83,5 @@ STOP = {"多少", "什么", "哪个", "哪些", "是否", "情况", "目标", "�
 STATED_TARGET = re.compile(
     r"(?:目标(?:是|为|定为|定在|设定为)?|(?<=[增长提高下降控制在])(?=[\d.]+\s*(?:%|％|个百分点)[^，。？]{0,4}的(?:预期)?目标))"
     r"(?:增长|提高|下降|控制在)?(?:在)?"
-    r"(?P<q1>不低于|不超过|力争|约)?(?P<v>\d+(?:\.\d+)?)(?:\s*[-—–~至到]\s*(?P<v2>\d+(?:\.\d+)?))?"
-    r"\s*(?P<u>%|％|个百分点|百分点|万人|亿元|万亿元|亿斤|万吨)?(?P<q2>左右|以上|以内|以下)?")
+    rf"(?P<q1>{QUALIFIER_BEFORE_RX}|力争)?(?P<v>\d+(?:\.\d+)?)(?:\s*[-—–~至到]\s*(?P<v2>\d+(?:\.\d+)?))?"
+    rf"\s*(?P<u>%|％|个百分点|百分点|万人|亿元|万亿元|亿斤|万吨)?(?P<q2>{QUALIFIER_AFTER_CHANGE_RX})?")

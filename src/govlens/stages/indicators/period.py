@@ -37,7 +37,10 @@ _PROSPECT_CUE = KIND_CUES["clause_forecast"]
 _OUTCOME_CUE = KIND_CUES["outcome"]
 _TARGETS_INTRO = KIND_CUES["targets_intro"]
 _DONE_CUE = KIND_CUES["done"]
-_PERIOD_FIRST = first_chars(["到", "至", "截", "1", "2", "一", "二", "“", *PLAN_START, "五", *PERIOD_WORDS])
+# Where a period cue can start: a year (digits or 二〇二一 before 年), or the first character of another
+# cue; a tight filter, so the engine skips the many figures that are no years.
+_PERIOD_FIRST = "(?:" + first_chars([c for c in ["到", "至", "截", "“", *PLAN_START, "五", *PERIOD_WORDS]
+                                     if not c.startswith("一")]) + rf"|{YEAR}年|{YEAR_CN}年|一年来)"
 _PERIOD_CUES = re.compile(
     rf"(?={_PERIOD_FIRST})(?P<until>到|至|截至)?(?P<y>{YEAR}|{YEAR_CN})年(?!\d*月\d+日在)"
     # A plan names a period only when a time word or a comma follows ("“十四五”时期", "“十三五”以来，"),
@@ -129,7 +132,7 @@ def _kind(doc: Document, sent_text: str, role: str, after_intro: bool = False) -
     if _TARGET_CUE.search(sent_text) or after_intro:
         return "target"
     # The figure's own clause (已, 达产后) overrides its section (time from structure, stages/sections.py).
-    if (own := sentence_kind(sent_text)) is not None:
+    if (own := sentence_kind(last_clause(sent_text))) is not None:
         return own
     if role == "review":
         return "actual"
