@@ -161,6 +161,17 @@ def document_place(title: str, head: str, issuer: str, body: str, tag: str | Non
         p = resolve(m, context)
         if p is not None:
             votes[p] += WEIGHTS[why]
+    if votes and all(WEIGHTS[why] <= WEIGHTS["newspaper"] for why, _ in evidence):
+        # Only a newspaper's name, an official's title or a tag: a paper reports on other places
+        # too (澳门日报 on 珠海), so a place the body names more is the subject.
+        top = _most_specific(votes)
+        b = body_place(body, list(votes))
+        if b is not None and b is not top:
+            if not b.within(top):
+                return b, "body"
+            lvl = self_level(body[:30000])
+            return (at_level(b, lvl) if lvl and _DEPTH[lvl] > _DEPTH[top.level] else b if lvl is None else top), "head"
+        return top, "head"
     if votes:
         return _most_specific(votes), "head"
     best = body_place(body, [m.place for _, m in evidence if m.place])
