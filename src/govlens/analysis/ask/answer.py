@@ -7,12 +7,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-<<<<<<< HEAD
-from ...lexicon.words import QUALIFIER_AFTER_RX, QUALIFIER_BEFORE_RX, qualifier_after
-=======
 from ...lexicon.load import alternation
 from ...lexicon.words import QUALIFIERS, QUALIFIERS_AFTER, QUALIFIERS_BEFORE, qualifier_after
->>>>>>> main
 from ...store.api import StoreAPI
 from . import words as W
 
@@ -81,17 +77,10 @@ def figure(f: dict[str, Any], field_: str | None = None) -> str:
 _BEFORE = alternation((*QUALIFIERS_BEFORE, *(w for w in QUALIFIERS if w not in QUALIFIERS_BEFORE + QUALIFIERS_AFTER)))
 _AFTER = alternation(QUALIFIERS_AFTER)
 _RAW = re.compile(
-<<<<<<< HEAD
-    rf"{QUALIFIER_BEFORE_RX}?\d+(?:\.\d+)?"
-    r"(?:\s*(?:%|％)?\s*[—\-–~～至到]\s*\d+(?:\.\d+)?)?"
-    r"\s*(?:个百分点|百分点|%|％|‰|[万亿千百]*(?:元|人次|人|斤|吨|个|件|项|家|套|台|辆|公里|平方米|亩|户|所|张|名|次|倍|千瓦|标准箱))?"
-    rf"{QUALIFIER_AFTER_RX}?")
-=======
     rf"{_BEFORE}?\d+(?:\.\d+)?"
     r"(?:\s*(?:%|％)?\s*[—\-–~～至到]\s*\d+(?:\.\d+)?)?"
     r"\s*(?:个百分点|百分点|%|％|‰|[万亿千百]*(?:元|人次|人|斤|吨|个|件|项|家|套|台|辆|公里|平方米|亩|户|所|张|名|次|倍|千瓦|标准箱))?"
     rf"{_AFTER}?")
->>>>>>> main
 
 
 def raw(f: dict[str, Any], field_: str | None = None) -> str | None:
