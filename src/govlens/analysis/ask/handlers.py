@@ -131,6 +131,11 @@ def compare_places(store: StoreAPI, p: Plan, q: str) -> Answer | None:
         top = ranked[0]
         if top["in_unit"] != ranked[1]["in_unit"]:
             a.answer += f"。{top['region']}{'较低' if p.order == 'low' else '较高'}"
+    if len(ranked) == 2 and re.search(r"(?:高|低|多|少|快|慢|差)(?:了|出)?多少|相差|差距", q):
+        (r1, r2), unit = ranked, ranked[0]["rank_unit"]
+        d = num(round(abs(r1["in_unit"] - r2["in_unit"]), 4))
+        a.answer += f"，{'高' if p.order != 'low' else '低'}{d}{'个百分点' if by == 'change' and unit == '%' else unit or ''}"
+        a.computed = [d]
     a.answer += "。"
     if missing:
         a.note = f"库中没有{'、'.join(missing)}的这一数字。"

@@ -36,6 +36,7 @@ class Plan:
     term: str | None = None  # glossary term
     noun: str | None = None  # items/project: what is counted (实事, 项目)
     constraints: list[str] = field(default_factory=list)
+    also: list[str] = field(default_factory=list)  # a second operation asked in the same question
     question: str | None = field(default=None, repr=False)  # as asked (for handlers' own cues)
 
     @property
@@ -225,6 +226,8 @@ def read(store: StoreAPI, question: str) -> Plan:
         p.op = "lookup"  # one named place and no level: a lookup
     elif p.op == "lookup" and len(p.years) == 2 and re.search(r"比|相比|较", q):
         p.op = "change"
+    if p.op == "items" and re.search(r"总投资|计划投资|投资总额", q):
+        p.also.append("project")
     if p.op in ("items", "project"):
         m = re.search(r"(民生实事|实事|重点项目|重大项目|项目|工程|事项|一件事|行动|任务)", q)
         p.noun = m.group(1) if m else None
