@@ -42,7 +42,7 @@ WEIGHTS = {
     "tag": 2,        # 【青浦区招商】
     "body": 1,       # the place the body names most (only when nothing above votes)
 }
-_GOV_AFTER = re.compile(r"人民政府|政府工作报告|人民代表大会|政府办公室|政府办公厅|发展和改革委员会|统计局|财政局|人大常委会")
+_GOV_AFTER = re.compile(r"人民政府|政府(?:工作报告|办公室|办公厅|新闻办公室|新闻办|常务会议)|人民代表大会|发展和改革委员会|统计局|财政局|人大常委会")
 _DELIVERY = re.compile(r"(?:第[一二三四五六七八九十]+届)(?:\n?人民代表大会)")
 _SELF = re.compile(r"我代表")
 _OFFICIAL_AFTER = re.compile(r"(?:代理|常务副|副)?(?:区长|市长|县长|省长|主席|旗长|州长|州长)")
