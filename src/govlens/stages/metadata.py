@@ -15,7 +15,7 @@ from ..lexicon.words import YEAR
 from ..model import Document
 from . import titles
 from .numbers import cn_int, cn_year
-from .regions import body_place, document_place, place_of
+from .regions import at_level, body_place, document_place, place_of, self_level
 
 _TAG = re.compile(r"^(?:【([^】]{1,20})】|\[([^\]]{1,10})\])\s*")
 _YEAR = rf"(?=[12一二三四五六七八九〇零○])({YEAR}|[一二三四五六七八九〇零○]{{4}})年"
@@ -54,7 +54,7 @@ _FIELDS = ("索引号", "发布单位", "发布机构", "发文机关", "发布�
 _FIELD_NAMES = "|".join(r"\s*".join(f) for f in _FIELDS)
 # A value runs to the next field name, wherever the page glued it on (…\工商标 题： …).
 _META_FIELD = re.compile(
-    "(" + _FIELD_NAMES + r")\s*[|：:]\s*([^|\n]*?)\s*(?=\||\n|$|(?:" + _FIELD_NAMES + r")\s*[|：:]|\S{2,5}\s*[：:])"
+    "(" + _FIELD_NAMES + r")\s*[|：:](?:\s*\|)?\s*([^|\n]*?)\s*(?=\||\n|$|(?:" + _FIELD_NAMES + r")\s*[|：:]|\S{2,5}\s*[：:])"
 )
 _PASSED = re.compile(rf"({YEAR})年\d{{1,2}}月\d{{1,2}}日[^）)\n]{{0,60}}?(?:通过|批准|公布|修订|修正|发布)")
 # 第十届全国人民代表大会第五次会议 -> 2007: each National People's Congress meets once a year from
@@ -124,6 +124,8 @@ def _region(doc: Document, head: str, meta: dict[str, str], title: str) -> tuple
     place, why = document_place(_TAG.sub("", title), head, issuer, doc.text, (tag.group(1) or tag.group(2)) if tag else None)
     if why != "head" and _speaks_for_country(doc.text[:30000]):
         return "全国", "body"
+    if why == "body" and place is not None:
+        place = at_level(place, self_level(doc.text[:30000]))  # a provincial item naming a city most
     return place, why
 
 
@@ -189,8 +191,8 @@ def _year(doc: Document, head: str, meta: dict[str, str]) -> tuple[int | None, s
             if key in meta and (d := _ISO_DATE.search(meta[key])):
                 votes[int(d.group(1))] += 4
                 break
-        lead = "\n".join(doc.text.split("\n", 3)[:3])
-        m = _ISO_DATE.search(lead)
+        lead = "\n".join(doc.text.split("\n", 6)[:6])
+        m = _ISO_DATE.search(lead) or _ISO_DATE.search(doc.header)
         if m:
             votes[int(m.group(1))] += 2
     if doc.title:
@@ -246,7 +248,7 @@ def metadata(doc: Document) -> Document:
     given_title = doc.title or ""
     if doc.title:
         doc.title = _TAG.sub("", doc.title).strip()
-    doc.title = titles.choose(meta.get("标题"), doc.title, titles.body_title(doc.text))
+    doc.title = titles.choose(meta.get("标题"), doc.title, titles.body_title(doc.text), doc.text)
     head = doc.header + "\n" + doc.text[:3000]
     doc.kind = _kind(doc, head, from_listing)
     place, doc.region_source = _region(doc, head, meta, given_title or doc.title or "")
@@ -308,7 +310,10 @@ def fill_from_siblings(docs: list[Document]) -> list[Document]:
         if d.kind not in ("news", "other"):
             continue
         if d.region is None and regions and (len(regions) == 1 or _clear_lead(regions)):
-            set_place(d, place_of(regions.most_common(1)[0][0]) or regions.most_common(1)[0][0])
+            top = regions.most_common(1)[0][0]
+            p = place_of(top)
+            # 全省 in an item beside a district's news: the district's province.
+            set_place(d, at_level(p, self_level(d.text)) if p else top)
         if (d.year is None or d.year_source == "guess") and len(years) == 1:
             d.year = years.most_common(1)[0][0]
     return docs

@@ -161,6 +161,17 @@ def document_place(title: str, head: str, issuer: str, body: str, tag: str | Non
         p = resolve(m, context)
         if p is not None:
             votes[p] += WEIGHTS[why]
+    if votes and all(WEIGHTS[why] <= WEIGHTS["newspaper"] for why, _ in evidence):
+        # Only a newspaper's name, an official's title or a tag: a paper reports on other places
+        # too (澳门日报 on 珠海), so a place the body names more is the subject.
+        top = _most_specific(votes)
+        b = body_place(body, list(votes))
+        if b is not None and b is not top:
+            if not b.within(top):
+                return b, "body"
+            lvl = self_level(body[:30000])
+            return (at_level(b, lvl) if lvl and _DEPTH[lvl] > _DEPTH[top.level] else b if lvl is None else top), "head"
+        return top, "head"
     if votes:
         return _most_specific(votes), "head"
     best = body_place(body, [m.place for _, m in evidence if m.place])
@@ -179,3 +190,34 @@ def _most_specific(votes: Counter[Place]) -> Place:
 
 def displayed(places: Iterable[Place | None]) -> list[str | None]:
     return [p.display if p else None for p in places]
+
+
+# How a text refers to its own area (全省, 市委, 区政府): the level of the place it is about.
+SELF_LEVEL = {
+    "province": re.compile(r"全省|我省|本省|省委|省政府|省人民政府|副?省长"),
+    "city": re.compile(r"全市|我市|本市|市委|市政府|市人民政府|副?市长|全州|州委|州政府"),
+    "district": re.compile(r"全区|我区|本区|区委|区政府|区人民政府|副?区长"),
+    "county": re.compile(r"全县|我县|本县|县委|县政府|县人民政府|副?县长|全旗|旗委|旗政府"),
+}
+_DEPTH = {"province": 1, "city": 2, "district": 3, "county": 3}
+
+
+def self_level(text: str) -> str | None:
+    """The level a text speaks for (most self-references, at least two), else None."""
+    counts = {lvl: len(p.findall(text)) for lvl, p in SELF_LEVEL.items()}
+    best = max(counts, key=lambda k: counts[k])
+    n = counts[best]
+    if n < 2 or sorted(counts.values())[-2] == n:
+        return None
+    return best
+
+
+def at_level(place: Place, level: str | None) -> Place:
+    """``place`` or its ancestor at ``level`` when the place is deeper than that level
+    (a provincial item filed under a district its neighbour named goes to the district's province)."""
+    if level is None:
+        return place
+    for p in place.path:
+        if p.level == level or (_DEPTH[p.level] == _DEPTH[level] and level in ("district", "county")):
+            return p
+    return place

@@ -22,11 +22,11 @@ def _years(pattern: str) -> re.Pattern[str]:
 NOT_TITLE: list[tuple[str, str]] = [
     (r"^(?:来\s*源|信息来源|稿件来源|发布时间|发表时间|发布日期|更新时间|时\s*间|日\s*期|作\s*者|字\s*号|浏览|阅读|点击|"
      r"访问|责任编辑|编辑|审核|分享|打印|关闭)\s*(?:[：:]|次数|量)", "来源：宁夏日报客户端"),
-    (r"^[—－\-–]{0,2}\s*[（(]?(?:{YEAR_ANY})年[^\n]{0,40}在[^\n]{0,40}(?:会议上|会议)", "——2026年1月28日在云南省第十四届人民代表大会第四次会议上"),
+    (r"^[—－\-–]{0,6}\s*[（(]?(?:{YEAR_ANY})年[^\n]{0,40}在[^\n]{0,40}(?:会议上|会议)", "——2026年1月28日在云南省第十四届人民代表大会第四次会议上"),
     (r"^[（(](?:{YEAR_ANY})年[^）)]{0,12}[）)]$", "（2026年1月27日）"),
     (r"^[\u4e00-\u9fff]{0,16}(?:代理|代|常务副|副)?(?:省长|市长|区长|县长|州长|旗长|盟长|主席|总理)\s*[\u4e00-\u9fff]{2,4}$", "四川省人民政府省长施小琳"),
     (r"^{YEAR}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?$", "2026-02-03 09:02:33"),
-    (r"^[\u4e00-\u9fff]{2,16}(?:日报|晚报|报社|新闻网|客户端|融媒体中心|电视台|人民政府|政府办公室|政府办公厅|办公厅|政府网|门户网站?)$", "宁夏日报客户端"),
+    (r"^[\u4e00-\u9fff]{2,16}(?:日报|晚报|报社|新闻网|客户端|融媒体中心|电视台|人民政府|政府办公室|政府办公厅|办公厅|政府网|门户网站?|统计局|财政局|[^，。]局|委员会|办公室)$", "宁夏日报客户端"),
     (r"^(?:[（(]?\s*(?:本报)?(?:记者|通讯员|特约记者|见习记者)\s*[\u4e00-\u9fff·、 ]{2,20}[）)]?|[\u4e00-\u9fff]{2,8}日报记者\s*[\u4e00-\u9fff]{2,4})$", "（记者 王晓 通讯员 李明）"),
     (r"^(?:首页|当前位置|您的位置|位置)(?:\s*[：:>]|$)", "当前位置：首页 > 要闻"),
     (r"^[【\[]?\s*字体\s*[：:]?|^[大中小】\]]$", "【字体：大 中 小】"),
@@ -34,6 +34,7 @@ NOT_TITLE: list[tuple[str, str]] = [
     (r"^第\s*[\d一二三四五六七八九十百零〇]+\s*号$", "第707号"),
     (r"^(?:中华人民共和国国务院令|[\u4e00-\u9fff]{2,14}人民政府令(?:\s*第\s*\d+\s*号)?)$", "中华人民共和国国务院令"),
     (r"^附件\s*\d*\s*[：:]?", "附件：国务院大督查发现的典型经验做法"),
+    (r"第\s*[\d一二三四五六七八九十]+\s*版", "大众日报　2031年5月12日　第2版　要闻"),
     (r"^[^，。]{0,16}(?:省长|市长|区长|县长|州长|旗长|主席|总理)[\u4e00-\u9fff]{2,4}作[^，。]{0,12}报告$", "省长赵刚作政府工作报告"),
     (r"(?:记者|摄影|通讯员)\s*[^。，]{1,12}?\s*摄$|^(?:图|摄影)\s*[:：/]", "贵州日报记者 李森 摄"),
 ]
@@ -105,6 +106,10 @@ def body_title(text: str) -> str | None:
             m = re.match(r"^(.{4,40}?政府工作报告)", line)
             return m.group(1) if m else None
         cand = clean(join_broken(lines, i))
+        nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
+        if (cand == line and _joinable(nxt) and i + 2 < len(lines) and never_title(lines[i + 2])
+                and not never_title(line)):
+            cand = f"{cand} {nxt}"  # a headline and its second line, above the 来源/时间 line
         if cand and cand[-1] not in _TERMINAL and not _SECTION.match(cand) and (
                 TITLE_WORDS.search(cand) or (n > 3 and len(cand) <= 40)):
             return cand
@@ -112,7 +117,7 @@ def body_title(text: str) -> str | None:
     return None
 
 
-def choose(row: str | None, given: str | None, body: str | None) -> str | None:
+def choose(row: str | None, given: str | None, body: str | None, text: str = "") -> str | None:
     """The 标题 row wins (extended by the body's heading when the row was cut short); then the
     title the page layout gave (a listing entry, a headline), then the body's heading."""
     for t in (row, given):
@@ -120,8 +125,22 @@ def choose(row: str | None, given: str | None, body: str | None) -> str | None:
         if t and not never_title(t):
             if body and len(body) > len(t) and _squash(body).startswith(_squash(t)):
                 return body
+            if not TITLE_END.search(t) and text:
+                return _completed(t, text) or t
             return t
     return body
+
+
+def _completed(cut: str, text: str) -> str | None:
+    """The body heading a cut-short title row begins (…关于做好城镇老旧小区 / 改造工作的通知)."""
+    lines = text.split("\n", 10)[:10]
+    key = _squash(cut)
+    for i, line in enumerate(lines):
+        if _squash(line)[:6] == key[:6]:
+            joined = join_broken(lines, i)
+            if len(_squash(joined)) > len(key) and _squash(joined).startswith(key):
+                return joined
+    return None
 
 
 def _squash(s: str) -> str:

@@ -131,6 +131,11 @@ def compare_places(store: StoreAPI, p: Plan, q: str) -> Answer | None:
         top = ranked[0]
         if top["in_unit"] != ranked[1]["in_unit"]:
             a.answer += f"。{top['region']}{'较低' if p.order == 'low' else '较高'}"
+    if len(ranked) == 2 and re.search(r"(?:高|低|多|少|快|慢|差)(?:了|出)?多少|相差|差距", q):
+        (r1, r2), unit = ranked, ranked[0]["rank_unit"]
+        d = num(round(abs(r1["in_unit"] - r2["in_unit"]), 4))
+        a.answer += f"，{'高' if p.order != 'low' else '低'}{d}{'个百分点' if by == 'change' and unit == '%' else unit or ''}"
+        a.computed = [d]
     a.answer += "。"
     if missing:
         a.note = f"库中没有{'、'.join(missing)}的这一数字。"
@@ -244,9 +249,11 @@ def trend(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     place = p.places[0] if p.places else None
     if place is None:
         return None
-    facts = [f for f in facts_for(store, p, place, None, p.kind or "actual")
-             if (f.get("period") or "").isdigit()]
+    kind = p.kind or (None if "years named" in p.constraints else "actual")
+    facts = [f for f in facts_for(store, p, place, None, kind) if (f.get("period") or "").isdigit()]
     lo, hi = p.year_range or (None, None)
+    if "years named" in p.constraints:
+        facts = [f for f in facts if int(f["period"]) in p.years]
     if lo is not None:
         facts = [f for f in facts if lo <= int(f["period"]) <= hi]
     # one kind of figure for the whole series: growth if asked (or if most years state only it)
@@ -254,7 +261,7 @@ def trend(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     facts = [f for f in facts if f.get(field_) is not None and one_year(f, field_)]
     if not facts and field_ == "value":
         field_ = "change"
-        facts = [f for f in facts_for(store, p, place, None, p.kind or "actual")
+        facts = [f for f in facts_for(store, p, place, None, kind)
                  if (f.get("period") or "").isdigit() and f.get("change") is not None and one_year(f, "change")
                  and (lo is None or lo <= int(f["period"]) <= hi)]
     by_period: dict[str, dict[str, Any]] = {}
@@ -263,7 +270,14 @@ def trend(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     if not by_period:
         return None
     rows = [by_period[k] for k in sorted(by_period)]
-    a = Answer(answer="；".join(f"{f['period']}年{as_written(f, figure(f, field_), field_)}" for f in rows) + "。", chart="line")
+    unit_of = "change_unit" if field_ == "change" else "unit"
+    units = Counter(r.get(unit_of) for r in rows)
+    if len(units) > 1:  # one series, one unit: 增长1倍 does not sit among 增长7.5%
+        unit = units.most_common(1)[0][0]
+        rows = [r for r in rows if r.get(unit_of) == unit or convert(r[field_], r.get(unit_of), unit) is not None]
+    a = Answer(answer="；".join(f"{f['period']}年{kind_word(f) if 'years named' in p.constraints else ''}{as_written(f, figure(f, field_), field_)}"
+                              for f in rows) + "。",
+               chart="line")
     a.citations = [cite(f) for f in rows]
     a.table = [_row(f, field_) for f in rows]
     if lo is not None:
@@ -313,6 +327,13 @@ def glossary(store: StoreAPI, p: Plan, q: str) -> Answer | None:
         return None
     g = store.glossary_term(p.term)
     if not g:
+        # 海南省报告中的一降三减 -> 一降三减: the longest ending of the asked words that is a stored term
+        for i in range(1, len(p.term) - 1):
+            cand = store.glossary_term(p.term[i:])
+            if cand and cand["term"].strip("“”\"") == p.term[i:]:
+                g = cand
+                break
+    if not g:
         return None
     return Answer(answer=f"{g['term']}：{g['definition']}", citations=[{"doc": g["doc"], "quote": g["quote"],
                                                                            "span": g["span"]}])
@@ -344,40 +365,49 @@ _COUNT_UNITS = ("件", "项", "个", "类", "批", "大")
 
 
 def items(store: StoreAPI, p: Plan, q: str) -> Answer | None:
-    """A stated number of items (12类45件民生实事, 30个重点项目): an indicator whose measure names the
-    counted noun, else a project count."""
+    """A stated number of items (12类45件民生实事, 30个重点项目, 淘汰关停1013个项目): among the
+    indicators whose measure names the counted noun, the project counts and the sentences writing a
+    count before the noun, the one whose sentence holds most of the question's other words."""
     if not p.noun:
         return lookup(store, p, q)
     place = p.places[0] if p.places else None
-    period = str(p.year) if p.year else None
+    period = p.period or (str(p.year) if p.year else None)
     noun = p.noun
+    rest = q
+    for name in p.places:
+        rest = rest.replace(name, " ")
+    words = [w for w in S.words_of(re.sub(r"多少|几", " ", rest)) if w not in noun and noun not in w]
     cands = [f for f in store.indicators(metric_like=noun, region_suffix=place, period=period, order="reports")
              if f.get("value") is not None and (f.get("unit") or "") in _COUNT_UNITS and f.get("parent") is None]
+    cands += [f | {"value": f.get("count"), "unit": f.get("count_unit"), "metric": f.get("name")}
+              for f in store.facts("project", region=place) if noun in (f.get("name") or "")
+              and f.get("count") is not None and (not p.year or f.get("doc_year") in (p.year, p.year + 1, None))]
+    hit = S.stated_count(store, noun, words, place)
+    if hit is not None:
+        cands.append(hit | {"value": hit["count"], "metric": noun, "stated": True})
     if not cands:
-        words = S.words_of(re.sub(r"多少|几", " ", q))
-        cands = [f | {"value": f.get("count"), "unit": f.get("count_unit"), "metric": f.get("name")}
-                 for f in store.facts("project", region=place) if noun in (f.get("name") or "")
-                 and f.get("count") is not None and (not p.year or f.get("doc_year") in (p.year, p.year + 1, None))]
-        if words:
-            def held(f: dict[str, Any]) -> int:
-                name = re.sub(r"[、，,\s]", "", f.get("metric") or "")
-                return sum(len(w) for w in words if w in name)
-            top = max((held(f) for f in cands), default=0)
-            cands = [f for f in cands if held(f) == top and top > 0]
-    if not cands:
-        hit = S.stated_count(store, noun, S.words_of(re.sub(r"多少|几", " ", q)), place)
-        if hit is None:
-            return None
-        u = hit["unit"]
-        written = f"{hit['written']}{u}" if hit["written"].isdigit() else f"{hit['written']}{u}（{hit['count']}{u}）"
-        a = Answer(answer=f"{hit['region'] or ''}{noun}：{written}。",
-                   citations=[{k: hit[k] for k in ("doc", "quote", "span")}], table=[hit])
-        if not hit["written"].isdigit():
-            a.computed = [str(hit["count"])]  # 十件 read as 10
-        return a
+        return None
+
+    def held(f: dict[str, Any]) -> int:
+        text = re.sub(r"[、，,\s]", "", f.get("quote") or "")
+        return sum(len(w) for w in words if w in text)
+
+    top = max(held(f) for f in cands)
+    cands = [f for f in cands if held(f) == top]
+    if words and top == 0:
+        return None  # nothing that counts what the question names
     if not place and len({f.get("region") for f in cands}) > 1:
         return None
-    f = best(cands, noun)[0]
+    f = best([c for c in cands if not c.get("stated")], noun)[0] if any(not c.get("stated") for c in cands) \
+        else cands[0]
+    if f.get("stated"):
+        u = f["unit"]
+        written = f"{f['written']}{u}" if f["written"].isdigit() else f"{f['written']}{u}（{f['count']}{u}）"
+        a = Answer(answer=f"{f['region'] or ''}{noun}：{written}。",
+                   citations=[{k: f[k] for k in ("doc", "quote", "span")}], table=[f])
+        if not f["written"].isdigit():
+            a.computed = [str(f["count"])]  # 十件 read as 10
+        return a
     return Answer(answer=f"{f.get('region') or ''}{when(f)}{f.get('metric')}：{figure(f, 'value')}。",
                   citations=[cite(f)], table=[f])
 
