@@ -195,6 +195,17 @@ def _year(doc: Document, head: str, meta: dict[str, str]) -> tuple[int | None, s
         m = _ISO_DATE.search(lead) or _ISO_DATE.search(doc.header)
         if m:
             votes[int(m.group(1))] += 2
+        elif m := _ISO_DATE.search("\n".join(doc.text.rsplit("\n", 3)[-3:])):
+            votes[int(m.group(1))] += 2  # the date under the issuer at the end
+        if doc.kind == "budget":
+            for m in _DELIVERY.finditer(head):
+                votes[cn_year(m.group(1))] += 4
+        # A bulletin of year Y is published in Y+1; a budget report is for the later of its two years.
+        covered = [int(y) for y in _ANY_YEAR.findall(doc.title or "")]
+        if covered and doc.kind == "statistics":
+            votes[max(covered) + 1] += 2
+        elif covered and doc.kind == "budget":
+            votes[max(covered)] += 2
     if doc.title:
         for m in _ANY_YEAR.finditer(doc.title):
             if not re.search(r"[―—\-~～至]", doc.title[m.end() : m.end() + 1] + doc.title[max(0, m.start() - 1) : m.start()]):
