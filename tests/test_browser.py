@@ -1,6 +1,7 @@
 """The portal in a real headless Chromium (Debian's, driven by Playwright) against a real server.
 
-Screenshots go to ``$GOVLENS_SCREENSHOTS`` (default: a temporary folder); two of them are in the README.
+Screenshots go to ``$GOVLENS_SCREENSHOTS`` (default: a temporary folder); the README and docs/TUTORIAL.md
+show the ones in docs/screenshots (``GOVLENS_SCREENSHOTS=docs/screenshots .venv/bin/pytest tests/test_browser.py``).
 """
 
 from __future__ import annotations
@@ -193,3 +194,26 @@ def test_api_docs_load_from_vendored_files(page, server):
     paths = page.locator(".opblock-summary-path").all_inner_texts()
     assert "/api/search" in [p.strip() for p in paths]
     assert all(u.startswith(server) for u in requests), [u for u in requests if not u.startswith(server)]
+
+
+def test_tutorial_targets_against_outcomes_chart(page, server, shots):
+    """docs/TUTORIAL.md's last step: one region's targets against outcomes, as a chart per measure."""
+    page.goto(server + "/")
+    page.screenshot(path=str(shots / "home.png"))
+    page.goto(server + "/track?region=" + "云溪市明澜区")
+    canvases = page.locator("canvas[data-chart^=track-]")
+    canvases.first.wait_for()
+    assert canvases.count() >= 2
+    page.wait_for_function("[...document.querySelectorAll('canvas[data-chart^=track-]')].every(c => c.dataset.points)")
+    spec = json.loads(page.locator("#track-1").text_content())
+    assert [s["label"] for s in spec["series"]] == ["目标", "完成"] and len(spec["labels"]) >= 2
+    assert int(canvases.first.get_attribute("data-points")) == len(spec["labels"])
+    badges = page.locator(".badge.met").first.inner_text()
+    assert badges.startswith("完成")
+    page.screenshot(path=str(shots / "track.png"), full_page=True)
+    # a document's tooltips speak Chinese too
+    page.goto(server + "/search?q=" + "地区生产总值")
+    page.locator("a.hit", has_text="2024年云溪市明澜区").first.click()
+    tips = page.locator("mark.fact").evaluate_all("els => els.map(e => e.dataset.tip)")
+    assert tips and all(not re.search(r"\b(actual|target|forecast)\b", t) for t in tips)
+    assert any("目标" in t for t in tips) and any("完成" in t for t in tips)

@@ -84,3 +84,31 @@ def test_document_place(title, head, body, expected):
 def test_issuer_row_wins_over_body():
     place, why = document_place("关于印发办法的通知", "", "青海省人民政府办公厅", "西宁市、西宁市、海东市")
     assert (place.display, why) == ("青海省", "head")
+
+
+def test_corpus_and_dev_pages_meet_their_floors():
+    """govlens eval --docs figures: floors only move up (corpus index and our dev pages)."""
+    from conftest import CORPUS
+    from govlens.evaluate_docs import score_index, score_pages
+
+    if not (CORPUS / "index.jsonl").is_file():
+        pytest.skip("no ../shared corpus")
+    s = score_index(CORPUS)
+    assert s.accuracy("region") >= 0.99 and s.accuracy("year") >= 0.98 and s.accuracy("kind") >= 0.99, s.as_dict()
+    assert s.empty_titles == 0 and s.truncated_titles == 0, s.misses
+    dev = score_pages(__import__("pathlib").Path(__file__).parent / "gold" / "docs", "dev")
+    assert all(dev.accuracy(a) == 1.0 for a in ("region", "level", "year", "kind", "title")), dev.misses
+
+
+def test_every_region_from_the_corpus_is_a_gazetteer_place():
+    from conftest import CORPUS
+    from govlens.pipeline import process
+
+    if not CORPUS.is_dir():
+        pytest.skip("no ../shared corpus")
+    g = gazetteer()
+    for path in sorted(CORPUS.glob("*.txt")):
+        for d in process(str(path)).docs:
+            assert d.title, d.id
+            if d.region not in (None, "全国"):
+                assert d.region_code in g.by_code and g.by_code[d.region_code].display == d.region, (d.id, d.region)

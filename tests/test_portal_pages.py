@@ -99,3 +99,18 @@ def test_long_compare_tables_are_paged(client, monkeypatch):
     assert f"第 1 / {-(-n // 2)} 页，共 {n} 个地区；全部数据见 CSV" in page
     second = client.get("/compare", params={"metric": "GDP", "p": 2}).text
     assert "本页显示第 3–" in second and 'rel="prev"' in second
+
+
+def test_track_rules_in_chinese(client):
+    import inspect
+
+    from govlens.analysis import track
+    from govlens.web.render import RULE_ZH
+
+    assert set(re.findall(r'rule == "([a-z_-]+)"', inspect.getsource(track))) <= RULE_ZH.keys()
+
+    page = client.get("/track", params={"region": "云溪市明澜区"}).text
+    rules = re.findall(r'<td class="rule"(?: title="([^"]*)")?>([^<]*)</td>', page)
+    assert any(code for code, _ in rules)
+    for code, label in rules:
+        assert label == RULE_ZH.get(code, "") and not re.search(r"[a-z]", label)

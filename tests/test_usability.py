@@ -214,3 +214,12 @@ def test_demo_says_which_indicators_it_left_out(tmp_path):
     assert r.returncode == 0
     m = re.search(r"the first 3 indicators of each document: (\d+) of (\d+); all of them: govlens extract", r.stdout)
     assert m and int(m.group(1)) < int(m.group(2))
+
+
+def test_track_table_fills_every_column(tmp_path):
+    db = str(tmp_path / "lib.db")
+    assert run_cli("ingest", str(SAMPLES), "--db", db).returncode == 0
+    rows = jsonl(run_cli("track", "--db", db, "-f", "jsonl").stdout)
+    table = run_cli("track", "--db", db).stdout
+    for rule in {r["rule"] for r in rows if r.get("rule")}:
+        assert rule in table

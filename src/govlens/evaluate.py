@@ -1,10 +1,20 @@
-"""Score extraction against the dev gold set (``tests/gold``).
+"""Score extraction against the gold sets (``tests/gold/dev`` and ``tests/gold/blind``).
 
-Gold paragraphs are named by corpus file and a short anchor string (no document text is copied).
-Every indicator a paragraph states is annotated; a prediction counts when its span starts inside
-the paragraph.
+Gold regions are named without copying document text, in one of two forms:
+
+* dev: ``{"file": corpus file, "anchor": a string}`` — the region is the line of the normalised
+  text that holds the anchor;
+* blind: ``{"path": "corpus/FILE" or "seeds/FILE" (relative to ../shared), "anchor": …, "until": …}``
+  — anchor and until are runs of Han characters; the region runs from the start of ``anchor`` to
+  the end of ``until``, both found in the document's Han characters (so punctuation, digits and line
+  breaks that normalisation changes do not matter).
+
+Every indicator a region states is annotated; a prediction counts when its figure lies inside the
+region (for a figure written in Chinese numerals, when its quote starts there).
 
 * lenient: the numbers agree (value, value_max, change, change_max);
+* numbers only: the figures (every value, value_max, change, change_max, sign ignored) found in the
+  region, whatever field or row they sit in — "did we find the numbers";
 * strict: lenient, and unit, change_unit, kind, period (unless the annotator marked it unsure) and
   metric agree. Metrics agree when equal, when one contains the other, or when their character
   bigrams overlap (Dice >= 0.5) — the metric is the document's own words, and annotators and the
@@ -20,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .lexicon.words import YEAR, YEAR_ANY
 from .model import Indicator
 from .pipeline import process
 
@@ -39,6 +50,10 @@ class Score:
     gloss_gold: int = 0
     gloss_pred: int = 0
     gloss_tp: int = 0
+    num_gold: int = 0
+    num_pred: int = 0
+    num_tp: int = 0
+    regions: int = 0
 
     @staticmethod
     def _f1(tp: int, gold: int, pred: int) -> tuple[float, float, float]:
@@ -55,13 +70,18 @@ class Score:
     def glossary_prf(self) -> tuple[float, float, float]:
         return self._f1(self.gloss_tp, self.gloss_gold, self.gloss_pred)
 
+    def numbers_prf(self) -> tuple[float, float, float]:
+        return self._f1(self.num_tp, self.num_gold, self.num_pred)
+
     def as_dict(self) -> dict[str, Any]:
         sp, sr, sf = self.strict_prf()
         lp, lr, lf = self.lenient_prf()
         gp, gr, gf = self.glossary_prf()
+        np_, nr, nf = self.numbers_prf()
         return {
-            "gold": self.gold, "pred": self.pred,
+            "gold": self.gold, "pred": self.pred, "regions": self.regions,
             "strict": {"p": sp, "r": sr, "f1": sf}, "lenient": {"p": lp, "r": lr, "f1": lf},
+            "numbers": {"p": np_, "r": nr, "f1": nf, "gold": self.num_gold},
             "attributes": {a: self.attr_ok[a] / self.attr_n[a] for a in ATTRS if self.attr_n[a]},
             "glossary": {"p": gp, "r": gr, "f1": gf, "gold": self.gloss_gold},
         }
@@ -91,45 +111,125 @@ def metric_match(gold: str | None, pred: str | None) -> bool:
     return 2 * len(a & b) / (len(a) + len(b)) >= 0.5
 
 
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007]")
+_NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+
+
+def load_rows(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(ln) for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
+
+
 def load_gold(folder: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    paras = [json.loads(ln) for ln in (folder / "indicators.jsonl").read_text(encoding="utf-8").splitlines() if ln.strip()]
     gpath = folder / "glossary.jsonl"
-    gloss = [json.loads(ln) for ln in gpath.read_text(encoding="utf-8").splitlines() if ln.strip()] if gpath.exists() else []
-    return paras, gloss
+    return load_rows(folder / "indicators.jsonl"), load_rows(gpath) if gpath.exists() else []
 
 
-def evaluate(gold_dir: str | Path, corpus_dir: str | Path) -> Score:
-    gold_dir, corpus_dir = Path(gold_dir), Path(corpus_dir)
-    paras, gloss = load_gold(gold_dir)
-    score = Score()
-    cache: dict[str, list] = {}
+def _han_index(text: str) -> tuple[str, list[int]]:
+    """The document's Han characters as one string, and where each one is in the text."""
+    pos = [m.start() for m in _HAN.finditer(text)]
+    return "".join(text[i] for i in pos), pos
 
-    def docs_of(name: str) -> list:
-        if name not in cache:
-            r = process(str(corpus_dir / name), extract=True)
+
+def _figures(d: dict[str, Any]) -> list[float]:
+    return [abs(float(d[k])) for k in ("value", "value_max", "change", "change_max") if d.get(k) is not None]
+
+
+def _figure_at(text: str, lo: int, hi: int, values: list[float]) -> bool | None:
+    """Whether one of ``values`` is written in digits within ``text[lo:hi]``; None when none of them is
+    written in digits anywhere in the wider text given (Chinese numerals, 八成, 1/3)."""
+    for m in _NUMBER.finditer(text, lo, hi):
+        x = float(m.group().replace(",", ""))
+        if any(abs(x - v) < 1e-6 * max(1.0, v) for v in values):
+            return True
+    return None
+
+
+class _Docs:
+    """Documents of the gold files, each processed once."""
+
+    def __init__(self, corpus_dir: Path, shared: Path) -> None:
+        self.corpus_dir, self.shared = corpus_dir, shared
+        self.cache: dict[Path, list] = {}
+        self.han: dict[int, tuple[str, list[int]]] = {}
+
+    def of(self, path: Path) -> list:
+        if path not in self.cache:
+            r = process(str(path), extract=True)
             if r.error:
                 raise r.error
-            cache[name] = r.docs
-        return cache[name]
+            if r.doc_errors:
+                raise r.doc_errors[0]
+            self.cache[path] = r.docs
+        return self.cache[path]
 
-    for para in paras:
-        doc = next((d for d in docs_of(para["file"]) if para["anchor"] in d.text), None)
+    def han_of(self, doc) -> tuple[str, list[int]]:
+        if id(doc) not in self.han:
+            self.han[id(doc)] = _han_index(doc.text)
+        return self.han[id(doc)]
+
+    def region(self, row: dict[str, Any]) -> tuple[str, Any, int, int]:
+        """(name, document, start, end) of a gold row's region, in either form (see the module doc)."""
+        if "path" in row:
+            name = row["path"]
+            for doc in self.of(self.shared / name):
+                han, pos = self.han_of(doc)
+                i = han.find(row["anchor"])
+                if i < 0:
+                    continue
+                j = han.find(row["until"], i)
+                if j < 0:
+                    raise ValueError(f"until not found after anchor: {name}: {row['anchor']} … {row['until']}")
+                return name, doc, pos[i], pos[j + len(row["until"]) - 1] + 1
+            raise ValueError(f"anchor not found: {name}: {row['anchor']}")
+        name = row["file"]
+        doc = next((d for d in self.of(self.corpus_dir / name) if row["anchor"] in d.text), None)
         if doc is None:
-            raise ValueError(f"anchor not found: {para['file']}: {para['anchor']}")
-        pos = doc.text.index(para["anchor"])
-        ls = doc.text.rfind("\n", 0, pos) + 1
-        le = doc.text.find("\n", pos)
-        le = len(doc.text) if le < 0 else le
-        preds = [f.data for f in doc.facts if f.type == "indicator" and ls <= f.start < le]
+            raise ValueError(f"anchor not found: {name}: {row['anchor']}")
+        at = doc.text.index(row["anchor"])
+        ls = doc.text.rfind("\n", 0, at) + 1
+        le = doc.text.find("\n", at)
+        return name, doc, ls, len(doc.text) if le < 0 else le
+
+
+def _in_region(doc, f, lo: int, hi: int) -> bool:
+    """A fact is in a region when its figure is: written in digits there, else its quote starts there."""
+    if f.end <= lo or f.start >= hi:
+        return False
+    values = _figures(f.data)
+    if _figure_at(doc.text, f.start, f.end, values):
+        return bool(_figure_at(doc.text, max(lo, f.start), min(hi, f.end), values))
+    return lo <= f.start < hi
+
+
+def _score_numbers(score: Score, golds: list[dict[str, Any]], preds: list[dict[str, Any]]) -> None:
+    g = Counter(round(x, 4) for row in golds for x in _figures(row))
+    p = Counter(round(x, 4) for row in preds for x in _figures(row))
+    score.num_gold += sum(g.values())
+    score.num_pred += sum(p.values())
+    score.num_tp += sum((g & p).values())
+
+
+def evaluate(gold_dir: str | Path, corpus_dir: str | Path, shared: str | Path | None = None) -> Score:
+    """Score one gold folder (``indicators.jsonl``, optionally ``glossary.jsonl``). ``corpus_dir`` holds
+    the dev rows' files; ``shared`` (default: the corpus folder's parent) the blind rows' paths."""
+    gold_dir, corpus_dir = Path(gold_dir), Path(corpus_dir)
+    paras, gloss = load_gold(gold_dir)
+    docs = _Docs(corpus_dir, Path(shared) if shared else corpus_dir.parent)
+    score = Score()
+    for para in paras:
+        name, doc, ls, le = docs.region(para)
+        score.regions += 1
+        preds = [f.data for f in doc.facts if f.type == "indicator" and _in_region(doc, f, ls, le)]
         golds = [dict(zip(FIELDS, row[:10], strict=True)) | {"unsure": row[10] if len(row) > 10 else []}
                  for row in para["facts"]]
+        _score_numbers(score, golds, preds)
         score.gold += len(golds)
         score.pred += len(preds)
         used: set[int] = set()
         for g in golds:
             cands = [i for i, p in enumerate(preds) if i not in used and _numbers_match(g, p)]
             if not cands:
-                score.misses.append(f"{para['file']}: {g['metric']} {g['value']}{g['unit'] or ''} {g['change']}")
+                score.misses.append(f"{name}: {g['metric']} {g['value']}{g['unit'] or ''} {g['change']}")
                 continue
             i = max(cands, key=lambda i: metric_match(g["metric"], preds[i].get("metric")))
             used.add(i)
@@ -150,13 +250,17 @@ def evaluate(gold_dir: str | Path, corpus_dir: str | Path) -> Score:
                 score.strict += 1
             else:
                 bad = [a for a in ATTRS if not ok[a]]
-                score.misses.append(f"{para['file']}: {g['metric']} {g['value']}{g['unit'] or ''} wrong {bad}: "
+                score.misses.append(f"{name}: {g['metric']} {g['value']}{g['unit'] or ''} wrong {bad}: "
                                     f"got {p.get('metric')}|{p.get('unit')}|{p.get('kind')}|{p.get('period')}")
+        for i, p in enumerate(preds):
+            if i not in used:
+                score.misses.append(f"{name}: extra {p.get('metric')} {p.get('value')}{p.get('unit') or ''} "
+                                    f"{p.get('change')}")
     by_file: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for g in gloss:
         by_file[g["file"]].append(g)
     for name, entries in by_file.items():
-        found = {e.term.strip("“”"): e for d in docs_of(name) for e in d.glossary}
+        found = {e.term.strip("“”"): e for d in docs.of(corpus_dir / name) for e in d.glossary}
         score.gloss_gold += len(entries)
         score.gloss_pred += len(found)
         for g in entries:
@@ -166,3 +270,121 @@ def evaluate(gold_dir: str | Path, corpus_dir: str | Path) -> Score:
             else:
                 score.misses.append(f"{name}: glossary {g['term']}")
     return score
+
+
+SETS = ("dev", "blind")
+
+
+def gold_sets(root: str | Path, sets: tuple[str, ...] | list[str] = SETS) -> dict[str, Path]:
+    """The gold folders to score: ``root`` itself when it holds ``indicators.jsonl``, else its
+    ``dev`` and ``blind`` subfolders that do."""
+    root = Path(root)
+    if (root / "indicators.jsonl").exists():
+        return {root.name or "gold": root}
+    return {s: root / s for s in sets if (root / s / "indicators.jsonl").exists()}
+
+
+# --- invariants: what must hold of any extraction, checked over a corpus with no annotation ---------
+
+# Words that are never a metric by themselves, and endings that show a metric was cut at a connective
+# ("地区生产总值和", "…出现").
+# Single characters that do name a measure (钢二百十七万吨).
+ONE_CHAR_METRICS = ("钢", "铁", "煤", "油", "电", "粮", "棉", "糖", "盐", "气", "布", "纸", "茶", "肉", "蛋", "奶", "水")
+NOT_A_METRIC = ("和", "与", "及", "或", "出现", "率", "为", "是", "的", "了", "达", "达到", "实现", "完成", "增长", "下降",
+                "其中", "分别", "同比", "比上年", "确定", "共", "累计", "占", "约", "新增", "提高", "增加", "减少", "总量",
+                "规模", "数", "额", "量", "年", "个", "人", "元")
+_CUT_AT = ("和", "与", "及", "或", "出现", "并", "且")
+# An outcome inside a plan section is expected only with a cue of its own.
+_DONE_IN_PLAN = re.compile(r"已|完成|去年|上年|过去|以来")
+_YEARS = re.compile(rf"({YEAR})年")
+_ANY_YEAR = re.compile(rf"(18\d{{2}}|{YEAR_ANY})年")  # 1880年, 一九〇七年, 2021年
+
+
+def _named_years(text: str) -> set[int]:
+    from .stages.numbers import cn_year
+
+    return {cn_year(y) for y in _ANY_YEAR.findall(text)}
+INVARIANTS = {
+    "outcome_not_before_report": "an outcome (actual) dated in or after the year of the work report stating it",
+    "actual_in_plan_section": "an outcome inside a plan section whose sentence has no 已/完成/去年 cue or past year",
+    "metric_not_a_word": "a metric of one character, a function word (和, 出现, 率) or cut at a connective",
+    "percent_over_1000": "a percentage (value or change) over 1000",
+    "period_outside_horizon": "a period more than 10 years before or 15 after the document's year that its "
+                              "sentence does not name",
+}
+
+
+@dataclass
+class InvariantReport:
+    facts: int = 0
+    documents: int = 0
+    counts: Counter[str] = field(default_factory=Counter)
+    examples: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+
+    def share(self, name: str) -> float:
+        return self.counts[name] / self.facts if self.facts else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"facts": self.facts, "documents": self.documents,
+                "classes": {k: {"count": self.counts[k], "share": self.share(k), "what": INVARIANTS[k],
+                                "examples": self.examples.get(k, [])} for k in INVARIANTS}}
+
+
+def _span(period: str | None) -> tuple[int, int] | None:
+    if not period:
+        return None
+    parts = period.split("-")
+    try:
+        return int(parts[0]), int(parts[-1])
+    except ValueError:
+        return None
+
+
+def broken_invariants(doc, f) -> list[str]:
+    """The invariant classes one indicator fact breaks (see :data:`INVARIANTS`)."""
+    from .stages.sections import section_context
+
+    d, out = f.data, []
+    kind, span, year = d.get("kind"), _span(d.get("period")), doc.year
+    if kind == "actual" and span and year and doc.kind == "work_report" and span[0] >= year:
+        out.append("outcome_not_before_report")
+    if kind == "actual" and section_context(doc, f.start).kind == "target":
+        past = [int(y) for y in _YEARS.findall(f.quote) if year and int(y) < year]
+        if not past and not _DONE_IN_PLAN.search(f.quote):
+            out.append("actual_in_plan_section")
+    metric = (d.get("metric") or "").strip()
+    if metric and ((len(metric) <= 1 and metric not in ONE_CHAR_METRICS) or metric in NOT_A_METRIC
+                   or metric.endswith(_CUT_AT)):
+        out.append("metric_not_a_word")
+    pct = [d.get(k) for k in ("value", "value_max") if d.get("unit") == "%"] + [
+        d.get(k) for k in ("change", "change_max") if d.get("change_unit") == "%"]
+    if any(v is not None and abs(float(v)) > 1000 for v in pct):
+        out.append("percent_over_1000")
+    if span and year and (span[0] < year - 10 or span[1] > year + 15) and not {span[0], span[1]} & _named_years(f.quote):
+        out.append("period_outside_horizon")  # unless the sentence names it (钢产量只有…一九〇七年)
+    return out
+
+
+def check_invariants(paths: list[str], examples: int = 3) -> InvariantReport:
+    """Extract every file of ``paths`` (files or folders) and count the facts breaking each invariant."""
+    from .io.read import walk
+
+    rep = InvariantReport()
+    for path in walk(paths):
+        r = process(path, extract=True)
+        for doc in r.docs:
+            rep.documents += 1
+            for f in doc.facts:
+                if f.type != "indicator":
+                    continue
+                rep.facts += 1
+                for name in broken_invariants(doc, f):
+                    rep.counts[name] += 1
+                    shown = rep.examples[name]
+                    if len(shown) < examples and not any(x.startswith(Path(path).name + " ") for x in shown):
+                        d = f.data
+                        rep.examples[name].append(
+                            f"{Path(path).name} ({doc.year}): {d.get('metric')} {d.get('value')}{d.get('unit') or ''} "
+                            f"{d.get('change')}{d.get('change_unit') or ''} {d.get('kind')} {d.get('period')} | "
+                            f"{f.quote[:60]}")
+    return rep

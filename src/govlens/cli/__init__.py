@@ -220,19 +220,28 @@ def serve(
 
 @app.command(name="eval")
 def eval_(
-    gold: Annotated[str, typer.Argument(help="Folder with indicators.jsonl and glossary.jsonl.")] = "tests/gold",
-    corpus: Annotated[str, typer.Option(help="Where the gold set's documents are.")] = "../shared/corpus",
+    gold: Annotated[str, typer.Argument(help="Gold folder: dev/ and blind/ with indicators.jsonl (and glossary.jsonl), "
+                                             "or one such folder.")] = "tests/gold",
+    corpus: Annotated[str, typer.Option(help="Where the dev set's documents are (the blind set's paths are "
+                                             "relative to its parent).")] = "../shared/corpus",
+    sets: Annotated[str, typer.Option(help="Which parts to score: dev, blind or dev,blind.")] = "dev,blind",
     fmt: FormatOpt = Format.table,
     show_misses: Annotated[bool, typer.Option("--misses", help="List every miss.")] = False,
     docs: Annotated[bool, typer.Option("--docs", help="Score document metadata (region, level, year, kind, "
                                        "title) on the corpus index and the page sets instead.")] = False,
+    invariants: Annotated[bool, typer.Option("--invariants", help="Count the facts breaking each invariant over "
+                                             "--corpus (no annotation needed) instead.")] = False,
+    examples: Annotated[int, typer.Option(help="Examples shown per invariant.")] = 3,
 ) -> None:
-    """Precision/recall/F1 of extraction on the dev gold set, strict and lenient."""
-    from .evalcmd import eval_command, eval_docs_command
+    """Precision/recall/F1 of extraction on the gold sets, dev and blind side by side (strict, lenient,
+    numbers only, per attribute); or, with --invariants, what must hold of any extraction."""
+    from .evalcmd import eval_command, eval_docs_command, eval_invariants_command
 
     if docs:
         raise typer.Exit(eval_docs_command(gold, corpus, fmt, show_misses))
-    raise typer.Exit(eval_command(gold, corpus, fmt, show_misses))
+    if invariants:
+        raise typer.Exit(eval_invariants_command([corpus], fmt, examples))
+    raise typer.Exit(eval_command(gold, corpus, fmt, show_misses, [x.strip() for x in sets.split(",") if x.strip()]))
 
 
 @app.command(name="eval-ask")

@@ -1,4 +1,4 @@
-"""``govlens eval``: the dev-set figures."""
+"""``govlens eval``: extraction scores on the gold sets (dev and blind side by side) and the invariants."""
 
 from __future__ import annotations
 
@@ -12,33 +12,70 @@ from ..evaluate import ATTRS, evaluate
 from .common import Format, out, report_error
 
 
-def eval_command(gold: str, corpus: str, fmt: Format, show_misses: bool) -> int:
-    if not (Path(gold) / "indicators.jsonl").exists():
-        report_error(NotFound("no indicators.jsonl in the gold folder", gold))
+def eval_command(gold: str, corpus: str, fmt: Format, show_misses: bool, sets: list[str] | None = None) -> int:
+    """Indicator and glossary scores on each gold set under ``gold`` (dev and blind side by side)."""
+    from ..evaluate import SETS, gold_sets
+
+    folders = gold_sets(gold, sets or list(SETS))
+    if not folders:
+        report_error(NotFound("no indicators.jsonl in the gold folder (nor in its dev/ or blind/)", gold))
         return 1
     if not Path(corpus).is_dir():
         report_error(NotFound("corpus folder not found (use --corpus)", corpus))
         return 1
-    try:
-        s = evaluate(gold, corpus)
-    except (GovlensError, ValueError) as e:
-        report_error(str(e))
-        return 1
+    scores = {}
+    for name, folder in folders.items():
+        try:
+            scores[name] = evaluate(folder, corpus)
+        except GovlensError as e:
+            report_error(e)
+            return 1
+        except ValueError as e:  # a gold row whose anchor the text does not hold
+            report_error(NotFound(str(e), str(folder / "indicators.jsonl")))
+            return 1
     if fmt != Format.table:
-        out.print_json(json.dumps(s.as_dict(), ensure_ascii=False))
+        out.print_json(json.dumps({k: s.as_dict() for k, s in scores.items()}, ensure_ascii=False))
         return 0
-    t = Table("", "precision", "recall", "F1", title=f"indicators: {s.gold} gold, {s.pred} predicted")
-    for name, prf in (("strict", s.strict_prf()), ("lenient", s.lenient_prf()), ("glossary", s.glossary_prf())):
-        t.add_row(name, *(f"{x:.3f}" for x in prf))
+    names = list(scores)
+    title = "indicators: " + "; ".join(f"{k} {s.gold} gold in {s.regions} regions, {s.pred} predicted"
+                                        for k, s in scores.items())
+    t = Table("", *(f"{k} {m}" for k in names for m in ("P", "R", "F1")), title=title)
+    for row, fn in (("strict", "strict_prf"), ("lenient", "lenient_prf"), ("numbers only", "numbers_prf"),
+                    ("glossary", "glossary_prf")):
+        t.add_row(row, *(f"{x:.3f}" if scores[k].gloss_gold or fn != "glossary_prf" else "—"
+                         for k in names for x in getattr(scores[k], fn)()))
     out.print(t)
-    a = Table("attribute", "accuracy (on lenient matches)")
+    a = Table("attribute (on lenient matches)", *names)
     for attr in ATTRS:
-        if s.attr_n[attr]:
-            a.add_row(attr, f"{s.attr_ok[attr] / s.attr_n[attr]:.3f}")
+        a.add_row(attr, *(f"{s.attr_ok[attr] / s.attr_n[attr]:.3f}" if s.attr_n[attr] else "—" for s in scores.values()))
     out.print(a)
     if show_misses:
-        for m in s.misses:
-            out.print(m, markup=False)
+        for k, s in scores.items():
+            for m in s.misses:
+                out.print(f"[{k}] {m}", markup=False)
+    return 0
+
+
+def eval_invariants_command(paths: list[str], fmt: Format, examples: int) -> int:
+    """Invariant classes over a corpus (no annotation): a count, a share of facts and examples each."""
+    from ..evaluate import INVARIANTS, check_invariants
+
+    missing = [p for p in paths if not Path(p).exists()]
+    if missing:
+        report_error(NotFound("no such file or folder", ", ".join(missing)))
+        return 1
+    rep = check_invariants(paths, examples)
+    if fmt != Format.table:
+        out.print_json(json.dumps(rep.as_dict(), ensure_ascii=False))
+        return 0
+    t = Table("invariant", "facts breaking it", "share of facts", "what",
+              title=f"invariants: {rep.facts} indicator facts in {rep.documents} documents")
+    for name, what in INVARIANTS.items():
+        t.add_row(name, str(rep.counts[name]), f"{100 * rep.share(name):.2f} %", what)
+    out.print(t)
+    for name in INVARIANTS:
+        for ex in rep.examples.get(name, []):
+            out.print(f"{name}: {ex}", markup=False)
     return 0
 
 

@@ -122,7 +122,8 @@ def track_command(db: str | None, fmt: Format, region: str | None, metric: str |
         for r in rows:
             tg, ac = r["target"], r["actual"]
             t.add_row(r["region"], r["metric"] or "", str(r["year"]), _figure(tg), _figure(ac) if ac else "—",
-                      {"met": styled("met", "green"), "missed": styled("missed", "red")}.get(r["verdict"], r["verdict"]))
+                      {"met": styled("met", "green"), "missed": styled("missed", "red")}.get(r["verdict"], r["verdict"]),
+                      r.get("rule") or "")
         out.print(t)
     else:
         _table_or_lines(rows, fmt, ["region", "metric", "year", "target", "actual", "verdict", "rule"])

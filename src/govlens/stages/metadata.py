@@ -15,7 +15,7 @@ from ..lexicon.words import YEAR
 from ..model import Document
 from . import titles
 from .numbers import cn_int, cn_year
-from .regions import body_place, document_place, place_of
+from .regions import at_level, body_place, document_place, place_of, self_level
 
 _TAG = re.compile(r"^(?:【([^】]{1,20})】|\[([^\]]{1,10})\])\s*")
 _YEAR = rf"(?=[12一二三四五六七八九〇零○])({YEAR}|[一二三四五六七八九〇零○]{{4}})年"
@@ -124,6 +124,8 @@ def _region(doc: Document, head: str, meta: dict[str, str], title: str) -> tuple
     place, why = document_place(_TAG.sub("", title), head, issuer, doc.text, (tag.group(1) or tag.group(2)) if tag else None)
     if why != "head" and _speaks_for_country(doc.text[:30000]):
         return "全国", "body"
+    if why == "body" and place is not None:
+        place = at_level(place, self_level(doc.text[:30000]))  # a provincial item naming a city most
     return place, why
 
 
@@ -190,7 +192,7 @@ def _year(doc: Document, head: str, meta: dict[str, str]) -> tuple[int | None, s
                 votes[int(d.group(1))] += 4
                 break
         lead = "\n".join(doc.text.split("\n", 3)[:3])
-        m = _ISO_DATE.search(lead)
+        m = _ISO_DATE.search(lead) or _ISO_DATE.search(doc.header)
         if m:
             votes[int(m.group(1))] += 2
     if doc.title:
@@ -308,7 +310,10 @@ def fill_from_siblings(docs: list[Document]) -> list[Document]:
         if d.kind not in ("news", "other"):
             continue
         if d.region is None and regions and (len(regions) == 1 or _clear_lead(regions)):
-            set_place(d, place_of(regions.most_common(1)[0][0]) or regions.most_common(1)[0][0])
+            top = regions.most_common(1)[0][0]
+            p = place_of(top)
+            # 全省 in an item beside a district's news: the district's province.
+            set_place(d, at_level(p, self_level(d.text)) if p else top)
         if (d.year is None or d.year_source == "guess") and len(years) == 1:
             d.year = years.most_common(1)[0][0]
     return docs

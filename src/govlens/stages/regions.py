@@ -179,3 +179,34 @@ def _most_specific(votes: Counter[Place]) -> Place:
 
 def displayed(places: Iterable[Place | None]) -> list[str | None]:
     return [p.display if p else None for p in places]
+
+
+# How a text refers to its own area (全省, 市委, 区政府): the level of the place it is about.
+SELF_LEVEL = {
+    "province": re.compile(r"全省|我省|本省|省委|省政府|省人民政府|副?省长"),
+    "city": re.compile(r"全市|我市|本市|市委|市政府|市人民政府|副?市长|全州|州委|州政府"),
+    "district": re.compile(r"全区|我区|本区|区委|区政府|区人民政府|副?区长"),
+    "county": re.compile(r"全县|我县|本县|县委|县政府|县人民政府|副?县长|全旗|旗委|旗政府"),
+}
+_DEPTH = {"province": 1, "city": 2, "district": 3, "county": 3}
+
+
+def self_level(text: str) -> str | None:
+    """The level a text speaks for (most self-references, at least two), else None."""
+    counts = {lvl: len(p.findall(text)) for lvl, p in SELF_LEVEL.items()}
+    best = max(counts, key=lambda k: counts[k])
+    n = counts[best]
+    if n < 2 or sorted(counts.values())[-2] == n:
+        return None
+    return best
+
+
+def at_level(place: Place, level: str | None) -> Place:
+    """``place`` or its ancestor at ``level`` when the place is deeper than that level
+    (a provincial item filed under a district its neighbour named goes to the district's province)."""
+    if level is None:
+        return place
+    for p in place.path:
+        if p.level == level or (_DEPTH[p.level] == _DEPTH[level] and level in ("district", "county")):
+            return p
+    return place

@@ -42,7 +42,9 @@ _META = re.compile(
     r"公开分类|信息来源|来\s*源|时\s*间|日\s*期|作\s*者|标\s*题|体裁分类|组配分类|有\s*效\s*性|公开方式|公开范围|"
     r"发表时间|更新时间|阅读量|浏览量|浏览次数|点击数)\s*[|：:]"
 )
-_DATE_LINE = re.compile(rf"^{YEAR}(?:[-/.]\d{{1,2}}[-/.]\d{{1,2}}|年\d{{1,2}}月\d{{1,2}}日)$")
+_DATE_LINE = re.compile(rf"^{YEAR}(?:[-/.]\d{{1,2}}[-/.]\d{{1,2}}|年\d{{1,2}}月\d{{1,2}}日)(?:\s*\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?)?$")
+# A newspaper page's running head: 大众日报　2031年5月12日　第2版　要闻 (its date is the items' date).
+_PAPER_HEAD = re.compile(r"^[^，。]{0,20}(?:日报|晚报|报)\s*[^，。]{0,24}第\s*[\d一二三四五六七八九十]+\s*版[^，。]{0,12}$")
 _ITEM = re.compile(r"^[•·●▪◆■]\s*(?:【[^】]{1,20}】)?\s*(?P<title>\S.{3,80})$")
 _POLICY = re.compile(
     r"本网|本站|本协议|服务条款|您|稿件|投稿|作品|侵权|违约|法律责任|转载|著作权|隐私|账号|平台有权"
@@ -82,6 +84,8 @@ class Block:
 def classify(text: str) -> str:
     if _DATE_LINE.match(text):
         return "date"
+    if _PAPER_HEAD.match(text):
+        return "meta"
     if _META.match(text):
         return "meta"
     if _ITEM.match(text) and len(text) > 6:
@@ -171,7 +175,7 @@ def _split_news(run: list[Line], cut: bool = True) -> list[Block]:
     n = len(run)
     while i < n:
         ln = run[i]
-        if ln.cls == "meta":
+        if ln.cls == "meta" or (ln.cls == "date" and not cur.lines):
             (cur.meta_lines if not cur.lines else cur.lines).append(ln)
             i += 1
             continue
@@ -190,9 +194,10 @@ def _split_news(run: list[Line], cut: bool = True) -> list[Block]:
                 column = None
                 if len(heads) >= 2 and _COLUMN_LABEL.match(heads[0].text):
                     column = heads.pop(0).text
+                carried = [] if cur.lines or cur.title_lines else cur.meta_lines  # a page head's fields
                 if cur.lines or cur.title_lines:
                     blocks.append(cur)
-                cur = Block(title_lines=heads, column=column, origin=cur.origin)
+                cur = Block(title_lines=heads, meta_lines=carried, column=column, origin=cur.origin)
                 continue
             cur.lines.extend(heads)
             continue

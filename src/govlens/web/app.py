@@ -41,6 +41,7 @@ from .render import (
     mark_words,
     page_at,
     public,
+    rule_zh,
     text_page,
     text_pages,
 )
@@ -61,6 +62,7 @@ def create_app(db_path: str | None = None, rules: Rules | None = None, cache: bo
     templates.env.filters["kind_zh"] = lambda k: KINDS_ZH.get(k, k)
     templates.env.filters["mark_words"] = lambda text, words: Markup(mark_words(text, words or []))
     templates.env.filters["fact_kind_zh"] = fact_kind_zh
+    templates.env.filters["rule_zh"] = rule_zh
     app.mount("/static", StaticFiles(directory=str(base.joinpath("static"))), name="static")
     db_path = db_path or default_target()
     open_store(db_path).close()  # create the file or bring its schema up to date, once, before serving

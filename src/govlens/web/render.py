@@ -23,6 +23,16 @@ PAGE_CHARS = 20_000  # a long document is shown in pages of about this many char
 PAGE_ROWS = 100  # rows per page in long tables (compare)
 
 
+# The tracker's verdict rules (analysis/track.py) as the page says them.
+RULE_ZH = {"at_least": "不低于目标", "ceiling": "不高于目标", "range": "达到区间下限",
+           "range-mirrored": "不高于区间上限", "approx": "在容差内", "approx-mirrored": "不高于目标加容差",
+           "at_least-mirrored": "不高于目标（越低越好）"}
+
+
+def rule_zh(rule: str | None) -> str:
+    return RULE_ZH.get(rule or "", rule or "")
+
+
 def fact_kind_zh(kind: str | None) -> str:
     return FACT_KIND_ZH.get(kind or "", kind or "")
 

@@ -7,7 +7,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ...lexicon.words import qualifier_after
+from ...lexicon.load import alternation
+from ...lexicon.words import QUALIFIERS, QUALIFIERS_AFTER, QUALIFIERS_BEFORE, qualifier_after
 from ...store.api import StoreAPI
 from . import words as W
 
@@ -72,11 +73,14 @@ def figure(f: dict[str, Any], field_: str | None = None) -> str:
     return (q + text) if q else text
 
 
+# Qualifiers from the lexicon's one list: written before the figure (and the cue words 力争, 控制在), after it.
+_BEFORE = alternation((*QUALIFIERS_BEFORE, *(w for w in QUALIFIERS if w not in QUALIFIERS_BEFORE + QUALIFIERS_AFTER)))
+_AFTER = alternation(QUALIFIERS_AFTER)
 _RAW = re.compile(
-    r"(?:约|近|超过|超|不低于|不少于|不超过|不高于|力争|突破|逾|控制在)?\d+(?:\.\d+)?"
+    rf"{_BEFORE}?\d+(?:\.\d+)?"
     r"(?:\s*(?:%|％)?\s*[—\-–~～至到]\s*\d+(?:\.\d+)?)?"
     r"\s*(?:个百分点|百分点|%|％|‰|[万亿千百]*(?:元|人次|人|斤|吨|个|件|项|家|套|台|辆|公里|平方米|亩|户|所|张|名|次|倍|千瓦|标准箱))?"
-    r"(?:左右|以上|以内|以下|上下|多|余)?")
+    rf"{_AFTER}?")
 
 
 def raw(f: dict[str, Any], field_: str | None = None) -> str | None:

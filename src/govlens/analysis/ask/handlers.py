@@ -344,40 +344,49 @@ _COUNT_UNITS = ("件", "项", "个", "类", "批", "大")
 
 
 def items(store: StoreAPI, p: Plan, q: str) -> Answer | None:
-    """A stated number of items (12类45件民生实事, 30个重点项目): an indicator whose measure names the
-    counted noun, else a project count."""
+    """A stated number of items (12类45件民生实事, 30个重点项目, 淘汰关停1013个项目): among the
+    indicators whose measure names the counted noun, the project counts and the sentences writing a
+    count before the noun, the one whose sentence holds most of the question's other words."""
     if not p.noun:
         return lookup(store, p, q)
     place = p.places[0] if p.places else None
-    period = str(p.year) if p.year else None
+    period = p.period or (str(p.year) if p.year else None)
     noun = p.noun
+    rest = q
+    for name in p.places:
+        rest = rest.replace(name, " ")
+    words = [w for w in S.words_of(re.sub(r"多少|几", " ", rest)) if w not in noun and noun not in w]
     cands = [f for f in store.indicators(metric_like=noun, region_suffix=place, period=period, order="reports")
              if f.get("value") is not None and (f.get("unit") or "") in _COUNT_UNITS and f.get("parent") is None]
+    cands += [f | {"value": f.get("count"), "unit": f.get("count_unit"), "metric": f.get("name")}
+              for f in store.facts("project", region=place) if noun in (f.get("name") or "")
+              and f.get("count") is not None and (not p.year or f.get("doc_year") in (p.year, p.year + 1, None))]
+    hit = S.stated_count(store, noun, words, place)
+    if hit is not None:
+        cands.append(hit | {"value": hit["count"], "metric": noun, "stated": True})
     if not cands:
-        words = S.words_of(re.sub(r"多少|几", " ", q))
-        cands = [f | {"value": f.get("count"), "unit": f.get("count_unit"), "metric": f.get("name")}
-                 for f in store.facts("project", region=place) if noun in (f.get("name") or "")
-                 and f.get("count") is not None and (not p.year or f.get("doc_year") in (p.year, p.year + 1, None))]
-        if words:
-            def held(f: dict[str, Any]) -> int:
-                name = re.sub(r"[、，,\s]", "", f.get("metric") or "")
-                return sum(len(w) for w in words if w in name)
-            top = max((held(f) for f in cands), default=0)
-            cands = [f for f in cands if held(f) == top and top > 0]
-    if not cands:
-        hit = S.stated_count(store, noun, S.words_of(re.sub(r"多少|几", " ", q)), place)
-        if hit is None:
-            return None
-        u = hit["unit"]
-        written = f"{hit['written']}{u}" if hit["written"].isdigit() else f"{hit['written']}{u}（{hit['count']}{u}）"
-        a = Answer(answer=f"{hit['region'] or ''}{noun}：{written}。",
-                   citations=[{k: hit[k] for k in ("doc", "quote", "span")}], table=[hit])
-        if not hit["written"].isdigit():
-            a.computed = [str(hit["count"])]  # 十件 read as 10
-        return a
+        return None
+
+    def held(f: dict[str, Any]) -> int:
+        text = re.sub(r"[、，,\s]", "", f.get("quote") or "")
+        return sum(len(w) for w in words if w in text)
+
+    top = max(held(f) for f in cands)
+    cands = [f for f in cands if held(f) == top]
+    if words and top == 0:
+        return None  # nothing that counts what the question names
     if not place and len({f.get("region") for f in cands}) > 1:
         return None
-    f = best(cands, noun)[0]
+    f = best([c for c in cands if not c.get("stated")], noun)[0] if any(not c.get("stated") for c in cands) \
+        else cands[0]
+    if f.get("stated"):
+        u = f["unit"]
+        written = f"{f['written']}{u}" if f["written"].isdigit() else f"{f['written']}{u}（{f['count']}{u}）"
+        a = Answer(answer=f"{f['region'] or ''}{noun}：{written}。",
+                   citations=[{k: f[k] for k in ("doc", "quote", "span")}], table=[f])
+        if not f["written"].isdigit():
+            a.computed = [str(f["count"])]  # 十件 read as 10
+        return a
     return Answer(answer=f"{f.get('region') or ''}{when(f)}{f.get('metric')}：{figure(f, 'value')}。",
                   citations=[cite(f)], table=[f])
 

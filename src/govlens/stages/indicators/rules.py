@@ -82,6 +82,7 @@ class Clause:
     # the current mention and the words before it (set by look())
     mt: Mention = field(default=None)  # type: ignore[assignment]
     ws: int = 0
+    clause_start: int = 0
     raw_window: str = ""
     window: str = ""
     _group: list[Mention] | None = None
@@ -99,6 +100,7 @@ class Clause:
         if k >= 0 and self.line.heading_ends[k] > clause_start:
             clause_start = self.line.heading_ends[k]  # a heading run into its paragraph ends a clause
         ws = max(clause_start, self.prev_end)
+        self.clause_start = clause_start
         self.ws = ws
         self.raw_window = self.text[ws : mt.start]
         self.window = _clean_metric(self.raw_window.rsplit("、", 1)[-1])
@@ -137,6 +139,13 @@ class Clause:
             self._group = g
         return self._group
 
+    def label(self) -> str:
+        """"棉花：达到3270万担": a short label before a colon names what the clause after it measures."""
+        a = max(self.s0, self.mention_end)
+        if a < self.clause_start - 1 <= a + 12 and self.text[self.clause_start - 1] in "：:":
+            return _clean_metric(self.text[a : self.clause_start - 1])
+        return ""
+
     def clauses_since_prev(self) -> int:
         return self.text[self.prev_end : self.mt.start].count("，")
 
@@ -161,7 +170,7 @@ def from_to(c: Clause) -> bool:
     mt, text = c.mt, c.text
     if mt.kind == "level" and _FROM.search(text[max(c.s0, mt.start - 9) : mt.start]) and _TO_VERB.match(text[mt.end : c.s1]):
         c.pending_from = mt.value
-        c.from_metric = _clean_metric(_FROM.sub("", c.raw_window.rstrip()))
+        c.from_metric = _clean_metric(_FROM.sub("", c.raw_window.rstrip())) or c.label()
         return c.advance(mt.end)
     return False
 
@@ -253,6 +262,11 @@ def metrics_spread(c: Clause) -> tuple[list[Mention], list[str]] | None:
         items = _items(c)
         if len(items) == len(group):
             return group, items
+        if not items and "分别" in c.raw_window and c.ws == c.clause_start > max(c.s0, c.mention_end):
+            # "木材和水泥的产量，也将分别增长9.4%和14.5%": the subjects are the previous clause's.
+            items = _split_items(_clean_metric(c.text[max(c.s0, c.mention_end) : c.clause_start - 1]))
+            if len(items) == len(group):
+                return group, items
     return None
 
 
@@ -304,6 +318,8 @@ def metrics_window(c: Clause) -> tuple[list[Mention], list[str]] | None:
             c.noun_end = mt.end + len(noun)
         elif c.prev_fact is not None and not metrics[0] and c.prev_fact.start >= c.s0:
             metrics = [c.prev_fact.data["metric"] or ""]
+    if not metrics[0]:
+        metrics = [c.label()]
     return [mt], metrics
 
 
@@ -312,9 +328,11 @@ METRIC_RULES: list[Row] = [
         ("推行审批改革，平均减环节60%、减时间75%。",
          ({"metric": "环节", "change": -60, "change_unit": "%"}, {"metric": "时间", "change": -75, "change_unit": "%"})),
         ("通过技术改造提高效率20%。", ({"metric": "效率", "change": 20},)),)),
-    Row("分别 over a list of metrics", metrics_spread, (
+    Row("分别 over a list of metrics (the previous clause's when its own has none)", metrics_spread, (
         ("规模以上工业增加值、固定资产投资分别增长7.2%和9.8%。",
-         ({"metric": "规模以上工业增加值", "change": 7.2}, {"metric": "固定资产投资", "change": 9.8})),)),
+         ({"metric": "规模以上工业增加值", "change": 7.2}, {"metric": "固定资产投资", "change": 9.8})),
+        ("粮食和油料的产量，也都分别增长2.4%和3.1%。",
+         ({"metric": "粮食的产量", "change": 2.4}, {"metric": "油料的产量", "change": 3.1})),)),
     Row("城乡 is 城镇 and 农村", metrics_urban_rural, (
         ("城乡居民人均可支配收入分别增长5.1%和7.3%。",
          ({"metric": "城镇居民人均可支配收入", "change": 5.1}, {"metric": "农村居民人均可支配收入", "change": 7.3})),)),
@@ -325,7 +343,8 @@ METRIC_RULES: list[Row] = [
                                         {"metric": "搬入新居", "value": 1380, "unit": "人"})),)),
     Row("words before the figure, or the noun after it", metrics_window, (
         ("全区地区生产总值512亿元。", ({"metric": "地区生产总值", "value": 512, "unit": "亿元"},)),
-        ("新增3所公办幼儿园。", ({"metric": "新增公办幼儿园", "value": 3, "unit": "所"},)),)),
+        ("新增3所公办幼儿园。", ({"metric": "新增公办幼儿园", "value": 3, "unit": "所"},)),
+        ("油菜籽：达到12.6万吨，增长3.5%。", ({"metric": "油菜籽", "value": 12.6, "change": 3.5},)),)),
 ]
 
 
