@@ -131,6 +131,11 @@ def compare_places(store: StoreAPI, p: Plan, q: str) -> Answer | None:
         top = ranked[0]
         if top["in_unit"] != ranked[1]["in_unit"]:
             a.answer += f"。{top['region']}{'较低' if p.order == 'low' else '较高'}"
+    if len(ranked) == 2 and re.search(r"(?:高|低|多|少|快|慢|差)(?:了|出)?多少|相差|差距", q):
+        (r1, r2), unit = ranked, ranked[0]["rank_unit"]
+        d = num(round(abs(r1["in_unit"] - r2["in_unit"]), 4))
+        a.answer += f"，{'高' if p.order != 'low' else '低'}{d}{'个百分点' if by == 'change' and unit == '%' else unit or ''}"
+        a.computed = [d]
     a.answer += "。"
     if missing:
         a.note = f"库中没有{'、'.join(missing)}的这一数字。"
@@ -244,9 +249,11 @@ def trend(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     place = p.places[0] if p.places else None
     if place is None:
         return None
-    facts = [f for f in facts_for(store, p, place, None, p.kind or "actual")
-             if (f.get("period") or "").isdigit()]
+    kind = p.kind or (None if "years named" in p.constraints else "actual")
+    facts = [f for f in facts_for(store, p, place, None, kind) if (f.get("period") or "").isdigit()]
     lo, hi = p.year_range or (None, None)
+    if "years named" in p.constraints:
+        facts = [f for f in facts if int(f["period"]) in p.years]
     if lo is not None:
         facts = [f for f in facts if lo <= int(f["period"]) <= hi]
     # one kind of figure for the whole series: growth if asked (or if most years state only it)
@@ -254,7 +261,7 @@ def trend(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     facts = [f for f in facts if f.get(field_) is not None and one_year(f, field_)]
     if not facts and field_ == "value":
         field_ = "change"
-        facts = [f for f in facts_for(store, p, place, None, p.kind or "actual")
+        facts = [f for f in facts_for(store, p, place, None, kind)
                  if (f.get("period") or "").isdigit() and f.get("change") is not None and one_year(f, "change")
                  and (lo is None or lo <= int(f["period"]) <= hi)]
     by_period: dict[str, dict[str, Any]] = {}
@@ -263,7 +270,14 @@ def trend(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     if not by_period:
         return None
     rows = [by_period[k] for k in sorted(by_period)]
-    a = Answer(answer="；".join(f"{f['period']}年{as_written(f, figure(f, field_), field_)}" for f in rows) + "。", chart="line")
+    unit_of = "change_unit" if field_ == "change" else "unit"
+    units = Counter(r.get(unit_of) for r in rows)
+    if len(units) > 1:  # one series, one unit: 增长1倍 does not sit among 增长7.5%
+        unit = units.most_common(1)[0][0]
+        rows = [r for r in rows if r.get(unit_of) == unit or convert(r[field_], r.get(unit_of), unit) is not None]
+    a = Answer(answer="；".join(f"{f['period']}年{kind_word(f) if 'years named' in p.constraints else ''}{as_written(f, figure(f, field_), field_)}"
+                              for f in rows) + "。",
+               chart="line")
     a.citations = [cite(f) for f in rows]
     a.table = [_row(f, field_) for f in rows]
     if lo is not None:
@@ -312,6 +326,13 @@ def glossary(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     if not p.term:
         return None
     g = store.glossary_term(p.term)
+    if not g:
+        # 海南省报告中的一降三减 -> 一降三减: the longest ending of the asked words that is a stored term
+        for i in range(1, len(p.term) - 1):
+            cand = store.glossary_term(p.term[i:])
+            if cand and cand["term"].strip("“”\"") == p.term[i:]:
+                g = cand
+                break
     if not g:
         return None
     return Answer(answer=f"{g['term']}：{g['definition']}", citations=[{"doc": g["doc"], "quote": g["quote"],

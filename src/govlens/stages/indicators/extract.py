@@ -27,7 +27,7 @@ from ...model import Document, Fact
 from .metric import _clause_bounds
 from .period import _TARGETS_INTRO, _period_cues, section_at
 from .rules import Clause, Line, run
-from .scan import _HAS_NUMBER, _SENT, _masked, find_mentions
+from .scan import _HAS_NUMBER, _SENT, _masked, find_mentions, mask_long_runs
 
 
 def _heading_ends(sections) -> list[int]:
@@ -41,6 +41,7 @@ def _heading_ends(sections) -> list[int]:
 
 def indicators(doc: Document) -> Document:
     text = doc.text
+    scan = mask_long_runs(text)
     gl_start = min((g.start for g in doc.glossary), default=len(text))
     for sec in doc.sections:
         if sec.role == "glossary":
@@ -48,14 +49,13 @@ def indicators(doc: Document) -> Document:
     facts: list[Fact] = []
     # A heading run into its paragraph ends a clause: "二、2022年主要任务建议2022年地区生产总值增长…".
     heading_ends = sorted(_heading_ends(doc.sections))
-    bounds = _clause_bounds(text)
     pos = 0
     for line_text in text[:gl_start].split("\n"):
         line_start = pos
         pos += len(line_text) + 1
         if not line_text or not _HAS_NUMBER.search(line_text):
             continue
-        line_mentions = find_mentions(text, line_start, line_start + len(line_text),
+        line_mentions = find_mentions(scan, line_start, line_start + len(line_text),
                                       [(a + line_start, b + line_start) for a, b in _masked(line_text)])
         if not line_mentions:
             continue
@@ -64,7 +64,7 @@ def indicators(doc: Document) -> Document:
         intro = _TARGETS_INTRO.search(line_text)
         line = Line(doc, text, line_start, _period_cues(doc, text, line_start, line_start + len(line_text)),
                     section_at(doc, line_start).period, line_start + intro.end() if intro else None,
-                    bounds, heading_ends, facts)
+                    _clause_bounds(text, line_start, line_start + len(line_text)), heading_ends, facts)
         for sm in _SENT.finditer(line_text):
             s0, s1 = sm.start() + line_start, sm.end() + line_start
             mentions = line_mentions[bisect_left(starts, s0) : bisect_left(starts, s1)]

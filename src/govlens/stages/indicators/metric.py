@@ -8,12 +8,12 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
-from ...lexicon.words import YEAR
+from ...lexicon.words import YEAR, YEAR_CN
 from .scan import _CLAUSE_BOUND_RX
 
 _LEADING = re.compile(
     r"^(?:(?:项目)?(?:全部)?(?:达产|建成|投产|满产|竣工|运营)后(?:预计)?|平均每年|每年平均|(?:可以|可|并)?处以|我们|正在|已经|[，、；：。\s]|其中|同时|此外|另外|全年|当年|年内|今年|去年|上年|明年|(?:全区|全市|全省|全县|全国)(?!性)|我国|我区|我市|我省|我县|本区|本市|"
-    r"共计|共|合计|总计|累计|预计|力争|确保|争取|计划|预期|建议|拟安排|拟定为?|定为|可以|即(?=[达为是])|拟|要|将|努力|实现了?|完成了?|达到|达|为|是|约|近|比上年|同比|比去年|较上年|"
+    r"共计|共|合计|总计|累计|预计|力争|确保|争取|计划|预期|建议|拟安排|拟定为?|定为|可以|(?:即|就|只|才|仅)(?=[占有是为达到增]|$)|(?:也|还|又)(?=将|要|会|分别|都)|拟|要|将|努力|实现了?|完成了?|达到|达|为|是|约|近|比上年|同比|比去年|较上年|"
     r"较去年|可比|年均|平均|分别|均|各|全面|圆满|顺利|以及|使|扣除物价因素|扣除价格因素|一年来|五年来|过去一年|过去五年|这五年|当前|目前|截至目前|截至\S{0,8}?底|"
     rf"(?:{YEAR}|[一二三四五六七八九][〇零○一二三四五六七八九]{{3}})年?(?:底|末|全年|上半年|前三季度|一季度)?(?:比|较)?|"
     rf"[-—–~－至到](?={YEAR}年)|在(?={YEAR})|"
@@ -23,7 +23,7 @@ _LEADING = re.compile(
 _TRAILING = re.compile(
     r"(?:实现了?|完成了?|达到了?|拟定为|定为|达|为|是|出现了?|呈现|收窄|放缓|加快|增至|降至|提高到|提升到|提升至|提高至|增加到|增加至|降低到|下降到|下降至|保持在|控制在|"
     r"稳定在|突破|超过|累计|共计|总计|共|分别|均|各|有|的|了|已|首次跃上|跃上|跃升至|跃升到|上升至|上升到|迈上|站上|首次|"
-    rf"平均为|平均|实际|名义|(?:较|比){YEAR}年|(?:较|比)(?:上半年|下半年|一季度|前三季度|上年同期|去年同期|上月|同期|年初)|已经|达到|占|比上年|同比|较上年|可比|新增了|合计|"
+    rf"平均为|平均|实际|名义|(?:较|比)(?:{YEAR}|{YEAR_CN})年(?:同期)?|(?:较|比)(?:上半年|下半年|一季度|前三季度|上年同期|去年同期|上月|同期|年初)|已经|达到|占|比上年|同比|较上年|可比|新增了|合计|"
     r"分别为|分别达|分别达到|都|也|还|仅|再|又|以|按|在|由|从|全面|全部|基本|顺利|正式|成功|、|，|：)+$"
 )
 # Verbs that take a count ("新增2所一级园", "完成8708户村庄改造"): a metric window made only of these,
@@ -71,8 +71,9 @@ def _window_start(bounds: list[int], sent_start: int, pos: int) -> int:
     return max(sent_start, bounds[k]) if k >= 0 else sent_start
 
 
-def _clause_bounds(text: str) -> list[int]:
-    return [m.end() for m in _CLAUSE_BOUND_RX.finditer(text)]
+def _clause_bounds(text: str, lo: int = 0, hi: int | None = None) -> list[int]:
+    """Clause starts after each boundary in ``text[lo:hi]`` (one line: its clauses never cross it)."""
+    return [m.end() for m in _CLAUSE_BOUND_RX.finditer(text, lo, len(text) if hi is None else hi)]
 
 
 def _noun_after(text: str, end: int, hi: int) -> str:
