@@ -115,11 +115,12 @@ def _body_best(mentions: list[Mention], context: list[Place]) -> Place | None:
     return top
 
 
-def body_place(body: str, known: Iterable[Place] = ()) -> Place | None:
+def body_place(body: str, known: Iterable[Place] = (), mentions: list[Mention] | None = None) -> Place | None:
     """The place a text names most, short names of ``known`` places (and of the places it names in
-    full) counting too."""
+    full) counting too. ``mentions``: the text's plain scan, when the caller has it."""
     g = gazetteer()
-    mentions = g.scan(body[:30000])
+    if mentions is None:
+        mentions = g.scan(body[:30000])
     context = [*known, *(m.place for m in mentions if m.place)]
     narrow = [p for p in context if p.level != "province"]
     if narrow:
@@ -165,7 +166,7 @@ def document_place(title: str, head: str, issuer: str, body: str, tag: str | Non
         # Only a newspaper's name, an official's title or a tag: a paper reports on other places
         # too (澳门日报 on 珠海), so a place the body names more is the subject.
         top = _most_specific(votes)
-        b = body_place(body, list(votes))
+        b = body_place(body, list(votes), body_mentions)
         if b is not None and b is not top:
             if not b.within(top):
                 return b, "body"
@@ -174,7 +175,7 @@ def document_place(title: str, head: str, issuer: str, body: str, tag: str | Non
         return top, "head"
     if votes:
         return _most_specific(votes), "head"
-    best = body_place(body, [m.place for _, m in evidence if m.place])
+    best = body_place(body, [m.place for _, m in evidence if m.place], body_mentions)
     return best, "body" if best else None
 
 

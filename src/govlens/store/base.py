@@ -294,6 +294,17 @@ class SQLStore:
         for data, doc, doc_id, year, title in self._rows(sql, args):
             yield json.loads(data) | {"doc_id": doc_id, "doc_year": year, "doc_title": title, "doc": doc}
 
+    def facts_within(self, doc_id: int, start: int, end: int) -> list[dict[str, Any]]:
+        """One document's facts whose span lies inside [start, end) (a page of a long document)."""
+        sql = ('SELECT f.data, d.doc, d.id, d.year, d.title FROM facts f JOIN documents d ON d.id = f.doc_id '
+               'WHERE f.doc_id = ? AND f.start >= ? AND f."end" <= ? ORDER BY f.n')
+        return [json.loads(data) | {"doc_id": i, "doc_year": year, "doc_title": title, "doc": doc}
+                for data, doc, i, year, title in self._rows(sql, (doc_id, start, end))]
+
+    def fact_counts(self, doc_id: int) -> dict[str, int]:
+        """How many facts of each type one document holds."""
+        return dict(self._rows("SELECT type, count(*) FROM facts WHERE doc_id = ? GROUP BY type", (doc_id,)))
+
     def indicators(self, metric_key: str | None = None, metric_like: str | None = None, *,
                    kind: str | None = None, level: str | None = None, period: str | None = None,
                    region: str | None = None, region_suffix: str | None = None,

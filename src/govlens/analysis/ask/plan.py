@@ -36,6 +36,7 @@ class Plan:
     term: str | None = None  # glossary term
     noun: str | None = None  # items/project: what is counted (实事, 项目)
     constraints: list[str] = field(default_factory=list)
+    residue: str | None = None  # every word of the question that is not place, time or question word
     also: list[str] = field(default_factory=list)  # a second operation asked in the same question
     question: str | None = field(default=None, repr=False)  # as asked (for handlers' own cues)
 
@@ -210,7 +211,9 @@ def read(store: StoreAPI, question: str) -> Plan:
         p.kind = "actual"
     # the measure: what is left once place, time and question words are gone
     rest_src = stripped if not p.stated_target else stripped.replace(p.stated_target["quote"], " ")
-    rest = max(W.NOT_MEASURE.sub(" ", rest_src).split(), key=len, default="")
+    chunks = W.NOT_MEASURE.sub(" ", rest_src).split()
+    rest = max(chunks, key=len, default="")
+    p.residue = " ".join(chunks)
     _measure(p, q.replace(p.stated_target["quote"], "") if p.stated_target else q, rest)
     # operations that depend on what was found: a known and an unknown place joined by 和 is a comparison
     if p.unknown_place and p.places and re.search(r"和|与|及|、|还是|对比|相比", q) and p.op in ("lookup", "rank"):
