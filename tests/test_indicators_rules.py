@@ -34,3 +34,11 @@ def test_rule_examples(sentence, expected):
 def test_every_rule_has_examples():
     assert all(row.examples for table in (RULES, METRIC_RULES) for row in table)
     assert len({row.name for row in RULES}) == len(RULES)
+
+
+def test_facts_carry_the_record_fields_in_order():
+    from govlens.model import Indicator
+
+    (f,) = indicator_facts("全区地区生产总值512亿元，增长6.3%。")
+    assert tuple(f)[: len(Indicator.CORE)] == Indicator.CORE
+    assert Indicator.columns("stored") == Indicator.CORE

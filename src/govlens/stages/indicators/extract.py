@@ -48,7 +48,6 @@ def indicators(doc: Document) -> Document:
     facts: list[Fact] = []
     # A heading run into its paragraph ends a clause: "二、2022年主要任务建议2022年地区生产总值增长…".
     heading_ends = sorted(_heading_ends(doc.sections))
-    bounds = _clause_bounds(text)
     pos = 0
     for line_text in text[:gl_start].split("\n"):
         line_start = pos
@@ -64,7 +63,7 @@ def indicators(doc: Document) -> Document:
         intro = _TARGETS_INTRO.search(line_text)
         line = Line(doc, text, line_start, _period_cues(doc, text, line_start, line_start + len(line_text)),
                     section_at(doc, line_start).period, line_start + intro.end() if intro else None,
-                    bounds, heading_ends, facts)
+                    _clause_bounds(text, line_start, line_start + len(line_text)), heading_ends, facts)
         for sm in _SENT.finditer(line_text):
             s0, s1 = sm.start() + line_start, sm.end() + line_start
             mentions = line_mentions[bisect_left(starts, s0) : bisect_left(starts, s1)]

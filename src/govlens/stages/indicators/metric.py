@@ -71,8 +71,9 @@ def _window_start(bounds: list[int], sent_start: int, pos: int) -> int:
     return max(sent_start, bounds[k]) if k >= 0 else sent_start
 
 
-def _clause_bounds(text: str) -> list[int]:
-    return [m.end() for m in _CLAUSE_BOUND_RX.finditer(text)]
+def _clause_bounds(text: str, lo: int = 0, hi: int | None = None) -> list[int]:
+    """Clause starts after each boundary in ``text[lo:hi]`` (one line: its clauses never cross it)."""
+    return [m.end() for m in _CLAUSE_BOUND_RX.finditer(text, lo, len(text) if hi is None else hi)]
 
 
 def _noun_after(text: str, end: int, hi: int) -> str:

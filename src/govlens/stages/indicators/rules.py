@@ -57,7 +57,7 @@ class Line:
     cues: list[tuple[int, str]]  # periods named on the line, with where
     heading: str | None  # the plan period a heading above names
     intro_end: int | None  # end of a "主要预期目标是：" on the line
-    bounds: list[int]  # clause starts in the document
+    bounds: list[int]  # clause starts on the line
     heading_ends: list[int]
     facts: list[Fact]  # the document's facts so far
     parent: Fact | None = None  # the last fact that is not a 其中 child

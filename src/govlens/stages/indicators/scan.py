@@ -104,6 +104,8 @@ def _num(s: str | None) -> float | None:
 
 
 def _masked(text: str) -> list[tuple[int, int]]:
+    if "“" not in text and "《" not in text and '"' not in text:
+        return []
     return [(m.start(), m.end()) for m in _QUOTES.finditer(text)]
 
 
