@@ -26,7 +26,7 @@ from .stages.normalize import normalize
 from .stages.sections import sections
 from .stages.split import split
 
-VERSION = "18"  # bump when output changes, so stores re-extract
+VERSION = "19"  # bump when output changes, so stores re-extract
 
 
 @dataclass(frozen=True, slots=True)
