@@ -40,6 +40,29 @@ def test_answers_cite_the_sentence_with_the_figure(db, question, expect, cited):
             assert store.document_text(c["doc"])[start:end] == c["quote"]
 
 
+@pytest.mark.parametrize(
+    ("question", "op", "expect", "chart"),
+    [
+        ("明澜区和溪北县2021年地区生产总值分别是多少？", "compare", ["1065亿元", "326亿元"], "bar"),
+        ("明澜区历年地区生产总值", "trend", ["2021年1065亿元", "2022年1134亿元", "2023年1206亿元"], "line"),
+        ("明澜区2023年地区生产总值比2021年增加了多少？", "change", ["141亿元"], "bar"),
+        ("明澜区2023年地区生产总值增长目标是7.5%，实际增长了多少？", "track", ["6.2%", "未完成"], None),
+        ("明澜区2023年报告的名词解释有多少条？", "glossary_count", ["4条"], None),
+    ],
+)
+def test_each_operation_answers_from_its_handler(db, question, op, expect, chart):
+    with open_store(db, readonly=True) as store:
+        a = ask(store, question)
+        assert a.parsed["op"] == op, a.parsed
+        assert all(e in a.answer for e in expect), a.answer
+        assert a.chart == chart
+        quotes = " ".join(c["quote"] for c in a.citations)
+        from govlens.lexicon.figures import unsupported_figures
+
+        # every figure is in a cited sentence, or listed as computed (a difference, a count, the question's own)
+        assert not [n for n in unsupported_figures(a.answer, quotes, skip_years=True) if n not in a.computed]
+
+
 @pytest.mark.parametrize("question", ["明澜区2023年首都机场旅客吞吐量是多少？", "全国2031年登月计划完成了吗？"])
 def test_unknown_questions_are_declined_with_passages(db, question):
     with open_store(db, readonly=True) as store:

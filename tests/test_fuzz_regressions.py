@@ -114,3 +114,47 @@ def test_flattening_keeps_shallow_pages_unchanged():
     assert flatten_deep(html) == html
     deep = flatten_deep("<div>" * 300 + "x" + "</div>" * 300, limit=256)
     assert deep.count("<div>") == 256 and deep.count("</div>") == 256
+
+
+# --- size ---------------------------------------------------------------------------------------------
+
+
+def test_a_huge_document_is_cut_into_parts_that_map_back_to_the_source():
+    from govlens.model import Page
+    from govlens.pipeline import page_to_docs
+    from govlens.stages.cap import cap_documents
+
+    raw = HEAD + "".join(f"第{i}段：全市地区生产总值增长{i % 9}.5%，城镇新增就业{i % 7}万人。\n" for i in range(3000))
+    page = Page(source="dir/big.txt", raw=raw)
+    (doc,) = page_to_docs(page)
+    parts = cap_documents([doc], limit=20_000)
+    assert len(parts) == -(-len(doc.text) // 20_000) or len(parts) == len(doc.text) // 20_000 + 1
+    assert [p.id for p in parts] == [f"big.txt#{k}" for k in range(1, len(parts) + 1)]
+    assert "".join(p.text for p in parts) == doc.text
+    assert all(len(p.text) <= 20_000 and p.text.endswith("\n") for p in parts[:-1])
+    pos = 0
+    for p in parts:  # every part's characters map to the same source characters as the whole's
+        for i in (0, len(p.text) // 2, len(p.text) - 1):
+            assert p.source_span(i, i + 1) == doc.source_span(pos + i, pos + i + 1)
+        pos += len(p.text)
+
+
+def test_extract_streams_documents_and_counts_them(tmp_path):
+    from conftest import jsonl, run_cli
+
+    f = tmp_path / "several.txt"
+    f.write_text(HEAD + "".join(f"第{i}段：地区生产总值增长{i % 9}.5%。\n" for i in range(4000)), encoding="utf-8")
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, GOVLENS_MAX_DOC_CHARS="30000")
+    r = subprocess.run([sys.executable, "-m", "govlens", "extract", str(f), "--format", "jsonl"],
+                       capture_output=True, text=True, env=env, timeout=300)
+    assert r.returncode == 0, r.stderr
+    facts = jsonl(r.stdout)
+    docs = {x["doc"] for x in facts}
+    assert len(docs) > 2 and all(d.startswith("several.txt#") for d in docs)
+    assert sum(1 for x in facts if x["type"] == "indicator") >= 3900
+    plain = run_cli("extract", str(f), "--format", "jsonl")
+    assert len(jsonl(plain.stdout)) == len(facts)  # cutting loses no figure

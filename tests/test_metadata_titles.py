@@ -88,3 +88,18 @@ def test_kinds(text, kind):
 def test_source_label_never_shows_a_local_path(source, label):
     assert source_label(source) == label
     assert public({"source": source, "title": "t"}) == {"source": label, "title": "t"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a bulletin is published the year after the one it covers, its date under the issuer
+    ("仁怀市2030年国民经济和社会发展统计公报\n2030年，全市经济运行总体平稳，全年地区生产总值1950亿元，比上年增长6.1%。\n"
+     "年末全市常住人口68.5万人，比上年末增加0.3万人，城镇化率达到55.2%。\n仁怀市统计局",
+     ("statistics", 2031, "遵义市仁怀市")),
+    # a budget report is delivered in the year of its 预算草案
+    ("关于峨山县2030年预算执行情况和2031年预算草案的报告\n——2031年1月8日在峨山彝族自治县第十八届人民代表大会第五次会议上\n"
+     "各位代表：\n受县人民政府委托，现将峨山县2030年预算执行情况和2031年预算草案提请大会审议。全县一般公共预算收入5.2亿元。",
+     ("budget", 2031, "玉溪市峨山彝族自治县")),
+])
+def test_statistics_and_budget_years(text, expected):
+    d = read_text(text, extract=False)[0]
+    assert (d.kind, d.year, d.region) == expected

@@ -20,13 +20,14 @@ from dataclasses import dataclass, field
 from .errors import GovlensError, InternalError
 from .io.read import page_warnings, read_page
 from .model import Document, Page
+from .stages.cap import cap_documents
 from .stages.glossary import parse_glossary, strip_markers
 from .stages.metadata import fill_from_siblings, metadata
 from .stages.normalize import normalize
 from .stages.sections import sections
 from .stages.split import split
 
-VERSION = "19"  # bump when output changes, so stores re-extract
+VERSION = "22"  # bump when output changes, so stores re-extract
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +90,7 @@ def check(stages: list[Stage]) -> list[str]:
 
 
 def page_to_docs(page: Page) -> list[Document]:
-    return split(normalize(page))
+    return cap_documents(split(normalize(page)))
 
 
 def run_doc(doc: Document, stages: list[Stage] | None = None) -> Document:
@@ -160,6 +161,27 @@ def process(path: str, extract: bool = False) -> Result:
         if os.environ.get("GOVLENS_DEBUG"):
             raise
         return Result(path, [], InternalError(f"internal error {type(e).__name__}: {e} (GOVLENS_DEBUG=1 shows where)", path))
+
+
+def process_streaming(path: str, extract: bool = False) -> Result:
+    """:func:`process`, but with ``extract`` the documents' facts are extracted one document at a time
+    as ``docs`` (then an iterator) is consumed: a caller that writes each document out and lets it go
+    holds the facts of one document at a time, not of the whole file. Errors of documents left out are
+    appended to ``doc_errors`` as they happen."""
+    r = process(path, extract=False)
+    if r.error or not extract:
+        return r
+    r.docs = _extract_each(r.docs, r)  # type: ignore[assignment]
+    return r
+
+
+def _extract_each(docs: list[Document], r: Result) -> Iterator[Document]:
+    stages, n = _extract_stages(), len(docs)
+    index = {d.id: k for k, d in enumerate(docs)}
+    page = Page(source=r.source, raw="")
+    docs.reverse()
+    while docs:
+        yield from _run([docs.pop()], stages, page, n, index, r.doc_errors)
 
 
 def process_many(paths: Iterable[str], extract: bool = False) -> Iterator[Result]:

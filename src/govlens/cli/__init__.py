@@ -150,7 +150,10 @@ def export(
     from .export import export_command
 
     if what not in ("documents", "facts") or fmt not in ("csv", "json", "parquet"):
-        raise typer.BadParameter("--what documents|facts and --format csv|json|parquet")
+        from .common import report_error
+
+        report_error(UsageError(f"--what documents|facts and --format csv|json|parquet (got {what}, {fmt})"))
+        raise typer.Exit(1)
     raise typer.Exit(_run(export_command, db, what, fmt, out_path, type_))
 
 
@@ -165,7 +168,10 @@ def ask(
     from .library import ask_command
 
     if fmt not in ("text", "json"):
-        raise typer.BadParameter("--format text|json")
+        from .common import report_error
+
+        report_error(UsageError(f"--format text|json (got {fmt})"))
+        raise typer.Exit(1)
     raise typer.Exit(_run(ask_command, question, db, fmt, explain))
 
 

@@ -14,7 +14,7 @@ from rich.text import Text
 
 from ..errors import GovlensError, NoDocuments
 from ..io.read import walk
-from ..pipeline import Result, process
+from ..pipeline import Result, process_streaming
 
 # Messages carry file names, URLs, quotes and user input: never parse them as Rich markup (`[/x]` in a
 # name crashed the batch, `[bold]` was eaten) or emoji codes. Styling goes through Text objects.
@@ -88,12 +88,14 @@ def run_paths(paths: list[str], extract: bool) -> Iterator[Result]:
     with progress("reading") as bar:
         task = bar.add_task("reading", total=len(files))
         for f in files:
-            r = process(f, extract)
+            # Facts are extracted document by document as the caller writes them out: memory holds
+            # one document's facts, not a whole file's.
+            r = process_streaming(f, extract)
             bar.advance(task)
             if r.error:
                 report_error(r.error)
-            for e in r.doc_errors:  # documents left out of a page whose others were read
-                report_error(e)
             for w in r.warnings:
                 err.print(Text.assemble(("warning:", "yellow"), " ", w), soft_wrap=True)
             yield r
+            for e in r.doc_errors:  # documents left out of a page whose others were read
+                report_error(e)

@@ -33,9 +33,8 @@ def extract_command(paths: list[str], fmt: Format, types: list[str] | None = Non
     table = Table("doc", "type", "metric / term", "value", "kind", "period", "quote")
     for r in run_paths(paths, extract=True):
         files += 1
-        if r.error or r.doc_errors:  # a page with a document left out fails; its other documents still come out
-            failed += 1
         if r.error:
+            failed += 1
             continue
         for d in r.docs:
             docs += 1
@@ -49,6 +48,8 @@ def extract_command(paths: list[str], fmt: Format, types: list[str] | None = Non
                                   f.data.get("period") or "", cell(f.quote, 50))
                 else:
                     emit_jsonl(f.to_dict(d.id))
+        if r.doc_errors:  # known once its documents were read: a page with one left out fails
+            failed += 1
     if fmt == Format.table and table.row_count:
         out.print(table)
     summary(f"{files} files, {docs} documents, {facts} facts, {failed} failed")

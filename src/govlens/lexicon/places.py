@@ -122,6 +122,7 @@ class Gazetteer:
     names: dict[str, tuple[Place, ...]] = field(default_factory=dict)  # official and former names
     shorts: dict[str, tuple[Place, ...]] = field(default_factory=dict)
     _lens: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    _pairs: frozenset[str] = frozenset()  # the first two characters of every name: a cheap filter
     _children: dict[str, list[Place]] = field(default_factory=dict)
 
     @classmethod
@@ -158,6 +159,7 @@ class Gazetteer:
         for k in (*g.names, *g.shorts):
             lens.setdefault(k[0], set()).add(len(k))
         g._lens = {c: tuple(sorted(v, reverse=True)) for c, v in lens.items()}
+        g._pairs = frozenset(k[:2] for k in (*g.names, *g.shorts))
         return g
 
     # -- looking names up -------------------------------------------------------------------
@@ -181,9 +183,9 @@ class Gazetteer:
 
     def _match_at(self, text: str, i: int, end: int, strict: bool, parents: tuple[Place, ...] = (),
                   known: frozenset[Place] = frozenset()) -> Mention | None:
-        lens = self._lens.get(text[i])
-        if not lens:
+        if text[i : i + 2] not in self._pairs:
             return None
+        lens = self._lens[text[i]]
         for n in lens:
             if i + n > end:
                 continue

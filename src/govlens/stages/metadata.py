@@ -54,7 +54,7 @@ _FIELDS = ("索引号", "发布单位", "发布机构", "发文机关", "发布�
 _FIELD_NAMES = "|".join(r"\s*".join(f) for f in _FIELDS)
 # A value runs to the next field name, wherever the page glued it on (…\工商标 题： …).
 _META_FIELD = re.compile(
-    "(" + _FIELD_NAMES + r")\s*[|：:]\s*([^|\n]*?)\s*(?=\||\n|$|(?:" + _FIELD_NAMES + r")\s*[|：:]|\S{2,5}\s*[：:])"
+    "(" + _FIELD_NAMES + r")\s*[|：:](?:\s*\|)?\s*([^|\n]*?)\s*(?=\||\n|$|(?:" + _FIELD_NAMES + r")\s*[|：:]|\S{2,5}\s*[：:])"
 )
 _PASSED = re.compile(rf"({YEAR})年\d{{1,2}}月\d{{1,2}}日[^）)\n]{{0,60}}?(?:通过|批准|公布|修订|修正|发布)")
 # 第十届全国人民代表大会第五次会议 -> 2007: each National People's Congress meets once a year from
@@ -191,10 +191,21 @@ def _year(doc: Document, head: str, meta: dict[str, str]) -> tuple[int | None, s
             if key in meta and (d := _ISO_DATE.search(meta[key])):
                 votes[int(d.group(1))] += 4
                 break
-        lead = "\n".join(doc.text.split("\n", 3)[:3])
+        lead = "\n".join(doc.text.split("\n", 6)[:6])
         m = _ISO_DATE.search(lead) or _ISO_DATE.search(doc.header)
         if m:
             votes[int(m.group(1))] += 2
+        elif m := _ISO_DATE.search("\n".join(doc.text.rsplit("\n", 3)[-3:])):
+            votes[int(m.group(1))] += 2  # the date under the issuer at the end
+        if doc.kind == "budget":
+            for m in _DELIVERY.finditer(head):
+                votes[cn_year(m.group(1))] += 4
+        # A bulletin of year Y is published in Y+1; a budget report is for the later of its two years.
+        covered = [int(y) for y in _ANY_YEAR.findall(doc.title or "")]
+        if covered and doc.kind == "statistics":
+            votes[max(covered) + 1] += 2
+        elif covered and doc.kind == "budget":
+            votes[max(covered)] += 2
     if doc.title:
         for m in _ANY_YEAR.finditer(doc.title):
             if not re.search(r"[―—\-~～至]", doc.title[m.end() : m.end() + 1] + doc.title[max(0, m.start() - 1) : m.start()]):
@@ -248,7 +259,7 @@ def metadata(doc: Document) -> Document:
     given_title = doc.title or ""
     if doc.title:
         doc.title = _TAG.sub("", doc.title).strip()
-    doc.title = titles.choose(meta.get("标题"), doc.title, titles.body_title(doc.text))
+    doc.title = titles.choose(meta.get("标题"), doc.title, titles.body_title(doc.text), doc.text)
     head = doc.header + "\n" + doc.text[:3000]
     doc.kind = _kind(doc, head, from_listing)
     place, doc.region_source = _region(doc, head, meta, given_title or doc.title or "")

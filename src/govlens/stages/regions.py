@@ -42,7 +42,7 @@ WEIGHTS = {
     "tag": 2,        # 【青浦区招商】
     "body": 1,       # the place the body names most (only when nothing above votes)
 }
-_GOV_AFTER = re.compile(r"人民政府|政府工作报告|人民代表大会|政府办公室|政府办公厅|发展和改革委员会|统计局|财政局|人大常委会")
+_GOV_AFTER = re.compile(r"人民政府|政府(?:工作报告|办公室|办公厅|新闻办公室|新闻办|常务会议)|人民代表大会|发展和改革委员会|统计局|财政局|人大常委会")
 _DELIVERY = re.compile(r"(?:第[一二三四五六七八九十]+届)(?:\n?人民代表大会)")
 _SELF = re.compile(r"我代表")
 _OFFICIAL_AFTER = re.compile(r"(?:代理|常务副|副)?(?:区长|市长|县长|省长|主席|旗长|州长|州长)")
@@ -115,11 +115,12 @@ def _body_best(mentions: list[Mention], context: list[Place]) -> Place | None:
     return top
 
 
-def body_place(body: str, known: Iterable[Place] = ()) -> Place | None:
+def body_place(body: str, known: Iterable[Place] = (), mentions: list[Mention] | None = None) -> Place | None:
     """The place a text names most, short names of ``known`` places (and of the places it names in
-    full) counting too."""
+    full) counting too. ``mentions``: the text's plain scan, when the caller has it."""
     g = gazetteer()
-    mentions = g.scan(body[:30000])
+    if mentions is None:
+        mentions = g.scan(body[:30000])
     context = [*known, *(m.place for m in mentions if m.place)]
     narrow = [p for p in context if p.level != "province"]
     if narrow:
@@ -161,9 +162,20 @@ def document_place(title: str, head: str, issuer: str, body: str, tag: str | Non
         p = resolve(m, context)
         if p is not None:
             votes[p] += WEIGHTS[why]
+    if votes and all(WEIGHTS[why] <= WEIGHTS["newspaper"] for why, _ in evidence):
+        # Only a newspaper's name, an official's title or a tag: a paper reports on other places
+        # too (澳门日报 on 珠海), so a place the body names more is the subject.
+        top = _most_specific(votes)
+        b = body_place(body, list(votes), body_mentions)
+        if b is not None and b is not top:
+            if not b.within(top):
+                return b, "body"
+            lvl = self_level(body[:30000])
+            return (at_level(b, lvl) if lvl and _DEPTH[lvl] > _DEPTH[top.level] else b if lvl is None else top), "head"
+        return top, "head"
     if votes:
         return _most_specific(votes), "head"
-    best = body_place(body, [m.place for _, m in evidence if m.place])
+    best = body_place(body, [m.place for _, m in evidence if m.place], body_mentions)
     return best, "body" if best else None
 
 

@@ -104,7 +104,9 @@ def classify(text: str) -> str:
     return "text"
 
 
-_BARE_LABEL = re.compile(r"[|：:]\s*$")
+_TITLE_ROW = re.compile(r"^\s*标\s*题\s*[|：:]")
+_TITLE_DONE = re.compile(r"(?:通知|意见|决定|批复|函|报告|条例|办法|规定|细则|方案|规划|公报|公告|通告|通报)\s*\|?\s*$")
+_META_ANY = re.compile(r"[：:]")
 
 
 def page_lines(page: Page) -> list[Line]:
@@ -114,8 +116,14 @@ def page_lines(page: Page) -> list[Line]:
     for i, raw in enumerate(page.text.split("\n")):
         if raw:
             cls = classify(raw)
-            if out and out[-1].cls == "meta" and _BARE_LABEL.search(out[-1].text) and len(raw) <= 30 and cls != "meta":
-                cls = "meta"  # the value of a label standing alone on the line above (来源： / 宁夏日报客户端)
+            prev = out[-1] if out else None
+            if prev and prev.cls == "meta" and cls != "meta" and len(raw) <= 40:
+                label = _META.match(prev.text)
+                if label and not prev.text[label.end():].strip(" |\u3000"):
+                    cls = "meta"  # the value of a label standing alone on the line above (来源： / 宁夏日报客户端)
+                elif (_TITLE_ROW.match(prev.text) and not _TITLE_DONE.search(prev.text)
+                      and raw.strip()[-1] not in _TERMINAL and not _META_ANY.search(raw)):
+                    cls = "meta+"  # the 标题 cell went on to a second line
             out.append(Line(pos, pos + len(raw), raw, cls, kinds[i] if i < len(kinds) else "text"))
         pos += len(raw) + 1
     return out
@@ -156,7 +164,7 @@ def _split_listing(run: list[Line]) -> list[Block]:
             if cur.lines or cur.title_lines:
                 blocks.append(cur)
             cur = Block(title_lines=[ln], origin="listing")
-        elif ln.cls == "meta" and not cur.lines:
+        elif ln.cls in ("meta", "meta+") and not cur.lines:
             cur.meta_lines.append(ln)
         elif ln.cls == "date" and cur.title_lines:
             cur.date = cur.date or ln.text  # a listing's date under its entry
@@ -175,7 +183,7 @@ def _split_news(run: list[Line], cut: bool = True) -> list[Block]:
     n = len(run)
     while i < n:
         ln = run[i]
-        if ln.cls == "meta" or (ln.cls == "date" and not cur.lines):
+        if ln.cls in ("meta", "meta+") or (ln.cls == "date" and not cur.lines):
             (cur.meta_lines if not cur.lines else cur.lines).append(ln)
             i += 1
             continue
@@ -289,7 +297,7 @@ def split(page: Page) -> list[Document]:
         if any(ln.cls == "item" for ln in run):
             found = _split_listing(run)
         elif _REPORT_SHAPE.search("\n".join(ln.text for ln in run)):
-            found = [Block(lines=[ln for ln in run if ln.cls != "meta"], meta_lines=[ln for ln in run if ln.cls == "meta"])]
+            found = [Block(lines=[ln for ln in run if ln.cls not in ("meta", "meta+")], meta_lines=[ln for ln in run if ln.cls in ("meta", "meta+")])]
         else:
             several = sum(1 for ln in run if _NEWS_OPEN.match(ln.text)) >= 2
             found = _split_news(run, cut=several)
@@ -334,7 +342,7 @@ def split(page: Page) -> list[Document]:
             text=text,
             offsets=OffsetChain([*page.offsets.maps, m]),
         )
-        doc.header = "\n".join(ln.text for ln in b.meta_lines)
+        doc.header = "".join(("" if ln.cls == "meta+" else "\n") + ln.text for ln in b.meta_lines).lstrip("\n")
         doc.origin = b.origin
         if b.date:
             doc.header += f"\n发布日期：{b.date}"

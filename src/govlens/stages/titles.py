@@ -117,7 +117,7 @@ def body_title(text: str) -> str | None:
     return None
 
 
-def choose(row: str | None, given: str | None, body: str | None) -> str | None:
+def choose(row: str | None, given: str | None, body: str | None, text: str = "") -> str | None:
     """The 标题 row wins (extended by the body's heading when the row was cut short); then the
     title the page layout gave (a listing entry, a headline), then the body's heading."""
     for t in (row, given):
@@ -125,8 +125,22 @@ def choose(row: str | None, given: str | None, body: str | None) -> str | None:
         if t and not never_title(t):
             if body and len(body) > len(t) and _squash(body).startswith(_squash(t)):
                 return body
+            if not TITLE_END.search(t) and text:
+                return _completed(t, text) or t
             return t
     return body
+
+
+def _completed(cut: str, text: str) -> str | None:
+    """The body heading a cut-short title row begins (…关于做好城镇老旧小区 / 改造工作的通知)."""
+    lines = text.split("\n", 10)[:10]
+    key = _squash(cut)
+    for i, line in enumerate(lines):
+        if _squash(line)[:6] == key[:6]:
+            joined = join_broken(lines, i)
+            if len(_squash(joined)) > len(key) and _squash(joined).startswith(key):
+                return joined
+    return None
 
 
 def _squash(s: str) -> str:

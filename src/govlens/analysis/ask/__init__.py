@@ -29,6 +29,11 @@ def ask(store: StoreAPI, question: str) -> Answer:
 
     plan = read(store, question)
     a = HANDLERS[plan.op](store, plan, question) or Answer()
+    for extra in plan.also:  # a second question in the same sentence (项目多少个？总投资多少？)
+        b = HANDLERS[extra](store, plan, question)
+        if a.answer and b and b.answer and b.answer not in a.answer:
+            a.answer = a.answer.rstrip("。") + "；" + b.answer
+            a.citations += [c for c in b.citations if c not in a.citations]
     a.parsed = plan.to_dict()
     if not a.answer:
         a.citations = passages(store, question)

@@ -8,9 +8,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ...lexicon.load import alternation
-from ...lexicon.words import QUALIFIERS, QUALIFIERS_AFTER, QUALIFIERS_BEFORE, qualifier_after
+from ...lexicon.words import CHANGE_SIGN, QUALIFIERS, QUALIFIERS_AFTER, QUALIFIERS_BEFORE, qualifier_after
 from ...store.api import StoreAPI
 from . import words as W
+
+_VERBS = alternation(CHANGE_SIGN)  # the lexicon's change verbs
 
 
 @dataclass
@@ -57,6 +59,10 @@ def figure(f: dict[str, Any], field_: str | None = None) -> str:
             word = "年均" + word
         hi = f"-{num(abs(f['change_max']))}" if f.get("change_max") is not None else ""
         unit = "个百分点" if f.get("change_unit") == "百分点" else f.get("change_unit") or ""
+        # the sentence's own verb when it writes one right before the figure (上涨2%, 回落0.5个百分点)
+        m = re.search(rf"({_VERBS})[^\d，。；]{{0,3}}{re.escape(num(abs(f['change'])))}", f.get("quote") or "")
+        if m and not f.get("annual_average"):
+            word = m.group(1)
         parts.append(f"{word}{num(abs(f['change']))}{hi}{unit}")
     q = f.get("qualifier") or ""
     if field_ == "change" and f.get("value") is not None:

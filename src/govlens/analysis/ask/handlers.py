@@ -28,9 +28,10 @@ def _fetch(store: StoreAPI, p: Plan, key: str | None, measure: str | None, place
     if not key and not measure:
         return []
     metric = {"metric_key": key} if key else {"metric_like": measure}
+    # a part (其中…) answers only when it is what was asked (其中…专精特新小巨人企业48家)
     out = [f for f in store.indicators(**metric, region_suffix=place or None, period=period or None,
                                        kind=kind or None, order="reports")
-           if f.get("parent") is None]
+           if f.get("parent") is None or (measure and measure in (f.get("metric") or ""))]
     return [f for f in out if not narrower(f, p.measure)]
 
 
@@ -86,10 +87,11 @@ def lookup(store: StoreAPI, p: Plan, q: str) -> Answer | None:
         return None
     place = p.places[0] if p.places else None
     f = _pick(store, p, place)
-    if f is None and p.key is None and p.measure:
-        # a measure the synonym table does not know (减跑动, 压缩至…天): the fact whose sentence holds
-        # the question's words, in the unit asked, for the year asked
-        f = S.fact_by_words(store, q, S.words_of(p.measure), place)
+    if f is None and (p.measure or p.residue) and (p.places or p.key is None):
+        # a measure the synonym table does not know (减跑动, 压缩至…天), or one it knows that no fact of
+        # the place names so: the fact whose sentence holds the question's words, in the unit asked,
+        # for the year asked
+        f = S.fact_by_words(store, q, S.words_of(p.residue or p.measure or ""), place)
         if f is not None and p.year and f.get("period") != str(p.year):
             f = None
         if f is not None:
@@ -131,6 +133,11 @@ def compare_places(store: StoreAPI, p: Plan, q: str) -> Answer | None:
         top = ranked[0]
         if top["in_unit"] != ranked[1]["in_unit"]:
             a.answer += f"。{top['region']}{'较低' if p.order == 'low' else '较高'}"
+    if len(ranked) == 2 and re.search(r"(?:高|低|多|少|快|慢|差)(?:了|出)?多少|相差|差距", q):
+        (r1, r2), unit = ranked, ranked[0]["rank_unit"]
+        d = num(round(abs(r1["in_unit"] - r2["in_unit"]), 4))
+        a.answer += f"，{'高' if p.order != 'low' else '低'}{d}{'个百分点' if by == 'change' and unit == '%' else unit or ''}"
+        a.computed = [d]
     a.answer += "。"
     if missing:
         a.note = f"库中没有{'、'.join(missing)}的这一数字。"
@@ -244,9 +251,11 @@ def trend(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     place = p.places[0] if p.places else None
     if place is None:
         return None
-    facts = [f for f in facts_for(store, p, place, None, p.kind or "actual")
-             if (f.get("period") or "").isdigit()]
+    kind = p.kind or (None if "years named" in p.constraints else "actual")
+    facts = [f for f in facts_for(store, p, place, None, kind) if (f.get("period") or "").isdigit()]
     lo, hi = p.year_range or (None, None)
+    if "years named" in p.constraints:
+        facts = [f for f in facts if int(f["period"]) in p.years]
     if lo is not None:
         facts = [f for f in facts if lo <= int(f["period"]) <= hi]
     # one kind of figure for the whole series: growth if asked (or if most years state only it)
@@ -254,7 +263,7 @@ def trend(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     facts = [f for f in facts if f.get(field_) is not None and one_year(f, field_)]
     if not facts and field_ == "value":
         field_ = "change"
-        facts = [f for f in facts_for(store, p, place, None, p.kind or "actual")
+        facts = [f for f in facts_for(store, p, place, None, kind)
                  if (f.get("period") or "").isdigit() and f.get("change") is not None and one_year(f, "change")
                  and (lo is None or lo <= int(f["period"]) <= hi)]
     by_period: dict[str, dict[str, Any]] = {}
@@ -263,7 +272,14 @@ def trend(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     if not by_period:
         return None
     rows = [by_period[k] for k in sorted(by_period)]
-    a = Answer(answer="；".join(f"{f['period']}年{as_written(f, figure(f, field_), field_)}" for f in rows) + "。", chart="line")
+    unit_of = "change_unit" if field_ == "change" else "unit"
+    units = Counter(r.get(unit_of) for r in rows)
+    if len(units) > 1:  # one series, one unit: 增长1倍 does not sit among 增长7.5%
+        unit = units.most_common(1)[0][0]
+        rows = [r for r in rows if r.get(unit_of) == unit or convert(r[field_], r.get(unit_of), unit) is not None]
+    a = Answer(answer="；".join(f"{f['period']}年{kind_word(f) if 'years named' in p.constraints else ''}{as_written(f, figure(f, field_), field_)}"
+                              for f in rows) + "。",
+               chart="line")
     a.citations = [cite(f) for f in rows]
     a.table = [_row(f, field_) for f in rows]
     if lo is not None:
@@ -312,6 +328,13 @@ def glossary(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     if not p.term:
         return None
     g = store.glossary_term(p.term)
+    if not g:
+        # 海南省报告中的一降三减 -> 一降三减: the longest ending of the asked words that is a stored term
+        for i in range(1, len(p.term) - 1):
+            cand = store.glossary_term(p.term[i:])
+            if cand and cand["term"].strip("“”\"") == p.term[i:]:
+                g = cand
+                break
     if not g:
         return None
     return Answer(answer=f"{g['term']}：{g['definition']}", citations=[{"doc": g["doc"], "quote": g["quote"],
@@ -369,7 +392,8 @@ def items(store: StoreAPI, p: Plan, q: str) -> Answer | None:
 
     def held(f: dict[str, Any]) -> int:
         text = re.sub(r"[、，,\s]", "", f.get("quote") or "")
-        return sum(len(w) for w in words if w in text)
+        metric = re.sub(r"[、，,\s]", "", f.get("metric") or "")
+        return sum(len(w) for w in words if w in text) + sum(len(w) for w in words if w in metric)
 
     top = max(held(f) for f in cands)
     cands = [f for f in cands if held(f) == top]

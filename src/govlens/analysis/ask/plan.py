@@ -36,6 +36,8 @@ class Plan:
     term: str | None = None  # glossary term
     noun: str | None = None  # items/project: what is counted (实事, 项目)
     constraints: list[str] = field(default_factory=list)
+    residue: str | None = None  # every word of the question that is not place, time or question word
+    also: list[str] = field(default_factory=list)  # a second operation asked in the same question
     question: str | None = field(default=None, repr=False)  # as asked (for handlers' own cues)
 
     @property
@@ -209,7 +211,9 @@ def read(store: StoreAPI, question: str) -> Plan:
         p.kind = "actual"
     # the measure: what is left once place, time and question words are gone
     rest_src = stripped if not p.stated_target else stripped.replace(p.stated_target["quote"], " ")
-    rest = max(W.NOT_MEASURE.sub(" ", rest_src).split(), key=len, default="")
+    chunks = W.NOT_MEASURE.sub(" ", rest_src).split()
+    rest = max(chunks, key=len, default="")
+    p.residue = " ".join(chunks)
     _measure(p, q.replace(p.stated_target["quote"], "") if p.stated_target else q, rest)
     # operations that depend on what was found: a known and an unknown place joined by 和 is a comparison
     if p.unknown_place and p.places and re.search(r"和|与|及|、|还是|对比|相比", q) and p.op in ("lookup", "rank"):
@@ -225,10 +229,16 @@ def read(store: StoreAPI, question: str) -> Plan:
         p.op = "lookup"  # one named place and no level: a lookup
     elif p.op == "lookup" and len(p.years) == 2 and re.search(r"比|相比|较", q):
         p.op = "change"
+    elif p.op == "lookup" and len(p.years) >= 2 and len(p.places) <= 1:
+        p.op = "trend"  # 2025年和2026年…分别是多少: one place, the years named
+        p.year_range = (min(p.years), max(p.years))
+        p.constraints.append("years named")
+    if p.op == "items" and re.search(r"总投资|计划投资|投资总额", q):
+        p.also.append("project")
     if p.op in ("items", "project"):
         m = re.search(r"(民生实事|实事|重点项目|重大项目|项目|工程|事项|一件事|行动|任务)", q)
         p.noun = m.group(1) if m else None
-    if p.op == "trend" and not p.kind:
+    if p.op == "trend" and not p.kind and "years named" not in p.constraints:
         p.kind = "actual"
     if (m := re.search(r"前([二两三四五六七八九十\d]+)(?:名|位|个)?", q)) is not None and p.op == "rank":
         cn = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}

@@ -9,6 +9,7 @@ import re
 from typing import Any
 
 from ...errors import GovlensError
+from ...lexicon.words import QUALIFIER_BEFORE_RX
 from ...store.api import StoreAPI
 from . import words as W
 
@@ -17,7 +18,7 @@ UNIT_ASKED = re.compile(r"多少(天|件|个|人|项|家|所|条|公里|平方�
 GENERIC = {"项目", "工程", "多少", "总投资", "投资", "计划", "服务", "情况", "目前", "累计", "全区", "全市", "全省", "平均",
            "实现", "完成", "建设", "推进", "时间", "数量"}
 INVEST = re.compile(r"(计划总投资|总投资|完成投资|计划投资|投资总额|总投入)额?(?:为|达|达到)?"
-                    r"(约|超过|超|近|逾|不低于|不少于)?(\d+(?:\.\d+)?)(多)?(万亿元|亿元|万元|元)")
+                    rf"({QUALIFIER_BEFORE_RX})?(\d+(?:\.\d+)?)(多)?(万亿元|亿元|万元|元)")
 
 
 def words_of(text: str) -> list[str]:
@@ -77,7 +78,7 @@ def fact_by_words(store: StoreAPI, q: str, words: list[str], place: str | None) 
             if unit and got_unit != unit and not (unit == "%" and got_unit == "百分点"):
                 continue
             # the measure is at the end of the question's phrase (…平均减跑动): later words weigh more
-            s = len(held) + 2 * sum(i + 1 for i, w in enumerate(words) if w in metric)
+            s = len(held) + 2 * sum((i + 1) ** 2 for i, w in enumerate(words) if w in metric)
             if s > best_s:
                 best, best_s = f, s
     return best

@@ -27,7 +27,7 @@ from ...model import Document, Fact
 from .metric import _clause_bounds
 from .period import _TARGETS_INTRO, _period_cues, section_at
 from .rules import Clause, Line, run
-from .scan import _HAS_NUMBER, _SENT, _masked, find_mentions
+from .scan import _HAS_NUMBER, _SENT, _masked, find_mentions, mask_long_runs
 
 
 def _heading_ends(sections) -> list[int]:
@@ -41,6 +41,7 @@ def _heading_ends(sections) -> list[int]:
 
 def indicators(doc: Document) -> Document:
     text = doc.text
+    scan = mask_long_runs(text)
     gl_start = min((g.start for g in doc.glossary), default=len(text))
     for sec in doc.sections:
         if sec.role == "glossary":
@@ -54,7 +55,7 @@ def indicators(doc: Document) -> Document:
         pos += len(line_text) + 1
         if not line_text or not _HAS_NUMBER.search(line_text):
             continue
-        line_mentions = find_mentions(text, line_start, line_start + len(line_text),
+        line_mentions = find_mentions(scan, line_start, line_start + len(line_text),
                                       [(a + line_start, b + line_start) for a, b in _masked(line_text)])
         if not line_mentions:
             continue

@@ -44,7 +44,8 @@ _REACHED = ("达到", "达", "为", "至")
 _LIST_JOIN = ("、", "和", "及", "与", "，", ",")
 _PREP_END = re.compile(r"[在于对向为给和及与]$")
 _BASE_COMPARISON = re.compile(rf"(?:比|较)(?:上年|去年|上一年|{YEAR}年)(?:同期)?")  # a base, not a period
-_CHANGE_NOUNS = ("降幅", "增幅", "增速", "涨幅")
+# Words that measure something named before them (降幅较上半年收窄, 总量突破90万亿元): whose is the previous figure's.
+_CHANGE_NOUNS = ("降幅", "增幅", "增速", "涨幅", "总量", "规模", "总额")
 
 
 @dataclass(slots=True)
@@ -114,6 +115,14 @@ class Clause:
         if self.window in _CHANGE_NOUNS and self.prev_fact is not None and self.prev_fact.data["metric"]:
             # "一般公共预算收入下降18.6%，降幅较上半年收窄4个百分点": whose 降幅.
             self.window = self.prev_fact.data["metric"] + self.window
+        elif self.window in CHANGE_SIGN and clause_start > self.s0:
+            # "调运的粮食，增加了70亿斤": a bare change word; the subject is the clause before (one
+            # without a figure of its own).
+            before = _window_start(self.line.bounds, self.s0, clause_start - 1)
+            if self.mention_end <= before:
+                subject = _clean_metric(self.text[before : clause_start - 1])
+                if 1 < len(subject) <= 16:
+                    self.window = subject
         if self.pending_from is not None and not _clean_metric(_TO_PHRASE.sub("", self.raw_window.strip())):
             self.window = self.from_metric  # 由A增加到B: B is A's metric
 
@@ -177,11 +186,13 @@ def from_to(c: Clause) -> bool:
 
 
 def absolute_change(c: Clause) -> bool:
-    """比去年增加2700亿元 right after a level: the absolute change of that level."""
+    """比去年增加2700亿元 right after a level (or 增长26%，即增加127亿元 after a change): the absolute
+    change of that figure."""
     mt, pf = c.mt, c.prev_fact
     if (mt.kind == "level" and pf is not None and c.window in CHANGE_ABS
             and not _PERIOD_CUES.search(_BASE_COMPARISON.sub("", c.raw_window))
-            and pf.data["value"] is not None and base_unit(pf.data["unit"]) == base_unit(mt.unit)
+            and ((pf.data["value"] is not None and base_unit(pf.data["unit"]) == base_unit(mt.unit))
+                 or (pf.data["value"] is None and pf.data["change_unit"] == "%" and c.clauses_since_prev() <= 1))
             and "change_abs" not in pf.data):
         pf.data["change_abs"] = clean_number(CHANGE_SIGN[c.window] * (mt.value or 0))
         pf.data["change_abs_unit"] = mt.unit
@@ -345,7 +356,10 @@ METRIC_RULES: list[Row] = [
     Row("words before the figure, or the noun after it", metrics_window, (
         ("全区地区生产总值512亿元。", ({"metric": "地区生产总值", "value": 512, "unit": "亿元"},)),
         ("新增3所公办幼儿园。", ({"metric": "新增公办幼儿园", "value": 3, "unit": "所"},)),
-        ("油菜籽：达到12.6万吨，增长3.5%。", ({"metric": "油菜籽", "value": 12.6, "change": 3.5},)),)),
+        ("油菜籽：达到12.6万吨，增长3.5%。", ({"metric": "油菜籽", "value": 12.6, "change": 3.5},)),
+        ("全区财政收入增长4.6%，总量突破90亿元。", ({"metric": "财政收入", "change": 4.6},
+                                          {"metric": "财政收入总量", "value": 90})),
+        ("向灾区调运的粮食，增加了7亿斤。", ({"metric": "向灾区调运的粮食", "value": 7, "unit": "亿斤"},)),)),
 ]
 
 
@@ -417,7 +431,9 @@ RULES: list[Row] = [
          ({"metric": "人均公园绿地面积", "value": 12.3, "unit": "平方米", "from_value": 10.5},)),)),
     Row("absolute change after a level", absolute_change, (
         ("全区财政总收入88.6亿元，同比增加6.2亿元。",
-         ({"metric": "财政总收入", "value": 88.6, "change_abs": 6.2, "change_abs_unit": "亿元"},)),)),
+         ({"metric": "财政总收入", "value": 88.6, "change_abs": 6.2, "change_abs_unit": "亿元"},)),
+        ("农业总产值增长8.5%，即增加12.4亿元。",
+         ({"metric": "农业总产值", "value": None, "change": 8.5, "change_abs": 12.4},)),)),
     Row("level reached after a change", change_then_level, (
         ("城镇化率提高1.2个百分点，达到68.4%。",
          ({"metric": "城镇化率", "change": 1.2, "change_unit": "百分点", "value": 68.4, "unit": "%"},)),)),
