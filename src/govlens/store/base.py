@@ -17,7 +17,7 @@ from ..errors import QueryError
 from ..model import Document, Indicator, Section
 from ..stages.regions import canonical
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 DOC_COLUMNS = ("title", "region", "level", "year", "kind", "date", "issuer", "index_no", "doc_no")
 FACT_COLUMNS = Indicator.columns("stored")  # the indicator record's stored fields
@@ -293,6 +293,17 @@ class SQLStore:
                f"{where} ORDER BY f.doc_id, f.n")
         for data, doc, doc_id, year, title in self._rows(sql, args):
             yield json.loads(data) | {"doc_id": doc_id, "doc_year": year, "doc_title": title, "doc": doc}
+
+    def facts_within(self, doc_id: int, start: int, end: int) -> list[dict[str, Any]]:
+        """One document's facts whose span lies inside [start, end) (a page of a long document)."""
+        sql = ('SELECT f.data, d.doc, d.id, d.year, d.title FROM facts f JOIN documents d ON d.id = f.doc_id '
+               'WHERE f.doc_id = ? AND f.start >= ? AND f."end" <= ? ORDER BY f.n')
+        return [json.loads(data) | {"doc_id": i, "doc_year": year, "doc_title": title, "doc": doc}
+                for data, doc, i, year, title in self._rows(sql, (doc_id, start, end))]
+
+    def fact_counts(self, doc_id: int) -> dict[str, int]:
+        """How many facts of each type one document holds."""
+        return dict(self._rows("SELECT type, count(*) FROM facts WHERE doc_id = ? GROUP BY type", (doc_id,)))
 
     def indicators(self, metric_key: str | None = None, metric_like: str | None = None, *,
                    kind: str | None = None, level: str | None = None, period: str | None = None,

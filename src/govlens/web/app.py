@@ -212,7 +212,7 @@ def create_app(db_path: str | None = None, rules: Rules | None = None, cache: bo
         d = s.document(doc_id)
         if not d:
             raise HTTPException(404, "no such document")
-        facts = list(s.facts(doc_id=doc_id))
+        counts = s.fact_counts(doc_id)
         glossary = _glossary(s, None, 100_000, doc_id=doc_id)
         sections = _sections(s, doc_id)
         m = re.fullmatch(r"(\d{1,9})-(\d{1,9})", at)  # a cited sentence: /doc/N?at=START-END#cited
@@ -222,9 +222,10 @@ def create_app(db_path: str | None = None, rules: Rules | None = None, cache: bo
         p = min(p or (page_at(bounds, cited[0]) if cited else 1), len(bounds))
         for sec in sections:
             sec["page"] = page_at(bounds, sec["start"] or 0)
+        facts = s.facts_within(doc_id, *bounds[p - 1])  # only this page's facts are read
         body, shown = text_page(d["text"], facts, glossary, sections, cited, bounds[p - 1])
         return page(request, "doc.html", d=public(d), body=body, sections=sections, glossary=glossary,
-                    n_facts=len(facts), n_indicators=sum(f["type"] == "indicator" for f in facts), shown=shown,
+                    n_facts=sum(counts.values()), n_indicators=counts.get("indicator", 0), shown=shown,
                     p=p, pages=len(bounds), source_is_url=str(d["source"]).startswith(("http://", "https://")))
 
     @app.get("/compare", response_class=HTMLResponse, include_in_schema=False)
