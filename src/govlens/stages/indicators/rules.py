@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from ...lexicon.words import CHANGE_ABS, CHANGE_SIGN, YEAR
 from ...model import Document, Fact
 from ..numbers import base_unit, clean_number
+from ..sections import status_cue
 from .metric import (
     _EACH,
     _MODIFIER,
@@ -399,6 +400,10 @@ def emit(c: Clause) -> bool:
     elif (kind == "actual" and period and "-" in period and doc.year and doc.kind == "work_report"
             and int(period.split("-")[0]) >= doc.year):
         kind = "target"  # nor report outcomes of a plan period that starts this year or later
+    elif (kind == "actual" and period and period.isdigit() and doc.year and doc.kind == "work_report"
+            and int(period) >= doc.year and c.role != "review"
+            and not status_cue(last_clause(text[max(s0, mt.start - _MAX_CONTEXT) : mt.start]))):
+        kind = "target"  # outside a review, a work report's own year is its plan, unless a status (已, 截至)
     # 其中: a child of the fact before (其中区级收入…; 其中农村…: the modifier takes the parent's metric).
     parent = line.parent
     is_child = "其中" in text[max(_window_start(line.bounds, s0, c.ws), mt.start - _MAX_CONTEXT) : mt.start] \
