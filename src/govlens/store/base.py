@@ -17,7 +17,7 @@ from ..errors import QueryError
 from ..model import Document, Indicator, Section
 from ..stages.regions import canonical
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 DOC_COLUMNS = ("title", "region", "level", "year", "kind", "date", "issuer", "index_no", "doc_no")
 FACT_COLUMNS = Indicator.columns("stored")  # the indicator record's stored fields
