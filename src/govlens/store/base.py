@@ -523,6 +523,24 @@ class SQLStore:
         with self.transaction():
             self._run("DELETE FROM sessions WHERE token_sha256 = ?", (token_sha256,))
 
+    # --- throttles (harden) ------------------------------------------------------------------------
+
+    def throttle_allow(self, scope: str, key: str, limit: int, window: float, now: float) -> bool:
+        """Count one event for ``(scope, key)`` unless ``limit`` happened in the last ``window`` seconds;
+        True when allowed. In the database so every worker process shares the count."""
+        with self.transaction():
+            if not getattr(self, "_throttle_table", False):
+                self._run("CREATE TABLE IF NOT EXISTS throttle_events (scope TEXT NOT NULL, key TEXT NOT NULL, "
+                          "at DOUBLE PRECISION NOT NULL)")
+                self._run("CREATE INDEX IF NOT EXISTS throttle_events_key ON throttle_events(scope, key, at)")
+                self._throttle_table = True
+            self._run("DELETE FROM throttle_events WHERE scope = ? AND at <= ?", (scope, now - window))
+            n = self._one("SELECT count(*) FROM throttle_events WHERE scope = ? AND key = ?", (scope, key))[0]
+            if n >= limit:
+                return False
+            self._run("INSERT INTO throttle_events(scope, key, at) VALUES (?, ?, ?)", (scope, key, now))
+            return True
+
     # --- submissions -----------------------------------------------------------------------------
 
     def recent_submissions(self, client: str, since: float) -> int:
