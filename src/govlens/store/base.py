@@ -386,6 +386,14 @@ class SQLStore:
         cols = ("term", "definition", "marker", "start", "end", "doc_id", "doc", "region", "year")
         return [dict(zip(cols, r, strict=True)) for r in self._rows(sql, args)]
 
+    def glossary_count(self, q: str | None = None) -> int:
+        """How many glossary entries :meth:`glossary` pages through for ``q``."""
+        sql, args = "SELECT count(*) FROM glossary g", []
+        if q:
+            sql += " WHERE g.term LIKE ? OR g.definition LIKE ?"
+            args = [f"%{_like(q)}%", f"%{_like(q)}%"]
+        return self._one(sql, args)[0]
+
     def glossary_term(self, term: str) -> dict[str, Any] | None:
         """The entry whose term is ``term`` (quotes aside), else the shortest one containing it."""
         row = self._one(
@@ -577,6 +585,10 @@ class SQLStore:
         return [dict(zip(columns, r, strict=True)) for r in self._rows(
             f"SELECT {', '.join(columns)} FROM submissions WHERE status = ? ORDER BY created_at, id LIMIT ? OFFSET ?",
             (status, limit, offset))]
+
+    def submission_counts(self) -> dict[str, int]:
+        """How many submissions are pending, approved and rejected."""
+        return dict(self._rows("SELECT status, count(*) FROM submissions GROUP BY status"))
 
     def approve_submission(self, sid: int, user_id: int, now: float, path: str, digest: str, size: int,
                            pipeline: str, docs: list[Document]) -> int:

@@ -291,8 +291,10 @@ def create_app(db_path: str | None = None, rules: Rules | None = None, cache: bo
 
     @app.get("/glossary", response_class=HTMLResponse, include_in_schema=False)
     def glossary_page(request: Request, s: S, q: str = "", p: Annotated[int, Query(ge=1, le=1000)] = 1):
-        rows = _glossary(s, q or None, 201, offset=(p - 1) * 200)
-        return page(request, "glossary.html", q=q, rows=rows[:200], p=p, more=len(rows) > 200)
+        rows = _glossary(s, q or None, 200, offset=(p - 1) * 200)
+        total = s.glossary_count(q or None)
+        return page(request, "glossary.html", q=q, rows=rows, p=p, more=p * 200 < total, total=total,
+                    pages=max(1, -(-total // 200)), first=(p - 1) * 200 + 1)
 
     moderation.add_routes(app, page, db_path, rules)
     return app

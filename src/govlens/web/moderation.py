@@ -4,7 +4,7 @@
 from collections.abc import Callable, Iterator
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, Form, HTTPException, Path, Request
+from fastapi import Depends, FastAPI, Form, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
@@ -18,6 +18,7 @@ from ..submissions import Invalid, Rules
 from .security import SESSION_COOKIE, DbThrottle, check_csrf, check_same_origin, client_key
 
 TOO_MANY = "尝试次数过多，请稍后再试"
+REVIEW_PAGE = 100  # submissions per page of the review queue
 
 
 def current_user(request: Request, db_path: str | None) -> dict[str, Any] | None:
@@ -157,10 +158,14 @@ def add_routes(app: FastAPI, page: Callable[..., HTMLResponse], db_path: str | N
         return response
 
     @app.get("/review", response_class=HTMLResponse, include_in_schema=False)
-    def review_queue(request: Request, user: Mod, s: W, status: str = "pending"):
+    def review_queue(request: Request, user: Mod, s: W, status: str = "pending", p: Annotated[int, Query(ge=1)] = 1):
         if status not in ("pending", "approved", "rejected"):
             status = "pending"
-        return page(request, "review.html", items=submissions.queue(s, status), status=status)
+        counts = s.submission_counts()
+        pages = max(1, -(-counts.get(status, 0) // REVIEW_PAGE))
+        items = submissions.queue(s, status, limit=REVIEW_PAGE, offset=(min(p, pages) - 1) * REVIEW_PAGE)
+        return page(request, "review.html", items=items, status=status, counts=counts, p=min(p, pages), pages=pages,
+                    first=(min(p, pages) - 1) * REVIEW_PAGE + 1)
 
     @app.get("/review/{sid}", response_class=HTMLResponse, include_in_schema=False)
     def review_item(request: Request, user: Mod, s: W, sid: Annotated[int, Path(ge=1, le=2**62)]):
