@@ -33,14 +33,14 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from govlens.errors import GovlensError  # noqa: E402
 from govlens.pipeline import VERSION, read_text  # noqa: E402
-from govlens.store.sqlite import Store, sha256  # noqa: E402
+from govlens.store import open_store, sha256  # noqa: E402
 from synth import documents, paragraphs, queries  # noqa: E402
 
 
 def build(path: str, n: int, rng: random.Random) -> float:
     t = time.perf_counter()
     paras = paragraphs()
-    store = Store(path)
+    store = open_store(path)
     dropped = 0
     for i, (_region, _year, title, text) in enumerate(documents(n, rng, paras)):
         body = f"{title}\n各位代表：\n{text}\n"
@@ -153,14 +153,34 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--client", choices=["wrk", "httpx"], default="wrk" if shutil.which("wrk") else "httpx")
     ap.add_argument("--db", default=None, help="reuse or keep the database here")
+    ap.add_argument("--backend", choices=["sqlite", "postgres"], default="sqlite",
+                    help="postgres: a throwaway PostgreSQL server (Debian's package), as the tests start")
     args = ap.parse_args()
     rng = random.Random(11)
     tmp = tempfile.TemporaryDirectory()
+    if args.backend == "postgres":
+        sys.path.insert(0, str(ROOT / "tests"))
+        from pgserver import fresh_database, throwaway_postgres
+
+        pg = throwaway_postgres()
+        db = fresh_database(pg.__enter__())
+        try:
+            run(args, db, rng, tmp, fresh=True)
+        finally:
+            from govlens.store.postgres import close_pools
+
+            close_pools()
+            pg.__exit__(None, None, None)
+        return
     db = args.db or str(Path(tmp.name) / "portal.db")
-    if not Path(db).exists():
+    run(args, db, rng, tmp, fresh=not Path(db).exists())
+
+
+def run(args: argparse.Namespace, db: str, rng: random.Random, tmp: tempfile.TemporaryDirectory, fresh: bool) -> None:
+    if fresh:
         took = build(db, args.docs, rng)
         print(f"built {args.docs} documents through the pipeline in {took:.0f} s")
-    with Store(db, readonly=True) as s:
+    with open_store(db, readonly=True) as s:
         doc_ids = [d["id"] for d in s.documents()]
     urls = urls_for(doc_ids, rng)
     print(f"{len(doc_ids)} documents; {len(urls)} distinct URLs (half search with filters, half document pages); "

@@ -139,6 +139,8 @@ def test_parquet_without_out_is_a_usage_error(tmp_path):
     assert run_cli("ingest", str(SAMPLES / "mingaln-2024-report.txt"), "--db", db).returncode == 0
     r = run_cli("export", "--db", db, "--format", "parquet")
     assert r.returncode == 1 and "[E014]" in r.stderr and "--out" in r.stderr
+    r = run_cli("export", "--db", db, "--format", "xlsx")
+    assert r.returncode == 1 and "error: [E014] --what documents|facts and --format csv|json|parquet" in r.stderr
 
 
 # --- 5. piped output is whole ----------------------------------------------------------------------

@@ -150,7 +150,10 @@ def export(
     from .export import export_command
 
     if what not in ("documents", "facts") or fmt not in ("csv", "json", "parquet"):
-        raise typer.BadParameter("--what documents|facts and --format csv|json|parquet")
+        from .common import report_error
+
+        report_error(UsageError(f"--what documents|facts and --format csv|json|parquet (got {what}, {fmt})"))
+        raise typer.Exit(1)
     raise typer.Exit(_run(export_command, db, what, fmt, out_path, type_))
 
 
@@ -165,7 +168,10 @@ def ask(
     from .library import ask_command
 
     if fmt not in ("text", "json"):
-        raise typer.BadParameter("--format text|json")
+        from .common import report_error
+
+        report_error(UsageError(f"--format text|json (got {fmt})"))
+        raise typer.Exit(1)
     raise typer.Exit(_run(ask_command, question, db, fmt, explain))
 
 
@@ -179,6 +185,9 @@ def serve(
     port: Annotated[int | None, typer.Option(min=1, max=65535, help=PORT_HELP)] = None,
     workers: Annotated[int, typer.Option(min=1, max=64, help="Worker processes.")] = 1,
     cache: Annotated[bool, typer.Option("--cache/--no-cache", help="Cache anonymous reads in memory.")] = True,
+    forwarded_allow_ips: Annotated[str, typer.Option(
+        "--forwarded-allow-ips", help="Proxies whose X-Forwarded-For is believed (comma-separated IPs or "
+        "networks); default none: throttles count the TCP peer.")] = "",
 ) -> None:
     """The portal and the REST API (GET /openapi.json describes it, /docs tries it)."""
     from .common import report_error
@@ -211,11 +220,15 @@ def serve(
         report_error(e)
         raise typer.Exit(1) from None
     err.print(f"govlens portal: http://{host}:{port}/  (API docs: http://{host}:{port}/docs)")
+    from ..web.security import uvicorn_options
+
+    proxy = uvicorn_options(forwarded_allow_ips)
     if workers > 1:  # each worker process builds its own app from $GOVLENS_DB
         uvicorn.run("govlens.web:app_from_env", factory=True, host=host, port=port, workers=workers,
-                    log_level="warning")
+                    log_level="warning", **proxy)
     else:
-        uvicorn.run(create_app(os.environ["GOVLENS_DB"], cache=cache), host=host, port=port, log_level="warning")
+        uvicorn.run(create_app(os.environ["GOVLENS_DB"], cache=cache), host=host, port=port, log_level="warning",
+                    **proxy)
 
 
 @app.command(name="eval")

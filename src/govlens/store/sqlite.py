@@ -1,6 +1,6 @@
 """The embedded store: one SQLite file (APSW), WAL, one transaction per source file.
 
-Schema (version 4; ``PRAGMA user_version`` records it, :data:`MIGRATIONS` upgrades older files):
+Schema (version 5; ``PRAGMA user_version`` records it, :data:`MIGRATIONS` upgrades older files):
 
 * ``sources``   one row per file read: path, sha256 of its bytes, pipeline version, when, how many
   documents, error. Re-ingesting identical bytes with the same pipeline stores nothing; a newer
@@ -12,8 +12,9 @@ Schema (version 4; ``PRAGMA user_version`` records it, :data:`MIGRATIONS` upgrad
   kind, period, qualifier, region, year of the document) and the full fact as JSON in ``data``.
 * ``doc_words`` (version 4) the word index: FTS5 with the built-in ``unicode61`` tokenizer over text
   segmented by rjieba in Python (:mod:`govlens.store.fts`), contentless; BM25 ranks search.
-* ``doc_tri``   FTS5 over title and text with SQLite's built-in trigram tokenizer (external content,
-  ``detail=column`` since version 4): substring search for terms segmentation splits differently.
+* ``doc_tri``   FTS5 over title and text with SQLite's built-in trigram tokenizer (external content;
+  ``detail=column`` since version 4, case-sensitive without column sizes since version 5): substring
+  search (GLOB) for terms segmentation splits differently.
 * ``users``, ``sessions`` (version 2) moderator accounts (argon2 hashes) and login sessions (sha256 of
   the cookie token, never the token itself); see :mod:`govlens.accounts`.
 * ``documents_facets`` (version 3) a covering index of id, region, year, kind and level: search
@@ -141,8 +142,18 @@ CREATE VIRTUAL TABLE IF NOT EXISTS doc_words USING fts5(
     title, text, pieces, content='', tokenize='unicode61');
 """
 
+# The trigram index without column sizes (it is never ranked) and case-sensitive (queried with GLOB,
+# which then uses it): about half the cost of writing it.
+SCHEMA_V5 = """
+DROP TABLE IF EXISTS doc_tri;
+CREATE VIRTUAL TABLE doc_tri USING fts5(
+    title, text, content='documents', content_rowid='id', detail=column, columnsize=0,
+    tokenize='trigram case_sensitive 1');
+INSERT INTO doc_tri(doc_tri) VALUES ('rebuild');
+"""
+
 # version -> statements that bring a file from version-1 to version.
-MIGRATIONS: dict[int, str] = {1: SCHEMA, 2: SCHEMA_V2, 3: SCHEMA_V3, 4: SCHEMA_V4}
+MIGRATIONS: dict[int, str] = {1: SCHEMA, 2: SCHEMA_V2, 3: SCHEMA_V3, 4: SCHEMA_V4, 5: SCHEMA_V5}
 
 
 
@@ -238,9 +249,9 @@ class Store(SQLStore):
             out.append(Index(f"doc_words f JOIN documents d {self._facets} ON d.id = f.rowid WHERE f.doc_words MATCH ?",
                              [match], "f.rank", "f.rowid", bare="doc_words f WHERE f.doc_words MATCH ?"))
         if all(len(t) >= 3 for t in terms):
-            like = " AND ".join("f.text LIKE ?" for _ in terms)
-            out.append(Index(f"doc_tri f JOIN documents d {self._facets} ON d.id = f.rowid WHERE {like}",
-                             [f"%{t}%" for t in terms], "CAST(0 AS REAL)", "f.rowid"))
+            glob = " AND ".join("f.text GLOB ?" for _ in terms)
+            out.append(Index(f"doc_tri f JOIN documents d {self._facets} ON d.id = f.rowid WHERE {glob}",
+                             [f"*{_glob(t)}*" for t in terms], "CAST(0 AS REAL)", "f.rowid"))
         return out
 
     # --- schema ----------------------------------------------------------------------------------
@@ -271,6 +282,11 @@ class Store(SQLStore):
 
     def close(self) -> None:
         self.con.close()
+
+
+def _glob(term: str) -> str:
+    """A term taken literally inside a GLOB pattern."""
+    return "".join(f"[{c}]" if c in "*?[" else c for c in term)
 
 
 def _words(title: str | None, text: str) -> tuple[str, str, str]:

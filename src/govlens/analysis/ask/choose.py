@@ -83,7 +83,7 @@ def score(f: dict[str, Any], asked: str | None = None, want_change: bool = False
         s += 1.5 if f.get("change") is not None else 0.0
     if f.get("doc_kind") == "work_report":
         s += 1.0
-    if f.get("parent") is not None:
+    if f.get("parent") is not None and not (asked and asked in metric):
         s -= 3.0
     # the report of the year after states the outcome; the target is the year's own report
     period = f.get("period") or ""

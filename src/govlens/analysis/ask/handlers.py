@@ -28,9 +28,10 @@ def _fetch(store: StoreAPI, p: Plan, key: str | None, measure: str | None, place
     if not key and not measure:
         return []
     metric = {"metric_key": key} if key else {"metric_like": measure}
+    # a part (其中…) answers only when it is what was asked (其中…专精特新小巨人企业48家)
     out = [f for f in store.indicators(**metric, region_suffix=place or None, period=period or None,
                                        kind=kind or None, order="reports")
-           if f.get("parent") is None]
+           if f.get("parent") is None or (measure and measure in (f.get("metric") or ""))]
     return [f for f in out if not narrower(f, p.measure)]
 
 
@@ -86,10 +87,11 @@ def lookup(store: StoreAPI, p: Plan, q: str) -> Answer | None:
         return None
     place = p.places[0] if p.places else None
     f = _pick(store, p, place)
-    if f is None and p.key is None and p.measure:
-        # a measure the synonym table does not know (减跑动, 压缩至…天): the fact whose sentence holds
-        # the question's words, in the unit asked, for the year asked
-        f = S.fact_by_words(store, q, S.words_of(p.measure), place)
+    if f is None and (p.measure or p.residue) and (p.places or p.key is None):
+        # a measure the synonym table does not know (减跑动, 压缩至…天), or one it knows that no fact of
+        # the place names so: the fact whose sentence holds the question's words, in the unit asked,
+        # for the year asked
+        f = S.fact_by_words(store, q, S.words_of(p.residue or p.measure or ""), place)
         if f is not None and p.year and f.get("period") != str(p.year):
             f = None
         if f is not None:
@@ -390,7 +392,8 @@ def items(store: StoreAPI, p: Plan, q: str) -> Answer | None:
 
     def held(f: dict[str, Any]) -> int:
         text = re.sub(r"[、，,\s]", "", f.get("quote") or "")
-        return sum(len(w) for w in words if w in text)
+        metric = re.sub(r"[、，,\s]", "", f.get("metric") or "")
+        return sum(len(w) for w in words if w in text) + sum(len(w) for w in words if w in metric)
 
     top = max(held(f) for f in cands)
     cands = [f for f in cands if held(f) == top]

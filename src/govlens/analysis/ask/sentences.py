@@ -78,7 +78,7 @@ def fact_by_words(store: StoreAPI, q: str, words: list[str], place: str | None) 
             if unit and got_unit != unit and not (unit == "%" and got_unit == "百分点"):
                 continue
             # the measure is at the end of the question's phrase (…平均减跑动): later words weigh more
-            s = len(held) + 2 * sum(i + 1 for i, w in enumerate(words) if w in metric)
+            s = len(held) + 2 * sum((i + 1) ** 2 for i, w in enumerate(words) if w in metric)
             if s > best_s:
                 best, best_s = f, s
     return best
