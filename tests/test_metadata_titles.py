@@ -103,3 +103,9 @@ def test_source_label_never_shows_a_local_path(source, label):
 def test_statistics_and_budget_years(text, expected):
     d = read_text(text, extract=False)[0]
     assert (d.kind, d.year, d.region) == expected
+
+
+def test_a_central_news_item_is_national_though_it_names_provinces():
+    d = read_text("国务院常务会议部署稳就业工作\n新华社北京6月3日电 国务院常务会议3日召开，部署稳就业工作。会议指出，"
+                  "贵州、云南等地要做好易地搬迁群众就业帮扶，各地要落实好稳岗补贴政策。\n会议还研究了其他事项。", extract=False)[0]
+    assert (d.region, d.level, d.kind) == ("全国", "national", "news")

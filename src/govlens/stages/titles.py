@@ -34,6 +34,7 @@ NOT_TITLE: list[tuple[str, str]] = [
     (r"^第\s*[\d一二三四五六七八九十百零〇]+\s*号$", "第707号"),
     (r"^(?:中华人民共和国国务院令|[\u4e00-\u9fff]{2,14}人民政府令(?:\s*第\s*\d+\s*号)?)$", "中华人民共和国国务院令"),
     (r"^附件\s*\d*\s*[：:]?", "附件：国务院大督查发现的典型经验做法"),
+    (r"^[^，。]{0,20}(?:论坛|贴吧|BBS|bbs)(?:\s*[-—_|>]\s*[^，。]{0,20})?$", "云溪论坛 - 政务讨论区"),
     (r"第\s*[\d一二三四五六七八九十]+\s*版", "大众日报　2031年5月12日　第2版　要闻"),
     (r"^[^，。]{0,16}(?:省长|市长|区长|县长|州长|旗长|主席|总理)[\u4e00-\u9fff]{2,4}作[^，。]{0,12}报告$", "省长赵刚作政府工作报告"),
     (r"(?:记者|摄影|通讯员)\s*[^。，]{1,12}?\s*摄$|^(?:图|摄影)\s*[:：/]", "贵州日报记者 李森 摄"),
@@ -108,7 +109,7 @@ def body_title(text: str) -> str | None:
         cand = clean(join_broken(lines, i))
         nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
         if (cand == line and _joinable(nxt) and i + 2 < len(lines) and never_title(lines[i + 2])
-                and not never_title(line)):
+                and not never_title(line) and line[-1] not in _TERMINAL and not _SENTENCE.search(line)):
             cand = f"{cand} {nxt}"  # a headline and its second line, above the 来源/时间 line
         if cand and cand[-1] not in _TERMINAL and not _SECTION.match(cand) and (
                 TITLE_WORDS.search(cand) or (n > 3 and len(cand) <= 40)):
@@ -117,12 +118,15 @@ def body_title(text: str) -> str | None:
     return None
 
 
+_SENTENCE = re.compile(r"。.")  # a lead paragraph joined to a heading is no title
+
+
 def choose(row: str | None, given: str | None, body: str | None, text: str = "") -> str | None:
     """The 标题 row wins (extended by the body's heading when the row was cut short); then the
     title the page layout gave (a listing entry, a headline), then the body's heading."""
     for t in (row, given):
         t = clean(t)
-        if t and not never_title(t):
+        if t and not never_title(t) and not _SENTENCE.search(t):
             if body and len(body) > len(t) and _squash(body).startswith(_squash(t)):
                 return body
             if not TITLE_END.search(t) and text:
