@@ -258,6 +258,14 @@ def target_vs_outcome(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     if not rows:
         return None
     r = rows[-1]
+    if r["verdict"] not in ("met", "missed"):
+        # no comparable outcome stated (or no next report): declined, with the target's sentence shown
+        a = Answer(note=f"{r['region']}{r['year']}年{r['metric']}目标为{figure(r['target'])}；"
+                        f"{'次年报告没有可比的完成数' if r['verdict'] == 'unclear' else '库中没有次年的报告'}，无法判断。")
+        span = store.fact_span(r["target"]["doc"], r["target"]["quote"])
+        if span is not None:
+            a.citations = [{"doc": r["target"]["doc"], "quote": r["target"]["quote"], "span": span}]
+        return a
     got = f"，实际{figure(r['actual'])}" if r["actual"] else ""
     a = Answer(answer=f"{r['region']}{r['year']}年{r['metric']}目标为{figure(r['target'])}{got}：{_VERDICT[r['verdict']]}。",
                table=rows, note=f"判定规则：{r.get('rule', '')}")
