@@ -27,6 +27,9 @@ def test_titles_are_not_refused(line):
     ("来源：云溪日报\n2031-02-03 09:02:33\n2031年明澜区政府工作报告\n各位代表：\n现在我代表区人民政府报告工作。", "2031年明澜区政府工作报告"),
     # a 令 header and its number are not the title
     ("中华人民共和国国务院令\n第901号\n现公布《邻里互助条例》，自2031年1月1日起施行。", None),
+    # a standing committee's 公告 wraps the law it publishes: the law's name is the title
+    ("云溪市人民代表大会常务委员会公告\n第12号\n《云溪市绿道保护条例》已由常务委员会第九次会议于2031年3月1日通过，现予公布。\n"
+     "云溪市绿道保护条例\n（2031年3月1日云溪市第五届人民代表大会常务委员会第九次会议通过）\n目　录\n第一章 总则", "云溪市绿道保护条例"),
     # a salutation is not a title
     ("各位代表：\n现在，我代表国务院，向大会报告政府工作，请予审议", None),
 ])
