@@ -258,6 +258,14 @@ def target_vs_outcome(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     if not rows:
         return None
     r = rows[-1]
+    if r["verdict"] not in ("met", "missed"):
+        # no comparable outcome stated (or no next report): declined, with the target's sentence shown
+        a = Answer(note=f"{r['region']}{r['year']}年{r['metric']}目标为{figure(r['target'])}；"
+                        f"{'次年报告没有可比的完成数' if r['verdict'] == 'unclear' else '库中没有次年的报告'}，无法判断。")
+        span = store.fact_span(r["target"]["doc"], r["target"]["quote"])
+        if span is not None:
+            a.citations = [{"doc": r["target"]["doc"], "quote": r["target"]["quote"], "span": span}]
+        return a
     got = f"，实际{figure(r['actual'])}" if r["actual"] else ""
     a = Answer(answer=f"{r['region']}{r['year']}年{r['metric']}目标为{figure(r['target'])}{got}：{_VERDICT[r['verdict']]}。",
                table=rows, note=f"判定规则：{r.get('rule', '')}")
@@ -326,12 +334,16 @@ def change(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     if not rate and (f1.get("value") is None or f2.get("value") is None):
         rate = percent(f1) is not None and percent(f2) is not None  # a percent measure (CPI 上涨2%)
     field_ = "change" if rate else "value"
-    a = Answer(answer=f"{_line(f1, field_)}；{_line(f2, field_)}。", citations=[cite(f1), cite(f2)],
+    # consecutive years: the later sentence's own growth over the year before is shown too
+    f2_field = None if y2 == y1 + 1 and not rate and one_year(f2, "change") else field_
+    a = Answer(answer=f"{_line(f1, field_)}；{_line(f2, f2_field)}。", citations=[cite(f1), cite(f2)],
                table=[_row(f1, field_), _row(f2, field_)], chart="bar")
     if rate:
         v1, v2, unit = percent(f1), percent(f2), "个百分点"
     else:
         v1, v2, unit = convert(f1["value"], f1.get("unit"), f2.get("unit")), f2["value"], f2.get("unit") or ""
+        if unit == "%":  # a rate written as a level (失业率5.2%): the difference is in percentage points
+            rate, unit = True, "个百分点"
     if v1 is None or v2 is None:
         return a
     d = round(v2 - v1, 4)
