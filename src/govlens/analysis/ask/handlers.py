@@ -334,12 +334,16 @@ def change(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     if not rate and (f1.get("value") is None or f2.get("value") is None):
         rate = percent(f1) is not None and percent(f2) is not None  # a percent measure (CPI 上涨2%)
     field_ = "change" if rate else "value"
-    a = Answer(answer=f"{_line(f1, field_)}；{_line(f2, field_)}。", citations=[cite(f1), cite(f2)],
+    # consecutive years: the later sentence's own growth over the year before is shown too
+    f2_field = None if y2 == y1 + 1 and not rate and one_year(f2, "change") else field_
+    a = Answer(answer=f"{_line(f1, field_)}；{_line(f2, f2_field)}。", citations=[cite(f1), cite(f2)],
                table=[_row(f1, field_), _row(f2, field_)], chart="bar")
     if rate:
         v1, v2, unit = percent(f1), percent(f2), "个百分点"
     else:
         v1, v2, unit = convert(f1["value"], f1.get("unit"), f2.get("unit")), f2["value"], f2.get("unit") or ""
+        if unit == "%":  # a rate written as a level (失业率5.2%): the difference is in percentage points
+            rate, unit = True, "个百分点"
     if v1 is None or v2 is None:
         return a
     d = round(v2 - v1, 4)
