@@ -88,3 +88,13 @@ def test_a_prospect_governs_only_its_own_clause():
 def test_absolute_change_over_last_year_completes_the_level():
     (f,) = facts("全区财政总收入88.6亿元，比上年增加6.2亿元。")
     assert (f["metric"], f["value"], f["change_abs"], f["change_abs_unit"]) == ("财政总收入", 88.6, 6.2, "亿元")
+
+
+def test_output_changes_are_changes_of_their_subject():
+    got = facts("受灾影响，油料减产3.4%，蔬菜增产2.6%。")
+    assert [(f["metric"], f["change"]) for f in got] == [("油料", -3.4), ("蔬菜", 2.6)]
+
+
+def test_reduced_to_keeps_where_it_started():
+    (f,) = facts("区级议事协调机构由42个减为19个。")
+    assert (f["metric"], f["value"], f["from_value"]) == ("区级议事协调机构", 19, 42)

@@ -77,3 +77,10 @@ def test_answer_writes_an_after_qualifier_after_the_figure():
 
     assert _figure({"value": 80, "unit": "万人", "qualifier": "上下"}) == "80万人上下"
     assert _figure({"value": 80, "unit": "万人", "qualifier": "约"}) == "约80万人"
+
+
+def test_a_figure_written_in_chinese_numerals_supports_an_answer():
+    assert unsupported_figures("国内生产总值增长9%", "今年计划国内生产总值增长百分之九") == []
+    assert unsupported_figures("钢产量3280万吨", "钢产量达到三千二百八十万吨") == []
+    assert unsupported_figures("增长12.3%", "增长百分之十二点三") == []
+    assert unsupported_figures("增长8%", "增长百分之九") == ["8"]

@@ -114,3 +114,32 @@ def test_track_rules_in_chinese(client):
     assert any(code for code, _ in rules)
     for code, label in rules:
         assert label == RULE_ZH.get(code, "") and not re.search(r"[a-z]", label)
+
+
+def test_glossary_page_counts(client):
+    page = client.get("/glossary").text
+    total = int(re.search(r"共 (\d+) 条", page).group(1))
+    assert total == page.count("<dt>") and total >= 4
+    assert "共 1 条" in client.get("/glossary", params={"q": "两直资金"}).text
+
+
+def test_review_queue_is_paged_with_counts(tmp_path, monkeypatch):
+    from govlens import accounts, submissions
+    from govlens.submissions import Rules
+    from govlens.web import moderation
+    from test_submit import PASSWORD, login, report
+
+    db = str(tmp_path / "r.db")
+    with open_store(db) as s:
+        accounts.add_user(s, "alice", PASSWORD)
+        for i, county in enumerate(("青石县", "白沙县", "松岭县")):
+            submissions.submit(s, title=f"{county}政府工作报告", region=f"云溪市{county}", contact="ed@example.cn",
+                               text=report(county, 500 + i), rules=Rules())
+    monkeypatch.setattr(moderation, "REVIEW_PAGE", 2)
+    c = TestClient(create_app(db, cache=False))
+    assert login(c).status_code == 303
+    first = c.get("/review").text
+    assert "待审核 3" in first and "第 1–2 篇，共 3 篇（第 1 / 2 页）" in first
+    assert len(set(re.findall(r'href="/review/(\d+)"', first))) == 2
+    second = c.get("/review", params={"p": 2}).text
+    assert "第 3–3 篇，共 3 篇（第 2 / 2 页）" in second and 'rel="prev"' in second

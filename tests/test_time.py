@@ -149,3 +149,21 @@ def test_a_sentences_own_cue_overrides_its_plan_section():
     assert indicator(doc, "35亿元")["kind"] == "forecast"
     last = indicator(doc, "5.2%")
     assert (last["kind"], last["period"]) == ("actual", "2023")
+
+
+def test_a_work_reports_own_year_is_its_plan_outside_a_review_unless_a_status():
+    doc = read("一、2023年工作回顾\n新建公共停车位900个。\n三、深化改革扩大开放\n今年安排区级预算内投资45亿元。\n"
+               "截至今年2月底，全区已建成5G基站3100个。\n")
+    plan = indicator(doc, "45亿元")
+    assert (plan["kind"], plan["period"]) == ("target", "2024")
+    status = indicator(doc, "3100个")
+    assert status["kind"] == "actual"
+
+
+def test_untitled_chapters_after_the_plan_continue_it():
+    doc = read("一、2023年工作回顾\n新建公共停车位900个。\n二、2024年工作总体部署\n全区地区生产总值增长5.5%左右。\n"
+               "三、持续改善民生\n新增托育位300个。\n四、加强政府自身建设\n压减一般性支出5%。\n")
+    for needle in ("300个", "5%"):
+        f = indicator(doc, needle)
+        assert (f["kind"], f["period"]) == ("target", "2024"), (needle, f)
+    assert [s.role for s in doc.sections] == ["review", "tasks", "tasks", "tasks"]

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .lexicon.words import YEAR, YEAR_ANY
+from .lexicon.words import YEAR_ANY
 from .model import Indicator
 from .pipeline import process
 
@@ -296,7 +296,6 @@ NOT_A_METRIC = ("和", "与", "及", "或", "出现", "率", "为", "是", "的"
 _CUT_AT = ("和", "与", "及", "或", "出现", "并", "且")
 # An outcome inside a plan section is expected only with a cue of its own.
 _DONE_IN_PLAN = re.compile(r"已|完成|去年|上年|过去|以来")
-_YEARS = re.compile(rf"({YEAR})年")
 _ANY_YEAR = re.compile(rf"(18\d{{2}}|{YEAR_ANY})年")  # 1880年, 一九〇七年, 2021年
 
 
@@ -349,7 +348,7 @@ def broken_invariants(doc, f) -> list[str]:
     if kind == "actual" and span and year and doc.kind == "work_report" and span[0] >= year:
         out.append("outcome_not_before_report")
     if kind == "actual" and section_context(doc, f.start).kind == "target":
-        past = [int(y) for y in _YEARS.findall(f.quote) if year and int(y) < year]
+        past = [y for y in _named_years(f.quote) if year and y < year]
         if not past and not _DONE_IN_PLAN.search(f.quote):
             out.append("actual_in_plan_section")
     metric = (d.get("metric") or "").strip()

@@ -185,6 +185,9 @@ def serve(
     port: Annotated[int | None, typer.Option(min=1, max=65535, help=PORT_HELP)] = None,
     workers: Annotated[int, typer.Option(min=1, max=64, help="Worker processes.")] = 1,
     cache: Annotated[bool, typer.Option("--cache/--no-cache", help="Cache anonymous reads in memory.")] = True,
+    forwarded_allow_ips: Annotated[str, typer.Option(
+        "--forwarded-allow-ips", help="Proxies whose X-Forwarded-For is believed (comma-separated IPs or "
+        "networks); default none: throttles count the TCP peer.")] = "",
 ) -> None:
     """The portal and the REST API (GET /openapi.json describes it, /docs tries it)."""
     from .common import report_error
@@ -217,11 +220,15 @@ def serve(
         report_error(e)
         raise typer.Exit(1) from None
     err.print(f"govlens portal: http://{host}:{port}/  (API docs: http://{host}:{port}/docs)")
+    from ..web.security import uvicorn_options
+
+    proxy = uvicorn_options(forwarded_allow_ips)
     if workers > 1:  # each worker process builds its own app from $GOVLENS_DB
         uvicorn.run("govlens.web:app_from_env", factory=True, host=host, port=port, workers=workers,
-                    log_level="warning")
+                    log_level="warning", **proxy)
     else:
-        uvicorn.run(create_app(os.environ["GOVLENS_DB"], cache=cache), host=host, port=port, log_level="warning")
+        uvicorn.run(create_app(os.environ["GOVLENS_DB"], cache=cache), host=host, port=port, log_level="warning",
+                    **proxy)
 
 
 @app.command(name="eval")

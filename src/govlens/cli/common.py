@@ -43,7 +43,11 @@ _LINE_BREAKS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\u0085"
 
 def jsonl_line(obj: Any) -> str:
     """One JSON Lines record: UTF-8 text as is, but no character any reader takes for a line end."""
-    return json.dumps(obj, ensure_ascii=False).translate(_LINE_BREAKS)
+    line = json.dumps(obj, ensure_ascii=False)
+    # str.translate with a table walks every character in Python-level steps: only when one is there.
+    if "\u2028" in line or "\u2029" in line or "\u0085" in line:
+        line = line.translate(_LINE_BREAKS)
+    return line
 
 
 def emit_jsonl(obj: dict[str, Any]) -> None:

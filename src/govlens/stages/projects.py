@@ -17,12 +17,25 @@ _INVEST = re.compile(rf"(?P<label>计划总投资|总投资|投资总额|完成�
 _STAGE = re.compile(r"集中开工|开工建设|开工|竣工|投产|签约|落地|启动|在建|入选|建成|推进|招引|引进")
 
 
+_SENT = re.compile(r"[^。；\n]+")
+
+
+def _project_sentences(text: str):
+    """The sentences that name 项目, found from each 项目 outwards (most sentences have none)."""
+    pos = text.find("项目")
+    while pos != -1:
+        start = max(text.rfind(c, 0, pos) for c in "。；\n") + 1
+        m = _SENT.match(text, start)
+        if m is None:  # pragma: no cover - 项目 itself is a sentence character
+            break
+        yield m
+        pos = text.find("项目", m.end())
+
+
 def projects(doc: Document) -> Document:
     text = doc.text
-    for sent in re.finditer(r"[^。；\n]+", text):
+    for sent in _project_sentences(text):
         s = sent.group()
-        if "项目" not in s:
-            continue
         for m in _PROJECT.finditer(s):
             count = m.group("count") or m.group("count2")
             what = (m.group("what") or m.group("what2") or "").strip("、，的")

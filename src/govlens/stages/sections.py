@@ -12,7 +12,8 @@ that has not ended (“十五五”时期, 今后五年) with a plan word makes 
 is the plan's first year). A list of a year's 民生实事 is that year's targets. Review words (回顾,
 成就 …) make a review; a heading with both (“十四五”时期发展成就和“十五五”时期主要目标任务) is a
 review whose explicit targets belong to the future period it names. Subsections inherit unless
-their own heading names a period with such words. Inside a plan section, a paragraph opening with a
+their own heading names a period with such words; a top-level section without role words that
+follows a plan continues it (the task chapters after "二、2015年工作总体部署"). Inside a plan section, a paragraph opening with a
 period ("今年是“十五五”开局之年", "今后五年，") moves the rest of the section to that period. The
 words live in ``lexicon/data/sections.tsv``; a sentence's own cues (已, 完成了, 达产后 …) override the
 section (:func:`sentence_kind`).
@@ -72,6 +73,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "opens": re.compile(rf"(?:{period}){_words('opens')}"),
         "deeds_line": re.compile(rf"^(?:附件?\s*\d*\s*[：:．.、]?\s*)?[^。，；\n]{{0,30}}{deeds}[^。，；\n]{{0,12}}$"),
         "actual": KIND_CUES["clause_done"],
+        "status": KIND_CUES["clause_status"],
         "forecast": KIND_CUES["clause_forecast"],
     }
 
@@ -258,9 +260,14 @@ class SectionContexts:
         self.sections = doc.sections
         self._pos: list[int] = [0]
         self._ctx: list[SectionContext] = [OTHER]
+        # Place: a top-level section with no role words of its own, after the year's (or period's)
+        # plan, continues that plan ("三、把改革开放扎实推向纵深" after "二、2015年工作总体部署").
+        plan: SectionContext | None = None
         for s in doc.sections:
-            self._visit(s, OTHER)
+            end = self._visit(s, OTHER, plan)
             self._emit(s.end, OTHER)
+            if end.kind == "target" and not end.mixed and end.role != "glossary":
+                plan = SectionContext("tasks", end.period, "target")
 
     def _emit(self, pos: int, ctx: SectionContext) -> None:
         self._pos.append(pos)
@@ -288,10 +295,13 @@ class SectionContexts:
             pos = nl + 1
         return cur
 
-    def _visit(self, s: Section, parent: SectionContext) -> None:
+    def _visit(self, s: Section, parent: SectionContext, plan: SectionContext | None = None) -> SectionContext:
+        """Emit the contexts of ``s`` and its subsections; the context its end is in."""
         own, decisive = heading_context(s.title, self.doc.year)
         if s.role == "glossary" or own.role == "glossary":
             ctx = SectionContext("glossary")
+        elif plan is not None and not decisive and own.role == "other":
+            ctx = plan
         elif decisive or parent.role == "other":
             ctx = own
         else:
@@ -305,7 +315,7 @@ class SectionContexts:
             self._visit(c, cur)
             self._emit(c.end, cur)
             body = c.end
-        self._scan(body, s.end, cur)
+        return self._scan(body, s.end, cur)
 
     def at(self, pos: int) -> SectionContext:
         return self._ctx[bisect_right(self._pos, pos) - 1]
@@ -339,3 +349,9 @@ def sentence_kind(sentence: str) -> str | None:
     if rx["actual"].search(clause):
         return "actual"
     return None
+
+
+def status_cue(clause: str) -> bool:
+    """Whether a figure's clause states a state at the time of speaking (截至…, 目前, 已), so that a
+    figure dated the work report's own year is an outcome, not part of its plan."""
+    return _rx()["status"].search(clause) is not None or _rx()["actual"].search(clause) is not None

@@ -386,6 +386,14 @@ class SQLStore:
         cols = ("term", "definition", "marker", "start", "end", "doc_id", "doc", "region", "year")
         return [dict(zip(cols, r, strict=True)) for r in self._rows(sql, args)]
 
+    def glossary_count(self, q: str | None = None) -> int:
+        """How many glossary entries :meth:`glossary` pages through for ``q``."""
+        sql, args = "SELECT count(*) FROM glossary g", []
+        if q:
+            sql += " WHERE g.term LIKE ? OR g.definition LIKE ?"
+            args = [f"%{_like(q)}%", f"%{_like(q)}%"]
+        return self._one(sql, args)[0]
+
     def glossary_term(self, term: str) -> dict[str, Any] | None:
         """The entry whose term is ``term`` (quotes aside), else the shortest one containing it."""
         row = self._one(
@@ -515,6 +523,24 @@ class SQLStore:
         with self.transaction():
             self._run("DELETE FROM sessions WHERE token_sha256 = ?", (token_sha256,))
 
+    # --- throttles (harden) ------------------------------------------------------------------------
+
+    def throttle_allow(self, scope: str, key: str, limit: int, window: float, now: float) -> bool:
+        """Count one event for ``(scope, key)`` unless ``limit`` happened in the last ``window`` seconds;
+        True when allowed. In the database so every worker process shares the count."""
+        with self.transaction():
+            if not getattr(self, "_throttle_table", False):
+                self._run("CREATE TABLE IF NOT EXISTS throttle_events (scope TEXT NOT NULL, key TEXT NOT NULL, "
+                          "at DOUBLE PRECISION NOT NULL)")
+                self._run("CREATE INDEX IF NOT EXISTS throttle_events_key ON throttle_events(scope, key, at)")
+                self._throttle_table = True
+            self._run("DELETE FROM throttle_events WHERE scope = ? AND at <= ?", (scope, now - window))
+            n = self._one("SELECT count(*) FROM throttle_events WHERE scope = ? AND key = ?", (scope, key))[0]
+            if n >= limit:
+                return False
+            self._run("INSERT INTO throttle_events(scope, key, at) VALUES (?, ?, ?)", (scope, key, now))
+            return True
+
     # --- submissions -----------------------------------------------------------------------------
 
     def recent_submissions(self, client: str, since: float) -> int:
@@ -559,6 +585,10 @@ class SQLStore:
         return [dict(zip(columns, r, strict=True)) for r in self._rows(
             f"SELECT {', '.join(columns)} FROM submissions WHERE status = ? ORDER BY created_at, id LIMIT ? OFFSET ?",
             (status, limit, offset))]
+
+    def submission_counts(self) -> dict[str, int]:
+        """How many submissions are pending, approved and rejected."""
+        return dict(self._rows("SELECT status, count(*) FROM submissions GROUP BY status"))
 
     def approve_submission(self, sid: int, user_id: int, now: float, path: str, digest: str, size: int,
                            pipeline: str, docs: list[Document]) -> int:

@@ -18,7 +18,7 @@ from importlib import resources
 from typing import Annotated, Any
 
 import anyio.to_thread
-from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -48,6 +48,18 @@ from .render import (
 from .security import BodyLimit, Headers, csrf_token
 
 PAGE = 20  # search results per page
+# Integer parameters are bounded so absurd values get 422, not an OverflowError (500) in the store.
+MAX_OFFSET = 1_000_000
+MAX_PAGE = 100_000
+Year = Annotated[int | None, Query(ge=1000, le=9999)]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
+RowId = Annotated[int, Path(ge=1, le=2**62)]
+SearchQ = Annotated[str, Query(min_length=1, max_length=500, description="Words to find (not empty).")]
+# Codes any API route can answer besides its own: in the schema, so clients (and schemathesis) know them.
+COMMON_RESPONSES: dict[int | str, dict[str, Any]] = {
+    413: {"description": "Request body too large"},
+    503: {"description": "The store cannot be opened"},
+}
 POOL_IDLE = 16  # read-only connections kept open between requests, per process
 KINDS_ZH = {"work_report": "政府工作报告", "press": "新闻发布会", "regulation": "法规规章", "glossary": "名词解释",
             "news": "新闻", "other": "其他"}
@@ -56,6 +68,7 @@ KINDS_ZH = {"work_report": "政府工作报告", "press": "新闻发布会", "re
 def create_app(db_path: str | None = None, rules: Rules | None = None, cache: bool = True) -> FastAPI:
     rules = rules or Rules.load()
     app = FastAPI(title="govlens", version="0.1.0", docs_url=None, redoc_url=None, lifespan=_lifespan,
+                  responses=COMMON_RESPONSES,
                   description="Chinese government documents: documents, facts, search, compare, track, ask, 投稿.")
     base = resources.files("govlens").joinpath("web")
     templates = Jinja2Templates(directory=str(base.joinpath("templates")))
@@ -107,25 +120,28 @@ def create_app(db_path: str | None = None, rules: Rules | None = None, cache: bo
 
     # --- API ---------------------------------------------------------------------------------------
 
-    @app.get("/api/search", summary="Full-text search, best first")
-    def api_search(s: S, q: str, region: str | None = None, year: int | None = None, kind: str | None = None,
+    @app.get("/api/search", summary="Full-text search, best first",
+             responses={400: {"description": "The query cannot be searched"}})
+    def api_search(s: S, q: SearchQ, region: str | None = None, year: Year = None, kind: str | None = None,
                    level: str | None = None, limit: Annotated[int, Query(ge=1, le=100)] = 20,
-                   offset: Annotated[int, Query(ge=0)] = 0) -> list[dict[str, Any]]:
+                   offset: Offset = 0) -> list[dict[str, Any]]:
         return s.search(q, region=region, year=year, kind=kind, level=level, limit=limit, offset=offset)
 
-    @app.get("/api/search/facets", summary="Match count and its spread over region, year and kind")
-    def api_search_facets(s: S, q: str, region: str | None = None, year: int | None = None,
+    @app.get("/api/search/facets", summary="Match count and its spread over region, year and kind",
+             responses={400: {"description": "The query cannot be searched"}})
+    def api_search_facets(s: S, q: SearchQ, region: str | None = None, year: Year = None,
                           kind: str | None = None, level: str | None = None) -> dict[str, Any]:
         return s.search_stats(q, region=region, year=year, kind=kind, level=level)
 
     @app.get("/api/documents", summary="Documents, filtered and paginated")
-    def api_documents(s: S, region: str | None = None, year: int | None = None, kind: str | None = None,
+    def api_documents(s: S, region: str | None = None, year: Year = None, kind: str | None = None,
                       level: str | None = None, limit: Annotated[int, Query(ge=1, le=500)] = 50,
-                      offset: Annotated[int, Query(ge=0)] = 0) -> list[dict[str, Any]]:
+                      offset: Offset = 0) -> list[dict[str, Any]]:
         return [public(d) for d in s.documents(region=region, year=year, kind=kind, level=level, limit=limit, offset=offset)]
 
-    @app.get("/api/documents/{doc_id}", summary="One document with its text, sections and facts")
-    def api_document(s: S, doc_id: int) -> dict[str, Any]:
+    @app.get("/api/documents/{doc_id}", summary="One document with its text, sections and facts",
+             responses={404: {"description": "No document with this id"}})
+    def api_document(s: S, doc_id: RowId) -> dict[str, Any]:
         d = s.document(doc_id)
         if not d:
             raise HTTPException(404, "no such document")
@@ -134,12 +150,12 @@ def create_app(db_path: str | None = None, rules: Rules | None = None, cache: bo
     @app.get("/api/facts", summary="Facts, filtered and paginated")
     def api_facts(s: S, type: str | None = None, metric_key: str | None = None, region: str | None = None,
                   period: str | None = None, kind: str | None = None, limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-                  offset: Annotated[int, Query(ge=0)] = 0) -> list[dict[str, Any]]:
+                  offset: Offset = 0) -> list[dict[str, Any]]:
         rows = s.facts(type, metric_key=metric_key, region=region, period=period, kind=kind)
         return [r for i, r in enumerate(rows) if offset <= i < offset + limit]
 
     @app.get("/api/compare", summary="One metric across regions")
-    def api_compare(s: S, metric: str, year: int | None = None, kind: str | None = None,
+    def api_compare(s: S, metric: str, year: Year = None, kind: str | None = None,
                     level: str | None = None) -> list[dict[str, Any]]:
         from ..analysis.compare import compare
 
@@ -148,14 +164,14 @@ def create_app(db_path: str | None = None, rules: Rules | None = None, cache: bo
     @app.get("/api/track", summary="Targets against next year's outcomes")
     def api_track(s: S, region: str | None = None, metric: str | None = None,
                   limit: Annotated[int, Query(ge=1, le=5000)] = 500,
-                  offset: Annotated[int, Query(ge=0)] = 0) -> list[dict[str, Any]]:
+                  offset: Offset = 0) -> list[dict[str, Any]]:
         from ..analysis.track import track
 
         return track(s, region=region, metric=metric)[offset : offset + limit]
 
     @app.get("/api/glossary", summary="Glossary terms and definitions")
     def api_glossary(s: S, q: str | None = None, limit: Annotated[int, Query(ge=1, le=1000)] = 200,
-                     offset: Annotated[int, Query(ge=0)] = 0) -> list[dict]:
+                     offset: Offset = 0) -> list[dict]:
         return _glossary(s, q, limit, offset=offset)
 
     @app.get("/api/ask", summary="Answer a question from the library, with citations")
@@ -194,7 +210,7 @@ def create_app(db_path: str | None = None, rules: Rules | None = None, cache: bo
         return page(request, "region.html", region=name, years=years, n=len(docs))
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
-    def search_page(request: Request, s: S, q: str = "", region: str = "", year: int | None = None,
+    def search_page(request: Request, s: S, q: str = "", region: str = "", year: Year = None,
                     kind: str = "", p: Annotated[int, Query(ge=1, le=500)] = 1):
         hits, stats, error = [], None, None
         filters = {"region": region or None, "year": year, "kind": kind or None}
@@ -208,7 +224,7 @@ def create_app(db_path: str | None = None, rules: Rules | None = None, cache: bo
                     year=year or "", kind=kind, p=p, pages=pages)
 
     @app.get("/doc/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
-    def doc_page(request: Request, s: S, doc_id: int, at: str = "", p: Annotated[int | None, Query(ge=1)] = None):
+    def doc_page(request: Request, s: S, doc_id: RowId, at: str = "", p: Annotated[int | None, Query(ge=1, le=MAX_PAGE)] = None):
         d = s.document(doc_id)
         if not d:
             raise HTTPException(404, "no such document")
@@ -229,8 +245,8 @@ def create_app(db_path: str | None = None, rules: Rules | None = None, cache: bo
                     p=p, pages=len(bounds), source_is_url=str(d["source"]).startswith(("http://", "https://")))
 
     @app.get("/compare", response_class=HTMLResponse, include_in_schema=False)
-    def compare_page(request: Request, s: S, metric: str = "GDP", year: int | None = None, kind: str = "",
-                     level: str = "", p: Annotated[int, Query(ge=1)] = 1):
+    def compare_page(request: Request, s: S, metric: str = "GDP", year: Year = None, kind: str = "",
+                     level: str = "", p: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1):
         from ..analysis.compare import compare
 
         rows = compare(s, metric, year=year, kind=kind or None, level=level or None)
@@ -241,7 +257,7 @@ def create_app(db_path: str | None = None, rules: Rules | None = None, cache: bo
                     chart=chart_compare(rows, metric))
 
     @app.get("/compare.csv", include_in_schema=False)
-    def compare_csv(s: S, metric: str, year: int | None = None, kind: str = "", level: str = ""):
+    def compare_csv(s: S, metric: str, year: Year = None, kind: str = "", level: str = ""):
         from ..analysis.compare import compare
 
         rows = compare(s, metric, year=year, kind=kind or None, level=level or None)
@@ -275,8 +291,10 @@ def create_app(db_path: str | None = None, rules: Rules | None = None, cache: bo
 
     @app.get("/glossary", response_class=HTMLResponse, include_in_schema=False)
     def glossary_page(request: Request, s: S, q: str = "", p: Annotated[int, Query(ge=1, le=1000)] = 1):
-        rows = _glossary(s, q or None, 201, offset=(p - 1) * 200)
-        return page(request, "glossary.html", q=q, rows=rows[:200], p=p, more=len(rows) > 200)
+        rows = _glossary(s, q or None, 200, offset=(p - 1) * 200)
+        total = s.glossary_count(q or None)
+        return page(request, "glossary.html", q=q, rows=rows, p=p, more=p * 200 < total, total=total,
+                    pages=max(1, -(-total // 200)), first=(p - 1) * 200 + 1)
 
     moderation.add_routes(app, page, db_path, rules)
     return app
@@ -290,7 +308,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     yield
 
 
-def _sections(s: Store, doc_id: int) -> list[dict[str, Any]]:
+def _sections(s: Store, doc_id: RowId) -> list[dict[str, Any]]:
     return s.sections(doc_id)
 
 

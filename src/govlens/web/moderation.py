@@ -4,7 +4,7 @@
 from collections.abc import Callable, Iterator
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, Form, HTTPException, Request
+from fastapi import Depends, FastAPI, Form, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
@@ -15,9 +15,10 @@ from ..errors import GovlensError
 from ..store import open_store
 from ..store.api import StoreAPI as Store
 from ..submissions import Invalid, Rules
-from .security import SESSION_COOKIE, Throttle, check_csrf
+from .security import SESSION_COOKIE, DbThrottle, check_csrf, check_same_origin, client_key
 
 TOO_MANY = "尝试次数过多，请稍后再试"
+REVIEW_PAGE = 100  # submissions per page of the review queue
 
 
 def current_user(request: Request, db_path: str | None) -> dict[str, Any] | None:
@@ -28,8 +29,7 @@ def current_user(request: Request, db_path: str | None) -> dict[str, Any] | None
         return accounts.session_user(s, token)
 
 
-def _client(request: Request) -> str:
-    return request.client.host if request.client else "unknown"
+_client = client_key
 
 
 class SubmissionIn(BaseModel):
@@ -40,10 +40,10 @@ class SubmissionIn(BaseModel):
 
 
 def add_routes(app: FastAPI, page: Callable[..., HTMLResponse], db_path: str | None, rules: Rules) -> None:
-    login_tries = Throttle(limit=10, window=600)  # login attempts per client per 10 minutes
+    login_tries = DbThrottle("login", limit=10, window=600)  # login attempts per client per 10 minutes
     # Submission attempts, valid or not, per client per 10 minutes: each one runs the pipeline. (The
     # hourly limit on accepted submissions is a content rule, kept in the database.)
-    submit_tries = Throttle(limit=30, window=600)
+    submit_tries = DbThrottle("submit", limit=30, window=600)
 
     def writable() -> Iterator[Store]:
         with open_store(db_path) as s:
@@ -75,7 +75,12 @@ def add_routes(app: FastAPI, page: Callable[..., HTMLResponse], db_path: str | N
     async def submit_post(request: Request):
         form = await request.form(max_files=1, max_fields=8, max_part_size=rules.file_max_bytes)
         check_csrf(request, _str(form.get("csrf")))
-        if not submit_tries.allow(_client(request)):
+
+        def allowed() -> bool:
+            with open_store(db_path) as s:
+                return submit_tries.allow(s, _client(request))
+
+        if not await run_in_threadpool(allowed):
             return page(request, "submit.html", status_code=429, rules=rules, errors={"form": TOO_MANY}, form={})
         upload = form.get("file")
         data = filename = None
@@ -101,9 +106,13 @@ def add_routes(app: FastAPI, page: Callable[..., HTMLResponse], db_path: str | N
             raise HTTPException(404, "没有这个查询码")
         return page(request, "submit_status.html", st=st, token=token, new=new)
 
-    @app.post("/api/submissions", status_code=201, summary="Submit a document (text) for review")
+    @app.post("/api/submissions", status_code=201, summary="Submit a document (text) for review",
+              responses={403: {"description": "Cross-site request refused (Origin is not this site)"},
+                         422: {"description": "The submission breaks a rule (field errors)"},
+                         429: {"description": "Too many submissions from this client"}})
     def api_submit(request: Request, body: SubmissionIn, s: W) -> dict[str, Any]:
-        if not submit_tries.allow(_client(request)):
+        check_same_origin(request)
+        if not submit_tries.allow(s, _client(request)):
             raise HTTPException(429, {"form": TOO_MANY})
         try:
             token = submissions.submit(s, **body.model_dump(), client=_client(request), rules=rules)
@@ -111,7 +120,8 @@ def add_routes(app: FastAPI, page: Callable[..., HTMLResponse], db_path: str | N
             raise HTTPException(429 if "form" in e.errors else 422, e.errors) from None
         return {"token": token, "status": "pending", "status_url": f"/api/submissions/{token}"}
 
-    @app.get("/api/submissions/{token}", summary="A submission's review status, by its token")
+    @app.get("/api/submissions/{token}", summary="A submission's review status, by its token",
+             responses={404: {"description": "No submission with this token"}})
     def api_submission(token: str, s: W) -> dict[str, Any]:
         st = submissions.status(s, token)
         if not st:
@@ -129,7 +139,7 @@ def add_routes(app: FastAPI, page: Callable[..., HTMLResponse], db_path: str | N
               password: Annotated[str, Form(max_length=256)], csrf: Annotated[str, Form()] = "",
               next: Annotated[str, Form()] = "/review"):
         check_csrf(request, csrf)
-        if not login_tries.allow(_client(request)):
+        if not login_tries.allow(s, _client(request)):
             return page(request, "login.html", status_code=429, next=_local(next), error=TOO_MANY)
         user_id = accounts.authenticate(s, name, password)
         if user_id is None:
@@ -148,13 +158,17 @@ def add_routes(app: FastAPI, page: Callable[..., HTMLResponse], db_path: str | N
         return response
 
     @app.get("/review", response_class=HTMLResponse, include_in_schema=False)
-    def review_queue(request: Request, user: Mod, s: W, status: str = "pending"):
+    def review_queue(request: Request, user: Mod, s: W, status: str = "pending", p: Annotated[int, Query(ge=1)] = 1):
         if status not in ("pending", "approved", "rejected"):
             status = "pending"
-        return page(request, "review.html", items=submissions.queue(s, status), status=status)
+        counts = s.submission_counts()
+        pages = max(1, -(-counts.get(status, 0) // REVIEW_PAGE))
+        items = submissions.queue(s, status, limit=REVIEW_PAGE, offset=(min(p, pages) - 1) * REVIEW_PAGE)
+        return page(request, "review.html", items=items, status=status, counts=counts, p=min(p, pages), pages=pages,
+                    first=(min(p, pages) - 1) * REVIEW_PAGE + 1)
 
     @app.get("/review/{sid}", response_class=HTMLResponse, include_in_schema=False)
-    def review_item(request: Request, user: Mod, s: W, sid: int):
+    def review_item(request: Request, user: Mod, s: W, sid: Annotated[int, Path(ge=1, le=2**62)]):
         sub = submissions.get(s, sid)
         if not sub:
             raise HTTPException(404, "没有这篇投稿")
@@ -169,7 +183,7 @@ def add_routes(app: FastAPI, page: Callable[..., HTMLResponse], db_path: str | N
         return page(request, "review_item.html", sub=sub, text=text, error=None)
 
     @app.post("/review/{sid}", response_class=HTMLResponse, include_in_schema=False)
-    def review_decide(request: Request, user: Mod, s: W, sid: int, action: Annotated[str, Form()],
+    def review_decide(request: Request, user: Mod, s: W, sid: Annotated[int, Path(ge=1, le=2**62)], action: Annotated[str, Form()],
                       csrf: Annotated[str, Form()] = "", reason: Annotated[str, Form(max_length=500)] = ""):
         check_csrf(request, csrf)
         try:

@@ -28,6 +28,8 @@ def ask(store: StoreAPI, question: str) -> Answer:
     from .. import llm
 
     plan = read(store, question)
+    if plan.measures and plan.op in ("lookup", "track", "trend", "change"):
+        return _each_measure(store, plan, question)
     a = HANDLERS[plan.op](store, plan, question) or Answer()
     for extra in plan.also:  # a second question in the same sentence (项目多少个？总投资多少？)
         b = HANDLERS[extra](store, plan, question)
@@ -39,4 +41,22 @@ def ask(store: StoreAPI, question: str) -> Answer:
         a.citations = passages(store, question)
     elif llm.configured():
         a.phrased = llm.phrase(question, a.answer, a.citations)
+    return a
+
+
+def _each_measure(store: StoreAPI, plan: Plan, question: str) -> Answer:
+    """Several measures asked together (固定资产投资和社会消费品零售总额增长目标): one answer each, joined;
+    declined unless every one is answered."""
+    from dataclasses import replace
+
+    parts = [HANDLERS[plan.op](store, replace(plan, measure=m, key=k, measures=[]), question) for m, k in plan.measures]
+    a = Answer(parsed=plan.to_dict())
+    if all(b and b.answer for b in parts):
+        a.answer = "；".join(b.answer.rstrip("。") for b in parts if b) + "。"
+        for b in parts:
+            if b:
+                a.citations += [c for c in b.citations if c not in a.citations]
+                a.computed += b.computed
+    else:
+        a.citations = passages(store, question)
     return a

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from ...lexicon.metrics import metric_key, metric_table
@@ -36,6 +37,7 @@ class Plan:
     term: str | None = None  # glossary term
     noun: str | None = None  # items/project: what is counted (实事, 项目)
     constraints: list[str] = field(default_factory=list)
+    measures: list[tuple[str, str]] = field(default_factory=list)  # several measures joined by 和
     residue: str | None = None  # every word of the question that is not place, time or question word
     also: list[str] = field(default_factory=list)  # a second operation asked in the same question
     question: str | None = field(default=None, repr=False)  # as asked (for handlers' own cues)
@@ -110,10 +112,18 @@ def places_in(store: StoreAPI, q: str) -> tuple[list[str], list[tuple[int, int]]
 
 
 def _measure(p: Plan, q: str, rest: str) -> None:
-    for syn, key in metric_table():
-        if syn in q:
-            p.measure, p.key = syn, key
-            return
+    named: list[tuple[int, str, str]] = []  # every measure the table knows in the question, by position
+    for syn, key in metric_table():  # longest synonym first
+        at = q.find(syn)
+        if at != -1 and not any(a <= at < a + len(n) or at <= a < at + len(syn) for a, n, _ in named):
+            named.append((at, syn, key))
+    if named:
+        named.sort()
+        p.measure, p.key = named[0][1], named[0][2]
+        between = [q[a + len(n):b] for (a, n, _), (b, _, _) in pairwise(named)]
+        if len({k for *_, k in named}) > 1 and all(re.fullmatch(r"(?:增长|的)?[和与及、]", x) for x in between):
+            p.measures = [(n, k) for _, n, k in named]  # 固定资产投资和社会消费品零售总额: each answered
+        return
     for syn, key in W.ASK_ALIASES:
         # An everyday word inside a longer measure (收入 in 旅游总收入) is not that measure.
         if syn in q and not (syn in rest and len(rest) > len(syn) + 1):

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from ...lexicon.words import CHANGE_ABS, CHANGE_SIGN, YEAR
 from ...model import Document, Fact
 from ..numbers import base_unit, clean_number
+from ..sections import status_cue
 from .metric import (
     _EACH,
     _MODIFIER,
@@ -35,7 +36,8 @@ from .period import _PERIOD_CUES, _PROSPECT_CUE, _kind, _period, last_clause
 from .record import _fact, _quote_to
 from .scan import _MAX_CONTEXT, _MAX_GROUP, Mention
 
-_TO_VERBS = "增加到|增长到|提高到|提升到|提升至|提高至|增至|增加至|下降到|下降至|降至|减少到|扩大到|跃升至|上升到|达到"
+_TO_VERBS = ("增加到|增长到|提高到|提升到|提升至|提高至|增至|增加至|下降到|下降至|降至|减少到|扩大到|跃升至|上升到|达到|"
+              "减为|减少为|减少至|减至|降为|增为|增加为|提高为|压减至|压减到|缩减至|缩减为")
 _TO_PHRASE = re.compile(rf"^(?:{_TO_VERBS})(?:{YEAR}年(?:底|末)?)?的?$")
 _FROM = re.compile(rf"(?:由|从)(?:去年|上年|{YEAR}年(?:底|末)?)?的?$")
 _TO_VERB = re.compile(rf"^(?:{_TO_VERBS})")
@@ -122,6 +124,10 @@ class Clause:
                 subject = _clean_metric(self.text[before : clause_start - 1])
                 if 1 < len(subject) <= 16:
                     self.window = subject
+            elif (self.prev_fact is not None and self.prev_fact.start >= self.s0 and self.prev_fact.data["metric"]
+                    and _PERIOD_CUES.search(_BASE_COMPARISON.sub("", self.raw_window))):
+                # "财政收入1983年增加127亿元，1984年增加255亿元": the same subject, another period.
+                self.window = self.prev_fact.data["metric"]
         if self.pending_from is not None and not _clean_metric(_TO_PHRASE.sub("", self.raw_window.strip())):
             self.window = self.from_metric  # 由A增加到B: B is A's metric
 
@@ -394,6 +400,10 @@ def emit(c: Clause) -> bool:
     elif (kind == "actual" and period and "-" in period and doc.year and doc.kind == "work_report"
             and int(period.split("-")[0]) >= doc.year):
         kind = "target"  # nor report outcomes of a plan period that starts this year or later
+    elif (kind == "actual" and period and period.isdigit() and doc.year and doc.kind == "work_report"
+            and int(period) >= doc.year and c.role != "review"
+            and not status_cue(last_clause(text[max(s0, mt.start - _MAX_CONTEXT) : mt.start]))):
+        kind = "target"  # outside a review, a work report's own year is its plan, unless a status (已, 截至)
     # 其中: a child of the fact before (其中区级收入…; 其中农村…: the modifier takes the parent's metric).
     parent = line.parent
     is_child = "其中" in text[max(_window_start(line.bounds, s0, c.ws), mt.start - _MAX_CONTEXT) : mt.start] \

@@ -52,7 +52,7 @@ _CHANGE = re.compile(
 # word (增加值增长5% is no 增加 of 值) and does not open with a particle (提高到80%, 降低了5%).
 _CHANGE_OBJECT = re.compile(
     rf"(?={first_chars(CHANGE_OBJECT)})(?P<verb>{alternation(CHANGE_OBJECT)})"
-    rf"(?P<noun>(?![了为达到至约近比较幅速率值])[\u4e00-\u9fff]{{1,4}}?)(?P<n1>{_NUMA})(?P<u>%|个百分点)"
+    rf"(?P<noun>(?![了为达到至约近比较幅速率值按产])[\u4e00-\u9fff]{{2,4}}?)(?P<n1>{_NUMA})(?P<u>%|个百分点)"
 )
 _CHANGE_WORD = re.compile(alternation(CHANGE_BEFORE))
 _CHANGE_AFTER = re.compile(
