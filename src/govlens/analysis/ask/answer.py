@@ -94,9 +94,9 @@ def raw(f: dict[str, Any], field_: str | None = None) -> str | None:
     quote, metric = f.get("quote") or "", f.get("metric") or ""
     at = quote.find(metric) if metric else -1
     fields = ("value", "change") if field_ is None else (field_,)
-    wanted = {num(abs(f[k])) for k in fields if f.get(k) is not None}
+    wanted = {abs(f[k]) for k in fields if f.get(k) is not None}
     for m in _RAW.finditer(quote, max(at, 0)):
-        if set(re.findall(r"\d+(?:\.\d+)?", m.group())) & wanted:
+        if {float(x) for x in re.findall(r"\d+(?:\.\d+)?", m.group())} & wanted:  # 637.80 is 637.8
             return m.group()
     return None
 
