@@ -25,7 +25,7 @@ FLOORS = {"strict_f1": 0.96, "lenient_f1": 0.98, "numbers_f1": 0.98, "glossary_f
 # Facts breaking each invariant over ../shared/corpus (``govlens eval --invariants``); only move down.
 # Before time from structure (pipeline v13; plan sections as today's stages/sections.py sees them):
 # 739, 488, 247, 0, 25 of 10 993 facts.
-CEILINGS = {"outcome_not_before_report": 45, "actual_in_plan_section": 33, "metric_not_a_word": 163,
+CEILINGS = {"outcome_not_before_report": 45, "actual_in_plan_section": 33, "metric_not_a_word": 138,
             "percent_over_1000": 0, "period_outside_horizon": 25}
 
 

@@ -167,3 +167,21 @@ def test_untitled_chapters_after_the_plan_continue_it():
         f = indicator(doc, needle)
         assert (f["kind"], f["period"]) == ("target", "2024"), (needle, f)
     assert [s.role for s in doc.sections] == ["review", "tasks", "tasks", "tasks"]
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["附件：2024年明澜区民生实事", "附件2：民生实事项目", "2024年区政府为民办实事", "明澜区2024年惠民实事"],
+)
+def test_an_annex_or_a_dated_list_of_deeds_holds_the_years_targets(title):
+    doc = read(f"一、2023年工作回顾\n新增学位1500个。\n二、加强政府自身建设\n全面从严治党。\n{title}\n一、新建幼儿园3所。\n二、改造老旧小区26个。\n")
+    for needle in ("3所", "26个"):
+        f = indicator(doc, needle)
+        assert (f["kind"], f["period"]) == ("target", "2024"), (title, needle, f)
+
+
+def test_a_bare_deeds_heading_takes_its_parents_time():
+    ctx, decisive = heading_context("办好民生实事", 2024)
+    assert (ctx.kind, decisive) == ("target", False)
+    doc = read("一、2023年工作回顾\n（一）办好民生实事\n新增学位1500个。\n")
+    assert indicator(doc, "1500个")["kind"] == "actual"

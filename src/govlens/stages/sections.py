@@ -71,7 +71,11 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "first": re.compile(_words("first")),
         "last": re.compile(_words("last")),
         "opens": re.compile(rf"(?:{period}){_words('opens')}"),
-        "deeds_line": re.compile(rf"^(?:附件?\s*\d*\s*[：:．.、]?\s*)?[^。，；\n]{{0,30}}{deeds}[^。，；\n]{{0,12}}$"),
+        "deeds_end": re.compile(rf"{_words('deeds_end')}$"),
+        # A line of its own naming such a list: "2024年区政府十件民生实事", "附件：2024年明澜区民生实事".
+        "deeds_line": re.compile(rf"^(?:附件?\s*\d*\s*[：:．.、]?\s*)?[^。，；\n]{{0,30}}{deeds}[^。，；\n]{{0,12}}$"
+                                 rf"|^附件?\s*\d*\s*[：:．.、]?\s*[^。，；\n]{{0,30}}{_words('deeds_end')}$"
+                                 rf"|^[^。，；\n]{{0,12}}(?:{YEAR}|{YEAR_CN})年[^。，；\n]{{0,20}}{_words('deeds_end')}$"),
         "actual": KIND_CUES["clause_done"],
         "status": KIND_CUES["clause_status"],
         "forecast": KIND_CUES["clause_forecast"],
@@ -236,8 +240,10 @@ def heading_context(title: str, year: int | None) -> tuple[SectionContext, bool]
     periods = [p for m in rx["period"].finditer(title) if (p := _period_of(m, year))]
     coming = [p for p in periods if _not_past(p, year)]
     review = rx["review"].search(title) is not None
-    if rx["deeds"].search(title) and not review:
-        return SectionContext("tasks", coming[0] if coming else (str(year) if year else None), "target"), True
+    counted = rx["deeds"].search(title) is not None
+    if (counted or rx["deeds_end"].search(title)) and not review:
+        ctx = SectionContext("tasks", coming[0] if coming else (str(year) if year else None), "target")
+        return ctx, counted or bool(periods) or title.startswith("附")
     plan = rx["plan"].search(title) is not None
     if coming and plan:
         if review:

@@ -68,7 +68,7 @@ def _period_cues(doc: Document, text: str, lo: int, hi: int) -> list[tuple[int, 
         found = None
         if m.group("y"):
             before = text[max(lo, m.start() - 4) : m.start()]
-            if _BASE_YEAR.search(before) or re.search(r"[由从]$", before) or text[m.end() : m.end() + 1] == "比":
+            if _BASE_YEAR.search(before) or before.endswith(("由", "从")) or text[m.end() : m.end() + 1] == "比":
                 continue
             found = str(cn_year(m.group("y")))
             # "1979到1983年", "2016年至2020年", "2016—2020年": one period from the first year to this.
@@ -121,7 +121,7 @@ def _period(doc: Document, cues: list[tuple[int, str]], pos: int, kind: str, hea
 
 
 def last_clause(text: str) -> str:
-    return text[max(text.rfind(c) for c in "，,；;：:") + 1 :]
+    return text[max(map(text.rfind, "，,；;：:")) + 1 :]
 
 
 def _kind(doc: Document, sent_text: str, role: str, after_intro: bool = False) -> str:

@@ -16,7 +16,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ...lexicon.words import CHANGE_ABS, CHANGE_SIGN, YEAR
+from ...lexicon.words import CHANGE_ABS, CHANGE_SIGN, ONE_CHAR_METRICS, YEAR
 from ...model import Document, Fact
 from ..numbers import base_unit, clean_number
 from ..sections import status_cue
@@ -393,7 +393,8 @@ def emit(c: Clause) -> bool:
     kind = _kind(doc, text[max(s0, group[-1].end - _MAX_CONTEXT) : group[-1].end], c.role,
                  line.intro_end is not None and line.intro_end <= s0)
     # A prospect (达产后年产值40亿元) is a forecast with no past period: dated like a target.
-    prospect = kind == "forecast" and _PROSPECT_CUE.search(last_clause(text[max(s0, mt.start - _MAX_CONTEXT) : mt.start]))
+    own_clause = last_clause(text[max(s0, mt.start - _MAX_CONTEXT) : mt.start])  # the figure's own clause
+    prospect = kind == "forecast" and _PROSPECT_CUE.search(own_clause)
     period = _period(doc, line.cues, mt.start, "target" if prospect else kind, line.heading)
     if kind == "target" and period and doc.year and int(period.rsplit("-", 1)[-1]) < doc.year:
         kind = "actual"  # a report does not set targets for a year (or period) already past
@@ -402,7 +403,7 @@ def emit(c: Clause) -> bool:
         kind = "target"  # nor report outcomes of a plan period that starts this year or later
     elif (kind == "actual" and period and period.isdigit() and doc.year and doc.kind == "work_report"
             and int(period) >= doc.year and c.role != "review"
-            and not status_cue(last_clause(text[max(s0, mt.start - _MAX_CONTEXT) : mt.start]))):
+            and not status_cue(own_clause)):
         kind = "target"  # outside a review, a work report's own year is its plan, unless a status (已, 截至)
     # 其中: a child of the fact before (其中区级收入…; 其中农村…: the modifier takes the parent's metric).
     parent = line.parent
@@ -410,6 +411,10 @@ def emit(c: Clause) -> bool:
         or "其中" in c.raw_window
     if is_child and parent is not None and len(group) == 1 and _MODIFIER.fullmatch(metrics[0] or ""):
         metrics = [metrics[0] + (parent.data["metric"] or "")]
+    # A metric is a word: one character stands only as the thing counted right after its figure (65个县),
+    # a one-character product the lexicon knows (钢, 煤), else it is a scrap of the clause (和, 即, 高).
+    metrics = [m if len(m) != 1 or m in ONE_CHAR_METRICS or any(text.startswith(m, g.end) for g in group) else ""
+               for m in metrics]
     for g, metric in zip(group, metrics, strict=False):
         if g.qualifier is None and "力争" in c.raw_window:
             g.qualifier = "力争"  # the contract counts 力争 among qualifiers
