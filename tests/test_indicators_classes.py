@@ -98,3 +98,10 @@ def test_output_changes_are_changes_of_their_subject():
 def test_reduced_to_keeps_where_it_started():
     (f,) = facts("区级议事协调机构由42个减为19个。")
     assert (f["metric"], f["value"], f["from_value"]) == ("区级议事协调机构", 19, 42)
+
+
+def test_a_one_character_metric_is_a_product_or_the_noun_counted():
+    (scrap,) = facts("全年完成了长达350公里的干堤加固。")
+    assert scrap["metric"] != "长" and scrap["value"] == 350
+    (steel,) = facts("钢二百十七万吨，增长13%。")
+    assert (steel["metric"], steel["value"], steel["change"]) == ("钢", 217, 13)

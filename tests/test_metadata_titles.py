@@ -27,6 +27,9 @@ def test_titles_are_not_refused(line):
     ("来源：云溪日报\n2031-02-03 09:02:33\n2031年明澜区政府工作报告\n各位代表：\n现在我代表区人民政府报告工作。", "2031年明澜区政府工作报告"),
     # a 令 header and its number are not the title
     ("中华人民共和国国务院令\n第901号\n现公布《邻里互助条例》，自2031年1月1日起施行。", None),
+    # a standing committee's 公告 wraps the law it publishes: the law's name is the title
+    ("云溪市人民代表大会常务委员会公告\n第12号\n《云溪市绿道保护条例》已由常务委员会第九次会议于2031年3月1日通过，现予公布。\n"
+     "云溪市绿道保护条例\n（2031年3月1日云溪市第五届人民代表大会常务委员会第九次会议通过）\n目　录\n第一章 总则", "云溪市绿道保护条例"),
     # a salutation is not a title
     ("各位代表：\n现在，我代表国务院，向大会报告政府工作，请予审议", None),
 ])
@@ -103,3 +106,9 @@ def test_source_label_never_shows_a_local_path(source, label):
 def test_statistics_and_budget_years(text, expected):
     d = read_text(text, extract=False)[0]
     assert (d.kind, d.year, d.region) == expected
+
+
+def test_a_central_news_item_is_national_though_it_names_provinces():
+    d = read_text("国务院常务会议部署稳就业工作\n新华社北京6月3日电 国务院常务会议3日召开，部署稳就业工作。会议指出，"
+                  "贵州、云南等地要做好易地搬迁群众就业帮扶，各地要落实好稳岗补贴政策。\n会议还研究了其他事项。", extract=False)[0]
+    assert (d.region, d.level, d.kind) == ("全国", "national", "news")

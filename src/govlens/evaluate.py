@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .lexicon import words
 from .lexicon.words import YEAR_ANY
 from .model import Indicator
 from .pipeline import process
@@ -289,7 +290,7 @@ def gold_sets(root: str | Path, sets: tuple[str, ...] | list[str] = SETS) -> dic
 # Words that are never a metric by themselves, and endings that show a metric was cut at a connective
 # ("地区生产总值和", "…出现").
 # Single characters that do name a measure (钢二百十七万吨).
-ONE_CHAR_METRICS = ("钢", "铁", "煤", "油", "电", "粮", "棉", "糖", "盐", "气", "布", "纸", "茶", "肉", "蛋", "奶", "水")
+ONE_CHAR_METRICS = words.ONE_CHAR_METRICS  # the lexicon's list (lexicon/data/one_char_metrics.txt)
 NOT_A_METRIC = ("和", "与", "及", "或", "出现", "率", "为", "是", "的", "了", "达", "达到", "实现", "完成", "增长", "下降",
                 "其中", "分别", "同比", "比上年", "确定", "共", "累计", "占", "约", "新增", "提高", "增加", "减少", "总量",
                 "规模", "数", "额", "量", "年", "个", "人", "元")

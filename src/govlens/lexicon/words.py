@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .load import alternation, rows
+from .load import alternation, rows, words
 
 # --- years -------------------------------------------------------------------------------------------
 YEAR = r"(?:19|20)\d{2}"  # 2021
@@ -84,6 +84,9 @@ BASE_UNITS = tuple(r[0] for r in rows("units.tsv") if r[1] == "base")
 MAGNITUDE = alternation(MAGNITUDE_VALUE)
 BASE_UNIT = alternation(BASE_UNITS)
 UNIT = rf"(?:个百分点|百分点|{MAGNITUDE}?{BASE_UNIT}|{MAGNITUDE}|%|‰)"
+
+# --- metrics that are one character: products of the plan era and after (钢二百十七万吨) --------------
+ONE_CHAR_METRICS = frozenset(w for w in words("one_char_metrics.txt"))
 
 # --- kind cues and non-fact patterns (regex patterns, see the data files) ----------------------------
 KIND_CUES: dict[str, re.Pattern[str]] = {r[0]: re.compile(r[1]) for r in rows("kind_cues.tsv")}

@@ -118,7 +118,8 @@ def _region(doc: Document, head: str, meta: dict[str, str], title: str) -> tuple
     issuer = meta.get("发布单位") or meta.get("发布机构") or meta.get("发文机关") or ""
     first = doc.text[:200]
     if (_NATIONAL.search(head) or _NATIONAL.search(doc.text[:400]) or _NATIONAL_BODY.match(title) or "全国人民代表大会" in title or _NATIONAL_BODY.match(issuer)
-            or _NATIONAL_BODY.match(first) or re.search(r"中办国办|中共中央国务院|国务院办公厅", first)):
+            or _NATIONAL_BODY.match(first) or re.search(r"中办国办|中共中央国务院|国务院办公厅", first)
+            or _CENTRAL_NEWS.search(title + "\n" + first)):
         return "全国", "head"
     tag = _TAG.match(title)
     place, why = document_place(_TAG.sub("", title), head, issuer, doc.text, (tag.group(1) or tag.group(2)) if tag else None)
@@ -129,6 +130,8 @@ def _region(doc: Document, head: str, meta: dict[str, str], title: str) -> tuple
     return place, why
 
 
+# A central item: the State Council's executive meeting, or a Beijing dateline reporting on a central body.
+_CENTRAL_NEWS = re.compile(r"国务院常务会议|新华社北京[^，。\n]{0,12}电[^。\n]{0,40}(?:国务院|中共中央|党中央|全国人大|全国政协|总理|国家主席)")
 _OUR_COUNTRY = re.compile(r"我国|全国各族人民")
 _OUR_AREA = re.compile(r"[我全本](?:省|市|区|县|州|旗)")
 

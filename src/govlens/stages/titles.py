@@ -24,6 +24,7 @@ NOT_TITLE: list[tuple[str, str]] = [
      r"访问|责任编辑|编辑|审核|分享|打印|关闭)\s*(?:[：:]|次数|量)", "来源：宁夏日报客户端"),
     (r"^[—－\-–]{0,6}\s*[（(]?(?:{YEAR_ANY})年[^\n]{0,40}在[^\n]{0,40}(?:会议上|会议)", "——2026年1月28日在云南省第十四届人民代表大会第四次会议上"),
     (r"^[（(](?:{YEAR_ANY})年[^）)]{0,12}[）)]$", "（2026年1月27日）"),
+    (r"^[（(]\s*(?:{YEAR_ANY})年[^）)]{0,60}(?:通过|批准|公布|修正|修订|会议|常务)", "（2012年12月25日深圳市第五届人民代表大会常务委员会第十九次会议通过）"),
     (r"^[\u4e00-\u9fff]{0,16}(?:代理|代|常务副|副)?(?:省长|市长|区长|县长|州长|旗长|盟长|主席|总理)\s*[\u4e00-\u9fff]{2,4}$", "四川省人民政府省长施小琳"),
     (r"^{YEAR}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?$", "2026-02-03 09:02:33"),
     (r"^[\u4e00-\u9fff]{2,16}(?:日报|晚报|报社|新闻网|客户端|融媒体中心|电视台|人民政府|政府办公室|政府办公厅|办公厅|政府网|门户网站?|统计局|财政局|[^，。]局|委员会|办公室)$", "宁夏日报客户端"),
@@ -33,7 +34,10 @@ NOT_TITLE: list[tuple[str, str]] = [
     (r"^[\u4e00-\u9fff]{0,8}[发办函令字电]?\s*[〔\[［(（]\s*{YEAR}\s*[〕\]］)）]\s*\d+\s*号$", "国发〔2019〕5号"),
     (r"^第\s*[\d一二三四五六七八九十百零〇]+\s*号$", "第707号"),
     (r"^(?:中华人民共和国国务院令|[\u4e00-\u9fff]{2,14}人民政府令(?:\s*第\s*\d+\s*号)?)$", "中华人民共和国国务院令"),
+    (r"^[\u4e00-\u9fff]{2,30}(?:人民代表大会常务委员会|人大常委会)公告(?:\s*第\s*[\d一二三四五六七八九十]+\s*号)?$", "云溪市人民代表大会常务委员会公告"),
+    (r"^(?:目\s*录|总\s*则|序\s*言|前\s*言)$", "目　录"),
     (r"^附件\s*\d*\s*[：:]?", "附件：国务院大督查发现的典型经验做法"),
+    (r"^[^，。]{0,20}(?:论坛|贴吧|BBS|bbs)(?:\s*[-—_|>]\s*[^，。]{0,20})?$", "云溪论坛 - 政务讨论区"),
     (r"第\s*[\d一二三四五六七八九十]+\s*版", "大众日报　2031年5月12日　第2版　要闻"),
     (r"^[^，。]{0,16}(?:省长|市长|区长|县长|州长|旗长|主席|总理)[\u4e00-\u9fff]{2,4}作[^，。]{0,12}报告$", "省长赵刚作政府工作报告"),
     (r"(?:记者|摄影|通讯员)\s*[^。，]{1,12}?\s*摄$|^(?:图|摄影)\s*[:：/]", "贵州日报记者 李森 摄"),
@@ -95,26 +99,39 @@ def join_broken(lines: list[str], i: int) -> str:
 
 def body_title(text: str) -> str | None:
     """The title the body starts with: the first of its opening lines that can be one, joined
-    with its continuation lines."""
+    with its continuation lines. Past a sentence (a 公告's text), only a line that ends in a
+    document word (…条例) is taken."""
     lines = text.split("\n", 8)[:8]
     n = len(text.split("\n", 4))
-    for i, raw in enumerate(lines[:5]):
+    strict = False
+    for i, raw in enumerate(lines):
         line = raw.strip()
         if never_title(line):
             continue
         if len(line) > 80:
             m = re.match(r"^(.{4,40}?政府工作报告)", line)
-            return m.group(1) if m else None
+            if m and not strict:
+                return m.group(1)
+            strict = True
+            continue
         cand = clean(join_broken(lines, i))
         nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
-        if (cand == line and _joinable(nxt) and i + 2 < len(lines) and never_title(lines[i + 2])
-                and not never_title(line)):
+        if (not strict and cand == line and _joinable(nxt) and i + 2 < len(lines) and never_title(lines[i + 2])
+                and line[-1] not in _TERMINAL and not _SENTENCE.search(line)):
             cand = f"{cand} {nxt}"  # a headline and its second line, above the 来源/时间 line
-        if cand and cand[-1] not in _TERMINAL and not _SECTION.match(cand) and (
-                TITLE_WORDS.search(cand) or (n > 3 and len(cand) <= 40)):
+        cand = clean(cand)
+        ok = cand and cand[-1] not in _TERMINAL and not _SECTION.match(cand)
+        if ok and strict and TITLE_END.search(cand) and len(cand) <= 60 and not re.search(r"[，。；]", cand):
             return cand
-        return None
+        if ok and not strict and (TITLE_WORDS.search(cand) or (n > 3 and len(cand) <= 40)):
+            return cand
+        if i >= 4 or _SECTION.match(line):
+            return None
+        strict = True
     return None
+
+
+_SENTENCE = re.compile(r"。.")  # a lead paragraph joined to a heading is no title
 
 
 def choose(row: str | None, given: str | None, body: str | None, text: str = "") -> str | None:
@@ -122,7 +139,7 @@ def choose(row: str | None, given: str | None, body: str | None, text: str = "")
     title the page layout gave (a listing entry, a headline), then the body's heading."""
     for t in (row, given):
         t = clean(t)
-        if t and not never_title(t):
+        if t and not never_title(t) and not _SENTENCE.search(t):
             if body and len(body) > len(t) and _squash(body).startswith(_squash(t)):
                 return body
             if not TITLE_END.search(t) and text:

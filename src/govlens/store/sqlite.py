@@ -216,6 +216,21 @@ class Store(SQLStore):
     def schema_version(self) -> int:
         return self._one("PRAGMA user_version")[0]
 
+    def integrity(self) -> dict[str, Any]:
+        """For crash tests (scripts/killtest.py): SQLite's integrity_check, each full-text index's own
+        integrity-check, duplicate documents, and every stored (path, doc) pair."""
+        out: dict[str, Any] = {"integrity_check": [r[0] for r in self._rows("PRAGMA integrity_check")]}
+        for t in ("doc_tri", "doc_words"):
+            try:
+                self._run(f"INSERT INTO {t}({t}) VALUES ('integrity-check')")
+                out[t] = "ok"
+            except apsw.Error as e:
+                out[t] = f"{type(e).__name__}: {e}"
+        pairs = self._rows("SELECT s.path, d.doc FROM documents d JOIN sources s ON s.id = d.source_id")
+        out["documents"] = sorted(pairs)
+        out["duplicates"] = len(pairs) - len(set(pairs))
+        return out
+
     def stats(self) -> dict[str, Any]:
         """Counts (as on PostgreSQL) and the files that make up this store, with their sizes."""
         files = {}

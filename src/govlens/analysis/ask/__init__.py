@@ -37,7 +37,7 @@ def ask(store: StoreAPI, question: str) -> Answer:
             a.answer = a.answer.rstrip("。") + "；" + b.answer
             a.citations += [c for c in b.citations if c not in a.citations]
     a.parsed = plan.to_dict()
-    if not a.answer:
+    if not a.answer and not a.citations:
         a.citations = passages(store, question)
     elif llm.configured():
         a.phrased = llm.phrase(question, a.answer, a.citations)

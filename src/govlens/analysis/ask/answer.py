@@ -94,9 +94,9 @@ def raw(f: dict[str, Any], field_: str | None = None) -> str | None:
     quote, metric = f.get("quote") or "", f.get("metric") or ""
     at = quote.find(metric) if metric else -1
     fields = ("value", "change") if field_ is None else (field_,)
-    wanted = {num(abs(f[k])) for k in fields if f.get(k) is not None}
+    wanted = {abs(f[k]) for k in fields if f.get(k) is not None}
     for m in _RAW.finditer(quote, max(at, 0)):
-        if set(re.findall(r"\d+(?:\.\d+)?", m.group())) & wanted:
+        if {float(x) for x in re.findall(r"\d+(?:\.\d+)?", m.group())} & wanted:  # 637.80 is 637.8
             return m.group()
     return None
 
@@ -113,6 +113,8 @@ def kind_word(f: dict[str, Any]) -> str:
 
 def when(f: dict[str, Any]) -> str:
     period = f.get("period") or ""
+    if re.fullmatch(r"\d{4}-\d{4}", period):
+        return "{}年至{}年".format(*period.split("-"))  # a plan period: years, not figures
     return f"{period}年" if period.isdigit() else period
 
 

@@ -59,9 +59,28 @@ def facts_for(store: StoreAPI, p: Plan, place: str | None, period: str | None = 
     return best(out, p.measure, p.want_change)
 
 
+_END_LEVEL = r"(?:由|从)[^，。；]{0,24}(?:增加|提高|增长|扩大|上升|提升|跃升)(?:到|至)\s*"
+
+
+def _end_level(store: StoreAPI, p: Plan, place: str | None, year: int) -> list[dict[str, Any]]:
+    """由420.51亿元增加到637.80亿元 over 2016-2020: the level at the end of a range is that year's level
+    (never a total or an average: only the figure written after 增加到/提高到)."""
+    out = []
+    for f in facts_for(store, p, place, None, p.kind):
+        if not (f.get("period") or "").endswith(f"-{year}") or f.get("value") is None or f.get("cumulative"):
+            continue
+        if re.search(_END_LEVEL + re.escape(num(f["value"])), f.get("quote") or ""):
+            out.append(f | {"period": str(year), "change": None, "change_max": None, "change_unit": None,
+                            "annual_average": None})
+    return out
+
+
 def _pick(store: StoreAPI, p: Plan, place: str | None, year: int | None = None) -> dict[str, Any] | None:
     period = str(year) if year else (p.period or (str(p.year) if p.year else None))
     facts = facts_for(store, p, place, period, p.kind)
+    if period and period.isdigit() and not p.want_change and place and \
+            not any(f.get("value") is not None for f in facts):
+        facts = _end_level(store, p, place, int(period)) + facts
     if not place and len({f.get("region") for f in facts}) > 1:
         return None  # several places state it and the question names none: not ours to pick
     if p.want_change:
@@ -69,7 +88,12 @@ def _pick(store: StoreAPI, p: Plan, place: str | None, year: int | None = None) 
         facts = with_change or facts
     elif re.search(r"多少|是多少|规模|总量", q_of(p)):
         facts = [f for f in facts if f.get("value") is not None] or facts  # a level asked: one that states it
-    return facts[0] if facts else None
+    if not facts:
+        return None
+    f = facts[0]
+    if f.get("change") is not None and f.get("value") is not None and not one_year(f, "change"):
+        f = f | {"change": None, "change_max": None, "change_unit": None}  # the year's level, not 年均增长
+    return f
 
 
 def q_of(p: Plan) -> str:
@@ -234,6 +258,14 @@ def target_vs_outcome(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     if not rows:
         return None
     r = rows[-1]
+    if r["verdict"] not in ("met", "missed"):
+        # no comparable outcome stated (or no next report): declined, with the target's sentence shown
+        a = Answer(note=f"{r['region']}{r['year']}年{r['metric']}目标为{figure(r['target'])}；"
+                        f"{'次年报告没有可比的完成数' if r['verdict'] == 'unclear' else '库中没有次年的报告'}，无法判断。")
+        span = store.fact_span(r["target"]["doc"], r["target"]["quote"])
+        if span is not None:
+            a.citations = [{"doc": r["target"]["doc"], "quote": r["target"]["quote"], "span": span}]
+        return a
     got = f"，实际{figure(r['actual'])}" if r["actual"] else ""
     a = Answer(answer=f"{r['region']}{r['year']}年{r['metric']}目标为{figure(r['target'])}{got}：{_VERDICT[r['verdict']]}。",
                table=rows, note=f"判定规则：{r.get('rule', '')}")
@@ -302,12 +334,16 @@ def change(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     if not rate and (f1.get("value") is None or f2.get("value") is None):
         rate = percent(f1) is not None and percent(f2) is not None  # a percent measure (CPI 上涨2%)
     field_ = "change" if rate else "value"
-    a = Answer(answer=f"{_line(f1, field_)}；{_line(f2, field_)}。", citations=[cite(f1), cite(f2)],
+    # consecutive years: the later sentence's own growth over the year before is shown too
+    f2_field = None if y2 == y1 + 1 and not rate and one_year(f2, "change") else field_
+    a = Answer(answer=f"{_line(f1, field_)}；{_line(f2, f2_field)}。", citations=[cite(f1), cite(f2)],
                table=[_row(f1, field_), _row(f2, field_)], chart="bar")
     if rate:
         v1, v2, unit = percent(f1), percent(f2), "个百分点"
     else:
         v1, v2, unit = convert(f1["value"], f1.get("unit"), f2.get("unit")), f2["value"], f2.get("unit") or ""
+        if unit == "%":  # a rate written as a level (失业率5.2%): the difference is in percentage points
+            rate, unit = True, "个百分点"
     if v1 is None or v2 is None:
         return a
     d = round(v2 - v1, 4)

@@ -16,7 +16,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ...lexicon.words import CHANGE_ABS, CHANGE_SIGN, YEAR
+from ...lexicon.words import CHANGE_ABS, CHANGE_SIGN, ONE_CHAR_METRICS, YEAR
 from ...model import Document, Fact
 from ..numbers import base_unit, clean_number
 from ..sections import status_cue
@@ -411,6 +411,10 @@ def emit(c: Clause) -> bool:
         or "其中" in c.raw_window
     if is_child and parent is not None and len(group) == 1 and _MODIFIER.fullmatch(metrics[0] or ""):
         metrics = [metrics[0] + (parent.data["metric"] or "")]
+    # A metric is a word: one character stands only as the thing counted right after its figure (65个县),
+    # a one-character product the lexicon knows (钢, 煤), else it is a scrap of the clause (和, 即, 高).
+    metrics = [m if len(m) != 1 or m in ONE_CHAR_METRICS or any(text.startswith(m, g.end) for g in group) else ""
+               for m in metrics]
     for g, metric in zip(group, metrics, strict=False):
         if g.qualifier is None and "力争" in c.raw_window:
             g.qualifier = "力争"  # the contract counts 力争 among qualifiers
