@@ -113,6 +113,8 @@ def kind_word(f: dict[str, Any]) -> str:
 
 def when(f: dict[str, Any]) -> str:
     period = f.get("period") or ""
+    if re.fullmatch(r"\d{4}-\d{4}", period):
+        return "{}年至{}年".format(*period.split("-"))  # a plan period: years, not figures
     return f"{period}年" if period.isdigit() else period
 
 
