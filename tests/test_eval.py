@@ -20,12 +20,12 @@ from govlens.model import Fact
 from govlens.pipeline import read_text
 
 GOLD = ROOT / "tests" / "gold"
-FLOORS = {"strict_f1": 0.96, "lenient_f1": 0.98, "numbers_f1": 0.98, "glossary_f1": 0.97, "kind": 0.99,
+FLOORS = {"strict_f1": 0.965, "lenient_f1": 0.98, "numbers_f1": 0.98, "glossary_f1": 0.97, "kind": 0.99,
           "period": 0.99}
 # Facts breaking each invariant over ../shared/corpus (``govlens eval --invariants``); only move down.
 # Before time from structure (pipeline v13; plan sections as today's stages/sections.py sees them):
-# 739, 488, 247, 0, 25 of 10 993 facts.
-CEILINGS = {"outcome_not_before_report": 45, "actual_in_plan_section": 33, "metric_not_a_word": 138,
+# 652, 488, 247, 0, 25 of 10 993 facts.
+CEILINGS = {"outcome_not_before_report": 20, "actual_in_plan_section": 25, "metric_not_a_word": 86,
             "percent_over_1000": 0, "period_outside_horizon": 25}
 
 
@@ -149,3 +149,23 @@ def test_each_invariant_class_catches_its_fault(body, needle, broken):
         assert broken_invariants(doc, bad) == ["percent_over_1000"]
     else:
         assert broken_invariants(doc, bad) == ["period_outside_horizon"]
+
+
+def test_eval_cli_reports_dev_and_blind_side_by_side(shared):
+    import subprocess
+    import sys
+
+    _gold(shared, "dev", [{"file": "mingaln-2024.txt", "anchor": "全区地区生产总值512亿元", "facts": [ROW_GDP, ROW_PARKING]}])
+    _gold(shared, "blind", [{"path": "seeds/mingaln-2024.txt", "anchor": "改造老旧小区", "until": "城镇新增就业万人",
+                             "facts": [ROW_HOUSING]}])
+    cmd = [sys.executable, "-m", "govlens", "eval", str(shared / "gold"), "--corpus", str(shared / "corpus")]
+    r = subprocess.run([*cmd, "-f", "json"], capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    d = json.loads(r.stdout)
+    assert set(d) == {"dev", "blind"} and d["dev"]["gold"] == 2 and d["blind"]["gold"] == 1
+    assert d["blind"]["pred"] == 2  # 1.1万人 is in the region too, unannotated: precision pays
+    r = subprocess.run([*cmd, "--sets", "dev"], capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0 and "dev F1" in r.stdout and "blind" not in r.stdout
+    r = subprocess.run([sys.executable, "-m", "govlens", "eval", "--invariants", "--corpus", str(shared / "corpus"),
+                        "-f", "json"], capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0 and set(json.loads(r.stdout)["classes"]) == set(INVARIANTS)

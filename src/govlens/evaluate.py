@@ -305,7 +305,8 @@ def _named_years(text: str) -> set[int]:
 
     return {cn_year(y) for y in _ANY_YEAR.findall(text)}
 INVARIANTS = {
-    "outcome_not_before_report": "an outcome (actual) dated in or after the year of the work report stating it",
+    "outcome_not_before_report": "an outcome (actual) dated in or after the year of the work report stating it, "
+                                 "not stated as a status (已, 截至, 目前)",
     "actual_in_plan_section": "an outcome inside a plan section whose sentence has no 已/完成/去年 cue or past year",
     "metric_not_a_word": "a metric of one character, a function word (和, 出现, 率) or cut at a connective",
     "percent_over_1000": "a percentage (value or change) over 1000",
@@ -342,11 +343,12 @@ def _span(period: str | None) -> tuple[int, int] | None:
 
 def broken_invariants(doc, f) -> list[str]:
     """The invariant classes one indicator fact breaks (see :data:`INVARIANTS`)."""
-    from .stages.sections import section_context
+    from .stages.sections import section_context, status_cue
 
     d, out = f.data, []
     kind, span, year = d.get("kind"), _span(d.get("period")), doc.year
-    if kind == "actual" and span and year and doc.kind == "work_report" and span[0] >= year:
+    if kind == "actual" and span and year and doc.kind == "work_report" and span[0] >= year \
+            and not status_cue(f.quote):
         out.append("outcome_not_before_report")
     if kind == "actual" and section_context(doc, f.start).kind == "target":
         past = [y for y in _named_years(f.quote) if year and y < year]

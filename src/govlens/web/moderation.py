@@ -158,7 +158,7 @@ def add_routes(app: FastAPI, page: Callable[..., HTMLResponse], db_path: str | N
         return response
 
     @app.get("/review", response_class=HTMLResponse, include_in_schema=False)
-    def review_queue(request: Request, user: Mod, s: W, status: str = "pending", p: Annotated[int, Query(ge=1)] = 1):
+    def review_queue(request: Request, user: Mod, s: W, status: str = "pending", p: Annotated[int, Query(ge=1, le=100_000)] = 1):
         if status not in ("pending", "approved", "rejected"):
             status = "pending"
         counts = s.submission_counts()
