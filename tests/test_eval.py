@@ -20,12 +20,12 @@ from govlens.model import Fact
 from govlens.pipeline import read_text
 
 GOLD = ROOT / "tests" / "gold"
-FLOORS = {"strict_f1": 0.96, "lenient_f1": 0.98, "numbers_f1": 0.98, "glossary_f1": 0.97, "kind": 0.99,
+FLOORS = {"strict_f1": 0.965, "lenient_f1": 0.98, "numbers_f1": 0.98, "glossary_f1": 0.97, "kind": 0.99,
           "period": 0.99}
 # Facts breaking each invariant over ../shared/corpus (``govlens eval --invariants``); only move down.
 # Before time from structure (pipeline v13; plan sections as today's stages/sections.py sees them):
 # 652, 488, 247, 0, 25 of 10 993 facts.
-CEILINGS = {"outcome_not_before_report": 20, "actual_in_plan_section": 33, "metric_not_a_word": 127,
+CEILINGS = {"outcome_not_before_report": 20, "actual_in_plan_section": 25, "metric_not_a_word": 86,
             "percent_over_1000": 0, "period_outside_horizon": 25}
 
 

@@ -185,3 +185,10 @@ def test_a_bare_deeds_heading_takes_its_parents_time():
     assert (ctx.kind, decisive) == ("target", False)
     doc = read("一、2023年工作回顾\n（一）办好民生实事\n新增学位1500个。\n")
     assert indicator(doc, "1500个")["kind"] == "actual"
+
+
+def test_a_plan_compared_with_does_not_date_the_figure():
+    doc = read("一、2025年工作回顾\n新建公共停车位900个。\n二、“十五五”时期主要目标任务\n"
+               "五年内全区固定资产投资总额4800亿元，比“十四五”期间增长35%。\n", year=2026)
+    f = indicator(doc, "35%")
+    assert (f["kind"], f["period"]) == ("target", "2026-2030"), f

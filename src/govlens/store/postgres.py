@@ -11,7 +11,7 @@ pieces D) under a GIN index; a query term is a ``phraseto_tsquery`` of its words
 ``ts_rank``. ``pg_trgm`` GIN indexes on title and text answer substring search (LIKE) for terms of
 three or more characters that segmentation splits differently, as SQLite's trigram index does.
 
-A process keeps one pool per address (``$GOVLENS_PG_POOL`` connections at most, default 8); a
+A process keeps one pool per address (``$GOVLENS_PG_POOL`` connections at most, default 16); a
 :class:`PgStore` holds one connection from it while open.
 """
 
@@ -63,6 +63,7 @@ CREATE INDEX IF NOT EXISTS documents_title_trgm ON documents USING GIN (title gi
 
 _POOLS: dict[tuple[int, str], Any] = {}
 _POOLS_LOCK = threading.Lock()
+_CURRENT: set[str] = set()  # addresses whose schema this process found current
 
 
 def redact(target: str) -> str:
@@ -77,7 +78,7 @@ def _pool(target: str):
     with _POOLS_LOCK:
         pool = _POOLS.get(key)
         if pool is None:
-            size = int(os.environ.get("GOVLENS_PG_POOL", "8"))
+            size = int(os.environ.get("GOVLENS_PG_POOL", "16"))
             pool = ConnectionPool(target, min_size=1, max_size=max(1, size), kwargs={"autocommit": True},
                                   open=False, name="govlens")
             try:
@@ -90,6 +91,7 @@ def _pool(target: str):
 
 
 def close_pools() -> None:
+    _CURRENT.clear()
     with _POOLS_LOCK:
         for key, pool in list(_POOLS.items()):
             if key[0] == os.getpid():
@@ -114,11 +116,14 @@ class PgStore(SQLStore):
             self.con = self._pool.getconn(timeout=float(os.environ.get("GOVLENS_PG_TIMEOUT", "10")))
         except Exception as e:
             raise StoreError(f"cannot connect to PostgreSQL: {str(e).splitlines()[0]}", self.path) from None
+        if target in _CURRENT:
+            return  # this process has seen the schema up to date (a portal opens a store per request)
         if not readonly:
             self._migrate()
         elif self.schema_version() < SCHEMA_VERSION:
             self.close()
             raise StoreError("no govlens store of this version in that database (run govlens ingest first)", self.path)
+        _CURRENT.add(target)
 
     # --- hooks -----------------------------------------------------------------------------------
 

@@ -97,7 +97,9 @@ def create_app(db_path: str | None = None, rules: Rules | None = None, cache: bo
         try:
             yield s
         finally:
-            if pool.qsize() < POOL_IDLE and s.idle():
+            # PostgreSQL pools its connections itself (psycopg_pool): an idle store kept here would hold
+            # one of them and starve the others.
+            if s.backend == "sqlite" and pool.qsize() < POOL_IDLE and s.idle():
                 pool.put(s)  # every query here reads to the end, so no read snapshot is left open
             else:
                 s.close()

@@ -78,6 +78,9 @@ def _period_cues(doc: Document, text: str, lo: int, hi: int) -> list[tuple[int, 
                     out.pop()
                 found = f"{first.group(1)}-{found}"
         elif m.group("plan") or m.group("plan2"):
+            before = text[max(lo, m.start() - 4) : m.start()]
+            if _BASE_YEAR.search(before) or before.endswith(("由", "从")):
+                continue  # "比“六五”期间增长70%": the plan compared with, not the period of the figure
             start = _PLAN_START.get(m.group("plan") or m.group("plan2"))
             if start:
                 found = str(start + 4) if m.group("plan_when") == "末" else f"{start}-{start + 4}"
