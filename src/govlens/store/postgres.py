@@ -112,10 +112,7 @@ class PgStore(SQLStore):
         self.target = target
         self.path = redact(target)
         self._pool = _pool(target)
-        try:
-            self.con = self._pool.getconn(timeout=float(os.environ.get("GOVLENS_PG_TIMEOUT", "10")))
-        except Exception as e:
-            raise StoreError(f"cannot connect to PostgreSQL: {str(e).splitlines()[0]}", self.path) from None
+        self._con = None
         if target in _CURRENT:
             return  # this process has seen the schema up to date (a portal opens a store per request)
         if not readonly:
@@ -124,6 +121,18 @@ class PgStore(SQLStore):
             self.close()
             raise StoreError("no govlens store of this version in that database (run govlens ingest first)", self.path)
         _CURRENT.add(target)
+
+    @property
+    def con(self):
+        """The pooled connection, taken at the first query (not at open): the portal opens a store
+        in a request's dependency, before a worker thread is free to run the request; holding a
+        connection while waiting for a thread let the pool run dry while threads waited for it."""
+        if self._con is None:
+            try:
+                self._con = self._pool.getconn(timeout=float(os.environ.get("GOVLENS_PG_TIMEOUT", "10")))
+            except Exception as e:
+                raise StoreError(f"cannot connect to PostgreSQL: {str(e).splitlines()[0]}", self.path) from None
+        return self._con
 
     # --- hooks -----------------------------------------------------------------------------------
 
@@ -147,7 +156,7 @@ class PgStore(SQLStore):
     def idle(self) -> bool:
         from psycopg.pq import TransactionStatus
 
-        return self.con.info.transaction_status == TransactionStatus.IDLE
+        return self._con is None or self._con.info.transaction_status == TransactionStatus.IDLE
 
     def _search_error(self) -> tuple[type[BaseException], ...]:
         return (psycopg.DataError, psycopg.ProgrammingError)
@@ -203,7 +212,7 @@ class PgStore(SQLStore):
                 self._run("INSERT INTO govlens_schema(version) VALUES (?)", (v,))
 
     def close(self) -> None:
-        con, self.con = getattr(self, "con", None), None
+        con, self._con = getattr(self, "_con", None), None
         if con is not None:
             self._pool.putconn(con)
 

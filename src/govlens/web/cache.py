@@ -11,12 +11,14 @@ cookie, that are not 200, or that belong to the 投稿/moderation paths are neve
 from __future__ import annotations
 
 import os
+import time
 from collections import OrderedDict
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .security import SESSION_COOKIE
 
+PG_VERSION_TTL = 1.0  # seconds a PostgreSQL store's version is trusted
 SKIP = ("/submit", "/login", "/logout", "/review", "/api/submissions", "/static/")
 
 
@@ -25,6 +27,7 @@ class PageCache:
         self.app = app
         self.files = [db_path + suffix for suffix in ("", "-wal")]
         self.db_path = db_path
+        self._pg_version: tuple[float, tuple] | None = None
         self.max_bytes = max_bytes
         self.size = 0
         self.entries: OrderedDict[tuple[str, bytes], tuple[tuple, Message, bytes]] = OrderedDict()
@@ -33,11 +36,16 @@ class PageCache:
     def version(self) -> tuple:
         from ..store import is_postgres
 
-        if is_postgres(self.db_path):  # a shared database: ask it (another worker may have written)
-            from ..store import open_store
+        if is_postgres(self.db_path):
+            # A shared database: ask it (another machine may have written), at most once a second, so
+            # cached pages stay a dictionary lookup (a page may be up to 1 s stale).
+            now = time.monotonic()
+            if self._pg_version is None or now - self._pg_version[0] > PG_VERSION_TTL:
+                from ..store import open_store
 
-            with open_store(self.db_path, readonly=True) as s:
-                return s.data_version()
+                with open_store(self.db_path, readonly=True) as s:
+                    self._pg_version = (now, s.data_version())
+            return self._pg_version[1]
         out = []
         for f in self.files:
             try:
