@@ -150,7 +150,8 @@ def score_pages(folder: str | Path, name: str = "pages") -> DocsScore:
         if not line.strip():
             continue
         e = json.loads(line)
-        r = process(str(folder / "pages" / e["file"]))
+        path = folder / e["file"] if (folder / e["file"]).is_file() else folder / "pages" / e["file"]
+        r = process(str(path))  # "file" may or may not start with pages/
         s.predicted += len(r.docs)
         for k, (gold, doc) in enumerate(align(e["docs"], r.docs), 1):
             _score(s, f"{e['file']}#{k}", gold, doc, coarse=False)
