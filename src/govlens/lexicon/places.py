@@ -123,6 +123,9 @@ class Gazetteer:
     shorts: dict[str, tuple[Place, ...]] = field(default_factory=dict)
     _lens: dict[str, tuple[int, ...]] = field(default_factory=dict)
     _pairs: frozenset[str] = frozenset()  # the first two characters of every name: a cheap filter
+    # Positions whose first and second characters each begin / continue some name: found by the regex
+    # engine in C, so the Python loop visits only those (a superset of the positions in _pairs).
+    _start: re.Pattern[str] = re.compile("(?!)")
     _children: dict[str, list[Place]] = field(default_factory=dict)
 
     @classmethod
@@ -160,6 +163,9 @@ class Gazetteer:
             lens.setdefault(k[0], set()).add(len(k))
         g._lens = {c: tuple(sorted(v, reverse=True)) for c, v in lens.items()}
         g._pairs = frozenset(k[:2] for k in (*g.names, *g.shorts))
+        firsts = "".join(sorted({k[0] for k in g._pairs}))
+        seconds = "".join(sorted({k[1] for k in g._pairs if len(k) > 1}))
+        g._start = re.compile(f"[{re.escape(firsts)}](?=[{re.escape(seconds)}])")
         return g
 
     # -- looking names up -------------------------------------------------------------------
@@ -210,10 +216,11 @@ class Gazetteer:
     def _chains(self, text: str, start: int, end: int, strict: bool,
                 known: frozenset[Place] = frozenset()) -> Iterator[Mention]:
         i = start
-        while i < end:
-            m = self._match_at(text, i, end, strict, (), known)
+        for found in self._start.finditer(text, start, end):
+            if found.start() < i:
+                continue
+            m = self._match_at(text, found.start(), end, strict, (), known)
             if m is None:
-                i += 1
                 continue
             # Follow the chain down: 浙江省 + 嘉兴市 + 南湖区, 上海 + 闵行.
             while m.end < end:
