@@ -222,7 +222,7 @@ def change_then_level(c: Clause) -> bool:
 def level_then_change(c: Clause) -> bool:
     """地区生产总值1134亿元，增长6%: a change with no metric of its own completes the level before it."""
     mt, pf = c.mt, c.prev_fact
-    if (mt.kind == "change" and pf is not None and not c.window and len(c.group()) == 1
+    if (mt.kind == "change" and pf is not None and not c.window and len(c.group()) == 1 and not mt.noun
             and pf.data["change"] is None and pf.data["value"] is not None and c.clauses_since_prev() <= 1
             and not c.period_between()):
         pf.data.update(change=clean_number(mt.change), change_max=clean_number(mt.change_max),
@@ -237,8 +237,8 @@ def level_then_change(c: Clause) -> bool:
 def spread_back(c: Clause) -> bool:
     """城镇…9422元，农村…2936元，分别增长7.7%和6.8%: 分别 hands each change to a level before it."""
     mt, group = c.mt, c.group()
-    if len(group) < 2 or mt.kind != "change":
-        return False
+    if len(group) < 2 or mt.kind != "change" or any(g.noun for g in group):
+        return False  # a change with its own object (减环节60%) is no level's change
     spread = _SPREAD.search(c.raw_window.rstrip())
     if not (spread or not c.window):
         return False
@@ -344,7 +344,10 @@ METRIC_RULES: list[Row] = [
     Row("the object inside a change", metrics_object, (
         ("推行审批改革，平均减环节60%、减时间75%。",
          ({"metric": "环节", "change": -60, "change_unit": "%"}, {"metric": "时间", "change": -75, "change_unit": "%"})),
-        ("通过技术改造提高效率20%。", ({"metric": "效率", "change": 20},)),)),
+        ("通过技术改造提高效率20%。", ({"metric": "效率", "change": 20},)),
+        ("全程网办率达91.5%，上线集成服务48件，实现平均减环节55%、减时间65%。",
+         ({"value": 91.5, "change": None}, {"value": 48, "change": None},
+          {"metric": "环节", "change": -55}, {"metric": "时间", "change": -65})),)),
     Row("分别 over a list of metrics (the previous clause's when its own has none)", metrics_spread, (
         ("规模以上工业增加值、固定资产投资分别增长7.2%和9.8%。",
          ({"metric": "规模以上工业增加值", "change": 7.2}, {"metric": "固定资产投资", "change": 9.8})),
