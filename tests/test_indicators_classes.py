@@ -80,6 +80,15 @@ def test_prospects_are_forecasts_dated_like_targets(sentence):
     assert (f["kind"], f["period"]) == ("forecast", "2021")
 
 
+def test_a_prospect_governs_the_figures_listed_after_it():
+    got = facts("项目达产后年产值为36亿元，年税收为3亿元。")
+    assert [(f["kind"], f["period"]) for f in got] == [("forecast", "2021"), ("forecast", "2021")]
+    got = facts("项目达产后年产值为36亿元，目前已完成投资5亿元。")
+    assert [f["kind"] for f in got] == ["forecast", "actual"]
+    got = facts("钢：全部建成后增加的年产能力将为三百万吨，五年内增加的年产能力为一百二十万吨。")
+    assert got[0]["kind"] == "forecast" and got[1]["kind"] != "forecast"  # its own span: the section decides
+
+
 def test_a_prospect_governs_only_its_own_clause():
     got = facts("全部建成后年产能力将为80万吨，今年新增产能30万吨。")
     assert [f["kind"] for f in got] == ["forecast", "actual"]

@@ -35,6 +35,8 @@ _FUTURE_CUE = KIND_CUES["future"]
 _FORECAST_CUE = KIND_CUES["forecast"]
 _PROSPECT_CUE = KIND_CUES["clause_forecast"]
 _OUTCOME_CUE = KIND_CUES["outcome"]
+# What ends a prospect cue's reach over the clauses after it: something done or current, or a span of time.
+_PROSPECT_ENDS = re.compile("|".join(KIND_CUES[k].pattern for k in ("clause_done", "clause_status", "clause_span")))
 _TARGETS_INTRO = KIND_CUES["targets_intro"]
 _DONE_CUE = KIND_CUES["done"]
 # Where a period cue can start: a year (digits or 二〇二一 before 年), or the first character of another
@@ -127,6 +129,19 @@ def last_clause(text: str) -> str:
     return text[max(map(text.rfind, "，,；;：:")) + 1 :]
 
 
+def last_sentence(text: str) -> str:
+    return text[max(map(text.rfind, "。！？；;")) + 1 :]
+
+
+def prospect_cue(text: str) -> bool:
+    """达产后年产值40亿元，年税收4亿元: a prospect cue governs the later clauses of its sentence too,
+    unless one of them states something done or current (已, 目前) or names a time of its own (今年…)."""
+    sentence = last_sentence(text)
+    cue = _PROSPECT_CUE.search(sentence)
+    return cue is not None and not (_PROSPECT_ENDS.search(sentence, cue.end())
+                                    or _PERIOD_CUES.search(sentence, cue.end()))
+
+
 def _kind(doc: Document, sent_text: str, role: str, after_intro: bool = False) -> str:
     if _FORECAST_CUE.search(sent_text):
         return "forecast"
@@ -137,6 +152,8 @@ def _kind(doc: Document, sent_text: str, role: str, after_intro: bool = False) -
     # The figure's own clause (已, 达产后) overrides its section (time from structure, stages/sections.py).
     if (own := sentence_kind(last_clause(sent_text))) is not None:
         return own
+    if prospect_cue(sent_text):
+        return "forecast"
     if role == "review":
         return "actual"
     if role in ("targets", "tasks"):

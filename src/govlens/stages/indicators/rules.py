@@ -32,7 +32,7 @@ from .metric import (
     _split_items,
     _window_start,
 )
-from .period import _PERIOD_CUES, _PROSPECT_CUE, _kind, _period, last_clause
+from .period import _PERIOD_CUES, _kind, _period, last_clause, prospect_cue
 from .record import _fact, _quote_to
 from .scan import _MAX_CONTEXT, _MAX_GROUP, Mention
 
@@ -397,7 +397,7 @@ def emit(c: Clause) -> bool:
                  line.intro_end is not None and line.intro_end <= s0)
     # A prospect (达产后年产值40亿元) is a forecast with no past period: dated like a target.
     own_clause = last_clause(text[max(s0, mt.start - _MAX_CONTEXT) : mt.start])  # the figure's own clause
-    prospect = kind == "forecast" and _PROSPECT_CUE.search(own_clause)
+    prospect = kind == "forecast" and prospect_cue(text[max(s0, mt.start - _MAX_CONTEXT) : mt.start])
     period = _period(doc, line.cues, mt.start, "target" if prospect else kind, line.heading)
     if kind == "target" and period and doc.year and int(period.rsplit("-", 1)[-1]) < doc.year:
         kind = "actual"  # a report does not set targets for a year (or period) already past
