@@ -57,3 +57,14 @@ def test_gbk_read_one_byte_off_is_repaired_and_the_loss_counted():
     edits, stats = repair_mojibake("集聚效應??梢哉f，抓好重點")
     assert edits[0][2].endswith("以說")
     assert stats["mojibake_unrepaired"] == 2
+
+
+@pytest.mark.parametrize(("raw", "want"), [
+    ("本年收入合计２７，２０３，３１９，０００元。", "本年收入合计27,203,319,000元。"),
+    ("年终结余1，011，038，000元，比上年增加。", "年终结余1,011,038,000元，比上年增加。"),
+    ("分别为120，150个和80个。", "分别为120，150个和80个。"),  # one group: could be two figures
+    ("增长7.5，8，100", "增长7.5，8，100"),  # not digits grouped by threes from the start
+])
+def test_thousands_written_with_full_width_commas_are_one_number(raw, want):
+    page = normalize(Page(source="t", raw=raw))
+    assert page.text == want and len(page.text) == len(raw)

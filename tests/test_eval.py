@@ -25,7 +25,7 @@ FLOORS = {"strict_f1": 0.965, "lenient_f1": 0.98, "numbers_f1": 0.98, "glossary_
 # Facts breaking each invariant over ../shared/corpus (``govlens eval --invariants``); only move down.
 # Before time from structure (pipeline v13; plan sections as today's stages/sections.py sees them):
 # 652, 488, 247, 0, 25 of 10 993 facts.
-CEILINGS = {"outcome_not_before_report": 20, "actual_in_plan_section": 25, "metric_not_a_word": 86,
+CEILINGS = {"outcome_not_before_report": 20, "actual_in_plan_section": 25, "metric_not_a_word": 85,
             "percent_over_1000": 0, "period_outside_horizon": 25}
 
 

@@ -49,6 +49,10 @@ _C = f"[{CJK}]"
 _PUNCT = re.compile(r"[,;:?!](?:(?<=[^\x00-\x7f%][,;:?!])|(?=[^\x00-\x7f\s]))")
 _PUNCT_MAP = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 _PAREN = re.compile(r"\(([^()\n]{0,80})\)")
+# Thousands written with full-width commas (２８，０４９，７８０，０００元 in the 1950s reports): a figure of
+# 1-3 digits and at least two groups of exactly three is one number, so its commas become ASCII. One
+# group alone (3，154) stays a clause break: it could be two figures.
+_GROUPED = re.compile(r"(?<![\d.,，])\d{1,3}(?:，\d{3}){2,}(?![\d.，])")
 
 # Stray semicolons left where a crawler dropped superscripts or padding: "3.73;公里", "”;⑥",
 # "区长;陈宇剑", "高;香".
@@ -120,7 +124,8 @@ def _fix_punct(text: str) -> str:
         return m.group()
 
     text = _PAREN.sub(paren, text)
-    return _PUNCT.sub(lambda m: _PUNCT_MAP[m.group()], text)
+    text = _PUNCT.sub(lambda m: _PUNCT_MAP[m.group()], text)
+    return _GROUPED.sub(lambda m: m.group().replace("，", ","), text)
 
 
 def _continues(line: str) -> bool:
