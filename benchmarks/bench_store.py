@@ -15,7 +15,9 @@ import copy
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
@@ -36,6 +38,20 @@ def write(target: str, files: list[tuple[str, list]], copies: int) -> float:
         return time.perf_counter() - t
 
 
+def _fill(con: Any, texts: list[str], copies: int, words_sql: str, words_row: Callable[[int, str], tuple]) -> float:
+    """Time storing ``texts`` ``copies`` times: a document row, its word-index row, its trigram row."""
+    t = time.perf_counter()
+    n = 0
+    for _ in range(copies):
+        with con:
+            for text in texts:
+                n += 1
+                con.execute("INSERT INTO documents VALUES (?, '', ?)", (n, text))
+                con.execute(words_sql, words_row(n, text))
+                con.execute("INSERT INTO tri(rowid, title, text) VALUES (?, '', ?)", (n, text))
+    return time.perf_counter() - t
+
+
 def schema3(texts: list[str], copies: int) -> float:
     import apsw
 
@@ -46,16 +62,7 @@ def schema3(texts: list[str], copies: int) -> float:
     con.execute("CREATE TABLE documents(id INTEGER PRIMARY KEY, title TEXT, text TEXT);"
                 "CREATE VIRTUAL TABLE w USING fts5(title, text, content='', contentless_delete=1, tokenize='govlens_jieba');"
                 "CREATE VIRTUAL TABLE tri USING fts5(title, text, content='documents', content_rowid='id', tokenize='trigram');")
-    t = time.perf_counter()
-    n = 0
-    for _ in range(copies):
-        with con:
-            for text in texts:
-                n += 1
-                con.execute("INSERT INTO documents VALUES (?, '', ?)", (n, text))
-                con.execute("INSERT INTO w(rowid, title, text) VALUES (?, '', ?)", (n, text))
-                con.execute("INSERT INTO tri(rowid, title, text) VALUES (?, '', ?)", (n, text))
-    return time.perf_counter() - t
+    return _fill(con, texts, copies, "INSERT INTO w(rowid, title, text) VALUES (?, '', ?)", lambda n, text: (n, text))
 
 
 def schema5(texts: list[str], copies: int) -> float:
@@ -69,16 +76,8 @@ def schema5(texts: list[str], copies: int) -> float:
                 "CREATE VIRTUAL TABLE w USING fts5(title, text, pieces, content='', tokenize='unicode61');"
                 "CREATE VIRTUAL TABLE tri USING fts5(title, text, content='documents', content_rowid='id', "
                 "detail=column, columnsize=0, tokenize='trigram case_sensitive 1');")
-    t = time.perf_counter()
-    n = 0
-    for _ in range(copies):
-        with con:
-            for text in texts:
-                n += 1
-                con.execute("INSERT INTO documents VALUES (?, '', ?)", (n, text))
-                con.execute("INSERT INTO w(rowid, title, text, pieces) VALUES (?, ?, ?, ?)", (n, *_words("", text)))
-                con.execute("INSERT INTO tri(rowid, title, text) VALUES (?, '', ?)", (n, text))
-    return time.perf_counter() - t
+    return _fill(con, texts, copies, "INSERT INTO w(rowid, title, text, pieces) VALUES (?, ?, ?, ?)",
+                 lambda n, text: (n, *_words("", text)))
 
 
 def main() -> None:
