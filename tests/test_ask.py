@@ -139,3 +139,12 @@ def test_optional_llm_rephrases_but_never_adds_a_figure(db, monkeypatch):
     monkeypatch.delenv("GOVLENS_LLM_URL")
     with open_store(db, readonly=True) as store:
         assert ask(store, q).phrased is None  # off unless configured
+
+
+def test_expected_strings_compare_in_one_width_without_thousands_separators():
+    from govlens.evaluate_ask import same_form
+
+    assert same_form("６７７００多亿元，增长９．７％") == same_form("67700多亿元，增长9.7%")
+    assert same_form("2，737万吨") == "2737万吨"
+    assert same_form("增长7.5%，比上年") == "增长7.5%,比上年"  # a clause comma is not a thousands separator
+    assert same_form("1,2万") == "1,2万"
