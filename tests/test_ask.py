@@ -158,3 +158,12 @@ def test_a_term_defined_in_running_text_is_answered_from_its_sentence(tmp_path):
         b = ask(store, "“两园”具体指哪些？")
         assert "科技园、文创园" in b.answer, b
         assert ask(store, "“三链”指什么？").answer == ""  # no definition anywhere: declined
+
+
+def test_expected_strings_compare_in_one_width_without_thousands_separators():
+    from govlens.evaluate_ask import same_form
+
+    assert same_form("６７７００多亿元，增长９．７％") == same_form("67700多亿元，增长9.7%")
+    assert same_form("2，737万吨") == "2737万吨"
+    assert same_form("增长7.5%，比上年") == "增长7.5%,比上年"  # a clause comma is not a thousands separator
+    assert same_form("1,2万") == "1,2万"
