@@ -8,6 +8,8 @@ import pytest
 from conftest import SAMPLES
 from govlens.analysis.ask import HANDLERS, read
 from govlens.analysis.ask.choose import CLAUSE_CUES, one_year, percent, score
+from govlens.analysis.ask.define import DEFINITION_FORMS, in_text
+from govlens.analysis.ask.handlers import NOTE_LABEL
 from govlens.analysis.ask.words import OPERATION_CUES
 from govlens.ingest import ingest
 from govlens.io.read import walk
@@ -45,6 +47,17 @@ def test_every_operation_has_a_handler():
         ("明澜区2023年经济增长目标是7.5%，实际增长了多少？", {"op": "track", "kind": "actual"}),
         ("2021年哪个区地区生产总值最低？", {"op": "rank", "level": "district", "order": "low"}),
         ("什么是全程代办？", {"op": "glossary", "term": "全程代办"}),
+        # a term asked with a place and a year: the place and year choose the report, the term is the quoted words
+        ("明澜区2023年政府工作报告里说的“三园”指什么？", {"op": "glossary", "term": "三园", "years": [2023]}),
+        ("溪北县报告中的“两链”具体指哪些？", {"op": "glossary_list", "term": "两链"}),
+        ("明澜区提出的“四个一批”是指哪四个？", {"op": "glossary_list", "term": "四个一批"}),
+        ("云溪市绿色出行条例所称的“绿色出行”是指什么？", {"op": "glossary", "term": "绿色出行"}),
+        ("明澜区报告中的全程代办是什么意思？", {"op": "glossary", "term": "全程代办"}),
+        ("2023年明澜区的民生实事包括哪些？", {"op": "glossary_list", "term": "民生实事", "years": [2023]}),
+        # a figure asked is never a term: 是什么 with a year, 多少, 几项
+        ("明澜区2023年经济增长目标是什么？", {"op": "lookup"}),
+        ("明澜区报告的注释部分一共有多少条？", {"op": "glossary_count"}),
+        ("明澜区2023年报告后面的名词解释一共收了多少个词条？", {"op": "glossary_count"}),
     ],
 )
 def test_questions_read_into_plans(store, question, expect):
@@ -74,3 +87,22 @@ def test_ten_year_figures_are_not_one_years_and_percent_is_one_measure():
     ten = {"quote": "十年来居民消费价格涨幅稳定在2%左右", "metric": "居民消费价格", "change": 2, "change_unit": "%"}
     assert not one_year(ten, "change")
     assert percent({"value": 3, "unit": "%", "change": None}) == percent({"change": 3, "change_unit": "%"}) == 3
+
+
+@pytest.mark.parametrize(("name", "pattern", "example", "term", "holds"), DEFINITION_FORMS)
+def test_each_definition_form_reads_its_example(name, pattern, example, term, holds):
+    found = in_text("前文。" + example + "后文。", term)
+    assert found is not None, name
+    definition, s, e = found
+    assert holds in definition and ("前文。" + example + "后文。")[s:e] == example
+
+
+def test_a_list_before_a_term_needs_as_many_parts_as_the_term_counts():
+    assert in_text("推进湖泊、湿地“三地”协同保护。", "三地") is None  # two parts for 三
+    assert in_text("推进“三地”协同保护。", "三地") is None  # no definition at all
+
+
+@pytest.mark.parametrize(("label", "is_note"), [("注解1", True), ("注2", True), ("说明", True), ("三张清单", False),
+                                                ("注册制", False)])
+def test_a_note_among_glossary_entries_is_not_a_term(label, is_note):
+    assert bool(NOTE_LABEL.fullmatch(label)) == is_note

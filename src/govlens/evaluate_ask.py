@@ -6,7 +6,9 @@ Each question line: ``q`` (the question), ``type`` (lookup, compare, rank, track
 glossary, count, project, unanswerable),
 ``expect`` (strings the answer must all contain; empty for unanswerable questions), optionally
 ``expect_any`` (one of them must be in the answer, for ties) and ``cite`` (a string one cited
-sentence must contain).
+sentence must contain). Answer and expected strings are compared after NFKC (full-width digits and
+signs as ASCII) with thousands separators between digits removed: ``６７７００多亿元`` and ``2，737万吨``
+in a 1990s report match ``67700多亿元`` and ``2737万吨``.
 
 * answer accuracy: an answerable question is right when its answer contains what is expected; an
   unanswerable one when the answer is empty.
@@ -24,7 +26,9 @@ unclear) decided by the written rule before running track; the pair scores when 
 from __future__ import annotations
 
 import json
+import re
 import time
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -107,6 +111,19 @@ def _citations_ok(store: Store, answer: str, citations: list[dict[str, Any]], ci
     return None
 
 
+_THOUSANDS = re.compile(r"(?<=\d)[,，](?=\d{3})")
+
+
+def same_form(text: str) -> str:
+    """The form answers and expected strings are compared in: NFKC, no thousands separators."""
+    return _THOUSANDS.sub("", unicodedata.normalize("NFKC", text))
+
+
+def _contains(answer: str, expected: list[str], every: bool) -> bool:
+    found = (same_form(e) in answer for e in expected)
+    return all(found) if every else any(found)
+
+
 def evaluate_ask(store: Store, gold: list[dict[str, Any]]) -> AskScore:
     s = AskScore()
     ask(store, "warm up: 什么是两新")  # loads the word segmenter once (as a running portal has), not timed
@@ -120,8 +137,9 @@ def evaluate_ask(store: Store, gold: list[dict[str, Any]]) -> AskScore:
             ok = a.answer == ""
             s.declined += ok
         else:
-            ok = bool(a.answer) and all(e in a.answer for e in g.get("expect", [])) and (
-                not g.get("expect_any") or any(e in a.answer for e in g["expect_any"]))
+            answer = same_form(a.answer)
+            ok = bool(answer) and _contains(answer, g.get("expect", []), every=True) and (
+                not g.get("expect_any") or _contains(answer, g["expect_any"], every=False))
         s.correct += ok
         row = s.by_type.setdefault(g["type"], [0, 0])
         row[0] += 1

@@ -360,28 +360,65 @@ def change(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     return a
 
 
+def _entries(store: StoreAPI, term: str) -> list[dict[str, Any]]:
+    """Stored 名词解释 entries for ``term``: the term itself (quotes and markers aside) first, then the
+    shortest terms holding it."""
+    def bare(t: str) -> str:
+        return re.sub(r"[“”\"「」『』\s]|^[\[［【(（]?\d{1,2}[\]］】)）.、．]?", "", t)
+
+    rows = [r for r in store.glossary(q=term, limit=200) if term in bare(r["term"])]
+    return sorted(rows, key=lambda r: (bare(r["term"]) != term, len(r["term"])))
+
+
 def glossary(store: StoreAPI, p: Plan, q: str) -> Answer | None:
+    """A term's definition: the 名词解释 entry of the place's (and year's) report, else a definition
+    in the running text of its documents (本条例所称…是指, “三库”即…), else any report's entry."""
+    from . import define
+
     if not p.term:
         return None
-    g = store.glossary_term(p.term)
-    if not g:
+    place = p.places[0] if p.places else None
+    rows = _entries(store, p.term)
+    if place:
+        mine = [r for r in rows if r.get("region") == place and (not p.year or r.get("year") == p.year)] or \
+               [r for r in rows if r.get("region") == place]
+    else:
+        mine = [r for r in rows if not p.year or r.get("year") == p.year]
+    hit: dict[str, Any] | None = None
+    if mine:
+        r = mine[0]
+        text = store.document_text(r["doc"]) or ""
+        hit = {"term": r["term"], "definition": r["definition"], "doc": r["doc"],
+               "quote": text[r["start"]:r["end"]], "span": [r["start"], r["end"]]}
+    if hit is None:
+        hit = define.running_text(store, p.term, place, p.year)
+    if hit is None and rows:
+        r = rows[0]
+        text = store.document_text(r["doc"]) or ""
+        hit = {"term": r["term"], "definition": r["definition"], "doc": r["doc"],
+               "quote": text[r["start"]:r["end"]], "span": [r["start"], r["end"]]}
+    if hit is None:
         # 海南省报告中的一降三减 -> 一降三减: the longest ending of the asked words that is a stored term
         for i in range(1, len(p.term) - 1):
             cand = store.glossary_term(p.term[i:])
             if cand and cand["term"].strip("“”\"") == p.term[i:]:
-                g = cand
+                hit = cand
                 break
-    if not g:
+    if hit is None:
         return None
-    return Answer(answer=f"{g['term']}：{g['definition']}", citations=[{"doc": g["doc"], "quote": g["quote"],
-                                                                           "span": g["span"]}])
+    return Answer(answer=f"{hit['term']}：{hit['definition']}",
+                  citations=[{"doc": hit["doc"], "quote": hit["quote"], "span": hit["span"]}])
+
+
+# A note among the glossary entries (注解1：文中数字均为预计数) explains the text, it defines no term.
+NOTE_LABEL = re.compile(r"(?:注解|注释|注|说明|备注)\s*[\d一二三四五六七八九十]*")
 
 
 def glossary_count(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     docs = store.documents(order="latest", region=p.places[0] if p.places else None,
                            year=p.year, kind="work_report")
     for d in docs:
-        entries = store.glossary(doc_id=d["id"], limit=1000)
+        entries = [e for e in store.glossary(doc_id=d["id"], limit=1000) if not NOTE_LABEL.fullmatch(e["term"].strip())]
         if entries:
             text = store.document_text(d["doc"]) or ""
             first, last = entries[0], entries[-1]

@@ -153,6 +153,27 @@ def _stated_target(q: str) -> dict[str, Any] | None:
     return side
 
 
+def _term(q: str, op: str) -> str | None:
+    """The term a question asks the meaning or the parts of, or None: a quoted term right before a
+    definition cue (“三库”具体指哪些), the words after 什么是, or the words before a cue that never asks
+    for a figure (指什么, 包括哪些); a bare 是什么 only when no year is named and no figure asked."""
+    if op not in ("lookup", "glossary_list", "rank") or "多少" in q or re.search(r"(?<!哪)几", q):
+        return None  # a figure is asked (多少, 几项)
+    for m in W.QUOTED_TERM.finditer(q):
+        if re.match(rf"(?:一词|这个词|这一说法|的说法|具体|这)*(?:{W.DEFINE_Q.pattern})", q[m.end():]):
+            return m.group(1).strip()
+    m = re.search(rf"{W.DEFINE_BEFORE.pattern}(?P<t>[^？?，。]+)", q)
+    if m is None:
+        m = re.search(rf"(?P<t>[^？?，。]+?)(?:{W.DEFINE_STRICT.pattern})", q)
+        if m is None and not W.YEAR_Q.search(q):
+            m = re.search(rf"(?P<t>[^？?，。]+?)(?:{W.DEFINE_Q.pattern})", q)
+    if m is None:
+        return None
+    t = W.TERM_SOURCE.sub("", m.group("t").strip("“”\"《》 "))
+    t = re.sub(r"^(?:中|里|的)+|(?:的含义|的意思|具体|一词)$", "", t).strip("“”\"《》 ")
+    return t if 1 <= len(t) <= 30 else None
+
+
 def read(store: StoreAPI, question: str) -> Plan:
     """The plan for ``question`` (never raises on odd input: an empty plan declines)."""
     q = question.strip().replace("％", "%")
@@ -162,13 +183,18 @@ def read(store: StoreAPI, question: str) -> Plan:
         if rx.search(q):
             p.op = op
             break
-    m = re.search(r"(?:什么是|什么叫|何为|何谓)(?P<a>[^？?，。]+)|(?P<b>[^？?，。]+?)(?:是什么|指什么|是指什么|的含义|什么意思|指哪些|包括哪些|包含哪些|指的是什么)", q)
-    if m and p.op in ("lookup", "glossary_list", "rank") and not W.YEAR_Q.search(q) and not re.search(r"多少|几", q):
-        p.op = "glossary" if p.op != "glossary_list" else p.op
-        p.term = (m.group("a") or m.group("b")).strip("“”\"《》 ")
-        p.term = re.sub(r"^.*?(?:名词解释|报告|文件|文中)(?:中|里)?(?:的|所说的|提到的)?(?=“)", "", p.term)
-        p.term = re.sub(r"^(?:报告中|文中|所说的|提到的|的)+", "", p.term).strip("“”\"《》 ")
-        p.term = re.sub(r"(?:的含义|的意思|具体)$", "", p.term).strip("“”\"《》 ")
+    term = _term(q, p.op)
+    if term:
+        p.op, p.term = ("glossary_list" if p.op == "glossary_list" else "glossary"), term
+        quoted = any(m.group(1).strip() == term for m in W.QUOTED_TERM.finditer(q))  # a place inside it is its own
+        p.places, spans, p.unknown_place = places_in(store, q.replace(term, " " * len(term)) if quoted else q)
+        p.years = [y for y in (cn_year(m.group(1)) for m in W.YEAR_Q.finditer(q)) if y]
+        for s, e in spans:  # an unquoted term read after a place or a year (江苏2026年的民生实事)
+            term = term.replace(q[s:e], " ")
+        chunks = W.YEAR_Q.sub(" ", term).split()
+        if len(chunks) > 1 or (chunks and chunks[0] != term):  # 明澜|区的民生实事: the place's suffix goes too
+            term = re.sub(r"^(?:省|市|区|县)?(?:的|中|里)*", "", chunks[-1])
+        p.term = term or p.term
         return p
     places, spans, unknown = places_in(store, q)
     p.places, p.unknown_place = places, unknown

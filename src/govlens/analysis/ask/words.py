@@ -26,7 +26,8 @@ RANGE_CHANGE_Q = re.compile(r"(?:增长|增加|减少|下降|提高|变化|多)�
 # Operation cues, first match wins (the order matters: a glossary question may hold 哪些, a
 # tracked target 目标, a comparison 哪个). ``places`` is how many named places the row needs.
 OPERATION_CUES: list[tuple[str, re.Pattern[str], str]] = [
-    ("glossary_count", re.compile(r"名词解释.*(?:多少|几)(?:条|个|项|则)|(?:多少|几)(?:条|个|项)名词解释"),
+    ("glossary_count", re.compile(r"(?:名词解释|名词注释|注释|注解|词条).*(?:多少|几)(?:条|个|项|则)?(?:词条)?[？?]?$"
+                                  r"|(?:多少|几)(?:条|个|项)(?:名词解释|名词注释|注释|注解|词条)"),
      "报告的名词解释有多少条？"),
     ("glossary_list", re.compile(r"指(?:的是)?哪些|包括哪些|包含哪些|是指哪|有哪些内容"),
      "两重指哪些？"),
@@ -46,6 +47,19 @@ OPERATION_CUES: list[tuple[str, re.Pattern[str], str]] = [
     ("rank", re.compile(r"(?:高|低|快|慢)(?:了|出)?多少|相差|哪个|哪些|哪一个|谁|最高|最低|最多|最少|最快|最慢|排名|排序|排第|前[三五十]"),
      "2026年哪个省地区生产总值增长目标最高？"),
 ]
+
+# A question asking what a term means or covers; the term is quoted (“四库”指什么) or follows 什么是.
+# STRICT cues never ask for a figure, so they read a term even when a place and a year are named
+# (云溪市2026年报告里的“三库”具体指哪些); a bare 是什么 does so only for a quoted term or a question
+# with no year (2026年增长目标是什么 asks for a figure).
+DEFINE_STRICT = re.compile(r"(?:是)?(?:指什么|指的是什么|是什么意思|什么意思|含义是什么|的含义|(?:具体)?(?:是)?指哪些|(?:具体)?包括哪些"
+                           r"|(?:具体)?包含哪些|(?:具体)?是指哪(?:[几一二两三四五六七八九十]+)?[个项条种类方面点些]?|有哪些内容|具体内容是什么)")
+DEFINE_Q = re.compile(rf"{DEFINE_STRICT.pattern}|是什么|是啥")
+DEFINE_BEFORE = re.compile(r"(?:什么是|什么叫|何为|何谓)")
+QUOTED_TERM = re.compile(r"[“\"「『]([^”\"」』]{1,30})[”\"」』]")
+# The words before a term that only say where it was read (报告中的, 所称的, 提出的): not part of the term.
+TERM_SOURCE = re.compile(r"^.*?(?:名词解释|名词注释|注释|报告|文件|文中|条例|办法|规定|意见|纲要|规划)(?:中|里|里面|后面)?"
+                         r"(?:所称|所说|提到|提出|说|讲)?的?|^.*(?:所称|所说|提到|提出)的?")
 
 # Several places with one of these is a comparison; its winner is asked when ORDER matches.
 COMPARE_Q = re.compile(r"哪个|哪一个|谁|更高|更低|更多|更少|更快|更慢|高于|低于|相比|对比|比较|分别|各是|各自|和|与|、")
