@@ -16,6 +16,11 @@ def test_each_nav_rule_matches_its_example(rule, example):
     assert split.classify(example) == "site", (rule, example)
 
 
+@pytest.mark.parametrize(("rule", "example"), split.CHROME_RULES)
+def test_each_chrome_rule_matches_its_example(rule, example):
+    assert split.classify(example) == "chrome", (rule, example)
+
+
 @pytest.mark.parametrize(("rule", "example"), split.SITE_RULES)
 def test_each_site_rule_matches_its_example_in_a_page_lead_only(rule, example):
     assert split.classify(example, lead=True) == "site", (rule, example)

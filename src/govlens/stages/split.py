@@ -70,6 +70,14 @@ NAV_RULES: list[tuple[str, str]] = [
      "云溪市人民政府 明澜 晴 6℃~18℃"),
 ]
 _NAV = [re.compile(p) for p, _ in NAV_RULES]
+# Lines that are chrome whatever their length (rule, invented example); unlike NAV lines they say
+# nothing about the site (上一篇 names another document).
+CHROME_RULES: list[tuple[str, str]] = [
+    (r"ICP[备证]|公网安备|网站标识码|版权所有|Copyright|©", "版权所有：云溪市人民政府办公厅 溪ICP备00000000号 网站标识码：0000000000"),
+    (r"^(?:上一篇|下一篇|上一条|下一条|上篇|下篇)\s*[：:]", "上一篇：明澜区召开2031年春耕生产工作会议暨农业农村重点项目集中开工仪式"),
+    (r"^(?:[【\[]\s*(?:关闭(?:窗口)?|打印(?:本页)?|分享(?:到)?|返回顶部|收藏|纠错|我要纠错)\s*[】\]]\s*)+$", "【关闭】【打印】"),
+]
+_CHROME_ANY = [re.compile(p) for p, _ in CHROME_RULES]
 # Only among the lines before a page's first paragraph: a line that is the site's or paper's name alone.
 SITE_RULES: list[tuple[str, str]] = [
     (r"^[\u4e00-\u9fff]{2,30}(?:新闻网|网站|门户网站?|政府网|人大网|网|数字报|数字版|电子版|客户端|频道|日报|晚报)$", "云溪日报数字版"),
@@ -131,6 +139,8 @@ def classify(text: str, lead: bool = False) -> str:
         return "meta"
     if _META.match(text) or _DATED_META.match(text):
         return "meta"
+    if len(text) <= 160 and not re.search(r"。.", text) and any(p.search(text) for p in _CHROME_ANY):
+        return "chrome"
     if len(text) <= 80 and (any(p.search(text) for p in _NAV) or _WEEKDAY_DATE.match(text)
                             or (lead and any(p.match(text) for p in _SITE))):
         return "site"
@@ -420,6 +430,8 @@ def _site_header(lines: list[Line]) -> str:
             out.append(("发布日期：" if _WEEKDAY_DATE.match(ln.text) else "站点：") + ln.text)
         elif ln.cls == "meta" and _PAPER_HEAD.match(ln.text):
             out.append(ln.text)
+            if paper := re.match(r"^\s*([\u4e00-\u9fff]{2,16}?(?:日报|晚报|报))", ln.text):
+                out.append("站点：" + paper.group(1))
         elif ln.cls == "chrome" and (m := _OWNER.search(ln.text)):
             out.append("站点：" + (m.group(1) or m.group(2)))
     return "".join("\n" + t for t in dict.fromkeys(out))
