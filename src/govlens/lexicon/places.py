@@ -40,6 +40,13 @@ _SUFFIX = re.compile(r"^(.{2,}?)(特别行政区|自治区|新区|林区|特区|
 # Official names that are also common words: matched only after their parent or before an anchor.
 GENERIC = frozenset({"城区", "郊区", "矿区", "市中区", "城中区", "新城区", "老城区", "城关区", "东区", "西区",
                      "新市区", "开发区", "高新区", "新区"})
+# Short names of prefectures that are also common words or other things (长治久安, 大同, 白银, 日照时数):
+# never read as the place from the short name alone. One per line in data/places_not_short.txt.
+NOT_SHORT: dict[str, bool] = {
+    w.strip(): True
+    for w in resources.files("govlens.lexicon").joinpath("data", "places_not_short.txt").read_text(encoding="utf-8").splitlines()
+    if w.strip() and not w.startswith("#")
+}
 LEVEL_WORDS = {"province": "省", "city": "市", "district": "区", "county": "县"}
 
 

@@ -15,7 +15,7 @@ from ..lexicon.words import YEAR
 from ..model import Document
 from . import titles
 from .numbers import cn_int, cn_year
-from .regions import at_level, body_place, document_place, place_of, self_level
+from .regions import at_level, body_place, document_place, place_of, province_of_cities, self_level
 
 _TAG = re.compile(r"^(?:【([^】]{1,20})】|\[([^\]]{1,10})\])\s*")
 _YEAR = rf"(?=[12一二三四五六七八九〇零○])({YEAR}|[一二三四五六七八九〇零○]{{4}})年"
@@ -90,9 +90,11 @@ _PRESS_TURN = re.compile(r"^(?:主持人|发布人|发言人|新闻发言人|[^�
 _REPORTER_TURN = re.compile(r"^[^：:\n，。]{0,14}记者(?:问)?[：:]", re.M)
 _NEWS = re.compile(
     r"^(?:本报讯|本报[^，。]{0,8}电|新华社[^，。]{0,12}电|中新社[^，。]{0,12}电|[^，。\n]{0,12}(?:日报|晚报|报|网|台)讯|"
-    r"【[^】]{1,12}讯】|[^，。]{0,10}讯[（(])|[（(]\s*(?:本报)?(?:记者|通讯员)[^）)\n]{1,30}[）)]|记者从[^。]{0,40}获悉|记者[^。]{0,10}了解到",
+    r"【[^】]{1,12}讯】|[^，。]{0,10}讯[（(])|[（(]\s*(?:本报)?(?:记者|通讯员)[^）)\n]{1,30}[）)]|记者从[^。]{0,40}获悉|记者[^。]{0,10}了解到|"
+    r"(?:本报|特约)?(?:记者|通讯员)\s*[\u4e00-\u9fff·]{2,4}(?:[\s、]*(?:本报|特约)?(?:记者|通讯员)?\s*[\u4e00-\u9fff·]{2,4}){0,4}$",
     re.M,
 )
+_PAPER_PAGE = re.compile(r"第\s*[\d一二三四五六七八九十]+\s*版")  # a newspaper page's running head in the header
 _BYLINE_END = re.compile(r"[（(]\s*(?:本报)?(?:记者|通讯员)[^）)\n]{1,30}[）)]\s*$|(?:记者|通讯员)\s*[\u4e00-\u9fff]{2,4}\s*$")
 _REGULATION_TITLE = re.compile(r"(?:条例|办法|规定|细则|规则|章程|通知|意见)(?:（[^）]*）)?$")
 # A policy document carried whole by a news item (中办国办印发《…方案》 / 新华社…电 + the text).
@@ -122,11 +124,16 @@ def _region(doc: Document, head: str, meta: dict[str, str], title: str) -> tuple
             or _CENTRAL_NEWS.search(title + "\n" + first)):
         return "全国", "head"
     tag = _TAG.match(title)
-    place, why = document_place(_TAG.sub("", title), head, issuer, doc.text, (tag.group(1) or tag.group(2)) if tag else None)
+    site = re.findall(r"^站点：(.+)$", doc.header, re.M)
+    place, why = document_place(_TAG.sub("", title), head, issuer, doc.text, (tag.group(1) or tag.group(2)) if tag else None,
+                                site)
     if why != "head" and _speaks_for_country(doc.text[:30000]):
         return "全国", "body"
     if why == "body" and place is not None:
         place = at_level(place, self_level(doc.text[:30000]))  # a provincial item naming a city most
+    if place is None and self_level(doc.text[:30000]) == "province":
+        place, why = province_of_cities(doc.text), "body"  # 全省…在哈尔滨召开…牡丹江、伊春等地
+        why = why if place else None
     return place, why
 
 
@@ -251,7 +258,7 @@ def _kind(doc: Document, head: str, from_listing: bool) -> str:
         return "regulation"
     if doc.glossary and sum(g.end - g.start for g in doc.glossary) > 0.6 * len(doc.text):
         return "glossary"
-    if _NEWS.search(opening) or _BYLINE_END.search(doc.text[-120:]) or from_listing:
+    if _NEWS.search(opening) or _BYLINE_END.search(doc.text[-120:]) or from_listing or _PAPER_PAGE.search(doc.header):
         return "news"
     return "other"
 

@@ -77,6 +77,13 @@ _HEADING_START = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十\d]{1,3}）|\d{1,2}[.．、](?!\d)|第[一二三四五六七八九十]+[部章条节])"
 )
 _TRIM = " |\t"
+# A page's field row (来源：… 发布时间：…, or a date then 来源：) is never a broken sentence, and a news
+# item's opening (南方日报讯（记者…）, 新华社西宁8月22日电) always starts a paragraph: neither is joined.
+_FIELD_ROW = re.compile(
+    r"^(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*(?:\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*)?"
+    r"(?:来\s*源|信息来源|稿件来源|发布时间|发表时间|发布日期|更新时间|时\s*间|日\s*期|作\s*者|字\s*号|浏览次数|点击数)\s*[：:]"
+)
+_NEWS_LEAD = re.compile(r"^(?:本报讯|【[^】]{1,12}讯】|[^，。：:\s]{1,12}讯[（(]|新华社[^，。]{1,14}电|中新社[^，。]{1,14}电)")
 
 
 @lru_cache(maxsize=1)
@@ -133,6 +140,7 @@ def _continues(line: str) -> bool:
         bool(line)
         and not _HEADING_START.match(line)
         and not _SPEAKER.match(line)
+        and not _NEWS_LEAD.match(line)
         and (len(line) >= 10 or line[-1] in _TERMINAL)
     )
 
@@ -174,9 +182,10 @@ class _Para:
     """A paragraph being re-joined, with the state the joining rules read kept up to date as lines
     are added (re-scanning the growing text made long broken paragraphs quadratic)."""
 
-    __slots__ = ("body", "head", "length", "open", "tail")
+    __slots__ = ("body", "field", "head", "length", "open", "tail")
 
     def __init__(self, line: str):
+        self.field = bool(_FIELD_ROW.match(line))
         self.head = bool(_HEADING_START.match(line))
         self.length = len(line)
         self.tail = line[-3:]
@@ -192,7 +201,7 @@ class _Para:
             self.body = self.length >= 40 and bool(_CLAUSE.search(line)) and not self.head
 
     def broken(self) -> bool:
-        return self.length >= 12 and self.tail[-1] not in _TERMINAL
+        return self.length >= 12 and self.tail[-1] not in _TERMINAL and not self.field
 
     def ends_open(self) -> bool:
         return any(n > 0 for n in self.open)

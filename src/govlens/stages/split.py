@@ -46,6 +46,48 @@ _META = re.compile(
 _DATE_LINE = re.compile(rf"^{YEAR}(?:[-/.]\d{{1,2}}[-/.]\d{{1,2}}|年\d{{1,2}}月\d{{1,2}}日)(?:\s*\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?)?$")
 # A newspaper page's running head: 大众日报　2031年5月12日　第2版　要闻 (its date is the items' date).
 _PAPER_HEAD = re.compile(r"^[^，。]{0,20}(?:日报|晚报|报)\s*[^，。]{0,24}第\s*[\d一二三四五六七八九十]+\s*版[^，。]{0,12}$")
+# Site furniture: navigation, menus, a newspaper's page controls (rule, invented example line). Such
+# a line is never part of a document; it cuts the page like chrome, and what it says about the site
+# (a section path, the portal's or paper's name) is kept in every document's header as "站点：…",
+# weak evidence of the place the page is about (regions.WEIGHTS["site"]).
+NAV_RULES: list[tuple[str, str]] = [
+    # a breadcrumb: short segments joined by > / >> / »
+    (r"^(?:[^>＞»›\n]{1,24}?\s*(?:>>?|＞|»|›)\s*)+[^>＞»›\n]{1,24}$", "云溪新闻网首页 > 区县 > 明澜"),
+    # a menu: three or more short items between | or ｜
+    (r"^(?:[^|｜，。\n]{1,10}\s*[|｜]\s*){2,}[^|｜，。\n]{1,10}$", "首页 | 要闻 | 政务公开 | 互动交流"),
+    # a site's name and a channel, split by | or a dash
+    (r"^[\u4e00-\u9fff]{2,20}(?:网|网站|客户端|日报|晚报|报)\s*[|｜\-—_]\s*[\u4e00-\u9fff]{2,12}$", "云溪日报客户端 | 明澜频道"),
+    # menu words run together (a menu whose spaces were lost), or one standing alone
+    (r"^(?:(?:网站)?首页|政务公开|政务服务|办事服务|互动交流|要闻动态|新闻中心|政务要闻|新闻发布|信息公开|政府信息公开|"
+     r"公众参与|数据发布|专题专栏|在线访谈|政民互动|走进[\u4e00-\u9fff]{2,6}|魅力[\u4e00-\u9fff]{2,6}|[\s|｜]+){1,12}$",
+     "网站首页政务公开政务服务互动交流走进溪北"),
+    # a newspaper's page controls
+    (r"^(?:[【\[]?(?:上一版|下一版|上一期|下一期|返回目录|版面导航|往期回顾|本版导航|PDF版?)[】\]]?\s*){1,6}$", "【上一版】【下一版】 【返回目录】"),
+    # a page number with its name, standing alone
+    (r"^第\s*[\d一二三四五六七八九十]+\s*版\s*[：:]?\s*[\u4e00-\u9fff]{0,8}$", "第05版：地方新闻"),
+    # a weather widget (with the site's name before it)
+    (r"(?:晴|阴|多云|小雨|中雨|大雨|暴雨|雷阵雨|阵雨|雨夹雪|小雪|中雪|大雪|雾|霾)(?:转\S{1,3})?\s*-?\d{1,2}\s*(?:℃|°C)",
+     "云溪市人民政府 明澜 晴 6℃~18℃"),
+]
+_NAV = [re.compile(p) for p, _ in NAV_RULES]
+# Lines that are chrome whatever their length (rule, invented example); unlike NAV lines they say
+# nothing about the site (上一篇 names another document).
+CHROME_RULES: list[tuple[str, str]] = [
+    (r"ICP[备证]|公网安备|网站标识码|版权所有|Copyright|©", "版权所有：云溪市人民政府办公厅 溪ICP备00000000号 网站标识码：0000000000"),
+    (r"^(?:上一篇|下一篇|上一条|下一条|上篇|下篇)\s*[：:]", "上一篇：明澜区召开2031年春耕生产工作会议暨农业农村重点项目集中开工仪式"),
+    (r"^(?:[【\[]\s*(?:关闭(?:窗口)?|打印(?:本页)?|分享(?:到)?|返回顶部|收藏|纠错|我要纠错)\s*[】\]]\s*)+$", "【关闭】【打印】"),
+]
+_CHROME_ANY = [re.compile(p) for p, _ in CHROME_RULES]
+# Only among the lines before a page's first paragraph: a line that is the site's or paper's name alone.
+SITE_RULES: list[tuple[str, str]] = [
+    (r"^[\u4e00-\u9fff]{2,30}(?:新闻网|网站|门户网站?|政府网|人大网|网|数字报|数字版|电子版|客户端|频道|日报|晚报)$", "云溪日报数字版"),
+    (r"^[\u4e00-\u9fff]{2,30}人民政府$", "溪北县人民政府"),
+]
+_SITE = [re.compile(p) for p, _ in SITE_RULES]
+_WEEKDAY_DATE = re.compile(rf"^{YEAR}年\d{{1,2}}月\d{{1,2}}日\s*星期[一二三四五六日天]$")
+# Who runs the site, as a footer says it: 主办：云溪市人民政府办公室 / 云溪日报社版权所有.
+_OWNER = re.compile(r"(?:主办(?:单位)?|版权所有|承办(?:单位)?)\s*[：:]\s*([\u4e00-\u9fff]{4,30}?)(?=\s|[（(]|主办|承办|[\u4e00-\u9fff]ICP|ICP|$)"
+                    r"|([\u4e00-\u9fff]{4,30}?)(?:\s*)版权所有")
 _ITEM = re.compile(r"^[•·●▪◆■]\s*(?:【[^】]{1,20}】)?\s*(?P<title>\S.{3,80})$")
 _POLICY = re.compile(
     r"本网|本站|本协议|服务条款|您|稿件|投稿|作品|侵权|违约|法律责任|转载|著作权|隐私|账号|平台有权"
@@ -82,13 +124,26 @@ class Block:
         return sum(len(ln.text) for ln in self.lines)
 
 
-def classify(text: str) -> str:
+# A date (and time) leading a 来源 / 作者 row or the paper's name: 2031-05-12 08:30 来源：云溪日报.
+_DATED_META = re.compile(
+    rf"^{YEAR}[-/.年]\d{{1,2}}[-/.月]\d{{1,2}}日?\s*(?:\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?)?\s*"
+    r"(?:来\s*源|作\s*者|编辑|[\u4e00-\u9fff]{2,12}(?:日报|晚报|报|网|社|客户端)(?:\s|作者|$))"
+)
+
+
+def classify(text: str, lead: bool = False) -> str:
+    """The class of one line; ``lead``: no paragraph of prose has been read yet on the page."""
     if _DATE_LINE.match(text):
         return "date"
     if _PAPER_HEAD.match(text):
         return "meta"
-    if _META.match(text):
+    if _META.match(text) or _DATED_META.match(text):
         return "meta"
+    if len(text) <= 160 and not re.search(r"。.", text) and any(p.search(text) for p in _CHROME_ANY):
+        return "chrome"
+    if len(text) <= 80 and (any(p.search(text) for p in _NAV) or _WEEKDAY_DATE.match(text)
+                            or (lead and any(p.match(text) for p in _SITE))):
+        return "site"
     if _ITEM.match(text) and len(text) > 6:
         return "item"
     if len(text) <= 60 and _CHROME_LINE.match(text):
@@ -114,9 +169,11 @@ def page_lines(page: Page) -> list[Line]:
     out: list[Line] = []
     pos = 0
     kinds = page.line_kinds
+    lead = True
     for i, raw in enumerate(page.text.split("\n")):
         if raw:
-            cls = classify(raw)
+            cls = classify(raw, lead)
+            lead = lead and not (cls == "text" and _is_prose_text(raw))
             prev = out[-1] if out else None
             if prev and prev.cls == "meta" and cls != "meta" and len(raw) <= 40:
                 label = _META.match(prev.text)
@@ -143,13 +200,17 @@ def _is_headline(ln: Line) -> bool:
 
 
 def _is_prose(ln: Line) -> bool:
-    return len(ln.text) >= 40 or (ln.text[-1] in _TERMINAL and len(ln.text) >= 12)
+    return _is_prose_text(ln.text)
+
+
+def _is_prose_text(t: str) -> bool:
+    return len(t) >= 40 or (t[-1] in _TERMINAL and len(t) >= 12)
 
 
 def _runs(lines: list[Line]) -> list[list[Line]]:
     runs: list[list[Line]] = [[]]
     for ln in lines:
-        if ln.cls == "chrome":
+        if ln.cls in ("chrome", "site"):
             if runs[-1]:
                 runs.append([])
             continue
@@ -199,7 +260,10 @@ def _split_news(run: list[Line], cut: bool = True) -> list[Block]:
                 cur.title_lines = [heads.pop(0)]
             if not heads:
                 continue
-            if j < n and _is_prose(run[j]) and len(heads) <= 4 and (cut or not (cur.lines or cur.title_lines)):
+            k = j  # the 来源 / date rows under a headline sit between it and the text
+            while k < n and run[k].cls in ("meta", "meta+", "date"):
+                k += 1
+            if k < n and _is_prose(run[k]) and len(heads) <= 4 and (cut or not (cur.lines or cur.title_lines)):
                 column = None
                 if len(heads) >= 2 and _COLUMN_LABEL.match(heads[0].text):
                     column = heads.pop(0).text
@@ -324,6 +388,7 @@ def split(page: Page) -> list[Document]:
             blocks.append(b)
     if not blocks:
         raise NoDocuments("no document found (only navigation, boilerplate or very short text)", page.source)
+    site = _site_header(lines)
     name = page.source.replace("\\", "/").rsplit("/", 1)[-1] or page.source
     docs: list[Document] = []
     for k, b in enumerate(blocks, 1):
@@ -347,12 +412,29 @@ def split(page: Page) -> list[Document]:
         doc.origin = b.origin
         if b.date:
             doc.header += f"\n发布日期：{b.date}"
+        doc.header = (doc.header + site).lstrip("\n")
         if b.column:
             doc.title = b.column
         elif b.title_lines:
             doc.title = _title_from(b.title_lines)
         docs.append(doc)
     return docs
+
+
+def _site_header(lines: list[Line]) -> str:
+    """What the page says about itself, for every document on it: the site lines (站点：…), a footer's
+    owner, and a newspaper's running head (its date is every item's date)."""
+    out = []
+    for ln in lines:
+        if ln.cls == "site":
+            out.append(("发布日期：" if _WEEKDAY_DATE.match(ln.text) else "站点：") + ln.text)
+        elif ln.cls == "meta" and _PAPER_HEAD.match(ln.text):
+            out.append(ln.text)
+            if paper := re.match(r"^\s*([\u4e00-\u9fff]{2,16}?(?:日报|晚报|报))", ln.text):
+                out.append("站点：" + paper.group(1))
+        elif ln.cls == "chrome" and (m := _OWNER.search(ln.text)):
+            out.append("站点：" + (m.group(1) or m.group(2)))
+    return "".join("\n" + t for t in dict.fromkeys(out))
 
 
 _BRACKET_TAG = re.compile(r"^(?:\[[^\]]{1,10}\]|【[^】]{1,10}】)\s*")

@@ -1,0 +1,93 @@
+"""Site chrome around a document (stages/split) and the lines normalize keeps apart: rule tables run
+on lines and pages of our own (云溪市, 明澜区, 溪北县 are invented places of places_local.tsv)."""
+
+from __future__ import annotations
+
+import pytest
+
+from govlens.model import Page
+from govlens.pipeline import read_text
+from govlens.stages import split
+from govlens.stages.normalize import normalize
+
+
+@pytest.mark.parametrize(("rule", "example"), split.NAV_RULES)
+def test_each_nav_rule_matches_its_example(rule, example):
+    assert split.classify(example) == "site", (rule, example)
+
+
+@pytest.mark.parametrize(("rule", "example"), split.CHROME_RULES)
+def test_each_chrome_rule_matches_its_example(rule, example):
+    assert split.classify(example) == "chrome", (rule, example)
+
+
+@pytest.mark.parametrize(("rule", "example"), split.SITE_RULES)
+def test_each_site_rule_matches_its_example_in_a_page_lead_only(rule, example):
+    assert split.classify(example, lead=True) == "site", (rule, example)
+    assert split.classify(example, lead=False) != "site"  # a signature line under a notice stays
+
+
+@pytest.mark.parametrize("line", [
+    "明澜区召开春耕生产现场会",                 # a headline
+    "云溪市人民政府关于做好春耕生产工作的通知",  # a title naming its issuer
+    "会议指出，要抓好落实。",
+    "一、2031年工作回顾",
+])
+def test_titles_and_text_are_not_site_lines(line):
+    assert split.classify(line, lead=True) != "site"
+
+
+@pytest.mark.parametrize("line", [
+    "2031-05-12 08:30 来源：云溪日报 作者：王小明",
+    "2031-05-12 08:30:41云溪日报作者：记者王小明",
+    "2031年5月12日来源：云溪新闻网",
+])
+def test_a_date_leading_a_source_row_is_a_header_field(line):
+    assert split.classify(line) == "meta"
+
+
+def _lines(raw: str) -> list[str]:
+    page = normalize(Page(source="t.txt", raw=raw))
+    return page.text.split("\n")
+
+
+@pytest.mark.parametrize(("raw", "second"), [
+    # a field row is never a sentence broken across lines
+    ("来源：云溪日报　发布时间：2031-03-12 08:41:07　浏览次数：3126\n云溪日报讯（记者 王小明）3月11日，市政府召开常务会议，研究部署春耕工作。",
+     "云溪日报讯"),
+    ("2031-03-12 08:41:07　来源：云溪新闻网　作者：王小明　编辑：李四　浏览次数：3126\n明澜区近日召开会议，研究部署春耕工作，要求各地抓紧抓实。",
+     "明澜区近日"),
+    # a news item's opening starts a paragraph even after an open line
+    ("会议要求各地抓紧抓实春耕备耕和稳就业等重点工作，确保全年粮食产量稳定在\n新华社北京3月5日电 国务院常务会议5日召开，部署春耕生产。",
+     "新华社北京"),
+])
+def test_field_rows_and_news_openings_are_not_joined(raw, second):
+    lines = _lines(raw)
+    assert len(lines) == 2 and lines[1].startswith(second), lines
+
+
+# An invented county portal page: site name, menu, breadcrumb, weather, a headline broken over two
+# lines, a dated source row, the text, share/print lines and a footer naming the site's owner.
+PORTAL = """溪北县人民政府
+网站首页 | 政务公开 | 政务服务 | 互动交流 | 走进溪北
+当前位置：首页 > 政务公开 > 政府文件
+溪北县人民政府 溪北 晴 6℃~18℃
+溪北县人民政府办公室关于印发溪北县农村
+生活垃圾治理实施办法的通知
+2031-05-16 来源：县政府办 字号：[大][中][小]
+各乡镇人民政府，县政府有关部门：
+《溪北县农村生活垃圾治理实施办法》已经县政府同意，现印发给你们，请认真贯彻执行。全县各乡镇要结合实际抓好落实，确保各项措施落到实处。
+溪北县人民政府办公室
+2031年5月15日
+上一篇：溪北县召开春耕生产会议
+下一篇：溪北县2031年一季度经济运行情况
+主办：溪北县人民政府办公室　溪ICP备00000000号
+"""
+
+
+def test_a_portal_page_keeps_its_document_and_drops_the_site():
+    (d,) = read_text(PORTAL, extract=False)
+    assert d.title == "溪北县人民政府办公室关于印发溪北县农村生活垃圾治理实施办法的通知"
+    assert (d.region, d.year, d.kind) == ("溪北县", 2031, "regulation")
+    assert "网站首页" not in d.text and "当前位置" not in d.text and "℃" not in d.text
+    assert "站点：溪北县人民政府" in d.header
