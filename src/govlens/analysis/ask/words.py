@@ -67,13 +67,17 @@ ORDER_LOW = re.compile(r"最低|最少|最慢|更低|更少|更慢|低于")
 ORDER_HIGH = re.compile(r"最高|最多|最快|更高|更多|更快|高于|排名|排第|前[三五十]")
 
 KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
-    ("target", re.compile(r"目标|预期|计划|力争|打算|要达到|定为")),
+    ("target", re.compile(r"目标|预期|计划|力争|打算|要达到|定为|安排|拟按|拟安排")),
     ("forecast", re.compile(r"预计")),
     ("actual", re.compile(r"实际|完成了|实现了|达到了|结果|最终|全年.{0,4}(?:是|为)多少|比上年|同比|增长了|增加了")),
 ]
+# Said of an outcome in so many words; 增长了/比上年 alone may be the question's own operation (比2024年增加了多少).
+ACTUAL_SAID = re.compile(r"实际|完成了|实现了|达到了|结果|最终|完成数|完成情况")
 LEVEL_Q = re.compile(r"哪(?:个|些|一个)(省|市|区|县)|各(省|市|区|县)|(省|市|区|县)(?:中|里|之中)")
 LEVELS = {"省": "province", "市": "city", "区": "district", "县": "county"}
 NATION_Q = re.compile(r"全国|我国|国家|中国")
+# A level asked (地区生产总值总量是怎么增长的): the series or figure is the level, not its growth rate.
+LEVEL_WORDS = re.compile(r"总量|规模|总额|总值是多少|达到多少|是多少亿|多少亿元|多少万亿")
 RATE_WORDS = re.compile(r"增速|增幅|涨幅|增长率|速度")  # a rate, not a level
 CHANGE_WORDS = re.compile(r"增长|增速|增幅|涨幅|提高|下降|上涨|增加|减少|降低|同比|比上年")
 
@@ -88,6 +92,7 @@ NOT_MEASURE = re.compile(
     r"分别|各是|各自|相比|对比|比较|哪个|哪一个|哪些|谁|更高|更低|更多|更少|更快|更慢|最高|最低|最多|最少|最快|最慢|"
     r"(?:是|有)?多少(?:家|个|件|项|名|位|所|套|张|条|次|人|天|亿元|万元|元)?|几(?:家|个|件|项|名|位|所|套|张|条|次|天)|百分之几|百分之多少|是什么|是否|完成了吗|实现了吗|达到了吗|完成情况|目标|预期|计划|实际|完成|预计|怎么变化|如何变化|"
     r"变化|趋势|历年|逐年|增长了|增长|增速|增幅|涨幅|提高|下降|上涨|增加|减少|排名|省份|城市|到|至|"
+    r"是?怎(?:么|样)(?:样)?(?:的)?|如何|有何|安排|拟按|拟安排|"
     r"[的了吗呢？?。，、“”和与及\s—\-~～]")
 WHOSE = re.compile(r"(?:城乡|城镇|农村|全体|常住)?(?:居民)?(?:人均)?(?:可支配)?")
 GENERIC_TAIL = re.compile(r"(?:规模|总量|总额|数量|情况|水平|金额|数)$")
