@@ -283,6 +283,31 @@ def _split_news(run: list[Line], cut: bool = True) -> list[Block]:
     return [b for b in blocks if b.lines or b.title_lines]
 
 
+# A report's title line followed by its delivery note: where a report starts on a page holding several.
+_REPORT_NOTE = re.compile(rf"^[（(—－\-\s]*{YEAR}年\d{{1,2}}月\d{{1,2}}日在[^\n]{{2,60}}?会议上")
+_REPORT_TITLE = re.compile(r"(?:报告|公报|讲话)$")
+
+
+def _split_reports(run: list[Line]) -> list[Block]:
+    """A report-shaped run is one document, unless it holds two or more different report titles each followed by
+    its delivery note (a compilation page): then each report is one, and the lines before the first
+    (the compilation's own heading) are none."""
+    starts = [i for i in range(len(run) - 1) if run[i].cls == "text" and len(run[i].text) <= 40
+              and _REPORT_TITLE.search(run[i].text) and _REPORT_NOTE.match(run[i + 1].text)]
+    # Distinct titles: one report printing its heading again is still one report.
+    cuts = starts if len({run[i].text for i in starts}) >= 2 else [0]
+    out = []
+    if cuts[0] > 0 and any(_is_prose(ln) for ln in run[: cuts[0]] if ln.cls == "text"):
+        out.append(Block(lines=[ln for ln in run[: cuts[0]] if ln.cls not in ("meta", "meta+")]))  # an introduction
+    for k, a in enumerate(cuts):
+        part = run[a : cuts[k + 1] if k + 1 < len(cuts) else len(run)]
+        lead = run[:a] if k == 0 and not out else []
+        meta = [ln for ln in lead + part if ln.cls in ("meta", "meta+")]
+        out.append(Block(lines=[ln for ln in part if ln.cls not in ("meta", "meta+")], meta_lines=meta,
+                         origin="listing" if len(cuts) > 1 else "page"))
+    return out
+
+
 def _bigrams(s: str) -> set[str]:
     s = re.sub(r"\W", "", s)
     return {s[i : i + 2] for i in range(len(s) - 1)}
@@ -362,7 +387,7 @@ def split(page: Page) -> list[Document]:
         if any(ln.cls == "item" for ln in run):
             found = _split_listing(run)
         elif _REPORT_SHAPE.search("\n".join(ln.text for ln in run)):
-            found = [Block(lines=[ln for ln in run if ln.cls not in ("meta", "meta+")], meta_lines=[ln for ln in run if ln.cls in ("meta", "meta+")])]
+            found = _split_reports(run)
         else:
             several = sum(1 for ln in run if _NEWS_OPEN.match(ln.text)) >= 2
             found = _split_news(run, cut=several)
