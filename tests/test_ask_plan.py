@@ -3,6 +3,8 @@ that operation, each sentence-choice cue moves its example's score the way its w
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from conftest import SAMPLES
@@ -10,8 +12,9 @@ from govlens.analysis.ask import HANDLERS, read
 from govlens.analysis.ask.choose import CLAUSE_CUES, one_year, percent, score
 from govlens.analysis.ask.define import DEFINITION_FORMS, in_text
 from govlens.analysis.ask.handlers import NOTE_LABEL
-from govlens.analysis.ask.sentences import DIFFERENCE_FORMS, stated_difference
+from govlens.analysis.ask.sentences import COUNT_KIND_CUES, DIFFERENCE_FORMS, count_in_text, stated_difference
 from govlens.analysis.ask.words import OPERATION_CUES
+from govlens.analysis.compare import same_measure
 from govlens.ingest import ingest
 from govlens.io.read import walk
 from govlens.store import open_store
@@ -62,6 +65,11 @@ def test_every_operation_has_a_handler():
         ("明澜区2021年到2023年财政赤字率安排是怎样变化的？", {"op": "trend", "kind": "target", "measure": "财政赤字率"}),
         # a level asked over years (总量, 规模): the series is the level, not its growth
         ("明澜区2021年到2023年地区生产总值总量是怎么增长的？", {"op": "trend", "want_change": False}),
+        # a position in a ranking; a count of stated items ranked; 今年 with no place has no year
+        ("2023年地区生产总值增速排在各区第二位的是哪个区？", {"op": "rank", "constraints": ["nth 2"], "order": "high"}),
+        ("2023年哪个区经济增速第三低？", {"op": "rank", "constraints": ["nth 3"], "order": "low"}),
+        ("2023年哪些区计划办的民生实事件数最多？", {"op": "rank", "measure": "民生实事件数", "kind": "target"}),
+        ("今年的民生实事一共有多少件？", {"op": "items", "constraints": ["year unresolved"]}),
         # a figure asked is never a term: 是什么 with a year, 多少, 几项
         ("明澜区2023年经济增长目标是什么？", {"op": "lookup"}),
         ("明澜区报告的注释部分一共有多少条？", {"op": "glossary_count"}),
@@ -129,3 +137,21 @@ def test_each_stated_difference_form_reads_its_example(pattern, example, differe
 def test_a_stated_difference_is_read_only_right_after_the_figure():
     fact = {"quote": "全年地区生产总值增长5%，民生支出占比达到七成，比上年提高2个百分点", "change": 5, "value": None}
     assert stated_difference(fact, 2024) is None  # the 比上年 clause belongs to another figure
+
+
+@pytest.mark.parametrize(("rx", "kind", "example"), COUNT_KIND_CUES)
+def test_each_count_kind_cue_reads_its_example(rx, kind, example):
+    hit = count_in_text("前文。" + example + "。", "民生实事", kind)
+    assert hit is not None and hit["kind"] == kind and hit["count"] == int(re.findall(r"\d+", example)[0])
+
+
+def test_a_count_is_the_one_right_before_the_noun():
+    hit = count_in_text("今年将办好12类45件民生实事。", "民生实事", "target")
+    assert hit and hit["count"] == 45 and hit["unit"] == "件"
+
+
+@pytest.mark.parametrize(("metric", "same"), [("一般公共预算收入同口径", True), ("赤字率拟", False),
+                                              ("一般公共预算收入", False), ("农业总产值同口径", False)])
+def test_a_trailing_word_does_not_change_the_measure(metric, same):
+    # 赤字率 has no synonym-table key; a name that is the key already needs no stripping
+    assert same_measure(metric, "budget_revenue") == same

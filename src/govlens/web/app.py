@@ -38,6 +38,7 @@ from .render import (
     chart_compare,
     chart_track,
     fact_kind_zh,
+    link_figures,
     mark_words,
     page_at,
     public,
@@ -74,6 +75,7 @@ def create_app(db_path: str | None = None, rules: Rules | None = None, cache: bo
     templates = Jinja2Templates(directory=str(base.joinpath("templates")))
     templates.env.filters["kind_zh"] = lambda k: KINDS_ZH.get(k, k)
     templates.env.filters["mark_words"] = lambda text, words: Markup(mark_words(text, words or []))
+    templates.env.filters["link_figures"] = lambda text, cites, ids: Markup(link_figures(text, cites or [], ids or {}))
     templates.env.filters["fact_kind_zh"] = fact_kind_zh
     templates.env.filters["rule_zh"] = rule_zh
     app.mount("/static", StaticFiles(directory=str(base.joinpath("static"))), name="static")

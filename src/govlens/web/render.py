@@ -142,6 +142,25 @@ def mark_words(text: str, words: list[str]) -> str:
     return "".join(out)
 
 
+_FIGURE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])(?!年)")
+
+
+def link_figures(answer: str, citations: list[dict[str, Any]], doc_ids: dict[str, int]) -> str:
+    """``answer`` escaped, each figure in it a link to the cited sentence that states it (years, and
+    figures no cited sentence holds — a difference govlens computed — stay plain text)."""
+    out, pos = [], 0
+    for m in _FIGURE.finditer(answer):
+        c = next((c for c in citations if c.get("span") and doc_ids.get(c["doc"])
+                  and re.search(rf"(?<![\d.]){re.escape(m.group())}(?![\d])", c.get("quote") or "")), None)
+        if c is None:
+            continue
+        href = f"/doc/{doc_ids[c['doc']]}?at={c['span'][0]}-{c['span'][1]}#cited"
+        out += [html.escape(answer[pos : m.start()]), f'<a class="fig" href="{html.escape(href)}">{m.group()}</a>']
+        pos = m.end()
+    out.append(html.escape(answer[pos:]))
+    return "".join(out)
+
+
 def _figure(side: dict[str, Any] | None, field: str) -> float | None:
     """A side's value or change as one number (the middle of a range)."""
     if not side or side.get(field) is None:

@@ -12,6 +12,7 @@ from typing import Any
 
 from ...stages.numbers import convert
 from ...store.api import StoreAPI
+from ..compare import same_measure
 from . import sentences as S
 from . import words as W
 from .answer import Answer, as_written, cite, figure, kind_word, num, when
@@ -28,10 +29,14 @@ def _fetch(store: StoreAPI, p: Plan, key: str | None, measure: str | None, place
     if not key and not measure:
         return []
     metric = {"metric_key": key} if key else {"metric_like": measure}
+    found = store.indicators(**metric, region_suffix=place or None, period=period or None, kind=kind or None,
+                             order="reports")
+    if key and measure and len(measure) >= 2:  # 一般公共预算收入同口径: the measure with a word that does not change it
+        found += [f for f in store.indicators(metric_like=measure, region_suffix=place or None, period=period or None,
+                                              kind=kind or None, order="reports")
+                  if f.get("metric_key") is None and same_measure(f.get("metric"), key)]
     # a part (其中…) answers only when it is what was asked (其中…专精特新小巨人企业48家)
-    out = [f for f in store.indicators(**metric, region_suffix=place or None, period=period or None,
-                                       kind=kind or None, order="reports")
-           if f.get("parent") is None or (measure and measure in (f.get("metric") or ""))]
+    out = [f for f in found if f.get("parent") is None or (measure and measure in (f.get("metric") or ""))]
     return [f for f in out if not narrower(f, p.measure)]
 
 
@@ -192,6 +197,8 @@ def rank(store: StoreAPI, p: Plan, q: str) -> Answer | None:
 
     rows = compare(store, p.measure or p.key or "", year=p.year, kind=p.kind, level=p.level)
     rows = [r for r in rows if r["value"] is not None or r["change"] is not None]
+    if not rows and (m := W.COUNTED.search(p.measure or "")) is not None:
+        rows = _counts(store, p, m.group(1))  # 民生实事件数最多: the count each place's report states
     if not rows:
         return None
     by = "change" if p.want_change or all(r["value"] is None for r in rows) else "value"
@@ -200,7 +207,16 @@ def rank(store: StoreAPI, p: Plan, q: str) -> Answer | None:
         return None
     ranked.sort(key=lambda r: r["in_unit"], reverse=p.order != "low")
     top = ranked[0]
-    a = Answer(answer=f"{top['region']}最{'低' if p.order == 'low' else '高'}：{as_written(top, figure(top))}。", chart="bar")
+    tops = "、".join(r["region"] for r in ranked if r["in_unit"] == top["in_unit"])  # ties named together
+    a = Answer(answer=f"{tops}最{'低' if p.order == 'low' else '高'}：{as_written(top, figure(top))}。", chart="bar")
+    nth = next((int(c[4:]) for c in p.constraints if c.startswith("nth ")), 0)
+    if nth:  # 排第二: the place at that position (places tied with it named too)
+        if nth > len(ranked):
+            return None
+        at = ranked[nth - 1]
+        tied = [r["region"] for r in ranked if r["in_unit"] == at["in_unit"]]
+        a.answer = (f"{'、'.join(tied)}排第{nth}（{'从低到高' if p.order == 'low' else '从高到低'}）："
+                    f"{as_written(at, figure(at))}；第1为{top['region']}{figure(top)}。")
     n = next((int(c[4:]) for c in p.constraints if c.startswith("top ")), 0)
     if n:
         a.answer = f"{'最低' if p.order == 'low' else '最高'}的{n}个：" + "；".join(
@@ -210,6 +226,25 @@ def rank(store: StoreAPI, p: Plan, q: str) -> Answer | None:
                     "span": r.get("span") or store.fact_span(r["doc"], r["quote"])} for r in ranked]
     a.citations = [{"doc": r["doc"], "quote": r["quote"], "span": r["span"]} for r in a.table[:5] if r["span"]]
     return a
+
+
+def _counts(store: StoreAPI, p: Plan, noun: str) -> list[dict[str, Any]]:
+    """One row per place of the level asked: the count of ``noun`` its report of the year states."""
+    rows = []
+    seen: set[str] = set()
+    for d in store.documents(order="latest", kind="work_report", level=p.level, year=p.year):
+        if not d.get("region") or d["region"] in seen:
+            continue
+        doc = store.document(d["id"])
+        hit = S.count_in_text(doc["text"], noun, p.kind) if doc else None
+        if hit is None:
+            continue
+        seen.add(d["region"])
+        rows.append({"region": d["region"], "level": d.get("level"), "period": str(p.year or d.get("year") or ""),
+                     "metric": noun, "value": hit["count"], "unit": hit["unit"], "change": None,
+                     "change_unit": None, "kind": hit["kind"], "qualifier": None, "doc": d["doc"],
+                     "doc_id": d["id"], "quote": hit["quote"], "span": hit["span"]})
+    return rows
 
 
 def rank_years(store: StoreAPI, p: Plan, q: str) -> Answer | None:

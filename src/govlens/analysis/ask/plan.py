@@ -218,6 +218,8 @@ def read(store: StoreAPI, question: str) -> Plan:
         p.year_range = (y, max(y, (latest or y + 1) - 1))
         p.op = "trend" if p.op not in ("track",) else p.op
     p.years = list(dict.fromkeys(years))
+    if not p.years and not places and W.RELATIVE_YEAR.search(q):
+        p.constraints.append("year unresolved")  # 今年 of which place? (declined)
     if not p.years and latest:
         if "今年" in q:
             p.years = [latest]
@@ -280,6 +282,13 @@ def read(store: StoreAPI, question: str) -> Plan:
         cn = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
         n = int(m.group(1)) if m.group(1).isdigit() else cn.get(m.group(1), 3)
         p.constraints.append(f"top {max(2, min(n, 10))}")
+    if (m := W.NTH_Q.search(q)) is not None and p.op == "rank":
+        g = m.group(1) or m.group(2)
+        n = int(g) if g.isdigit() else W.CN_SMALL.get(g, 0)
+        if m.group(2) and m.group()[-1] in "低少慢小":
+            p.order = "low"  # 第二低
+        if n >= 2:
+            p.constraints.append(f"nth {n}")  # 排第二: the second place, not the top
     if re.search(r"全年", q):
         p.constraints.append("whole year")
     return p

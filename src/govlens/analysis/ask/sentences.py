@@ -143,7 +143,7 @@ def cn_count(text: str) -> int | None:
 def stated_count(store: StoreAPI, noun: str, words: list[str], place: str | None) -> dict[str, Any] | None:
     """A sentence stating how many of ``noun`` (办好十件民生实事, 实施30项民生实事): the count written
     right before the noun, in a document of the place whose sentence holds the most question words."""
-    rx = re.compile(rf"(\d+|[一二两三四五六七八九十百]+)\s*(件|项|个|大|类|批)(?:[^，。；、]{{0,6}}?)“?{re.escape(noun)}")
+    rx = re.compile(rf"(\d+|[一二两三四五六七八九十百]+)\s*(件|项|个|大|类|批)(?:[^，。；、\d一二三四五六七八九十]{{0,6}}?)“?{re.escape(noun)}")
     best, best_s = None, -1.0
     for doc_id in _docs(store, [noun, *words], place):
         d = store.document(doc_id)
@@ -199,3 +199,33 @@ def stated_difference(f: dict[str, Any], earlier: int) -> dict[str, Any] | None:
             return {"verb": m.group("verb"), "value": float(m.group("v")), "unit": unit, "text": m.group(),
                     "up": m.group("verb") in _UP}
     return None
+
+
+# Is a stated count a plan or a result? (cue, kind, example)
+COUNT_KIND_CUES: list[tuple[re.Pattern[str], str, str]] = [
+    (re.compile(r"全部完成|全面完成|圆满完成|如期兑现|全部兑现|已完成|完成了|高质量完成"), "actual", "去年12件民生实事全部完成"),
+    (re.compile(r"今年|将|要|继续|再办|办好|安排|实施|推进|计划"), "target", "今年将办好15件民生实事"),
+]
+
+
+def count_in_text(text: str, noun: str, kind: str | None) -> dict[str, Any] | None:
+    """The count a document states of ``noun`` (办好30项民生实事), of the kind asked: a plan (今年, 将,
+    办好) or a result (全部完成); the first such sentence. None when it states none of that kind."""
+    rx = re.compile(rf"(\d+|[一二两三四五六七八九十百]+)\s*(件|项|个|大|类|批)(?:[^，。；、\d一二三四五六七八九十]{{0,6}}?)“?{re.escape(noun)}")
+    fallback = None
+    for m in rx.finditer(text):
+        n = cn_count(m.group(1))
+        if n is None:
+            continue
+        start = max(text.rfind(c, 0, m.start()) for c in "。；！？\n") + 1
+        ends = [e for c in "。；！？\n" if (e := text.find(c, m.end())) != -1]
+        end = min(ends) if ends else len(text)
+        sentence = text[start:end]
+        said = next((k for rx_, k, _ in COUNT_KIND_CUES if rx_.search(sentence)), None)
+        hit = {"quote": sentence, "span": [start, end], "count": n, "written": m.group(1), "unit": m.group(2),
+               "noun": noun, "kind": said}
+        if kind is None or said == kind:
+            return hit
+        if said is None and fallback is None:
+            fallback = hit
+    return fallback
