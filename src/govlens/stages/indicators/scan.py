@@ -40,13 +40,14 @@ _SEP = r"\s*[-~～—–―至到]\s*"
 _PRE = rf"(?P<pre>{QUALIFIER_BEFORE_RX})?"
 _POST = rf"(?P<post>{QUALIFIER_AFTER_RX})?"
 _CHANGE_VERB = alternation(CHANGE_BEFORE)
-# Each pattern opens with a lookahead on its possible first characters: the regex engine then
-# skips ahead with a charset scan instead of trying every alternative at every position (5x faster).
+# Each pattern opens with a lookahead on its possible first characters, around ALL its alternatives
+# (``(?=[…])(?:A|B)``; before an unbracketed A|B it guards only A): the regex engine then rejects most
+# positions with one charset test instead of trying every alternative at each (5x faster).
 _CHANGE = re.compile(
-    rf"(?={first_chars([*CHANGE_BEFORE, '翻'])})(?P<verb>{_CHANGE_VERB})(?:了|为|达|达到)?{_PRE}(?P<n1>{_NUM})"
+    rf"(?={first_chars([*CHANGE_BEFORE, '翻'])})(?:(?P<verb>{_CHANGE_VERB})(?:了|为|达|达到)?{_PRE}(?P<n1>{_NUM})"
     rf"(?:(?P<u1>%|个百分点|百分点)?{_SEP}(?P<n2>{_NUM}))?"
     rf"(?P<u>%|个百分点|百分点|倍|成|(?<=[零〇一二两三四五六七八九十]))(?P<post>{QUALIFIER_AFTER_CHANGE_RX})?"
-    rf"|(?P<fan>翻(?P<times>[一两二三四])番)(?P<post2>{QUALIFIER_AFTER_CHANGE_RX})?"
+    rf"|(?P<fan>翻(?P<times>[一两二三四])番)(?P<post2>{QUALIFIER_AFTER_CHANGE_RX})?)"
 )
 # "减环节66%", "提高效率20%": a change verb, a short object, then the figure. The object holds no change
 # word (增加值增长5% is no 增加 of 值) and does not open with a particle (提高到80%, 降低了5%).
