@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from ...lexicon.load import alternation, first_chars
+from ...lexicon.load import alternation, first_chars, may_match
 from ...lexicon.words import (
     KIND_CUES,
     PERIOD_WORDS,
@@ -37,6 +37,10 @@ _PROSPECT_CUE = KIND_CUES["clause_forecast"]
 _OUTCOME_CUE = KIND_CUES["outcome"]
 # What ends a prospect cue's reach over the clauses after it: something done or current, or a span of time.
 _PROSPECT_ENDS = re.compile("|".join(KIND_CUES[k].pattern for k in ("clause_done", "clause_status", "clause_span")))
+# Cheap tests that are False only where the cue cannot match (each opens with an optional part, so the
+# engine would try it at every position of every sentence up to each figure).
+_MAY_PROSPECT = may_match(_PROSPECT_CUE)
+_MAY_OUTCOME = may_match(_OUTCOME_CUE)
 _TARGETS_INTRO = KIND_CUES["targets_intro"]
 _DONE_CUE = KIND_CUES["done"]
 # Where a period cue can start: a year (digits or 二〇二一 before 年), or the first character of another
@@ -140,6 +144,8 @@ def last_sentence(text: str) -> str:
 def prospect_cue(text: str) -> bool:
     """达产后年产值40亿元，年税收4亿元: a prospect cue governs the later clauses of its sentence too,
     unless one of them states something done or current (已, 目前) or names a time of its own (今年…)."""
+    if not _MAY_PROSPECT(text):
+        return False
     sentence = last_sentence(text)
     cue = _PROSPECT_CUE.search(sentence)
     return cue is not None and not (_PROSPECT_ENDS.search(sentence, cue.end())
@@ -149,7 +155,8 @@ def prospect_cue(text: str) -> bool:
 def _kind(doc: Document, sent_text: str, role: str, after_intro: bool = False) -> str:
     if _FORECAST_CUE.search(sent_text):
         return "forecast"
-    sent_text = _OUTCOME_CUE.sub("", sent_text)  # "好于预期", "实现了主要目标" report an outcome
+    if _MAY_OUTCOME(sent_text):
+        sent_text = _OUTCOME_CUE.sub("", sent_text)  # "好于预期", "实现了主要目标" report an outcome
     # "主要预期目标是：…；…；…" governs every clause of its paragraph.
     if _TARGET_CUE.search(sent_text) or after_intro:
         return "target"

@@ -8,6 +8,7 @@ import itertools
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ...lexicon.load import alternation, first_chars
@@ -77,6 +78,7 @@ _MAX_GROUP = 64
 # How far around a figure its kind cues are read and its quote extends, so that a figure in a clause of
 # 60 000 characters costs the same as one in a clause of 60 (real sentences are far shorter).
 _MAX_CONTEXT = 1000
+_CN_DIGITS = "零〇○一二两三四五六七八九"  # a figure made only of these is a word (一个, 三项)
 _MORE_UNIT = re.compile(rf"(余|多)({BASE_UNIT})")
 _PER_YEAR = re.compile(r"(?:平均每年|每年平均|年平均|年均)$")
 
@@ -97,7 +99,9 @@ class Mention:
     number_first: bool = False  # written figure first (8.5%的下降)
 
 
+@lru_cache(maxsize=8192)
 def _num(s: str | None) -> float | None:
+    """A figure as written, parsed (cached: the same figures recur across a corpus)."""
     if s and "/" in s:  # 1/3 of something, as a percentage
         a, b = s.split("/")
         return round(int(a) / int(b) * 100, 2) if int(b) else None
@@ -219,7 +223,7 @@ def find_mentions(text: str, lo: int, hi: int, masked: list[tuple[int, int]]) ->
         v1, v2 = _num(n1), _num(m.group("n2"))
         if v1 is None or (unit == "次" and _MEETING.match(text, e, e + 5)):
             continue
-        if re.fullmatch(r"[零〇○一二两三四五六七八九]+", n1 or "") and not (
+        if n1 and not n1.strip(_CN_DIGITS) and not (
                 len(n1) == 1 and unit.startswith(("万", "亿", "千万", "百万"))):
             continue  # 一个, 三项 are words; 四亿吨 and 一万亿元 are figures
         if n1.endswith("成") or "分之" in n1 or n1.startswith("百分之") or "/" in n1:
