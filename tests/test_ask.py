@@ -97,11 +97,11 @@ def test_question_dev_set_floors(tmp_path):
     assert s.n >= 60 and s.unanswerable >= 8
     # Round-2 blind questions and pairs joined dev on 2026-11-30 (0.65 / 0.42 when measured blind), so the
     # floors restart from what the joined set scores and move up from there (issue targets: 0.95 / 1.0 / 0.95).
-    assert d["answer_accuracy"] >= 0.91, s.misses
+    assert d["answer_accuracy"] >= 0.95, s.misses
     assert d["citation_accuracy"] >= 0.97, s.misses
     assert d["declined"] >= 0.96, s.misses
     if t is not None:
-        assert t.as_dict()["verdict_agreement"] >= 0.60, t.misses
+        assert t.as_dict()["verdict_agreement"] >= 0.79, t.misses
 
 
 def test_optional_llm_rephrases_but_never_adds_a_figure(db, monkeypatch):

@@ -3,6 +3,8 @@ that operation, each sentence-choice cue moves its example's score the way its w
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from conftest import SAMPLES
@@ -10,7 +12,9 @@ from govlens.analysis.ask import HANDLERS, read
 from govlens.analysis.ask.choose import CLAUSE_CUES, one_year, percent, score
 from govlens.analysis.ask.define import DEFINITION_FORMS, in_text
 from govlens.analysis.ask.handlers import NOTE_LABEL
+from govlens.analysis.ask.sentences import COUNT_KIND_CUES, DIFFERENCE_FORMS, count_in_text, stated_difference
 from govlens.analysis.ask.words import OPERATION_CUES
+from govlens.analysis.compare import same_measure
 from govlens.ingest import ingest
 from govlens.io.read import walk
 from govlens.store import open_store
@@ -54,6 +58,18 @@ def test_every_operation_has_a_handler():
         ("云溪市绿色出行条例所称的“绿色出行”是指什么？", {"op": "glossary", "term": "绿色出行"}),
         ("明澜区报告中的全程代办是什么意思？", {"op": "glossary", "term": "全程代办"}),
         ("2023年明澜区的民生实事包括哪些？", {"op": "glossary_list", "term": "民生实事", "years": [2023]}),
+        # two years compared, however the comparison is worded; the kind is left to what the years state
+        ("明澜区2023年经济增速比2022年快了多少？", {"op": "change", "kind": None, "want_change": True}),
+        ("明澜区财政赤字率2023年比2022年提高了几个百分点？", {"op": "change", "kind": None}),
+        ("明澜区2023年实际增长比2022年多了多少？", {"op": "change", "kind": "actual"}),
+        ("明澜区2021年到2023年财政赤字率安排是怎样变化的？", {"op": "trend", "kind": "target", "measure": "财政赤字率"}),
+        # a level asked over years (总量, 规模): the series is the level, not its growth
+        ("明澜区2021年到2023年地区生产总值总量是怎么增长的？", {"op": "trend", "want_change": False}),
+        # a position in a ranking; a count of stated items ranked; 今年 with no place has no year
+        ("2023年地区生产总值增速排在各区第二位的是哪个区？", {"op": "rank", "constraints": ["nth 2"], "order": "high"}),
+        ("2023年哪个区经济增速第三低？", {"op": "rank", "constraints": ["nth 3"], "order": "low"}),
+        ("2023年哪些区计划办的民生实事件数最多？", {"op": "rank", "measure": "民生实事件数", "kind": "target"}),
+        ("今年的民生实事一共有多少件？", {"op": "items", "constraints": ["year unresolved"]}),
         # a figure asked is never a term: 是什么 with a year, 多少, 几项
         ("明澜区2023年经济增长目标是什么？", {"op": "lookup"}),
         ("明澜区报告的注释部分一共有多少条？", {"op": "glossary_count"}),
@@ -106,3 +122,36 @@ def test_a_list_before_a_term_needs_as_many_parts_as_the_term_counts():
                                                 ("注册制", False)])
 def test_a_note_among_glossary_entries_is_not_a_term(label, is_note):
     assert bool(NOTE_LABEL.fullmatch(label)) == is_note
+
+
+@pytest.mark.parametrize(("pattern", "example", "difference"), DIFFERENCE_FORMS)
+def test_each_stated_difference_form_reads_its_example(pattern, example, difference):
+    import re
+
+    v = float(re.findall(r"\d+(?:\.\d+)?", example)[0])  # the example's own figure comes first
+    fact = {"quote": example, "value": None, "change": v} if "增长" in example else {"quote": example, "value": v}
+    d = stated_difference(fact, 2024)
+    assert d is not None and f"{d['value']:g}{d['unit']}" == difference
+
+
+def test_a_stated_difference_is_read_only_right_after_the_figure():
+    fact = {"quote": "全年地区生产总值增长5%，民生支出占比达到七成，比上年提高2个百分点", "change": 5, "value": None}
+    assert stated_difference(fact, 2024) is None  # the 比上年 clause belongs to another figure
+
+
+@pytest.mark.parametrize(("rx", "kind", "example"), COUNT_KIND_CUES)
+def test_each_count_kind_cue_reads_its_example(rx, kind, example):
+    hit = count_in_text("前文。" + example + "。", "民生实事", kind)
+    assert hit is not None and hit["kind"] == kind and hit["count"] == int(re.findall(r"\d+", example)[0])
+
+
+def test_a_count_is_the_one_right_before_the_noun():
+    hit = count_in_text("今年将办好12类45件民生实事。", "民生实事", "target")
+    assert hit and hit["count"] == 45 and hit["unit"] == "件"
+
+
+@pytest.mark.parametrize(("metric", "same"), [("一般公共预算收入同口径", True), ("赤字率拟", False),
+                                              ("一般公共预算收入", False), ("农业总产值同口径", False)])
+def test_a_trailing_word_does_not_change_the_measure(metric, same):
+    # 赤字率 has no synonym-table key; a name that is the key already needs no stripping
+    assert same_measure(metric, "budget_revenue") == same

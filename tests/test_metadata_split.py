@@ -37,6 +37,10 @@ def test_titles_and_text_are_not_site_lines(line):
     assert split.classify(line, lead=True) != "site"
 
 
+def test_a_sentence_naming_a_chrome_word_is_text():
+    assert split.classify("您提出的《关于设立市民热线的提案》收悉。经研究，答复如下：") == "text"
+
+
 @pytest.mark.parametrize("line", [
     "2031-05-12 08:30 来源：云溪日报 作者：王小明",
     "2031-05-12 08:30:41云溪日报作者：记者王小明",
@@ -91,3 +95,29 @@ def test_a_portal_page_keeps_its_document_and_drops_the_site():
     assert (d.region, d.year, d.kind) == ("溪北县", 2031, "regulation")
     assert "网站首页" not in d.text and "当前位置" not in d.text and "℃" not in d.text
     assert "站点：溪北县人民政府" in d.header
+
+
+# An invented compilation page: three reports on ONE line, under the compilation's own heading.
+_R = "现在，我代表{lvl}人民政府向大会报告工作，请予审议。一、2030年工作回顾 过去一年，全{lvl}地区生产总值增长5.8%，一般公共预算收入增长6.3%。二、2031年主要目标任务 全{lvl}地区生产总值增长6%左右。"
+COMPILATION = (
+    "云溪市人民政府 > 政务公开 > 政府工作报告\n各区县2031年政府工作报告汇编\n发布时间：2031-02-20　来源：市政府办公室\n"
+    + " ".join(f"2031年{name}政府工作报告 （2031年1月{day}日在{name}第五届人民代表大会第三次会议上）{name}人民政府{head} 王明 各位代表："
+               + _R.format(lvl=lvl)
+               for name, day, head, lvl in (("明澜区", 9, "区长", "区"), ("白鹭区", 10, "区长", "区"), ("青石县", 11, "县长", "县")))
+    + "\n主办：云溪市人民政府办公室　溪ICP备00000000号\n"
+)
+
+
+def test_a_compilation_line_holds_one_document_per_report():
+    docs = read_text(COMPILATION, extract=False)
+    assert [(d.title, d.region, d.year, d.kind) for d in docs] == [
+        ("2031年明澜区政府工作报告", "云溪市明澜区", 2031, "work_report"),
+        ("2031年白鹭区政府工作报告", "云溪市白鹭区", 2031, "work_report"),
+        ("2031年青石县政府工作报告", "云溪市青石县", 2031, "work_report"),
+    ]
+
+
+def test_a_report_printing_its_heading_twice_is_one_document():
+    body = "各位代表：\n" + _R.format(lvl="市") + "\n"
+    head = "关于云溪市2030年计划执行情况与2031年计划草案的报告\n——2031年1月9日在云溪市第五届人民代表大会第三次会议上\n"
+    assert len(read_text(head + body + head + body, extract=False)) == 1

@@ -156,31 +156,22 @@ def evaluate_ask(store: Store, gold: list[dict[str, Any]]) -> AskScore:
     return s
 
 
-def _same_place(stored: str | None, asked: str) -> bool:
-    if not stored:
-        return False
-    return stored == asked or stored.endswith(asked) or asked.endswith(stored)
-
-
 def evaluate_track(store: Store, pairs: list[dict[str, Any]]) -> TrackScore:
-    """Verdict agreement of ``track`` with hand-checked target/outcome pairs."""
-    from .analysis.track import track
-    from .lexicon.metrics import metric_key
+    """Verdict agreement of ``track`` with hand-checked target/outcome pairs. Each pair is looked up
+    as a user would ask for it (``govlens track --region --metric --year``): its place, its measure
+    in words and its year through :func:`~govlens.analysis.track.lookup`."""
+    from .analysis.track import lookup
 
-    rows = track(store)
     s = TrackScore()
     for g in pairs:
         s.n += 1
-        key = metric_key(g["measure"])
-        cands = [r for r in rows if r["year"] == g["year"] and _same_place(r["region"], g["region"])
-                 and ((key and r["metric_key"] == key) or g["measure"] in (r["metric"] or ""))]
-        got = cands[0]["verdict"] if cands else "unclear"
+        r = lookup(store, g["region"], g["measure"], g["year"])
+        got = r["verdict"] if r else "unclear"
         got = "unclear" if got == "pending" else got
         if got == g["verdict"]:
             s.agree += 1
         else:
-            r = cands[0] if cands else None
-            how = (f"target {r['target'].get('quote', '')[:40]!r} outcome "
+            how = (f"{r['sense']} target {r['target'].get('quote', '')[:40]!r} outcome "
                    f"{(r['actual'] or {}).get('quote', '')[:40]!r}") if r else "no target found"
             s.misses.append(f"{g['region']} {g['year']} {g['measure']}: {got} (gold {g['verdict']}); {how}")
     return s

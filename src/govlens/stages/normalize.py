@@ -72,6 +72,11 @@ _SPACE_RUN = re.compile(r"  +(?<=\S  )(?=\S)|  +(?=\S)")
 _HEAD_MARK = r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])"
 _INLINE_HEAD = re.compile(rf" +(?<=[。！？；：”!?;:）)] )(?={_HEAD_MARK})")
 _DEAR = re.compile(r"各位代表[：:]")
+# A report that starts inside a line (a listing that runs several reports on one line): its title and
+# its delivery note (2031年政府工作报告 （2031年1月9日在…会议上）) each start a paragraph. Found from the
+# note (a literal the regex engine finds fast), the title looked back for.
+_INLINE_NOTE = re.compile(r"[（(]\s*(?:19|20)\d\d年\d{1,2}月\d{1,2}日在[^（）()\n。]{2,60}?会议上[）)]")
+_INLINE_TITLE = re.compile(r"(?:^|(?<=[。！？]))\s*([^\s，。；：、（）()]{4,40}?(?:报告|公报|讲话))\s*$", re.M)
 
 # "新华社：", "李泽龙：" — a transcript turn or a label starts a new paragraph.
 _SPEAKER = re.compile(r"^[^，。：:、\s]{2,16}[：:]")
@@ -280,6 +285,23 @@ def rebuild_lines(text: str) -> tuple[list[Piece], list[str]]:
     return pieces, kinds
 
 
+def _inline_reports(text: str) -> list[tuple[int, int, str]]:
+    """Line breaks before a report title met inside a line, and after its delivery note."""
+    out: list[tuple[int, int, str]] = []
+    for m in _INLINE_NOTE.finditer(text):
+        line = text.rfind("\n", 0, m.start()) + 1
+        if m.start() > line:
+            t = _INLINE_TITLE.search(text, max(line, m.start() - 60), m.start())
+            if t is None:
+                continue
+            if t.start(1) != line:
+                out.append((t.start(1), t.start(1), "\n"))
+            out.append((m.start(), m.start(), "\n"))
+        if m.end() < len(text) and text[m.end()] != "\n":
+            out.append((m.end(), m.end(), "\n"))
+    return out
+
+
 def normalize(page: Page) -> Page:
     text = page.raw
     chain = OffsetChain()
@@ -306,6 +328,7 @@ def normalize(page: Page) -> Page:
 
     edits = _edits_from(_LONE_SPACE, text, lambda m: "") + _edits_from(_SPACE_RUN, text, lambda m: " ")
     edits += [(m.start(), m.start(), "\n") for m in _DEAR.finditer(text) if m.start() and text[m.start() - 1] not in "\n：:。，, "]
+    edits += _inline_reports(text)
     edits.sort()
     text, m = apply_edits(text, edits)
     chain = chain.then(m)

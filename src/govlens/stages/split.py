@@ -45,7 +45,7 @@ _META = re.compile(
 )
 _DATE_LINE = re.compile(rf"^{YEAR}(?:[-/.]\d{{1,2}}[-/.]\d{{1,2}}|年\d{{1,2}}月\d{{1,2}}日)(?:\s*\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?)?$")
 # A newspaper page's running head: 大众日报　2031年5月12日　第2版　要闻 (its date is the items' date).
-_PAPER_HEAD = re.compile(r"^[^，。]{0,20}(?:日报|晚报|报)\s*[^，。]{0,24}第\s*[\d一二三四五六七八九十]+\s*版[^，。]{0,12}$")
+_PAPER_HEAD = re.compile(r"^(?:[^，。]{0,20}(?:日报|晚报|报)|\s*" + YEAR + r"年\d{1,2}月\d{1,2}日)\s*[^，。]{0,24}第\s*[\d一二三四五六七八九十]+\s*版[^，。]{0,12}$")
 # Site furniture: navigation, menus, a newspaper's page controls (rule, invented example line). Such
 # a line is never part of a document; it cuts the page like chrome, and what it says about the site
 # (a section path, the portal's or paper's name) is kept in every document's header as "站点：…",
@@ -154,7 +154,7 @@ def classify(text: str, lead: bool = False) -> str:
     if not _CHROME_WORDS.search(text):
         return "text"
     ascii_heavy = len(text) > 40 and len(text.encode("utf-8")) < 2 * len(text)
-    if ((len(text) <= 40 or ascii_heavy) and text[-1] not in _TERMINAL
+    if ((len(text) <= 40 or ascii_heavy) and text[-1] not in _TERMINAL and not re.search(r"。.", text)
             and not re.match(r"^(?:（[一二三四五六七八九十\d]+）|第[一二三四五六七八九十百]+条|\d+[.、])", text)):
         return "chrome"
     return "text"
@@ -256,7 +256,7 @@ def _split_news(run: list[Line], cut: bool = True) -> list[Block]:
             heads = run[i:j]
             i = j
             # A headline naming the untitled article just read belongs to it (layouts put it anywhere).
-            while heads and cur.lines and not cur.title_lines and _names(heads[0], cur.lines):
+            while cut and heads and cur.lines and not cur.title_lines and _names(heads[0], cur.lines):
                 cur.title_lines = [heads.pop(0)]
             if not heads:
                 continue
@@ -281,6 +281,31 @@ def _split_news(run: list[Line], cut: bool = True) -> list[Block]:
         i += 1
     blocks.append(cur)
     return [b for b in blocks if b.lines or b.title_lines]
+
+
+# A report's title line followed by its delivery note: where a report starts on a page holding several.
+_REPORT_NOTE = re.compile(rf"^[（(—－\-\s]*{YEAR}年\d{{1,2}}月\d{{1,2}}日在[^\n]{{2,60}}?会议上")
+_REPORT_TITLE = re.compile(r"(?:报告|公报|讲话)$")
+
+
+def _split_reports(run: list[Line]) -> list[Block]:
+    """A report-shaped run is one document, unless it holds two or more different report titles each followed by
+    its delivery note (a compilation page): then each report is one, and the lines before the first
+    (the compilation's own heading) are none."""
+    starts = [i for i in range(len(run) - 1) if run[i].cls == "text" and len(run[i].text) <= 40
+              and _REPORT_TITLE.search(run[i].text) and _REPORT_NOTE.match(run[i + 1].text)]
+    # Distinct titles: one report printing its heading again is still one report.
+    cuts = starts if len({run[i].text for i in starts}) >= 2 else [0]
+    out = []
+    if cuts[0] > 0 and any(_is_prose(ln) for ln in run[: cuts[0]] if ln.cls == "text"):
+        out.append(Block(lines=[ln for ln in run[: cuts[0]] if ln.cls not in ("meta", "meta+")]))  # an introduction
+    for k, a in enumerate(cuts):
+        part = run[a : cuts[k + 1] if k + 1 < len(cuts) else len(run)]
+        lead = run[:a] if k == 0 and not out else []
+        meta = [ln for ln in lead + part if ln.cls in ("meta", "meta+")]
+        out.append(Block(lines=[ln for ln in part if ln.cls not in ("meta", "meta+")], meta_lines=meta,
+                         origin="listing" if len(cuts) > 1 else "page"))
+    return out
 
 
 def _bigrams(s: str) -> set[str]:
@@ -362,7 +387,7 @@ def split(page: Page) -> list[Document]:
         if any(ln.cls == "item" for ln in run):
             found = _split_listing(run)
         elif _REPORT_SHAPE.search("\n".join(ln.text for ln in run)):
-            found = [Block(lines=[ln for ln in run if ln.cls not in ("meta", "meta+")], meta_lines=[ln for ln in run if ln.cls in ("meta", "meta+")])]
+            found = _split_reports(run)
         else:
             several = sum(1 for ln in run if _NEWS_OPEN.match(ln.text)) >= 2
             found = _split_news(run, cut=several)

@@ -218,6 +218,8 @@ def read(store: StoreAPI, question: str) -> Plan:
         p.year_range = (y, max(y, (latest or y + 1) - 1))
         p.op = "trend" if p.op not in ("track",) else p.op
     p.years = list(dict.fromkeys(years))
+    if not p.years and not places and W.RELATIVE_YEAR.search(q):
+        p.constraints.append("year unresolved")  # 今年 of which place? (declined)
     if not p.years and latest:
         if "今年" in q:
             p.years = [latest]
@@ -240,7 +242,7 @@ def read(store: StoreAPI, question: str) -> Plan:
     if (lv := W.LEVEL_Q.search(q)) is not None:
         p.level = W.LEVELS[next(g for g in lv.groups() if g)]
     p.order = "low" if W.ORDER_LOW.search(q) else "high"
-    p.want_change = bool(W.CHANGE_WORDS.search(q))
+    p.want_change = bool(W.CHANGE_WORDS.search(q)) and not (W.LEVEL_WORDS.search(q) and not W.RATE_WORDS.search(q))
     p.stated_target = _stated_target(q)
     if p.stated_target and re.search(r"实际|最终|结果|完成|实现", q[q.find(p.stated_target["quote"]):]):
         p.op = "track"
@@ -263,23 +265,30 @@ def read(store: StoreAPI, question: str) -> Plan:
         p.constraints.append("over years")  # 海拉尔区哪一年增长最快: the place's years ranked
     elif p.op == "rank" and (p.places and not p.level):
         p.op = "lookup"  # one named place and no level: a lookup
-    elif p.op == "lookup" and len(p.years) == 2 and re.search(r"比|相比|较", q):
-        p.op = "change"
+    if p.op == "lookup" and len(p.years) == 2 and re.search(r"比|相比|较|快于|慢于|高于|低于", q):
+        p.op = "change"  # 2025年增速比2024年快了多少: two years of one place compared
     elif p.op == "lookup" and len(p.years) >= 2 and len(p.places) <= 1:
         p.op = "trend"  # 2025年和2026年…分别是多少: one place, the years named
         p.year_range = (min(p.years), max(p.years))
         p.constraints.append("years named")
+    if p.op in ("change", "trend") and p.kind == "actual" and not W.ACTUAL_SAID.search(q):
+        p.kind = None  # the kind is read from what the years state (赤字率 is a plan every year)
     if p.op == "items" and re.search(r"总投资|计划投资|投资总额", q):
         p.also.append("project")
     if p.op in ("items", "project"):
         m = re.search(r"(民生实事|实事|重点项目|重大项目|项目|工程|事项|一件事|行动|任务)", q)
         p.noun = m.group(1) if m else None
-    if p.op == "trend" and not p.kind and "years named" not in p.constraints:
-        p.kind = "actual"
     if (m := re.search(r"前([二两三四五六七八九十\d]+)(?:名|位|个)?", q)) is not None and p.op == "rank":
         cn = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
         n = int(m.group(1)) if m.group(1).isdigit() else cn.get(m.group(1), 3)
         p.constraints.append(f"top {max(2, min(n, 10))}")
+    if (m := W.NTH_Q.search(q)) is not None and p.op == "rank":
+        g = m.group(1) or m.group(2)
+        n = int(g) if g.isdigit() else W.CN_SMALL.get(g, 0)
+        if m.group(2) and m.group()[-1] in "低少慢小":
+            p.order = "low"  # 第二低
+        if n >= 2:
+            p.constraints.append(f"nth {n}")  # 排第二: the second place, not the top
     if re.search(r"全年", q):
         p.constraints.append("whole year")
     return p
