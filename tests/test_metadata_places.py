@@ -136,11 +136,11 @@ def test_corpus_and_dev_pages_meet_their_floors():
     if not (CORPUS / "index.jsonl").is_file():
         pytest.skip("no ../shared corpus")
     s = score_index(CORPUS)
-    assert s.accuracy("region") >= 0.99 and s.accuracy("year") >= 0.98 and s.accuracy("kind") >= 0.99, s.as_dict()
+    assert s.accuracy("region") >= 0.99 and s.accuracy("year") >= 0.99 and s.accuracy("kind") >= 0.99, s.as_dict()
     assert s.empty_titles == 0 and s.truncated_titles == 0, s.misses
     dev = score_pages(__import__("pathlib").Path(__file__).parent / "gold" / "docs", "dev")
     # The round-2 blind pages joined the dev pages on 2026-11-30 (44 pages, 51 documents); floors restart there.
-    floors = {"region": 0.99, "level": 0.99, "year": 0.97, "kind": 0.99, "title": 0.90}
+    floors = {"region": 0.99, "level": 0.99, "year": 0.99, "kind": 0.99, "title": 0.90}
     assert all(dev.accuracy(a) >= f for a, f in floors.items()), dev.misses
 
 

@@ -37,6 +37,10 @@ def test_titles_and_text_are_not_site_lines(line):
     assert split.classify(line, lead=True) != "site"
 
 
+def test_a_sentence_naming_a_chrome_word_is_text():
+    assert split.classify("您提出的《关于设立市民热线的提案》收悉。经研究，答复如下：") == "text"
+
+
 @pytest.mark.parametrize("line", [
     "2031-05-12 08:30 来源：云溪日报 作者：王小明",
     "2031-05-12 08:30:41云溪日报作者：记者王小明",

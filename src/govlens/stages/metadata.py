@@ -56,7 +56,8 @@ _FIELD_NAMES = "|".join(r"\s*".join(f) for f in _FIELDS)
 _META_FIELD = re.compile(
     "(" + _FIELD_NAMES + r")\s*[|：:](?:\s*\|)?\s*([^|\n]*?)\s*(?=\||\n|$|(?:" + _FIELD_NAMES + r")\s*[|：:]|\S{2,5}\s*[：:])"
 )
-_PASSED = re.compile(rf"({YEAR})年\d{{1,2}}月\d{{1,2}}日[^）)\n]{{0,60}}?(?:通过|批准|公布|修订|修正|发布)")
+_PASSED = re.compile(rf"({YEAR})年(\d{{1,2}})月\d{{1,2}}日([^）)\n]{{0,60}}?)(通过|批准|公布|修订|修正|发布)")
+_IN_FORCE = re.compile(rf"({YEAR})年\d{{1,2}}月\d{{1,2}}日起施行")
 # 第十届全国人民代表大会第五次会议 -> 2007: each National People's Congress meets once a year from
 # the year it is elected (terms 1-5 were irregular and are listed by session).
 _NPC_SESSION = re.compile(r"第([一二三四五六七八九十]+)届全国人民代表大会第([一二三四五六七八九十]+)次会议")
@@ -94,6 +95,8 @@ _NEWS = re.compile(
     r"(?:本报|特约)?(?:记者|通讯员)\s*[\u4e00-\u9fff·]{2,4}(?:[\s、]*(?:本报|特约)?(?:记者|通讯员)?\s*[\u4e00-\u9fff·]{2,4}){0,4}$",
     re.M,
 )
+# A report retold (摘要): the head of government "in the report" says, "the report's second part" is about.
+_REPORT_SUMMARY = re.compile(r"(?:总理|省长|市长|区长|县长|州长|旗长|主席)[\u4e00-\u9fff]{0,4}?(?:在|所作的?)?(?:政府工作)?报告(?:中|的第[一二三四五六七八九十]部分)")
 _PAPER_PAGE = re.compile(r"第\s*[\d一二三四五六七八九十]+\s*版")  # a newspaper page's running head in the header
 _BYLINE_END = re.compile(r"[（(]\s*(?:本报)?(?:记者|通讯员)[^）)\n]{1,30}[）)]\s*$|(?:记者|通讯员)\s*[\u4e00-\u9fff]{2,4}\s*$")
 _REGULATION_TITLE = re.compile(r"(?:条例|办法|规定|细则|规则|章程|通知|意见)(?:（[^）]*）)?$")
@@ -194,9 +197,18 @@ def _year(doc: Document, head: str, meta: dict[str, str]) -> tuple[int | None, s
             y = npc_year(m.group(1), m.group(2))
             if y:
                 votes[y] += 2
-        passed = [int(m.group(1)) for m in _PASSED.finditer(head)]
+        found = list(_PASSED.finditer(head))
+        passed = [int(m.group(1)) for m in found]
         if passed:
             votes[max(passed)] += 3
+            last = max(found, key=lambda m: (int(m.group(1)), int(m.group(2))))
+            force = [int(m.group(1)) for m in _IN_FORCE.finditer(text[:30000])]
+            # A local regulation adopted in December and in force the next year, its promulgation
+            # not stated, was promulgated the next year (a local 公告 follows adoption by weeks; the
+            # national congress promulgates the same day).
+            if (all(m.group(4) == "通过" for m in found) and int(last.group(2)) == 12
+                    and int(last.group(1)) + 1 in force and "全国" not in last.group(3)):
+                votes[int(last.group(1)) + 1] += 6  # over the adoption date, met twice (note and lead)
         for key in ("成文日期", "发布日期"):
             if key in meta and (d := _ISO_DATE.search(meta[key])):
                 votes[int(d.group(1))] += 4
@@ -260,6 +272,8 @@ def _kind(doc: Document, head: str, from_listing: bool) -> str:
         return "glossary"
     if _NEWS.search(opening) or _BYLINE_END.search(doc.text[-120:]) or from_listing or _PAPER_PAGE.search(doc.header):
         return "news"
+    if len(_REPORT_SUMMARY.findall(doc.text[:30000])) >= 2:
+        return "work_report"  # a summary of the report in reported speech (总理在报告中指出 …)
     return "other"
 
 
@@ -289,6 +303,8 @@ def metadata(doc: Document) -> Document:
     if not doc.title or (doc.title == "政府工作报告" and doc.kind == "work_report"):
         # No title, or a bare heading naming no place or year: in a library of many it must.
         doc.title = titles.fallback(doc.region, doc.year, doc.kind)
+        if doc.kind == "work_report" and len(_REPORT_SUMMARY.findall(doc.text[:30000])) >= 2:
+            doc.title += "（摘要）"  # the report retold, not the report
     return doc
 
 

@@ -45,7 +45,7 @@ _META = re.compile(
 )
 _DATE_LINE = re.compile(rf"^{YEAR}(?:[-/.]\d{{1,2}}[-/.]\d{{1,2}}|年\d{{1,2}}月\d{{1,2}}日)(?:\s*\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?)?$")
 # A newspaper page's running head: 大众日报　2031年5月12日　第2版　要闻 (its date is the items' date).
-_PAPER_HEAD = re.compile(r"^[^，。]{0,20}(?:日报|晚报|报)\s*[^，。]{0,24}第\s*[\d一二三四五六七八九十]+\s*版[^，。]{0,12}$")
+_PAPER_HEAD = re.compile(r"^(?:[^，。]{0,20}(?:日报|晚报|报)|\s*" + YEAR + r"年\d{1,2}月\d{1,2}日)\s*[^，。]{0,24}第\s*[\d一二三四五六七八九十]+\s*版[^，。]{0,12}$")
 # Site furniture: navigation, menus, a newspaper's page controls (rule, invented example line). Such
 # a line is never part of a document; it cuts the page like chrome, and what it says about the site
 # (a section path, the portal's or paper's name) is kept in every document's header as "站点：…",
@@ -154,7 +154,7 @@ def classify(text: str, lead: bool = False) -> str:
     if not _CHROME_WORDS.search(text):
         return "text"
     ascii_heavy = len(text) > 40 and len(text.encode("utf-8")) < 2 * len(text)
-    if ((len(text) <= 40 or ascii_heavy) and text[-1] not in _TERMINAL
+    if ((len(text) <= 40 or ascii_heavy) and text[-1] not in _TERMINAL and not re.search(r"。.", text)
             and not re.match(r"^(?:（[一二三四五六七八九十\d]+）|第[一二三四五六七八九十百]+条|\d+[.、])", text)):
         return "chrome"
     return "text"
@@ -256,7 +256,7 @@ def _split_news(run: list[Line], cut: bool = True) -> list[Block]:
             heads = run[i:j]
             i = j
             # A headline naming the untitled article just read belongs to it (layouts put it anywhere).
-            while heads and cur.lines and not cur.title_lines and _names(heads[0], cur.lines):
+            while cut and heads and cur.lines and not cur.title_lines and _names(heads[0], cur.lines):
                 cur.title_lines = [heads.pop(0)]
             if not heads:
                 continue
