@@ -12,7 +12,13 @@ from govlens.analysis.ask import HANDLERS, read
 from govlens.analysis.ask.choose import CLAUSE_CUES, one_year, percent, score
 from govlens.analysis.ask.define import DEFINITION_FORMS, in_text
 from govlens.analysis.ask.handlers import NOTE_LABEL
-from govlens.analysis.ask.sentences import COUNT_KIND_CUES, DIFFERENCE_FORMS, count_in_text, stated_difference
+from govlens.analysis.ask.sentences import (
+    COUNT_KIND_CUES,
+    DIFFERENCE_FORMS,
+    NO_TARGET_FORMS,
+    count_in_text,
+    stated_difference,
+)
 from govlens.analysis.ask.words import OPERATION_CUES
 from govlens.analysis.compare import same_measure
 from govlens.ingest import ingest
@@ -89,6 +95,22 @@ def test_questions_read_into_plans(store, question, expect):
 def test_a_stated_target_is_read_from_the_question(store):
     p = read(store, "明澜区2023年经济增长目标是7.5%，实际增长了多少？")
     assert p.stated_target and p.stated_target["change"] == 7.5 and p.stated_target["qualifier"] is None
+
+
+@pytest.mark.parametrize(("question", "change"), [
+    ("明澜区2023年计划地区生产总值增长百分之七点五，当年实际增长了多少？", 7.5),
+    ("明澜区2023年预期地区生产总值增长6%左右，实际完成了多少？", 6),
+])
+def test_a_target_stated_in_words_or_as_a_plan_keeps_the_measure(store, question, change):
+    p = read(store, question)
+    assert p.op == "track" and p.stated_target and p.stated_target["change"] == change, p
+    assert p.key == "gdp", p  # the measure's words are not taken out with the figure
+
+
+@pytest.mark.parametrize(("rx", "example"), NO_TARGET_FORMS)
+def test_each_no_target_form_reads_its_example(rx, example):
+    m = rx.search(example)
+    assert m and "经济增速" in m.group("m")
 
 
 @pytest.mark.parametrize(("rx", "weight", "example"), CLAUSE_CUES)

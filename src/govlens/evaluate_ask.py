@@ -106,7 +106,7 @@ def _citations_ok(store: Store, answer: str, citations: list[dict[str, Any]], ci
     missing = [n for n in unsupported_figures(answer, quotes, skip_years=True) if n not in computed]
     if missing:
         return f"{missing[0]} is in the answer but in no cited sentence"
-    if cite and cite not in quotes:
+    if cite and same_form(cite) not in same_form(quotes):  # the store keeps text in one width, as answers are compared
         return f"no cited sentence contains {cite}"
     return None
 

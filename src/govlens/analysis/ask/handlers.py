@@ -61,7 +61,19 @@ def facts_for(store: StoreAPI, p: Plan, place: str | None, period: str | None = 
         field = "change" if p.want_change else "value"
         out = [f for f in out if one_year(f, field) or (field == "change" and f.get("value") is not None
                                                           and one_year(f, "value"))]
-    return best(out, p.measure, p.want_change)
+    return best(out, _wording(p), p.want_change)
+
+
+def _wording(p: Plan) -> str | None:
+    """The measure as the question words it: 属地地区生产总值 when the table knows 地区生产总值 (a fact
+    named the same way is preferred to 在地地区生产总值); a place's leftover suffix (区地区…) aside."""
+    if not p.measure or not p.residue:
+        return p.measure
+    for chunk in p.residue.split():
+        at = chunk.find(p.measure)
+        if 0 < at <= 4 and not re.match(r"[省市区县旗]", chunk):
+            return chunk[: at + len(p.measure)]
+    return p.measure
 
 
 _END_LEVEL = r"(?:由|从)[^，。；]{0,24}(?:增加|提高|增长|扩大|上升|提升|跃升)(?:到|至)\s*"
@@ -119,6 +131,13 @@ def lookup(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     if p.unknown_place and not p.places:
         return None
     place = p.places[0] if p.places else None
+    if p.kind == "target" and p.year and p.measure:
+        # the year's report says it sets no such target (没有提出全年经济增速具体目标): that is the answer
+        words = [p.measure, *S.words_of(p.measure)]
+        none = S.no_target(store, place or ("全国" if not p.places else None), p.year, words)
+        if none is not None:
+            return Answer(answer=f"{none['region'] or ''}{p.year}年没有设定这一目标（原文“{none['said']}”）。",
+                          citations=[{k: none[k] for k in ("doc", "quote", "span")}])
     f = _pick(store, p, place)
     if f is None and (p.measure or p.residue) and (p.places or p.key is None):
         # a measure the synonym table does not know (减跑动, 压缩至…天), or one it knows that no fact of

@@ -10,7 +10,7 @@ from itertools import pairwise
 from typing import Any
 
 from ...lexicon.metrics import metric_key, metric_table
-from ...stages.numbers import cn_year
+from ...stages.numbers import cn_year, parse_number
 from ...stages.regions import PLACE, PROVINCES, canonical
 from ...store.api import StoreAPI
 from . import words as W
@@ -150,6 +150,7 @@ def _stated_target(q: str) -> dict[str, Any] | None:
     else:
         side |= {"value": v, "value_max": hi, "unit": unit, "change": None, "change_unit": None}
     side["quote"] = m.group()
+    side["figure_text"] = m.group("fig")  # what is taken out of the question: the measure's words stay
     return side
 
 
@@ -178,6 +179,9 @@ def read(store: StoreAPI, question: str) -> Plan:
     """The plan for ``question`` (never raises on odd input: an empty plan declines)."""
     q = question.strip().replace("％", "%")
     q = q.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    # 百分之九 / 百分之七点五 -> 9% / 7.5%: a figure in words is read like one in digits
+    q = re.sub(r"百分之([零〇一二两三四五六七八九十百点]+)",
+               lambda m: f"{v:g}%" if (v := parse_number(m.group())) is not None else m.group(), q)
     p = Plan(question=q)
     for op, rx, _example in W.OPERATION_CUES:
         if rx.search(q):
@@ -248,11 +252,11 @@ def read(store: StoreAPI, question: str) -> Plan:
         p.op = "track"
         p.kind = "actual"
     # the measure: what is left once place, time and question words are gone
-    rest_src = stripped if not p.stated_target else stripped.replace(p.stated_target["quote"], " ")
+    rest_src = stripped if not p.stated_target else stripped.replace(p.stated_target["figure_text"], " ")
     chunks = W.NOT_MEASURE.sub(" ", rest_src).split()
     rest = max(chunks, key=len, default="")
     p.residue = " ".join(chunks)
-    _measure(p, q.replace(p.stated_target["quote"], "") if p.stated_target else q, rest)
+    _measure(p, q.replace(p.stated_target["figure_text"], "") if p.stated_target else q, rest)
     # operations that depend on what was found: a known and an unknown place joined by 和 is a comparison
     if p.unknown_place and p.places and re.search(r"和|与|及|、|还是|对比|相比", q) and p.op in ("lookup", "rank"):
         p.op = "compare"

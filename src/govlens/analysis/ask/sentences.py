@@ -229,3 +229,30 @@ def count_in_text(text: str, noun: str, kind: str | None) -> dict[str, Any] | No
         if said is None and fallback is None:
             fallback = hit
     return fallback
+
+
+# A report saying it sets no target for a measure: the answer to "what was the target" is that sentence.
+# (pattern, example)
+NO_TARGET_FORMS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"(?:没有|未|不再|不)(?:提出|设定|设置|确定|制定|规定)(?P<m>[^。；，]{0,16}?)(?:具体|量化|预期)?(?:目标|指标)"),
+     "今年我们没有提出全年经济增速具体目标，主要考虑到不确定性很大"),
+]
+
+
+def no_target(store: StoreAPI, place: str | None, year: int | None, words: list[str]) -> dict[str, Any] | None:
+    """The sentence of the place's report of ``year`` saying it sets no target for the measure (one of
+    ``words`` is in what it sets none of)."""
+    if not place or not year or not words:
+        return None
+    for d in store.documents(order="latest", region=place, year=year, kind="work_report"):
+        doc = store.document(d["id"])
+        text = doc["text"] if doc else ""
+        for rx, _ in NO_TARGET_FORMS:
+            for m in rx.finditer(text):
+                if any(w in m.group("m") for w in words):
+                    start = max(text.rfind(c, 0, m.start()) for c in "。；！？\n") + 1
+                    ends = [e for c in "。；！？\n" if (e := text.find(c, m.end())) != -1]
+                    end = min(ends) if ends else len(text)
+                    return {"doc": d["doc"], "quote": text[start:end], "span": [start, end], "said": m.group(),
+                            "region": d.get("region")}
+    return None
