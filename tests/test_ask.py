@@ -47,7 +47,7 @@ def test_answers_cite_the_sentence_with_the_figure(db, question, expect, cited):
         ("明澜区历年地区生产总值", "trend", ["2021年1065亿元", "2022年1134亿元", "2023年1206亿元"], "line"),
         ("明澜区2023年地区生产总值比2021年增加了多少？", "change", ["141亿元"], "bar"),
         ("明澜区2023年地区生产总值增长目标是7.5%，实际增长了多少？", "track", ["6.2%", "未完成"], None),
-        ("明澜区2023年报告的名词解释有多少条？", "glossary_count", ["4条"], None),
+        ("明澜区2023年报告的名词解释有多少条？", "glossary_count", ["3条"], None)  # 注解1 is a note, not a term,
     ],
 )
 def test_each_operation_answers_from_its_handler(db, question, op, expect, chart):
@@ -97,11 +97,11 @@ def test_question_dev_set_floors(tmp_path):
     assert s.n >= 60 and s.unanswerable >= 8
     # Round-2 blind questions and pairs joined dev on 2026-11-30 (0.65 / 0.42 when measured blind), so the
     # floors restart from what the joined set scores and move up from there (issue targets: 0.95 / 1.0 / 0.95).
-    assert d["answer_accuracy"] >= 0.88, s.misses
-    assert d["citation_accuracy"] >= 0.97, s.misses
+    assert d["answer_accuracy"] >= 0.96, s.misses
+    assert d["citation_accuracy"] >= 0.99, s.misses
     assert d["declined"] >= 0.96, s.misses
     if t is not None:
-        assert t.as_dict()["verdict_agreement"] >= 0.60, t.misses
+        assert t.as_dict()["verdict_agreement"] >= 0.92, t.misses
 
 
 def test_optional_llm_rephrases_but_never_adds_a_figure(db, monkeypatch):
@@ -139,3 +139,49 @@ def test_optional_llm_rephrases_but_never_adds_a_figure(db, monkeypatch):
     monkeypatch.delenv("GOVLENS_LLM_URL")
     with open_store(db, readonly=True) as store:
         assert ask(store, q).phrased is None  # off unless configured
+
+
+def test_a_term_defined_in_running_text_is_answered_from_its_sentence(tmp_path):
+    """No 名词解释 holds the term: a regulation's 本条例所称…是指 (or “…”即…) answers, citing its sentence."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "rule.txt").write_text(
+        "云溪市绿色出行促进条例\n第一条 为了促进绿色出行，制定本条例。\n"
+        "第二条 本条例所称绿色出行，是指步行、骑行和乘坐公共交通工具出行。\n"
+        "第三条 推进“两园”（科技园、文创园）协同发展。\n", encoding="utf-8")
+    db = str(tmp_path / "t.db")
+    with open_store(db) as store:
+        ingest(store, walk([str(tmp_path / "in")]))
+    with open_store(db, readonly=True) as store:
+        a = ask(store, "绿色出行促进条例所称的“绿色出行”是指什么？")
+        assert "步行、骑行" in a.answer and a.parsed["op"] == "glossary", a
+        assert a.citations and "本条例所称绿色出行" in a.citations[0]["quote"]
+        b = ask(store, "“两园”具体指哪些？")
+        assert "科技园、文创园" in b.answer, b
+        assert ask(store, "“三链”指什么？").answer == ""  # no definition anywhere: declined
+
+
+def test_expected_strings_compare_in_one_width_without_thousands_separators():
+    from govlens.evaluate_ask import same_form
+
+    assert same_form("６７７００多亿元，增长９．７％") == same_form("67700多亿元，增长9.7%")
+    assert same_form("2，737万吨") == "2737万吨"
+    assert same_form("增长7.5%，比上年") == "增长7.5%,比上年"  # a clause comma is not a thousands separator
+    assert same_form("1,2万") == "1,2万"
+
+
+def test_a_report_that_sets_no_target_and_a_measure_worded_as_asked(tmp_path):
+    """没有提出…目标 answers a question about that target; 属地地区生产总值 asked is not 在地地区生产总值."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "r.txt").write_text(
+        "2023年云溪市明澜区政府工作报告\n——2023年1月10日在明澜区第八届人民代表大会第二次会议上\n各位代表：\n"
+        "今年经济社会发展的主要预期目标是：在地地区生产总值增长6.2%左右，属地地区生产总值增长6.5%左右，"
+        "城镇调查失业率5.5%以内。需要说明的是，我们没有提出全年工业增速具体目标。\n", encoding="utf-8")
+    db = str(tmp_path / "t.db")
+    with open_store(db) as store:
+        ingest(store, walk([str(tmp_path / "in")]))
+    with open_store(db, readonly=True) as store:
+        a = ask(store, "明澜区2023年属地地区生产总值预期增长多少？")
+        assert "6.5%" in a.answer and "6.2%" not in a.answer, (a.answer, a.parsed)
+        b = ask(store, "明澜区2023年工业增速目标定的是多少？")
+        assert "没有提出全年工业增速具体目标" in b.answer, (b.answer, b.parsed)
+        assert b.citations and "没有提出" in b.citations[0]["quote"]

@@ -3,12 +3,24 @@ that operation, each sentence-choice cue moves its example's score the way its w
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from conftest import SAMPLES
 from govlens.analysis.ask import HANDLERS, read
 from govlens.analysis.ask.choose import CLAUSE_CUES, one_year, percent, score
+from govlens.analysis.ask.define import DEFINITION_FORMS, in_text
+from govlens.analysis.ask.handlers import NOTE_LABEL
+from govlens.analysis.ask.sentences import (
+    COUNT_KIND_CUES,
+    DIFFERENCE_FORMS,
+    NO_TARGET_FORMS,
+    count_in_text,
+    stated_difference,
+)
 from govlens.analysis.ask.words import OPERATION_CUES
+from govlens.analysis.compare import same_measure
 from govlens.ingest import ingest
 from govlens.io.read import walk
 from govlens.store import open_store
@@ -45,6 +57,29 @@ def test_every_operation_has_a_handler():
         ("明澜区2023年经济增长目标是7.5%，实际增长了多少？", {"op": "track", "kind": "actual"}),
         ("2021年哪个区地区生产总值最低？", {"op": "rank", "level": "district", "order": "low"}),
         ("什么是全程代办？", {"op": "glossary", "term": "全程代办"}),
+        # a term asked with a place and a year: the place and year choose the report, the term is the quoted words
+        ("明澜区2023年政府工作报告里说的“三园”指什么？", {"op": "glossary", "term": "三园", "years": [2023]}),
+        ("溪北县报告中的“两链”具体指哪些？", {"op": "glossary_list", "term": "两链"}),
+        ("明澜区提出的“四个一批”是指哪四个？", {"op": "glossary_list", "term": "四个一批"}),
+        ("云溪市绿色出行条例所称的“绿色出行”是指什么？", {"op": "glossary", "term": "绿色出行"}),
+        ("明澜区报告中的全程代办是什么意思？", {"op": "glossary", "term": "全程代办"}),
+        ("2023年明澜区的民生实事包括哪些？", {"op": "glossary_list", "term": "民生实事", "years": [2023]}),
+        # two years compared, however the comparison is worded; the kind is left to what the years state
+        ("明澜区2023年经济增速比2022年快了多少？", {"op": "change", "kind": None, "want_change": True}),
+        ("明澜区财政赤字率2023年比2022年提高了几个百分点？", {"op": "change", "kind": None}),
+        ("明澜区2023年实际增长比2022年多了多少？", {"op": "change", "kind": "actual"}),
+        ("明澜区2021年到2023年财政赤字率安排是怎样变化的？", {"op": "trend", "kind": "target", "measure": "财政赤字率"}),
+        # a level asked over years (总量, 规模): the series is the level, not its growth
+        ("明澜区2021年到2023年地区生产总值总量是怎么增长的？", {"op": "trend", "want_change": False}),
+        # a position in a ranking; a count of stated items ranked; 今年 with no place has no year
+        ("2023年地区生产总值增速排在各区第二位的是哪个区？", {"op": "rank", "constraints": ["nth 2"], "order": "high"}),
+        ("2023年哪个区经济增速第三低？", {"op": "rank", "constraints": ["nth 3"], "order": "low"}),
+        ("2023年哪些区计划办的民生实事件数最多？", {"op": "rank", "measure": "民生实事件数", "kind": "target"}),
+        ("今年的民生实事一共有多少件？", {"op": "items", "constraints": ["year unresolved"]}),
+        # a figure asked is never a term: 是什么 with a year, 多少, 几项
+        ("明澜区2023年经济增长目标是什么？", {"op": "lookup"}),
+        ("明澜区报告的注释部分一共有多少条？", {"op": "glossary_count"}),
+        ("明澜区2023年报告后面的名词解释一共收了多少个词条？", {"op": "glossary_count"}),
     ],
 )
 def test_questions_read_into_plans(store, question, expect):
@@ -62,6 +97,22 @@ def test_a_stated_target_is_read_from_the_question(store):
     assert p.stated_target and p.stated_target["change"] == 7.5 and p.stated_target["qualifier"] is None
 
 
+@pytest.mark.parametrize(("question", "change"), [
+    ("明澜区2023年计划地区生产总值增长百分之七点五，当年实际增长了多少？", 7.5),
+    ("明澜区2023年预期地区生产总值增长6%左右，实际完成了多少？", 6),
+])
+def test_a_target_stated_in_words_or_as_a_plan_keeps_the_measure(store, question, change):
+    p = read(store, question)
+    assert p.op == "track" and p.stated_target and p.stated_target["change"] == change, p
+    assert p.key == "gdp", p  # the measure's words are not taken out with the figure
+
+
+@pytest.mark.parametrize(("rx", "example"), NO_TARGET_FORMS)
+def test_each_no_target_form_reads_its_example(rx, example):
+    m = rx.search(example)
+    assert m and "经济增速" in m.group("m")
+
+
 @pytest.mark.parametrize(("rx", "weight", "example"), CLAUSE_CUES)
 def test_each_clause_cue_moves_its_example(rx, weight, example):
     plain = {"quote": "地区生产总值100亿元", "metric": "地区生产总值", "value": 100, "unit": "亿元"}
@@ -74,3 +125,55 @@ def test_ten_year_figures_are_not_one_years_and_percent_is_one_measure():
     ten = {"quote": "十年来居民消费价格涨幅稳定在2%左右", "metric": "居民消费价格", "change": 2, "change_unit": "%"}
     assert not one_year(ten, "change")
     assert percent({"value": 3, "unit": "%", "change": None}) == percent({"change": 3, "change_unit": "%"}) == 3
+
+
+@pytest.mark.parametrize(("name", "pattern", "example", "term", "holds"), DEFINITION_FORMS)
+def test_each_definition_form_reads_its_example(name, pattern, example, term, holds):
+    found = in_text("前文。" + example + "后文。", term)
+    assert found is not None, name
+    definition, s, e = found
+    assert holds in definition and ("前文。" + example + "后文。")[s:e] == example
+
+
+def test_a_list_before_a_term_needs_as_many_parts_as_the_term_counts():
+    assert in_text("推进湖泊、湿地“三地”协同保护。", "三地") is None  # two parts for 三
+    assert in_text("推进“三地”协同保护。", "三地") is None  # no definition at all
+
+
+@pytest.mark.parametrize(("label", "is_note"), [("注解1", True), ("注2", True), ("说明", True), ("三张清单", False),
+                                                ("注册制", False)])
+def test_a_note_among_glossary_entries_is_not_a_term(label, is_note):
+    assert bool(NOTE_LABEL.fullmatch(label)) == is_note
+
+
+@pytest.mark.parametrize(("pattern", "example", "difference"), DIFFERENCE_FORMS)
+def test_each_stated_difference_form_reads_its_example(pattern, example, difference):
+    import re
+
+    v = float(re.findall(r"\d+(?:\.\d+)?", example)[0])  # the example's own figure comes first
+    fact = {"quote": example, "value": None, "change": v} if "增长" in example else {"quote": example, "value": v}
+    d = stated_difference(fact, 2024)
+    assert d is not None and f"{d['value']:g}{d['unit']}" == difference
+
+
+def test_a_stated_difference_is_read_only_right_after_the_figure():
+    fact = {"quote": "全年地区生产总值增长5%，民生支出占比达到七成，比上年提高2个百分点", "change": 5, "value": None}
+    assert stated_difference(fact, 2024) is None  # the 比上年 clause belongs to another figure
+
+
+@pytest.mark.parametrize(("rx", "kind", "example"), COUNT_KIND_CUES)
+def test_each_count_kind_cue_reads_its_example(rx, kind, example):
+    hit = count_in_text("前文。" + example + "。", "民生实事", kind)
+    assert hit is not None and hit["kind"] == kind and hit["count"] == int(re.findall(r"\d+", example)[0])
+
+
+def test_a_count_is_the_one_right_before_the_noun():
+    hit = count_in_text("今年将办好12类45件民生实事。", "民生实事", "target")
+    assert hit and hit["count"] == 45 and hit["unit"] == "件"
+
+
+@pytest.mark.parametrize(("metric", "same"), [("一般公共预算收入同口径", True), ("赤字率拟", False),
+                                              ("一般公共预算收入", False), ("农业总产值同口径", False)])
+def test_a_trailing_word_does_not_change_the_measure(metric, same):
+    # 赤字率 has no synonym-table key; a name that is the key already needs no stripping
+    assert same_measure(metric, "budget_revenue") == same

@@ -122,6 +122,37 @@ def test_comparison_answer_shows_a_table_a_bar_chart_and_links_each_figure_to_it
     assert "326亿元" in after, after
 
 
+def test_trend_answer_shows_a_line_chart_and_each_figure_links_to_its_sentence(page, server, shots):
+    page.goto(server + "/ask?q=" + "明澜区历年地区生产总值")
+    spec = json.loads(page.locator("#answer-chart").text_content())
+    assert spec["type"] == "line" and spec["labels"] == ["2021", "2022", "2023"]
+    page.wait_for_function("document.querySelector('canvas[data-chart=answer-chart]').dataset.points")
+    assert page.locator("canvas[data-chart=answer-chart]").get_attribute("data-points") == "3"  # a point a year
+    assert page.evaluate("Chart.getChart(document.querySelector('canvas[data-chart=answer-chart]')).config.type") == "line"
+    page.screenshot(path=str(shots / "ask-trend.png"), full_page=True)
+    # every figure of the answer text links to a cited sentence that states it
+    links = page.locator("#answer a.fig")
+    assert links.count() == 3
+    for i in range(3):
+        href = links.nth(i).get_attribute("href")
+        assert re.fullmatch(r"/doc/\d+\?at=\d+-\d+#cited", href), href
+    figure = links.nth(2).inner_text()
+    links.nth(2).click()
+    page.wait_for_url(re.compile(r"/doc/\d+\?at=\d+-\d+#cited"))
+    after = page.evaluate("() => { const a = document.getElementById('cited'); const r = document.createRange();"
+                          " r.setStartAfter(a); r.setEndAfter(a.parentNode.lastChild); return r.toString().slice(0, 120); }")
+    assert figure in after, (figure, after)
+
+
+def test_lookup_answer_figure_links_to_its_sentence_and_a_computed_one_does_not(page, server):
+    page.goto(server + "/ask?q=" + "明澜区2023年地区生产总值比2021年增加了多少？")
+    answer = page.locator("#answer")
+    linked = [answer.locator("a.fig").nth(i).inner_text() for i in range(answer.locator("a.fig").count())]
+    assert "1065" in linked and "1206" in linked, linked
+    assert "141" not in linked  # the difference is computed: no sentence states it
+    assert "141" in answer.inner_text()
+
+
 def test_compare_chart_has_one_bar_per_region(page, server, shots):
     page.goto(server + "/compare?metric=地区生产总值")
     spec = json.loads(page.locator("#compare-data").text_content())

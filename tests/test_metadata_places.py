@@ -81,6 +81,48 @@ def test_document_place(title, head, body, expected):
     assert (place.display if place else None) == expected
 
 
+_F = "各部门要切实履行职责，加强协调配合，确保各项工作任务按期完成，推动经济社会持续健康发展。"
+
+# (invented news item, the place it is about): one row per class of place evidence in news.
+NEWS_PLACES = [
+    # a county-level city says 全市 / 市委 of itself: not its prefecture
+    ("服装产业加快转型升级\n本报讯（记者 王明）石狮市上半年服装产业产值增长8%。石狮市位于泉州市东南部。全市规上企业达到420家，"
+     "市委要求加快数字化改造。石狮市还将新建产业园2个。", "泉州市石狮市"),
+    ("晋江民营经济撑起八成GDP\n本报讯 晋江上半年实现地区生产总值1083亿元。晋江市工信局负责人介绍，全市规模以上工业总产值增长10%。", "泉州市晋江市"),
+    # a one-character stem (新县) counts once a chain has named it
+    ("红色旅游带富一方\n本报记者 孙明 本报通讯员 汪成\n走进信阳市新县，游客络绎不绝。新县近年来打造红色旅游品牌，全县接待游客680万人次。", "信阳市新县"),
+    # a provincial item naming its cities by short names only: their province
+    ("省政府召开常务会议部署稳就业工作\n本报讯（记者 李明）3月11日，省政府在广州召开常务会议。会议指出，全省经济运行开局平稳。"
+     "广州、深圳等地要发挥带动作用，全省新增就业110万人。", "广东省"),
+    ("全省春耕生产现场会召开\n本报讯 全省春耕生产现场会在长沙召开。会议要求，全省粮食播种面积稳定在7100万亩以上。株洲、湘潭、衡阳等地交流了经验。", "湖南省"),
+    # an ambiguous district resolved by its city; a prefecture's short name with 州
+    ("鼓楼区老城更新启动\n本报讯 16日，鼓楼区老城更新二期工程启动。这是南京市今年的重点项目。鼓楼区将新增口袋公园14个。", "南京市鼓楼区"),
+    ("朝阳区桂林路街区开街\n本报讯 朝阳区桂林路街区重新开街。今年长春市计划改造特色商业街区12条，南关区、宽城区也在推进。", "长春市朝阳区"),
+    ("阿坝州推进东西部协作\n本报讯 今年以来，阿坝州用好协作资金4.6亿元，全州实施协作项目168个。阿坝州州长表示，州委州政府将持续发力。", "阿坝藏族羌族自治州"),
+    # a newspaper page's running head names the province of an item that names none in full
+    ("湖北日报　2031年9月26日　第03版　要闻\n全省秋冬种工作推进会召开\n本报讯 25日，全省秋冬种工作推进会在武汉召开。"
+     "会议要求，全省小麦播种面积稳定在1700万亩以上。", "湖北省"),
+    # a portal's footer names its owner
+    ("省政府召开常务会议\n会议指出，全省经济运行开局平稳，要坚定不移推进制造业发展。省财政安排专项资金186亿元。\n"
+     "版权所有：福建省人民政府办公厅　闽ICP备00000000号", "福建省"),
+]
+
+
+@pytest.mark.parametrize(("text", "region"), NEWS_PLACES)
+def test_news_places(text, region):
+    from govlens.pipeline import read_text
+
+    d = read_text(text + "\n" + _F * 2, extract=False)[0]
+    assert d.region == region, (d.region, d.region_source)
+
+
+def test_common_words_are_no_prefecture_short_names():
+    from govlens.stages.regions import province_of_cities
+
+    assert province_of_cities("全省要长治久安，实现世界大同，日照时数增加。长治久安是根本。") is None
+    assert province_of_cities("全省冰雪旅游推进会在哈尔滨召开，哈尔滨、牡丹江等地打造度假区。").name == "黑龙江省"
+
+
 def test_issuer_row_wins_over_body():
     place, why = document_place("关于印发办法的通知", "", "青海省人民政府办公厅", "西宁市、西宁市、海东市")
     assert (place.display, why) == ("青海省", "head")
@@ -94,11 +136,12 @@ def test_corpus_and_dev_pages_meet_their_floors():
     if not (CORPUS / "index.jsonl").is_file():
         pytest.skip("no ../shared corpus")
     s = score_index(CORPUS)
-    assert s.accuracy("region") >= 0.99 and s.accuracy("year") >= 0.98 and s.accuracy("kind") >= 0.99, s.as_dict()
+    assert s.accuracy("region") >= 0.99 and s.accuracy("year") >= 0.99 and s.accuracy("kind") >= 0.99, s.as_dict()
     assert s.empty_titles == 0 and s.truncated_titles == 0, s.misses
     dev = score_pages(__import__("pathlib").Path(__file__).parent / "gold" / "docs", "dev")
     # The round-2 blind pages joined the dev pages on 2026-11-30 (44 pages, 51 documents); floors restart there.
-    floors = {"region": 0.80, "level": 0.80, "year": 0.88, "kind": 0.90, "title": 0.52}
+    # d15-d27 (13 pages, 16 documents, written by the docs helper) joined the same day: 57 pages, 67 documents.
+    floors = {"region": 0.99, "level": 0.99, "year": 0.99, "kind": 0.99, "title": 0.95}
     assert all(dev.accuracy(a) >= f for a, f in floors.items()), dev.misses
 
 
@@ -114,3 +157,30 @@ def test_every_region_from_the_corpus_is_a_gazetteer_place():
             assert d.title, d.id
             if d.region not in (None, "全国"):
                 assert d.region_code in g.by_code and g.by_code[d.region_code].display == d.region, (d.id, d.region)
+
+
+def test_a_unit_merged_away_is_a_former_name_of_its_successor():
+    # 2025: 重庆市江北区 and 渝北区 were merged into 两江新区 (the change table of the gazetteer's source)
+    assert canonical("重庆市江北区") == "两江新区" and canonical("渝北区") == "两江新区"
+    assert canonical("江北区") is None  # 宁波市江北区 still exists: ambiguous alone
+    assert canonical("宁波市江北区") == "宁波市江北区"
+
+
+def test_a_former_name_inside_a_common_phrase_is_no_mention():
+    g = gazetteer()
+    assert [m.text for m in g.scan("全区新增城市公园3个，在增城市召开现场会")] == ["增城市"]
+
+
+def test_an_ambiguous_name_is_resolved_by_its_own_full_chain_elsewhere():
+    body = "南山区科创走廊再添企业。记者深圳报道：深圳市南山区2日公布，南山区新增企业23家。南山区科技局负责人表示。"
+    place, _ = document_place("科创走廊再添企业", "", "", body)
+    assert place.display == "深圳市南山区"
+
+
+def test_a_site_name_never_makes_a_stronger_place_more_specific():
+    head = "2031年吉林省政府工作报告\n——2031年1月24日在吉林省第十四届人民代表大会第六次会议上\n各位代表："
+    place, _ = document_place("2031年吉林省政府工作报告", head, "", head, site=["吉林市人民政府"])
+    assert place.display == "吉林省"
+    # a site name alone is weak evidence the title's place refines
+    place, _ = document_place("鼓楼：老城更新启动", "鼓楼：老城更新启动", "", "鼓楼区老城更新启动。鼓楼区将新增公园。", site=["福州新闻网首页 > 福州"])
+    assert place.display == "福州市鼓楼区"

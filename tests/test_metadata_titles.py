@@ -68,6 +68,13 @@ KINDS = [
     ("云溪市人民政府关于做好春耕生产工作的通知\n各区县人民政府：\n为做好春耕生产工作，现将有关事项通知如下。", "regulation"),
     ("2031年明澜区政府工作报告\n各位代表：\n现在，我代表区人民政府，向大会报告工作，请予审议。\n一、2030年工作回顾", "work_report"),
     ("云溪市第五届人民代表大会第三次会议听取和审议了市长所作的政府工作报告。会议决定批准这个报告。", "other"),
+    # a report retold in reported speech (a 摘要), with no salutation and no heading
+    ("五年来，全市经济持续增长。\n王明市长在报告中首先指出，过去五年全市地区生产总值年均增长7%。\n"
+     "王明市长在报告中提出了今后发展经济的任务。\n王明市长报告的第二部分是关于城乡建设。", "work_report"),
+    # a byline line with no 本报讯 and no brackets
+    ("明澜区红色旅游带富一方\n本报记者 王小明　本报通讯员 李四\n金秋十月，走进明澜区，游客络绎不绝。全区接待游客680万人次。", "news"),
+    # a newspaper page's running head (第N版) over an item with no news cue of its own
+    ("云溪日报　2031年5月12日　第05版　地方新闻\n明澜区新建学校三所\n今年秋季，明澜区新建的三所学校将投入使用，可容纳学生三千人。", "news"),
 ]
 
 
@@ -94,6 +101,14 @@ def test_source_label_never_shows_a_local_path(source, label):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # a local regulation adopted in December and in force the next year was promulgated the next year
+    ("云溪市文明行为促进条例\n（2030年12月25日云溪市第五届人民代表大会常务委员会第十九次会议通过）\n第一章 总则\n"
+     "第一条 为了推进文明建设，制定本条例。\n第二条 本市文明行为促进工作适用本条例。\n第三条 市人民政府负责组织实施。\n"
+     "第四条 本条例自2031年3月1日起施行。", ("regulation", 2031, "云溪市")),
+    # adopted and promulgated in one year: that year
+    ("云溪市绿道保护条例\n（2030年6月29日云溪市第五届人民代表大会常务委员会第九次会议通过）\n第一章 总则\n"
+     "第一条 为了保护绿道，制定本条例。\n第二条 本市绿道保护适用本条例。\n第三条 市人民政府负责组织实施。\n"
+     "第四条 本条例自2031年1月1日起施行。", ("regulation", 2030, "云溪市")),
     # a bulletin is published the year after the one it covers, its date under the issuer
     ("仁怀市2030年国民经济和社会发展统计公报\n2030年，全市经济运行总体平稳，全年地区生产总值1950亿元，比上年增长6.1%。\n"
      "年末全市常住人口68.5万人，比上年末增加0.3万人，城镇化率达到55.2%。\n仁怀市统计局",

@@ -51,3 +51,104 @@ def test_a_ten_year_figure_or_an_average_never_answers_for_one_year():
     year = g(2) | {"quote": "居民消费价格上涨2%", "metric": "居民消费价格"}
     assert pair(target, [ten, avg, year]) is year
     assert pair(target, [ten, avg]) is None
+
+
+@pytest.mark.parametrize(
+    ("words", "key", "sense"),
+    [
+        ("国内生产总值增长", "gdp", "growth"),  # the sense word after the measure
+        ("地区生产总值增速", "gdp", "growth"),
+        ("全区GDP", "gdp", None),  # no sense word: a level if one is set, else what there is
+        ("居民消费价格涨幅", "cpi", "growth"),  # 涨幅 is part of the synonym and still a growth
+        ("城镇登记失业率", "unemployment_registered", "ratio"),
+        ("城镇新增就业", "new_jobs", None),
+        ("社会消费品零售总额增长", "retail_sales", "growth"),
+        ("某某指数", None, None),
+    ],
+)
+def test_measure_words_give_key_and_sense(words, key, sense):
+    from govlens.analysis.track import measure
+
+    assert measure(words) == (key, sense)
+
+
+@pytest.mark.parametrize(
+    ("fact", "senses"),
+    [
+        (g(8) | {"value": 296, "unit": "亿元", "metric": "地区生产总值"}, {"growth", "level"}),  # 增长8%，达到296亿元
+        (lv(3, "左右") | {"metric": "居民消费价格涨幅"}, {"growth"}),  # a percent level of a change word
+        (lv(4.5, "以内") | {"metric": "城镇登记失业率"}, {"ratio"}),
+        (lv(60) | {"metric": "常住人口城镇化率"} | {"change": 1.2, "change_unit": "个百分点"}, {"ratio", "growth"}),
+        (lv(1100, "以上", "万人") | {"metric": "城镇新增就业"}, {"level"}),
+        (g(7.1) | {"metric": "地区生产总值", "annual_average": True}, set()),  # 年均增长 is no year's growth
+    ],
+)
+def test_a_figure_states_its_senses(fact, senses):
+    from govlens.analysis.track import fact_senses
+
+    assert set(fact_senses(fact)) == senses
+
+
+@pytest.mark.parametrize(
+    ("target", "outcome", "sense", "expect"),
+    [
+        # one target sentence, two rows: the growth met and the level missed (增长8%，达到296亿元)
+        (g(8) | {"value": 296, "unit": "亿元"}, g(8.9) | {"value": 287.9, "unit": "亿元"}, "growth", "met"),
+        (g(8) | {"value": 296, "unit": "亿元"}, g(8.9) | {"value": 287.9, "unit": "亿元"}, "level", "missed"),
+        (lv(4250, None, "亿公斤"), lv(43524, None, "万吨"), "level", "met"),  # one unit family: 4.25e11 kg < 4.35e11
+        (lv(5700, "以上", "人"), lv(0.565, None, "万人"), "level", "missed"),
+        (lv(2800, "多", "亿美元"), lv(18000, None, "亿元"), "level", "unclear"),  # dollars are not yuan
+        (g(1.5, None, None, "个百分点"), g(18, None, None, "%"), "growth", "unclear"),  # points against percent
+    ],
+)
+def test_pairs_compare_in_one_sense_and_unit_family(target, outcome, sense, expect):
+    assert verdict(target, outcome, "gdp", sense) == expect
+
+
+@pytest.mark.parametrize(
+    ("metric", "key"),
+    [
+        ("城镇登记失业率控制到", "unemployment_registered"),  # a cue word after the name
+        ("进出口贸易总额", "foreign_trade"),  # 总额 after the name; 进出口 is no 出口
+        ("经济增长速度的调控目标", "gdp"),  # two tails: 的调控目标, then the growth words
+        ("城镇新增就业人数", "new_jobs"),
+        ("国内生产总值增长率", "gdp"),
+        ("零售物价上涨幅度", "retail_prices"),
+        ("居民消费价格总水平涨幅", "cpi"),
+        ("单位国内生产总值能耗", "energy_intensity"),
+        ("赤字率拟", "deficit_ratio"),  # a rate and an amount are two measures
+        ("财政赤字", "deficit"),
+        ("占国内生产总值比重", None),  # a ratio word is never dropped: a share is not the GDP
+        ("棉花总产量", None),  # 总产量 names grain only on its own
+        ("固定资产投资率", None),
+    ],
+)
+def test_metric_key_reads_past_tail_words(metric, key):
+    from govlens.lexicon.metrics import metric_key
+
+    assert metric_key(metric) == key
+
+
+@pytest.mark.parametrize(
+    ("quote", "metric", "restated"),
+    [
+        ("去年我在政府工作报告中曾提出，要把全年商品零售物价上涨幅度控制在百分之十以内", "商品零售物价上涨幅度", True),
+        ("全国没有实现年初确定的单位国内生产总值能耗降低4%左右", "单位国内生产总值能耗", True),
+        ("去年确定的预期目标是地区生产总值增长9%", "地区生产总值", True),
+        ("全面实现年初确定的主要目标，国内生产总值增长7.8%", "国内生产总值", False),  # that clause ended
+        ("年初提出的目标是增长8%，实际地区生产总值增长9.2%", "地区生产总值", False),  # 实际 after the cue
+        ("城镇新增就业1312万人，超过全年预期目标", "城镇新增就业", False),  # the cue follows the figure
+    ],
+)
+def test_a_restated_target_is_never_the_outcome(quote, metric, restated):
+    from govlens.analysis.track import restated_target
+
+    assert restated_target({"quote": quote, "metric": metric}) is restated
+
+
+def test_a_figure_is_one_years_when_only_the_next_clause_says_多年来():
+    from govlens.analysis.ask.choose import one_year
+
+    year = lv(4.02) | {"metric": "年末城镇登记失业率", "quote": "年末城镇登记失业率4.02%，为多年来最低"}
+    assert one_year(year, "value")
+    assert not one_year(year | {"quote": "年末城镇登记失业率多年来保持在4%左右"}, "value")

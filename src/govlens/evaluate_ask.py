@@ -6,7 +6,9 @@ Each question line: ``q`` (the question), ``type`` (lookup, compare, rank, track
 glossary, count, project, unanswerable),
 ``expect`` (strings the answer must all contain; empty for unanswerable questions), optionally
 ``expect_any`` (one of them must be in the answer, for ties) and ``cite`` (a string one cited
-sentence must contain).
+sentence must contain). Answer and expected strings are compared after NFKC (full-width digits and
+signs as ASCII) with thousands separators between digits removed: ``６７７００多亿元`` and ``2，737万吨``
+in a 1990s report match ``67700多亿元`` and ``2737万吨``.
 
 * answer accuracy: an answerable question is right when its answer contains what is expected; an
   unanswerable one when the answer is empty.
@@ -24,7 +26,9 @@ unclear) decided by the written rule before running track; the pair scores when 
 from __future__ import annotations
 
 import json
+import re
 import time
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -102,9 +106,22 @@ def _citations_ok(store: Store, answer: str, citations: list[dict[str, Any]], ci
     missing = [n for n in unsupported_figures(answer, quotes, skip_years=True) if n not in computed]
     if missing:
         return f"{missing[0]} is in the answer but in no cited sentence"
-    if cite and cite not in quotes:
+    if cite and same_form(cite) not in same_form(quotes):  # the store keeps text in one width, as answers are compared
         return f"no cited sentence contains {cite}"
     return None
+
+
+_THOUSANDS = re.compile(r"(?<=\d)[,，](?=\d{3})")
+
+
+def same_form(text: str) -> str:
+    """The form answers and expected strings are compared in: NFKC, no thousands separators."""
+    return _THOUSANDS.sub("", unicodedata.normalize("NFKC", text))
+
+
+def _contains(answer: str, expected: list[str], every: bool) -> bool:
+    found = (same_form(e) in answer for e in expected)
+    return all(found) if every else any(found)
 
 
 def evaluate_ask(store: Store, gold: list[dict[str, Any]]) -> AskScore:
@@ -120,8 +137,9 @@ def evaluate_ask(store: Store, gold: list[dict[str, Any]]) -> AskScore:
             ok = a.answer == ""
             s.declined += ok
         else:
-            ok = bool(a.answer) and all(e in a.answer for e in g.get("expect", [])) and (
-                not g.get("expect_any") or any(e in a.answer for e in g["expect_any"]))
+            answer = same_form(a.answer)
+            ok = bool(answer) and _contains(answer, g.get("expect", []), every=True) and (
+                not g.get("expect_any") or _contains(answer, g["expect_any"], every=False))
         s.correct += ok
         row = s.by_type.setdefault(g["type"], [0, 0])
         row[0] += 1
@@ -138,31 +156,22 @@ def evaluate_ask(store: Store, gold: list[dict[str, Any]]) -> AskScore:
     return s
 
 
-def _same_place(stored: str | None, asked: str) -> bool:
-    if not stored:
-        return False
-    return stored == asked or stored.endswith(asked) or asked.endswith(stored)
-
-
 def evaluate_track(store: Store, pairs: list[dict[str, Any]]) -> TrackScore:
-    """Verdict agreement of ``track`` with hand-checked target/outcome pairs."""
-    from .analysis.track import track
-    from .lexicon.metrics import metric_key
+    """Verdict agreement of ``track`` with hand-checked target/outcome pairs. Each pair is looked up
+    as a user would ask for it (``govlens track --region --metric --year``): its place, its measure
+    in words and its year through :func:`~govlens.analysis.track.lookup`."""
+    from .analysis.track import lookup
 
-    rows = track(store)
     s = TrackScore()
     for g in pairs:
         s.n += 1
-        key = metric_key(g["measure"])
-        cands = [r for r in rows if r["year"] == g["year"] and _same_place(r["region"], g["region"])
-                 and ((key and r["metric_key"] == key) or g["measure"] in (r["metric"] or ""))]
-        got = cands[0]["verdict"] if cands else "unclear"
+        r = lookup(store, g["region"], g["measure"], g["year"])
+        got = r["verdict"] if r else "unclear"
         got = "unclear" if got == "pending" else got
         if got == g["verdict"]:
             s.agree += 1
         else:
-            r = cands[0] if cands else None
-            how = (f"target {r['target'].get('quote', '')[:40]!r} outcome "
+            how = (f"{r['sense']} target {r['target'].get('quote', '')[:40]!r} outcome "
                    f"{(r['actual'] or {}).get('quote', '')[:40]!r}") if r else "no target found"
             s.misses.append(f"{g['region']} {g['year']} {g['measure']}: {got} (gold {g['verdict']}); {how}")
     return s

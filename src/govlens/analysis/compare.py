@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..lexicon.metrics import metric_key
@@ -21,9 +22,30 @@ def metric_args(metric: str) -> dict[str, str]:
     return {"metric_key": value} if how == "key" else {"metric_like": value}
 
 
+# Words a report writes after a measure's name that do not change the measure (一般公共预算收入同口径增长,
+# 赤字率拟按4%安排): a fact named so is the measure the synonym table knows.
+TRAILING = re.compile(r"(?:同口径|可比口径|按可比价格计算|按可比价|拟|预计|计划)$")
+
+
+def same_measure(metric: str | None, key: str) -> bool:
+    """一般公共预算收入同口径 is budget_revenue once its trailing words are gone."""
+    bare = TRAILING.sub("", metric or "")
+    return bare != (metric or "") and metric_key(bare) == key
+
+
 def indicator_rows(store: Store, metric: str, **filters: Any) -> list[dict[str, Any]]:
-    """Indicator facts of a metric, latest report first (filters: kind, level, period, region)."""
-    return store.indicators(**metric_args(metric), **filters)
+    """Indicator facts of a metric, latest report first (filters: kind, level, period, region); with a
+    known measure, also the facts named by the asked words plus a word that does not change it."""
+    args = metric_args(metric)
+    rows = store.indicators(**args, **filters)
+    if "metric_key" in args and len(metric) >= 2:
+        seen = {(f["doc"], f["quote"], f.get("metric")) for f in rows}
+        extra = [f for f in store.indicators(metric_like=metric, **filters)
+                 if f.get("metric_key") is None and same_measure(f.get("metric"), args["metric_key"])
+                 and (f["doc"], f["quote"], f.get("metric")) not in seen]
+        if extra:
+            rows = sorted(rows + extra, key=lambda f: -(f.get("doc_year") or 0))  # latest report first again
+    return rows
 
 
 def compare(store: Store, metric: str, year: int | None = None, kind: str | None = None,

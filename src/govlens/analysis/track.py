@@ -1,12 +1,26 @@
 """Track targets: each target a report sets for its year Y, paired with the outcome for Y that the
 same region's report of year Y+1 states.
 
-Pairing: the outcome is the year's own figure for the whole place (not a total, a five-year or
-十年来 figure, a part of the year or of the place — see ``ask.choose``), of the same kind as the
-target: growth with growth, level with level in one unit; a percent measure is one number whether
-written as a level (涨幅3%左右) or as a change (上涨2%).
+One row per region, measure, sense and year. The measure is the lexicon's metric key (one measure has
+one key however written: 国内生产总值, 地区生产总值, GDP -> ``gdp``); the sense is how the figure is
+meant (``lexicon/data/senses.tsv``):
 
-Verdict rule (README "Tracking"; each row says which rule decided, ``rule``):
+=========  ===============================================  ======================================
+sense      a figure stated as …                              example
+=========  ===============================================  ======================================
+``growth`` a change (增长8%, 上涨2%, 降低4%), or a percent    国内生产总值增长8%；居民消费价格涨幅3%
+           level of a measure whose name is not a ratio
+``ratio``  a percent level of a measure named as a rate       城镇登记失业率4.5%以内；赤字率2.8%左右
+           or share (率, 比重, 比例, 强度)
+``level``  an amount in a unit                               地区生产总值达到296亿元；新增就业5700人
+=========  ===============================================  ======================================
+
+A target stating two senses (地区生产总值增长8%，达到296亿元) gives two rows. The outcome is the year's
+own figure for the whole place in the same sense (not a total, a five-year or 十年来 figure, a part of
+the year or of the place — see ``ask.choose``): growth with growth in the same unit (% or 百分点),
+a ratio in the same unit, a level in one unit family (亿公斤 against 万吨, 万人 against 人).
+
+Verdict rule (README "Track verdicts"; each row says which rule decided, ``rule``):
 
 =============  ===========================================  ==========================================
 rule           target written as                            met when the outcome …
@@ -19,20 +33,78 @@ rule           target written as                            met when the outcome
 ``ceiling``    以内, 以下, 控制在, 不超过, 不高于, 低于     stays at or under it
 =============  ===========================================  ==========================================
 
-For measures where lower is better (unemployment, prices, energy intensity, PM2.5) ``approx``,
-``at_least`` and ``range`` are mirrored (at most target + tol / at most the target / at most the
-upper bound) and the rule's name ends in ``-mirrored``. No comparable figure in the next report:
-``unclear``; no next report in the store: ``pending``.
+For measures where lower is better (unemployment, prices, energy intensity, deficit, PM2.5)
+``approx``, ``at_least`` and ``range`` are mirrored (at most target + tol / at most the target / at
+most the upper bound) and the rule's name ends in ``-mirrored``. No comparable figure in the next
+report: ``unclear`` (rule ``no_outcome``); no next report in the store: ``pending`` (rule
+``no_report``).
+
+:func:`lookup` finds the row a user means by a place, the measure in words and a year — the one
+lookup the CLI (``govlens track --region --metric --year``), the portal and the scorer share.
 """
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import Any
 
+from ..lexicon.load import rows as lexicon_rows
+from ..lexicon.metrics import metric_key, metric_stem
 from ..lexicon.words import APPROX, AT_MOST
+from ..stages.numbers import convert
 from ..store.api import StoreAPI
 
-LOWER_IS_BETTER = ("unemployment_registered", "unemployment_surveyed", "cpi", "energy_intensity", "pm25")
+LOWER_IS_BETTER = ("unemployment_registered", "unemployment_surveyed", "cpi", "retail_prices", "energy_intensity",
+                   "pm25", "deficit_ratio", "deficit")
+SENSES = ("level", "ratio", "growth")  # the order a measure named without a sense word is looked up in
+PERCENT = ("%", "‰")
+
+
+@lru_cache(maxsize=1)
+def _sense_words() -> list[tuple[str, str]]:
+    """(word, sense), longest word first (增长率 is a growth, 率 a ratio)."""
+    return sorted(((r[1], r[0]) for r in lexicon_rows("senses.tsv")), key=lambda p: -len(p[0]))
+
+
+def _ending(words: str) -> tuple[str, str] | None:
+    """The sense word that ends ``words`` and its sense, or None."""
+    return next(((w, s) for w, s in _sense_words() if words.endswith(w) and len(words) > len(w)), None)
+
+
+def measure(words: str) -> tuple[str | None, str | None]:
+    """A measure as a user writes it -> (metric key, sense or None when the words name none).
+    国内生产总值增长 -> (gdp, growth); 城镇登记失业率 -> (unemployment_registered, ratio);
+    地区生产总值 -> (gdp, None); 居民消费价格涨幅 -> (cpi, growth)."""
+    words = (words or "").strip()
+    end = _ending(words)
+    sense = end[1] if end else None
+    key = metric_key(words)
+    rest = words
+    while key is None and end is not None:  # the key without its sense words (能耗变化, 零售物价上涨幅度)
+        rest = rest[: -len(end[0])]
+        key = metric_key(rest)
+        end = _ending(rest)
+    return key, sense
+
+
+def fact_senses(f: dict[str, Any]) -> dict[str, tuple[float, float | None, str | None]]:
+    """The senses a stated figure has: sense -> (figure, upper bound, unit). A change counts only
+    when it is the year's own (not a five-year average or growth since a base year)."""
+    from .ask.choose import one_year
+
+    out: dict[str, tuple[float, float | None, str | None]] = {}
+    if f.get("change") is not None and one_year(f, "change"):
+        out["growth"] = (f["change"], f.get("change_max"), f.get("change_unit"))
+    if f.get("value") is not None and one_year(f, "value"):
+        unit = f.get("unit")
+        if unit in PERCENT:
+            end = _ending(metric_stem(f.get("metric")))
+            sense = "ratio" if end and end[1] == "ratio" else "growth"
+            out.setdefault(sense, (f["value"], f.get("value_max"), unit))
+        else:
+            out["level"] = (f["value"], f.get("value_max"), unit)
+    return out
 
 
 def _side(f: dict[str, Any]) -> dict[str, Any]:
@@ -41,28 +113,37 @@ def _side(f: dict[str, Any]) -> dict[str, Any]:
 
 
 def _tolerance(unit: str | None, target: float) -> float:
-    return 0.5 if unit in ("%", "百分点") else abs(target) * 0.02
+    return 0.5 if unit in ("%", "百分点", "个百分点") else abs(target) * 0.02
 
 
-def figures(target: dict[str, Any], actual: dict[str, Any]) -> tuple[float, float | None, float, str | None] | None:
-    """(target, target upper bound, outcome, unit) on one footing, or None when they do not compare."""
-    from .ask.choose import percent
-
-    if target.get("change") is not None and actual.get("change") is not None \
-            and target.get("change_unit") == actual.get("change_unit"):
-        return target["change"], target.get("change_max"), actual["change"], target["change_unit"]
-    if target.get("value") is not None and actual.get("value") is not None and target.get("unit") == actual.get("unit"):
-        return target["value"], target.get("value_max"), actual["value"], target["unit"]
-    t, a = percent(target), percent(actual)
-    if t is not None and a is not None:  # 涨幅3%左右 against 上涨2%
-        hi = target.get("change_max") if target.get("change") is not None else target.get("value_max")
-        return t, hi, a, "%"
-    return None
+def _default_sense(target: dict[str, Any], actual: dict[str, Any]) -> str | None:
+    """The sense both figures state (for callers that pass no sense): growth first, as a target
+    sentence's change is what it sets (增长8%，达到296亿元)."""
+    a = fact_senses(actual)
+    return next((s for s in ("growth", "ratio", "level") if s in fact_senses(target) and s in a), None)
 
 
-def rule_for(target: dict[str, Any], key: str | None) -> str:
+def figures(target: dict[str, Any], actual: dict[str, Any],
+            sense: str | None = None) -> tuple[float, float | None, float, str | None] | None:
+    """(target, target upper bound, outcome, unit) in one sense and one unit, or None when they do
+    not compare."""
+    sense = sense or _default_sense(target, actual)
+    t, a = fact_senses(target).get(sense or ""), fact_senses(actual).get(sense or "")
+    if t is None or a is None:
+        return None
+    tv, tmax, unit = t
+    av, _, aunit = a
+    if sense == "level":
+        got = convert(av, aunit, unit)
+        return None if got is None else (tv, tmax, got, unit)
+    same = unit == aunit or {unit, aunit} <= {"百分点", "个百分点"}
+    return (tv, tmax, av, unit) if same else None
+
+
+def rule_for(target: dict[str, Any], key: str | None, sense: str | None = None) -> str:
     q = target.get("qualifier") or ""
-    hi = target.get("change_max") if target.get("change") is not None else target.get("value_max")
+    t = fact_senses(target).get(sense or "") if sense else None
+    hi = t[1] if t else target.get("change_max") if target.get("change") is not None else target.get("value_max")
     if q in AT_MOST:
         return "ceiling"
     # a bare target and every at-least word (以上, 不低于, 力争 … in the lexicon) must be reached
@@ -70,14 +151,14 @@ def rule_for(target: dict[str, Any], key: str | None) -> str:
     return rule + ("-mirrored" if key in LOWER_IS_BETTER else "")
 
 
-def verdict(target: dict[str, Any], actual: dict[str, Any] | None, key: str | None) -> str:
+def verdict(target: dict[str, Any], actual: dict[str, Any] | None, key: str | None, sense: str | None = None) -> str:
     if actual is None:
         return "unclear"
-    got = figures(target, actual)
+    got = figures(target, actual, sense)
     if got is None:
         return "unclear"
     t, tmax, a, unit = got
-    rule = rule_for(target, key)
+    rule = rule_for(target, key, sense)
     if rule == "ceiling":
         return "met" if a <= t else "missed"
     if rule == "range":
@@ -93,49 +174,109 @@ def verdict(target: dict[str, Any], actual: dict[str, Any] | None, key: str | No
     return "met" if a >= t else "missed"
 
 
-def pair(target: dict[str, Any], candidates: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """The outcome that answers a target among the next report's figures for its year."""
-    from .ask.choose import best, one_year, percent
+# A next year's report restating the year's target (its figure is the plan, not the outcome): a cue
+# naming the plan before the figure, with no outcome word between the cue and the figure.
+# (cue, example of a restated target)
+RESTATED_TARGET: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"曾经?提出|年初(?:确定|提出|预定|制定)|原定|预定|原计划|计划要求"),
+     "全国没有实现年初确定的单位国内生产总值能耗降低4%左右"),
+    (re.compile(r"(?:提出|确定|制定)的(?:预期)?目标|预期目标(?:是|为)|目标(?:是|为|定为)"), "去年提出的目标是增长8%"),
+]
+OUTCOME_WORD = re.compile(r"实际|结果|执行|完成了?|实现了|达到了|但|而|却")
+# the cue's clause may hand the plan to the next one (曾提出，要把…) but a finished clause ends it
+# (全面实现年初确定的主要目标，国内生产总值增长7.8% is an outcome)
+PLAN_CONTINUES = re.compile(r"[^，；。：]*(?:[，：]\s*(?:要把|要|把|力争|努力把?|争取)[^，；。：]*)?")
 
-    same, other = [], []
-    for cand in candidates:
-        if cand.get("parent") is not None or not one_year(cand, "value"):
-            continue  # a part, a total, a five-year average or a 十年来 figure is not the year's
-        if not one_year(cand, "change"):
-            cand = cand | {"change": None, "change_max": None, "change_unit": None}
-        same_footing = (target.get("change") is not None and cand.get("change") is not None) or (
-            target.get("value") is not None and cand.get("value") is not None
-            and target.get("unit") == cand.get("unit")) or (percent(target) is not None and percent(cand) is not None)
-        if same_footing:
-            same.append(cand)
-        elif cand.get("value") is not None or cand.get("change") is not None:
-            other.append(cand)
-    ranked = best(same, target.get("metric"), target.get("change") is not None)
-    comparable = [c for c in ranked if figures(target, c) is not None]
-    return (comparable or ranked or best(other, target.get("metric")) or [None])[0]
+
+def restated_target(f: dict[str, Any]) -> bool:
+    """The figure restates a plan (去年我曾提出，要把全年零售物价上涨幅度控制在百分之十以内)."""
+    quote, metric = f.get("quote") or "", f.get("metric") or ""
+    at = quote.find(metric) if metric else -1
+    before = quote[: at + len(metric)] if at != -1 else quote
+    for rx, _ in RESTATED_TARGET:
+        cues = list(rx.finditer(before))
+        if not cues:
+            continue
+        between = before[cues[-1].end():]
+        if PLAN_CONTINUES.fullmatch(between) and not OUTCOME_WORD.search(between):
+            return True
+    return False
+
+
+def pair(target: dict[str, Any], candidates: list[dict[str, Any]], sense: str | None = None) -> dict[str, Any] | None:
+    """The outcome that answers a target among the next report's figures for its year: the best
+    figure for the whole place and year that states the target's sense in a comparable unit, and
+    is no restated target."""
+    from .ask.choose import best
+
+    if sense is None:
+        sense = next((s for s in ("growth", "ratio", "level") if s in fact_senses(target)), None)
+    whole = [c for c in candidates if c.get("parent") is None and not restated_target(c)]
+    comparable = [c for c in whole if figures(target, c, sense) is not None]
+    ranked = best(comparable, target.get("metric"), sense == "growth")
+    return ranked[0] if ranked else None
+
+
+def _regions(store: StoreAPI, place: str) -> list[str]:
+    """Stored regions a user means by ``place``: the name itself, or a stored name it ends
+    (海拉尔区 -> 呼伦贝尔市海拉尔区), or a stored name it begins with only a level word left (江苏 -> 江苏省)."""
+    names = store.regions()
+    if place in names:
+        return [place]
+    ends = [r for r in names if r.endswith(place)]
+    if ends:
+        return ends
+    return [r for r in names if r.startswith(place) and r[len(place):] in ("省", "市", "区", "县", "旗", "自治区", "自治州")]
 
 
 def track(store: StoreAPI, region: str | None = None, metric: str | None = None,
-          key: str | None = None) -> list[dict[str, Any]]:
-    """Every stored target with its outcome and verdict (``metric``: words; ``key``: a metric key)."""
-    from .compare import metric_args
-
-    targets = store.targets(region=region, **({"metric_key": key} if key else metric_args(metric) if metric else {}))
+          key: str | None = None, year: int | None = None, sense: str | None = None) -> list[dict[str, Any]]:
+    """Every stored target with its outcome and verdict, one row per region, measure key, sense and
+    year. ``region``: a place as a user names it; ``metric``: a measure in words (its key, and its
+    sense when the words name one); ``key``: a metric key."""
+    if metric and not key:
+        key, words_sense = measure(metric)
+        sense = sense or words_sense
+    if metric and not key:
+        return []  # words the lexicon does not know name no tracked measure
+    regions = _regions(store, region) if region else [None]
+    targets = [t for r in regions for t in store.targets(region=r, metric_key=key, year=year)]
     reports = store.report_years()
     out: list[dict[str, Any]] = []
     seen: set[tuple] = set()
     for t in targets:
-        year = t["doc_year"]
-        ident = (t["region"], t["metric_key"], year)
-        if ident in seen or t.get("parent") is not None:
+        if t.get("parent") is not None:
             continue
-        seen.add(ident)
-        actual = pair(t, store.outcomes(t["region"], t["metric_key"], str(year), year + 1))
-        if actual is None and (t["region"], year + 1) not in reports:
-            v = "pending"
-        else:
-            v = verdict(t, actual, t["metric_key"])
-        out.append({"region": t["region"], "metric": t.get("metric"), "metric_key": t["metric_key"], "year": year,
-                    "target": _side(t), "actual": _side(actual) if actual else None, "verdict": v,
-                    "rule": rule_for(t, t["metric_key"]) if v in ("met", "missed") else None})
+        y = t["doc_year"]
+        for s in SENSES:
+            if s not in fact_senses(t) or (sense is not None and s != sense):
+                continue
+            ident = (t["region"], t["metric_key"], s, y)
+            if ident in seen:
+                continue
+            seen.add(ident)
+            actual = pair(t, store.outcomes(t["region"], t["metric_key"], str(y), y + 1), s)
+            if actual is None and (t["region"], y + 1) not in reports:
+                v, rule = "pending", "no_report"
+            elif actual is None:
+                v, rule = "unclear", "no_outcome"
+            else:
+                v, rule = verdict(t, actual, t["metric_key"], s), rule_for(t, t["metric_key"], s)
+            out.append({"region": t["region"], "metric": t.get("metric"), "metric_key": t["metric_key"], "sense": s,
+                        "year": y, "target": _side(t), "actual": _side(actual) if actual else None, "verdict": v,
+                        "rule": rule})
+    out.sort(key=lambda r: (r["region"], r["metric_key"], r["year"], SENSES.index(r["sense"])))
     return out
+
+
+def lookup(store: StoreAPI, region: str, words: str, year: int) -> dict[str, Any] | None:
+    """The tracked row a user means by a place, a measure in words and a year: the sense the words
+    name, else a level, then a ratio, then a growth (地区生产总值 -> the 296亿元 target when one is
+    set, else the 增长8% one)."""
+    rows = track(store, region=region, metric=words, year=year)
+    if not rows:
+        return None
+    _, sense = measure(words)
+    order = [sense, *SENSES] if sense == "ratio" else [sense] if sense else list(SENSES)
+    by_sense = {r["sense"]: r for r in reversed(rows)}
+    return next((by_sense[s] for s in order if s in by_sense), None)

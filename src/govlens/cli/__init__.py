@@ -115,13 +115,15 @@ def compare(
 def track(
     db: DbOpt = None,
     fmt: FormatOpt = Format.table,
-    region: Annotated[str | None, typer.Option()] = None,
-    metric: Annotated[str | None, typer.Option()] = None,
+    region: Annotated[str | None, typer.Option(help="A place as you name it (海拉尔区, 江苏, 全国).")] = None,
+    metric: Annotated[str | None, typer.Option(help="A measure in words; a sense word picks growth or a rate "
+                                                    "(国内生产总值增长, 城镇登记失业率, 粮食产量).")] = None,
+    year: Annotated[int | None, typer.Option(help="The year the target was set for.")] = None,
 ) -> None:
     """Targets set for year Y against the outcome the report of Y+1 states: met, missed, unclear, pending."""
     from .library import track_command
 
-    raise typer.Exit(_run(track_command, db, fmt, region, metric))
+    raise typer.Exit(_run(track_command, db, fmt, region, metric, year))
 
 
 @app.command()

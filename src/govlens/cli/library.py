@@ -112,21 +112,23 @@ def compare_command(metric: str, db: str | None, fmt: Format, year: int | None, 
     return 0
 
 
-def track_command(db: str | None, fmt: Format, region: str | None, metric: str | None) -> int:
+def track_command(db: str | None, fmt: Format, region: str | None, metric: str | None, year: int | None = None) -> int:
     from ..analysis.track import track
 
     with open_store(db, readonly=True) as store:
-        rows = track(store, region=region, metric=metric)
+        rows = track(store, region=region, metric=metric, year=year)
     if fmt == Format.table:
-        t = Table("region", "metric", "year", "target", "actual", "verdict", "rule", title="targets and outcomes")
+        t = Table("region", "metric", "sense", "year", "target", "actual", "verdict", "rule",
+                  title="targets and outcomes")
         for r in rows:
             tg, ac = r["target"], r["actual"]
-            t.add_row(r["region"], r["metric"] or "", str(r["year"]), _figure(tg), _figure(ac) if ac else "—",
+            t.add_row(r["region"], r["metric"] or "", r["sense"], str(r["year"]), _figure(tg),
+                      _figure(ac) if ac else "—",
                       {"met": styled("met", "green"), "missed": styled("missed", "red")}.get(r["verdict"], r["verdict"]),
                       r.get("rule") or "")
         out.print(t)
     else:
-        _table_or_lines(rows, fmt, ["region", "metric", "year", "target", "actual", "verdict", "rule"])
+        _table_or_lines(rows, fmt, ["region", "metric", "sense", "year", "target", "actual", "verdict", "rule"])
     return 0
 
 

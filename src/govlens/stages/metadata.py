@@ -15,7 +15,7 @@ from ..lexicon.words import YEAR
 from ..model import Document
 from . import titles
 from .numbers import cn_int, cn_year
-from .regions import at_level, body_place, document_place, place_of, self_level
+from .regions import at_level, body_place, document_place, place_of, province_of_cities, self_level
 
 _TAG = re.compile(r"^(?:【([^】]{1,20})】|\[([^\]]{1,10})\])\s*")
 _YEAR = rf"(?=[12一二三四五六七八九〇零○])({YEAR}|[一二三四五六七八九〇零○]{{4}})年"
@@ -56,7 +56,8 @@ _FIELD_NAMES = "|".join(r"\s*".join(f) for f in _FIELDS)
 _META_FIELD = re.compile(
     "(" + _FIELD_NAMES + r")\s*[|：:](?:\s*\|)?\s*([^|\n]*?)\s*(?=\||\n|$|(?:" + _FIELD_NAMES + r")\s*[|：:]|\S{2,5}\s*[：:])"
 )
-_PASSED = re.compile(rf"({YEAR})年\d{{1,2}}月\d{{1,2}}日[^）)\n]{{0,60}}?(?:通过|批准|公布|修订|修正|发布)")
+_PASSED = re.compile(rf"({YEAR})年(\d{{1,2}})月\d{{1,2}}日([^）)\n]{{0,60}}?)(通过|批准|公布|修订|修正|发布)")
+_IN_FORCE = re.compile(rf"({YEAR})年\d{{1,2}}月\d{{1,2}}日起施行")
 # 第十届全国人民代表大会第五次会议 -> 2007: each National People's Congress meets once a year from
 # the year it is elected (terms 1-5 were irregular and are listed by session).
 _NPC_SESSION = re.compile(r"第([一二三四五六七八九十]+)届全国人民代表大会第([一二三四五六七八九十]+)次会议")
@@ -90,9 +91,13 @@ _PRESS_TURN = re.compile(r"^(?:主持人|发布人|发言人|新闻发言人|[^�
 _REPORTER_TURN = re.compile(r"^[^：:\n，。]{0,14}记者(?:问)?[：:]", re.M)
 _NEWS = re.compile(
     r"^(?:本报讯|本报[^，。]{0,8}电|新华社[^，。]{0,12}电|中新社[^，。]{0,12}电|[^，。\n]{0,12}(?:日报|晚报|报|网|台)讯|"
-    r"【[^】]{1,12}讯】|[^，。]{0,10}讯[（(])|[（(]\s*(?:本报)?(?:记者|通讯员)[^）)\n]{1,30}[）)]|记者从[^。]{0,40}获悉|记者[^。]{0,10}了解到",
+    r"【[^】]{1,12}讯】|[^，。]{0,10}讯[（(])|[（(]\s*(?:本报)?(?:记者|通讯员)[^）)\n]{1,30}[）)]|记者从[^。]{0,40}获悉|记者[^。]{0,10}了解到|"
+    r"(?:本报|特约)?(?:记者|通讯员)\s*[\u4e00-\u9fff·]{2,4}(?:[\s、]*(?:本报|特约)?(?:记者|通讯员)?\s*[\u4e00-\u9fff·]{2,4}){0,4}$",
     re.M,
 )
+# A report retold (摘要): the head of government "in the report" says, "the report's second part" is about.
+_REPORT_SUMMARY = re.compile(r"(?:总理|省长|市长|区长|县长|州长|旗长|主席)[\u4e00-\u9fff]{0,4}?(?:在|所作的?)?(?:政府工作)?报告(?:中|的第[一二三四五六七八九十]部分)")
+_PAPER_PAGE = re.compile(r"第\s*[\d一二三四五六七八九十]+\s*版")  # a newspaper page's running head in the header
 _BYLINE_END = re.compile(r"[（(]\s*(?:本报)?(?:记者|通讯员)[^）)\n]{1,30}[）)]\s*$|(?:记者|通讯员)\s*[\u4e00-\u9fff]{2,4}\s*$")
 _REGULATION_TITLE = re.compile(r"(?:条例|办法|规定|细则|规则|章程|通知|意见)(?:（[^）]*）)?$")
 # A policy document carried whole by a news item (中办国办印发《…方案》 / 新华社…电 + the text).
@@ -122,11 +127,16 @@ def _region(doc: Document, head: str, meta: dict[str, str], title: str) -> tuple
             or _CENTRAL_NEWS.search(title + "\n" + first)):
         return "全国", "head"
     tag = _TAG.match(title)
-    place, why = document_place(_TAG.sub("", title), head, issuer, doc.text, (tag.group(1) or tag.group(2)) if tag else None)
+    site = re.findall(r"^站点：(.+)$", doc.header, re.M)
+    place, why = document_place(_TAG.sub("", title), head, issuer, doc.text, (tag.group(1) or tag.group(2)) if tag else None,
+                                site)
     if why != "head" and _speaks_for_country(doc.text[:30000]):
         return "全国", "body"
     if why == "body" and place is not None:
         place = at_level(place, self_level(doc.text[:30000]))  # a provincial item naming a city most
+    if place is None and self_level(doc.text[:30000]) == "province":
+        place, why = province_of_cities(doc.text), "body"  # 全省…在哈尔滨召开…牡丹江、伊春等地
+        why = why if place else None
     return place, why
 
 
@@ -187,9 +197,18 @@ def _year(doc: Document, head: str, meta: dict[str, str]) -> tuple[int | None, s
             y = npc_year(m.group(1), m.group(2))
             if y:
                 votes[y] += 2
-        passed = [int(m.group(1)) for m in _PASSED.finditer(head)]
+        found = list(_PASSED.finditer(head))
+        passed = [int(m.group(1)) for m in found]
         if passed:
             votes[max(passed)] += 3
+            last = max(found, key=lambda m: (int(m.group(1)), int(m.group(2))))
+            force = [int(m.group(1)) for m in _IN_FORCE.finditer(text[:30000])]
+            # A local regulation adopted in December and in force the next year, its promulgation
+            # not stated, was promulgated the next year (a local 公告 follows adoption by weeks; the
+            # national congress promulgates the same day).
+            if (all(m.group(4) == "通过" for m in found) and int(last.group(2)) == 12
+                    and int(last.group(1)) + 1 in force and "全国" not in last.group(3)):
+                votes[int(last.group(1)) + 1] += 6  # over the adoption date, met twice (note and lead)
         for key in ("成文日期", "发布日期"):
             if key in meta and (d := _ISO_DATE.search(meta[key])):
                 votes[int(d.group(1))] += 4
@@ -251,8 +270,10 @@ def _kind(doc: Document, head: str, from_listing: bool) -> str:
         return "regulation"
     if doc.glossary and sum(g.end - g.start for g in doc.glossary) > 0.6 * len(doc.text):
         return "glossary"
-    if _NEWS.search(opening) or _BYLINE_END.search(doc.text[-120:]) or from_listing:
+    if _NEWS.search(opening) or _BYLINE_END.search(doc.text[-120:]) or from_listing or _PAPER_PAGE.search(doc.header):
         return "news"
+    if len(_REPORT_SUMMARY.findall(doc.text[:30000])) >= 2:
+        return "work_report"  # a summary of the report in reported speech (总理在报告中指出 …)
     return "other"
 
 
@@ -263,7 +284,8 @@ def metadata(doc: Document) -> Document:
     if doc.title:
         doc.title = _TAG.sub("", doc.title).strip()
     doc.title = titles.choose(meta.get("标题"), doc.title, titles.body_title(doc.text), doc.text)
-    head = doc.header + "\n" + doc.text[:3000]
+    # The site's own lines (站点：…) are evidence of their own kind, never the document's heading.
+    head = re.sub(r"(?m)^站点：.*\n?", "", doc.header) + "\n" + doc.text[:3000]
     doc.kind = _kind(doc, head, from_listing)
     place, doc.region_source = _region(doc, head, meta, given_title or doc.title or "")
     set_place(doc, place)
@@ -282,6 +304,8 @@ def metadata(doc: Document) -> Document:
     if not doc.title or (doc.title == "政府工作报告" and doc.kind == "work_report"):
         # No title, or a bare heading naming no place or year: in a library of many it must.
         doc.title = titles.fallback(doc.region, doc.year, doc.kind)
+        if doc.kind == "work_report" and len(_REPORT_SUMMARY.findall(doc.text[:30000])) >= 2:
+            doc.title += "（摘要）"  # the report retold, not the report
     return doc
 
 

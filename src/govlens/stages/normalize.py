@@ -44,6 +44,7 @@ _WIDTH = str.maketrans(
 
 _WIDE = re.compile("[" + "".join(re.escape(chr(k)) for k in _WIDTH) + "]+")
 _C = f"[{CJK}]"
+_C1 = re.compile(_C)
 # ASCII punctuation next to Chinese text becomes full-width; between digits it stays (1,000 / 10:31).
 # ASCII punctuation touching non-ASCII text becomes full-width; "1,000", "10:31" and English stay.
 _PUNCT = re.compile(r"[,;:?!](?:(?<=[^\x00-\x7f%][,;:?!])|(?=[^\x00-\x7f\s]))")
@@ -53,6 +54,9 @@ _PAREN = re.compile(r"\(([^()\n]{0,80})\)")
 # 1-3 digits and at least two groups of exactly three is one number, so its commas become ASCII. One
 # group alone (3，154) stays a clause break: it could be two figures.
 _GROUPED = re.compile(r"(?<![\d.,，])\d{1,3}(?:，\d{3}){2,}(?![\d.，])")
+# Every such figure holds "，ddd，": a pattern opening with a literal, which the engine finds by a fast
+# string search (the one above opens with a lookbehind and is tried at every position).
+_GROUPED_HINT = re.compile(r"，\d{3}，")
 
 # Stray semicolons left where a crawler dropped superscripts or padding: "3.73;公里", "”;⑥",
 # "区长;陈宇剑", "高;香".
@@ -68,6 +72,11 @@ _SPACE_RUN = re.compile(r"  +(?<=\S  )(?=\S)|  +(?=\S)")
 _HEAD_MARK = r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])"
 _INLINE_HEAD = re.compile(rf" +(?<=[。！？；：”!?;:）)] )(?={_HEAD_MARK})")
 _DEAR = re.compile(r"各位代表[：:]")
+# A report that starts inside a line (a listing that runs several reports on one line): its title and
+# its delivery note (2031年政府工作报告 （2031年1月9日在…会议上）) each start a paragraph. Found from the
+# note (a literal the regex engine finds fast), the title looked back for.
+_INLINE_NOTE = re.compile(r"[（(]\s*(?:19|20)\d\d年\d{1,2}月\d{1,2}日在[^（）()\n。]{2,60}?会议上[）)]")
+_INLINE_TITLE = re.compile(r"(?:^|(?<=[。！？]))\s*([^\s，。；：、（）()]{4,40}?(?:报告|公报|讲话))\s*$", re.M)
 
 # "新华社：", "李泽龙：" — a transcript turn or a label starts a new paragraph.
 _SPEAKER = re.compile(r"^[^，。：:、\s]{2,16}[：:]")
@@ -77,6 +86,13 @@ _HEADING_START = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十\d]{1,3}）|\d{1,2}[.．、](?!\d)|第[一二三四五六七八九十]+[部章条节])"
 )
 _TRIM = " |\t"
+# A page's field row (来源：… 发布时间：…, or a date then 来源：) is never a broken sentence, and a news
+# item's opening (南方日报讯（记者…）, 新华社西宁8月22日电) always starts a paragraph: neither is joined.
+_FIELD_ROW = re.compile(
+    r"^(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*(?:\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*)?"
+    r"(?:来\s*源|信息来源|稿件来源|发布时间|发表时间|发布日期|更新时间|时\s*间|日\s*期|作\s*者|字\s*号|浏览次数|点击数)\s*[：:]"
+)
+_NEWS_LEAD = re.compile(r"^(?:本报讯|【[^】]{1,12}讯】|[^，。：:\s]{1,12}讯[（(]|新华社[^，。]{1,14}电|中新社[^，。]{1,14}电)")
 
 
 @lru_cache(maxsize=1)
@@ -125,6 +141,8 @@ def _fix_punct(text: str) -> str:
 
     text = _PAREN.sub(paren, text)
     text = _PUNCT.sub(lambda m: _PUNCT_MAP[m.group()], text)
+    if not _GROUPED_HINT.search(text):
+        return text
     return _GROUPED.sub(lambda m: m.group().replace("，", ","), text)
 
 
@@ -133,15 +151,18 @@ def _continues(line: str) -> bool:
         bool(line)
         and not _HEADING_START.match(line)
         and not _SPEAKER.match(line)
+        and not _NEWS_LEAD.match(line)
         and (len(line) >= 10 or line[-1] in _TERMINAL)
     )
 
 
 def _word_across(a: str, b: str) -> bool:
     """A word runs across the break ("建设1个市" / "民健身中心"): the line was cut mid-word."""
+    left, right = a[-3:], b[:3]
+    if not (_C1.match(left[-1:]) and _C1.match(right)):
+        return False  # a word of Chinese characters across the break holds the characters either side
     import rjieba
 
-    left, right = a[-3:], b[:3]
     pos = 0
     for tok in rjieba.cut(left + right):
         if pos < len(left) < pos + len(tok) and re.fullmatch(_C + "+", tok):
@@ -174,16 +195,27 @@ class _Para:
     """A paragraph being re-joined, with the state the joining rules read kept up to date as lines
     are added (re-scanning the growing text made long broken paragraphs quadratic)."""
 
-    __slots__ = ("body", "head", "length", "open", "tail")
+    __slots__ = ("_first", "body", "field", "head", "length", "open", "tail")
 
     def __init__(self, line: str):
-        self.head = bool(_HEADING_START.match(line))
         self.length = len(line)
         self.tail = line[-3:]
+        # The rest is read only once the paragraph looks broken: most end on 。 and are never asked.
+        self._first: str | None = line
+        self.field = False
+
+    def _read_first(self) -> None:
+        line = self._first
+        if line is None:
+            return
+        self._first = None
+        self.field = bool(_FIELD_ROW.match(line))
+        self.head = bool(_HEADING_START.match(line))
         self.open = [line.count(a) - line.count(b) for a, b in _PAIRS]
-        self.body = self.length >= 40 and bool(_CLAUSE.search(line)) and not self.head
+        self.body = len(line) >= 40 and bool(_CLAUSE.search(line)) and not self.head
 
     def add(self, line: str) -> None:
+        self._read_first()
         self.length += len(line)
         self.tail = (self.tail + line)[-3:]
         for k, (a, b) in enumerate(_PAIRS):
@@ -192,9 +224,13 @@ class _Para:
             self.body = self.length >= 40 and bool(_CLAUSE.search(line)) and not self.head
 
     def broken(self) -> bool:
-        return self.length >= 12 and self.tail[-1] not in _TERMINAL
+        if self.length < 12 or self.tail[-1] in _TERMINAL:
+            return False
+        self._read_first()
+        return not self.field
 
     def ends_open(self) -> bool:
+        self._read_first()
         return any(n > 0 for n in self.open)
 
 
@@ -249,6 +285,23 @@ def rebuild_lines(text: str) -> tuple[list[Piece], list[str]]:
     return pieces, kinds
 
 
+def _inline_reports(text: str) -> list[tuple[int, int, str]]:
+    """Line breaks before a report title met inside a line, and after its delivery note."""
+    out: list[tuple[int, int, str]] = []
+    for m in _INLINE_NOTE.finditer(text):
+        line = text.rfind("\n", 0, m.start()) + 1
+        if m.start() > line:
+            t = _INLINE_TITLE.search(text, max(line, m.start() - 60), m.start())
+            if t is None:
+                continue
+            if t.start(1) != line:
+                out.append((t.start(1), t.start(1), "\n"))
+            out.append((m.start(), m.start(), "\n"))
+        if m.end() < len(text) and text[m.end()] != "\n":
+            out.append((m.end(), m.end(), "\n"))
+    return out
+
+
 def normalize(page: Page) -> Page:
     text = page.raw
     chain = OffsetChain()
@@ -275,6 +328,7 @@ def normalize(page: Page) -> Page:
 
     edits = _edits_from(_LONE_SPACE, text, lambda m: "") + _edits_from(_SPACE_RUN, text, lambda m: " ")
     edits += [(m.start(), m.start(), "\n") for m in _DEAR.finditer(text) if m.start() and text[m.start() - 1] not in "\n：:。，, "]
+    edits += _inline_reports(text)
     edits.sort()
     text, m = apply_edits(text, edits)
     chain = chain.then(m)

@@ -17,8 +17,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import cache
 
-from ..lexicon.places import Mention, Place, canonical_place, gazetteer, resolve
+from ..lexicon.places import GENERIC, NOT_SHORT, Mention, Place, canonical_place, gazetteer, resolve
 from ..lexicon.words import YEAR
 
 PROVINCES = {p.name: p.name for p in gazetteer().places if p.level == "province"} | {
@@ -39,6 +40,7 @@ WEIGHTS = {
     "title": 4,      # the title starts with a place (2021年青浦区政府工作报告)
     "newspaper": 3,  # 浙江日报讯, 青海日报记者
     "official": 2,   # 闵行区区长 / 副省长 in the heading lines
+    "site": 3,       # 站点：云溪新闻网 > 明澜 (the page's site name, section path or footer owner)
     "tag": 2,        # 【青浦区招商】
     "body": 1,       # the place the body names most (only when nothing above votes)
 }
@@ -128,7 +130,32 @@ def body_place(body: str, known: Iterable[Place] = (), mentions: list[Mention] |
     return _body_best(mentions, context)
 
 
-def document_place(title: str, head: str, issuer: str, body: str, tag: str | None = None) -> tuple[Place | None, str | None]:
+# A site line is read segment by segment (云溪新闻网首页 > 明澜 > 区县): the place a segment starts
+# with, or the place right before the site word (每日云溪网, 中国云溪网). Agency names are no place.
+_SITE_SPLIT = re.compile(r"\s*(?:>>?|＞|»|›|[|｜]|\s[-—_]\s|当前位置[：:]|您(?:现在)?的位置[：:])\s*")
+_SITE_WORD = re.compile(r"(?:人民政府|政府)?(?:门户网站?|网站|新闻网|人大网|政府网|网|数字报|数字版|电子版|客户端|频道|日报|晚报|报社|报)")
+_NOT_SITE_PLACE = re.compile(r"^(?:新华|中新|人民|中国|首页|网站首页)")
+
+
+def site_places(site: Iterable[str]) -> list[Mention]:
+    g = gazetteer()
+    out: list[Mention] = []
+    for line in site:
+        for seg in _SITE_SPLIT.split(line):
+            seg = re.sub(r"^(?:网站)?首页", "", seg.strip())
+            if not seg or _NOT_SITE_PLACE.match(seg):
+                continue
+            m = next(iter(g._chains(seg, 0, len(seg), strict=False)), None)
+            if m is None or m.start != 0 or m.text in GENERIC:
+                w = _SITE_WORD.search(seg)
+                m = g.before(seg, w.start()) if w and w.start() >= 2 else None
+            if m is not None and m.text not in GENERIC:
+                out.append(m)
+    return out
+
+
+def document_place(title: str, head: str, issuer: str, body: str, tag: str | None = None,
+                   site: Iterable[str] = ()) -> tuple[Place | None, str | None]:
     """The place a document is about (see the module docstring) and what said so (``head`` for
     the evidence in :data:`WEIGHTS`, ``body`` for the body's count); None when nothing names one place."""
     g = gazetteer()
@@ -155,13 +182,17 @@ def document_place(title: str, head: str, issuer: str, body: str, tag: str | Non
         tm = g.parse(re.sub(r"招商|新闻|要闻|动态|资讯|政务|发布", "", tag))
         if tm:
             evidence.append(("tag", tm))
+    evidence += [("site", m) for m in site_places(site)]
     body_mentions = g.scan(body[:30000])
     context = [m.place for _, m in evidence if m.place] + [m.place for m in body_mentions if m.place]
     votes: Counter[Place] = Counter()
+    strong: Counter[Place] = Counter()  # evidence above a paper's or site's name
     for why, m in evidence:
         p = resolve(m, context)
         if p is not None:
             votes[p] += WEIGHTS[why]
+            if WEIGHTS[why] > WEIGHTS["newspaper"]:
+                strong[p] += WEIGHTS[why]
     if votes and all(WEIGHTS[why] <= WEIGHTS["newspaper"] for why, _ in evidence):
         # Only a newspaper's name, an official's title or a tag: a paper reports on other places
         # too (澳门日报 on 珠海), so a place the body names more is the subject.
@@ -174,16 +205,19 @@ def document_place(title: str, head: str, issuer: str, body: str, tag: str | Non
             return (at_level(b, lvl) if lvl and _DEPTH[lvl] > _DEPTH[top.level] else b if lvl is None else top), "head"
         return top, "head"
     if votes:
-        return _most_specific(votes), "head"
+        return _most_specific(votes, strong), "head"
     best = body_place(body, [m.place for _, m in evidence if m.place], body_mentions)
     return best, "body" if best else None
 
 
-def _most_specific(votes: Counter[Place]) -> Place:
+def _most_specific(votes: Counter[Place], strong: Counter[Place] | None = None) -> Place:
     """The place with the most weight; a place inside it carrying weight of its own is the same
-    document seen more closely (嘉兴市 in the title, 嘉兴市南湖区 in the delivery line)."""
+    document seen more closely (嘉兴市 in the title, 嘉兴市南湖区 in the delivery line). When the top
+    place has evidence stronger than a site's or paper's name, so must the place inside it: the
+    province's report on a city's portal is the province's."""
     top = votes.most_common(1)[0][0]
-    inner = [p for p in votes if p is not top and p.within(top) and votes[p] >= 3]
+    need = strong if strong is not None and strong[top] > 0 else votes
+    inner = [p for p in votes if p is not top and p.within(top) and need[p] >= 3]
     if inner:
         return max(inner, key=lambda p: (votes[p], len(p.path)))
     return top
@@ -218,7 +252,33 @@ def at_level(place: Place, level: str | None) -> Place:
     (a provincial item filed under a district its neighbour named goes to the district's province)."""
     if level is None:
         return place
+    if level == "city" and place.level == "county" and place.name.endswith("市"):
+        return place  # a county-level city says 全市 / 市委 of itself (晋江市)
     for p in place.path:
         if p.level == level or (_DEPTH[p.level] == _DEPTH[level] and level in ("district", "county")):
             return p
     return place
+
+
+@cache
+def _prefectures() -> frozenset[Place]:
+    """Prefectures whose short names count as names (not :data:`places.NOT_SHORT`)."""
+    g = gazetteer()
+    return frozenset(p for s, ps in g.shorts.items() if not NOT_SHORT.get(s) for p in ps if p.level == "city")
+
+
+def province_of_cities(text: str) -> Place | None:
+    """The province a text's prefectures belong to, counting their short names too (广州、深圳等地,
+    在哈尔滨召开), but not the short names that are also common words (:data:`places.NOT_SHORT`):
+    for an item speaking for a province (全省, 省政府) that names no place in full. Two mentions at
+    least, and more than any other province has."""
+    g = gazetteer()
+    counts: Counter[Place] = Counter()
+    for m in g.scan(text[:30000], known=_prefectures()):
+        p = m.place or resolve(m, ())
+        if p is not None:
+            counts[p.path[0]] += 1
+    if not counts:
+        return None
+    (top, n), *rest = counts.most_common(2)
+    return top if n >= 2 and (not rest or rest[0][1] < n) else None

@@ -29,7 +29,7 @@ _CHROME_WORDS = re.compile(
     r"每日心情|Rank[:：]|Powered by|Copyright|版权所有|©|ICP|备案号|客服|在线咨询|联系电话|联系我们|热线|扫一扫|"
     r"责任编辑|相关附件|浏览次数|访问量|阅读量|上一篇|下一篇|分享到|打印本页|关闭窗口|投稿|查看[:：]|回复[:：]|"
     r"企业入驻|招商政策|获取园区|租购厂房|工业用地招商|其他相关咨询|在线时间|本版积分规则|当前位置|网站地图|"
-    r"【[大中小]】|字号[:：]|手机版|微信公众号|官方微博|无障碍|English"
+    r"【[大中小]】|字号[:：]|手机版|微信公众号|官方微博|无障碍|English|相关(?:阅读|新闻|链接|文章|报道)|延伸阅读|推荐阅读"
 )
 _CHROME_LINE = re.compile(
     r"^(?:[\d\s:：\-/.|~～年月日至—]+|[\d.]+万|共\s*\d+\s*页|[\d\s]+(?:尾页|下一页|末页)?|首页|尾页|跳转到?|确定|确认|关闭|"
@@ -45,15 +45,59 @@ _META = re.compile(
 )
 _DATE_LINE = re.compile(rf"^{YEAR}(?:[-/.]\d{{1,2}}[-/.]\d{{1,2}}|年\d{{1,2}}月\d{{1,2}}日)(?:\s*\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?)?$")
 # A newspaper page's running head: 大众日报　2031年5月12日　第2版　要闻 (its date is the items' date).
-_PAPER_HEAD = re.compile(r"^[^，。]{0,20}(?:日报|晚报|报)\s*[^，。]{0,24}第\s*[\d一二三四五六七八九十]+\s*版[^，。]{0,12}$")
+_PAPER_HEAD = re.compile(r"^(?:[^，。]{0,20}(?:日报|晚报|报)|\s*" + YEAR + r"年\d{1,2}月\d{1,2}日)\s*[^，。]{0,24}第\s*[A-Z]?[\d一二三四五六七八九十]+\s*版[^，。]{0,12}$")
+# Site furniture: navigation, menus, a newspaper's page controls (rule, invented example line). Such
+# a line is never part of a document; it cuts the page like chrome, and what it says about the site
+# (a section path, the portal's or paper's name) is kept in every document's header as "站点：…",
+# weak evidence of the place the page is about (regions.WEIGHTS["site"]).
+NAV_RULES: list[tuple[str, str]] = [
+    # a breadcrumb: short segments joined by > / >> / »
+    (r"^(?:[^>＞»›\n]{1,24}?\s*(?:>>?|＞|»|›)\s*)+[^>＞»›\n]{1,24}$", "云溪新闻网首页 > 区县 > 明澜"),
+    # a menu: three or more short items between | or ｜
+    (r"^(?:[^|｜，。\n]{1,10}\s*[|｜]\s*){2,}[^|｜，。\n]{1,10}$", "首页 | 要闻 | 政务公开 | 互动交流"),
+    # a site's name and a channel, split by | or a dash
+    (r"^[\u4e00-\u9fff]{2,20}(?:网|网站|客户端|日报|晚报|报)\s*[|｜\-—_]\s*[\u4e00-\u9fff]{2,12}$", "云溪日报客户端 | 明澜频道"),
+    # menu words run together (a menu whose spaces were lost), or one standing alone
+    (r"^(?:(?:网站)?首页|政务公开|政务服务|办事服务|互动交流|要闻动态|新闻中心|政务要闻|新闻发布|信息公开|政府信息公开|"
+     r"公众参与|数据发布|专题专栏|在线访谈|政民互动|走进[\u4e00-\u9fff]{2,6}|魅力[\u4e00-\u9fff]{2,6}|[\s|｜]+){1,12}$",
+     "网站首页政务公开政务服务互动交流走进溪北"),
+    # a newspaper's page controls
+    (r"^(?:[【\[]?(?:上一版|下一版|上一期|下一期|返回目录|版面导航|往期回顾|本版导航|PDF版?)[】\]]?\s*){1,6}$", "【上一版】【下一版】 【返回目录】"),
+    # a page number with its name, standing alone
+    (r"^第\s*[\d一二三四五六七八九十]+\s*版\s*[：:]?\s*[\u4e00-\u9fff]{0,8}$", "第05版：地方新闻"),
+    # a weather widget (with the site's name before it)
+    (r"(?:晴|阴|多云|小雨|中雨|大雨|暴雨|雷阵雨|阵雨|雨夹雪|小雪|中雪|大雪|雾|霾)(?:转\S{1,3})?\s*-?\d{1,2}\s*(?:℃|°C)",
+     "云溪市人民政府 明澜 晴 6℃~18℃"),
+]
+_NAV = [re.compile(p) for p, _ in NAV_RULES]
+# Lines that are chrome whatever their length (rule, invented example); unlike NAV lines they say
+# nothing about the site (上一篇 names another document).
+CHROME_RULES: list[tuple[str, str]] = [
+    (r"ICP[备证]|公网安备|网站标识码|版权所有|Copyright|©", "版权所有：云溪市人民政府办公厅 溪ICP备00000000号 网站标识码：0000000000"),
+    (r"^(?:上一篇|下一篇|上一条|下一条|上篇|下篇)\s*[：:]", "上一篇：明澜区召开2031年春耕生产工作会议暨农业农村重点项目集中开工仪式"),
+    (r"^(?:[【\[]\s*(?:关闭(?:窗口)?|打印(?:本页)?|分享(?:到)?|返回顶部|收藏|纠错|我要纠错)\s*[】\]]\s*)+$", "【关闭】【打印】"),
+]
+_CHROME_ANY = [re.compile(p) for p, _ in CHROME_RULES]
+# Only among the lines before a page's first paragraph: a line that is the site's or paper's name alone.
+SITE_RULES: list[tuple[str, str]] = [
+    (r"^[\u4e00-\u9fff]{2,30}(?:新闻网|网站|门户网站?|政府网|人大网|网|数字报|数字版|电子版|客户端|频道|日报|晚报)$", "云溪日报数字版"),
+    (r"^[\u4e00-\u9fff]{2,30}(?:人民政府|行政公署)$", "溪北县人民政府"),
+]
+_SITE = [re.compile(p) for p, _ in SITE_RULES]
+_WEEKDAY_DATE = re.compile(rf"^{YEAR}年\d{{1,2}}月\d{{1,2}}日\s*星期[一二三四五六日天]$")
+# Who runs the site, as a footer says it: 主办：云溪市人民政府办公室 / 云溪日报社版权所有.
+_OWNER = re.compile(r"(?:主办(?:单位)?|版权所有|承办(?:单位)?)\s*[：:]\s*([\u4e00-\u9fff]{4,30}?)(?=\s|[（(]|主办|承办|[\u4e00-\u9fff]ICP|ICP|$)"
+                    r"|([\u4e00-\u9fff]{4,30}?)(?:\s*)版权所有")
 _ITEM = re.compile(r"^[•·●▪◆■]\s*(?:【[^】]{1,20}】)?\s*(?P<title>\S.{3,80})$")
 _POLICY = re.compile(
     r"本网|本站|本协议|服务条款|您|稿件|投稿|作品|侵权|违约|法律责任|转载|著作权|隐私|账号|平台有权"
 )
-_NEWS_OPEN = re.compile(r"^(?:本报讯|本报[^，。]{0,8}电|新华社[^，。]{0,12}电|[^，。]{0,10}讯[（(]|据[^，。]{1,8}报道)")
+_NEWS_OPEN = re.compile(r"^(?:本报讯|本报[^，。]{0,8}电|新华社[^，。]{0,12}电|[^，。]{0,10}讯[（(]|【[^】]{1,12}讯】|据[^，。]{1,8}报道)")
 _REPORT_SHAPE = re.compile(r"各位代表|^[一二三四五六七八九十]{1,3}、|^第[一二三四五六七八九十]+[章条]", re.M)
 _TERMINAL = set("。！？!?；;…”」』")
-_COLUMN_LABEL = re.compile(r"^\S{2,6}$")
+# A column's label over a newspaper page's items: short, and ends in a column word or is marked (■ 图片新闻).
+_COLUMN_LABEL = re.compile(r"^(?:[■□◆●▲【\[]\s*\S{2,8}[】\]]?|\S{0,4}(?:新闻|要闻|速览|速递|动态|快讯|简讯|图片|视频|互动|聚焦|观察|关注|"
+                           r"时评|评论|专题|资讯|一线|现场|纵深|广角|民生|综合|天下|传真|短波|走笔))$")
 
 
 @dataclass(slots=True)
@@ -82,13 +126,26 @@ class Block:
         return sum(len(ln.text) for ln in self.lines)
 
 
-def classify(text: str) -> str:
+# A date (and time) leading a 来源 / 作者 row or the paper's name: 2031-05-12 08:30 来源：云溪日报.
+_DATED_META = re.compile(
+    rf"^{YEAR}[-/.年]\d{{1,2}}[-/.月]\d{{1,2}}日?\s*(?:\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?)?\s*"
+    r"(?:来\s*源|作\s*者|编辑|[\u4e00-\u9fff]{2,12}(?:日报|晚报|报|网|社|客户端)(?:\s|作者|$))"
+)
+
+
+def classify(text: str, lead: bool = False) -> str:
+    """The class of one line; ``lead``: no paragraph of prose has been read yet on the page."""
     if _DATE_LINE.match(text):
         return "date"
     if _PAPER_HEAD.match(text):
         return "meta"
-    if _META.match(text):
+    if _META.match(text) or _DATED_META.match(text):
         return "meta"
+    if len(text) <= 160 and not re.search(r"。.", text) and any(p.search(text) for p in _CHROME_ANY):
+        return "chrome"
+    if len(text) <= 80 and (any(p.search(text) for p in _NAV) or _WEEKDAY_DATE.match(text)
+                            or (lead and any(p.match(text) for p in _SITE))):
+        return "site"
     if _ITEM.match(text) and len(text) > 6:
         return "item"
     if len(text) <= 60 and _CHROME_LINE.match(text):
@@ -99,7 +156,7 @@ def classify(text: str) -> str:
     if not _CHROME_WORDS.search(text):
         return "text"
     ascii_heavy = len(text) > 40 and len(text.encode("utf-8")) < 2 * len(text)
-    if ((len(text) <= 40 or ascii_heavy) and text[-1] not in _TERMINAL
+    if ((len(text) <= 40 or ascii_heavy) and text[-1] not in _TERMINAL and not re.search(r"。.", text)
             and not re.match(r"^(?:（[一二三四五六七八九十\d]+）|第[一二三四五六七八九十百]+条|\d+[.、])", text)):
         return "chrome"
     return "text"
@@ -114,9 +171,11 @@ def page_lines(page: Page) -> list[Line]:
     out: list[Line] = []
     pos = 0
     kinds = page.line_kinds
+    lead = True
     for i, raw in enumerate(page.text.split("\n")):
         if raw:
-            cls = classify(raw)
+            cls = classify(raw, lead)
+            lead = lead and not (cls == "text" and _is_prose_text(raw))
             prev = out[-1] if out else None
             if prev and prev.cls == "meta" and cls != "meta" and len(raw) <= 40:
                 label = _META.match(prev.text)
@@ -143,13 +202,17 @@ def _is_headline(ln: Line) -> bool:
 
 
 def _is_prose(ln: Line) -> bool:
-    return len(ln.text) >= 40 or (ln.text[-1] in _TERMINAL and len(ln.text) >= 12)
+    return _is_prose_text(ln.text)
+
+
+def _is_prose_text(t: str) -> bool:
+    return len(t) >= 40 or (t[-1] in _TERMINAL and len(t) >= 12)
 
 
 def _runs(lines: list[Line]) -> list[list[Line]]:
     runs: list[list[Line]] = [[]]
     for ln in lines:
-        if ln.cls == "chrome":
+        if ln.cls in ("chrome", "site"):
             if runs[-1]:
                 runs.append([])
             continue
@@ -195,14 +258,19 @@ def _split_news(run: list[Line], cut: bool = True) -> list[Block]:
             heads = run[i:j]
             i = j
             # A headline naming the untitled article just read belongs to it (layouts put it anywhere).
-            while heads and cur.lines and not cur.title_lines and _names(heads[0], cur.lines):
+            while cut and heads and cur.lines and not cur.title_lines and _names(heads[0], cur.lines):
                 cur.title_lines = [heads.pop(0)]
             if not heads:
                 continue
-            if j < n and _is_prose(run[j]) and len(heads) <= 4 and (cut or not (cur.lines or cur.title_lines)):
+            k = j  # the 来源 / date rows under a headline sit between it and the text
+            while k < n and run[k].cls in ("meta", "meta+", "date"):
+                k += 1
+            if k < n and _is_prose(run[k]) and len(heads) <= 4 and (cut or not (cur.lines or cur.title_lines)):
                 column = None
                 if len(heads) >= 2 and _COLUMN_LABEL.match(heads[0].text):
                     column = heads.pop(0).text
+                    if not cut:
+                        column = None  # a section label over the one document of a page (区县新闻)
                 carried = [] if cur.lines or cur.title_lines else cur.meta_lines  # a page head's fields
                 if cur.lines or cur.title_lines:
                     blocks.append(cur)
@@ -217,6 +285,40 @@ def _split_news(run: list[Line], cut: bool = True) -> list[Block]:
         i += 1
     blocks.append(cur)
     return [b for b in blocks if b.lines or b.title_lines]
+
+
+# A report's title line followed by its delivery note: where a report starts on a page holding several.
+_REPORT_NOTE = re.compile(rf"^[（(—－\-\s]*{YEAR}年\d{{1,2}}月\d{{1,2}}日在[^\n]{{2,60}}?会议上")
+_REPORT_TITLE = re.compile(r"(?:报告|公报|讲话)$")
+
+
+def _split_reports(run: list[Line]) -> list[Block]:
+    """A report-shaped run is one document, unless it holds two or more different report titles each followed by
+    its delivery note (a compilation page): then each report is one, and the lines before the first
+    (the compilation's own heading) are none."""
+    starts = [i for i in range(len(run) - 1) if run[i].cls == "text" and len(run[i].text) <= 40
+              and _REPORT_TITLE.search(run[i].text) and _REPORT_NOTE.match(run[i + 1].text)]
+    # Distinct titles: one report printing its heading again is still one report.
+    cuts = starts if len({run[i].text for i in starts}) >= 2 else [0]
+    out = []
+    if cuts[0] > 0 and any(_is_prose(ln) for ln in run[: cuts[0]] if ln.cls == "text"):
+        out.append(Block(lines=[ln for ln in run[: cuts[0]] if ln.cls not in ("meta", "meta+")]))  # an introduction
+    for k, a in enumerate(cuts):
+        part = run[a : cuts[k + 1] if k + 1 < len(cuts) else len(run)]
+        lead = run[:a] if k == 0 and not out else []
+        meta = [ln for ln in lead + part if ln.cls in ("meta", "meta+")]
+        out.append(Block(lines=[ln for ln in part if ln.cls not in ("meta", "meta+")], meta_lines=meta,
+                         origin="listing" if len(cuts) > 1 else "page"))
+    return out
+
+
+def _split_run(run: list[Line]) -> list[Block]:
+    """A run with no listing entries: a report (or several), else one article or a newspaper page."""
+    if _REPORT_SHAPE.search("\n".join(ln.text for ln in run)):
+        return _split_reports(run)
+    several = sum(1 for ln in run if _NEWS_OPEN.match(ln.text)) >= 2
+    found = _split_news(run, cut=several)
+    return _reattach_headlines(found) if several else found
 
 
 def _bigrams(s: str) -> set[str]:
@@ -280,8 +382,8 @@ def _is_boilerplate(block: Block) -> bool:
         return True
     total = sum(len(ln.text) for ln in lines)
     prose = [ln for ln in lines if _is_prose(ln)]
-    if total < 60 or not prose:
-        return True
+    if not prose or (total < 60 and not (block.origin == "listing" and block.title_lines)):
+        return True  # a listing entry's short summary under its title is still that entry
     hits = [len(set(_POLICY.findall(ln.text))) for ln in lines]
     some = sum(len(ln.text) for ln, h in zip(lines, hits, strict=True) if h >= 1)
     many = sum(len(ln.text) for ln, h in zip(lines, hits, strict=True) if h >= 2)
@@ -295,15 +397,14 @@ def split(page: Page) -> list[Document]:
     pending_title: list[Line] = []
     pending_date: str | None = None
     for run in _runs(lines):
-        if any(ln.cls == "item" for ln in run):
+        first = next((i for i, ln in enumerate(run) if ln.cls == "item"), None)
+        if first is not None and any(ln.cls == "text" and _is_prose(ln) for ln in run[:first]):
+            # An article with a list of links after it (相关阅读 · …): the article, then the list.
+            found = _split_run(run[:first]) + _split_listing(run[first:])
+        elif first is not None:
             found = _split_listing(run)
-        elif _REPORT_SHAPE.search("\n".join(ln.text for ln in run)):
-            found = [Block(lines=[ln for ln in run if ln.cls not in ("meta", "meta+")], meta_lines=[ln for ln in run if ln.cls in ("meta", "meta+")])]
         else:
-            several = sum(1 for ln in run if _NEWS_OPEN.match(ln.text)) >= 2
-            found = _split_news(run, cut=several)
-            if several:
-                found = _reattach_headlines(found)
+            found = _split_run(run)
         if pending_meta and found:
             found[0].meta_lines = pending_meta + found[0].meta_lines
             pending_meta = []
@@ -324,6 +425,7 @@ def split(page: Page) -> list[Document]:
             blocks.append(b)
     if not blocks:
         raise NoDocuments("no document found (only navigation, boilerplate or very short text)", page.source)
+    site = _site_header(lines)
     name = page.source.replace("\\", "/").rsplit("/", 1)[-1] or page.source
     docs: list[Document] = []
     for k, b in enumerate(blocks, 1):
@@ -347,12 +449,29 @@ def split(page: Page) -> list[Document]:
         doc.origin = b.origin
         if b.date:
             doc.header += f"\n发布日期：{b.date}"
+        doc.header = (doc.header + site).lstrip("\n")
         if b.column:
             doc.title = b.column
         elif b.title_lines:
             doc.title = _title_from(b.title_lines)
         docs.append(doc)
     return docs
+
+
+def _site_header(lines: list[Line]) -> str:
+    """What the page says about itself, for every document on it: the site lines (站点：…), a footer's
+    owner, and a newspaper's running head (its date is every item's date)."""
+    out = []
+    for ln in lines:
+        if ln.cls == "site":
+            out.append(("发布日期：" if _WEEKDAY_DATE.match(ln.text) else "站点：") + ln.text)
+        elif ln.cls == "meta" and _PAPER_HEAD.match(ln.text):
+            out.append(ln.text)
+            if paper := re.match(r"^\s*([\u4e00-\u9fff]{2,16}?(?:日报|晚报|报))", ln.text):
+                out.append("站点：" + paper.group(1))
+        elif ln.cls == "chrome" and (m := _OWNER.search(ln.text)):
+            out.append("站点：" + (m.group(1) or m.group(2)))
+    return "".join("\n" + t for t in dict.fromkeys(out))
 
 
 _BRACKET_TAG = re.compile(r"^(?:\[[^\]]{1,10}\]|【[^】]{1,10}】)\s*")
@@ -368,7 +487,7 @@ def _title_from(lines: list[Line]) -> str:
     texts = [ln.text for ln in lines]
     if _ITEM.match(texts[0]):
         return re.sub(r"^[•·●▪◆■]\s*", "", texts[0]).strip()  # keeps 【tag】 for metadata
-    if len(texts) > 1 and len(texts[0]) <= 6:
-        texts = texts[1:]
+    if len(texts) > 1 and _COLUMN_LABEL.match(texts[0]):
+        texts = texts[1:]  # a column label over the headline
     # A delivery line, a speaker or a date under a headline is not part of it.
     return " ".join([t for t in texts if not never_title(t)] or texts)

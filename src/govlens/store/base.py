@@ -336,8 +336,8 @@ class SQLStore:
                 for data, doc, doc_id, year, lvl, title, dkind in self._rows(sql, args)]
 
     def targets(self, region: str | None = None, metric_key: str | None = None,
-                metric_like: str | None = None) -> list[dict[str, Any]]:
-        """A work report's targets for its own year, by region, metric and year."""
+                metric_like: str | None = None, year: int | None = None) -> list[dict[str, Any]]:
+        """A work report's targets for its own year, by region, metric and year (``year``: that year only)."""
         cond = ("f.type = 'indicator' AND f.kind = 'target' AND f.metric_key IS NOT NULL AND d.kind = 'work_report' "
                 "AND f.period = CAST(d.year AS TEXT)")
         args: list[Any] = []
@@ -350,7 +350,10 @@ class SQLStore:
         if metric_like:
             cond += " AND f.metric LIKE ?"
             args.append(f"%{_like(metric_like)}%")
-        return [json.loads(data) | {"doc_year": year} for data, year in self._rows(
+        if year is not None:
+            cond += " AND d.year = ?"
+            args.append(year)
+        return [json.loads(data) | {"doc_year": y} for data, y in self._rows(
             f"SELECT f.data, d.year FROM facts f JOIN documents d ON d.id = f.doc_id WHERE {cond} "
             "ORDER BY f.region, f.metric_key, d.year, f.doc_id, f.n", args)]
 

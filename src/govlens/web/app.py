@@ -38,6 +38,7 @@ from .render import (
     chart_compare,
     chart_track,
     fact_kind_zh,
+    link_figures,
     mark_words,
     page_at,
     public,
@@ -74,6 +75,7 @@ def create_app(db_path: str | None = None, rules: Rules | None = None, cache: bo
     templates = Jinja2Templates(directory=str(base.joinpath("templates")))
     templates.env.filters["kind_zh"] = lambda k: KINDS_ZH.get(k, k)
     templates.env.filters["mark_words"] = lambda text, words: Markup(mark_words(text, words or []))
+    templates.env.filters["link_figures"] = lambda text, cites, ids: Markup(link_figures(text, cites or [], ids or {}))
     templates.env.filters["fact_kind_zh"] = fact_kind_zh
     templates.env.filters["rule_zh"] = rule_zh
     app.mount("/static", StaticFiles(directory=str(base.joinpath("static"))), name="static")
@@ -164,12 +166,12 @@ def create_app(db_path: str | None = None, rules: Rules | None = None, cache: bo
         return compare(s, metric, year=year, kind=kind, level=level)
 
     @app.get("/api/track", summary="Targets against next year's outcomes")
-    def api_track(s: S, region: str | None = None, metric: str | None = None,
+    def api_track(s: S, region: str | None = None, metric: str | None = None, year: Year = None,
                   limit: Annotated[int, Query(ge=1, le=5000)] = 500,
                   offset: Offset = 0) -> list[dict[str, Any]]:
         from ..analysis.track import track
 
-        return track(s, region=region, metric=metric)[offset : offset + limit]
+        return track(s, region=region, metric=metric, year=year)[offset : offset + limit]
 
     @app.get("/api/glossary", summary="Glossary terms and definitions")
     def api_glossary(s: S, q: str | None = None, limit: Annotated[int, Query(ge=1, le=1000)] = 200,
@@ -273,12 +275,12 @@ def create_app(db_path: str | None = None, rules: Rules | None = None, cache: bo
                         headers={"Content-Disposition": 'attachment; filename="compare.csv"'})
 
     @app.get("/track", response_class=HTMLResponse, include_in_schema=False)
-    def track_page(request: Request, s: S, region: str = "", metric: str = ""):
+    def track_page(request: Request, s: S, region: str = "", metric: str = "", year: Year = None):
         from ..analysis.track import track
 
-        rows = track(s, region=region or None, metric=metric or None)
+        rows = track(s, region=region or None, metric=metric or None, year=year)
         doc_ids = s.document_ids(sorted({side["doc"] for r in rows for side in (r["target"], r["actual"]) if side}))
-        return page(request, "track.html", rows=rows, region=region, metric=metric, charts=chart_track(rows),
+        return page(request, "track.html", rows=rows, region=region, metric=metric, year=year, charts=chart_track(rows),
                     doc_ids=doc_ids)
 
     @app.get("/ask", response_class=HTMLResponse, include_in_schema=False)

@@ -26,7 +26,8 @@ PAGE_ROWS = 100  # rows per page in long tables (compare)
 # The tracker's verdict rules (analysis/track.py) as the page says them.
 RULE_ZH = {"at_least": "不低于目标", "ceiling": "不高于目标", "range": "达到区间下限",
            "range-mirrored": "不高于区间上限", "approx": "在容差内", "approx-mirrored": "不高于目标加容差",
-           "at_least-mirrored": "不高于目标（越低越好）"}
+           "at_least-mirrored": "不高于目标（越低越好）", "no_outcome": "次年报告无可比完成数",
+           "no_report": "尚无次年报告"}
 
 
 def rule_zh(rule: str | None) -> str:
@@ -141,6 +142,25 @@ def mark_words(text: str, words: list[str]) -> str:
     return "".join(out)
 
 
+_FIGURE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])(?!年)")
+
+
+def link_figures(answer: str, citations: list[dict[str, Any]], doc_ids: dict[str, int]) -> str:
+    """``answer`` escaped, each figure in it a link to the cited sentence that states it (years, and
+    figures no cited sentence holds — a difference govlens computed — stay plain text)."""
+    out, pos = [], 0
+    for m in _FIGURE.finditer(answer):
+        c = next((c for c in citations if c.get("span") and doc_ids.get(c["doc"])
+                  and re.search(rf"(?<![\d.]){re.escape(m.group())}(?![\d])", c.get("quote") or "")), None)
+        if c is None:
+            continue
+        href = f"/doc/{doc_ids[c['doc']]}?at={c['span'][0]}-{c['span'][1]}#cited"
+        out += [html.escape(answer[pos : m.start()]), f'<a class="fig" href="{html.escape(href)}">{m.group()}</a>']
+        pos = m.end()
+    out.append(html.escape(answer[pos:]))
+    return "".join(out)
+
+
 def _figure(side: dict[str, Any] | None, field: str) -> float | None:
     """A side's value or change as one number (the middle of a range)."""
     if not side or side.get(field) is None:
@@ -202,24 +222,31 @@ def chart_answer(a: Any) -> dict[str, Any] | None:
 
 
 def chart_track(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Per region and metric with two or more years: target and outcome over the years."""
-    groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    """Per region, measure and sense with two or more years: target and outcome over the years, each
+    in the sense the row pairs them (a CPI 涨幅3% target and its 上涨2% outcome on one line)."""
+    from ..analysis.track import fact_senses
+
+    def in_sense(side: dict[str, Any] | None, sense: str, unit: str | None) -> float | None:
+        got = fact_senses(side or {}).get(sense)
+        v = convert(got[0], got[2], unit) if got else None
+        return None if v is None else round(v, 4)
+
+    groups: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
     for r in rows:
-        groups.setdefault((r["region"], r["metric_key"]), []).append(r)
+        groups.setdefault((r["region"], r["metric_key"], r.get("sense") or ""), []).append(r)
     charts = []
-    for (region, _key), items in sorted(groups.items(), key=lambda kv: -len(kv[1])):
+    for (region, _key, sense), items in sorted(groups.items(), key=lambda kv: -len(kv[1])):
         if len(items) < 2 or len(charts) >= MAX_CHARTS:
             continue
         items.sort(key=lambda r: r["year"])
-        field = "change" if sum(r["target"].get("change") is not None for r in items) * 2 >= len(items) else "value"
-        common = _common_unit([r["target"] for r in items], field)
-        if not common:
+        units = Counter(got[2] for r in items if (got := fact_senses(r["target"]).get(sense)))
+        if not units:
             continue
-        unit = common[0]
+        unit = units.most_common(1)[0][0]
         charts.append({"type": "line", "title": f"{region} {items[-1]['metric']}（{unit or ''}）",
                        "labels": [str(r["year"]) for r in items], "series": [
-                           {"label": "目标", "data": [_in_unit(r["target"], field, unit) for r in items]},
-                           {"label": "完成", "data": [_in_unit(r["actual"], field, unit) for r in items]}]})
+                           {"label": "目标", "data": [in_sense(r["target"], sense, unit) for r in items]},
+                           {"label": "完成", "data": [in_sense(r["actual"], sense, unit) for r in items]}]})
     return charts
 
 

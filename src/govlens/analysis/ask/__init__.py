@@ -28,6 +28,9 @@ def ask(store: StoreAPI, question: str) -> Answer:
     from .. import llm
 
     plan = read(store, question)
+    if "year unresolved" in plan.constraints:  # 今年 with no place named: no year to answer for
+        return Answer(parsed=plan.to_dict(), citations=passages(store, question),
+                      note="问题说“今年/去年”却没有说是哪里，无法确定年份。")
     if plan.measures and plan.op in ("lookup", "track", "trend", "change"):
         return _each_measure(store, plan, question)
     a = HANDLERS[plan.op](store, plan, question) or Answer()

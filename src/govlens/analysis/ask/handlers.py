@@ -12,6 +12,7 @@ from typing import Any
 
 from ...stages.numbers import convert
 from ...store.api import StoreAPI
+from ..compare import same_measure
 from . import sentences as S
 from . import words as W
 from .answer import Answer, as_written, cite, figure, kind_word, num, when
@@ -28,10 +29,14 @@ def _fetch(store: StoreAPI, p: Plan, key: str | None, measure: str | None, place
     if not key and not measure:
         return []
     metric = {"metric_key": key} if key else {"metric_like": measure}
+    found = store.indicators(**metric, region_suffix=place or None, period=period or None, kind=kind or None,
+                             order="reports")
+    if key and measure and len(measure) >= 2:  # 一般公共预算收入同口径: the measure with a word that does not change it
+        found += [f for f in store.indicators(metric_like=measure, region_suffix=place or None, period=period or None,
+                                              kind=kind or None, order="reports")
+                  if f.get("metric_key") is None and same_measure(f.get("metric"), key)]
     # a part (其中…) answers only when it is what was asked (其中…专精特新小巨人企业48家)
-    out = [f for f in store.indicators(**metric, region_suffix=place or None, period=period or None,
-                                       kind=kind or None, order="reports")
-           if f.get("parent") is None or (measure and measure in (f.get("metric") or ""))]
+    out = [f for f in found if f.get("parent") is None or (measure and measure in (f.get("metric") or ""))]
     return [f for f in out if not narrower(f, p.measure)]
 
 
@@ -56,7 +61,19 @@ def facts_for(store: StoreAPI, p: Plan, place: str | None, period: str | None = 
         field = "change" if p.want_change else "value"
         out = [f for f in out if one_year(f, field) or (field == "change" and f.get("value") is not None
                                                           and one_year(f, "value"))]
-    return best(out, p.measure, p.want_change)
+    return best(out, _wording(p), p.want_change)
+
+
+def _wording(p: Plan) -> str | None:
+    """The measure as the question words it: 属地地区生产总值 when the table knows 地区生产总值 (a fact
+    named the same way is preferred to 在地地区生产总值); a place's leftover suffix (区地区…) aside."""
+    if not p.measure or not p.residue:
+        return p.measure
+    for chunk in p.residue.split():
+        at = chunk.find(p.measure)
+        if 0 < at <= 4 and not re.match(r"[省市区县旗]", chunk):
+            return chunk[: at + len(p.measure)]
+    return p.measure
 
 
 _END_LEVEL = r"(?:由|从)[^，。；]{0,24}(?:增加|提高|增长|扩大|上升|提升|跃升)(?:到|至)\s*"
@@ -82,7 +99,11 @@ def _pick(store: StoreAPI, p: Plan, place: str | None, year: int | None = None) 
             not any(f.get("value") is not None for f in facts):
         facts = _end_level(store, p, place, int(period)) + facts
     if not place and len({f.get("region") for f in facts}) > 1:
-        return None  # several places state it and the question names none: not ours to pick
+        # no place named: the nation's own figure when it states one (专项债券 2025年), else several places
+        # state it and it is not ours to pick
+        facts = [f for f in facts if f.get("region") == "全国" and (f.get("metric") or "?") in q_of(p)]
+        if not facts:
+            return None
     if p.want_change:
         with_change = [f for f in facts if f.get("change") is not None and one_year(f, "change")]
         facts = with_change or facts
@@ -110,6 +131,13 @@ def lookup(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     if p.unknown_place and not p.places:
         return None
     place = p.places[0] if p.places else None
+    if p.kind == "target" and p.year and p.measure:
+        # the year's report says it sets no such target (没有提出全年经济增速具体目标): that is the answer
+        words = [p.measure, *S.words_of(p.measure)]
+        none = S.no_target(store, place or ("全国" if not p.places else None), p.year, words)
+        if none is not None:
+            return Answer(answer=f"{none['region'] or ''}{p.year}年没有设定这一目标（原文“{none['said']}”）。",
+                          citations=[{k: none[k] for k in ("doc", "quote", "span")}])
     f = _pick(store, p, place)
     if f is None and (p.measure or p.residue) and (p.places or p.key is None):
         # a measure the synonym table does not know (减跑动, 压缩至…天), or one it knows that no fact of
@@ -188,6 +216,8 @@ def rank(store: StoreAPI, p: Plan, q: str) -> Answer | None:
 
     rows = compare(store, p.measure or p.key or "", year=p.year, kind=p.kind, level=p.level)
     rows = [r for r in rows if r["value"] is not None or r["change"] is not None]
+    if not rows and (m := W.COUNTED.search(p.measure or "")) is not None:
+        rows = _counts(store, p, m.group(1))  # 民生实事件数最多: the count each place's report states
     if not rows:
         return None
     by = "change" if p.want_change or all(r["value"] is None for r in rows) else "value"
@@ -196,7 +226,16 @@ def rank(store: StoreAPI, p: Plan, q: str) -> Answer | None:
         return None
     ranked.sort(key=lambda r: r["in_unit"], reverse=p.order != "low")
     top = ranked[0]
-    a = Answer(answer=f"{top['region']}最{'低' if p.order == 'low' else '高'}：{as_written(top, figure(top))}。", chart="bar")
+    tops = "、".join(r["region"] for r in ranked if r["in_unit"] == top["in_unit"])  # ties named together
+    a = Answer(answer=f"{tops}最{'低' if p.order == 'low' else '高'}：{as_written(top, figure(top))}。", chart="bar")
+    nth = next((int(c[4:]) for c in p.constraints if c.startswith("nth ")), 0)
+    if nth:  # 排第二: the place at that position (places tied with it named too)
+        if nth > len(ranked):
+            return None
+        at = ranked[nth - 1]
+        tied = [r["region"] for r in ranked if r["in_unit"] == at["in_unit"]]
+        a.answer = (f"{'、'.join(tied)}排第{nth}（{'从低到高' if p.order == 'low' else '从高到低'}）："
+                    f"{as_written(at, figure(at))}；第1为{top['region']}{figure(top)}。")
     n = next((int(c[4:]) for c in p.constraints if c.startswith("top ")), 0)
     if n:
         a.answer = f"{'最低' if p.order == 'low' else '最高'}的{n}个：" + "；".join(
@@ -206,6 +245,25 @@ def rank(store: StoreAPI, p: Plan, q: str) -> Answer | None:
                     "span": r.get("span") or store.fact_span(r["doc"], r["quote"])} for r in ranked]
     a.citations = [{"doc": r["doc"], "quote": r["quote"], "span": r["span"]} for r in a.table[:5] if r["span"]]
     return a
+
+
+def _counts(store: StoreAPI, p: Plan, noun: str) -> list[dict[str, Any]]:
+    """One row per place of the level asked: the count of ``noun`` its report of the year states."""
+    rows = []
+    seen: set[str] = set()
+    for d in store.documents(order="latest", kind="work_report", level=p.level, year=p.year):
+        if not d.get("region") or d["region"] in seen:
+            continue
+        doc = store.document(d["id"])
+        hit = S.count_in_text(doc["text"], noun, p.kind) if doc else None
+        if hit is None:
+            continue
+        seen.add(d["region"])
+        rows.append({"region": d["region"], "level": d.get("level"), "period": str(p.year or d.get("year") or ""),
+                     "metric": noun, "value": hit["count"], "unit": hit["unit"], "change": None,
+                     "change_unit": None, "kind": hit["kind"], "qualifier": None, "doc": d["doc"],
+                     "doc_id": d["id"], "quote": hit["quote"], "span": hit["span"]})
+    return rows
 
 
 def rank_years(store: StoreAPI, p: Plan, q: str) -> Answer | None:
@@ -275,7 +333,36 @@ def target_vs_outcome(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     return a
 
 
+def _series(store: StoreAPI, p: Plan, place: str, kind: str | None) -> tuple[list[dict[str, Any]], str]:
+    """One figure a year (best first), of one kind of figure (growth if asked, or if no year states the
+    level) and in one unit: the rows in year order and the field they plot."""
+    facts = [f for f in facts_for(store, p, place, None, kind) if (f.get("period") or "").isdigit()]
+    lo, hi = p.year_range or (None, None)
+    if "years named" in p.constraints:
+        facts = [f for f in facts if int(f["period"]) in p.years]
+    if lo is not None:
+        facts = [f for f in facts if lo <= int(f["period"]) <= hi]
+    field_ = "change" if p.want_change else "value"
+    chosen = [f for f in facts if f.get(field_) is not None and one_year(f, field_)]
+    if not chosen and field_ == "value":
+        field_ = "change"
+        chosen = [f for f in facts if f.get("change") is not None and one_year(f, "change")]
+    by_period: dict[str, dict[str, Any]] = {}
+    for f in chosen:  # best first already
+        by_period.setdefault(f["period"], f)
+    rows = [by_period[k] for k in sorted(by_period)]
+    unit_of = "change_unit" if field_ == "change" else "unit"
+    units = Counter(r.get(unit_of) for r in rows)
+    if len(units) > 1:  # one series, one unit: 增长1倍 does not sit among 增长7.5%
+        unit = units.most_common(1)[0][0]
+        rows = [r for r in rows if r.get(unit_of) == unit or convert(r[field_], r.get(unit_of), unit) is not None]
+    return rows, field_
+
+
 def trend(store: StoreAPI, p: Plan, q: str) -> Answer | None:
+    """A measure over a year range (or the years named): one kind of figure for the whole series.
+    When the question says neither target nor outcome, the kind that covers more of the years is
+    read (赤字率 is stated as a plan every year, 地区生产总值 as an outcome); a tie reads outcomes."""
     if not (p.key or p.measure):
         return None
     if p.unknown_place and not p.places:
@@ -283,61 +370,65 @@ def trend(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     place = p.places[0] if p.places else None
     if place is None:
         return None
-    kind = p.kind or (None if "years named" in p.constraints else "actual")
-    facts = [f for f in facts_for(store, p, place, None, kind) if (f.get("period") or "").isdigit()]
-    lo, hi = p.year_range or (None, None)
-    if "years named" in p.constraints:
-        facts = [f for f in facts if int(f["period"]) in p.years]
-    if lo is not None:
-        facts = [f for f in facts if lo <= int(f["period"]) <= hi]
-    # one kind of figure for the whole series: growth if asked (or if most years state only it)
-    field_ = "change" if p.want_change else "value"
-    facts = [f for f in facts if f.get(field_) is not None and one_year(f, field_)]
-    if not facts and field_ == "value":
-        field_ = "change"
-        facts = [f for f in facts_for(store, p, place, None, kind)
-                 if (f.get("period") or "").isdigit() and f.get("change") is not None and one_year(f, "change")
-                 and (lo is None or lo <= int(f["period"]) <= hi)]
-    by_period: dict[str, dict[str, Any]] = {}
-    for f in facts:  # best first already
-        by_period.setdefault(f["period"], f)
-    if not by_period:
+    if p.kind or "years named" in p.constraints:
+        rows, field_ = _series(store, p, place, p.kind)
+    else:
+        (rows, field_), (target_rows, target_field) = _series(store, p, place, "actual"), \
+            _series(store, p, place, "target")
+        if len(target_rows) > len(rows):
+            rows, field_ = target_rows, target_field
+    if not rows:
         return None
-    rows = [by_period[k] for k in sorted(by_period)]
-    unit_of = "change_unit" if field_ == "change" else "unit"
-    units = Counter(r.get(unit_of) for r in rows)
-    if len(units) > 1:  # one series, one unit: 增长1倍 does not sit among 增长7.5%
-        unit = units.most_common(1)[0][0]
-        rows = [r for r in rows if r.get(unit_of) == unit or convert(r[field_], r.get(unit_of), unit) is not None]
-    a = Answer(answer="；".join(f"{f['period']}年{kind_word(f) if 'years named' in p.constraints else ''}{as_written(f, figure(f, field_), field_)}"
+    years = {r["period"] for r in rows}
+    show_kind = "years named" in p.constraints or len({r.get("kind") for r in rows}) > 1
+    a = Answer(answer="；".join(f"{f['period']}年{kind_word(f) if show_kind else ''}{as_written(f, figure(f, field_), field_)}"
                               for f in rows) + "。",
                chart="line")
     a.citations = [cite(f) for f in rows]
     a.table = [_row(f, field_) for f in rows]
+    lo, hi = p.year_range or (None, None)
+    notes = ["各年均为当年报告提出的目标。"] if not p.kind and not show_kind and rows[0].get("kind") == "target" else []
     if lo is not None:
-        gaps = [y for y in range(lo, hi + 1) if str(y) not in by_period]
+        gaps = [y for y in range(lo, hi + 1) if str(y) not in years]
         if gaps:
-            a.note = f"库中没有{'、'.join(map(str, gaps))}年的这一数字。"
+            notes.append(f"库中没有{'、'.join(map(str, gaps))}年的这一数字。")
+    a.note = "".join(notes) or None
     return a
 
 
 def change(store: StoreAPI, p: Plan, q: str) -> Answer | None:
+    """The difference between two years' figures of one kind (outcomes, or targets when the question
+    says so or when only targets are stated for both years, as 赤字率 is). When the earlier year has no
+    figure, the later year's sentence may state the difference itself (比上年提高1个百分点, 快于2024年
+    1.8个百分点)."""
     if not (p.key or p.measure) or len(p.years) < 2:
         return lookup(store, p, q)
     place = p.places[0] if p.places else None
     y1, y2 = sorted(p.years[:2])
     rate = bool(W.RATE_WORDS.search(q))
-    base = Plan(**{**vars(p), "want_change": rate, "kind": p.kind or "actual"})
-    f1, f2 = _pick(store, base, place, y1), _pick(store, base, place, y2)
-    if f1 is None or f2 is None:
-        return None
+    kinds = [p.kind] if p.kind else ["actual", "target"]
+    picked = []
+    for kind in kinds:
+        base = Plan(**{**vars(p), "want_change": rate, "kind": kind})
+        picked.append((_pick(store, base, place, y1), _pick(store, base, place, y2)))
+    both = next(((f1, f2) for f1, f2 in picked if f1 is not None and f2 is not None), None)
+    if both is None:
+        return _stated_change(p, y1, [f2 for _f1, f2 in picked if f2 is not None])
+    f1, f2 = both
     if not rate and (f1.get("value") is None or f2.get("value") is None):
         rate = percent(f1) is not None and percent(f2) is not None  # a percent measure (CPI 上涨2%)
+    if rate and (percent(f1) is None or percent(f2) is None):
+        return _stated_change(p, y1, [f2])
     field_ = "change" if rate else "value"
+
+    def shown(f: dict[str, Any]) -> str | None:  # a percent stated as a level (涨幅3%左右) is shown as it is
+        return field_ if f.get(field_) is not None else None
+
     # consecutive years: the later sentence's own growth over the year before is shown too
-    f2_field = None if y2 == y1 + 1 and not rate and one_year(f2, "change") else field_
-    a = Answer(answer=f"{_line(f1, field_)}；{_line(f2, f2_field)}。", citations=[cite(f1), cite(f2)],
-               table=[_row(f1, field_), _row(f2, field_)], chart="bar")
+    f2_field = None if y2 == y1 + 1 and not rate and one_year(f2, "change") else shown(f2)
+    a = Answer(answer=f"{_line(f1, shown(f1))}；{_line(f2, f2_field)}。", citations=[cite(f1), cite(f2)],
+               table=[_row(f1, field_ if f1.get(field_) is not None else "value"),
+                      _row(f2, field_ if f2.get(field_) is not None else "value")], chart="bar")
     if rate:
         v1, v2, unit = percent(f1), percent(f2), "个百分点"
     else:
@@ -351,6 +442,9 @@ def change(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     word = ("提高" if d >= 0 else "降低") if rate else ("增加" if d >= 0 else "减少")
     a.answer = a.answer.rstrip("。") + f"；{y2}年比{y1}年{word}{diff}{unit}"
     a.computed = [diff]
+    stated = S.stated_difference(f2, y1) if y2 == y1 + 1 else None
+    if stated and not rate and stated["unit"] not in (unit, "%"):
+        a.answer += f"（原文“{stated['text']}”）"  # 0.5万亿元 computed, 比上年增加5000亿元 stated
     if v1 and not rate:
         pct = num(round(abs(d) / v1 * 100, 1))
         a.answer += f"（{'增长' if d >= 0 else '下降'}{pct}%）"
@@ -360,28 +454,81 @@ def change(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     return a
 
 
+def _stated_change(p: Plan, y1: int, later: list[dict[str, Any]]) -> Answer | None:
+    """The later year's figure whose sentence states its difference from ``y1`` (or from 上年 when
+    the years are consecutive)."""
+    for f2 in later:
+        d = S.stated_difference(f2, y1)
+        if d is None:
+            continue
+        y2 = int(f2["period"]) if (f2.get("period") or "").isdigit() else None
+        if y2 != y1 + 1 and str(y1) not in d["text"]:
+            continue  # 比上年 is the year before the later one only
+        verb = {"快于": "加快", "慢于": "放缓", "高于": "高", "低于": "低"}.get(d["verb"], d["verb"])
+        return Answer(answer=f"{_line(f2)}；比{y1}年{verb}{num(d['value'])}{d['unit']}（{y2}年的句子所述）。",
+                      citations=[cite(f2)], table=[f2])
+    return None
+
+
+def _entries(store: StoreAPI, term: str) -> list[dict[str, Any]]:
+    """Stored 名词解释 entries for ``term``: the term itself (quotes and markers aside) first, then the
+    shortest terms holding it."""
+    def bare(t: str) -> str:
+        return re.sub(r"[“”\"「」『』\s]|^[\[［【(（]?\d{1,2}[\]］】)）.、．]?", "", t)
+
+    rows = [r for r in store.glossary(q=term, limit=200) if term in bare(r["term"])]
+    return sorted(rows, key=lambda r: (bare(r["term"]) != term, len(r["term"])))
+
+
 def glossary(store: StoreAPI, p: Plan, q: str) -> Answer | None:
+    """A term's definition: the 名词解释 entry of the place's (and year's) report, else a definition
+    in the running text of its documents (本条例所称…是指, “三库”即…), else any report's entry."""
+    from . import define
+
     if not p.term:
         return None
-    g = store.glossary_term(p.term)
-    if not g:
+    place = p.places[0] if p.places else None
+    rows = _entries(store, p.term)
+    if place:
+        mine = [r for r in rows if r.get("region") == place and (not p.year or r.get("year") == p.year)] or \
+               [r for r in rows if r.get("region") == place]
+    else:
+        mine = [r for r in rows if not p.year or r.get("year") == p.year]
+    hit: dict[str, Any] | None = None
+    if mine:
+        r = mine[0]
+        text = store.document_text(r["doc"]) or ""
+        hit = {"term": r["term"], "definition": r["definition"], "doc": r["doc"],
+               "quote": text[r["start"]:r["end"]], "span": [r["start"], r["end"]]}
+    if hit is None:
+        hit = define.running_text(store, p.term, place, p.year)
+    if hit is None and rows:
+        r = rows[0]
+        text = store.document_text(r["doc"]) or ""
+        hit = {"term": r["term"], "definition": r["definition"], "doc": r["doc"],
+               "quote": text[r["start"]:r["end"]], "span": [r["start"], r["end"]]}
+    if hit is None:
         # 海南省报告中的一降三减 -> 一降三减: the longest ending of the asked words that is a stored term
         for i in range(1, len(p.term) - 1):
             cand = store.glossary_term(p.term[i:])
             if cand and cand["term"].strip("“”\"") == p.term[i:]:
-                g = cand
+                hit = cand
                 break
-    if not g:
+    if hit is None:
         return None
-    return Answer(answer=f"{g['term']}：{g['definition']}", citations=[{"doc": g["doc"], "quote": g["quote"],
-                                                                           "span": g["span"]}])
+    return Answer(answer=f"{hit['term']}：{hit['definition']}",
+                  citations=[{"doc": hit["doc"], "quote": hit["quote"], "span": hit["span"]}])
+
+
+# A note among the glossary entries (注解1：文中数字均为预计数) explains the text, it defines no term.
+NOTE_LABEL = re.compile(r"(?:注解|注释|注|说明|备注)\s*[\d一二三四五六七八九十]*")
 
 
 def glossary_count(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     docs = store.documents(order="latest", region=p.places[0] if p.places else None,
                            year=p.year, kind="work_report")
     for d in docs:
-        entries = store.glossary(doc_id=d["id"], limit=1000)
+        entries = [e for e in store.glossary(doc_id=d["id"], limit=1000) if not NOTE_LABEL.fullmatch(e["term"].strip())]
         if entries:
             text = store.document_text(d["doc"]) or ""
             first, last = entries[0], entries[-1]

@@ -10,7 +10,7 @@ from itertools import pairwise
 from typing import Any
 
 from ...lexicon.metrics import metric_key, metric_table
-from ...stages.numbers import cn_year
+from ...stages.numbers import cn_year, parse_number
 from ...stages.regions import PLACE, PROVINCES, canonical
 from ...store.api import StoreAPI
 from . import words as W
@@ -150,25 +150,55 @@ def _stated_target(q: str) -> dict[str, Any] | None:
     else:
         side |= {"value": v, "value_max": hi, "unit": unit, "change": None, "change_unit": None}
     side["quote"] = m.group()
+    side["figure_text"] = m.group("fig")  # what is taken out of the question: the measure's words stay
     return side
+
+
+def _term(q: str, op: str) -> str | None:
+    """The term a question asks the meaning or the parts of, or None: a quoted term right before a
+    definition cue (“三库”具体指哪些), the words after 什么是, or the words before a cue that never asks
+    for a figure (指什么, 包括哪些); a bare 是什么 only when no year is named and no figure asked."""
+    if op not in ("lookup", "glossary_list", "rank") or "多少" in q or re.search(r"(?<!哪)几", q):
+        return None  # a figure is asked (多少, 几项)
+    for m in W.QUOTED_TERM.finditer(q):
+        if re.match(rf"(?:一词|这个词|这一说法|的说法|具体|这)*(?:{W.DEFINE_Q.pattern})", q[m.end():]):
+            return m.group(1).strip()
+    m = re.search(rf"{W.DEFINE_BEFORE.pattern}(?P<t>[^？?，。]+)", q)
+    if m is None:
+        m = re.search(rf"(?P<t>[^？?，。]+?)(?:{W.DEFINE_STRICT.pattern})", q)
+        if m is None and not W.YEAR_Q.search(q):
+            m = re.search(rf"(?P<t>[^？?，。]+?)(?:{W.DEFINE_Q.pattern})", q)
+    if m is None:
+        return None
+    t = W.TERM_SOURCE.sub("", m.group("t").strip("“”\"《》 "))
+    t = re.sub(r"^(?:中|里|的)+|(?:的含义|的意思|具体|一词)$", "", t).strip("“”\"《》 ")
+    return t if 1 <= len(t) <= 30 else None
 
 
 def read(store: StoreAPI, question: str) -> Plan:
     """The plan for ``question`` (never raises on odd input: an empty plan declines)."""
     q = question.strip().replace("％", "%")
     q = q.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    # 百分之九 / 百分之七点五 -> 9% / 7.5%: a figure in words is read like one in digits
+    q = re.sub(r"百分之([零〇一二两三四五六七八九十百点]+)",
+               lambda m: f"{v:g}%" if (v := parse_number(m.group())) is not None else m.group(), q)
     p = Plan(question=q)
     for op, rx, _example in W.OPERATION_CUES:
         if rx.search(q):
             p.op = op
             break
-    m = re.search(r"(?:什么是|什么叫|何为|何谓)(?P<a>[^？?，。]+)|(?P<b>[^？?，。]+?)(?:是什么|指什么|是指什么|的含义|什么意思|指哪些|包括哪些|包含哪些|指的是什么)", q)
-    if m and p.op in ("lookup", "glossary_list", "rank") and not W.YEAR_Q.search(q) and not re.search(r"多少|几", q):
-        p.op = "glossary" if p.op != "glossary_list" else p.op
-        p.term = (m.group("a") or m.group("b")).strip("“”\"《》 ")
-        p.term = re.sub(r"^.*?(?:名词解释|报告|文件|文中)(?:中|里)?(?:的|所说的|提到的)?(?=“)", "", p.term)
-        p.term = re.sub(r"^(?:报告中|文中|所说的|提到的|的)+", "", p.term).strip("“”\"《》 ")
-        p.term = re.sub(r"(?:的含义|的意思|具体)$", "", p.term).strip("“”\"《》 ")
+    term = _term(q, p.op)
+    if term:
+        p.op, p.term = ("glossary_list" if p.op == "glossary_list" else "glossary"), term
+        quoted = any(m.group(1).strip() == term for m in W.QUOTED_TERM.finditer(q))  # a place inside it is its own
+        p.places, spans, p.unknown_place = places_in(store, q.replace(term, " " * len(term)) if quoted else q)
+        p.years = [y for y in (cn_year(m.group(1)) for m in W.YEAR_Q.finditer(q)) if y]
+        for s, e in spans:  # an unquoted term read after a place or a year (江苏2026年的民生实事)
+            term = term.replace(q[s:e], " ")
+        chunks = W.YEAR_Q.sub(" ", term).split()
+        if len(chunks) > 1 or (chunks and chunks[0] != term):  # 明澜|区的民生实事: the place's suffix goes too
+            term = re.sub(r"^(?:省|市|区|县)?(?:的|中|里)*", "", chunks[-1])
+        p.term = term or p.term
         return p
     places, spans, unknown = places_in(store, q)
     p.places, p.unknown_place = places, unknown
@@ -192,6 +222,8 @@ def read(store: StoreAPI, question: str) -> Plan:
         p.year_range = (y, max(y, (latest or y + 1) - 1))
         p.op = "trend" if p.op not in ("track",) else p.op
     p.years = list(dict.fromkeys(years))
+    if not p.years and not places and W.RELATIVE_YEAR.search(q):
+        p.constraints.append("year unresolved")  # 今年 of which place? (declined)
     if not p.years and latest:
         if "今年" in q:
             p.years = [latest]
@@ -214,17 +246,17 @@ def read(store: StoreAPI, question: str) -> Plan:
     if (lv := W.LEVEL_Q.search(q)) is not None:
         p.level = W.LEVELS[next(g for g in lv.groups() if g)]
     p.order = "low" if W.ORDER_LOW.search(q) else "high"
-    p.want_change = bool(W.CHANGE_WORDS.search(q))
+    p.want_change = bool(W.CHANGE_WORDS.search(q)) and not (W.LEVEL_WORDS.search(q) and not W.RATE_WORDS.search(q))
     p.stated_target = _stated_target(q)
     if p.stated_target and re.search(r"实际|最终|结果|完成|实现", q[q.find(p.stated_target["quote"]):]):
         p.op = "track"
         p.kind = "actual"
     # the measure: what is left once place, time and question words are gone
-    rest_src = stripped if not p.stated_target else stripped.replace(p.stated_target["quote"], " ")
+    rest_src = stripped if not p.stated_target else stripped.replace(p.stated_target["figure_text"], " ")
     chunks = W.NOT_MEASURE.sub(" ", rest_src).split()
     rest = max(chunks, key=len, default="")
     p.residue = " ".join(chunks)
-    _measure(p, q.replace(p.stated_target["quote"], "") if p.stated_target else q, rest)
+    _measure(p, q.replace(p.stated_target["figure_text"], "") if p.stated_target else q, rest)
     # operations that depend on what was found: a known and an unknown place joined by 和 is a comparison
     if p.unknown_place and p.places and re.search(r"和|与|及|、|还是|对比|相比", q) and p.op in ("lookup", "rank"):
         p.op = "compare"
@@ -237,23 +269,30 @@ def read(store: StoreAPI, question: str) -> Plan:
         p.constraints.append("over years")  # 海拉尔区哪一年增长最快: the place's years ranked
     elif p.op == "rank" and (p.places and not p.level):
         p.op = "lookup"  # one named place and no level: a lookup
-    elif p.op == "lookup" and len(p.years) == 2 and re.search(r"比|相比|较", q):
-        p.op = "change"
+    if p.op == "lookup" and len(p.years) == 2 and re.search(r"比|相比|较|快于|慢于|高于|低于", q):
+        p.op = "change"  # 2025年增速比2024年快了多少: two years of one place compared
     elif p.op == "lookup" and len(p.years) >= 2 and len(p.places) <= 1:
         p.op = "trend"  # 2025年和2026年…分别是多少: one place, the years named
         p.year_range = (min(p.years), max(p.years))
         p.constraints.append("years named")
+    if p.op in ("change", "trend") and p.kind == "actual" and not W.ACTUAL_SAID.search(q):
+        p.kind = None  # the kind is read from what the years state (赤字率 is a plan every year)
     if p.op == "items" and re.search(r"总投资|计划投资|投资总额", q):
         p.also.append("project")
     if p.op in ("items", "project"):
         m = re.search(r"(民生实事|实事|重点项目|重大项目|项目|工程|事项|一件事|行动|任务)", q)
         p.noun = m.group(1) if m else None
-    if p.op == "trend" and not p.kind and "years named" not in p.constraints:
-        p.kind = "actual"
     if (m := re.search(r"前([二两三四五六七八九十\d]+)(?:名|位|个)?", q)) is not None and p.op == "rank":
         cn = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
         n = int(m.group(1)) if m.group(1).isdigit() else cn.get(m.group(1), 3)
         p.constraints.append(f"top {max(2, min(n, 10))}")
+    if (m := W.NTH_Q.search(q)) is not None and p.op == "rank":
+        g = m.group(1) or m.group(2)
+        n = int(g) if g.isdigit() else W.CN_SMALL.get(g, 0)
+        if m.group(2) and m.group()[-1] in "低少慢小":
+            p.order = "low"  # 第二低
+        if n >= 2:
+            p.constraints.append(f"nth {n}")  # 排第二: the second place, not the top
     if re.search(r"全年", q):
         p.constraints.append("whole year")
     return p

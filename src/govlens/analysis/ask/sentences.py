@@ -143,7 +143,7 @@ def cn_count(text: str) -> int | None:
 def stated_count(store: StoreAPI, noun: str, words: list[str], place: str | None) -> dict[str, Any] | None:
     """A sentence stating how many of ``noun`` (办好十件民生实事, 实施30项民生实事): the count written
     right before the noun, in a document of the place whose sentence holds the most question words."""
-    rx = re.compile(rf"(\d+|[一二两三四五六七八九十百]+)\s*(件|项|个|大|类|批)(?:[^，。；、]{{0,6}}?)“?{re.escape(noun)}")
+    rx = re.compile(rf"(\d+|[一二两三四五六七八九十百]+)\s*(件|项|个|大|类|批)(?:[^，。；、\d一二三四五六七八九十]{{0,6}}?)“?{re.escape(noun)}")
     best, best_s = None, -1.0
     for doc_id in _docs(store, [noun, *words], place):
         d = store.document(doc_id)
@@ -164,3 +164,95 @@ def stated_count(store: StoreAPI, noun: str, words: list[str], place: str | None
                 best = {"doc": d["doc"], "quote": sentence, "span": [start, end], "count": n, "written": m.group(1),
                         "unit": m.group(2), "region": d.get("region"), "noun": noun}
     return best
+
+
+# A later year's sentence stating its difference from the year before, right after its figure (in the
+# same or the next clause). ``{y}`` is the earlier year. (pattern, example, the difference in it)
+DIFFERENCE_FORMS: list[tuple[str, str, str]] = [
+    (r"(?:比|较|同)(?:上年|去年|上一年|前一年|{y}年)(?:年初预算|预算)?(?P<verb>提高|增加|加快|上升|扩大|多|回落|下降|减少|降低|放缓|收窄|少)了?"
+     r"(?P<v>\d+(?:\.\d+)?)(?P<u>个百分点|百分点|万亿元|亿元|万元|万人|人|个|项|%)",
+     "今年拟安排专项债券4.2万亿元、比上年增加3000亿元", "3000亿元"),
+    (r"(?P<verb>快于|慢于|高于|低于)(?:上年|去年|上一年|{y}年)(?:同期)?(?P<v>\d+(?:\.\d+)?)(?P<u>个百分点|百分点)",
+     "全年地区生产总值增长5.1%，快于2024年0.6个百分点", "0.6个百分点"),
+]
+_UP = {"提高", "增加", "加快", "上升", "扩大", "多", "快于", "高于"}
+
+
+def stated_difference(f: dict[str, Any], earlier: int) -> dict[str, Any] | None:
+    """The difference from ``earlier`` that the fact's own sentence states right after its figure:
+    {verb, value, unit, text}; None when it states none."""
+    quote = f.get("quote") or ""
+    figs = [num for k in ("value", "change") if (num := f.get(k)) is not None]
+    at = -1
+    for v in figs:
+        m = re.search(rf"(?<![\d.]){re.escape(f'{abs(v):g}')}(?![\d.])", quote)
+        if m:
+            at = max(at, m.end())
+    if at == -1:
+        return None
+    tail = re.split(r"[；;。]", quote[at:])[0][:40]
+    for pattern, *_ in DIFFERENCE_FORMS:
+        m = re.search(pattern.replace("{y}", str(earlier)), tail)
+        # only the figure's unit or qualifier and one clause break between (4%左右安排、比上年提高1个百分点)
+        if m and re.fullmatch(r"[^，、,；。]{0,6}[，、,]?", tail[: m.start()]):
+            unit = m.group("u").replace("百分点", "个百分点").replace("个个", "个")
+            return {"verb": m.group("verb"), "value": float(m.group("v")), "unit": unit, "text": m.group(),
+                    "up": m.group("verb") in _UP}
+    return None
+
+
+# Is a stated count a plan or a result? (cue, kind, example)
+COUNT_KIND_CUES: list[tuple[re.Pattern[str], str, str]] = [
+    (re.compile(r"全部完成|全面完成|圆满完成|如期兑现|全部兑现|已完成|完成了|高质量完成"), "actual", "去年12件民生实事全部完成"),
+    (re.compile(r"今年|将|要|继续|再办|办好|安排|实施|推进|计划"), "target", "今年将办好15件民生实事"),
+]
+
+
+def count_in_text(text: str, noun: str, kind: str | None) -> dict[str, Any] | None:
+    """The count a document states of ``noun`` (办好30项民生实事), of the kind asked: a plan (今年, 将,
+    办好) or a result (全部完成); the first such sentence. None when it states none of that kind."""
+    rx = re.compile(rf"(\d+|[一二两三四五六七八九十百]+)\s*(件|项|个|大|类|批)(?:[^，。；、\d一二三四五六七八九十]{{0,6}}?)“?{re.escape(noun)}")
+    fallback = None
+    for m in rx.finditer(text):
+        n = cn_count(m.group(1))
+        if n is None:
+            continue
+        start = max(text.rfind(c, 0, m.start()) for c in "。；！？\n") + 1
+        ends = [e for c in "。；！？\n" if (e := text.find(c, m.end())) != -1]
+        end = min(ends) if ends else len(text)
+        sentence = text[start:end]
+        said = next((k for rx_, k, _ in COUNT_KIND_CUES if rx_.search(sentence)), None)
+        hit = {"quote": sentence, "span": [start, end], "count": n, "written": m.group(1), "unit": m.group(2),
+               "noun": noun, "kind": said}
+        if kind is None or said == kind:
+            return hit
+        if said is None and fallback is None:
+            fallback = hit
+    return fallback
+
+
+# A report saying it sets no target for a measure: the answer to "what was the target" is that sentence.
+# (pattern, example)
+NO_TARGET_FORMS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"(?:没有|未|不再|不)(?:提出|设定|设置|确定|制定|规定)(?P<m>[^。；，]{0,16}?)(?:具体|量化|预期)?(?:目标|指标)"),
+     "今年我们没有提出全年经济增速具体目标，主要考虑到不确定性很大"),
+]
+
+
+def no_target(store: StoreAPI, place: str | None, year: int | None, words: list[str]) -> dict[str, Any] | None:
+    """The sentence of the place's report of ``year`` saying it sets no target for the measure (one of
+    ``words`` is in what it sets none of)."""
+    if not place or not year or not words:
+        return None
+    for d in store.documents(order="latest", region=place, year=year, kind="work_report"):
+        doc = store.document(d["id"])
+        text = doc["text"] if doc else ""
+        for rx, _ in NO_TARGET_FORMS:
+            for m in rx.finditer(text):
+                if any(w in m.group("m") for w in words):
+                    start = max(text.rfind(c, 0, m.start()) for c in "。；！？\n") + 1
+                    ends = [e for c in "。；！？\n" if (e := text.find(c, m.end())) != -1]
+                    end = min(ends) if ends else len(text)
+                    return {"doc": d["doc"], "quote": text[start:end], "span": [start, end], "said": m.group(),
+                            "region": d.get("region")}
+    return None

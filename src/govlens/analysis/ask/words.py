@@ -19,6 +19,7 @@ RANGE_Q = re.compile(rf"({YEAR})年?\s*(?:到|至|—|–|-|~|～)\s*({YEAR})(?:
 PLAN_Q = re.compile(r"十([一二三四五])五")
 PLAN_START = {k[1]: v for k, v in _PLAN_START.items() if len(k) == 3 and k.startswith("十") and k.endswith("五")}
 RECENT_Q = re.compile(r"(?:近|最近|过去)([一二三四五六七八九十\d]+)年")
+RELATIVE_YEAR = re.compile(r"今年|去年|明年|上年(?!度)|本年")  # a year known only from a place's latest report
 SINCE_Q = re.compile(rf"({YEAR})年以来")
 # a range asked for a difference (从2013年到2016年增长了多少) is a change, not a trend
 RANGE_CHANGE_Q = re.compile(r"(?:增长|增加|减少|下降|提高|变化|多)了?多少")
@@ -26,7 +27,8 @@ RANGE_CHANGE_Q = re.compile(r"(?:增长|增加|减少|下降|提高|变化|多)�
 # Operation cues, first match wins (the order matters: a glossary question may hold 哪些, a
 # tracked target 目标, a comparison 哪个). ``places`` is how many named places the row needs.
 OPERATION_CUES: list[tuple[str, re.Pattern[str], str]] = [
-    ("glossary_count", re.compile(r"名词解释.*(?:多少|几)(?:条|个|项|则)|(?:多少|几)(?:条|个|项)名词解释"),
+    ("glossary_count", re.compile(r"(?:名词解释|名词注释|注释|注解|词条).*(?:多少|几)(?:条|个|项|则)?(?:词条)?[？?]?$"
+                                  r"|(?:多少|几)(?:条|个|项)(?:名词解释|名词注释|注释|注解|词条)"),
      "报告的名词解释有多少条？"),
     ("glossary_list", re.compile(r"指(?:的是)?哪些|包括哪些|包含哪些|是指哪|有哪些内容"),
      "两重指哪些？"),
@@ -35,7 +37,7 @@ OPERATION_CUES: list[tuple[str, re.Pattern[str], str]] = [
                          r"|目标(?:是|为)[^，。？]*[，,].*(?:实际|最终|结果)"),
      "2023年全国GDP增长目标完成了吗？"),
     ("items", re.compile(r"(?:多少|几)(?:件|项|个|类|批)(?:[^，。？]{0,6})(?:实事|事项|工程|项目|行动|任务|一件事)"
-                         r"|(?:实事|事项|一件事|项目|工程)(?:有)?(?:多少|几)(?:件|项|个)"),
+                         r"|(?:实事|事项|一件事|项目|工程)(?:一共|共|总共|合计|共计)?(?:有|列了|列有|包括|包含)?(?:多少|几)(?:件|项|个)"),
      "江苏省2026年要办好多少件民生实事？"),
     ("project", re.compile(r"总投资|计划投资|投资总额|项目.*(?:投资|多少亿)"), "某项目计划总投资多少？"),
     ("trend", re.compile(r"历年|逐年|趋势|这几年|近几年|怎么变化|如何变化|变化情况|走势|各年|以来|的变化|变化$|(?:近|最近|过去)[一二三四五六七八九十\d]+年(?![^，。？]*(?:累计|总共|合计|共计))"),
@@ -47,19 +49,42 @@ OPERATION_CUES: list[tuple[str, re.Pattern[str], str]] = [
      "2026年哪个省地区生产总值增长目标最高？"),
 ]
 
+# A question asking what a term means or covers; the term is quoted (“四库”指什么) or follows 什么是.
+# STRICT cues never ask for a figure, so they read a term even when a place and a year are named
+# (云溪市2026年报告里的“三库”具体指哪些); a bare 是什么 does so only for a quoted term or a question
+# with no year (2026年增长目标是什么 asks for a figure).
+DEFINE_STRICT = re.compile(r"(?:是)?(?:指什么|指的是什么|是什么意思|什么意思|含义是什么|的含义|(?:具体)?(?:是)?指哪些|(?:具体)?包括哪些"
+                           r"|(?:具体)?包含哪些|(?:具体)?是指哪(?:[几一二两三四五六七八九十]+)?[个项条种类方面点些]?|有哪些内容|具体内容是什么)")
+DEFINE_Q = re.compile(rf"{DEFINE_STRICT.pattern}|是什么|是啥")
+DEFINE_BEFORE = re.compile(r"(?:什么是|什么叫|何为|何谓)")
+QUOTED_TERM = re.compile(r"[“\"「『]([^”\"」』]{1,30})[”\"」』]")
+# The words before a term that only say where it was read (报告中的, 所称的, 提出的): not part of the term.
+TERM_SOURCE = re.compile(r"^.*?(?:名词解释|名词注释|注释|报告|文件|文中|条例|办法|规定|意见|纲要|规划)(?:中|里|里面|后面)?"
+                         r"(?:所称|所说|提到|提出|说|讲)?的?|^.*(?:所称|所说|提到|提出)的?")
+
 # Several places with one of these is a comparison; its winner is asked when ORDER matches.
 COMPARE_Q = re.compile(r"哪个|哪一个|谁|更高|更低|更多|更少|更快|更慢|高于|低于|相比|对比|比较|分别|各是|各自|和|与|、")
 ORDER_LOW = re.compile(r"最低|最少|最慢|更低|更少|更慢|低于")
 ORDER_HIGH = re.compile(r"最高|最多|最快|更高|更多|更快|高于|排名|排第|前[三五十]")
 
 KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
-    ("target", re.compile(r"目标|预期|计划|力争|打算|要达到|定为")),
+    ("target", re.compile(r"目标|预期|计划|力争|打算|要达到|定为|安排|拟按|拟安排")),
     ("forecast", re.compile(r"预计")),
     ("actual", re.compile(r"实际|完成了|实现了|达到了|结果|最终|全年.{0,4}(?:是|为)多少|比上年|同比|增长了|增加了")),
 ]
+# Said of an outcome in so many words; 增长了/比上年 alone may be the question's own operation (比2024年增加了多少).
+ACTUAL_SAID = re.compile(r"实际|完成了|实现了|达到了|结果|最终|完成数|完成情况")
+# A measure that is a number of stated items (民生实事件数, 重点项目个数): ranked by the count each report states.
+COUNTED = re.compile(r"(民生实事|实事|重点项目|重大项目|民生工程)(?:的)?(?:件数|个数|项数|数量|数目|数)?$")
+# A position asked in a ranking: 排第二, 排在各省第二位, 第三高, 位列第二
+NTH_Q = re.compile(r"(?:排|位列|位居|居)(?:在)?(?:[^第，。？]{0,6})?第([一二两三四五六七八九十\d]+)(?:位|名)?"
+                   r"|第([一二两三四五六七八九十\d]+)(?:高|低|多|少|快|慢|大|小)")
+CN_SMALL = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 LEVEL_Q = re.compile(r"哪(?:个|些|一个)(省|市|区|县)|各(省|市|区|县)|(省|市|区|县)(?:中|里|之中)")
 LEVELS = {"省": "province", "市": "city", "区": "district", "县": "county"}
 NATION_Q = re.compile(r"全国|我国|国家|中国")
+# A level asked (地区生产总值总量是怎么增长的): the series or figure is the level, not its growth rate.
+LEVEL_WORDS = re.compile(r"总量|规模|总额|总值是多少|达到多少|是多少亿|多少亿元|多少万亿")
 RATE_WORDS = re.compile(r"增速|增幅|涨幅|增长率|速度")  # a rate, not a level
 CHANGE_WORDS = re.compile(r"增长|增速|增幅|涨幅|提高|下降|上涨|增加|减少|降低|同比|比上年")
 
@@ -74,6 +99,7 @@ NOT_MEASURE = re.compile(
     r"分别|各是|各自|相比|对比|比较|哪个|哪一个|哪些|谁|更高|更低|更多|更少|更快|更慢|最高|最低|最多|最少|最快|最慢|"
     r"(?:是|有)?多少(?:家|个|件|项|名|位|所|套|张|条|次|人|天|亿元|万元|元)?|几(?:家|个|件|项|名|位|所|套|张|条|次|天)|百分之几|百分之多少|是什么|是否|完成了吗|实现了吗|达到了吗|完成情况|目标|预期|计划|实际|完成|预计|怎么变化|如何变化|"
     r"变化|趋势|历年|逐年|增长了|增长|增速|增幅|涨幅|提高|下降|上涨|增加|减少|排名|省份|城市|到|至|"
+    r"是?怎(?:么|样)(?:样)?(?:的)?|如何|有何|安排|拟按|拟安排|"
     r"[的了吗呢？?。，、“”和与及\s—\-~～]")
 WHOSE = re.compile(r"(?:城乡|城镇|农村|全体|常住)?(?:居民)?(?:人均)?(?:可支配)?")
 GENERIC_TAIL = re.compile(r"(?:规模|总量|总额|数量|情况|水平|金额|数)$")
@@ -81,7 +107,7 @@ STOP = {"多少", "什么", "哪个", "哪些", "是否", "情况", "目标", "�
 
 # A target stated in the question: 目标是7.5%, 目标为增长6%左右, 目标定在3%以内
 STATED_TARGET = re.compile(
-    r"(?:目标(?:是|为|定为|定在|设定为)?|(?<=[增长提高下降控制在])(?=[\d.]+\s*(?:%|％|个百分点)[^，。？]{0,4}的(?:预期)?目标))"
-    r"(?:增长|提高|下降|控制在)?(?:在)?"
+    r"(?:(?:目标|计划|预期)[^，。？\d]{0,12}?(?:是|为|定为|定在|设定为)?|(?<=[增长提高下降控制在])(?=[\d.]+\s*(?:%|％|个百分点)[^，。？]{0,4}的(?:预期)?目标))"
+    r"(?P<fig>(?:增长|提高|下降|控制在)?(?:在)?"
     rf"(?P<q1>{QUALIFIER_BEFORE_RX}|力争)?(?P<v>\d+(?:\.\d+)?)(?:\s*[-—–~至到]\s*(?P<v2>\d+(?:\.\d+)?))?"
-    rf"\s*(?P<u>%|％|个百分点|百分点|万人|亿元|万亿元|亿斤|万吨)?(?P<q2>{QUALIFIER_AFTER_CHANGE_RX})?")
+    rf"\s*(?P<u>%|％|个百分点|百分点|万人|亿元|万亿元|亿斤|万吨)?(?P<q2>{QUALIFIER_AFTER_CHANGE_RX})?)")

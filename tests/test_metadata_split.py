@@ -1,0 +1,153 @@
+"""Site chrome around a document (stages/split) and the lines normalize keeps apart: rule tables run
+on lines and pages of our own (云溪市, 明澜区, 溪北县 are invented places of places_local.tsv)."""
+
+from __future__ import annotations
+
+import pytest
+
+from govlens.model import Page
+from govlens.pipeline import read_text
+from govlens.stages import split
+from govlens.stages.normalize import normalize
+
+
+@pytest.mark.parametrize(("rule", "example"), split.NAV_RULES)
+def test_each_nav_rule_matches_its_example(rule, example):
+    assert split.classify(example) == "site", (rule, example)
+
+
+@pytest.mark.parametrize(("rule", "example"), split.CHROME_RULES)
+def test_each_chrome_rule_matches_its_example(rule, example):
+    assert split.classify(example) == "chrome", (rule, example)
+
+
+@pytest.mark.parametrize(("rule", "example"), split.SITE_RULES)
+def test_each_site_rule_matches_its_example_in_a_page_lead_only(rule, example):
+    assert split.classify(example, lead=True) == "site", (rule, example)
+    assert split.classify(example, lead=False) != "site"  # a signature line under a notice stays
+
+
+@pytest.mark.parametrize("line", [
+    "明澜区召开春耕生产现场会",                 # a headline
+    "云溪市人民政府关于做好春耕生产工作的通知",  # a title naming its issuer
+    "会议指出，要抓好落实。",
+    "一、2031年工作回顾",
+])
+def test_titles_and_text_are_not_site_lines(line):
+    assert split.classify(line, lead=True) != "site"
+
+
+def test_a_sentence_naming_a_chrome_word_is_text():
+    assert split.classify("您提出的《关于设立市民热线的提案》收悉。经研究，答复如下：") == "text"
+
+
+@pytest.mark.parametrize("line", [
+    "2031-05-12 08:30 来源：云溪日报 作者：王小明",
+    "2031-05-12 08:30:41云溪日报作者：记者王小明",
+    "2031年5月12日来源：云溪新闻网",
+])
+def test_a_date_leading_a_source_row_is_a_header_field(line):
+    assert split.classify(line) == "meta"
+
+
+def _lines(raw: str) -> list[str]:
+    page = normalize(Page(source="t.txt", raw=raw))
+    return page.text.split("\n")
+
+
+@pytest.mark.parametrize(("raw", "second"), [
+    # a field row is never a sentence broken across lines
+    ("来源：云溪日报　发布时间：2031-03-12 08:41:07　浏览次数：3126\n云溪日报讯（记者 王小明）3月11日，市政府召开常务会议，研究部署春耕工作。",
+     "云溪日报讯"),
+    ("2031-03-12 08:41:07　来源：云溪新闻网　作者：王小明　编辑：李四　浏览次数：3126\n明澜区近日召开会议，研究部署春耕工作，要求各地抓紧抓实。",
+     "明澜区近日"),
+    # a news item's opening starts a paragraph even after an open line
+    ("会议要求各地抓紧抓实春耕备耕和稳就业等重点工作，确保全年粮食产量稳定在\n新华社北京3月5日电 国务院常务会议5日召开，部署春耕生产。",
+     "新华社北京"),
+])
+def test_field_rows_and_news_openings_are_not_joined(raw, second):
+    lines = _lines(raw)
+    assert len(lines) == 2 and lines[1].startswith(second), lines
+
+
+# An invented county portal page: site name, menu, breadcrumb, weather, a headline broken over two
+# lines, a dated source row, the text, share/print lines and a footer naming the site's owner.
+PORTAL = """溪北县人民政府
+网站首页 | 政务公开 | 政务服务 | 互动交流 | 走进溪北
+当前位置：首页 > 政务公开 > 政府文件
+溪北县人民政府 溪北 晴 6℃~18℃
+溪北县人民政府办公室关于印发溪北县农村
+生活垃圾治理实施办法的通知
+2031-05-16 来源：县政府办 字号：[大][中][小]
+各乡镇人民政府，县政府有关部门：
+《溪北县农村生活垃圾治理实施办法》已经县政府同意，现印发给你们，请认真贯彻执行。全县各乡镇要结合实际抓好落实，确保各项措施落到实处。
+溪北县人民政府办公室
+2031年5月15日
+上一篇：溪北县召开春耕生产会议
+下一篇：溪北县2031年一季度经济运行情况
+主办：溪北县人民政府办公室　溪ICP备00000000号
+"""
+
+
+def test_a_portal_page_keeps_its_document_and_drops_the_site():
+    (d,) = read_text(PORTAL, extract=False)
+    assert d.title == "溪北县人民政府办公室关于印发溪北县农村生活垃圾治理实施办法的通知"
+    assert (d.region, d.year, d.kind) == ("溪北县", 2031, "regulation")
+    assert "网站首页" not in d.text and "当前位置" not in d.text and "℃" not in d.text
+    assert "站点：溪北县人民政府" in d.header
+
+
+# An invented compilation page: three reports on ONE line, under the compilation's own heading.
+_R = "现在，我代表{lvl}人民政府向大会报告工作，请予审议。一、2030年工作回顾 过去一年，全{lvl}地区生产总值增长5.8%，一般公共预算收入增长6.3%。二、2031年主要目标任务 全{lvl}地区生产总值增长6%左右。"
+COMPILATION = (
+    "云溪市人民政府 > 政务公开 > 政府工作报告\n各区县2031年政府工作报告汇编\n发布时间：2031-02-20　来源：市政府办公室\n"
+    + " ".join(f"2031年{name}政府工作报告 （2031年1月{day}日在{name}第五届人民代表大会第三次会议上）{name}人民政府{head} 王明 各位代表："
+               + _R.format(lvl=lvl)
+               for name, day, head, lvl in (("明澜区", 9, "区长", "区"), ("白鹭区", 10, "区长", "区"), ("青石县", 11, "县长", "县")))
+    + "\n主办：云溪市人民政府办公室　溪ICP备00000000号\n"
+)
+
+
+def test_a_compilation_line_holds_one_document_per_report():
+    docs = read_text(COMPILATION, extract=False)
+    assert [(d.title, d.region, d.year, d.kind) for d in docs] == [
+        ("2031年明澜区政府工作报告", "云溪市明澜区", 2031, "work_report"),
+        ("2031年白鹭区政府工作报告", "云溪市白鹭区", 2031, "work_report"),
+        ("2031年青石县政府工作报告", "云溪市青石县", 2031, "work_report"),
+    ]
+
+
+def test_a_report_printing_its_heading_twice_is_one_document():
+    body = "各位代表：\n" + _R.format(lvl="市") + "\n"
+    head = "关于云溪市2030年计划执行情况与2031年计划草案的报告\n——2031年1月9日在云溪市第五届人民代表大会第三次会议上\n"
+    assert len(read_text(head + body + head + body, extract=False)) == 1
+
+
+@pytest.mark.parametrize(("label", "is_label"), [
+    ("图片新闻", True), ("■ 图片新闻", True), ("要闻速览", True), ("县域快讯", True),
+    ("广东推出", False), ("利川：一片茶叶", False),  # the first line of a two-line headline
+])
+def test_column_labels(label, is_label):
+    assert bool(split._COLUMN_LABEL.match(label)) is is_label
+
+
+def test_an_article_with_related_links_after_it_keeps_its_headline():
+    page = ("区县新闻\n明澜区老城更新启动\n首批项目开工\n2031-09-06 来源：云溪日报\n"
+            "本报讯（记者 王明）9月5日，明澜区老城更新首批11个项目集中开工，总投资68亿元。全区将新增城市公园3个、停车位2800个，改造步行街区1.2公里。\n"
+            "相关阅读\n· 白鹭区解放路步行街获评示范步行街\n· 青石县古镇老街开街\n")
+    (d,) = read_text(page, extract=False)
+    assert d.title == "明澜区老城更新启动 首批项目开工" and d.region == "云溪市明澜区"
+    assert "相关阅读" not in d.text and "白鹭区" not in d.text
+
+
+def test_listing_entries_with_a_date_and_a_short_summary_are_documents():
+    page = "云溪市人民政府\n首页 > 政务公开 > 政策文件\n" + "".join(
+        f"• 云溪市人民政府关于{t}的通知\n2031-0{m}-15\n{s}\n" for t, m, s in (
+            ("印发促进低空经济发展若干措施", 3, "市政府制定了若干措施，提出18条支持政策。"),
+            ("做好春季森林防火工作", 2, "各区县要严格落实森林防火责任制。"),
+        ))
+    docs = read_text(page, extract=False)
+    assert [(d.title, d.year, d.kind) for d in docs] == [
+        ("云溪市人民政府关于印发促进低空经济发展若干措施的通知", 2031, "regulation"),
+        ("云溪市人民政府关于做好春季森林防火工作的通知", 2031, "regulation"),
+    ]

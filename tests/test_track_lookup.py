@@ -1,0 +1,92 @@
+"""Track on a real store of invented reports: one row per region, measure key, sense and year, and the
+one lookup (place + measure words + year) that the CLI, the portal and the scorer share."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import jsonl, run_cli
+from govlens.analysis.track import lookup, track
+from govlens.ingest import ingest
+from govlens.io.read import walk
+from govlens.store import open_store
+
+# Invented reports of an invented district (云溪市白鹭区), two years apart by one.
+REPORT_2030 = """2030年云溪市白鹭区政府工作报告
+——2030年1月12日在云溪市白鹭区第三届人民代表大会第五次会议上
+各位代表：
+一、2029年工作回顾
+全区地区生产总值250亿元，同比增长7.5%。城镇登记失业率3.8%。
+二、2030年主要预期目标
+全区经济社会发展的主要预期目标是：地区生产总值增长8%，达到272亿元；居民消费价格涨幅3%左右；城镇登记失业率控制在4%以内；全年新增就业5000人以上；粮食总产量42亿斤。
+"""
+REPORT_2031 = """2031年云溪市白鹭区政府工作报告
+——2031年1月10日在云溪市白鹭区第三届人民代表大会第六次会议上
+各位代表：
+一、2030年工作回顾
+过去一年，全区地区生产总值完成266.5亿元，同比增长8.4%。居民消费价格上涨2.1%。城镇登记失业率为3.6%。全年实现新增就业4860人。粮食总产量达到225万吨。
+二、2031年主要预期目标
+地区生产总值增长7%左右。
+"""
+
+
+@pytest.fixture(scope="module")
+def store_path(tmp_path_factory):
+    d = tmp_path_factory.mktemp("reports")
+    (d / "bailu-2030.txt").write_text(REPORT_2030, encoding="utf-8")
+    (d / "bailu-2031.txt").write_text(REPORT_2031, encoding="utf-8")
+    db = str(d / "track.db")
+    with open_store(db) as store:
+        assert ingest(store, walk([str(d)])).failed == 0
+    return db
+
+
+def test_a_level_and_a_growth_target_of_one_measure_are_two_rows(store_path):
+    with open_store(store_path, readonly=True) as store:
+        rows = {(r["metric_key"], r["sense"]): r for r in track(store, region="白鹭区", year=2030)}
+    assert rows[("gdp", "growth")]["verdict"] == "met"  # 8.4 reaches a bare 8
+    assert rows[("gdp", "level")]["verdict"] == "missed"  # 266.5 short of 272亿元
+    assert rows[("gdp", "level")]["rule"] == "at_least"
+    assert rows[("cpi", "growth")]["verdict"] == "met"  # 涨幅3%左右 against 上涨2.1%
+    assert rows[("cpi", "growth")]["rule"] == "approx-mirrored"
+    assert rows[("unemployment_registered", "ratio")]["rule"] == "ceiling"
+    assert rows[("new_jobs", "level")]["verdict"] == "missed"  # 4860 short of 5000人以上
+    assert rows[("grain_output", "level")]["verdict"] == "met"  # 225万吨 = 45亿斤 reaches 42亿斤
+
+
+@pytest.mark.parametrize(
+    ("place", "words", "sense", "verdict"),
+    [
+        ("白鹭区", "地区生产总值增长", "growth", "met"),
+        ("白鹭区", "地区生产总值", "level", "missed"),  # no sense word: the level target when one is set
+        ("云溪市白鹭区", "GDP增速", "growth", "met"),  # another synonym, the full name
+        ("白鹭区", "居民消费价格涨幅", "growth", "met"),
+        ("白鹭区", "城镇登记失业率", "ratio", "met"),
+        ("白鹭区", "新增就业", "level", "missed"),
+        ("白鹭区", "粮食产量", "level", "met"),
+    ],
+)
+def test_lookup_as_a_user_names_it(store_path, place, words, sense, verdict):
+    with open_store(store_path, readonly=True) as store:
+        r = lookup(store, place, words, 2030)
+    assert r is not None and (r["sense"], r["verdict"]) == (sense, verdict)
+
+
+def test_lookup_finds_nothing_for_an_unknown_place_measure_or_year(store_path):
+    with open_store(store_path, readonly=True) as store:
+        assert lookup(store, "青石县", "地区生产总值增长", 2030) is None
+        assert lookup(store, "白鹭区", "某某指数", 2030) is None
+        assert lookup(store, "白鹭区", "地区生产总值增长", 2029) is None
+        assert lookup(store, "白鹭区", "地区生产总值增长", 2031)["verdict"] == "pending"
+
+
+def test_cli_track_shows_sense_and_the_rule_that_decided(store_path):
+    r = run_cli("track", "--db", store_path, "--region", "白鹭区", "--metric", "地区生产总值", "--year", "2030",
+                "-f", "jsonl")
+    assert r.returncode == 0, r.stderr
+    rows = {x["sense"]: x for x in jsonl(r.stdout)}
+    assert set(rows) == {"growth", "level"}
+    assert (rows["level"]["verdict"], rows["level"]["rule"]) == ("missed", "at_least")
+    r = run_cli("track", "--db", store_path, "--region", "白鹭区", "--metric", "地区生产总值增长", "-f", "jsonl")
+    assert [(x["year"], x["sense"], x["rule"]) for x in jsonl(r.stdout)] == [(2030, "growth", "at_least"),
+                                                                             (2031, "growth", "no_report")]
