@@ -103,3 +103,52 @@ def test_a_figure_states_its_senses(fact, senses):
 )
 def test_pairs_compare_in_one_sense_and_unit_family(target, outcome, sense, expect):
     assert verdict(target, outcome, "gdp", sense) == expect
+
+
+@pytest.mark.parametrize(
+    ("metric", "key"),
+    [
+        ("城镇登记失业率控制到", "unemployment_registered"),  # a cue word after the name
+        ("进出口贸易总额", "foreign_trade"),  # 总额 after the name; 进出口 is no 出口
+        ("经济增长速度的调控目标", "gdp"),  # two tails: 的调控目标, then the growth words
+        ("城镇新增就业人数", "new_jobs"),
+        ("国内生产总值增长率", "gdp"),
+        ("零售物价上涨幅度", "retail_prices"),
+        ("居民消费价格总水平涨幅", "cpi"),
+        ("单位国内生产总值能耗", "energy_intensity"),
+        ("赤字率拟", "deficit_ratio"),  # a rate and an amount are two measures
+        ("财政赤字", "deficit"),
+        ("占国内生产总值比重", None),  # a ratio word is never dropped: a share is not the GDP
+        ("棉花总产量", None),  # 总产量 names grain only on its own
+        ("固定资产投资率", None),
+    ],
+)
+def test_metric_key_reads_past_tail_words(metric, key):
+    from govlens.lexicon.metrics import metric_key
+
+    assert metric_key(metric) == key
+
+
+@pytest.mark.parametrize(
+    ("quote", "metric", "restated"),
+    [
+        ("去年我在政府工作报告中曾提出，要把全年商品零售物价上涨幅度控制在百分之十以内", "商品零售物价上涨幅度", True),
+        ("全国没有实现年初确定的单位国内生产总值能耗降低4%左右", "单位国内生产总值能耗", True),
+        ("去年确定的预期目标是地区生产总值增长9%", "地区生产总值", True),
+        ("全面实现年初确定的主要目标，国内生产总值增长7.8%", "国内生产总值", False),  # that clause ended
+        ("年初提出的目标是增长8%，实际地区生产总值增长9.2%", "地区生产总值", False),  # 实际 after the cue
+        ("城镇新增就业1312万人，超过全年预期目标", "城镇新增就业", False),  # the cue follows the figure
+    ],
+)
+def test_a_restated_target_is_never_the_outcome(quote, metric, restated):
+    from govlens.analysis.track import restated_target
+
+    assert restated_target({"quote": quote, "metric": metric}) is restated
+
+
+def test_a_figure_is_one_years_when_only_the_next_clause_says_多年来():
+    from govlens.analysis.ask.choose import one_year
+
+    year = lv(4.02) | {"metric": "年末城镇登记失业率", "quote": "年末城镇登记失业率4.02%，为多年来最低"}
+    assert one_year(year, "value")
+    assert not one_year(year | {"quote": "年末城镇登记失业率多年来保持在4%左右"}, "value")

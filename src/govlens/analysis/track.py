@@ -45,17 +45,18 @@ lookup the CLI (``govlens track --region --metric --year``), the portal and the 
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
 from ..lexicon.load import rows as lexicon_rows
-from ..lexicon.metrics import metric_key
+from ..lexicon.metrics import metric_key, metric_stem
 from ..lexicon.words import APPROX, AT_MOST
 from ..stages.numbers import convert
 from ..store.api import StoreAPI
 
 LOWER_IS_BETTER = ("unemployment_registered", "unemployment_surveyed", "cpi", "retail_prices", "energy_intensity",
-                   "pm25", "deficit_ratio")
+                   "pm25", "deficit_ratio", "deficit")
 SENSES = ("level", "ratio", "growth")  # the order a measure named without a sense word is looked up in
 PERCENT = ("%", "‰")
 
@@ -98,7 +99,7 @@ def fact_senses(f: dict[str, Any]) -> dict[str, tuple[float, float | None, str |
     if f.get("value") is not None and one_year(f, "value"):
         unit = f.get("unit")
         if unit in PERCENT:
-            end = _ending(f.get("metric") or "")
+            end = _ending(metric_stem(f.get("metric")))
             sense = "ratio" if end and end[1] == "ratio" else "growth"
             out.setdefault(sense, (f["value"], f.get("value_max"), unit))
         else:
@@ -173,14 +174,44 @@ def verdict(target: dict[str, Any], actual: dict[str, Any] | None, key: str | No
     return "met" if a >= t else "missed"
 
 
+# A next year's report restating the year's target (its figure is the plan, not the outcome): a cue
+# naming the plan before the figure, with no outcome word between the cue and the figure.
+# (cue, example of a restated target)
+RESTATED_TARGET: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"曾经?提出|年初(?:确定|提出|预定|制定)|原定|预定|原计划|计划要求"),
+     "全国没有实现年初确定的单位国内生产总值能耗降低4%左右"),
+    (re.compile(r"(?:提出|确定|制定)的(?:预期)?目标|预期目标(?:是|为)|目标(?:是|为|定为)"), "去年提出的目标是增长8%"),
+]
+OUTCOME_WORD = re.compile(r"实际|结果|执行|完成了?|实现了|达到了|但|而|却")
+# the cue's clause may hand the plan to the next one (曾提出，要把…) but a finished clause ends it
+# (全面实现年初确定的主要目标，国内生产总值增长7.8% is an outcome)
+PLAN_CONTINUES = re.compile(r"[^，；。：]*(?:[，：]\s*(?:要把|要|把|力争|努力把?|争取)[^，；。：]*)?")
+
+
+def restated_target(f: dict[str, Any]) -> bool:
+    """The figure restates a plan (去年我曾提出，要把全年零售物价上涨幅度控制在百分之十以内)."""
+    quote, metric = f.get("quote") or "", f.get("metric") or ""
+    at = quote.find(metric) if metric else -1
+    before = quote[: at + len(metric)] if at != -1 else quote
+    for rx, _ in RESTATED_TARGET:
+        cues = list(rx.finditer(before))
+        if not cues:
+            continue
+        between = before[cues[-1].end():]
+        if PLAN_CONTINUES.fullmatch(between) and not OUTCOME_WORD.search(between):
+            return True
+    return False
+
+
 def pair(target: dict[str, Any], candidates: list[dict[str, Any]], sense: str | None = None) -> dict[str, Any] | None:
     """The outcome that answers a target among the next report's figures for its year: the best
-    figure for the whole place and year that states the target's sense in a comparable unit."""
+    figure for the whole place and year that states the target's sense in a comparable unit, and
+    is no restated target."""
     from .ask.choose import best
 
     if sense is None:
         sense = next((s for s in ("growth", "ratio", "level") if s in fact_senses(target)), None)
-    whole = [c for c in candidates if c.get("parent") is None]
+    whole = [c for c in candidates if c.get("parent") is None and not restated_target(c)]
     comparable = [c for c in whole if figures(target, c, sense) is not None]
     ranked = best(comparable, target.get("metric"), sense == "growth")
     return ranked[0] if ranked else None

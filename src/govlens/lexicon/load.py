@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from importlib import resources
 
@@ -41,3 +41,39 @@ def first_chars(items: Iterable[str]) -> str:
     """A character class of the items' first characters, for a lookahead that lets the regex engine
     skip to candidate positions (``(?=[增降…])``)."""
     return "[" + "".join(sorted({re.escape(w[0]) for w in items})) + "]"
+
+
+def _needed(items) -> frozenset[str] | None:
+    """Characters one of which every match of the parsed pattern ``items`` holds, or None if unknown."""
+    from re import _constants as C
+
+    best: frozenset[str] | None = None
+    for op, av in items:
+        got: frozenset[str] | None = None
+        if op is C.LITERAL:
+            got = frozenset(chr(av))
+        elif op is C.IN and all(o is C.LITERAL for o, _ in av):
+            got = frozenset(chr(a) for _, a in av)
+        elif op is C.SUBPATTERN:
+            got = _needed(av[3])
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and av[0] >= 1:
+            got = _needed(av[2])
+        elif op is C.BRANCH:
+            parts = [_needed(b) for b in av[1]]
+            got = None if any(p is None for p in parts) else frozenset().union(*parts)  # type: ignore[arg-type]
+        if got is not None and (best is None or len(got) <= len(best)):
+            best = got
+    return best
+
+
+def may_match(rx: re.Pattern[str]) -> Callable[[str], bool]:
+    """A cheap test that is False only where ``rx`` cannot match: every match of a pattern holds one of
+    some characters (后 for ``(?:全部|全面)?(?:达产|建成)后``), found in C by one charset search. Worth it
+    for a pattern opening with an optional part or a lookbehind, which the engine tries at every position."""
+    from re import _parser
+
+    chars = None if rx.flags & re.IGNORECASE else _needed(_parser.parse(rx.pattern, rx.flags).data)
+    if not chars:
+        return lambda text: True
+    hint = re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+    return lambda text: hint.search(text) is not None

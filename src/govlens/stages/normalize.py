@@ -44,6 +44,7 @@ _WIDTH = str.maketrans(
 
 _WIDE = re.compile("[" + "".join(re.escape(chr(k)) for k in _WIDTH) + "]+")
 _C = f"[{CJK}]"
+_C1 = re.compile(_C)
 # ASCII punctuation next to Chinese text becomes full-width; between digits it stays (1,000 / 10:31).
 # ASCII punctuation touching non-ASCII text becomes full-width; "1,000", "10:31" and English stay.
 _PUNCT = re.compile(r"[,;:?!](?:(?<=[^\x00-\x7f%][,;:?!])|(?=[^\x00-\x7f\s]))")
@@ -53,6 +54,9 @@ _PAREN = re.compile(r"\(([^()\n]{0,80})\)")
 # 1-3 digits and at least two groups of exactly three is one number, so its commas become ASCII. One
 # group alone (3，154) stays a clause break: it could be two figures.
 _GROUPED = re.compile(r"(?<![\d.,，])\d{1,3}(?:，\d{3}){2,}(?![\d.，])")
+# Every such figure holds "，ddd，": a pattern opening with a literal, which the engine finds by a fast
+# string search (the one above opens with a lookbehind and is tried at every position).
+_GROUPED_HINT = re.compile(r"，\d{3}，")
 
 # Stray semicolons left where a crawler dropped superscripts or padding: "3.73;公里", "”;⑥",
 # "区长;陈宇剑", "高;香".
@@ -137,6 +141,8 @@ def _fix_punct(text: str) -> str:
 
     text = _PAREN.sub(paren, text)
     text = _PUNCT.sub(lambda m: _PUNCT_MAP[m.group()], text)
+    if not _GROUPED_HINT.search(text):
+        return text
     return _GROUPED.sub(lambda m: m.group().replace("，", ","), text)
 
 
@@ -152,9 +158,11 @@ def _continues(line: str) -> bool:
 
 def _word_across(a: str, b: str) -> bool:
     """A word runs across the break ("建设1个市" / "民健身中心"): the line was cut mid-word."""
+    left, right = a[-3:], b[:3]
+    if not (_C1.match(left[-1:]) and _C1.match(right)):
+        return False  # a word of Chinese characters across the break holds the characters either side
     import rjieba
 
-    left, right = a[-3:], b[:3]
     pos = 0
     for tok in rjieba.cut(left + right):
         if pos < len(left) < pos + len(tok) and re.fullmatch(_C + "+", tok):
@@ -187,17 +195,27 @@ class _Para:
     """A paragraph being re-joined, with the state the joining rules read kept up to date as lines
     are added (re-scanning the growing text made long broken paragraphs quadratic)."""
 
-    __slots__ = ("body", "field", "head", "length", "open", "tail")
+    __slots__ = ("_first", "body", "field", "head", "length", "open", "tail")
 
     def __init__(self, line: str):
-        self.field = bool(_FIELD_ROW.match(line))
-        self.head = bool(_HEADING_START.match(line))
         self.length = len(line)
         self.tail = line[-3:]
+        # The rest is read only once the paragraph looks broken: most end on 。 and are never asked.
+        self._first: str | None = line
+        self.field = False
+
+    def _read_first(self) -> None:
+        line = self._first
+        if line is None:
+            return
+        self._first = None
+        self.field = bool(_FIELD_ROW.match(line))
+        self.head = bool(_HEADING_START.match(line))
         self.open = [line.count(a) - line.count(b) for a, b in _PAIRS]
-        self.body = self.length >= 40 and bool(_CLAUSE.search(line)) and not self.head
+        self.body = len(line) >= 40 and bool(_CLAUSE.search(line)) and not self.head
 
     def add(self, line: str) -> None:
+        self._read_first()
         self.length += len(line)
         self.tail = (self.tail + line)[-3:]
         for k, (a, b) in enumerate(_PAIRS):
@@ -206,9 +224,13 @@ class _Para:
             self.body = self.length >= 40 and bool(_CLAUSE.search(line)) and not self.head
 
     def broken(self) -> bool:
-        return self.length >= 12 and self.tail[-1] not in _TERMINAL and not self.field
+        if self.length < 12 or self.tail[-1] in _TERMINAL:
+            return False
+        self._read_first()
+        return not self.field
 
     def ends_open(self) -> bool:
+        self._read_first()
         return any(n > 0 for n in self.open)
 
 

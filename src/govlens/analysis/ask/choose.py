@@ -35,7 +35,9 @@ def clause_before(f: dict[str, Any]) -> str:
     at = quote.find(metric) if metric else -1
     end = at + len(metric) if at != -1 else len(quote)
     start = max(quote.rfind(c, 0, max(at, 0)) for c in "，；。：,;") + 1 if at != -1 else 0
-    return quote[start:end + 12]
+    after = quote[end:end + 12]  # the figure, not the next clause (…4.02%，为多年来最低 is one year's)
+    cut = min((i for i in (after.find(c) for c in "，；。;") if i != -1), default=len(after))
+    return quote[start:end + cut]
 
 
 def one_year(f: dict[str, Any], field: str) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from ...lexicon.load import first_chars
+from ...lexicon.load import alternation, first_chars, may_match
 from ...lexicon.words import (
     KIND_CUES,
     PERIOD_WORDS,
@@ -37,20 +37,28 @@ _PROSPECT_CUE = KIND_CUES["clause_forecast"]
 _OUTCOME_CUE = KIND_CUES["outcome"]
 # What ends a prospect cue's reach over the clauses after it: something done or current, or a span of time.
 _PROSPECT_ENDS = re.compile("|".join(KIND_CUES[k].pattern for k in ("clause_done", "clause_status", "clause_span")))
+# Cheap tests that are False only where the cue cannot match (each opens with an optional part, so the
+# engine would try it at every position of every sentence up to each figure).
+_MAY_PROSPECT = may_match(_PROSPECT_CUE)
+_MAY_OUTCOME = may_match(_OUTCOME_CUE)
 _TARGETS_INTRO = KIND_CUES["targets_intro"]
 _DONE_CUE = KIND_CUES["done"]
 # Where a period cue can start: a year (digits or 二〇二一 before 年), or the first character of another
-# cue; a tight filter, so the engine skips the many figures that are no years.
-_PERIOD_FIRST = "(?:" + first_chars([c for c in ["到", "至", "截", "“", *PLAN_START, "五", *PERIOD_WORDS]
-                                     if not c.startswith("一")]) + rf"|{YEAR}年|{YEAR_CN}年|一年来)"
+# cue (words opening with 一, the first digit of 二〇二一, are written out: 一 alone is too common); a tight
+# filter, so the engine skips the many figures that are no years. It guards EVERY branch of the
+# alternation below (a lookahead before an unbracketed A|B|C guards only A: the other branches were
+# tried at every position, a third of the indicator stage's regex time).
+_CUE_WORDS = ["到", "至", "截", "“", *PLAN_START, "五", *PERIOD_WORDS]
+_PERIOD_FIRST = ("(?:" + first_chars([c for c in _CUE_WORDS if not c.startswith("一")]) + rf"|{YEAR}年|{YEAR_CN}年|"
+                 + alternation(c for c in _CUE_WORDS if c.startswith("一")) + ")")
 _PERIOD_CUES = re.compile(
-    rf"(?={_PERIOD_FIRST})(?P<until>到|至|截至)?(?P<y>{YEAR}|{YEAR_CN})年(?!\d*月\d+日在)"
+    rf"(?={_PERIOD_FIRST})(?:(?P<until>到|至|截至)?(?P<y>{YEAR}|{YEAR_CN})年(?!\d*月\d+日在)"
     # A plan names a period only when a time word or a comma follows ("“十四五”时期", "“十三五”以来，"),
     # not as a topic ("谋划好“十四五”发展", "“十四五”开局之年").
     rf"|(?:“(?P<plan>{PLAN_NAMES})”(?=期间|时期|以来|末|[，,])|(?P<plan2>{PLAN_NAMES_BARE})(?=期间|时期|计划|规划))"
     r"(?P<plan_when>期间|时期|以来|末|规划)?"
     rf"|(?P<five>{period_words('five')}|(?<=的)五年(?=[。，；]))"  # "这是…全面提升的五年。"
-    rf"|(?P<this>{period_words('this')})|(?P<last>{period_words('last')})|(?P<next>{period_words('next')})"
+    rf"|(?P<this>{period_words('this')})|(?P<last>{period_words('last')})|(?P<next>{period_words('next')}))"
 )
 _PLAN_START = PLAN_START
 _BASE_YEAR = re.compile(r"(?:比|较|与|同|是|为|相当于|相比)$")
@@ -136,6 +144,8 @@ def last_sentence(text: str) -> str:
 def prospect_cue(text: str) -> bool:
     """达产后年产值40亿元，年税收4亿元: a prospect cue governs the later clauses of its sentence too,
     unless one of them states something done or current (已, 目前) or names a time of its own (今年…)."""
+    if not _MAY_PROSPECT(text):
+        return False
     sentence = last_sentence(text)
     cue = _PROSPECT_CUE.search(sentence)
     return cue is not None and not (_PROSPECT_ENDS.search(sentence, cue.end())
@@ -145,7 +155,8 @@ def prospect_cue(text: str) -> bool:
 def _kind(doc: Document, sent_text: str, role: str, after_intro: bool = False) -> str:
     if _FORECAST_CUE.search(sent_text):
         return "forecast"
-    sent_text = _OUTCOME_CUE.sub("", sent_text)  # "好于预期", "实现了主要目标" report an outcome
+    if _MAY_OUTCOME(sent_text):
+        sent_text = _OUTCOME_CUE.sub("", sent_text)  # "好于预期", "实现了主要目标" report an outcome
     # "主要预期目标是：…；…；…" governs every clause of its paragraph.
     if _TARGET_CUE.search(sent_text) or after_intro:
         return "target"
