@@ -138,6 +138,8 @@ def test_metric_key_reads_past_tail_words(metric, key):
         ("全面实现年初确定的主要目标，国内生产总值增长7.8%", "国内生产总值", False),  # that clause ended
         ("年初提出的目标是增长8%，实际地区生产总值增长9.2%", "地区生产总值", False),  # 实际 after the cue
         ("城镇新增就业1312万人，超过全年预期目标", "城镇新增就业", False),  # the cue follows the figure
+        ("把居民消费价格涨幅控制在3.5%左右，是充分考虑各方面因素后作出的选择", "居民消费价格涨幅", True),  # 把: an aim
+        ("去年居民消费价格涨幅回落到2.6%", "居民消费价格涨幅", False),
     ],
 )
 def test_a_restated_target_is_never_the_outcome(quote, metric, restated):
@@ -152,3 +154,27 @@ def test_a_figure_is_one_years_when_only_the_next_clause_says_多年来():
     year = lv(4.02) | {"metric": "年末城镇登记失业率", "quote": "年末城镇登记失业率4.02%，为多年来最低"}
     assert one_year(year, "value")
     assert not one_year(year | {"quote": "年末城镇登记失业率多年来保持在4%左右"}, "value")
+
+
+@pytest.mark.parametrize(
+    ("metric", "narrower"),
+    [
+        ("本年1——5月份各工业部工业生产总值计划", True),  # 工业 before 生产总值: no GDP
+        ("农业生产总值", True),
+        ("工业总产值", False),  # the key's own synonym holds the word
+        ("全区地区生产总值", False),
+    ],
+)
+def test_a_narrower_measure_is_never_its_keys_target_or_outcome(metric, narrower):
+    from govlens.analysis.track import narrower_than_key
+    from govlens.lexicon.metrics import metric_key
+
+    assert narrower_than_key({"metric": metric, "metric_key": metric_key(metric)}) is narrower
+
+
+def test_a_count_of_years_before_the_measure_is_no_years_figure():
+    from govlens.analysis.ask.choose import one_year
+
+    five = lv(26000, None, "亿元") | {"metric": "全社会固定资产投资", "quote": "五年全社会固定资产投资完成26000亿元"}
+    named = five | {"quote": "一九九二年全社会固定资产投资完成7855亿元", "value": 7855}
+    assert not one_year(five, "value") and one_year(named, "value")

@@ -181,11 +181,25 @@ RESTATED_TARGET: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"曾经?提出|年初(?:确定|提出|预定|制定)|原定|预定|原计划|计划要求"),
      "全国没有实现年初确定的单位国内生产总值能耗降低4%左右"),
     (re.compile(r"(?:提出|确定|制定)的(?:预期)?目标|预期目标(?:是|为)|目标(?:是|为|定为)"), "去年提出的目标是增长8%"),
+    # a clause that opens with 把 (要把, 力争把) sets a figure as an aim
+    (re.compile(r"(?:^|[，；：。])\s*(?:今年|明年)?(?:要|力争|努力|争取|必须|务必)?把"),
+     "把居民消费价格涨幅控制在3.5%左右，是充分考虑各方面因素后作出的选择"),
 ]
 OUTCOME_WORD = re.compile(r"实际|结果|执行|完成了?|实现了|达到了|但|而|却")
 # the cue's clause may hand the plan to the next one (曾提出，要把…) but a finished clause ends it
 # (全面实现年初确定的主要目标，国内生产总值增长7.8% is an outcome)
 PLAN_CONTINUES = re.compile(r"[^，；。：]*(?:[，：]\s*(?:要把|要|把|力争|努力把?|争取)[^，；。：]*)?")
+
+
+def narrower_than_key(f: dict[str, Any]) -> bool:
+    """The fact's measure is a part of its key's measure: a narrowing word (工业, 农业, 人均 …, see
+    ``ask.choose.NARROWER``) before the key's longest synonym in its name (工业生产总值 is no GDP)."""
+    from ..lexicon.metrics import metric_table
+    from .ask.choose import narrower
+
+    metric, key = f.get("metric") or "", f.get("metric_key")
+    syn = next((w for w, k in metric_table(exact=False) if k == key and w in metric), None)
+    return bool(syn) and narrower(f, syn)
 
 
 def restated_target(f: dict[str, Any]) -> bool:
@@ -211,7 +225,8 @@ def pair(target: dict[str, Any], candidates: list[dict[str, Any]], sense: str | 
 
     if sense is None:
         sense = next((s for s in ("growth", "ratio", "level") if s in fact_senses(target)), None)
-    whole = [c for c in candidates if c.get("parent") is None and not restated_target(c)]
+    whole = [c for c in candidates if c.get("parent") is None and not restated_target(c)
+             and not narrower_than_key(c)]
     comparable = [c for c in whole if figures(target, c, sense) is not None]
     ranked = best(comparable, target.get("metric"), sense == "growth")
     return ranked[0] if ranked else None
@@ -245,7 +260,7 @@ def track(store: StoreAPI, region: str | None = None, metric: str | None = None,
     out: list[dict[str, Any]] = []
     seen: set[tuple] = set()
     for t in targets:
-        if t.get("parent") is not None:
+        if t.get("parent") is not None or narrower_than_key(t):
             continue
         y = t["doc_year"]
         for s in SENSES:
@@ -265,7 +280,7 @@ def track(store: StoreAPI, region: str | None = None, metric: str | None = None,
             out.append({"region": t["region"], "metric": t.get("metric"), "metric_key": t["metric_key"], "sense": s,
                         "year": y, "target": _side(t), "actual": _side(actual) if actual else None, "verdict": v,
                         "rule": rule})
-    out.sort(key=lambda r: (r["region"], r["metric_key"], r["year"], SENSES.index(r["sense"])))
+    out.sort(key=lambda r: (r["region"] or "", r["metric_key"], r["year"], SENSES.index(r["sense"])))
     return out
 
 

@@ -558,18 +558,24 @@ def items(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     place = p.places[0] if p.places else None
     period = p.period or (str(p.year) if p.year else None)
     noun = p.noun
-    rest = q
-    for name in p.places:
-        rest = rest.replace(name, " ")
-    words = [w for w in S.words_of(re.sub(r"多少|几", " ", rest)) if w not in noun and noun not in w]
+    rest = p.residue or ""  # the question without its places, years and question words
+    words = [w for w in S.words_of(re.sub(r"多少|几", " ", rest)) if w not in noun and noun not in w
+             and not S.COUNT_VERBS.match(w)]
     cands = [f for f in store.indicators(metric_like=noun, region_suffix=place, period=period, order="reports")
              if f.get("value") is not None and (f.get("unit") or "") in _COUNT_UNITS and f.get("parent") is None]
     cands += [f | {"value": f.get("count"), "unit": f.get("count_unit"), "metric": f.get("name")}
               for f in store.facts("project", region=place) if noun in (f.get("name") or "")
               and f.get("count") is not None and (not p.year or f.get("doc_year") in (p.year, p.year + 1, None))]
-    hit = S.stated_count(store, noun, words, place)
+    hit = S.stated_count(store, noun, words, place, p.kind, p.year)
     if hit is not None:
         cands.append(hit | {"value": hit["count"], "metric": noun, "stated": True})
+    if not cands or W.LIST_Q.search(q):
+        # a titled list (附件：2026年民生实事 1. … 10. …): its items counted
+        listed = S.listed_count(store, noun, place, p.year)
+        if listed is not None:
+            n = listed["count"]
+            return Answer(answer=f"{listed['region'] or ''}“{listed['title']}”共列{n}项。", citations=listed["cites"],
+                          computed=[str(n)], note="条数由清单的编号数出。")
     if not cands:
         return None
 
