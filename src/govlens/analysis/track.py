@@ -51,12 +51,13 @@ from typing import Any
 
 from ..lexicon.load import rows as lexicon_rows
 from ..lexicon.metrics import metric_key, metric_stem
-from ..lexicon.words import APPROX, AT_MOST
+from ..lexicon.words import APPROX, AT_MOST, YEAR_ANY
 from ..stages.numbers import convert
 from ..store.api import StoreAPI
 
 LOWER_IS_BETTER = ("unemployment_registered", "unemployment_surveyed", "cpi", "retail_prices", "energy_intensity",
-                   "pm25", "deficit_ratio", "deficit")
+                   "pm25", "deficit_ratio", "deficit", "carbon_intensity",
+                   "so2_emissions", "cod_emissions")
 SENSES = ("level", "ratio", "growth")  # the order a measure named without a sense word is looked up in
 PERCENT = ("%", "‰")
 
@@ -102,8 +103,8 @@ def fact_senses(f: dict[str, Any]) -> dict[str, tuple[float, float | None, str |
             end = _ending(metric_stem(f.get("metric")))
             sense = "ratio" if end and end[1] == "ratio" else "growth"
             out.setdefault(sense, (f["value"], f.get("value_max"), unit))
-        else:
-            out["level"] = (f["value"], f.get("value_max"), unit)
+        elif not (end := _ending(metric_stem(f.get("metric")))) or end[1] != "growth":
+            out["level"] = (f["value"], f.get("value_max"), unit)  # 棉花增加673万担 is an increase, no level
     return out
 
 
@@ -217,6 +218,21 @@ def restated_target(f: dict[str, Any]) -> bool:
     return False
 
 
+_YEAR_NAMED = re.compile(rf"({YEAR_ANY})年")
+
+
+def names_another_year(f: dict[str, Any], year: int) -> bool:
+    """The sentence up to the figure's measure names years, and not this one (一九五七年比一九五二年，钢增加了
+    四百万吨 is no outcome of 1958)."""
+    from ..stages.numbers import cn_year
+
+    quote, metric = f.get("quote") or "", f.get("metric") or ""
+    at = quote.find(metric) if metric else -1
+    before = quote[: at + len(metric)] if at != -1 else quote
+    named = {int(y) if y.isdigit() else cn_year(y) for y in _YEAR_NAMED.findall(before)}
+    return bool(named) and year not in named
+
+
 def pair(target: dict[str, Any], candidates: list[dict[str, Any]], sense: str | None = None) -> dict[str, Any] | None:
     """The outcome that answers a target among the next report's figures for its year: the best
     figure for the whole place and year that states the target's sense in a comparable unit, and
@@ -225,8 +241,9 @@ def pair(target: dict[str, Any], candidates: list[dict[str, Any]], sense: str | 
 
     if sense is None:
         sense = next((s for s in ("growth", "ratio", "level") if s in fact_senses(target)), None)
+    year = target.get("doc_year") or (int(target["period"]) if str(target.get("period") or "").isdigit() else None)
     whole = [c for c in candidates if c.get("parent") is None and not restated_target(c)
-             and not narrower_than_key(c)]
+             and not narrower_than_key(c) and not (year and names_another_year(c, year))]
     comparable = [c for c in whole if figures(target, c, sense) is not None]
     ranked = best(comparable, target.get("metric"), sense == "growth")
     return ranked[0] if ranked else None
