@@ -103,3 +103,37 @@ def test_word_across_prefilter_agrees_with_the_segmenter(left, right):
     ("全年完成3，154万元", "全年完成3，154万元")])
 def test_grouped_thousands_hint(text, out):
     assert N._fix_punct(text) == out
+
+
+END_MATCH = [
+    (r"(?:实现了?|达到|的|分别为|、)+$", ["地区生产总值实现了", "粮食产量分别为", "增加值的"], ["地区生产总值", "收入增长"]),
+    (r"(?:较|比)(?:19|20)\d{2}年(?:同期)?$", ["比2020年", "较2019年同期"], ["比上年增长"]),
+    (r"(?:了|的)?$", ["任何文字"], []),  # may match empty: can end anywhere
+]
+
+
+@pytest.mark.parametrize(("pattern", "hits", "misses"), END_MATCH)
+def test_may_end_match_rules_out_only_text_no_match_can_end(pattern, hits, misses):
+    from govlens.lexicon.load import may_end_match
+
+    rx = re.compile(pattern)
+    test = may_end_match(rx)
+    for s in hits:
+        assert test(s) and test(s + "\n")
+    for s in misses:
+        assert not rx.search(s) and not test(s)
+
+
+@needs_shared
+def test_metric_trailing_guard_agrees_on_corpus_windows():
+    """The metric trimmer's end guard never skips a window its trailing pattern would have trimmed: checked
+    on every clause end of the corpus (the text before each figure)."""
+    from govlens.stages.indicators import metric as M
+
+    n = 0
+    for f in sorted(CORPUS.glob("*.txt"))[:60]:
+        for m in re.finditer(r"[^，。；：\n\d]{1,48}(?=\d)", f.read_text(encoding="utf-8")):
+            w = m.group()
+            assert M._MAY_TRAIL(w) or not M._TRAILING.search(w), w
+            n += 1
+    assert n > 1000
