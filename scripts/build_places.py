@@ -31,6 +31,18 @@ OUT = Path(__file__).resolve().parent.parent / "src" / "govlens" / "lexicon" / "
 RENAMING = {"更名", "撤县设区", "撤县设市", "撤市设区", "撤地设市", "撤旗设区", "撤区设区"}
 
 
+MERGED = "撤销"
+# Former names that are common words in running text, never added (as in lexicon/places.GENERIC).
+GENERIC = {"城区", "郊区", "矿区", "市区", "东区", "西区", "南区", "北区", "新区", "市中区", "城中区", "新城区", "老城区",
+           "城关区", "新市区", "开发区", "高新区"}
+
+
+def _province_of(code: str, rows: dict[str, list[str]]) -> str:
+    while rows[code][3]:
+        code = rows[code][3]
+    return code
+
+
 def _wheel(path: str | None, tmp: str) -> Path:
     if path:
         return Path(path)
@@ -67,11 +79,25 @@ def build(wheel: Path) -> list[tuple[str, str, str, str, str]]:
     current_names = {r[1] for r in rows.values()}
     former: dict[str, dict[str, int]] = {code: {} for code in rows}
 
-    def add(code: str | None, old: str, year: int) -> None:
-        if code and old not in current_names and old != rows[code][1]:
+    def add(code: str | None, old: str, year: int, shared: bool = False) -> None:
+        if code and (shared or old not in current_names) and old != rows[code][1]:
             former[code][old] = max(former[code].get(old, 0), year - 1)
 
     for e in events:
+        if e["type"] == MERGED and (e.get("old") or {}).get("name") and (e.get("new") or {}).get("code"):
+            # An abolished unit merged into another (重庆市江北区 -> 两江新区, 2025) is a former name of it,
+            # even where another unit still bears the name (宁波市江北区): context tells them apart.
+            ncode, oname = e["new"]["code"][:6], e["old"]["name"]
+            old_path = tuple(e.get("old_path") or ())
+            if ncode not in rows or not old_path or old_path[0] != rows[_province_of(ncode, rows)][1]:
+                continue
+            if oname in GENERIC or len(oname) < 3:
+                continue
+            # Shared only with units of other provinces (their province tells them apart).
+            prov = _province_of(ncode, rows)
+            if all(_province_of(c, rows) != prov for c, r in rows.items() if r[1] == oname):
+                add(ncode, oname, int(e["year"]), shared=True)
+            continue
         if e["type"] not in RENAMING:
             continue
         old, new = e.get("old") or {}, e.get("new") or {}

@@ -140,7 +140,8 @@ def test_corpus_and_dev_pages_meet_their_floors():
     assert s.empty_titles == 0 and s.truncated_titles == 0, s.misses
     dev = score_pages(__import__("pathlib").Path(__file__).parent / "gold" / "docs", "dev")
     # The round-2 blind pages joined the dev pages on 2026-11-30 (44 pages, 51 documents); floors restart there.
-    floors = {"region": 0.99, "level": 0.99, "year": 0.99, "kind": 0.99, "title": 0.90}
+    # d15-d27 (13 pages, 16 documents, written by the docs helper) joined the same day: 57 pages, 67 documents.
+    floors = {"region": 0.99, "level": 0.99, "year": 0.99, "kind": 0.99, "title": 0.95}
     assert all(dev.accuracy(a) >= f for a, f in floors.items()), dev.misses
 
 
@@ -156,3 +157,30 @@ def test_every_region_from_the_corpus_is_a_gazetteer_place():
             assert d.title, d.id
             if d.region not in (None, "全国"):
                 assert d.region_code in g.by_code and g.by_code[d.region_code].display == d.region, (d.id, d.region)
+
+
+def test_a_unit_merged_away_is_a_former_name_of_its_successor():
+    # 2025: 重庆市江北区 and 渝北区 were merged into 两江新区 (the change table of the gazetteer's source)
+    assert canonical("重庆市江北区") == "两江新区" and canonical("渝北区") == "两江新区"
+    assert canonical("江北区") is None  # 宁波市江北区 still exists: ambiguous alone
+    assert canonical("宁波市江北区") == "宁波市江北区"
+
+
+def test_a_former_name_inside_a_common_phrase_is_no_mention():
+    g = gazetteer()
+    assert [m.text for m in g.scan("全区新增城市公园3个，在增城市召开现场会")] == ["增城市"]
+
+
+def test_an_ambiguous_name_is_resolved_by_its_own_full_chain_elsewhere():
+    body = "南山区科创走廊再添企业。记者深圳报道：深圳市南山区2日公布，南山区新增企业23家。南山区科技局负责人表示。"
+    place, _ = document_place("科创走廊再添企业", "", "", body)
+    assert place.display == "深圳市南山区"
+
+
+def test_a_site_name_never_makes_a_stronger_place_more_specific():
+    head = "2031年吉林省政府工作报告\n——2031年1月24日在吉林省第十四届人民代表大会第六次会议上\n各位代表："
+    place, _ = document_place("2031年吉林省政府工作报告", head, "", head, site=["吉林市人民政府"])
+    assert place.display == "吉林省"
+    # a site name alone is weak evidence the title's place refines
+    place, _ = document_place("鼓楼：老城更新启动", "鼓楼：老城更新启动", "", "鼓楼区老城更新启动。鼓楼区将新增公园。", site=["福州新闻网首页 > 福州"])
+    assert place.display == "福州市鼓楼区"

@@ -121,3 +121,33 @@ def test_a_report_printing_its_heading_twice_is_one_document():
     body = "各位代表：\n" + _R.format(lvl="市") + "\n"
     head = "关于云溪市2030年计划执行情况与2031年计划草案的报告\n——2031年1月9日在云溪市第五届人民代表大会第三次会议上\n"
     assert len(read_text(head + body + head + body, extract=False)) == 1
+
+
+@pytest.mark.parametrize(("label", "is_label"), [
+    ("图片新闻", True), ("■ 图片新闻", True), ("要闻速览", True), ("县域快讯", True),
+    ("广东推出", False), ("利川：一片茶叶", False),  # the first line of a two-line headline
+])
+def test_column_labels(label, is_label):
+    assert bool(split._COLUMN_LABEL.match(label)) is is_label
+
+
+def test_an_article_with_related_links_after_it_keeps_its_headline():
+    page = ("区县新闻\n明澜区老城更新启动\n首批项目开工\n2031-09-06 来源：云溪日报\n"
+            "本报讯（记者 王明）9月5日，明澜区老城更新首批11个项目集中开工，总投资68亿元。全区将新增城市公园3个、停车位2800个，改造步行街区1.2公里。\n"
+            "相关阅读\n· 白鹭区解放路步行街获评示范步行街\n· 青石县古镇老街开街\n")
+    (d,) = read_text(page, extract=False)
+    assert d.title == "明澜区老城更新启动 首批项目开工" and d.region == "云溪市明澜区"
+    assert "相关阅读" not in d.text and "白鹭区" not in d.text
+
+
+def test_listing_entries_with_a_date_and_a_short_summary_are_documents():
+    page = "云溪市人民政府\n首页 > 政务公开 > 政策文件\n" + "".join(
+        f"• 云溪市人民政府关于{t}的通知\n2031-0{m}-15\n{s}\n" for t, m, s in (
+            ("印发促进低空经济发展若干措施", 3, "市政府制定了若干措施，提出18条支持政策。"),
+            ("做好春季森林防火工作", 2, "各区县要严格落实森林防火责任制。"),
+        ))
+    docs = read_text(page, extract=False)
+    assert [(d.title, d.year, d.kind) for d in docs] == [
+        ("云溪市人民政府关于印发促进低空经济发展若干措施的通知", 2031, "regulation"),
+        ("云溪市人民政府关于做好春季森林防火工作的通知", 2031, "regulation"),
+    ]

@@ -103,3 +103,112 @@ def test_a_figure_states_its_senses(fact, senses):
 )
 def test_pairs_compare_in_one_sense_and_unit_family(target, outcome, sense, expect):
     assert verdict(target, outcome, "gdp", sense) == expect
+
+
+@pytest.mark.parametrize(
+    ("metric", "key"),
+    [
+        ("城镇登记失业率控制到", "unemployment_registered"),  # a cue word after the name
+        ("进出口贸易总额", "foreign_trade"),  # 总额 after the name; 进出口 is no 出口
+        ("经济增长速度的调控目标", "gdp"),  # two tails: 的调控目标, then the growth words
+        ("城镇新增就业人数", "new_jobs"),
+        ("国内生产总值增长率", "gdp"),
+        ("零售物价上涨幅度", "retail_prices"),
+        ("居民消费价格总水平涨幅", "cpi"),
+        ("单位国内生产总值能耗", "energy_intensity"),
+        ("赤字率拟", "deficit_ratio"),  # a rate and an amount are two measures
+        ("财政赤字", "deficit"),
+        ("占国内生产总值比重", None),  # a ratio word is never dropped: a share is not the GDP
+        ("棉花总产量", "cotton_output"),  # 总产量 alone names grain only as the whole name
+        ("油料总产量", None),
+        ("固定资产投资率", None),
+    ],
+)
+def test_metric_key_reads_past_tail_words(metric, key):
+    from govlens.lexicon.metrics import metric_key
+
+    assert metric_key(metric) == key
+
+
+@pytest.mark.parametrize(
+    ("quote", "metric", "restated"),
+    [
+        ("去年我在政府工作报告中曾提出，要把全年商品零售物价上涨幅度控制在百分之十以内", "商品零售物价上涨幅度", True),
+        ("全国没有实现年初确定的单位国内生产总值能耗降低4%左右", "单位国内生产总值能耗", True),
+        ("去年确定的预期目标是地区生产总值增长9%", "地区生产总值", True),
+        ("全面实现年初确定的主要目标，国内生产总值增长7.8%", "国内生产总值", False),  # that clause ended
+        ("年初提出的目标是增长8%，实际地区生产总值增长9.2%", "地区生产总值", False),  # 实际 after the cue
+        ("城镇新增就业1312万人，超过全年预期目标", "城镇新增就业", False),  # the cue follows the figure
+        ("把居民消费价格涨幅控制在3.5%左右，是充分考虑各方面因素后作出的选择", "居民消费价格涨幅", True),  # 把: an aim
+        ("去年居民消费价格涨幅回落到2.6%", "居民消费价格涨幅", False),
+    ],
+)
+def test_a_restated_target_is_never_the_outcome(quote, metric, restated):
+    from govlens.analysis.track import restated_target
+
+    assert restated_target({"quote": quote, "metric": metric}) is restated
+
+
+def test_a_figure_is_one_years_when_only_the_next_clause_says_多年来():
+    from govlens.analysis.ask.choose import one_year
+
+    year = lv(4.02) | {"metric": "年末城镇登记失业率", "quote": "年末城镇登记失业率4.02%，为多年来最低"}
+    assert one_year(year, "value")
+    assert not one_year(year | {"quote": "年末城镇登记失业率多年来保持在4%左右"}, "value")
+
+
+@pytest.mark.parametrize(
+    ("metric", "narrower"),
+    [
+        ("本年1——5月份各工业部工业生产总值计划", True),  # 工业 before 生产总值: no GDP
+        ("农业生产总值", True),
+        ("工业总产值", False),  # the key's own synonym holds the word
+        ("全区地区生产总值", False),
+    ],
+)
+def test_a_narrower_measure_is_never_its_keys_target_or_outcome(metric, narrower):
+    from govlens.analysis.track import narrower_than_key
+    from govlens.lexicon.metrics import metric_key
+
+    assert narrower_than_key({"metric": metric, "metric_key": metric_key(metric)}) is narrower
+
+
+def test_a_count_of_years_before_the_measure_is_no_years_figure():
+    from govlens.analysis.ask.choose import one_year
+
+    five = lv(26000, None, "亿元") | {"metric": "全社会固定资产投资", "quote": "五年全社会固定资产投资完成26000亿元"}
+    named = five | {"quote": "一九九二年全社会固定资产投资完成7855亿元", "value": 7855}
+    assert not one_year(five, "value") and one_year(named, "value")
+
+
+@pytest.mark.parametrize(
+    ("quote", "metric", "year", "other"),
+    [
+        ("例如，一九五七年比一九五二年，钢增加了四百万吨，棉花增加了六百七十三万担", "棉花", 1958, True),
+        ("2016年，国内生产总值增长6.7%", "国内生产总值", 2016, False),
+        ("国内生产总值增长6.7%", "国内生产总值", 2016, False),  # no year named: the report's period holds
+    ],
+)
+def test_an_outcome_naming_other_years_is_not_this_years(quote, metric, year, other):
+    from govlens.analysis.track import names_another_year
+
+    assert names_another_year({"quote": quote, "metric": metric}, year) is other
+
+
+def test_an_increase_in_a_unit_is_no_level():
+    from govlens.analysis.track import fact_senses
+
+    assert fact_senses(lv(673, None, "万担") | {"metric": "棉花增加"}) == {}
+    assert set(fact_senses(lv(673, None, "万担") | {"metric": "棉花产量"})) == {"level"}
+
+
+@pytest.mark.parametrize(
+    ("metric", "key"),
+    [("钢", "steel_output"), ("钢产量", "steel_output"), ("农业总产值", "agri_output"),
+     ("工农业总产值", "industrial_agri_output"), ("原煤产量", "coal_output"), ("社会商品零售总额", "retail_sales"),
+     ("发电量", "power_output"), ("棉花产量", "cotton_output"), ("二氧化碳排放强度", "carbon_intensity")],
+)
+def test_plan_era_and_environment_measures_have_keys(metric, key):
+    from govlens.lexicon.metrics import metric_key
+
+    assert metric_key(metric) == key

@@ -36,12 +36,15 @@ def _exact_dict() -> dict[str, str]:
     return dict(reversed(metric_table()))
 
 
-@lru_cache(maxsize=8192)
-def metric_key(metric: str | None) -> str | None:
-    """Exact synonym first, else the longest synonym that ends the metric (one dict probe per suffix)."""
-    if not metric:
-        return None
-    m = _AREA_PREFIX.sub("", metric)
+@lru_cache(maxsize=1)
+def _tails() -> tuple[str, ...]:
+    """Words after a measure's name that name no other measure (metric_tails.txt) and the growth
+    words of senses.tsv, longest first."""
+    words = {r[0] for r in rows("metric_tails.txt")} | {r[1] for r in rows("senses.tsv") if r[0] == "growth"}
+    return tuple(sorted(words, key=lambda w: (-len(w), w)))
+
+
+def _key_as_written(m: str) -> str | None:
     if m in _exact_dict():
         return _exact_dict()[m]
     table = _metric_dict()
@@ -50,3 +53,38 @@ def metric_key(metric: str | None) -> str | None:
         if key:
             return key
     return None
+
+
+def _drop_tail(m: str) -> str | None:
+    tail = next((w for w in _tails() if m.endswith(w) and len(m) > len(w) + 1), None)
+    return m[: -len(tail)] if tail else None
+
+
+@lru_cache(maxsize=8192)
+def metric_key(metric: str | None) -> str | None:
+    """Exact synonym first, else the longest synonym that ends the metric (one dict probe per suffix);
+    else the same after dropping a tail word (城镇新增就业人数, 国内生产总值增长率, 城镇登记失业率控制到)."""
+    if not metric:
+        return None
+    m: str | None = _AREA_PREFIX.sub("", metric)
+    for _ in range(3):
+        if m is None:
+            return None
+        key = _key_as_written(m)
+        if key:
+            return key
+        m = _drop_tail(m)
+    return None
+
+
+def metric_stem(metric: str | None) -> str:
+    """The metric's name without the tail words that name no other measure (城镇登记失业率控制到 ->
+    城镇登记失业率, 进出口贸易总额 -> 进出口贸易); growth words stay (they say how it is meant)."""
+    m = metric or ""
+    growth = {r[1] for r in rows("senses.tsv") if r[0] == "growth"}
+    for _ in range(3):
+        tail = next((w for w in _tails() if m.endswith(w) and len(m) > len(w) + 1 and w not in growth), None)
+        if tail is None:
+            break
+        m = m[: -len(tail)]
+    return m

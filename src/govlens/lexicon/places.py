@@ -134,6 +134,7 @@ class Gazetteer:
     # engine in C, so the Python loop visits only those (a superset of the positions in _pairs).
     _start: re.Pattern[str] = re.compile("(?!)")
     _children: dict[str, list[Place]] = field(default_factory=dict)
+    _former_only: frozenset[str] = frozenset()  # names no current unit bears (郫县, 增城市)
 
     @classmethod
     def from_rows(cls, rows: Iterable[list[str]]) -> Gazetteer:
@@ -165,6 +166,8 @@ class Gazetteer:
                 g._children.setdefault(p.parent.code, []).append(p)
         g.names = {k: tuple(v) for k, v in names.items()}
         g.shorts = {k: tuple(v) for k, v in shorts.items() if k not in names}
+        current = {p.name for p in places}
+        g._former_only = frozenset(n for n in g.names if n not in current)
         lens: dict[str, set[int]] = {}
         for k in (*g.names, *g.shorts):
             lens.setdefault(k[0], set()).add(len(k))
@@ -243,7 +246,8 @@ class Gazetteer:
         """Place names in running text, leftmost-longest, chains joined (see the module docstring).
         The short names of ``known`` places (named in full elsewhere: 金山 once 金山区 is) count too."""
         end = len(text) if end is None else min(end, len(text))
-        return list(self._chains(text, start, end, strict=True, known=frozenset(known)))
+        out = list(self._chains(text, start, end, strict=True, known=frozenset(known)))
+        return [m for m in out if m.text not in self._former_only or _word_starts(text, m.start, m.end)]
 
     def before(self, text: str, end: int, reach: int = 24) -> Mention | None:
         """The longest chain of place names ending exactly at ``end`` (any name or short form)."""
@@ -258,15 +262,30 @@ class Gazetteer:
         return best
 
 
+def _word_starts(text: str, start: int, end: int) -> bool:
+    """A former name read in running text must start a word there: 新增城市公园 holds 增城市 (a
+    former name of 增城区) only by accident, and the segmenter cuts 新增 | 城市公园."""
+    import rjieba
+
+    a = max(0, start - 3)
+    pos = a
+    for tok in rjieba.cut(text[a : end + 1]):
+        if pos == start:
+            return True
+        if pos > start:
+            return False
+        pos += len(tok)
+    return pos == start
+
+
 def resolve(mention: Mention, context: Iterable[Place]) -> Place | None:
-    """The one candidate the other places a text names support (an ancestor or a descendant of it
+    """The one candidate the other places a text names support (it, an ancestor or a descendant of it
     is named); None when that leaves more than one, so an ambiguous name stays ambiguous."""
     if len(mention.candidates) == 1:
         return mention.candidates[0]
-    ctx = [p for p in context if p not in mention.candidates]
-    scores = []
-    for c in mention.candidates:
-        scores.append(sum(1 for p in ctx if c.within(p) or p.within(c)))
+    # A candidate named unambiguously elsewhere (深圳市南山区) supports itself, as do its ancestors and
+    # the places inside it.
+    scores = [sum(1 for p in context if c.within(p) or p.within(c)) for c in mention.candidates]
     top = max(scores)
     if top == 0 or scores.count(top) > 1:
         return None

@@ -284,7 +284,8 @@ def metadata(doc: Document) -> Document:
     if doc.title:
         doc.title = _TAG.sub("", doc.title).strip()
     doc.title = titles.choose(meta.get("标题"), doc.title, titles.body_title(doc.text), doc.text)
-    head = doc.header + "\n" + doc.text[:3000]
+    # The site's own lines (站点：…) are evidence of their own kind, never the document's heading.
+    head = re.sub(r"(?m)^站点：.*\n?", "", doc.header) + "\n" + doc.text[:3000]
     doc.kind = _kind(doc, head, from_listing)
     place, doc.region_source = _region(doc, head, meta, given_title or doc.title or "")
     set_place(doc, place)

@@ -186,10 +186,13 @@ def document_place(title: str, head: str, issuer: str, body: str, tag: str | Non
     body_mentions = g.scan(body[:30000])
     context = [m.place for _, m in evidence if m.place] + [m.place for m in body_mentions if m.place]
     votes: Counter[Place] = Counter()
+    strong: Counter[Place] = Counter()  # evidence above a paper's or site's name
     for why, m in evidence:
         p = resolve(m, context)
         if p is not None:
             votes[p] += WEIGHTS[why]
+            if WEIGHTS[why] > WEIGHTS["newspaper"]:
+                strong[p] += WEIGHTS[why]
     if votes and all(WEIGHTS[why] <= WEIGHTS["newspaper"] for why, _ in evidence):
         # Only a newspaper's name, an official's title or a tag: a paper reports on other places
         # too (澳门日报 on 珠海), so a place the body names more is the subject.
@@ -202,16 +205,19 @@ def document_place(title: str, head: str, issuer: str, body: str, tag: str | Non
             return (at_level(b, lvl) if lvl and _DEPTH[lvl] > _DEPTH[top.level] else b if lvl is None else top), "head"
         return top, "head"
     if votes:
-        return _most_specific(votes), "head"
+        return _most_specific(votes, strong), "head"
     best = body_place(body, [m.place for _, m in evidence if m.place], body_mentions)
     return best, "body" if best else None
 
 
-def _most_specific(votes: Counter[Place]) -> Place:
+def _most_specific(votes: Counter[Place], strong: Counter[Place] | None = None) -> Place:
     """The place with the most weight; a place inside it carrying weight of its own is the same
-    document seen more closely (嘉兴市 in the title, 嘉兴市南湖区 in the delivery line)."""
+    document seen more closely (嘉兴市 in the title, 嘉兴市南湖区 in the delivery line). When the top
+    place has evidence stronger than a site's or paper's name, so must the place inside it: the
+    province's report on a city's portal is the province's."""
     top = votes.most_common(1)[0][0]
-    inner = [p for p in votes if p is not top and p.within(top) and votes[p] >= 3]
+    need = strong if strong is not None and strong[top] > 0 else votes
+    inner = [p for p in votes if p is not top and p.within(top) and need[p] >= 3]
     if inner:
         return max(inner, key=lambda p: (votes[p], len(p.path)))
     return top

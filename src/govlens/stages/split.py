@@ -29,7 +29,7 @@ _CHROME_WORDS = re.compile(
     r"每日心情|Rank[:：]|Powered by|Copyright|版权所有|©|ICP|备案号|客服|在线咨询|联系电话|联系我们|热线|扫一扫|"
     r"责任编辑|相关附件|浏览次数|访问量|阅读量|上一篇|下一篇|分享到|打印本页|关闭窗口|投稿|查看[:：]|回复[:：]|"
     r"企业入驻|招商政策|获取园区|租购厂房|工业用地招商|其他相关咨询|在线时间|本版积分规则|当前位置|网站地图|"
-    r"【[大中小]】|字号[:：]|手机版|微信公众号|官方微博|无障碍|English"
+    r"【[大中小]】|字号[:：]|手机版|微信公众号|官方微博|无障碍|English|相关(?:阅读|新闻|链接|文章|报道)|延伸阅读|推荐阅读"
 )
 _CHROME_LINE = re.compile(
     r"^(?:[\d\s:：\-/.|~～年月日至—]+|[\d.]+万|共\s*\d+\s*页|[\d\s]+(?:尾页|下一页|末页)?|首页|尾页|跳转到?|确定|确认|关闭|"
@@ -45,7 +45,7 @@ _META = re.compile(
 )
 _DATE_LINE = re.compile(rf"^{YEAR}(?:[-/.]\d{{1,2}}[-/.]\d{{1,2}}|年\d{{1,2}}月\d{{1,2}}日)(?:\s*\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?)?$")
 # A newspaper page's running head: 大众日报　2031年5月12日　第2版　要闻 (its date is the items' date).
-_PAPER_HEAD = re.compile(r"^(?:[^，。]{0,20}(?:日报|晚报|报)|\s*" + YEAR + r"年\d{1,2}月\d{1,2}日)\s*[^，。]{0,24}第\s*[\d一二三四五六七八九十]+\s*版[^，。]{0,12}$")
+_PAPER_HEAD = re.compile(r"^(?:[^，。]{0,20}(?:日报|晚报|报)|\s*" + YEAR + r"年\d{1,2}月\d{1,2}日)\s*[^，。]{0,24}第\s*[A-Z]?[\d一二三四五六七八九十]+\s*版[^，。]{0,12}$")
 # Site furniture: navigation, menus, a newspaper's page controls (rule, invented example line). Such
 # a line is never part of a document; it cuts the page like chrome, and what it says about the site
 # (a section path, the portal's or paper's name) is kept in every document's header as "站点：…",
@@ -81,7 +81,7 @@ _CHROME_ANY = [re.compile(p) for p, _ in CHROME_RULES]
 # Only among the lines before a page's first paragraph: a line that is the site's or paper's name alone.
 SITE_RULES: list[tuple[str, str]] = [
     (r"^[\u4e00-\u9fff]{2,30}(?:新闻网|网站|门户网站?|政府网|人大网|网|数字报|数字版|电子版|客户端|频道|日报|晚报)$", "云溪日报数字版"),
-    (r"^[\u4e00-\u9fff]{2,30}人民政府$", "溪北县人民政府"),
+    (r"^[\u4e00-\u9fff]{2,30}(?:人民政府|行政公署)$", "溪北县人民政府"),
 ]
 _SITE = [re.compile(p) for p, _ in SITE_RULES]
 _WEEKDAY_DATE = re.compile(rf"^{YEAR}年\d{{1,2}}月\d{{1,2}}日\s*星期[一二三四五六日天]$")
@@ -92,10 +92,12 @@ _ITEM = re.compile(r"^[•·●▪◆■]\s*(?:【[^】]{1,20}】)?\s*(?P<title>
 _POLICY = re.compile(
     r"本网|本站|本协议|服务条款|您|稿件|投稿|作品|侵权|违约|法律责任|转载|著作权|隐私|账号|平台有权"
 )
-_NEWS_OPEN = re.compile(r"^(?:本报讯|本报[^，。]{0,8}电|新华社[^，。]{0,12}电|[^，。]{0,10}讯[（(]|据[^，。]{1,8}报道)")
+_NEWS_OPEN = re.compile(r"^(?:本报讯|本报[^，。]{0,8}电|新华社[^，。]{0,12}电|[^，。]{0,10}讯[（(]|【[^】]{1,12}讯】|据[^，。]{1,8}报道)")
 _REPORT_SHAPE = re.compile(r"各位代表|^[一二三四五六七八九十]{1,3}、|^第[一二三四五六七八九十]+[章条]", re.M)
 _TERMINAL = set("。！？!?；;…”」』")
-_COLUMN_LABEL = re.compile(r"^\S{2,6}$")
+# A column's label over a newspaper page's items: short, and ends in a column word or is marked (■ 图片新闻).
+_COLUMN_LABEL = re.compile(r"^(?:[■□◆●▲【\[]\s*\S{2,8}[】\]]?|\S{0,4}(?:新闻|要闻|速览|速递|动态|快讯|简讯|图片|视频|互动|聚焦|观察|关注|"
+                           r"时评|评论|专题|资讯|一线|现场|纵深|广角|民生|综合|天下|传真|短波|走笔))$")
 
 
 @dataclass(slots=True)
@@ -267,6 +269,8 @@ def _split_news(run: list[Line], cut: bool = True) -> list[Block]:
                 column = None
                 if len(heads) >= 2 and _COLUMN_LABEL.match(heads[0].text):
                     column = heads.pop(0).text
+                    if not cut:
+                        column = None  # a section label over the one document of a page (区县新闻)
                 carried = [] if cur.lines or cur.title_lines else cur.meta_lines  # a page head's fields
                 if cur.lines or cur.title_lines:
                     blocks.append(cur)
@@ -306,6 +310,15 @@ def _split_reports(run: list[Line]) -> list[Block]:
         out.append(Block(lines=[ln for ln in part if ln.cls not in ("meta", "meta+")], meta_lines=meta,
                          origin="listing" if len(cuts) > 1 else "page"))
     return out
+
+
+def _split_run(run: list[Line]) -> list[Block]:
+    """A run with no listing entries: a report (or several), else one article or a newspaper page."""
+    if _REPORT_SHAPE.search("\n".join(ln.text for ln in run)):
+        return _split_reports(run)
+    several = sum(1 for ln in run if _NEWS_OPEN.match(ln.text)) >= 2
+    found = _split_news(run, cut=several)
+    return _reattach_headlines(found) if several else found
 
 
 def _bigrams(s: str) -> set[str]:
@@ -369,8 +382,8 @@ def _is_boilerplate(block: Block) -> bool:
         return True
     total = sum(len(ln.text) for ln in lines)
     prose = [ln for ln in lines if _is_prose(ln)]
-    if total < 60 or not prose:
-        return True
+    if not prose or (total < 60 and not (block.origin == "listing" and block.title_lines)):
+        return True  # a listing entry's short summary under its title is still that entry
     hits = [len(set(_POLICY.findall(ln.text))) for ln in lines]
     some = sum(len(ln.text) for ln, h in zip(lines, hits, strict=True) if h >= 1)
     many = sum(len(ln.text) for ln, h in zip(lines, hits, strict=True) if h >= 2)
@@ -384,15 +397,14 @@ def split(page: Page) -> list[Document]:
     pending_title: list[Line] = []
     pending_date: str | None = None
     for run in _runs(lines):
-        if any(ln.cls == "item" for ln in run):
+        first = next((i for i, ln in enumerate(run) if ln.cls == "item"), None)
+        if first is not None and any(ln.cls == "text" and _is_prose(ln) for ln in run[:first]):
+            # An article with a list of links after it (相关阅读 · …): the article, then the list.
+            found = _split_run(run[:first]) + _split_listing(run[first:])
+        elif first is not None:
             found = _split_listing(run)
-        elif _REPORT_SHAPE.search("\n".join(ln.text for ln in run)):
-            found = _split_reports(run)
         else:
-            several = sum(1 for ln in run if _NEWS_OPEN.match(ln.text)) >= 2
-            found = _split_news(run, cut=several)
-            if several:
-                found = _reattach_headlines(found)
+            found = _split_run(run)
         if pending_meta and found:
             found[0].meta_lines = pending_meta + found[0].meta_lines
             pending_meta = []
@@ -475,7 +487,7 @@ def _title_from(lines: list[Line]) -> str:
     texts = [ln.text for ln in lines]
     if _ITEM.match(texts[0]):
         return re.sub(r"^[•·●▪◆■]\s*", "", texts[0]).strip()  # keeps 【tag】 for metadata
-    if len(texts) > 1 and len(texts[0]) <= 6:
-        texts = texts[1:]
+    if len(texts) > 1 and _COLUMN_LABEL.match(texts[0]):
+        texts = texts[1:]  # a column label over the headline
     # A delivery line, a speaker or a date under a headline is not part of it.
     return " ".join([t for t in texts if not never_title(t)] or texts)

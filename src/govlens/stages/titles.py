@@ -27,7 +27,7 @@ NOT_TITLE: list[tuple[str, str]] = [
     (r"^[（(]\s*(?:{YEAR_ANY})年[^）)]{0,60}(?:通过|批准|公布|修正|修订|会议|常务)", "（2012年12月25日深圳市第五届人民代表大会常务委员会第十九次会议通过）"),
     (r"^[\u4e00-\u9fff]{0,16}(?:代理|代|常务副|副)?(?:省长|市长|区长|县长|州长|旗长|盟长|主席|总理)\s*[\u4e00-\u9fff]{2,4}$", "四川省人民政府省长施小琳"),
     (r"^{YEAR}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?$", "2026-02-03 09:02:33"),
-    (r"^[\u4e00-\u9fff]{2,16}(?:日报|晚报|报社|新闻网|客户端|融媒体中心|电视台|人民政府|政府办公室|政府办公厅|办公厅|政府网|门户网站?|统计局|财政局|[^，。]局|委员会|办公室)$", "宁夏日报客户端"),
+    (r"^[\u4e00-\u9fff]{2,16}(?:日报|晚报|报社|新闻网|客户端|融媒体中心|电视台|人民政府|行政公署|政府办公室|政府办公厅|办公厅|政府网|门户网站?|统计局|财政局|[^，。]局|委员会|办公室)$", "宁夏日报客户端"),
     (r"^(?:[（(]?\s*(?:本报)?(?:记者|通讯员|特约记者|见习记者)\s*[\u4e00-\u9fff·、 ]{2,20}[）)]?|[\u4e00-\u9fff]{2,8}日报记者\s*[\u4e00-\u9fff]{2,4})$", "（记者 王晓 通讯员 李明）"),
     (r"^(?:首页|当前位置|您的位置|位置)(?:\s*[：:>]|$)", "当前位置：首页 > 要闻"),
     (r"^[【\[]?\s*字体\s*[：:]?|^[大中小】\]]$", "【字体：大 中 小】"),
@@ -117,8 +117,9 @@ def body_title(text: str) -> str | None:
         cand = clean(join_broken(lines, i))
         nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
         if (not strict and cand == line and _joinable(nxt) and i + 2 < len(lines) and never_title(lines[i + 2])
-                and line[-1] not in _TERMINAL and not _SENTENCE.search(line)):
-            cand = f"{cand} {nxt}"  # a headline and its second line, above the 来源/时间 line
+                and line[-1] not in _TERMINAL and not _SENTENCE.search(line) and _squash(nxt) not in _squash(line)):
+            cand = f"{cand} {nxt}"  # a headline and its second line, above the 来源/时间 line (not a
+            # heading repeating the headline: 2031年明澜区政府工作报告 / 政府工作报告)
         cand = clean(cand)
         ok = cand and cand[-1] not in _TERMINAL and not _SECTION.match(cand)
         if ok and strict and TITLE_END.search(cand) and len(cand) <= 60 and not re.search(r"[，。；]", cand):

@@ -25,7 +25,9 @@ CLAUSE_CUES: list[tuple[re.Pattern[str], float, str]] = [
 ]
 # A word right before the measure that narrows it to a part (农业生产总值 is not 地区生产总值).
 NARROWER = re.compile(r"(?:人均|农业|工业|工农业|海洋|数字经济|旅游|文化|民营经济|县域|园区|新区|经济区|第[一二三]产业)$")
-MULTI_YEAR = re.compile(r"十年来|五年来|多年来|年均|累计|历年|以来|近[一二三四五六七八九十\d]+年|过去[一二三四五六七八九十\d]+年")
+# … and a count of years before the measure (五年全社会固定资产投资完成26000亿元), never a year's name (一九九二年)
+MULTI_YEAR = re.compile(r"十年来|五年来|多年来|年均|累计|历年|以来|近[一二三四五六七八九十\d]+年|过去[一二三四五六七八九十\d]+年"
+                        r"|(?<![〇零一二三四五六七八九十百\d])(?:[两二三四五六七八九十]|十[一二三四五六七八九])年(?![度底末初中])")
 
 
 def clause_before(f: dict[str, Any]) -> str:
@@ -35,7 +37,9 @@ def clause_before(f: dict[str, Any]) -> str:
     at = quote.find(metric) if metric else -1
     end = at + len(metric) if at != -1 else len(quote)
     start = max(quote.rfind(c, 0, max(at, 0)) for c in "，；。：,;") + 1 if at != -1 else 0
-    return quote[start:end + 12]
+    after = quote[end:end + 12]  # the figure, not the next clause (…4.02%，为多年来最低 is one year's)
+    cut = min((i for i in (after.find(c) for c in "，；。;") if i != -1), default=len(after))
+    return quote[start:end + cut]
 
 
 def one_year(f: dict[str, Any], field: str) -> bool:
