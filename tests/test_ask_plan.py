@@ -16,6 +16,7 @@ from govlens.analysis.ask.plan import split
 from govlens.analysis.ask.sentences import (
     COUNT_KIND_CUES,
     DIFFERENCE_FORMS,
+    EFFECTIVE_FORMS,
     NO_TARGET_FORMS,
     count_in_text,
     stated_difference,
@@ -82,6 +83,11 @@ def test_every_operation_has_a_handler():
         ("明澜区专精特新“小巨人”企业有几家？", {"op": "lookup", "measure": "专精特新小巨人企业"}),
         ("明澜区财政赤字率2023年比2022年提高了几个百分点？", {"measure": "财政赤字率"}),  # 百分点 is a unit
         ("明澜区2023年的民生实事清单一共列了几项？", {"op": "items", "noun": "民生实事"}),
+        # a second place inside a name is no comparison; places side by side are
+        ("明澜区有几处点位入选了2021版溪北县文化地图？", {"op": "lookup", "places": ["云溪市明澜区"]}),
+        ("明澜区、溪北县2021年地区生产总值是多少？", {"op": "compare"}),
+        ("与溪北县相比，明澜区2021年地区生产总值高多少？", {"op": "compare"}),
+        ("云溪市明澜区2021年绿色出行促进条例什么时候起施行？", {"op": "date"}),
         # a figure asked is never a term: 是什么 with a year, 多少, 几项
         ("明澜区2023年经济增长目标是什么？", {"op": "lookup"}),
         ("明澜区报告的注释部分一共有多少条？", {"op": "glossary_count"}),
@@ -194,3 +200,9 @@ def test_each_split_form_reads_its_example(store, name, rx, example):
 
 def test_one_question_is_not_split(store):
     assert split(store, "明澜区和溪北县2021年地区生产总值分别是多少？") == ["明澜区和溪北县2021年地区生产总值分别是多少？"]
+
+
+@pytest.mark.parametrize(("rx", "example"), EFFECTIVE_FORMS)
+def test_each_effective_date_form_reads_its_example(rx, example):
+    m = rx.search(example)
+    assert m and m.group("d") == "2031年5月1日"

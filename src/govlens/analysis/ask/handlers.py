@@ -148,7 +148,9 @@ def lookup(store: StoreAPI, p: Plan, q: str) -> Answer | None:
             f = None
         if f is not None:
             metric = f.get("metric") or ""
-            return Answer(answer=f"{f.get('region') or ''}{metric}：{figure(f)}。", citations=[cite(f)], table=[f])
+            own = _own_clause(f)  # read by the question's words, not by a known measure: its clause is shown
+            said = f"（原文“{own}”）" if own and own != figure(f) else ""
+            return Answer(answer=f"{f.get('region') or ''}{metric}：{figure(f)}{said}。", citations=[cite(f)], table=[f])
     if f is None:
         return None
     return Answer(answer=_line(f) + "。", citations=[cite(f)], table=[f])
@@ -582,7 +584,9 @@ def items(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     def held(f: dict[str, Any]) -> int:
         text = re.sub(r"[、，,\s]", "", f.get("quote") or "")
         metric = re.sub(r"[、，,\s]", "", f.get("metric") or "")
-        return sum(len(w) for w in words if w in text) + sum(len(w) for w in words if w in metric)
+        own = _own_clause(f)  # 304项审批事项实现“进一门”，368项审批事项实现“最多跑一次”: the figure's own clause
+        return sum(len(w) for w in words if w in text) + sum(len(w) for w in words if w in metric) + \
+            sum(len(w) for w in words if w in own)
 
     top = max(held(f) for f in cands)
     cands = [f for f in cands if held(f) == top]
@@ -604,6 +608,20 @@ def items(store: StoreAPI, p: Plan, q: str) -> Answer | None:
                   citations=[cite(f)], table=[f])
 
 
+def _own_clause(f: dict[str, Any]) -> str:
+    """The clause of the fact's quote that holds its figure (between the commas around it)."""
+    quote = f.get("quote") or ""
+    v = f.get("value") if f.get("value") is not None else f.get("change")
+    if v is None:
+        return ""
+    m = re.search(rf"(?<![\d.]){re.escape(num(abs(v)))}(?![\d])", quote)
+    if m is None:
+        return ""
+    start = max(quote.rfind(c, 0, m.start()) for c in "，,；;。") + 1
+    ends = [e for c in "，,；;。" if (e := quote.find(c, m.end())) != -1]
+    return quote[start:min(ends) if ends else len(quote)]
+
+
 def project(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     """A project's or programme's investment (总投资30亿元的…项目, 计划总投资129.8亿元), read from the
     sentence that names it."""
@@ -623,7 +641,20 @@ def project(store: StoreAPI, p: Plan, q: str) -> Answer | None:
                   table=[hit])
 
 
+def date(store: StoreAPI, p: Plan, q: str) -> Answer | None:
+    """When a named document takes effect (西安市文明行为促进条例从哪天起施行): its own 本条例自…起施行."""
+    name = re.split(r"(?:从|自|于|是|在)?(?:哪天|哪一天|哪日|何时|什么时候|什么时间|哪年哪月|几月几[日号]|哪个日期)|的?(?:施行|实施|生效)(?:日期|时间)",
+                    q)[0]
+    name = re.sub(r"^(?:请问)?|[《》“”\"\s]", "", name)
+    hit = S.effective_date(store, name, p.places[0] if p.places else None)
+    if hit is None:
+        return None
+    return Answer(answer=f"《{hit['title']}》自{hit['date']}起施行。",
+                  citations=[{k: hit[k] for k in ("doc", "quote", "span")}])
+
+
 HANDLERS: dict[str, Handler] = {
+    "date": date,
     "lookup": lookup,
     "compare": compare_places,
     "rank": rank,

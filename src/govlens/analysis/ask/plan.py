@@ -114,6 +114,13 @@ def places_in(store: StoreAPI, q: str) -> tuple[list[str], list[tuple[int, int]]
     return places, spans, unknown
 
 
+def _joined(q: str, spans: list[tuple[int, int]]) -> bool:
+    """Two places named side by side (江苏和山东, 甲、乙, 甲与乙相比), or a question that compares."""
+    spans = sorted(spans)
+    between = [q[a[1]:b[0]] for a, b in pairwise(spans)]
+    return any(W.PLACE_JOIN.fullmatch(x.strip()) for x in between) or bool(W.COMPARE_WORDS.search(q))
+
+
 def _measure(p: Plan, q: str, rest: str, stripped: str | None = None) -> None:
     named: list[tuple[int, str, str]] = []  # every measure the table knows in the question, by position
     for syn, key in metric_table():  # longest synonym first
@@ -290,6 +297,9 @@ def read(store: StoreAPI, question: str) -> Plan:
     # operations that depend on what was found: a known and an unknown place joined by 和 is a comparison
     if p.unknown_place and p.places and re.search(r"和|与|及|、|还是|对比|相比", q) and p.op in ("lookup", "rank"):
         p.op = "compare"
+    if p.op in ("lookup", "rank", "change") and len(p.places) >= 2 and not _joined(q, spans):
+        # a second place inside a name (入选上海红色文化地图): the question is about the first place
+        p.places = p.places[:1]
     if p.op in ("lookup", "rank", "change") and len(p.places) >= 2:
         p.op = "compare"
     elif p.op == "change" and len(p.years) < 2 and not p.year_range:

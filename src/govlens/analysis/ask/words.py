@@ -30,6 +30,9 @@ OPERATION_CUES: list[tuple[str, re.Pattern[str], str]] = [
     ("glossary_count", re.compile(r"(?:名词解释|名词注释|注释|注解|词条).*(?:多少|几)(?:条|个|项|则)?(?:词条)?[？?]?$"
                                   r"|(?:多少|几)(?:条|个|项)(?:名词解释|名词注释|注释|注解|词条)"),
      "报告的名词解释有多少条？"),
+    ("date", re.compile(r"(?:哪天|哪一天|哪日|何时|什么时候|什么时间|哪年哪月|几月几[日号]|哪个日期)(?:起|开始)?(?:正式)?(?:施行|实施|生效|执行)"
+                        r"|(?:施行|实施|生效)(?:日期|时间)"),
+     "云溪市绿色出行促进条例从哪天起施行？"),
     ("glossary_list", re.compile(r"指(?:的是)?哪些|包括哪些|包含哪些|是指哪|有哪些内容"),
      "两重指哪些？"),
     ("documents", re.compile(r"多少篇|几篇|多少份|几份"), "库中有多少篇政府工作报告？"),
@@ -64,6 +67,8 @@ TERM_SOURCE = re.compile(r"^.*?(?:名词解释|名词注释|注释|报告|文件
 
 # Several places with one of these is a comparison; its winner is asked when ORDER matches.
 COMPARE_Q = re.compile(r"哪个|哪一个|谁|更高|更低|更多|更少|更快|更慢|高于|低于|相比|对比|比较|分别|各是|各自|和|与|、")
+PLACE_JOIN = re.compile(r"和|与|、|及|同|跟|以及|还是|或|，|,|(?:\d{4}年)?(?:的)?[^，。？]{0,12}?(?:比|较|相比|对比)")
+COMPARE_WORDS = re.compile(r"哪个|哪一个|谁|分别|各是|各自|对比|相比|比较|更高|更低|更多|更少|更快|更慢|高于|低于|差距|相差")
 ORDER_LOW = re.compile(r"最低|最少|最慢|更低|更少|更慢|低于")
 ORDER_HIGH = re.compile(r"最高|最多|最快|更高|更多|更快|高于|排名|排第|前[三五十]")
 
