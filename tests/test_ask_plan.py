@@ -9,7 +9,8 @@ import pytest
 
 from conftest import SAMPLES
 from govlens.analysis.ask import HANDLERS, read
-from govlens.analysis.ask.choose import CLAUSE_CUES, one_year, percent, score
+from govlens.analysis.ask.answer import figure
+from govlens.analysis.ask.choose import CLAUSE_CUES, KIND_SENTENCE_CUES, one_year, percent, score
 from govlens.analysis.ask.define import DEFINITION_FORMS, in_text
 from govlens.analysis.ask.handlers import NOTE_LABEL
 from govlens.analysis.ask.plan import split
@@ -206,3 +207,18 @@ def test_one_question_is_not_split(store):
 def test_each_effective_date_form_reads_its_example(rx, example):
     m = rx.search(example)
     assert m and m.group("d") == "2031年5月1日"
+
+
+@pytest.mark.parametrize(("kind", "rx", "weight", "example"), KIND_SENTENCE_CUES)
+def test_each_kind_sentence_cue_moves_its_example_within_its_kind(kind, rx, weight, example):
+    plain = {"quote": "新增就业40万人", "metric": "新增就业", "kind": kind}
+    cued = plain | {"quote": example}
+    assert rx.search(example) and score(cued, kind=kind) - score(plain, kind=kind) == weight
+    assert score(cued) == score(plain)  # a kind the question does not ask: no cue counts
+
+
+def test_a_measure_named_with_an_average_is_one_years_and_the_verb_is_the_nearest():
+    pm = {"quote": "细颗粒物年均浓度控制在29微克/立方米左右", "metric": "细颗粒物年均浓度", "value": 29, "unit": "微克/立方米"}
+    assert one_year(pm, "value")
+    growth = {"quote": "规模工业增加值增长6%", "metric": "规模工业增加值", "change": 6, "change_unit": "%"}
+    assert figure(growth) == "增长6%"

@@ -61,7 +61,7 @@ def facts_for(store: StoreAPI, p: Plan, place: str | None, period: str | None = 
         field = "change" if p.want_change else "value"
         out = [f for f in out if one_year(f, field) or (field == "change" and f.get("value") is not None
                                                           and one_year(f, "value"))]
-    return best(out, _wording(p), p.want_change)
+    return best(out, _wording(p), p.want_change, kind)
 
 
 def _wording(p: Plan) -> str | None:
