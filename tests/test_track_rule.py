@@ -212,3 +212,25 @@ def test_plan_era_and_environment_measures_have_keys(metric, key):
     from govlens.lexicon.metrics import metric_key
 
     assert metric_key(metric) == key
+
+
+@pytest.mark.parametrize(
+    ("raw", "expect"),
+    [
+        # a figure spaced out character by character (PDF debris) is one figure, offsets kept
+        ("去年全区经济增长8 ．8 ％，零售价格涨幅为0 ．8 ％。", "去年全区经济增长8.8%，零售价格涨幅为0.8%。"),
+        ("1 9 9 7年全区生产总值达到7 4 7 7 2万元。", "1997年全区生产总值达到74772万元。"),
+        ("表中2019 2020两列。", "表中2019 2020两列。"),  # numbers of several digits stay apart
+        # a figure cut from its unit by a line break is one line again
+        ("——经济运行稳中向好。全区生产总值达到74.4\n亿元，增长6.7%，居全市前列。", "——经济运行稳中向好。全区生产总值达到74.4亿元，增长6.7%，居全市前列。"),
+    ],
+)
+def test_a_broken_figure_is_read_whole(raw, expect):
+    """normalize (small edit for track: figures the next report states its outcome with)."""
+    from govlens.model import Page
+    from govlens.stages.normalize import normalize
+
+    page = normalize(Page(source="t", raw=raw))
+    assert page.text == expect
+    at = next(i for i, ch in enumerate(page.text) if ch.isdigit())
+    assert raw[page.offsets.to_source(at)] == page.text[at]  # offsets still point at the source
