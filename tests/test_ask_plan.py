@@ -9,17 +9,20 @@ import pytest
 
 from conftest import SAMPLES
 from govlens.analysis.ask import HANDLERS, read
-from govlens.analysis.ask.choose import CLAUSE_CUES, one_year, percent, score
+from govlens.analysis.ask.answer import figure
+from govlens.analysis.ask.choose import CLAUSE_CUES, KIND_SENTENCE_CUES, one_year, percent, score
 from govlens.analysis.ask.define import DEFINITION_FORMS, in_text
 from govlens.analysis.ask.handlers import NOTE_LABEL
+from govlens.analysis.ask.plan import split
 from govlens.analysis.ask.sentences import (
     COUNT_KIND_CUES,
     DIFFERENCE_FORMS,
+    EFFECTIVE_FORMS,
     NO_TARGET_FORMS,
     count_in_text,
     stated_difference,
 )
-from govlens.analysis.ask.words import OPERATION_CUES
+from govlens.analysis.ask.words import OPERATION_CUES, SPLITS
 from govlens.analysis.compare import same_measure
 from govlens.ingest import ingest
 from govlens.io.read import walk
@@ -76,6 +79,19 @@ def test_every_operation_has_a_handler():
         ("2023年哪个区经济增速第三低？", {"op": "rank", "constraints": ["nth 3"], "order": "low"}),
         ("2023年哪些区计划办的民生实事件数最多？", {"op": "rank", "measure": "民生实事件数", "kind": "target"}),
         ("今年的民生实事一共有多少件？", {"op": "items", "constraints": ["year unresolved"]}),
+        # the thing counted, named after or before the question word, is the measure
+        ("明澜区一共建成了多少个党群服务站？", {"op": "lookup", "measure": "党群服务站"}),
+        ("明澜区专精特新“小巨人”企业有几家？", {"op": "lookup", "measure": "专精特新小巨人企业"}),
+        ("明澜区财政赤字率2023年比2022年提高了几个百分点？", {"measure": "财政赤字率"}),  # 百分点 is a unit
+        ("明澜区2023年的民生实事清单一共列了几项？", {"op": "items", "noun": "民生实事"}),
+        # a second place inside a name is no comparison; places side by side are
+        ("明澜区有几处点位入选了2021版溪北县文化地图？", {"op": "lookup", "places": ["云溪市明澜区"]}),
+        ("明澜区、溪北县2021年地区生产总值是多少？", {"op": "compare"}),
+        ("与溪北县相比，明澜区2021年地区生产总值高多少？", {"op": "compare"}),
+        ("云溪市明澜区2021年绿色出行促进条例什么时候起施行？", {"op": "date"}),
+        # 以来 with a cumulative figure is one figure, not a series
+        ("明澜区2021年以来累计建成了多少个党群服务站？", {"op": "lookup"}),
+        ("明澜区2021年以来地区生产总值怎么变化？", {"op": "trend", "year_range": (2021, 2023)}),
         # a figure asked is never a term: 是什么 with a year, 多少, 几项
         ("明澜区2023年经济增长目标是什么？", {"op": "lookup"}),
         ("明澜区报告的注释部分一共有多少条？", {"op": "glossary_count"}),
@@ -177,3 +193,43 @@ def test_a_count_is_the_one_right_before_the_noun():
 def test_a_trailing_word_does_not_change_the_measure(metric, same):
     # 赤字率 has no synonym-table key; a name that is the key already needs no stripping
     assert same_measure(metric, "budget_revenue") == same
+
+
+@pytest.mark.parametrize(("name", "rx", "example"), SPLITS)
+def test_each_split_form_reads_its_example(store, name, rx, example):
+    parts = split(store, example)
+    assert len(parts) >= 2 and all(re.search(r"多少|几", x) for x in parts), parts
+    assert all(x.startswith("明澜区") for x in parts)  # the place is carried into every part
+
+
+def test_one_question_is_not_split(store):
+    assert split(store, "明澜区和溪北县2021年地区生产总值分别是多少？") == ["明澜区和溪北县2021年地区生产总值分别是多少？"]
+
+
+@pytest.mark.parametrize(("rx", "example"), EFFECTIVE_FORMS)
+def test_each_effective_date_form_reads_its_example(rx, example):
+    m = rx.search(example)
+    assert m and m.group("d") == "2031年5月1日"
+
+
+@pytest.mark.parametrize(("kind", "rx", "weight", "example"), KIND_SENTENCE_CUES)
+def test_each_kind_sentence_cue_moves_its_example_within_its_kind(kind, rx, weight, example):
+    plain = {"quote": "新增就业40万人", "metric": "新增就业", "kind": kind}
+    cued = plain | {"quote": example}
+    assert rx.search(example) and score(cued, kind=kind) - score(plain, kind=kind) == weight
+    assert score(cued) == score(plain)  # a kind the question does not ask: no cue counts
+
+
+def test_a_measure_named_with_an_average_is_one_years_and_the_verb_is_the_nearest():
+    pm = {"quote": "细颗粒物年均浓度控制在29微克/立方米左右", "metric": "细颗粒物年均浓度", "value": 29, "unit": "微克/立方米"}
+    assert one_year(pm, "value")
+    growth = {"quote": "规模工业增加值增长6%", "metric": "规模工业增加值", "change": 6, "change_unit": "%"}
+    assert figure(growth) == "增长6%"
+
+
+@pytest.mark.parametrize(("question", "unit"), [("明澜区有多少家医院？", "家"), ("审批压缩到了几天？", "天"),
+                                               ("失业率是百分之几？", "%"), ("明澜区地区生产总值是多少？", None)])
+def test_the_unit_a_question_asks(question, unit):
+    from govlens.analysis.ask.sentences import asked_unit
+
+    assert asked_unit(question) == unit

@@ -114,3 +114,60 @@ def test_a_one_character_metric_is_a_product_or_the_noun_counted():
     assert scrap["metric"] != "长" and scrap["value"] == 350
     (steel,) = facts("钢二百十七万吨，增长13%。")
     assert (steel["metric"], steel["value"], steel["change"]) == ("钢", 217, 13)
+
+
+# --- round-3 fixing (classes seen in the joined dev set; sentences and figures invented) ------------
+
+def facts_in(body: str, year: int = 2021) -> list[dict]:
+    """Facts of a report whose body is given whole (headings included)."""
+    head = f"{year}年云溪市明澜区政府工作报告\n各位代表：\n现在，我代表区人民政府向大会报告工作，请予审议。\n"
+    (doc,) = govlens.read_text(head + body)
+    return [f.data for f in doc.facts if f.type == "indicator"]
+
+
+@pytest.mark.parametrize(("sentence", "metric"), [
+    ("一是新建口袋公园12个。", "新建口袋公园"),
+    ("十二是为困难老人加装扶手800户。", "困难老人加装扶手"),
+    ("（3）改造背街小巷40条。", "改造背街小巷"),
+])
+def test_a_list_marker_is_no_part_of_the_metric(sentence, metric):
+    (f,) = facts(sentence)
+    assert f["metric"] == metric
+
+
+def test_a_numbered_list_item_is_no_heading_that_ends_a_clause():
+    got = facts_in("一、2021年重点工作\n今年办好以下实事。\n2.将城乡居民医疗救助范围扩大到低收入人口和边缘人口家庭，"
+                   "补助标准由每人每年300元提高至450元；新建村卫生室12个。\n")
+    assert [(f["metric"], f["value"], f.get("from_value")) for f in got] == [
+        ("补助标准", 450, 300), ("新建村卫生室", 12, None)]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("物价涨幅从8.5%降到4%左右，实际回落到3.2%。", [("物价涨幅", 4, 8.5), ("物价涨幅", 3.2, None)]),
+    ("失业率由6.1%回落至5.2%。", [("失业率", 5.2, 6.1)]),
+])
+def test_fallen_to_keeps_where_it_started(sentence, expected):
+    got = facts(sentence)
+    assert [(f["metric"], f["value"], f.get("from_value")) for f in got] == expected
+
+
+def test_a_paragraph_opened_by_last_year_states_outcomes_inside_a_plan_section():
+    got = facts_in("一、2021年工作安排\n过去的一年，全区经济持续增长。粮食总产量达到46亿斤，增产2亿斤。\n")
+    assert [(f["kind"], f["period"]) for f in got] == [("actual", "2020"), ("actual", "2020")]
+
+
+@pytest.mark.parametrize(("clause", "kind"), [
+    ("计划总投资12.5亿元", "target"),  # a stated plan total is a target
+    ("完成投资12.5亿元", "actual"),
+])
+def test_a_plan_total_is_a_target(clause, kind):
+    from govlens.stages.indicators.period import _kind
+
+    (doc,) = govlens.read_text(SKELETON.format(review="全区12个项目集中开工。"))
+    assert _kind(doc, "全区12个项目集中开工，" + clause, "other") == kind
+
+
+def test_a_review_naming_the_year_just_ended_dates_its_secured_funds_that_year():
+    got = facts_in("一、2020年和“十三五”时期工作回顾\n过去的一年，极不寻常。\n一是扩大有效投资。累计争取上级转移支付超85亿元，"
+                   "支持各类项目300余个。\n二、2021年主要目标任务\n今年坚持稳中求进。\n")
+    assert [(f["kind"], f["period"]) for f in got] == [("actual", "2020"), ("actual", "2020")]

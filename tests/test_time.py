@@ -49,7 +49,9 @@ def indicator(doc, needle: str, metric: str = "") -> dict:
         ("全力做好“十五五”开局工作", 2026, ("tasks", "2026", "target")),
         # Review and plan in one heading: a review whose cued targets are for the coming period.
         ("“十四五”时期发展成就和“十五五”时期主要目标任务", 2026, ("review", "2026-2030", "actual")),
-        ("“十四五”时期和2025年工作回顾", 2026, ("review", "2021-2025", "actual")),
+        # Naming the year just ended too, the review opens with that year (争取…资金 there is that year's).
+        ("“十四五”时期和2025年工作回顾", 2026, ("review", "2025", "actual")),
+        ("“十四五”时期工作回顾", 2026, ("review", "2021-2025", "actual")),
         # A list of the year's 民生实事.
         ("2024年区政府十件民生实事", 2024, ("tasks", "2024", "target")),
         ("附件：民生实事项目", 2024, ("tasks", "2024", "target")),

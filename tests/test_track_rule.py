@@ -119,7 +119,8 @@ def test_pairs_compare_in_one_sense_and_unit_family(target, outcome, sense, expe
         ("赤字率拟", "deficit_ratio"),  # a rate and an amount are two measures
         ("财政赤字", "deficit"),
         ("占国内生产总值比重", None),  # a ratio word is never dropped: a share is not the GDP
-        ("棉花总产量", None),  # 总产量 names grain only on its own
+        ("棉花总产量", "cotton_output"),  # 总产量 alone names grain only as the whole name
+        ("油料总产量", None),
         ("固定资产投资率", None),
     ],
 )
@@ -138,6 +139,8 @@ def test_metric_key_reads_past_tail_words(metric, key):
         ("全面实现年初确定的主要目标，国内生产总值增长7.8%", "国内生产总值", False),  # that clause ended
         ("年初提出的目标是增长8%，实际地区生产总值增长9.2%", "地区生产总值", False),  # 实际 after the cue
         ("城镇新增就业1312万人，超过全年预期目标", "城镇新增就业", False),  # the cue follows the figure
+        ("把居民消费价格涨幅控制在3.5%左右，是充分考虑各方面因素后作出的选择", "居民消费价格涨幅", True),  # 把: an aim
+        ("去年居民消费价格涨幅回落到2.6%", "居民消费价格涨幅", False),
     ],
 )
 def test_a_restated_target_is_never_the_outcome(quote, metric, restated):
@@ -152,3 +155,82 @@ def test_a_figure_is_one_years_when_only_the_next_clause_says_多年来():
     year = lv(4.02) | {"metric": "年末城镇登记失业率", "quote": "年末城镇登记失业率4.02%，为多年来最低"}
     assert one_year(year, "value")
     assert not one_year(year | {"quote": "年末城镇登记失业率多年来保持在4%左右"}, "value")
+
+
+@pytest.mark.parametrize(
+    ("metric", "narrower"),
+    [
+        ("本年1——5月份各工业部工业生产总值计划", True),  # 工业 before 生产总值: no GDP
+        ("农业生产总值", True),
+        ("工业总产值", False),  # the key's own synonym holds the word
+        ("全区地区生产总值", False),
+    ],
+)
+def test_a_narrower_measure_is_never_its_keys_target_or_outcome(metric, narrower):
+    from govlens.analysis.track import narrower_than_key
+    from govlens.lexicon.metrics import metric_key
+
+    assert narrower_than_key({"metric": metric, "metric_key": metric_key(metric)}) is narrower
+
+
+def test_a_count_of_years_before_the_measure_is_no_years_figure():
+    from govlens.analysis.ask.choose import one_year
+
+    five = lv(26000, None, "亿元") | {"metric": "全社会固定资产投资", "quote": "五年全社会固定资产投资完成26000亿元"}
+    named = five | {"quote": "一九九二年全社会固定资产投资完成7855亿元", "value": 7855}
+    assert not one_year(five, "value") and one_year(named, "value")
+
+
+@pytest.mark.parametrize(
+    ("quote", "metric", "year", "other"),
+    [
+        ("例如，一九五七年比一九五二年，钢增加了四百万吨，棉花增加了六百七十三万担", "棉花", 1958, True),
+        ("2016年，国内生产总值增长6.7%", "国内生产总值", 2016, False),
+        ("国内生产总值增长6.7%", "国内生产总值", 2016, False),  # no year named: the report's period holds
+    ],
+)
+def test_an_outcome_naming_other_years_is_not_this_years(quote, metric, year, other):
+    from govlens.analysis.track import names_another_year
+
+    assert names_another_year({"quote": quote, "metric": metric}, year) is other
+
+
+def test_an_increase_in_a_unit_is_no_level():
+    from govlens.analysis.track import fact_senses
+
+    assert fact_senses(lv(673, None, "万担") | {"metric": "棉花增加"}) == {}
+    assert set(fact_senses(lv(673, None, "万担") | {"metric": "棉花产量"})) == {"level"}
+
+
+@pytest.mark.parametrize(
+    ("metric", "key"),
+    [("钢", "steel_output"), ("钢产量", "steel_output"), ("农业总产值", "agri_output"),
+     ("工农业总产值", "industrial_agri_output"), ("原煤产量", "coal_output"), ("社会商品零售总额", "retail_sales"),
+     ("发电量", "power_output"), ("棉花产量", "cotton_output"), ("二氧化碳排放强度", "carbon_intensity")],
+)
+def test_plan_era_and_environment_measures_have_keys(metric, key):
+    from govlens.lexicon.metrics import metric_key
+
+    assert metric_key(metric) == key
+
+
+@pytest.mark.parametrize(
+    ("raw", "expect"),
+    [
+        # a figure spaced out character by character (PDF debris) is one figure, offsets kept
+        ("去年全区经济增长8 ．8 ％，零售价格涨幅为0 ．8 ％。", "去年全区经济增长8.8%，零售价格涨幅为0.8%。"),
+        ("1 9 9 7年全区生产总值达到7 4 7 7 2万元。", "1997年全区生产总值达到74772万元。"),
+        ("表中2019 2020两列。", "表中2019 2020两列。"),  # numbers of several digits stay apart
+        # a figure cut from its unit by a line break is one line again
+        ("——经济运行稳中向好。全区生产总值达到74.4\n亿元，增长6.7%，居全市前列。", "——经济运行稳中向好。全区生产总值达到74.4亿元，增长6.7%，居全市前列。"),
+    ],
+)
+def test_a_broken_figure_is_read_whole(raw, expect):
+    """normalize (small edit for track: figures the next report states its outcome with)."""
+    from govlens.model import Page
+    from govlens.stages.normalize import normalize
+
+    page = normalize(Page(source="t", raw=raw))
+    assert page.text == expect
+    at = next(i for i, ch in enumerate(page.text) if ch.isdigit())
+    assert raw[page.offsets.to_source(at)] == page.text[at]  # offsets still point at the source

@@ -297,6 +297,8 @@ NOT_A_METRIC = ("和", "与", "及", "或", "出现", "率", "为", "是", "的"
 _CUT_AT = ("和", "与", "及", "或", "出现", "并", "且")
 # An outcome inside a plan section is expected only with a cue of its own.
 _DONE_IN_PLAN = re.compile(r"已|完成|去年|上年|过去|以来")
+_FIRST_CLAUSE = re.compile(r"[^，,。；\n]*")
+_PAST_OPENING = re.compile(r"已|完成|去年|过去|以来|(?<!世界)上年")  # not 世界上年产石油…
 _ANY_YEAR = re.compile(rf"(18\d{{2}}|{YEAR_ANY})年")  # 1880年, 一九〇七年, 2021年
 
 
@@ -307,7 +309,8 @@ def _named_years(text: str) -> set[int]:
 INVARIANTS = {
     "outcome_not_before_report": "an outcome (actual) dated in or after the year of the work report stating it, "
                                  "not stated as a status (已, 截至, 目前)",
-    "actual_in_plan_section": "an outcome inside a plan section whose sentence has no 已/完成/去年 cue or past year",
+    "actual_in_plan_section": "an outcome inside a plan section whose sentence (or the paragraph's opening clause) has "
+                              "no 已/完成/去年 cue or past year",
     "metric_not_a_word": "a metric of one character, a function word (和, 出现, 率) or cut at a connective",
     "percent_over_1000": "a percentage (value or change) over 1000",
     "period_outside_horizon": "a period more than 10 years before or 15 after the document's year that its "
@@ -351,8 +354,10 @@ def broken_invariants(doc, f) -> list[str]:
             and not status_cue(f.quote):
         out.append("outcome_not_before_report")
     if kind == "actual" and section_context(doc, f.start).kind == "target":
-        past = [y for y in _named_years(f.quote) if year and y < year]
-        if not past and not _DONE_IN_PLAN.search(f.quote):
+        # or the paragraph's opening clause ("过去的一年，…。粮食总产量达到…") names a past time
+        opening = _FIRST_CLAUSE.match(doc.text, doc.text.rfind("\n", 0, f.start) + 1).group()  # type: ignore[union-attr]
+        past = [y for y in _named_years(opening + "，" + f.quote) if year and y < year]
+        if not past and not _DONE_IN_PLAN.search(f.quote) and not _PAST_OPENING.search(opening):
             out.append("actual_in_plan_section")
     metric = (d.get("metric") or "").strip()
     if metric and ((len(metric) <= 1 and metric not in ONE_CHAR_METRICS) or metric in NOT_A_METRIC

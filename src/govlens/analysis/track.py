@@ -51,12 +51,13 @@ from typing import Any
 
 from ..lexicon.load import rows as lexicon_rows
 from ..lexicon.metrics import metric_key, metric_stem
-from ..lexicon.words import APPROX, AT_MOST
+from ..lexicon.words import APPROX, AT_MOST, YEAR_ANY
 from ..stages.numbers import convert
 from ..store.api import StoreAPI
 
 LOWER_IS_BETTER = ("unemployment_registered", "unemployment_surveyed", "cpi", "retail_prices", "energy_intensity",
-                   "pm25", "deficit_ratio", "deficit")
+                   "pm25", "deficit_ratio", "deficit", "carbon_intensity",
+                   "so2_emissions", "cod_emissions")
 SENSES = ("level", "ratio", "growth")  # the order a measure named without a sense word is looked up in
 PERCENT = ("%", "‰")
 
@@ -102,8 +103,8 @@ def fact_senses(f: dict[str, Any]) -> dict[str, tuple[float, float | None, str |
             end = _ending(metric_stem(f.get("metric")))
             sense = "ratio" if end and end[1] == "ratio" else "growth"
             out.setdefault(sense, (f["value"], f.get("value_max"), unit))
-        else:
-            out["level"] = (f["value"], f.get("value_max"), unit)
+        elif not (end := _ending(metric_stem(f.get("metric")))) or end[1] != "growth":
+            out["level"] = (f["value"], f.get("value_max"), unit)  # 棉花增加673万担 is an increase, no level
     return out
 
 
@@ -181,11 +182,25 @@ RESTATED_TARGET: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"曾经?提出|年初(?:确定|提出|预定|制定)|原定|预定|原计划|计划要求"),
      "全国没有实现年初确定的单位国内生产总值能耗降低4%左右"),
     (re.compile(r"(?:提出|确定|制定)的(?:预期)?目标|预期目标(?:是|为)|目标(?:是|为|定为)"), "去年提出的目标是增长8%"),
+    # a clause that opens with 把 (要把, 力争把) sets a figure as an aim
+    (re.compile(r"(?:^|[，；：。])\s*(?:今年|明年)?(?:要|力争|努力|争取|必须|务必)?把"),
+     "把居民消费价格涨幅控制在3.5%左右，是充分考虑各方面因素后作出的选择"),
 ]
 OUTCOME_WORD = re.compile(r"实际|结果|执行|完成了?|实现了|达到了|但|而|却")
 # the cue's clause may hand the plan to the next one (曾提出，要把…) but a finished clause ends it
 # (全面实现年初确定的主要目标，国内生产总值增长7.8% is an outcome)
 PLAN_CONTINUES = re.compile(r"[^，；。：]*(?:[，：]\s*(?:要把|要|把|力争|努力把?|争取)[^，；。：]*)?")
+
+
+def narrower_than_key(f: dict[str, Any]) -> bool:
+    """The fact's measure is a part of its key's measure: a narrowing word (工业, 农业, 人均 …, see
+    ``ask.choose.NARROWER``) before the key's longest synonym in its name (工业生产总值 is no GDP)."""
+    from ..lexicon.metrics import metric_table
+    from .ask.choose import narrower
+
+    metric, key = f.get("metric") or "", f.get("metric_key")
+    syn = next((w for w, k in metric_table(exact=False) if k == key and w in metric), None)
+    return bool(syn) and narrower(f, syn)
 
 
 def restated_target(f: dict[str, Any]) -> bool:
@@ -203,6 +218,21 @@ def restated_target(f: dict[str, Any]) -> bool:
     return False
 
 
+_YEAR_NAMED = re.compile(rf"({YEAR_ANY})年")
+
+
+def names_another_year(f: dict[str, Any], year: int) -> bool:
+    """The sentence up to the figure's measure names years, and not this one (一九五七年比一九五二年，钢增加了
+    四百万吨 is no outcome of 1958)."""
+    from ..stages.numbers import cn_year
+
+    quote, metric = f.get("quote") or "", f.get("metric") or ""
+    at = quote.find(metric) if metric else -1
+    before = quote[: at + len(metric)] if at != -1 else quote
+    named = {int(y) if y.isdigit() else cn_year(y) for y in _YEAR_NAMED.findall(before)}
+    return bool(named) and year not in named
+
+
 def pair(target: dict[str, Any], candidates: list[dict[str, Any]], sense: str | None = None) -> dict[str, Any] | None:
     """The outcome that answers a target among the next report's figures for its year: the best
     figure for the whole place and year that states the target's sense in a comparable unit, and
@@ -211,7 +241,9 @@ def pair(target: dict[str, Any], candidates: list[dict[str, Any]], sense: str | 
 
     if sense is None:
         sense = next((s for s in ("growth", "ratio", "level") if s in fact_senses(target)), None)
-    whole = [c for c in candidates if c.get("parent") is None and not restated_target(c)]
+    year = target.get("doc_year") or (int(target["period"]) if str(target.get("period") or "").isdigit() else None)
+    whole = [c for c in candidates if c.get("parent") is None and not restated_target(c)
+             and not narrower_than_key(c) and not (year and names_another_year(c, year))]
     comparable = [c for c in whole if figures(target, c, sense) is not None]
     ranked = best(comparable, target.get("metric"), sense == "growth")
     return ranked[0] if ranked else None
@@ -245,7 +277,7 @@ def track(store: StoreAPI, region: str | None = None, metric: str | None = None,
     out: list[dict[str, Any]] = []
     seen: set[tuple] = set()
     for t in targets:
-        if t.get("parent") is not None:
+        if t.get("parent") is not None or narrower_than_key(t):
             continue
         y = t["doc_year"]
         for s in SENSES:
@@ -265,7 +297,7 @@ def track(store: StoreAPI, region: str | None = None, metric: str | None = None,
             out.append({"region": t["region"], "metric": t.get("metric"), "metric_key": t["metric_key"], "sense": s,
                         "year": y, "target": _side(t), "actual": _side(actual) if actual else None, "verdict": v,
                         "rule": rule})
-    out.sort(key=lambda r: (r["region"], r["metric_key"], r["year"], SENSES.index(r["sense"])))
+    out.sort(key=lambda r: (r["region"] or "", r["metric_key"], r["year"], SENSES.index(r["sense"])))
     return out
 
 

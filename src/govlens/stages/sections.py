@@ -252,8 +252,12 @@ def heading_context(title: str, year: int | None) -> tuple[SectionContext, bool]
         return SectionContext(role, coming[0], "target"), True
     if review:
         # The five-year period reviewed: a sentence there with a target cue (争取资金) states a past one.
+        # A heading that also names the year just ended ("2025年和“十四五”时期工作回顾") opens with that
+        # year: its figures without a cue of their own are that year's, 争取 ones too.
         past = [p for p in periods if "-" in p]
-        return SectionContext("review", past[-1] if past else None, "actual"), bool(periods)
+        last = str(year - 1) if year else None
+        return SectionContext("review", last if past and last in periods else past[-1] if past else None,
+                              "actual"), bool(periods)
     role = _role(title)
     return SectionContext(role, None, _KIND_OF_ROLE.get(role)), False
 

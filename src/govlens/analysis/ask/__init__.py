@@ -18,7 +18,7 @@ from ...lexicon.figures import unsupported_figures
 from ...store.api import StoreAPI
 from .answer import Answer, passages
 from .handlers import HANDLERS
-from .plan import Plan, read
+from .plan import Plan, read, split
 
 __all__ = ["HANDLERS", "Answer", "Plan", "ask", "passages", "read", "unsupported_figures"]
 
@@ -27,6 +27,16 @@ def ask(store: StoreAPI, question: str) -> Answer:
     """The answer from the library; an LLM rephrases it only when one is configured (llm.py)."""
     from .. import llm
 
+    parts = split(store, question)
+    if len(parts) > 1:  # 多少个分中心、实践站和实践点: each answered; all or nothing
+        answers = [ask(store, part) for part in parts]
+        if all(b.answer for b in answers):
+            a = Answer(answer="；".join(b.answer.rstrip("。") for b in answers) + "。",
+                       parsed={"op": "several", "parts": [b.parsed for b in answers]})
+            for b in answers:
+                a.citations += [c for c in b.citations if c not in a.citations]
+                a.computed += b.computed
+            return a
     plan = read(store, question)
     if "year unresolved" in plan.constraints:  # 今年 with no place named: no year to answer for
         return Answer(parsed=plan.to_dict(), citations=passages(store, question),

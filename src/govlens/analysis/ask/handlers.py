@@ -61,7 +61,7 @@ def facts_for(store: StoreAPI, p: Plan, place: str | None, period: str | None = 
         field = "change" if p.want_change else "value"
         out = [f for f in out if one_year(f, field) or (field == "change" and f.get("value") is not None
                                                           and one_year(f, "value"))]
-    return best(out, _wording(p), p.want_change)
+    return best(out, _wording(p), p.want_change, kind)
 
 
 def _wording(p: Plan) -> str | None:
@@ -139,6 +139,9 @@ def lookup(store: StoreAPI, p: Plan, q: str) -> Answer | None:
             return Answer(answer=f"{none['region'] or ''}{p.year}年没有设定这一目标（原文“{none['said']}”）。",
                           citations=[{k: none[k] for k in ("doc", "quote", "span")}])
     f = _pick(store, p, place)
+    unit = S.asked_unit(q)
+    if f is not None and unit and unit != "%" and not _in_unit(f, unit):
+        f = None  # 多少家 asked and the figure is in 名: not the thing counted
     if f is None and (p.measure or p.residue) and (p.places or p.key is None):
         # a measure the synonym table does not know (减跑动, 压缩至…天), or one it knows that no fact of
         # the place names so: the fact whose sentence holds the question's words, in the unit asked,
@@ -148,10 +151,20 @@ def lookup(store: StoreAPI, p: Plan, q: str) -> Answer | None:
             f = None
         if f is not None:
             metric = f.get("metric") or ""
-            return Answer(answer=f"{f.get('region') or ''}{metric}：{figure(f)}。", citations=[cite(f)], table=[f])
+            own = _own_clause(f)  # read by the question's words, not by a known measure: its clause is shown
+            said = f"（原文“{own}”）" if own and own != figure(f) else ""
+            return Answer(answer=f"{f.get('region') or ''}{metric}：{figure(f)}{said}。", citations=[cite(f)], table=[f])
     if f is None:
         return None
     return Answer(answer=_line(f) + "。", citations=[cite(f)], table=[f])
+
+
+def _in_unit(f: dict[str, Any], unit: str) -> bool:
+    """The fact states a figure in ``unit`` (or one convertible to it: 万人 for 人)."""
+    for k, u in (("value", "unit"), ("change", "change_unit")):
+        if f.get(k) is not None and (f.get(u) == unit or convert(f[k], f.get(u), unit) is not None):
+            return True
+    return False
 
 
 def _comparable(rows: list[dict[str, Any]], by: str) -> tuple[list[dict[str, Any]], str | None]:
@@ -558,25 +571,33 @@ def items(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     place = p.places[0] if p.places else None
     period = p.period or (str(p.year) if p.year else None)
     noun = p.noun
-    rest = q
-    for name in p.places:
-        rest = rest.replace(name, " ")
-    words = [w for w in S.words_of(re.sub(r"多少|几", " ", rest)) if w not in noun and noun not in w]
+    rest = p.residue or ""  # the question without its places, years and question words
+    words = [w for w in S.words_of(re.sub(r"多少|几", " ", rest)) if w not in noun and noun not in w
+             and not S.COUNT_VERBS.match(w)]
     cands = [f for f in store.indicators(metric_like=noun, region_suffix=place, period=period, order="reports")
              if f.get("value") is not None and (f.get("unit") or "") in _COUNT_UNITS and f.get("parent") is None]
     cands += [f | {"value": f.get("count"), "unit": f.get("count_unit"), "metric": f.get("name")}
               for f in store.facts("project", region=place) if noun in (f.get("name") or "")
               and f.get("count") is not None and (not p.year or f.get("doc_year") in (p.year, p.year + 1, None))]
-    hit = S.stated_count(store, noun, words, place)
+    hit = S.stated_count(store, noun, words, place, p.kind, p.year)
     if hit is not None:
         cands.append(hit | {"value": hit["count"], "metric": noun, "stated": True})
+    if not cands or W.LIST_Q.search(q):
+        # a titled list (附件：2026年民生实事 1. … 10. …): its items counted
+        listed = S.listed_count(store, noun, place, p.year)
+        if listed is not None:
+            n = listed["count"]
+            return Answer(answer=f"{listed['region'] or ''}“{listed['title']}”共列{n}项。", citations=listed["cites"],
+                          computed=[str(n)], note="条数由清单的编号数出。")
     if not cands:
         return None
 
     def held(f: dict[str, Any]) -> int:
         text = re.sub(r"[、，,\s]", "", f.get("quote") or "")
         metric = re.sub(r"[、，,\s]", "", f.get("metric") or "")
-        return sum(len(w) for w in words if w in text) + sum(len(w) for w in words if w in metric)
+        own = _own_clause(f)  # 304项审批事项实现“进一门”，368项审批事项实现“最多跑一次”: the figure's own clause
+        return sum(len(w) for w in words if w in text) + sum(len(w) for w in words if w in metric) + \
+            sum(len(w) for w in words if w in own)
 
     top = max(held(f) for f in cands)
     cands = [f for f in cands if held(f) == top]
@@ -598,6 +619,20 @@ def items(store: StoreAPI, p: Plan, q: str) -> Answer | None:
                   citations=[cite(f)], table=[f])
 
 
+def _own_clause(f: dict[str, Any]) -> str:
+    """The clause of the fact's quote that holds its figure (between the commas around it)."""
+    quote = f.get("quote") or ""
+    v = f.get("value") if f.get("value") is not None else f.get("change")
+    if v is None:
+        return ""
+    m = re.search(rf"(?<![\d.]){re.escape(num(abs(v)))}(?![\d])", quote)
+    if m is None:
+        return ""
+    start = max(quote.rfind(c, 0, m.start()) for c in "，,；;。") + 1
+    ends = [e for c in "，,；;。" if (e := quote.find(c, m.end())) != -1]
+    return quote[start:min(ends) if ends else len(quote)]
+
+
 def project(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     """A project's or programme's investment (总投资30亿元的…项目, 计划总投资129.8亿元), read from the
     sentence that names it."""
@@ -617,7 +652,20 @@ def project(store: StoreAPI, p: Plan, q: str) -> Answer | None:
                   table=[hit])
 
 
+def date(store: StoreAPI, p: Plan, q: str) -> Answer | None:
+    """When a named document takes effect (西安市文明行为促进条例从哪天起施行): its own 本条例自…起施行."""
+    name = re.split(r"(?:从|自|于|是|在)?(?:哪天|哪一天|哪日|何时|什么时候|什么时间|哪年哪月|几月几[日号]|哪个日期)|的?(?:施行|实施|生效)(?:日期|时间)",
+                    q)[0]
+    name = re.sub(r"^(?:请问)?|[《》“”\"\s]", "", name)
+    hit = S.effective_date(store, name, p.places[0] if p.places else None)
+    if hit is None:
+        return None
+    return Answer(answer=f"《{hit['title']}》自{hit['date']}起施行。",
+                  citations=[{k: hit[k] for k in ("doc", "quote", "span")}])
+
+
 HANDLERS: dict[str, Handler] = {
+    "date": date,
     "lookup": lookup,
     "compare": compare_places,
     "rank": rank,

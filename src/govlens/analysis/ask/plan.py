@@ -74,7 +74,10 @@ def places_in(store: StoreAPI, q: str) -> tuple[list[str], list[tuple[int, int]]
                 continue
             at = q.find(name)
             while at != -1:
-                found.append((at, at + len(name), r))
+                end = at + len(name)
+                if name != r and q[end:end + 1] in ("省", "市", "区", "县", "旗") and r.endswith(q[end]):
+                    end += 1  # 明澜|区: the bare name's own suffix belongs to the place
+                found.append((at, end, r))
                 at = q.find(name, at + 1)
     # longest first, then drop matches inside a longer one (江苏 inside 江苏省)
     found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
@@ -111,7 +114,14 @@ def places_in(store: StoreAPI, q: str) -> tuple[list[str], list[tuple[int, int]]
     return places, spans, unknown
 
 
-def _measure(p: Plan, q: str, rest: str) -> None:
+def _joined(q: str, spans: list[tuple[int, int]]) -> bool:
+    """Two places named side by side (江苏和山东, 甲、乙, 甲与乙相比), or a question that compares."""
+    spans = sorted(spans)
+    between = [q[a[1]:b[0]] for a, b in pairwise(spans)]
+    return any(W.PLACE_JOIN.fullmatch(x.strip()) for x in between) or bool(W.COMPARE_WORDS.search(q))
+
+
+def _measure(p: Plan, q: str, rest: str, stripped: str | None = None) -> None:
     named: list[tuple[int, str, str]] = []  # every measure the table knows in the question, by position
     for syn, key in metric_table():  # longest synonym first
         at = q.find(syn)
@@ -124,6 +134,14 @@ def _measure(p: Plan, q: str, rest: str) -> None:
         if len({k for *_, k in named}) > 1 and all(re.fullmatch(r"(?:增长|的)?[和与及、]", x) for x in between):
             p.measures = [(n, k) for _, n, k in named]  # 固定资产投资和社会消费品零售总额: each answered
         return
+    bare = (stripped or q).strip()
+    if (m := W.COUNTED_AFTER.search(bare) or W.COUNTED_BEFORE.search(bare)) is not None:
+        noun = re.sub(r"[“”\"]", "", m.group("n"))
+        noun = re.sub(r"^(?:其中|的|了|共|一共|累计|全区|全市|全省)+", "", noun)
+        if len(noun) >= 2 and noun not in W.STOP and not W.NOT_MEASURE.fullmatch(noun) and \
+                not re.fullmatch(r"(?:个)?百分点|百分比|[万亿千百]*元|[万亿]*人次?|倍|成", noun):
+            p.measure = noun  # 多少个实践站, 专精特新“小巨人”企业有几家
+            return
     for syn, key in W.ASK_ALIASES:
         # An everyday word inside a longer measure (收入 in 旅游总收入) is not that measure.
         if syn in q and not (syn in rest and len(rest) > len(syn) + 1):
@@ -175,6 +193,25 @@ def _term(q: str, op: str) -> str | None:
     return t if 1 <= len(t) <= 30 else None
 
 
+def split(store: StoreAPI, q: str) -> list[str]:
+    """Several questions asked in one (SPLITS), each standing alone: the place and years of the first
+    carried into the others. One question: ``[q]``."""
+    q = q.strip()
+    for name, rx, _ in W.SPLITS:
+        m = rx.match(q)
+        if m is None:
+            continue
+        if name == "list":
+            items = re.split(r"、|和|及|与", m.group("list"))
+            if len(items) < 2:
+                continue
+            return [m.group("pre") + x + m.group("post") for x in items]
+        _places, spans, _ = places_in(store, m.group("a"))
+        ctx = "".join(m.group("a")[s:e] for s, e in spans) + "".join(y.group() for y in W.YEAR_Q.finditer(m.group("a")))
+        return [m.group("a") + "？", ctx + m.group("b")]
+    return [q]
+
+
 def read(store: StoreAPI, question: str) -> Plan:
     """The plan for ``question`` (never raises on odd input: an empty plan declines)."""
     q = question.strip().replace("％", "%")
@@ -218,7 +255,7 @@ def read(store: StoreAPI, question: str) -> Plan:
                 p.year_range = (min(a, b), max(a, b))
                 if p.op not in ("track",):
                     p.op = "trend"
-    elif (r := W.SINCE_Q.search(q)) is not None and (y := cn_year(r.group(1))):
+    elif (r := W.SINCE_Q.search(q)) is not None and (y := cn_year(r.group(1))) and not W.CUMULATIVE_Q.search(q):
         p.year_range = (y, max(y, (latest or y + 1) - 1))
         p.op = "trend" if p.op not in ("track",) else p.op
     p.years = list(dict.fromkeys(years))
@@ -256,10 +293,13 @@ def read(store: StoreAPI, question: str) -> Plan:
     chunks = W.NOT_MEASURE.sub(" ", rest_src).split()
     rest = max(chunks, key=len, default="")
     p.residue = " ".join(chunks)
-    _measure(p, q.replace(p.stated_target["figure_text"], "") if p.stated_target else q, rest)
+    _measure(p, q.replace(p.stated_target["figure_text"], "") if p.stated_target else q, rest, W.YEAR_Q.sub(" ", stripped))
     # operations that depend on what was found: a known and an unknown place joined by 和 is a comparison
     if p.unknown_place and p.places and re.search(r"和|与|及|、|还是|对比|相比", q) and p.op in ("lookup", "rank"):
         p.op = "compare"
+    if p.op in ("lookup", "rank", "change") and len(p.places) >= 2 and not _joined(q, spans):
+        # a second place inside a name (入选上海红色文化地图): the question is about the first place
+        p.places = p.places[:1]
     if p.op in ("lookup", "rank", "change") and len(p.places) >= 2:
         p.op = "compare"
     elif p.op == "change" and len(p.years) < 2 and not p.year_range:

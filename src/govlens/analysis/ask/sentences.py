@@ -14,7 +14,14 @@ from ...store.api import StoreAPI
 from . import words as W
 
 # the unit a question asks for: 多少天 -> 天, 百分之几 / 多少% / …率 -> %
-UNIT_ASKED = re.compile(r"多少(天|件|个|人|项|家|所|条|公里|平方米|套|张|名|次|亿元|万元|元|吨|万吨|亿斤)|(百分之几|多少%|百分比)")
+UNIT_ASKED = re.compile(r"(?:多少|几)(天|件|个|人|项|家|所|条|公里|平方米|套|张|名|次|亩|处|座|户|亿元|万元|元|吨|万吨|亿斤)"
+                        r"|(百分之几|百分之多少|多少%|百分比)")
+
+
+def asked_unit(q: str) -> str | None:
+    """The unit a question asks its figure in (多少家 -> 家, 几天 -> 天, 百分之几 -> %), or None."""
+    m = UNIT_ASKED.search(q)
+    return (m.group(1) or "%") if m else None
 GENERIC = {"项目", "工程", "多少", "总投资", "投资", "计划", "服务", "情况", "目前", "累计", "全区", "全市", "全省", "平均",
            "实现", "完成", "建设", "推进", "时间", "数量"}
 INVEST = re.compile(r"(计划总投资|总投资|完成投资|计划投资|投资总额|总投入)额?(?:为|达|达到)?"
@@ -140,9 +147,12 @@ def cn_count(text: str) -> int | None:
     return total + cur or None
 
 
-def stated_count(store: StoreAPI, noun: str, words: list[str], place: str | None) -> dict[str, Any] | None:
+def stated_count(store: StoreAPI, noun: str, words: list[str], place: str | None, kind: str | None = None,
+                 year: int | None = None) -> dict[str, Any] | None:
     """A sentence stating how many of ``noun`` (办好十件民生实事, 实施30项民生实事): the count written
-    right before the noun, in a document of the place whose sentence holds the most question words."""
+    right before the noun, in a document of the place; the sentence of the kind asked (a plan: the
+    year's own report; a result: the next year's report, 全部完成) first, then the one holding most of
+    the question's words."""
     rx = re.compile(rf"(\d+|[一二两三四五六七八九十百]+)\s*(件|项|个|大|类|批)(?:[^，。；、\d一二三四五六七八九十]{{0,6}}?)“?{re.escape(noun)}")
     best, best_s = None, -1.0
     for doc_id in _docs(store, [noun, *words], place):
@@ -150,6 +160,7 @@ def stated_count(store: StoreAPI, noun: str, words: list[str], place: str | None
         if d is None or (place and d.get("region") and not (d["region"] == place or d["region"].endswith(place))):
             continue
         text = d["text"]
+        doc_year = d.get("year")
         for m in rx.finditer(text):
             n = cn_count(m.group(1))
             if n is None:
@@ -158,12 +169,23 @@ def stated_count(store: StoreAPI, noun: str, words: list[str], place: str | None
             ends = [e for c in "。；！？\n" if (e := text.find(c, m.end())) != -1]
             end = min(ends) if ends else len(text)
             sentence = text[start:end]
-            s = sum(len(w) for w in words if w in sentence)
+            said = next((k for rx_, k, _ in COUNT_KIND_CUES if rx_.search(sentence)), None)
+            s = float(sum(len(w) for w in words if w in sentence))
+            if kind and said == kind:
+                s += 10
+            if year and doc_year:
+                # a plan is the year's own report's; a result is told the year after (or in the year's own)
+                s += 5 if doc_year == (year + 1 if said == "actual" or kind == "actual" else year) else 0
+                s -= 20 if doc_year < year or doc_year > year + 1 else 0
             if s > best_s:
                 best_s = s
                 best = {"doc": d["doc"], "quote": sentence, "span": [start, end], "count": n, "written": m.group(1),
-                        "unit": m.group(2), "region": d.get("region"), "noun": noun}
+                        "unit": m.group(2), "region": d.get("region"), "noun": noun, "kind": said}
     return best
+
+
+# Verbs a count question uses that say the kind (要办, 完成了), not what is counted.
+COUNT_VERBS = re.compile(r"^(?:要办|办好|办理|实施|推进|计划|安排|完成|兑现|实现|举办|承诺|落实|开展|列了|列入|一共|共有|总共)$")
 
 
 # A later year's sentence stating its difference from the year before, right after its figure (in the
@@ -255,4 +277,83 @@ def no_target(store: StoreAPI, place: str | None, year: int | None, words: list[
                     end = min(ends) if ends else len(text)
                     return {"doc": d["doc"], "quote": text[start:end], "span": [start, end], "said": m.group(),
                             "region": d.get("region")}
+    return None
+
+
+_ITEM = re.compile(r"\s*(?:(\d{1,2})\s*[.．、]|[（(]([一二三四五六七八九十]{1,3})[）)])")
+
+
+def listed_count(store: StoreAPI, noun: str, place: str | None, year: int | None) -> dict[str, Any] | None:
+    """A titled list in a document of the place (a line naming ``noun`` with no sentence in it, then
+    items numbered 1. 2. … or （一）（二）…): how many items it has, with the title, first and last item."""
+    docs = store.documents(order="latest", region=place, year=year) if place else []
+    for d in docs:
+        doc = store.document(d["id"])
+        text = doc["text"] if doc else ""
+        at = text.find(noun)
+        while at != -1:
+            ls = text.rfind("\n", 0, at) + 1
+            le = text.find("\n", at)
+            le = len(text) if le == -1 else le
+            title = text[ls:le]
+            if len(title.strip()) <= 30 and "。" not in title and "，" not in title:
+                items: list[tuple[int, int]] = []
+                pos = le + 1
+                while pos < len(text):
+                    end = text.find("\n", pos)
+                    end = len(text) if end == -1 else end
+                    m = _ITEM.match(text, pos)
+                    if not m:
+                        break
+                    n = int(m.group(1)) if m.group(1) else cn_count(m.group(2))
+                    if n != len(items) + 1:
+                        break
+                    items.append((pos, end))
+                    pos = end + 1
+                if len(items) >= 2:
+                    return {"doc": d["doc"], "region": d.get("region"), "count": len(items), "title": title.strip(),
+                            "cites": [{"doc": d["doc"], "quote": text[s:e], "span": [s, e]}
+                                      for s, e in ((ls, le), items[0], items[-1])]}
+            at = text.find(noun, le)
+    return None
+
+
+# When a document takes effect, as it says so (pattern, example)
+EFFECTIVE_FORMS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"(?:本(?:条例|办法|规定|决定|细则|法|规则|意见))?自(?P<d>(?:\d{4}|[〇零一二三四五六七八九]{4})年"
+                r"[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日)起(?:施行|实施|生效|执行)"),
+     "第三十条 本条例自2031年5月1日起施行。"),
+]
+
+
+def effective_date(store: StoreAPI, name: str, place: str | None) -> dict[str, Any] | None:
+    """The date the named document (a regulation's title, as asked) says it takes effect from: the
+    stored document whose title the question names (or holds most of), then its 本条例自…起施行."""
+    if len(name) < 2:
+        return None
+    try:
+        hits = store.search(name, limit=10) or store.search(name[-6:], limit=10)
+    except GovlensError:
+        return None
+    def overlap(title: str) -> int:
+        return max((k for k in range(len(title), 1, -1) for i in range(len(title) - k + 1) if title[i:i + k] in name),
+                   default=0)
+    ranked = sorted(hits, key=lambda h: -overlap(h.get("title") or ""))
+    for h in ranked[:3]:
+        title = h.get("title") or ""
+        own = re.sub(r"^中华人民共和国", "", title)
+        if overlap(title) < min(len(title), 6) or own[:2] not in name:
+            continue  # not the document the question names (its place, the title's first words, is not asked)
+        d = store.document(h["id"])
+        text = d["text"] if d else ""
+        for rx, _ in EFFECTIVE_FORMS:
+            found = list(rx.finditer(text))
+            mine = [m for m in found if m.group().startswith("本")] or found
+            if mine:
+                m = mine[-1]
+                start = max(text.rfind(c, 0, m.start()) for c in "。；！？\n") + 1
+                ends = [e for c in "。；！？\n" if (e := text.find(c, m.end())) != -1]
+                end = min(ends) + 1 if ends else len(text)
+                return {"doc": d["doc"], "quote": text[start:end], "span": [start, end], "date": m.group("d"),
+                        "title": title, "region": d.get("region")}
     return None

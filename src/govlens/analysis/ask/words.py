@@ -20,6 +20,7 @@ PLAN_Q = re.compile(r"十([一二三四五])五")
 PLAN_START = {k[1]: v for k, v in _PLAN_START.items() if len(k) == 3 and k.startswith("十") and k.endswith("五")}
 RECENT_Q = re.compile(r"(?:近|最近|过去)([一二三四五六七八九十\d]+)年")
 RELATIVE_YEAR = re.compile(r"今年|去年|明年|上年(?!度)|本年")  # a year known only from a place's latest report
+CUMULATIVE_Q = re.compile(r"累计|总共|一共|共计|合计|总计")  # 2019年以来累计…多少: one cumulative figure
 SINCE_Q = re.compile(rf"({YEAR})年以来")
 # a range asked for a difference (从2013年到2016年增长了多少) is a change, not a trend
 RANGE_CHANGE_Q = re.compile(r"(?:增长|增加|减少|下降|提高|变化|多)了?多少")
@@ -30,6 +31,9 @@ OPERATION_CUES: list[tuple[str, re.Pattern[str], str]] = [
     ("glossary_count", re.compile(r"(?:名词解释|名词注释|注释|注解|词条).*(?:多少|几)(?:条|个|项|则)?(?:词条)?[？?]?$"
                                   r"|(?:多少|几)(?:条|个|项)(?:名词解释|名词注释|注释|注解|词条)"),
      "报告的名词解释有多少条？"),
+    ("date", re.compile(r"(?:哪天|哪一天|哪日|何时|什么时候|什么时间|哪年哪月|几月几[日号]|哪个日期)(?:起|开始)?(?:正式)?(?:施行|实施|生效|执行)"
+                        r"|(?:施行|实施|生效)(?:日期|时间)"),
+     "云溪市绿色出行促进条例从哪天起施行？"),
     ("glossary_list", re.compile(r"指(?:的是)?哪些|包括哪些|包含哪些|是指哪|有哪些内容"),
      "两重指哪些？"),
     ("documents", re.compile(r"多少篇|几篇|多少份|几份"), "库中有多少篇政府工作报告？"),
@@ -37,10 +41,10 @@ OPERATION_CUES: list[tuple[str, re.Pattern[str], str]] = [
                          r"|目标(?:是|为)[^，。？]*[，,].*(?:实际|最终|结果)"),
      "2023年全国GDP增长目标完成了吗？"),
     ("items", re.compile(r"(?:多少|几)(?:件|项|个|类|批)(?:[^，。？]{0,6})(?:实事|事项|工程|项目|行动|任务|一件事)"
-                         r"|(?:实事|事项|一件事|项目|工程)(?:一共|共|总共|合计|共计)?(?:有|列了|列有|包括|包含)?(?:多少|几)(?:件|项|个)"),
+                         r"|(?:实事|事项|一件事|项目|工程)(?:清单|名单|目录)?(?:一共|共|总共|合计|共计)?(?:有|列了|列有|包括|包含)?(?:多少|几)(?:件|项|个)"),
      "江苏省2026年要办好多少件民生实事？"),
     ("project", re.compile(r"总投资|计划投资|投资总额|项目.*(?:投资|多少亿)"), "某项目计划总投资多少？"),
-    ("trend", re.compile(r"历年|逐年|趋势|这几年|近几年|怎么变化|如何变化|变化情况|走势|各年|以来|的变化|变化$|(?:近|最近|过去)[一二三四五六七八九十\d]+年(?![^，。？]*(?:累计|总共|合计|共计))"),
+    ("trend", re.compile(r"历年|逐年|趋势|这几年|近几年|怎么变化|如何变化|变化情况|走势|各年|(?:\d{4}|[一二三四五六七八九〇零]{4})年以来(?![^，。？]*(?:累计|总共|一共|共计|合计))|的变化|变化$|(?:近|最近|过去)[一二三四五六七八九十\d]+年(?![^，。？]*(?:累计|总共|合计|共计))"),
      "全国国内生产总值增速2019年到2024年怎么变化？"),
     ("change", re.compile(rf"比(?:上年|去年|前一年|(?:{YEAR})年)?(?:增加|减少|增长|下降|提高|降低|多|少)了?多少|相比.*(?:增加|减少|变化|多|少)了?多少"
                           r"|变化了?多少|增加了?多少|减少了?多少"),
@@ -64,6 +68,8 @@ TERM_SOURCE = re.compile(r"^.*?(?:名词解释|名词注释|注释|报告|文件
 
 # Several places with one of these is a comparison; its winner is asked when ORDER matches.
 COMPARE_Q = re.compile(r"哪个|哪一个|谁|更高|更低|更多|更少|更快|更慢|高于|低于|相比|对比|比较|分别|各是|各自|和|与|、")
+PLACE_JOIN = re.compile(r"和|与|、|及|同|跟|以及|还是|或|，|,|(?:\d{4}年)?(?:的)?[^，。？]{0,12}?(?:比|较|相比|对比)")
+COMPARE_WORDS = re.compile(r"哪个|哪一个|谁|分别|各是|各自|对比|相比|比较|更高|更低|更多|更少|更快|更慢|高于|低于|差距|相差")
 ORDER_LOW = re.compile(r"最低|最少|最慢|更低|更少|更慢|低于")
 ORDER_HIGH = re.compile(r"最高|最多|最快|更高|更多|更快|高于|排名|排第|前[三五十]")
 
@@ -76,6 +82,23 @@ KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
 ACTUAL_SAID = re.compile(r"实际|完成了|实现了|达到了|结果|最终|完成数|完成情况")
 # A measure that is a number of stated items (民生实事件数, 重点项目个数): ranked by the count each report states.
 COUNTED = re.compile(r"(民生实事|实事|重点项目|重大项目|民生工程)(?:的)?(?:件数|个数|项数|数量|数目|数)?$")
+# A question about a list as written (清单一共列了几项, 附件列出多少条): its numbered items are counted.
+LIST_Q = re.compile(r"清单|列了|列有|列出|列入|附件|附表")
+# The thing counted, named right after (多少个实践站) or right before (小巨人企业有几家) the question
+# word at the end of the question: that is the measure when the synonym table knows none.
+COUNT_UNIT = r"(?:个|家|件|项|名|位|所|处|座|条|户|次|批|类|台|辆|套|张|部|艘|架|亩|公里|万人|人次|人)"
+COUNTED_AFTER = re.compile(rf"(?:多少|几){COUNT_UNIT}(?P<n>[\u4e00-\u9fff“”\"]{{2,14}})[？?]?$")
+COUNTED_BEFORE = re.compile(rf"(?P<n>[\u4e00-\u9fff“”\"]{{2,14}}?)(?:有|共有|一共有|总共有|达到|达)?(?:多少|几){COUNT_UNIT}[？?]?$")
+# Several things asked at once, each answered alone (a table: form, pattern, example):
+# * a list after the question word: 多少个分中心、实践站和实践点 -> 多少个分中心 / 多少个实践站 / 多少个实践点
+# * a part asked after the whole: 多少家专精特新企业，其中“小巨人”有几家 -> the whole / the part
+SPLITS: list[tuple[str, re.Pattern[str], str]] = [
+    ("list", re.compile(rf"^(?P<pre>.*?(?:多少|几){COUNT_UNIT})(?P<list>[\u4e00-\u9fff]{{2,10}}(?:、[\u4e00-\u9fff]{{2,10}})*"
+                        r"(?:和|及|与|、)[\u4e00-\u9fff]{2,10})(?P<post>[？?]?)$"),
+     "明澜区一共建成了多少个服务中心、服务站和服务点？"),
+    ("part", re.compile(r"^(?P<a>[^，,；;]*?(?:多少|几)[^，,；;]*)[，,；;]\s*其中(?P<b>[^，,；;]*(?:多少|几)[^，,；;]*)$"),
+     "明澜区累计培育了多少家科技企业，其中高新技术企业有几家？"),
+]
 # A position asked in a ranking: 排第二, 排在各省第二位, 第三高, 位列第二
 NTH_Q = re.compile(r"(?:排|位列|位居|居)(?:在)?(?:[^第，。？]{0,6})?第([一二两三四五六七八九十\d]+)(?:位|名)?"
                    r"|第([一二两三四五六七八九十\d]+)(?:高|低|多|少|快|慢|大|小)")
@@ -99,7 +122,7 @@ NOT_MEASURE = re.compile(
     r"分别|各是|各自|相比|对比|比较|哪个|哪一个|哪些|谁|更高|更低|更多|更少|更快|更慢|最高|最低|最多|最少|最快|最慢|"
     r"(?:是|有)?多少(?:家|个|件|项|名|位|所|套|张|条|次|人|天|亿元|万元|元)?|几(?:家|个|件|项|名|位|所|套|张|条|次|天)|百分之几|百分之多少|是什么|是否|完成了吗|实现了吗|达到了吗|完成情况|目标|预期|计划|实际|完成|预计|怎么变化|如何变化|"
     r"变化|趋势|历年|逐年|增长了|增长|增速|增幅|涨幅|提高|下降|上涨|增加|减少|排名|省份|城市|到|至|"
-    r"是?怎(?:么|样)(?:样)?(?:的)?|如何|有何|安排|拟按|拟安排|"
+    r"是?怎(?:么|样)(?:样)?(?:的)?|如何|有何|安排|拟按|拟安排|以来|至今|"
     r"[的了吗呢？?。，、“”和与及\s—\-~～]")
 WHOSE = re.compile(r"(?:城乡|城镇|农村|全体|常住)?(?:居民)?(?:人均)?(?:可支配)?")
 GENERIC_TAIL = re.compile(r"(?:规模|总量|总额|数量|情况|水平|金额|数)$")

@@ -24,18 +24,24 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from ...model import Document, Fact
+from ..sections import _HEAD_WORDS
 from .metric import _clause_bounds
 from .period import _TARGETS_INTRO, _period_cues, section_at
 from .rules import Clause, Line, run
 from .scan import _HAS_NUMBER, _SENT, _masked, find_mentions, mask_long_runs
 
 
-def _heading_ends(sections) -> list[int]:
+def _heading_ends(text: str, sections) -> list[int]:
+    """Where headings run into their paragraph end: only a title that ends the line or a sentence, or
+    ends in a heading word (…主要任务); a long list item ("3.将…保费由每生每年5元…") has a title cut
+    at a length, which ends no clause."""
     out = []
     for sec in sections:
         if sec.title:
-            out.append(sec.start + len(sec.label) + len(sec.title))
-        out.extend(_heading_ends(sec.children))
+            end = sec.start + len(sec.label) + len(sec.title)
+            if end >= len(text) or text[end] in "。；！？：:\n" or sec.title.endswith(_HEAD_WORDS):
+                out.append(end)
+        out.extend(_heading_ends(text, sec.children))
     return out
 
 
@@ -48,7 +54,7 @@ def indicators(doc: Document) -> Document:
             gl_start = min(gl_start, sec.start)
     facts: list[Fact] = []
     # A heading run into its paragraph ends a clause: "二、2022年主要任务建议2022年地区生产总值增长…".
-    heading_ends = sorted(_heading_ends(doc.sections))
+    heading_ends = sorted(_heading_ends(text, doc.sections))
     pos = 0
     for line_text in text[:gl_start].split("\n"):
         line_start = pos

@@ -36,15 +36,19 @@ from .period import _PERIOD_CUES, _kind, _period, last_clause, prospect_cue
 from .record import _fact, _quote_to
 from .scan import _MAX_CONTEXT, _MAX_GROUP, Mention
 
-_TO_VERBS = ("增加到|增长到|提高到|提升到|提升至|提高至|增至|增加至|下降到|下降至|降至|减少到|扩大到|跃升至|上升到|达到|"
+_TO_VERBS = ("增加到|增长到|提高到|提升到|提升至|提高至|增至|增加至|下降到|下降至|降至|降到|回落到|回落至|减少到|扩大到|跃升至|上升到|达到|"
               "减为|减少为|减少至|减至|降为|增为|增加为|提高为|压减至|压减到|缩减至|缩减为")
 _TO_PHRASE = re.compile(rf"^(?:{_TO_VERBS})(?:{YEAR}年(?:底|末)?)?的?$")
-_FROM = re.compile(rf"(?:由|从)(?:去年|上年|{YEAR}年(?:底|末)?)?的?$")
+# 由每生每年5元提高至10元: a rate per head and year may sit between 由 and the figure.
+_FROM = re.compile(rf"(?:由|从)(?:去年|上年|{YEAR}年(?:底|末)?)?(?:每[\u4e00-\u9fff]{{1,2}}?){{0,2}}的?$")
 _TO_VERB = re.compile(rf"^(?:{_TO_VERBS})")
 _REACHED = ("达到", "达", "为", "至")
 _LIST_JOIN = ("、", "和", "及", "与", "，", ",")
 _PREP_END = re.compile(r"[在于对向为给和及与]$")
-_BASE_COMPARISON = re.compile(rf"(?:比|较)(?:上年|去年|上一年|{YEAR}年)(?:同期)?")  # a base, not a period
+_BASE_COMPARISON = re.compile(rf"(?:比|较)(?:上年|去年|上一年|{YEAR}年)(?:同期|末|底)?")  # a base, not a period
+# A clause that only says how a figure was computed stands between a level and its change without
+# separating them: 国内生产总值67700亿元，按可比价格计算，比上年增长9.7%.
+_ASIDE = re.compile(r"[，,](?:按|扣除|剔除|以)[^，,。；]{1,10}(?:计算|因素|口径|计)(?=[，,])")
 # Words that measure something named before them (降幅较上半年收窄, 总量突破90万亿元): whose is the previous figure's.
 _CHANGE_NOUNS = ("降幅", "增幅", "增速", "涨幅", "总量", "规模", "总额")
 
@@ -162,7 +166,8 @@ class Clause:
         return ""
 
     def clauses_since_prev(self) -> int:
-        return self.text[self.prev_end : self.mt.start].count("，")
+        between = self.text[self.prev_end : self.mt.start]
+        return (_ASIDE.sub("", between) if "，" in between else between).count("，")
 
 
 Rule = Callable[[Clause], bool]
@@ -194,12 +199,15 @@ def absolute_change(c: Clause) -> bool:
     """比去年增加2700亿元 right after a level (or 增长26%，即增加127亿元 after a change): the absolute
     change of that figure."""
     mt, pf = c.mt, c.prev_fact
-    if (mt.kind == "level" and pf is not None and c.window in CHANGE_ABS
+    # 比2010年增加13480元, 比上年末增加8800亿元: the base compared with is no part of the change word.
+    window = _clean_metric(_BASE_COMPARISON.sub("", c.raw_window)) if "比" in c.raw_window or "较" in c.raw_window \
+        else c.window
+    if (mt.kind == "level" and pf is not None and window in CHANGE_ABS
             and not _PERIOD_CUES.search(_BASE_COMPARISON.sub("", c.raw_window))
             and ((pf.data["value"] is not None and base_unit(pf.data["unit"]) == base_unit(mt.unit))
                  or (pf.data["value"] is None and pf.data["change_unit"] == "%" and c.clauses_since_prev() <= 1))
             and "change_abs" not in pf.data):
-        pf.data["change_abs"] = clean_number(CHANGE_SIGN[c.window] * (mt.value or 0))
+        pf.data["change_abs"] = clean_number(CHANGE_SIGN[window] * (mt.value or 0))
         pf.data["change_abs_unit"] = mt.unit
         _quote_to(pf, c.text, mt.end)
         return c.advance(mt.end)
@@ -446,12 +454,18 @@ RULES: list[Row] = [
         ("全区财政总收入88.6亿元，同比增加6.2亿元。",
          ({"metric": "财政总收入", "value": 88.6, "change_abs": 6.2, "change_abs_unit": "亿元"},)),
         ("农业总产值增长8.5%，即增加12.4亿元。",
-         ({"metric": "农业总产值", "value": None, "change": 8.5, "change_abs": 12.4},)),)),
+         ({"metric": "农业总产值", "value": None, "change": 8.5, "change_abs": 12.4},)),
+        ("城乡居民储蓄存款年末达到9850亿元，比上年末增加1120亿元。",
+         ({"metric": "城乡居民储蓄存款年末", "value": 9850, "change_abs": 1120},)),
+        ("城镇居民人均可支配收入完成41250元，比2015年增加12380元，年均递增7.6%。",
+         ({"metric": "城镇居民人均可支配收入", "value": 41250, "change_abs": 12380, "change": 7.6},)),)),
     Row("level reached after a change", change_then_level, (
         ("城镇化率提高1.2个百分点，达到68.4%。",
          ({"metric": "城镇化率", "change": 1.2, "change_unit": "百分点", "value": 68.4, "unit": "%"},)),)),
     Row("level + change", level_then_change, (
-        ("全区地区生产总值512亿元，增长6.3%。", ({"metric": "地区生产总值", "value": 512, "change": 6.3},)),)),
+        ("全区地区生产总值512亿元，增长6.3%。", ({"metric": "地区生产总值", "value": 512, "change": 6.3},)),
+        ("全区地区生产总值达到512亿元，按可比价格计算，比上年增长6.3%。",
+         ({"metric": "地区生产总值", "value": 512, "change": 6.3},)),)),
     Row("分别 back to levels", spread_back, (
         ("城镇常住居民人均可支配收入52100元，农村常住居民人均可支配收入31200元，分别增长4.6%和6.1%。",
          ({"metric": "城镇常住居民人均可支配收入", "value": 52100, "change": 4.6},
