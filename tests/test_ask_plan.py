@@ -89,6 +89,9 @@ def test_every_operation_has_a_handler():
         ("明澜区、溪北县2021年地区生产总值是多少？", {"op": "compare"}),
         ("与溪北县相比，明澜区2021年地区生产总值高多少？", {"op": "compare"}),
         ("云溪市明澜区2021年绿色出行促进条例什么时候起施行？", {"op": "date"}),
+        # 以来 with a cumulative figure is one figure, not a series
+        ("明澜区2021年以来累计建成了多少个党群服务站？", {"op": "lookup"}),
+        ("明澜区2021年以来地区生产总值怎么变化？", {"op": "trend", "year_range": (2021, 2023)}),
         # a figure asked is never a term: 是什么 with a year, 多少, 几项
         ("明澜区2023年经济增长目标是什么？", {"op": "lookup"}),
         ("明澜区报告的注释部分一共有多少条？", {"op": "glossary_count"}),
@@ -222,3 +225,11 @@ def test_a_measure_named_with_an_average_is_one_years_and_the_verb_is_the_neares
     assert one_year(pm, "value")
     growth = {"quote": "规模工业增加值增长6%", "metric": "规模工业增加值", "change": 6, "change_unit": "%"}
     assert figure(growth) == "增长6%"
+
+
+@pytest.mark.parametrize(("question", "unit"), [("明澜区有多少家医院？", "家"), ("审批压缩到了几天？", "天"),
+                                               ("失业率是百分之几？", "%"), ("明澜区地区生产总值是多少？", None)])
+def test_the_unit_a_question_asks(question, unit):
+    from govlens.analysis.ask.sentences import asked_unit
+
+    assert asked_unit(question) == unit

@@ -139,6 +139,9 @@ def lookup(store: StoreAPI, p: Plan, q: str) -> Answer | None:
             return Answer(answer=f"{none['region'] or ''}{p.year}年没有设定这一目标（原文“{none['said']}”）。",
                           citations=[{k: none[k] for k in ("doc", "quote", "span")}])
     f = _pick(store, p, place)
+    unit = S.asked_unit(q)
+    if f is not None and unit and unit != "%" and not _in_unit(f, unit):
+        f = None  # 多少家 asked and the figure is in 名: not the thing counted
     if f is None and (p.measure or p.residue) and (p.places or p.key is None):
         # a measure the synonym table does not know (减跑动, 压缩至…天), or one it knows that no fact of
         # the place names so: the fact whose sentence holds the question's words, in the unit asked,
@@ -154,6 +157,14 @@ def lookup(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     if f is None:
         return None
     return Answer(answer=_line(f) + "。", citations=[cite(f)], table=[f])
+
+
+def _in_unit(f: dict[str, Any], unit: str) -> bool:
+    """The fact states a figure in ``unit`` (or one convertible to it: 万人 for 人)."""
+    for k, u in (("value", "unit"), ("change", "change_unit")):
+        if f.get(k) is not None and (f.get(u) == unit or convert(f[k], f.get(u), unit) is not None):
+            return True
+    return False
 
 
 def _comparable(rows: list[dict[str, Any]], by: str) -> tuple[list[dict[str, Any]], str | None]:

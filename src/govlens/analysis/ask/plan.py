@@ -255,7 +255,7 @@ def read(store: StoreAPI, question: str) -> Plan:
                 p.year_range = (min(a, b), max(a, b))
                 if p.op not in ("track",):
                     p.op = "trend"
-    elif (r := W.SINCE_Q.search(q)) is not None and (y := cn_year(r.group(1))):
+    elif (r := W.SINCE_Q.search(q)) is not None and (y := cn_year(r.group(1))) and not W.CUMULATIVE_Q.search(q):
         p.year_range = (y, max(y, (latest or y + 1) - 1))
         p.op = "trend" if p.op not in ("track",) else p.op
     p.years = list(dict.fromkeys(years))
