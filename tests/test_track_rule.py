@@ -122,6 +122,10 @@ def test_pairs_compare_in_one_sense_and_unit_family(target, outcome, sense, expe
         ("棉花总产量", "cotton_output"),  # 总产量 alone names grain only as the whole name
         ("油料总产量", None),
         ("固定资产投资率", None),
+        ("一般公共财政预算收入按可比口径", "budget_revenue"),  # a basis of comparison names no other measure
+        ("国民生产总值", "gnp"),  # GNP is not GDP: a 1993 GNP target is not met by a GDP outcome
+        ("城乡居民可支配收入", "disposable_income"),
+        ("城镇居民可支配收入", "urban_income"),
     ],
 )
 def test_metric_key_reads_past_tail_words(metric, key):
