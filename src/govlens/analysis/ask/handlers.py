@@ -101,7 +101,7 @@ def _pick(store: StoreAPI, p: Plan, place: str | None, year: int | None = None) 
     if not place and len({f.get("region") for f in facts}) > 1:
         # no place named: the nation's own figure when it states one (专项债券 2025年), else several places
         # state it and it is not ours to pick
-        facts = [f for f in facts if f.get("region") == "全国" and (f.get("metric") or "?") in q_of(p)]
+        facts = [f for f in facts if f.get("region") == "全国"] if not W.REGIONAL_MEASURE.search(p.measure or "") else []
         if not facts:
             return None
     if p.want_change:
@@ -122,7 +122,8 @@ def q_of(p: Plan) -> str:
 
 
 def _line(f: dict[str, Any], field_: str | None = None) -> str:
-    return f"{f.get('region') or ''}{when(f)}{f.get('metric')}{kind_word(f)}：{as_written(f, figure(f, field_), field_)}"
+    metric = re.sub(r"(?:预期目标|目标|拟)$", "", f.get("metric") or "") or f.get("metric")  # 赤字率拟 -> 赤字率
+    return f"{f.get('region') or ''}{when(f)}{metric}{kind_word(f)}：{as_written(f, figure(f, field_), field_)}"
 
 
 # --- handlers --------------------------------------------------------------------------------------
@@ -223,6 +224,9 @@ def compare_places(store: StoreAPI, p: Plan, q: str) -> Answer | None:
         top = ranked[0]
         if top["in_unit"] != ranked[1]["in_unit"]:
             a.answer += f"。{top['region']}{'较低' if p.order == 'low' else '较高'}"
+        else:
+            tied = [r["region"] for r in ranked if r["in_unit"] == top["in_unit"]]
+            a.answer += "。数字相同" if len(tied) == len(ranked) else f"。{'、'.join(tied)}并列{'较低' if p.order == 'low' else '较高'}"
     if len(ranked) == 2 and re.search(r"(?:高|低|多|少|快|慢|差)(?:了|出)?多少|相差|差距", q):
         (r1, r2), unit = ranked, ranked[0]["rank_unit"]
         d = num(round(abs(r1["in_unit"] - r2["in_unit"]), 4))
@@ -486,6 +490,9 @@ def change(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     d = round(v2 - v1, 4)
     diff = num(abs(d))
     word = ("提高" if d >= 0 else "降低") if rate else ("增加" if d >= 0 else "减少")
+    if d == 0:  # the same figure both years (a qualifier may differ: 1200万人左右 -> 1200万人以上)
+        a.answer = a.answer.rstrip("。") + f"；{y2}年与{y1}年数字相同。"
+        return a
     a.answer = a.answer.rstrip("。") + f"；{y2}年比{y1}年{word}{diff}{unit}"
     a.computed = [diff]
     stated = S.stated_difference(f2, y1) if y2 == y1 + 1 else None
