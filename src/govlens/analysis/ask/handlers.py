@@ -149,6 +149,8 @@ def lookup(store: StoreAPI, p: Plan, q: str) -> Answer | None:
         f = S.fact_by_words(store, q, S.words_of(p.residue or p.measure or ""), place)
         if f is not None and p.year and f.get("period") != str(p.year):
             f = None
+        if f is not None and (pair := _pair(store, p, q, f, place)) is not None:
+            return Answer(answer="；".join(_line(x) for x in pair) + "。", citations=[cite(x) for x in pair], table=pair)
         if f is not None:
             metric = f.get("metric") or ""
             own = _own_clause(f)  # read by the question's words, not by a known measure: its clause is shown
@@ -156,7 +158,30 @@ def lookup(store: StoreAPI, p: Plan, q: str) -> Answer | None:
             return Answer(answer=f"{f.get('region') or ''}{metric}：{figure(f)}{said}。", citations=[cite(f)], table=[f])
     if f is None:
         return None
+    pair = _pair(store, p, q, f, place)
+    if pair is not None:  # 城乡居民收入: the urban and the rural figure
+        return Answer(answer="；".join(_line(x) for x in pair) + "。", citations=[cite(x) for x in pair], table=pair)
     return Answer(answer=_line(f) + "。", citations=[cite(f)], table=[f])
+
+
+def _pair(store: StoreAPI, p: Plan, q: str, f: dict[str, Any], place: str | None) -> list[dict[str, Any]] | None:
+    """A question word naming two parts (城乡 = 城镇 and 农村: W.PAIRED): the fact found for one part and
+    the same year's fact for the other, when the question did not name a part itself."""
+    metric = f.get("metric") or ""
+    for word, parts in W.PAIRED:
+        if word not in q or any(x in q for x in parts):
+            continue
+        mine = next((x for x in parts if x in metric), None)
+        if mine is None:
+            continue
+        other = next(x for x in parts if x != mine)
+        tail = metric[-4:]  # the measure both parts share (…人均可支配收入)
+        sib = next((g for g in store.indicators(metric_like=other, region_suffix=place or None, period=f.get("period"),
+                                                kind=f.get("kind"), order="reports")
+                    if tail in (g.get("metric") or "") and g.get("doc") == f.get("doc")), None)
+        if sib is not None:
+            return sorted([f, sib], key=lambda x: parts.index(next(y for y in parts if y in x["metric"])))
+    return None
 
 
 def _in_unit(f: dict[str, Any], unit: str) -> bool:
@@ -329,6 +354,14 @@ def target_vs_outcome(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     if not rows:
         return None
     r = rows[-1]
+    if r["verdict"] == "unclear" and r.get("target"):
+        # track paired no outcome: the year's outcome as ask reads it (the measure's own figure for the
+        # whole place and year), judged by the same rule
+        t = r["target"]
+        base = Plan(**{**vars(p), "kind": "actual", "want_change": t.get("change") is not None or percent(t) is not None})
+        outcome = _pick(store, base, r["region"], r["year"])
+        if outcome is not None and (v := verdict(t, outcome, r.get("metric_key"))) in ("met", "missed"):
+            r = r | {"actual": outcome, "verdict": v, "rule": rule_for(t, r.get("metric_key"))}
     if r["verdict"] not in ("met", "missed"):
         # no comparable outcome stated (or no next report): declined, with the target's sentence shown
         a = Answer(note=f"{r['region']}{r['year']}年{r['metric']}目标为{figure(r['target'])}；"

@@ -99,6 +99,8 @@ SPLITS: list[tuple[str, re.Pattern[str], str]] = [
     ("part", re.compile(r"^(?P<a>[^，,；;]*?(?:多少|几)[^，,；;]*)[，,；;]\s*其中(?P<b>[^，,；;]*(?:多少|几)[^，,；;]*)$"),
      "明澜区累计培育了多少家科技企业，其中高新技术企业有几家？"),
 ]
+# A question word that names two parts, each stated on its own (城乡居民收入: 城镇…, 农村…).
+PAIRED: list[tuple[str, tuple[str, str]]] = [("城乡", ("城镇", "农村"))]
 # A position asked in a ranking: 排第二, 排在各省第二位, 第三高, 位列第二
 NTH_Q = re.compile(r"(?:排|位列|位居|居)(?:在)?(?:[^第，。？]{0,6})?第([一二两三四五六七八九十\d]+)(?:位|名)?"
                    r"|第([一二两三四五六七八九十\d]+)(?:高|低|多|少|快|慢|大|小)")
