@@ -238,3 +238,19 @@ def test_a_broken_figure_is_read_whole(raw, expect):
     assert page.text == expect
     at = next(i for i, ch in enumerate(page.text) if ch.isdigit())
     assert raw[page.offsets.to_source(at)] == page.text[at]  # offsets still point at the source
+
+
+@pytest.mark.parametrize(
+    ("quote", "metric", "target", "outcome", "rule", "expect"),
+    [
+        # 控制在 in the clause makes a ceiling though the figure carries no qualifier
+        ("全社会固定资产投资增长控制在15%", "全社会固定资产投资", 15, 18, "ceiling", "missed"),
+        ("全社会固定资产投资增长控制在15%", "全社会固定资产投资", 15, 12, "ceiling", "met"),
+        ("全社会固定资产投资增长15%", "全社会固定资产投资", 15, 12, "at_least", "missed"),
+        ("力争全社会固定资产投资增长15%", "全社会固定资产投资", 15, 15, "at_least", "met"),
+    ],
+)
+def test_a_cue_word_in_the_targets_clause_decides_its_rule(quote, metric, target, outcome, rule, expect):
+    t = g(target) | {"quote": quote, "metric": metric}
+    assert rule_for(t, "fixed_asset_investment", "growth") == rule
+    assert verdict(t, g(outcome), "fixed_asset_investment", "growth") == expect
