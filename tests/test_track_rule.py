@@ -119,8 +119,13 @@ def test_pairs_compare_in_one_sense_and_unit_family(target, outcome, sense, expe
         ("赤字率拟", "deficit_ratio"),  # a rate and an amount are two measures
         ("财政赤字", "deficit"),
         ("占国内生产总值比重", None),  # a ratio word is never dropped: a share is not the GDP
-        ("棉花总产量", None),  # 总产量 names grain only on its own
+        ("棉花总产量", "cotton_output"),  # 总产量 alone names grain only as the whole name
+        ("油料总产量", None),
         ("固定资产投资率", None),
+        ("一般公共财政预算收入按可比口径", "budget_revenue"),  # a basis of comparison names no other measure
+        ("国民生产总值", "gnp"),  # GNP is not GDP: a 1993 GNP target is not met by a GDP outcome
+        ("城乡居民可支配收入", "disposable_income"),
+        ("城镇居民可支配收入", "urban_income"),
     ],
 )
 def test_metric_key_reads_past_tail_words(metric, key):
@@ -178,3 +183,74 @@ def test_a_count_of_years_before_the_measure_is_no_years_figure():
     five = lv(26000, None, "亿元") | {"metric": "全社会固定资产投资", "quote": "五年全社会固定资产投资完成26000亿元"}
     named = five | {"quote": "一九九二年全社会固定资产投资完成7855亿元", "value": 7855}
     assert not one_year(five, "value") and one_year(named, "value")
+
+
+@pytest.mark.parametrize(
+    ("quote", "metric", "year", "other"),
+    [
+        ("例如，一九五七年比一九五二年，钢增加了四百万吨，棉花增加了六百七十三万担", "棉花", 1958, True),
+        ("2016年，国内生产总值增长6.7%", "国内生产总值", 2016, False),
+        ("国内生产总值增长6.7%", "国内生产总值", 2016, False),  # no year named: the report's period holds
+    ],
+)
+def test_an_outcome_naming_other_years_is_not_this_years(quote, metric, year, other):
+    from govlens.analysis.track import names_another_year
+
+    assert names_another_year({"quote": quote, "metric": metric}, year) is other
+
+
+def test_an_increase_in_a_unit_is_no_level():
+    from govlens.analysis.track import fact_senses
+
+    assert fact_senses(lv(673, None, "万担") | {"metric": "棉花增加"}) == {}
+    assert set(fact_senses(lv(673, None, "万担") | {"metric": "棉花产量"})) == {"level"}
+
+
+@pytest.mark.parametrize(
+    ("metric", "key"),
+    [("钢", "steel_output"), ("钢产量", "steel_output"), ("农业总产值", "agri_output"),
+     ("工农业总产值", "industrial_agri_output"), ("原煤产量", "coal_output"), ("社会商品零售总额", "retail_sales"),
+     ("发电量", "power_output"), ("棉花产量", "cotton_output"), ("二氧化碳排放强度", "carbon_intensity")],
+)
+def test_plan_era_and_environment_measures_have_keys(metric, key):
+    from govlens.lexicon.metrics import metric_key
+
+    assert metric_key(metric) == key
+
+
+@pytest.mark.parametrize(
+    ("raw", "expect"),
+    [
+        # a figure spaced out character by character (PDF debris) is one figure, offsets kept
+        ("去年全区经济增长8 ．8 ％，零售价格涨幅为0 ．8 ％。", "去年全区经济增长8.8%，零售价格涨幅为0.8%。"),
+        ("1 9 9 7年全区生产总值达到7 4 7 7 2万元。", "1997年全区生产总值达到74772万元。"),
+        ("表中2019 2020两列。", "表中2019 2020两列。"),  # numbers of several digits stay apart
+        # a figure cut from its unit by a line break is one line again
+        ("——经济运行稳中向好。全区生产总值达到74.4\n亿元，增长6.7%，居全市前列。", "——经济运行稳中向好。全区生产总值达到74.4亿元，增长6.7%，居全市前列。"),
+    ],
+)
+def test_a_broken_figure_is_read_whole(raw, expect):
+    """normalize (small edit for track: figures the next report states its outcome with)."""
+    from govlens.model import Page
+    from govlens.stages.normalize import normalize
+
+    page = normalize(Page(source="t", raw=raw))
+    assert page.text == expect
+    at = next(i for i, ch in enumerate(page.text) if ch.isdigit())
+    assert raw[page.offsets.to_source(at)] == page.text[at]  # offsets still point at the source
+
+
+@pytest.mark.parametrize(
+    ("quote", "metric", "target", "outcome", "rule", "expect"),
+    [
+        # 控制在 in the clause makes a ceiling though the figure carries no qualifier
+        ("全社会固定资产投资增长控制在15%", "全社会固定资产投资", 15, 18, "ceiling", "missed"),
+        ("全社会固定资产投资增长控制在15%", "全社会固定资产投资", 15, 12, "ceiling", "met"),
+        ("全社会固定资产投资增长15%", "全社会固定资产投资", 15, 12, "at_least", "missed"),
+        ("力争全社会固定资产投资增长15%", "全社会固定资产投资", 15, 15, "at_least", "met"),
+    ],
+)
+def test_a_cue_word_in_the_targets_clause_decides_its_rule(quote, metric, target, outcome, rule, expect):
+    t = g(target) | {"quote": quote, "metric": metric}
+    assert rule_for(t, "fixed_asset_investment", "growth") == rule
+    assert verdict(t, g(outcome), "fixed_asset_investment", "growth") == expect

@@ -51,12 +51,13 @@ from typing import Any
 
 from ..lexicon.load import rows as lexicon_rows
 from ..lexicon.metrics import metric_key, metric_stem
-from ..lexicon.words import APPROX, AT_MOST
+from ..lexicon.words import APPROX, AT_MOST, CUES, YEAR_ANY
 from ..stages.numbers import convert
 from ..store.api import StoreAPI
 
 LOWER_IS_BETTER = ("unemployment_registered", "unemployment_surveyed", "cpi", "retail_prices", "energy_intensity",
-                   "pm25", "deficit_ratio", "deficit")
+                   "pm25", "deficit_ratio", "deficit", "carbon_intensity",
+                   "so2_emissions", "cod_emissions")
 SENSES = ("level", "ratio", "growth")  # the order a measure named without a sense word is looked up in
 PERCENT = ("%", "‰")
 
@@ -102,8 +103,8 @@ def fact_senses(f: dict[str, Any]) -> dict[str, tuple[float, float | None, str |
             end = _ending(metric_stem(f.get("metric")))
             sense = "ratio" if end and end[1] == "ratio" else "growth"
             out.setdefault(sense, (f["value"], f.get("value_max"), unit))
-        else:
-            out["level"] = (f["value"], f.get("value_max"), unit)
+        elif not (end := _ending(metric_stem(f.get("metric")))) or end[1] != "growth":
+            out["level"] = (f["value"], f.get("value_max"), unit)  # 棉花增加673万担 is an increase, no level
     return out
 
 
@@ -140,8 +141,19 @@ def figures(target: dict[str, Any], actual: dict[str, Any],
     return (tv, tmax, av, unit) if same else None
 
 
+def _qualifier(target: dict[str, Any]) -> str:
+    """The target's qualifier, or a cue word of the lexicon's list in the clause that sets it
+    (城镇登记失业率控制在4.6% is a ceiling though no word stands next to the figure)."""
+    from .ask.choose import clause_before
+
+    if target.get("qualifier"):
+        return target["qualifier"]
+    clause = clause_before(target) if target.get("quote") else ""
+    return next((w for w in CUES if w in clause), "")
+
+
 def rule_for(target: dict[str, Any], key: str | None, sense: str | None = None) -> str:
-    q = target.get("qualifier") or ""
+    q = _qualifier(target)
     t = fact_senses(target).get(sense or "") if sense else None
     hi = t[1] if t else target.get("change_max") if target.get("change") is not None else target.get("value_max")
     if q in AT_MOST:
@@ -217,6 +229,21 @@ def restated_target(f: dict[str, Any]) -> bool:
     return False
 
 
+_YEAR_NAMED = re.compile(rf"({YEAR_ANY})年")
+
+
+def names_another_year(f: dict[str, Any], year: int) -> bool:
+    """The sentence up to the figure's measure names years, and not this one (一九五七年比一九五二年，钢增加了
+    四百万吨 is no outcome of 1958)."""
+    from ..stages.numbers import cn_year
+
+    quote, metric = f.get("quote") or "", f.get("metric") or ""
+    at = quote.find(metric) if metric else -1
+    before = quote[: at + len(metric)] if at != -1 else quote
+    named = {int(y) if y.isdigit() else cn_year(y) for y in _YEAR_NAMED.findall(before)}
+    return bool(named) and year not in named
+
+
 def pair(target: dict[str, Any], candidates: list[dict[str, Any]], sense: str | None = None) -> dict[str, Any] | None:
     """The outcome that answers a target among the next report's figures for its year: the best
     figure for the whole place and year that states the target's sense in a comparable unit, and
@@ -225,8 +252,9 @@ def pair(target: dict[str, Any], candidates: list[dict[str, Any]], sense: str | 
 
     if sense is None:
         sense = next((s for s in ("growth", "ratio", "level") if s in fact_senses(target)), None)
+    year = target.get("doc_year") or (int(target["period"]) if str(target.get("period") or "").isdigit() else None)
     whole = [c for c in candidates if c.get("parent") is None and not restated_target(c)
-             and not narrower_than_key(c)]
+             and not narrower_than_key(c) and not (year and names_another_year(c, year))]
     comparable = [c for c in whole if figures(target, c, sense) is not None]
     ranked = best(comparable, target.get("metric"), sense == "growth")
     return ranked[0] if ranked else None
@@ -252,10 +280,10 @@ def track(store: StoreAPI, region: str | None = None, metric: str | None = None,
     if metric and not key:
         key, words_sense = measure(metric)
         sense = sense or words_sense
-    if metric and not key:
-        return []  # words the lexicon does not know name no tracked measure
+    # words the lexicon does not know are matched in the stored names (as compare does)
+    like = {"metric_like": metric} if metric and not key else {}
     regions = _regions(store, region) if region else [None]
-    targets = [t for r in regions for t in store.targets(region=r, metric_key=key, year=year)]
+    targets = [t for r in regions for t in store.targets(region=r, metric_key=key, year=year, **like)]
     reports = store.report_years()
     out: list[dict[str, Any]] = []
     seen: set[tuple] = set()

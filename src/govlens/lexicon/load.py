@@ -77,3 +77,63 @@ def may_match(rx: re.Pattern[str]) -> Callable[[str], bool]:
         return lambda text: True
     hint = re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
     return lambda text: hint.search(text) is not None
+
+
+def _nullable(items) -> bool:
+    """Whether the parsed pattern ``items`` can match the empty string (zero-width items can)."""
+    from re import _constants as C
+
+    for op, av in items:
+        if op in (C.LITERAL, C.NOT_LITERAL, C.IN, C.ANY, C.CATEGORY):
+            return False
+        if op is C.SUBPATTERN and not _nullable(av[3]):
+            return False
+        if op is C.BRANCH and not any(_nullable(b) for b in av[1]):
+            return False
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and av[0] >= 1 and not _nullable(av[2]):
+            return False
+        if op in (C.GROUPREF, C.GROUPREF_EXISTS, C.ATOMIC_GROUP):
+            return False  # unknown: taken as consuming, which only makes the caller give up sooner
+    return True
+
+
+def _last(items) -> frozenset[str] | None:
+    """The characters a non-empty match of ``items`` can end with, or None if unknown (a class with
+    ranges or categories, a backreference …)."""
+    from re import _constants as C
+
+    out: set[str] = set()
+    for op, av in reversed(list(items)):
+        if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+            continue  # zero-width
+        if op is C.LITERAL:
+            got: frozenset[str] | None = frozenset(chr(av))
+        elif op is C.IN and all(o is C.LITERAL for o, _ in av):
+            got = frozenset(chr(a) for _, a in av)
+        elif op is C.SUBPATTERN:
+            got = _last(av[3])
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            got = _last(av[2])
+        elif op is C.BRANCH:
+            parts = [_last(b) for b in av[1]]
+            got = None if any(p is None for p in parts) else frozenset().union(*parts)  # type: ignore[arg-type]
+        else:
+            return None
+        if got is None:
+            return None
+        out |= got
+        if not _nullable([(op, av)]):
+            return frozenset(out)
+    return None  # the whole pattern may match empty: it can end anywhere
+
+
+def may_end_match(rx: re.Pattern[str]) -> Callable[[str], bool]:
+    """For a pattern anchored at the end (``(?:了|的|达到)+$``): a test that is False only when no match
+    can end the text, looking at its last character (or the one before a final newline, where ``$`` also
+    matches). Saves trying the pattern at every position of a text that ends in none of them."""
+    from re import _parser
+
+    chars = None if rx.flags & re.IGNORECASE else _last(_parser.parse(rx.pattern, rx.flags).data)
+    if chars is None:
+        return lambda text: True
+    return lambda text: text[-1:] in chars or text[-1:] == "\n"

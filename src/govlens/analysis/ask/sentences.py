@@ -14,7 +14,14 @@ from ...store.api import StoreAPI
 from . import words as W
 
 # the unit a question asks for: 多少天 -> 天, 百分之几 / 多少% / …率 -> %
-UNIT_ASKED = re.compile(r"多少(天|件|个|人|项|家|所|条|公里|平方米|套|张|名|次|亿元|万元|元|吨|万吨|亿斤)|(百分之几|多少%|百分比)")
+UNIT_ASKED = re.compile(r"(?:多少|几)(天|件|个|人|项|家|所|条|公里|平方米|套|张|名|次|亩|处|座|户|亿元|万元|元|吨|万吨|亿斤)"
+                        r"|(百分之几|百分之多少|多少%|百分比)")
+
+
+def asked_unit(q: str) -> str | None:
+    """The unit a question asks its figure in (多少家 -> 家, 几天 -> 天, 百分之几 -> %), or None."""
+    m = UNIT_ASKED.search(q)
+    return (m.group(1) or "%") if m else None
 GENERIC = {"项目", "工程", "多少", "总投资", "投资", "计划", "服务", "情况", "目前", "累计", "全区", "全市", "全省", "平均",
            "实现", "完成", "建设", "推进", "时间", "数量"}
 INVEST = re.compile(r"(计划总投资|总投资|完成投资|计划投资|投资总额|总投入)额?(?:为|达|达到)?"
@@ -308,4 +315,45 @@ def listed_count(store: StoreAPI, noun: str, place: str | None, year: int | None
                             "cites": [{"doc": d["doc"], "quote": text[s:e], "span": [s, e]}
                                       for s, e in ((ls, le), items[0], items[-1])]}
             at = text.find(noun, le)
+    return None
+
+
+# When a document takes effect, as it says so (pattern, example)
+EFFECTIVE_FORMS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"(?:本(?:条例|办法|规定|决定|细则|法|规则|意见))?自(?P<d>(?:\d{4}|[〇零一二三四五六七八九]{4})年"
+                r"[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日)起(?:施行|实施|生效|执行)"),
+     "第三十条 本条例自2031年5月1日起施行。"),
+]
+
+
+def effective_date(store: StoreAPI, name: str, place: str | None) -> dict[str, Any] | None:
+    """The date the named document (a regulation's title, as asked) says it takes effect from: the
+    stored document whose title the question names (or holds most of), then its 本条例自…起施行."""
+    if len(name) < 2:
+        return None
+    try:
+        hits = store.search(name, limit=10) or store.search(name[-6:], limit=10)
+    except GovlensError:
+        return None
+    def overlap(title: str) -> int:
+        return max((k for k in range(len(title), 1, -1) for i in range(len(title) - k + 1) if title[i:i + k] in name),
+                   default=0)
+    ranked = sorted(hits, key=lambda h: -overlap(h.get("title") or ""))
+    for h in ranked[:3]:
+        title = h.get("title") or ""
+        own = re.sub(r"^中华人民共和国", "", title)
+        if overlap(title) < min(len(title), 6) or own[:2] not in name:
+            continue  # not the document the question names (its place, the title's first words, is not asked)
+        d = store.document(h["id"])
+        text = d["text"] if d else ""
+        for rx, _ in EFFECTIVE_FORMS:
+            found = list(rx.finditer(text))
+            mine = [m for m in found if m.group().startswith("本")] or found
+            if mine:
+                m = mine[-1]
+                start = max(text.rfind(c, 0, m.start()) for c in "。；！？\n") + 1
+                ends = [e for c in "。；！？\n" if (e := text.find(c, m.end())) != -1]
+                end = min(ends) + 1 if ends else len(text)
+                return {"doc": d["doc"], "quote": text[start:end], "span": [start, end], "date": m.group("d"),
+                        "title": title, "region": d.get("region")}
     return None

@@ -8,6 +8,7 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
+from ...lexicon.load import may_end_match
 from ...lexicon.words import YEAR, YEAR_CN
 from .scan import _CLAUSE_BOUND_RX
 
@@ -35,6 +36,7 @@ _COUNT_VERBS = (
     "接待|服务|培训|新引进|引育|招引|实施|投入|腾退|消化|再开发|集中|转化|上线|接入|覆盖|支持|帮助|走访|推出|出台|制定|"
     "有序推进|累计建成|累计培育|累计创建|累计引进|全面完成|顺利完成|建立|设立|成立|打造|形成|启动|带动"
 )
+_MAY_TRAIL = may_end_match(_TRAILING)
 _VERB_ONLY = re.compile(rf"^(?:{_COUNT_VERBS})*$")
 _AFTER_NOUN = re.compile(r"[^，,。；;：:、\n（(\d]{1,16}")
 _AFTER_STOP = re.compile(r"(?:实现|完成|达到|投入|获得|成为|入选|的|[和及与]$|，|。|以上|左右).*$")
@@ -59,8 +61,10 @@ def _clean_metric(w: str) -> str:
     w = w.strip()
     while w != prev:
         prev = w
-        w = _LEADING.sub("", w)
-        w = w[:-_TAIL] + _TRAILING.sub("", w[-_TAIL:]) if len(w) > _TAIL else _TRAILING.sub("", w)
+        if lead := _LEADING.match(w):  # anchored: one match at 0, not a try at every position as sub does
+            w = w[lead.end() :]
+        if _MAY_TRAIL(w):  # the filler ends the window: its last character says whether to look
+            w = w[:-_TAIL] + _TRAILING.sub("", w[-_TAIL:]) if len(w) > _TAIL else _TRAILING.sub("", w)
         w = w.strip("，、；：。 \"")
     return _balance(w)
 

@@ -68,7 +68,9 @@ _QUOTES = re.compile(NONFACT["quoted"])
 _MEETING = re.compile(NONFACT["meeting"])
 _CLASS_AFTER = re.compile(NONFACT["class_after"])
 _AGE_UNITS = tuple(NONFACT["age"].split("|"))
-_HAS_NUMBER = re.compile(r"[\d十百千成番]|分之")
+# A digit or numeral, or 分之; written to open with one character class, so that the engine skips to
+# candidate positions (a first alternative that is a class, then a literal, gave it no prefix to skip by).
+_HAS_NUMBER = re.compile(r"[\d十百千成番分](?:(?<!分)|(?=之))")
 _SENT = re.compile(r"[^。！？；;\n]+[。！？；;]?")
 _CLAUSE_BOUND = "，,；;：:。！？\n"
 _CLAUSE_BOUND_RX = re.compile("[" + re.escape(_CLAUSE_BOUND) + "]")
@@ -150,7 +152,8 @@ def _bad_context(text: str, num_start: int, num_end: int) -> bool:
 # A run of digits and numerals longer than any figure (2 000 digits in a row): the number patterns
 # backtrack over it at every position ('1'*2000 took 2.8 s, '十'*8000 4.8 s). Such runs are masked,
 # same length, before scanning, so every offset stays valid.
-_LONG_RUN = re.compile(r"[0-9０-９.,．零〇○一二两三四五六七八九十百千万亿]{40,}")
+_RUN_CHAR = "[0-9０-９.,．零〇○一二两三四五六七八九十百千万亿]"
+_LONG_RUN = re.compile(rf"{_RUN_CHAR}{_RUN_CHAR}{{39,}}")  # one class first: the engine skips by it
 
 
 def mask_long_runs(text: str) -> str:

@@ -1,0 +1,139 @@
+"""The shortcuts taken for speed change no result: each cheap test or guard agrees with the full
+pattern it stands in front of, on invented sentences and (an annotation-free invariant) on every line
+of the corpus. Speed itself is measured in benchmarks/, never in a timed test."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import CORPUS, needs_shared
+from govlens.lexicon.load import may_match
+from govlens.lexicon.words import KIND_CUES, PERIOD_WORDS, PLAN_START
+from govlens.stages import normalize as N
+from govlens.stages.indicators import period as P
+from govlens.stages.indicators import scan as S
+
+# (pattern, sentences it matches, sentences may_match rules out: none of the characters every match holds)
+MAY_MATCH = [
+    (r"(?:全部|全面)?(?:达产|投产|建成)后", ["项目全部达产后年产值12亿元", "新厂建成后可安置300人"],
+     ["今年新增就业5200人", "全面投产"]),
+    (r"(?:好于|高于)预期|(?:实现|完成)了?[^，。；：]{0,12}目标", ["全年增速好于预期", "圆满完成了年度各项目标"],
+     ["地区生产总值增长6%", "预算执行良好"]),
+    (r"(?<=的)五年(?=[。，；])|过去一年", ["这是奋进的五年。", "过去一年，全县…"], ["五十个村", "全面推进"]),
+    (r"[甲乙]{2,3}|丙+", ["甲乙丙", "丙"], ["丁戊"]),
+]
+
+
+@pytest.mark.parametrize(("pattern", "hits", "misses"), MAY_MATCH)
+def test_may_match_rules_out_only_text_that_cannot_match(pattern, hits, misses):
+    rx = re.compile(pattern)
+    test = may_match(rx)
+    for s in hits:
+        assert rx.search(s) and test(s)
+    for s in misses:
+        assert not rx.search(s) and not test(s)
+
+
+def test_may_match_knows_nothing_of_patterns_without_required_characters():
+    for pattern in (r"\d+", r"[^，]{2}", r"(?:增长)?", r"(?i)ab"):
+        assert may_match(re.compile(pattern))("无关的文字")
+
+
+@needs_shared
+def test_cheap_tests_agree_with_their_patterns_on_every_corpus_line():
+    """Wherever a cue pattern matches, its cheap test says it may: over all lines of the corpus."""
+    patterns = [rx for rx in KIND_CUES.values() if isinstance(rx, re.Pattern)] + [P._OUTCOME_CUE, P._PROSPECT_CUE]
+    tests = [(rx, may_match(rx)) for rx in patterns]
+    lines = [line for f in sorted(CORPUS.glob("*.txt")) for line in f.read_text(encoding="utf-8").split("\n")]
+    assert len(lines) > 1000
+    ruled_out = 0
+    for line in lines:
+        for rx, test in tests:
+            ok = test(line)
+            assert ok or not rx.search(line), (rx.pattern, line[:80])
+            ruled_out += not ok
+    assert ruled_out > len(lines)  # the tests do rule lines out, or they would be no shortcut
+
+
+@pytest.mark.parametrize("word", sorted(PERIOD_WORDS))
+def test_period_cue_guard_lets_every_period_word_through(word):
+    """The first-character lookahead in front of the period cues is built from the word lists: a word
+    added to periods.tsv is still found (also one opening with 一, which the guard writes out)."""
+    m = P._PERIOD_CUES.search(f"，{word}，地区生产总值增长6%")
+    assert m is not None and m.group() == word
+
+
+@pytest.mark.parametrize("plan", sorted(PLAN_START))
+def test_period_cue_guard_lets_every_plan_through(plan):
+    m = P._PERIOD_CUES.search(f"回顾“{plan}”时期，全区财政收入年均增长8%")
+    assert m is not None and m.group("plan") == plan
+
+
+@pytest.mark.parametrize(("sentence", "change"), [("地区生产总值翻一番", 1), ("粮食产量翻两番，达到12万吨", 3),
+                                                  ("工业产值增长12.5%", 12.5), ("财政赤字下降1.5个百分点", -1.5)])
+def test_change_guard_covers_both_branches(sentence, change):
+    ms = [m for m in S.find_mentions(sentence, 0, len(sentence), []) if m.kind == "change"]
+    assert [m.change for m in ms] == [change]
+
+
+@pytest.mark.parametrize(("left", "right"), [
+    ("建设1个市", "民健身中心"), ("全面推进", "乡村振兴"), ("增长6.5%", "，全年"), ("完成投资12亿", "元"),
+    ("科技", "创新能力"), ("。", "二、"), ("abc", "def")])
+def test_word_across_prefilter_agrees_with_the_segmenter(left, right):
+    """A break with a non-Chinese character on either side is decided without rjieba: the same answer."""
+    import rjieba
+
+    def slow(a: str, b: str) -> bool:
+        la, rb = a[-3:], b[:3]
+        pos = 0
+        for tok in rjieba.cut(la + rb):
+            if pos < len(la) < pos + len(tok) and re.fullmatch(N._C + "+", tok):
+                return True
+            pos += len(tok)
+        return False
+
+    assert N._word_across(left, right) == slow(left, right)
+
+
+@pytest.mark.parametrize(("text", "out"), [
+    ("预算收入２８，０４９，７８０，０００元", "预算收入２８,０４９,７８０,０００元"),  # \d: full-width digits too
+    ("收入28，049，780，000元，支出3，154元", "收入28,049,780,000元，支出3，154元"),
+    ("全年完成3，154万元", "全年完成3，154万元")])
+def test_grouped_thousands_hint(text, out):
+    assert N._fix_punct(text) == out
+
+
+END_MATCH = [
+    (r"(?:实现了?|达到|的|分别为|、)+$", ["地区生产总值实现了", "粮食产量分别为", "增加值的"], ["地区生产总值", "收入增长"]),
+    (r"(?:较|比)(?:19|20)\d{2}年(?:同期)?$", ["比2020年", "较2019年同期"], ["比上年增长"]),
+    (r"(?:了|的)?$", ["任何文字"], []),  # may match empty: can end anywhere
+]
+
+
+@pytest.mark.parametrize(("pattern", "hits", "misses"), END_MATCH)
+def test_may_end_match_rules_out_only_text_no_match_can_end(pattern, hits, misses):
+    from govlens.lexicon.load import may_end_match
+
+    rx = re.compile(pattern)
+    test = may_end_match(rx)
+    for s in hits:
+        assert test(s) and test(s + "\n")
+    for s in misses:
+        assert not rx.search(s) and not test(s)
+
+
+@needs_shared
+def test_metric_trailing_guard_agrees_on_corpus_windows():
+    """The metric trimmer's end guard never skips a window its trailing pattern would have trimmed: checked
+    on every clause end of the corpus (the text before each figure)."""
+    from govlens.stages.indicators import metric as M
+
+    n = 0
+    for f in sorted(CORPUS.glob("*.txt"))[:60]:
+        for m in re.finditer(r"[^，。；：\n\d]{1,48}(?=\d)", f.read_text(encoding="utf-8")):
+            w = m.group()
+            assert M._MAY_TRAIL(w) or not M._TRAILING.search(w), w
+            n += 1
+    assert n > 1000
