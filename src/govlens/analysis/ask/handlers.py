@@ -53,10 +53,13 @@ def facts_for(store: StoreAPI, p: Plan, place: str | None, period: str | None = 
     if not out and not p.key and p.measure:
         # 一般公共预算赤字率 -> 赤字率: the shorter names ending the asked one, at word boundaries, of at
         # least three characters and not a generic word (人数, 规模 alone never answer)
-        for tail in S.tails(p.measure):
-            out = _fetch(store, p, None, tail, place, period, kind)
-            if out:
-                break
+        tails = S.tails(p.measure)
+        if tails:  # one query for the shortest ending (every longer one holds it), then longest first
+            pool = _fetch(store, p, None, tails[-1], place, period, kind)
+            for tail in tails:
+                out = [f for f in pool if tail in (f.get("metric") or "")]
+                if out:
+                    break
     if period and period.isdigit():
         field = "change" if p.want_change else "value"
         out = [f for f in out if one_year(f, field) or (field == "change" and f.get("value") is not None
