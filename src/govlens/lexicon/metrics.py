@@ -56,6 +56,8 @@ def _key_as_written(m: str) -> str | None:
 
 
 def _drop_tail(m: str) -> str | None:
+    if not m.endswith(_tails()):  # one C-level test first: most metrics end in no tail word
+        return None
     tail = next((w for w in _tails() if m.endswith(w) and len(m) > len(w) + 1), None)
     return m[: -len(tail)] if tail else None
 
