@@ -97,11 +97,11 @@ def test_question_dev_set_floors(tmp_path):
     assert s.n >= 60 and s.unanswerable >= 8
     # Round-2 blind questions and pairs joined dev on 2026-11-30 (0.65 / 0.42 when measured blind), so the
     # floors restart from what the joined set scores and move up from there (issue targets: 0.95 / 1.0 / 0.95).
-    assert d["answer_accuracy"] >= 0.98, s.misses
+    assert d["answer_accuracy"] >= 0.985, s.misses
     assert d["citation_accuracy"] >= 0.99, s.misses
     assert d["declined"] >= 0.98, s.misses
     if t is not None:
-        assert t.as_dict()["verdict_agreement"] >= 0.92, t.misses
+        assert t.as_dict()["verdict_agreement"] >= 0.97, t.misses
 
 
 def test_optional_llm_rephrases_but_never_adds_a_figure(db, monkeypatch):
@@ -178,7 +178,8 @@ def test_a_report_that_sets_no_target_and_a_measure_worded_as_asked(tmp_path):
     (tmp_path / "in" / "r.txt").write_text(
         "2023年云溪市明澜区政府工作报告\n——2023年1月10日在明澜区第八届人民代表大会第二次会议上\n各位代表：\n"
         "今年经济社会发展的主要预期目标是：在地地区生产总值增长6.2%左右，属地地区生产总值增长6.5%左右，"
-        "城镇调查失业率5.5%以内。需要说明的是，我们没有提出全年工业增速具体目标。\n", encoding="utf-8")
+        "城镇调查失业率5.5%以内。需要说明的是，我们没有提出全年工业增速具体目标。\n"
+        "过去一年，城镇常住居民人均可支配收入52310元，农村常住居民人均可支配收入31240元。\n", encoding="utf-8")
     db = str(tmp_path / "t.db")
     with open_store(db) as store:
         ingest(store, walk([str(tmp_path / "in")]))
@@ -188,6 +189,8 @@ def test_a_report_that_sets_no_target_and_a_measure_worded_as_asked(tmp_path):
         b = ask(store, "明澜区2023年工业增速目标定的是多少？")
         assert "没有提出全年工业增速具体目标" in b.answer, (b.answer, b.parsed)
         assert b.citations and "没有提出" in b.citations[0]["quote"]
+        c = ask(store, "明澜区2022年城乡居民人均可支配收入是多少？")  # 城乡: both parts
+        assert "52310元" in c.answer and "31240元" in c.answer, (c.answer, c.parsed)
 
 
 def test_a_titled_list_is_counted_and_several_counts_are_answered_each(tmp_path):

@@ -151,3 +151,24 @@ def test_listing_entries_with_a_date_and_a_short_summary_are_documents():
         ("云溪市人民政府关于印发促进低空经济发展若干措施的通知", 2031, "regulation"),
         ("云溪市人民政府关于做好春季森林防火工作的通知", 2031, "regulation"),
     ]
+
+
+def test_tagged_entries_over_their_dates_are_a_listing():
+    page = "云溪新闻网 首页 > 区县动态\n" + "".join(
+        f"【{tag}】{name}{what}\n2031-09-1{k}\n{name}{what}，相关负责人介绍了有关情况，全年目标有望提前完成。\n"
+        for k, (tag, name, what) in enumerate((("明澜", "明澜区", "新签约项目8个"), ("青石", "青石县", "启动冬季清洁取暖改造"))))
+    docs = read_text(page, extract=False)
+    assert [(d.title, d.region, d.year, d.kind) for d in docs] == [
+        ("明澜区新签约项目8个", "云溪市明澜区", 2031, "news"), ("青石县启动冬季清洁取暖改造", "云溪市青石县", 2031, "news")]
+
+
+def test_a_disclosure_table_titled_by_its_information_name_row():
+    page = ("信息名称： | 云溪市人民政府办公室关于进一步加强旅游市场监管的实施意见\n索引号： | 000/2031-00891 | 发文机关： | 云溪市人民政府办公室\n"
+            "生成日期： | 2031-06-12\n各区县人民政府：\n为进一步规范旅游市场秩序，经市人民政府同意，现提出如下意见。全市旅游投诉结案率保持在98%以上，"
+            "游客满意度达到90分以上，重点旅游县建立旅游纠纷快速处理中心。")
+    (d,) = read_text(page, extract=False)
+    assert (d.title, d.region, d.year, d.kind) == ("云溪市人民政府办公室关于进一步加强旅游市场监管的实施意见", "云溪市", 2031, "regulation")
+
+
+def test_a_field_row_in_brackets_is_a_header_field():
+    assert split.classify("【发布时间：2031-02-21】【来源：区政务服务办】【阅读：356次】") == "meta"

@@ -71,6 +71,16 @@ KINDS = [
     # a report retold in reported speech (a 摘要), with no salutation and no heading
     ("五年来，全市经济持续增长。\n王明市长在报告中首先指出，过去五年全市地区生产总值年均增长7%。\n"
      "王明市长在报告中提出了今后发展经济的任务。\n王明市长报告的第二部分是关于城乡建设。", "work_report"),
+    # a portal's news item: no paper's cue, its text opens on the day of the event
+    ("明澜区召开优化营商环境推进大会\n2月20日，明澜区召开优化营商环境推进大会。\n会议指出，去年全区新增市场主体1.2万户。", "news"),
+    # a byline at the end naming a media centre before the reporter
+    ("明澜区新建学校三所。全区新增学位3000个。{F}\n（明澜区融媒体中心 记者 王小明）", "news"),
+    # a news item reporting a press conference is news, not the conference's transcript
+    ("新华社北京8月9日电（记者 王明）国家发展改革委9日举行新闻发布会介绍，今年以来全国新开工重大水利工程28项。", "news"),
+    # a news item about a report (not the report: no 各位代表, a news item's length) is news
+    ("云溪市五届人大三次会议开幕\n本报讯（记者 刘芳）1月9日，云溪市第五届人民代表大会第三次会议开幕。市长向大会作政府工作报告。"
+     "报告指出，过去一年全市地区生产总值增长6.1%。", "news"),
+    ("【本报消息】明澜区口岸去年通关旅客达到1860万人次，比前年增长23%，创口岸开通以来新高。", "news"),
     # a byline line with no 本报讯 and no brackets
     ("明澜区红色旅游带富一方\n本报记者 王小明　本报通讯员 李四\n金秋十月，走进明澜区，游客络绎不绝。全区接待游客680万人次。", "news"),
     # a newspaper page's running head (第N版) over an item with no news cue of its own

@@ -75,7 +75,7 @@ def test_lookup_as_a_user_names_it(store_path, place, words, sense, verdict):
 def test_lookup_finds_nothing_for_an_unknown_place_measure_or_year(store_path):
     with open_store(store_path, readonly=True) as store:
         assert lookup(store, "青石县", "地区生产总值增长", 2030) is None
-        assert lookup(store, "白鹭区", "某某指数", 2030) is None
+        assert lookup(store, "白鹭区", "某某指数", 2030) is None  # words naming no stored measure
         assert lookup(store, "白鹭区", "地区生产总值增长", 2029) is None
         assert lookup(store, "白鹭区", "地区生产总值增长", 2031)["verdict"] == "pending"
 

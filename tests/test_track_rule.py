@@ -122,6 +122,10 @@ def test_pairs_compare_in_one_sense_and_unit_family(target, outcome, sense, expe
         ("棉花总产量", "cotton_output"),  # 总产量 alone names grain only as the whole name
         ("油料总产量", None),
         ("固定资产投资率", None),
+        ("一般公共财政预算收入按可比口径", "budget_revenue"),  # a basis of comparison names no other measure
+        ("国民生产总值", "gnp"),  # GNP is not GDP: a 1993 GNP target is not met by a GDP outcome
+        ("城乡居民可支配收入", "disposable_income"),
+        ("城镇居民可支配收入", "urban_income"),
     ],
 )
 def test_metric_key_reads_past_tail_words(metric, key):
@@ -212,3 +216,41 @@ def test_plan_era_and_environment_measures_have_keys(metric, key):
     from govlens.lexicon.metrics import metric_key
 
     assert metric_key(metric) == key
+
+
+@pytest.mark.parametrize(
+    ("raw", "expect"),
+    [
+        # a figure spaced out character by character (PDF debris) is one figure, offsets kept
+        ("去年全区经济增长8 ．8 ％，零售价格涨幅为0 ．8 ％。", "去年全区经济增长8.8%，零售价格涨幅为0.8%。"),
+        ("1 9 9 7年全区生产总值达到7 4 7 7 2万元。", "1997年全区生产总值达到74772万元。"),
+        ("表中2019 2020两列。", "表中2019 2020两列。"),  # numbers of several digits stay apart
+        # a figure cut from its unit by a line break is one line again
+        ("——经济运行稳中向好。全区生产总值达到74.4\n亿元，增长6.7%，居全市前列。", "——经济运行稳中向好。全区生产总值达到74.4亿元，增长6.7%，居全市前列。"),
+    ],
+)
+def test_a_broken_figure_is_read_whole(raw, expect):
+    """normalize (small edit for track: figures the next report states its outcome with)."""
+    from govlens.model import Page
+    from govlens.stages.normalize import normalize
+
+    page = normalize(Page(source="t", raw=raw))
+    assert page.text == expect
+    at = next(i for i, ch in enumerate(page.text) if ch.isdigit())
+    assert raw[page.offsets.to_source(at)] == page.text[at]  # offsets still point at the source
+
+
+@pytest.mark.parametrize(
+    ("quote", "metric", "target", "outcome", "rule", "expect"),
+    [
+        # 控制在 in the clause makes a ceiling though the figure carries no qualifier
+        ("全社会固定资产投资增长控制在15%", "全社会固定资产投资", 15, 18, "ceiling", "missed"),
+        ("全社会固定资产投资增长控制在15%", "全社会固定资产投资", 15, 12, "ceiling", "met"),
+        ("全社会固定资产投资增长15%", "全社会固定资产投资", 15, 12, "at_least", "missed"),
+        ("力争全社会固定资产投资增长15%", "全社会固定资产投资", 15, 15, "at_least", "met"),
+    ],
+)
+def test_a_cue_word_in_the_targets_clause_decides_its_rule(quote, metric, target, outcome, rule, expect):
+    t = g(target) | {"quote": quote, "metric": metric}
+    assert rule_for(t, "fixed_asset_investment", "growth") == rule
+    assert verdict(t, g(outcome), "fixed_asset_investment", "growth") == expect

@@ -51,7 +51,7 @@ from typing import Any
 
 from ..lexicon.load import rows as lexicon_rows
 from ..lexicon.metrics import metric_key, metric_stem
-from ..lexicon.words import APPROX, AT_MOST, YEAR_ANY
+from ..lexicon.words import APPROX, AT_MOST, CUES, YEAR_ANY
 from ..stages.numbers import convert
 from ..store.api import StoreAPI
 
@@ -141,8 +141,19 @@ def figures(target: dict[str, Any], actual: dict[str, Any],
     return (tv, tmax, av, unit) if same else None
 
 
+def _qualifier(target: dict[str, Any]) -> str:
+    """The target's qualifier, or a cue word of the lexicon's list in the clause that sets it
+    (城镇登记失业率控制在4.6% is a ceiling though no word stands next to the figure)."""
+    from .ask.choose import clause_before
+
+    if target.get("qualifier"):
+        return target["qualifier"]
+    clause = clause_before(target) if target.get("quote") else ""
+    return next((w for w in CUES if w in clause), "")
+
+
 def rule_for(target: dict[str, Any], key: str | None, sense: str | None = None) -> str:
-    q = target.get("qualifier") or ""
+    q = _qualifier(target)
     t = fact_senses(target).get(sense or "") if sense else None
     hi = t[1] if t else target.get("change_max") if target.get("change") is not None else target.get("value_max")
     if q in AT_MOST:
@@ -269,10 +280,10 @@ def track(store: StoreAPI, region: str | None = None, metric: str | None = None,
     if metric and not key:
         key, words_sense = measure(metric)
         sense = sense or words_sense
-    if metric and not key:
-        return []  # words the lexicon does not know name no tracked measure
+    # words the lexicon does not know are matched in the stored names (as compare does)
+    like = {"metric_like": metric} if metric and not key else {}
     regions = _regions(store, region) if region else [None]
-    targets = [t for r in regions for t in store.targets(region=r, metric_key=key, year=year)]
+    targets = [t for r in regions for t in store.targets(region=r, metric_key=key, year=year, **like)]
     reports = store.report_years()
     out: list[dict[str, Any]] = []
     seen: set[tuple] = set()

@@ -43,6 +43,7 @@ AT_LEAST = tuple(w for w, _where, b, _n in _QUAL_ROWS if b == "at_least")
 AT_MOST = tuple(w for w, _where, b, _n in _QUAL_ROWS if b == "at_most")
 APPROX = tuple(w for w, _where, b, _n in _QUAL_ROWS if b == "approx")
 MORE = tuple(w for w, _where, b, _n in _QUAL_ROWS if b == "more")
+CUES = tuple(w for w, where, _b, _n in _QUAL_ROWS if where == "cue")  # words of the clause: 控制在, 力争
 
 
 def _qual_alt(where: str, exclude: tuple[str, ...] = ()) -> str:

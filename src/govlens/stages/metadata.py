@@ -50,7 +50,8 @@ def _review_years(text: str) -> list[int]:
 
 
 _ANY_YEAR = re.compile(rf"({YEAR})年")
-_FIELDS = ("索引号", "发布单位", "发布机构", "发文机关", "发布日期", "成文日期", "发文字号", "文号", "标题", "来源", "主题分类", "主题词", "公开分类")
+_FIELDS = ("索引号", "发布单位", "发布机构", "发文机关", "发布日期", "成文日期", "生成日期", "公开日期", "发文字号", "文号", "标题", "信息名称",
+           "来源", "主题分类", "主题词", "公开分类")
 _FIELD_NAMES = "|".join(r"\s*".join(f) for f in _FIELDS)
 # A value runs to the next field name, wherever the page glued it on (…\工商标 题： …).
 _META_FIELD = re.compile(
@@ -90,7 +91,7 @@ _PRESS = re.compile(r"发布会|答记者问|问答实录|记者会|吹风会|�
 _PRESS_TURN = re.compile(r"^(?:主持人|发布人|发言人|新闻发言人|[^：:\n，。]{0,12}(?:厅|局|委|办|政府)[^：:\n，。]{0,10}(?:长|主任|书记|人))[：:]", re.M)
 _REPORTER_TURN = re.compile(r"^[^：:\n，。]{0,14}记者(?:问)?[：:]", re.M)
 _NEWS = re.compile(
-    r"^(?:本报讯|本报[^，。]{0,8}电|新华社[^，。]{0,12}电|中新社[^，。]{0,12}电|[^，。\n]{0,12}(?:日报|晚报|报|网|台)讯|"
+    r"^(?:本报讯|本报消息|[【\[]本报消息[】\]]|本报[^，。]{0,8}电|新华社[^，。]{0,12}电|中新社[^，。]{0,12}电|[^，。\n]{0,12}(?:日报|晚报|报|网|台)讯|"
     r"【[^】]{1,12}讯】|[^，。]{0,10}讯[（(])|[（(]\s*(?:本报)?(?:记者|通讯员)[^）)\n]{1,30}[）)]|记者从[^。]{0,40}获悉|记者[^。]{0,10}了解到|"
     r"(?:本报|特约)?(?:记者|通讯员)\s*[\u4e00-\u9fff·]{2,4}(?:[\s、]*(?:本报|特约)?(?:记者|通讯员)?\s*[\u4e00-\u9fff·]{2,4}){0,4}$",
     re.M,
@@ -98,7 +99,10 @@ _NEWS = re.compile(
 # A report retold (摘要): the head of government "in the report" says, "the report's second part" is about.
 _REPORT_SUMMARY = re.compile(r"(?:总理|省长|市长|区长|县长|州长|旗长|主席)[\u4e00-\u9fff]{0,4}?(?:在|所作的?)?(?:政府工作)?报告(?:中|的第[一二三四五六七八九十]部分)")
 _PAPER_PAGE = re.compile(r"第\s*[\d一二三四五六七八九十]+\s*版")  # a newspaper page's running head in the header
-_BYLINE_END = re.compile(r"[（(]\s*(?:本报)?(?:记者|通讯员)[^）)\n]{1,30}[）)]\s*$|(?:记者|通讯员)\s*[\u4e00-\u9fff]{2,4}\s*$")
+_BYLINE_END = re.compile(r"[（(][^（）()\n]{0,16}?(?:记者|通讯员)[^）)\n]{1,30}[）)]\s*$|(?:记者|通讯员)\s*[\u4e00-\u9fff]{2,4}\s*$")
+# A portal's news item with no paper's cue: its text opens on the day of the event (2月20日，…召开; 近日，).
+_EVENT_OPENING = re.compile(r"^(?:(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚间?|晚)?|近日|日前|连日来|今年以来|\d{1,2}月以来)，[^。\n]{2,60}?"
+                            r"(?:召开|举行|举办|开幕|启动|开工|签约|发布|印发|出台|开展|召集|主持|调研|考察|会见|获悉|通过|完工|竣工|揭牌|投产)")
 _REGULATION_TITLE = re.compile(r"(?:条例|办法|规定|细则|规则|章程|通知|意见)(?:（[^）]*）)?$")
 # A policy document carried whole by a news item (中办国办印发《…方案》 / 新华社…电 + the text).
 _PUBLISHED_POLICY = re.compile(r"印发|公布|发布").search
@@ -141,7 +145,11 @@ def _region(doc: Document, head: str, meta: dict[str, str], title: str) -> tuple
 
 
 # A central item: the State Council's executive meeting, or a Beijing dateline reporting on a central body.
-_CENTRAL_NEWS = re.compile(r"国务院常务会议|新华社北京[^，。\n]{0,12}电[^。\n]{0,40}(?:国务院|中共中央|党中央|全国人大|全国政协|总理|国家主席)")
+_CENTRAL_NEWS = re.compile(
+    r"国务院常务会议|新华社北京[^，。\n]{0,12}电[^。\n]{0,40}(?:国务院|中共中央|党中央|全国人大|全国政协|总理|国家主席|"
+    r"国家[\u4e00-\u9fff]{1,10}(?:委员会|委|部|局|署|总局|办公室)|(?:外交|国防|教育|科技|工业和信息化|公安|民政|司法|财政|"
+    r"人力资源社会保障|自然资源|生态环境|住房城乡建设|交通运输|水利|农业农村|商务|文化和旅游|卫生健康|退役军人事务|应急管理)部|"
+    r"中国人民银行|海关总署|国家统计局)")
 _OUR_COUNTRY = re.compile(r"我国|全国各族人民")
 _OUR_AREA = re.compile(r"[我全本](?:省|市|区|县|州|旗)")
 
@@ -250,18 +258,23 @@ def _kind(doc: Document, head: str, from_listing: bool) -> str:
     first = doc.text.split("\n", 1)[0]
     if re.search(r"决议|决定", title) or _RESOLUTION.search(first):
         return "other"  # a resolution on a report, a decision
-    if _STATISTICS.search(title) or _STATISTICS.search(head[:200]):
+    # A news item about a document (本报讯 …市长作政府工作报告; …发布统计公报) is news when the document
+    # itself is not carried: no 各位代表 salutation, and a news item's length.
+    reported = bool(_NEWS.search(opening))
+    about = reported and "各位代表" not in doc.text[:8000] and len(doc.text) < 6000
+    if (_STATISTICS.search(title) or _STATISTICS.search(head[:200])) and not about:
         return "statistics"
-    if _BUDGET.search(title) or _BUDGET.search(first):
+    if (_BUDGET.search(title) or _BUDGET.search(first)) and not about:
         return "budget"
     if re.match(r"\s*各位代表", doc.text[:20]) and re.search(r"报告|政府工作", doc.text[:600]):
         return "work_report"
-    if "政府工作报告" in title or "政府工作报告" in head[:300] or (
+    if (("政府工作报告" in title or "政府工作报告" in head[:300]) and not about) or (
         "各位代表" in head and re.search(r"报告(?:政府)?工作|政府工作|工作回顾", head)
     ):
         return "work_report"
     turns = doc.text[:20000]
-    if _PRESS.search(title) or _PRESS.search(head[:200]) or (
+    # A news item reporting a press conference (新华社…电 …举行新闻发布会) is news, not its transcript.
+    if _PRESS.search(title) or (_PRESS.search(head[:200]) and not reported) or (
             _PRESS_TURN.search(turns) and len(_REPORTER_TURN.findall(turns)) >= 1):
         return "press"
     if _REGULATION_TITLE.search(title) or len(_ARTICLES.findall(doc.text[:20000])) >= 3:
@@ -270,7 +283,9 @@ def _kind(doc: Document, head: str, from_listing: bool) -> str:
         return "regulation"
     if doc.glossary and sum(g.end - g.start for g in doc.glossary) > 0.6 * len(doc.text):
         return "glossary"
-    if _NEWS.search(opening) or _BYLINE_END.search(doc.text[-120:]) or from_listing or _PAPER_PAGE.search(doc.header):
+    body_start = next((ln for ln in doc.text.split("\n", 6)[:6] if "，" in ln), "")  # the first sentence line
+    if (_NEWS.search(opening) or _BYLINE_END.search(doc.text[-120:]) or from_listing or _PAPER_PAGE.search(doc.header)
+            or (_EVENT_OPENING.match(body_start) and len(doc.text) < 8000)):
         return "news"
     if len(_REPORT_SUMMARY.findall(doc.text[:30000])) >= 2:
         return "work_report"  # a summary of the report in reported speech (总理在报告中指出 …)
@@ -283,7 +298,7 @@ def metadata(doc: Document) -> Document:
     given_title = doc.title or ""
     if doc.title:
         doc.title = _TAG.sub("", doc.title).strip()
-    doc.title = titles.choose(meta.get("标题"), doc.title, titles.body_title(doc.text), doc.text)
+    doc.title = titles.choose(meta.get("标题") or meta.get("信息名称"), doc.title, titles.body_title(doc.text), doc.text)
     # The site's own lines (站点：…) are evidence of their own kind, never the document's heading.
     head = re.sub(r"(?m)^站点：.*\n?", "", doc.header) + "\n" + doc.text[:3000]
     doc.kind = _kind(doc, head, from_listing)

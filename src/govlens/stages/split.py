@@ -15,6 +15,7 @@ site policy (投稿须知, 用户协议), are dropped.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -39,13 +40,13 @@ _CHROME_LINE = re.compile(
     r"(?:第\s*\d+\s*页\s*[,，/]?\s*)?共\s*\d+\s*页(?:\s*[,，/]?\s*第\s*\d+\s*页)?|(?:楼主|沙发|板凳|地板|\d+\s*楼|\d+#)(?:\s*\S{0,12})?)$"
 )
 _META = re.compile(
-    r"^(?:索\s*引\s*号|发布单位|发布机构|发布日期|发布时间|成文日期|发文机关|发文字号|文\s*号|主\s*题\s*词|主题分类|"
+    r"^【?\s*(?:索\s*引\s*号|信息名称|生成日期|公开日期|发布单位|发布机构|发布日期|发布时间|成文日期|发文机关|发文字号|文\s*号|主\s*题\s*词|主题分类|"
     r"公开分类|信息来源|来\s*源|时\s*间|日\s*期|作\s*者|标\s*题|体裁分类|组配分类|有\s*效\s*性|公开方式|公开范围|"
     r"发表时间|更新时间|阅读量|浏览量|浏览次数|点击数)\s*[|：:]"
 )
 _DATE_LINE = re.compile(rf"^{YEAR}(?:[-/.]\d{{1,2}}[-/.]\d{{1,2}}|年\d{{1,2}}月\d{{1,2}}日)(?:\s*\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?)?$")
 # A newspaper page's running head: 大众日报　2031年5月12日　第2版　要闻 (its date is the items' date).
-_PAPER_HEAD = re.compile(r"^(?:[^，。]{0,20}(?:日报|晚报|报)|\s*" + YEAR + r"年\d{1,2}月\d{1,2}日)\s*[^，。]{0,24}第\s*[A-Z]?[\d一二三四五六七八九十]+\s*版[^，。]{0,12}$")
+_PAPER_HEAD = re.compile(r"^(?:[^，。]{0,20}(?:日报|晚报|报)|\s*" + YEAR + r"年\d{1,2}月\d{1,2}日)\s*[^，。]{0,24}(?:第\s*[A-Z]?[\d一二三四五六七八九十]+|[A-Z]\d{1,2})\s*版[^，。]{0,12}$")
 # Site furniture: navigation, menus, a newspaper's page controls (rule, invented example line). Such
 # a line is never part of a document; it cuts the page like chrome, and what it says about the site
 # (a section path, the portal's or paper's name) is kept in every document's header as "站点：…",
@@ -88,11 +89,12 @@ _WEEKDAY_DATE = re.compile(rf"^{YEAR}年\d{{1,2}}月\d{{1,2}}日\s*星期[一二
 # Who runs the site, as a footer says it: 主办：云溪市人民政府办公室 / 云溪日报社版权所有.
 _OWNER = re.compile(r"(?:主办(?:单位)?|版权所有|承办(?:单位)?)\s*[：:]\s*([\u4e00-\u9fff]{4,30}?)(?=\s|[（(]|主办|承办|[\u4e00-\u9fff]ICP|ICP|$)"
                     r"|([\u4e00-\u9fff]{4,30}?)(?:\s*)版权所有")
+_TAGGED_ITEM = re.compile(r"^【[^】]{1,10}】\s*[^【】。！？；]{4,80}$")
 _ITEM = re.compile(r"^[•·●▪◆■]\s*(?:【[^】]{1,20}】)?\s*(?P<title>\S.{3,80})$")
 _POLICY = re.compile(
     r"本网|本站|本协议|服务条款|您|稿件|投稿|作品|侵权|违约|法律责任|转载|著作权|隐私|账号|平台有权"
 )
-_NEWS_OPEN = re.compile(r"^(?:本报讯|本报[^，。]{0,8}电|新华社[^，。]{0,12}电|[^，。]{0,10}讯[（(]|【[^】]{1,12}讯】|据[^，。]{1,8}报道)")
+_NEWS_OPEN = re.compile(r"^(?:本报讯|[【\[]本报消息[】\]]|本报[^，。]{0,8}电|新华社[^，。]{0,12}电|[^，。]{0,10}讯[（(]|【[^】]{1,12}讯】|据[^，。]{1,8}报道)")
 _REPORT_SHAPE = re.compile(r"各位代表|^[一二三四五六七八九十]{1,3}、|^第[一二三四五六七八九十]+[章条]", re.M)
 _TERMINAL = set("。！？!?；;…”」』")
 # A column's label over a newspaper page's items: short, and ends in a column word or is marked (■ 图片新闻).
@@ -186,6 +188,9 @@ def page_lines(page: Page) -> list[Line]:
                     cls = "meta+"  # the 标题 cell went on to a second line
             out.append(Line(pos, pos + len(raw), raw, cls, kinds[i] if i < len(kinds) else "text"))
         pos += len(raw) + 1
+    for a, b in itertools.pairwise(out):
+        if a.cls == "text" and b.cls == "date" and _TAGGED_ITEM.match(a.text):
+            a.cls = "item"  # 【永宁】永宁县…签约项目8个 over its date: an entry of a listing with no bullets
     return out
 
 
@@ -485,7 +490,7 @@ def _title_like(text: str) -> bool:
 
 def _title_from(lines: list[Line]) -> str:
     texts = [ln.text for ln in lines]
-    if _ITEM.match(texts[0]):
+    if _ITEM.match(texts[0]) or _TAGGED_ITEM.match(texts[0]):
         return re.sub(r"^[•·●▪◆■]\s*", "", texts[0]).strip()  # keeps 【tag】 for metadata
     if len(texts) > 1 and _COLUMN_LABEL.match(texts[0]):
         texts = texts[1:]  # a column label over the headline

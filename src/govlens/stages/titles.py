@@ -20,14 +20,14 @@ def _years(pattern: str) -> re.Pattern[str]:
 
 # Lines that are never a title, whatever else they look like.
 NOT_TITLE: list[tuple[str, str]] = [
-    (r"^(?:来\s*源|信息来源|稿件来源|发布时间|发表时间|发布日期|更新时间|时\s*间|日\s*期|作\s*者|字\s*号|浏览|阅读|点击|"
+    (r"^【?\s*(?:来\s*源|信息来源|稿件来源|发布时间|发表时间|发布日期|更新时间|时\s*间|日\s*期|作\s*者|字\s*号|浏览|阅读|点击|"
      r"访问|责任编辑|编辑|审核|分享|打印|关闭)\s*(?:[：:]|次数|量)", "来源：宁夏日报客户端"),
     (r"^[—－\-–]{0,6}\s*[（(]?(?:{YEAR_ANY})年[^\n]{0,40}在[^\n]{0,40}(?:会议上|会议)", "——2026年1月28日在云南省第十四届人民代表大会第四次会议上"),
     (r"^[（(](?:{YEAR_ANY})年[^）)]{0,12}[）)]$", "（2026年1月27日）"),
     (r"^[（(]\s*(?:{YEAR_ANY})年[^）)]{0,60}(?:通过|批准|公布|修正|修订|会议|常务)", "（2012年12月25日深圳市第五届人民代表大会常务委员会第十九次会议通过）"),
     (r"^[\u4e00-\u9fff]{0,16}(?:代理|代|常务副|副)?(?:省长|市长|区长|县长|州长|旗长|盟长|主席|总理)\s*[\u4e00-\u9fff]{2,4}$", "四川省人民政府省长施小琳"),
     (r"^{YEAR}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?$", "2026-02-03 09:02:33"),
-    (r"^[\u4e00-\u9fff]{2,16}(?:日报|晚报|报社|新闻网|客户端|融媒体中心|电视台|人民政府|行政公署|政府办公室|政府办公厅|办公厅|政府网|门户网站?|统计局|财政局|[^，。]局|委员会|办公室)$", "宁夏日报客户端"),
+    (r"^(?:[\u4e00-\u9fff]{2,16}(?:日报|晚报|报社|新闻网|客户端|融媒体中心|电视台|人民政府|行政公署|政府办公室|政府办公厅|办公厅|政府网|门户网站?|统计局|财政局|[^，。]局|委员会|办公室|调查队)\s*)+$", "云溪市统计局 国家统计局云溪调查队"),
     (r"^(?:[（(]?\s*(?:本报)?(?:记者|通讯员|特约记者|见习记者)\s*[\u4e00-\u9fff·、 ]{2,20}[）)]?|[\u4e00-\u9fff]{2,8}日报记者\s*[\u4e00-\u9fff]{2,4})$", "（记者 王晓 通讯员 李明）"),
     (r"^(?:首页|当前位置|您的位置|位置)(?:\s*[：:>]|$)", "当前位置：首页 > 要闻"),
     (r"^[【\[]?\s*字体\s*[：:]?|^[大中小】\]]$", "【字体：大 中 小】"),
@@ -39,7 +39,7 @@ NOT_TITLE: list[tuple[str, str]] = [
     (r"^附件\s*\d*\s*[：:]?", "附件：国务院大督查发现的典型经验做法"),
     (r"^[^，。]{0,20}(?:论坛|贴吧|BBS|bbs)(?:\s*[-—_|>]\s*[^，。]{0,20})?$", "云溪论坛 - 政务讨论区"),
     (r"第\s*[\d一二三四五六七八九十]+\s*版", "大众日报　2031年5月12日　第2版　要闻"),
-    (r"^[^，。]{0,16}(?:省长|市长|区长|县长|州长|旗长|主席|总理)[\u4e00-\u9fff]{2,4}作[^，。]{0,12}报告$", "省长赵刚作政府工作报告"),
+    (r"^[^，。]{0,16}(?:省长|市长|区长|县长|州长|旗长|主席|总理)(?:(?!作)[\u4e00-\u9fff]){2,4}作[^，。]{0,12}报告$", "省长赵刚作政府工作报告"),
     (r"(?:记者|摄影|通讯员)\s*[^。，]{1,12}?\s*摄$|^(?:图|摄影)\s*[:：/]", "贵州日报记者 李森 摄"),
 ]
 _NOT_TITLE = [_years(p) for p, _ in NOT_TITLE]
@@ -141,8 +141,9 @@ def choose(row: str | None, given: str | None, body: str | None, text: str = "")
     for t in (row, given):
         t = clean(t)
         if t and not never_title(t) and not _SENTENCE.search(t):
-            if body and len(body) > len(t) and _squash(body).startswith(_squash(t)):
-                return body
+            if (body and len(body) > len(t) and _squash(body).startswith(_squash(t))
+                    and not re.search(r"[，。；！？]", body[len(t):])):
+                return body  # the row was cut short; a sentence opening with the title is no title
             if not TITLE_END.search(t) and text:
                 return _completed(t, text) or t
             return t
@@ -156,7 +157,8 @@ def _completed(cut: str, text: str) -> str | None:
     for i, line in enumerate(lines):
         if _squash(line)[:6] == key[:6]:
             joined = join_broken(lines, i)
-            if len(_squash(joined)) > len(key) and _squash(joined).startswith(key):
+            rest = _squash(joined)[len(key):]
+            if rest and _squash(joined).startswith(key) and not re.search(r"[，。；！？]", rest):
                 return joined
     return None
 

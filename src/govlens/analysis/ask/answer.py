@@ -60,9 +60,9 @@ def figure(f: dict[str, Any], field_: str | None = None) -> str:
         hi = f"-{num(abs(f['change_max']))}" if f.get("change_max") is not None else ""
         unit = "个百分点" if f.get("change_unit") == "百分点" else f.get("change_unit") or ""
         # the sentence's own verb when it writes one right before the figure (上涨2%, 回落0.5个百分点)
-        m = re.search(rf"({_VERBS})[^\d，。；]{{0,3}}{re.escape(num(abs(f['change'])))}", f.get("quote") or "")
-        if m and not f.get("annual_average"):
-            word = m.group(1)
+        verb = _verb_before(f.get("quote") or "", num(abs(f["change"])))
+        if verb and not f.get("annual_average"):
+            word = verb
         parts.append(f"{word}{num(abs(f['change']))}{hi}{unit}")
     q = f.get("qualifier") or ""
     if field_ == "change" and f.get("value") is not None:
@@ -79,13 +79,24 @@ def figure(f: dict[str, Any], field_: str | None = None) -> str:
     return (q + text) if q else text
 
 
+def _verb_before(quote: str, fig: str) -> str | None:
+    """The change verb written nearest before the figure, at most three characters from it (规模工业增加值
+    增长6%: 增长, not the 增加 of the measure's name)."""
+    for m in re.finditer(rf"(?<![\d.]){re.escape(fig)}(?![\d])", quote):
+        before = quote[max(0, m.start() - 8):m.start()]
+        verbs = [v for v in re.finditer(rf"({_VERBS})(?=[^\d，。；]{{0,3}}$)", before)]
+        if verbs:
+            return verbs[-1].group(1)
+    return None
+
+
 # Qualifiers from the lexicon's one list: written before the figure (and the cue words 力争, 控制在), after it.
 _BEFORE = alternation((*QUALIFIERS_BEFORE, *(w for w in QUALIFIERS if w not in QUALIFIERS_BEFORE + QUALIFIERS_AFTER)))
 _AFTER = alternation(QUALIFIERS_AFTER)
 _RAW = re.compile(
     rf"{_BEFORE}?\d+(?:\.\d+)?"
     r"(?:\s*(?:%|％)?\s*[—\-–~～至到]\s*\d+(?:\.\d+)?)?"
-    r"\s*(?:个百分点|百分点|%|％|‰|[万亿千百]*(?:元|人次|人|斤|吨|个|件|项|家|套|台|辆|公里|平方米|亩|户|所|张|名|次|倍|千瓦|标准箱))?"
+    r"\s*(?:个百分点|百分点|%|％|‰|[万亿千百]*(?:元|人次|人|斤|吨标准煤|吨|个|件|项|家|套|台|辆|平方公里|公里|微克/立方米|立方米|平方米|公顷|亩|户|所|张|名|次|倍|千瓦时|千瓦|标准箱|天|小时))?"
     rf"{_AFTER}?")
 
 

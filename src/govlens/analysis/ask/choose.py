@@ -25,9 +25,10 @@ CLAUSE_CUES: list[tuple[re.Pattern[str], float, str]] = [
 ]
 # A word right before the measure that narrows it to a part (农业生产总值 is not 地区生产总值).
 NARROWER = re.compile(r"(?:人均|农业|工业|工农业|海洋|数字经济|旅游|文化|民营经济|县域|园区|新区|经济区|第[一二三]产业)$")
-# … and a count of years before the measure (五年全社会固定资产投资完成26000亿元), never a year's name (一九九二年)
-MULTI_YEAR = re.compile(r"十年来|五年来|多年来|年均|累计|历年|以来|近[一二三四五六七八九十\d]+年|过去[一二三四五六七八九十\d]+年"
-                        r"|(?<![〇零一二三四五六七八九十百\d])(?:[两二三四五六七八九十]|十[一二三四五六七八九])年(?![度底末初中])")
+MULTI_YEAR = re.compile(r"十年来|五年来|多年来|年均|累计|历年|以来|近[一二三四五六七八九十\d]+年|过去[一二三四五六七八九十\d]+年")
+# A count of years before the figure, even inside the name read for it (五年全社会固定资产投资完成26000亿元),
+# never a year's name (一九九二年)
+YEARS_COUNT = re.compile(r"(?<![〇零一二三四五六七八九十百\d])(?:[两二三四五六七八九十]|十[一二三四五六七八九])年(?![度底末初中])")
 
 
 def clause_before(f: dict[str, Any]) -> str:
@@ -46,7 +47,11 @@ def one_year(f: dict[str, Any], field: str) -> bool:
     """The figure is one year's: not a total, an average over years or a 十年来 statement."""
     if not single_year(f, field):
         return False
-    return not MULTI_YEAR.search(clause_before(f))
+    metric = f.get("metric") or ""
+    clause = clause_before(f).replace(metric, " ") if metric else clause_before(f)
+    if YEARS_COUNT.search(clause_before(f)):
+        return False
+    return not MULTI_YEAR.search(clause)  # 年均 in the measure's own name (细颗粒物年均浓度) is no average over years
 
 
 def narrower(f: dict[str, Any], asked: str | None) -> bool:
@@ -70,9 +75,22 @@ def percent(f: dict[str, Any]) -> float | None:
     return None
 
 
-def score(f: dict[str, Any], asked: str | None = None, want_change: bool = False) -> float:
-    """Higher is a better answer for a question about one place and one year."""
+# A figure's sentence saying what kind of figure it is: a target in the 主要预期目标 sentence beats one
+# read from a review sentence without a target word. (kind, cue, weight, example)
+KIND_SENTENCE_CUES: list[tuple[str, re.Pattern[str], float, str]] = [
+    ("target", re.compile(r"预期目标|主要目标|目标是|目标为|力争|计划|预计|今年"), 1.5,
+     "今年经济社会发展的主要预期目标是：城镇新增就业40万人以上"),
+    ("actual", re.compile(r"去年|过去一年|上年|全年实现|完成|实现|达到"), 0.5, "过去一年，实现新增就业40万人"),
+]
+
+
+def score(f: dict[str, Any], asked: str | None = None, want_change: bool = False, kind: str | None = None) -> float:
+    """Higher is a better answer for a question about one place and one year (``kind``: the kind the
+    question asks; its sentence cues then choose among figures of that kind)."""
     s = 0.0
+    for k, rx, w, _ in KIND_SENTENCE_CUES:
+        if kind == k and f.get("kind") == k and rx.search(f.get("quote") or ""):
+            s += w
     clause = clause_before(f)
     for rx, w, _ in CLAUSE_CUES:
         if rx.search(clause):
@@ -99,6 +117,7 @@ def score(f: dict[str, Any], asked: str | None = None, want_change: bool = False
     return s
 
 
-def best(facts: list[dict[str, Any]], asked: str | None = None, want_change: bool = False) -> list[dict[str, Any]]:
+def best(facts: list[dict[str, Any]], asked: str | None = None, want_change: bool = False,
+         kind: str | None = None) -> list[dict[str, Any]]:
     """Facts sorted best first (stable: among equals, the store's order — latest report first)."""
-    return sorted(facts, key=lambda f: -score(f, asked, want_change))
+    return sorted(facts, key=lambda f: -score(f, asked, want_change, kind))

@@ -61,7 +61,7 @@ def facts_for(store: StoreAPI, p: Plan, place: str | None, period: str | None = 
         field = "change" if p.want_change else "value"
         out = [f for f in out if one_year(f, field) or (field == "change" and f.get("value") is not None
                                                           and one_year(f, "value"))]
-    return best(out, _wording(p), p.want_change)
+    return best(out, _wording(p), p.want_change, kind)
 
 
 def _wording(p: Plan) -> str | None:
@@ -101,7 +101,7 @@ def _pick(store: StoreAPI, p: Plan, place: str | None, year: int | None = None) 
     if not place and len({f.get("region") for f in facts}) > 1:
         # no place named: the nation's own figure when it states one (专项债券 2025年), else several places
         # state it and it is not ours to pick
-        facts = [f for f in facts if f.get("region") == "全国" and (f.get("metric") or "?") in q_of(p)]
+        facts = [f for f in facts if f.get("region") == "全国"] if not W.REGIONAL_MEASURE.search(p.measure or "") else []
         if not facts:
             return None
     if p.want_change:
@@ -122,7 +122,8 @@ def q_of(p: Plan) -> str:
 
 
 def _line(f: dict[str, Any], field_: str | None = None) -> str:
-    return f"{f.get('region') or ''}{when(f)}{f.get('metric')}{kind_word(f)}：{as_written(f, figure(f, field_), field_)}"
+    metric = re.sub(r"(?:预期目标|目标|拟)$", "", f.get("metric") or "") or f.get("metric")  # 赤字率拟 -> 赤字率
+    return f"{f.get('region') or ''}{when(f)}{metric}{kind_word(f)}：{as_written(f, figure(f, field_), field_)}"
 
 
 # --- handlers --------------------------------------------------------------------------------------
@@ -139,6 +140,9 @@ def lookup(store: StoreAPI, p: Plan, q: str) -> Answer | None:
             return Answer(answer=f"{none['region'] or ''}{p.year}年没有设定这一目标（原文“{none['said']}”）。",
                           citations=[{k: none[k] for k in ("doc", "quote", "span")}])
     f = _pick(store, p, place)
+    unit = S.asked_unit(q)
+    if f is not None and unit and unit != "%" and not _in_unit(f, unit):
+        f = None  # 多少家 asked and the figure is in 名: not the thing counted
     if f is None and (p.measure or p.residue) and (p.places or p.key is None):
         # a measure the synonym table does not know (减跑动, 压缩至…天), or one it knows that no fact of
         # the place names so: the fact whose sentence holds the question's words, in the unit asked,
@@ -146,6 +150,8 @@ def lookup(store: StoreAPI, p: Plan, q: str) -> Answer | None:
         f = S.fact_by_words(store, q, S.words_of(p.residue or p.measure or ""), place)
         if f is not None and p.year and f.get("period") != str(p.year):
             f = None
+        if f is not None and (pair := _pair(store, p, q, f, place)) is not None:
+            return Answer(answer="；".join(_line(x) for x in pair) + "。", citations=[cite(x) for x in pair], table=pair)
         if f is not None:
             metric = f.get("metric") or ""
             own = _own_clause(f)  # read by the question's words, not by a known measure: its clause is shown
@@ -153,7 +159,38 @@ def lookup(store: StoreAPI, p: Plan, q: str) -> Answer | None:
             return Answer(answer=f"{f.get('region') or ''}{metric}：{figure(f)}{said}。", citations=[cite(f)], table=[f])
     if f is None:
         return None
+    pair = _pair(store, p, q, f, place)
+    if pair is not None:  # 城乡居民收入: the urban and the rural figure
+        return Answer(answer="；".join(_line(x) for x in pair) + "。", citations=[cite(x) for x in pair], table=pair)
     return Answer(answer=_line(f) + "。", citations=[cite(f)], table=[f])
+
+
+def _pair(store: StoreAPI, p: Plan, q: str, f: dict[str, Any], place: str | None) -> list[dict[str, Any]] | None:
+    """A question word naming two parts (城乡 = 城镇 and 农村: W.PAIRED): the fact found for one part and
+    the same year's fact for the other, when the question did not name a part itself."""
+    metric = f.get("metric") or ""
+    for word, parts in W.PAIRED:
+        if word not in q or any(x in q for x in parts):
+            continue
+        mine = next((x for x in parts if x in metric), None)
+        if mine is None:
+            continue
+        other = next(x for x in parts if x != mine)
+        tail = metric[-4:]  # the measure both parts share (…人均可支配收入)
+        sib = next((g for g in store.indicators(metric_like=other, region_suffix=place or None, period=f.get("period"),
+                                                kind=f.get("kind"), order="reports")
+                    if tail in (g.get("metric") or "") and g.get("doc") == f.get("doc")), None)
+        if sib is not None:
+            return sorted([f, sib], key=lambda x: parts.index(next(y for y in parts if y in x["metric"])))
+    return None
+
+
+def _in_unit(f: dict[str, Any], unit: str) -> bool:
+    """The fact states a figure in ``unit`` (or one convertible to it: 万人 for 人)."""
+    for k, u in (("value", "unit"), ("change", "change_unit")):
+        if f.get(k) is not None and (f.get(u) == unit or convert(f[k], f.get(u), unit) is not None):
+            return True
+    return False
 
 
 def _comparable(rows: list[dict[str, Any]], by: str) -> tuple[list[dict[str, Any]], str | None]:
@@ -187,6 +224,9 @@ def compare_places(store: StoreAPI, p: Plan, q: str) -> Answer | None:
         top = ranked[0]
         if top["in_unit"] != ranked[1]["in_unit"]:
             a.answer += f"。{top['region']}{'较低' if p.order == 'low' else '较高'}"
+        else:
+            tied = [r["region"] for r in ranked if r["in_unit"] == top["in_unit"]]
+            a.answer += "。数字相同" if len(tied) == len(ranked) else f"。{'、'.join(tied)}并列{'较低' if p.order == 'low' else '较高'}"
     if len(ranked) == 2 and re.search(r"(?:高|低|多|少|快|慢|差)(?:了|出)?多少|相差|差距", q):
         (r1, r2), unit = ranked, ranked[0]["rank_unit"]
         d = num(round(abs(r1["in_unit"] - r2["in_unit"]), 4))
@@ -318,6 +358,14 @@ def target_vs_outcome(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     if not rows:
         return None
     r = rows[-1]
+    if r["verdict"] == "unclear" and r.get("target"):
+        # track paired no outcome: the year's outcome as ask reads it (the measure's own figure for the
+        # whole place and year), judged by the same rule
+        t = r["target"]
+        base = Plan(**{**vars(p), "kind": "actual", "want_change": t.get("change") is not None or percent(t) is not None})
+        outcome = _pick(store, base, r["region"], r["year"])
+        if outcome is not None and (v := verdict(t, outcome, r.get("metric_key"))) in ("met", "missed"):
+            r = r | {"actual": outcome, "verdict": v, "rule": rule_for(t, r.get("metric_key"))}
     if r["verdict"] not in ("met", "missed"):
         # no comparable outcome stated (or no next report): declined, with the target's sentence shown
         a = Answer(note=f"{r['region']}{r['year']}年{r['metric']}目标为{figure(r['target'])}；"
@@ -442,6 +490,9 @@ def change(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     d = round(v2 - v1, 4)
     diff = num(abs(d))
     word = ("提高" if d >= 0 else "降低") if rate else ("增加" if d >= 0 else "减少")
+    if d == 0:  # the same figure both years (a qualifier may differ: 1200万人左右 -> 1200万人以上)
+        a.answer = a.answer.rstrip("。") + f"；{y2}年与{y1}年数字相同。"
+        return a
     a.answer = a.answer.rstrip("。") + f"；{y2}年比{y1}年{word}{diff}{unit}"
     a.computed = [diff]
     stated = S.stated_difference(f2, y1) if y2 == y1 + 1 else None

@@ -109,6 +109,10 @@ def places_in(store: StoreAPI, q: str) -> tuple[list[str], list[tuple[int, int]]
         if name and name not in places and m.end() not in starts:  # 呼伦贝尔市|海拉尔区: a parent
             unknown = name
             break
+    if unknown is None and not places and (m := W.LEADING_NAME.match(q)) is not None \
+            and not W.NOT_A_PLACE.match(m.group("n")) \
+            and not any(s < m.end("n") for s, _ in spans) and not _nation_or_measure(m.group("n")):
+        unknown = m.group("n")  # 火星2025年…: a name the library holds no place for
     if unknown is None:  # a province named bare (浙江) that the library does not hold
         unknown = next((full for bare, full in PROVINCES.items() if bare in rest and full not in places), None)
     return places, spans, unknown
@@ -119,6 +123,11 @@ def _joined(q: str, spans: list[tuple[int, int]]) -> bool:
     spans = sorted(spans)
     between = [q[a[1]:b[0]] for a, b in pairwise(spans)]
     return any(W.PLACE_JOIN.fullmatch(x.strip()) for x in between) or bool(W.COMPARE_WORDS.search(q))
+
+
+def _nation_or_measure(name: str) -> bool:
+    """The words before the year name a measure (GDP2025年) or the nation, not a place."""
+    return bool(W.NATION_Q.search(name) or metric_key(name) or any(s in name for s, _ in W.ASK_ALIASES))
 
 
 def _measure(p: Plan, q: str, rest: str, stripped: str | None = None) -> None:
@@ -255,7 +264,7 @@ def read(store: StoreAPI, question: str) -> Plan:
                 p.year_range = (min(a, b), max(a, b))
                 if p.op not in ("track",):
                     p.op = "trend"
-    elif (r := W.SINCE_Q.search(q)) is not None and (y := cn_year(r.group(1))):
+    elif (r := W.SINCE_Q.search(q)) is not None and (y := cn_year(r.group(1))) and not W.CUMULATIVE_Q.search(q):
         p.year_range = (y, max(y, (latest or y + 1) - 1))
         p.op = "trend" if p.op not in ("track",) else p.op
     p.years = list(dict.fromkeys(years))

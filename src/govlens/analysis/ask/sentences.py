@@ -14,7 +14,14 @@ from ...store.api import StoreAPI
 from . import words as W
 
 # the unit a question asks for: 多少天 -> 天, 百分之几 / 多少% / …率 -> %
-UNIT_ASKED = re.compile(r"多少(天|件|个|人|项|家|所|条|公里|平方米|套|张|名|次|亿元|万元|元|吨|万吨|亿斤)|(百分之几|多少%|百分比)")
+UNIT_ASKED = re.compile(r"(?:多少|几)(天|件|个|人|项|家|所|条|公里|平方米|套|张|名|次|亩|处|座|户|亿元|万元|元|吨|万吨|亿斤)"
+                        r"|(百分之几|百分之多少|多少%|百分比)")
+
+
+def asked_unit(q: str) -> str | None:
+    """The unit a question asks its figure in (多少家 -> 家, 几天 -> 天, 百分之几 -> %), or None."""
+    m = UNIT_ASKED.search(q)
+    return (m.group(1) or "%") if m else None
 GENERIC = {"项目", "工程", "多少", "总投资", "投资", "计划", "服务", "情况", "目前", "累计", "全区", "全市", "全省", "平均",
            "实现", "完成", "建设", "推进", "时间", "数量"}
 INVEST = re.compile(r"(计划总投资|总投资|完成投资|计划投资|投资总额|总投入)额?(?:为|达|达到)?"
