@@ -109,6 +109,8 @@ NOT_A_PLACE = re.compile(r"^(?:请问|请|全国|我国|国家|中国|全省|全
                          r"比较|对比|列出|列举|说说|说明|介绍|告诉|查询|查一下|看看|统计|计算|问|那么|那|关于|按照|根据|政府|报告)")
 # A measure named as a region's (地区生产总值): no place named does not mean the nation's figure.
 REGIONAL_MEASURE = re.compile(r"地区生产总值|^地区|^地方(?!政府)")
+# An investment asked of something that is no known measure (公路客运总站投资多少)
+INVEST_Q = re.compile(r"投资(?:了|额|金额|规模)?(?:是)?(?:多少|几)")
 # A position asked in a ranking: 排第二, 排在各省第二位, 第三高, 位列第二
 NTH_Q = re.compile(r"(?:排|位列|位居|居)(?:在)?(?:[^第，。？]{0,6})?第([一二两三四五六七八九十\d]+)(?:位|名)?"
                    r"|第([一二两三四五六七八九十\d]+)(?:高|低|多|少|快|慢|大|小)")
