@@ -429,8 +429,8 @@ def trend(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     else:
         (rows, field_), (target_rows, target_field) = _series(store, p, place, "actual"), \
             _series(store, p, place, "target")
-        if len(target_rows) > len(rows):
-            rows, field_ = target_rows, target_field
+        if len(target_rows) > len(rows) and len(rows) < max(2, len(target_rows) / 2):
+            rows, field_ = target_rows, target_field  # outcomes for too few of the years: the plans
     if not rows:
         return None
     years = {r["period"] for r in rows}
