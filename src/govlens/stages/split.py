@@ -317,10 +317,32 @@ def _split_reports(run: list[Line]) -> list[Block]:
     return out
 
 
+def _dated_entries(run: list[Line]) -> list[Block] | None:
+    """A listing with no bullets whose entries are a headline, a summary and then a date (a portal's
+    search results or 部门动态): two or more such dates, each after prose and before a headline or
+    the end of the run. None for any other run."""
+    ends = [i for i, ln in enumerate(run) if ln.cls == "date" and i > 0 and run[i - 1].cls == "text"
+            and _is_prose(run[i - 1]) and (i + 1 == len(run) or _is_headline(run[i + 1]))]
+    if len(ends) < 2:
+        return None
+    out, a = [], 0
+    for e in [*ends, len(run)]:
+        part = [ln for ln in run[a : e + 1] if ln.cls != "date"]
+        if part and _is_headline(part[0]) and len(part) > 1:
+            out.append(Block(lines=part[1:], title_lines=part[:1], origin="listing",
+                             date=run[e].text if e < len(run) else None))
+        elif part:
+            out.append(Block(lines=part))
+        a = e + 1
+    return out
+
+
 def _split_run(run: list[Line]) -> list[Block]:
     """A run with no listing entries: a report (or several), else one article or a newspaper page."""
     if _REPORT_SHAPE.search("\n".join(ln.text for ln in run)):
         return _split_reports(run)
+    if (entries := _dated_entries(run)) is not None:
+        return entries
     several = sum(1 for ln in run if _NEWS_OPEN.match(ln.text)) >= 2
     found = _split_news(run, cut=several)
     return _reattach_headlines(found) if several else found
