@@ -97,6 +97,7 @@ _POLICY = re.compile(
 _NEWS_OPEN = re.compile(r"^(?:本报讯|[【\[]本报消息[】\]]|本报[^，。]{0,8}电|新华社[^，。]{0,12}电|[^，。]{0,10}讯[（(]|【[^】]{1,12}讯】|据[^，。]{1,8}报道)")
 _REPORT_SHAPE = re.compile(r"各位代表|^[一二三四五六七八九十]{1,3}、|^第[一二三四五六七八九十]+[章条]", re.M)
 _TERMINAL = set("。！？!?；;…”」』")
+_SENTENCE_END = re.compile(r"[。！？!?；;…][”」』]?$")  # a headline may end in a quoted phrase (…“南方小土豆”)
 # A column's label over a newspaper page's items: short, and ends in a column word or is marked (■ 图片新闻).
 _COLUMN_LABEL = re.compile(r"^(?:[■□◆●▲【\[]\s*\S{2,8}[】\]]?|\S{0,4}(?:新闻|要闻|速览|速递|动态|快讯|简讯|图片|视频|互动|聚焦|观察|关注|"
                            r"时评|评论|专题|资讯|一线|现场|纵深|广角|民生|综合|天下|传真|短波|走笔))$")
@@ -200,7 +201,7 @@ def _is_headline(ln: Line) -> bool:
         ln.cls == "text"
         and ln.kind == "text"
         and len(t) <= 50
-        and t[-1] not in _TERMINAL
+        and not _SENTENCE_END.search(t)
         and t[-1] not in "：:，,"
         and not _NEWS_OPEN.match(t)
     )
@@ -211,7 +212,7 @@ def _is_prose(ln: Line) -> bool:
 
 
 def _is_prose_text(t: str) -> bool:
-    return len(t) >= 40 or (t[-1] in _TERMINAL and len(t) >= 12)
+    return len(t) >= 40 or (len(t) >= 12 and bool(_SENTENCE_END.search(t)))
 
 
 def _runs(lines: list[Line]) -> list[list[Line]]:
@@ -409,8 +410,9 @@ def _is_boilerplate(block: Block) -> bool:
         return True
     total = sum(len(ln.text) for ln in lines)
     prose = [ln for ln in lines if _is_prose(ln)]
-    if not prose or (total < 60 and not (block.origin == "listing" and block.title_lines)):
-        return True  # a listing entry's short summary under its title is still that entry
+    if not prose or (total < 60 and not (block.origin == "listing" and block.title_lines)
+                     and not (total >= 30 and _NEWS_OPEN.match(lines[0].text))):
+        return True  # a listing entry's short summary under its title, a short news brief, are documents
     hits = [len(set(_POLICY.findall(ln.text))) for ln in lines]
     some = sum(len(ln.text) for ln, h in zip(lines, hits, strict=True) if h >= 1)
     many = sum(len(ln.text) for ln, h in zip(lines, hits, strict=True) if h >= 2)
