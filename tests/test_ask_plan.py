@@ -100,6 +100,9 @@ def test_every_operation_has_a_handler():
         ("2023年GDP增长目标相较2021年下调了多少个百分点？", {"op": "change", "stated_target": None}),
         ("雾川2023年GDP是多少？", {"unknown_place": "雾川"}),
         ("比较一下2021年明澜区、溪北县的地区生产总值", {"op": "compare", "unknown_place": None}),
+        # a plan period with 每年/分别 is a series over its years; 哪一年…最多 over a range ranks the years
+        ("“十四五”期间明澜区地区生产总值每年是多少？", {"op": "trend", "year_range": (2021, 2025), "period": None}),
+        ("明澜区2021年以来哪一年地区生产总值最高？", {"op": "rank", "constraints": ["over years"]}),
         # a figure asked is never a term: 是什么 with a year, 多少, 几项
         ("明澜区2023年经济增长目标是什么？", {"op": "lookup"}),
         ("明澜区报告的注释部分一共有多少条？", {"op": "glossary_count"}),

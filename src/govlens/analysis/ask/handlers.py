@@ -31,7 +31,7 @@ def _fetch(store: StoreAPI, p: Plan, key: str | None, measure: str | None, place
     metric = {"metric_key": key} if key else {"metric_like": measure}
     found = store.indicators(**metric, region_suffix=place or None, period=period or None, kind=kind or None,
                              order="reports")
-    if key and measure and len(measure) >= 2:  # 一般公共预算收入同口径: the measure with a word that does not change it
+    if not found and key and measure and len(measure) >= 2:  # 一般公共预算收入同口径: a word that does not change it
         found += [f for f in store.indicators(metric_like=measure, region_suffix=place or None, period=period or None,
                                               kind=kind or None, order="reports")
                   if f.get("metric_key") is None and same_measure(f.get("metric"), key)]
@@ -355,7 +355,7 @@ def target_vs_outcome(store: StoreAPI, p: Plan, q: str) -> Answer | None:
         return a
     if p.unknown_place and not p.places:
         return None
-    rows = [r for r in track(store, metric=None if p.key else p.measure, key=p.key)
+    rows = [r for r in track(store, region=place, metric=None if p.key else p.measure, key=p.key, year=p.year)
             if (p.year is None or r["year"] == p.year) and (not p.key or r["metric_key"] == p.key)
             and (not place or (r["region"] or "").endswith(place))]
     rows = [r for r in rows if r["verdict"] in ("met", "missed")] or rows
@@ -429,8 +429,8 @@ def trend(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     else:
         (rows, field_), (target_rows, target_field) = _series(store, p, place, "actual"), \
             _series(store, p, place, "target")
-        if len(target_rows) > len(rows):
-            rows, field_ = target_rows, target_field
+        if len(target_rows) > len(rows) and len(rows) < max(2, len(target_rows) / 2):
+            rows, field_ = target_rows, target_field  # outcomes for too few of the years: the plans
     if not rows:
         return None
     years = {r["period"] for r in rows}

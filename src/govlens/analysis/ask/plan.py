@@ -233,6 +233,8 @@ def read(store: StoreAPI, question: str) -> Plan:
         if rx.search(q):
             p.op = op
             break
+    if p.op == "trend" and W.WHICH_YEAR.search(q) and re.search(r"最|第[一二三四五]", q):
+        p.op = "rank"  # 2019年以来哪一年…最多: the years ranked, over the range
     term = _term(q, p.op)
     if term:
         p.op, p.term = ("glossary_list" if p.op == "glossary_list" else "glossary"), term
@@ -262,11 +264,11 @@ def read(store: StoreAPI, question: str) -> Plan:
                 years = [min(a, b), max(a, b)]
             else:
                 p.year_range = (min(a, b), max(a, b))
-                if p.op not in ("track",):
-                    p.op = "trend"
+                if p.op not in ("track",) and not (p.op == "rank" and W.WHICH_YEAR.search(q)):
+                    p.op = "trend"  # (哪一年…最多 over a range stays a ranking of the years)
     elif (r := W.SINCE_Q.search(q)) is not None and (y := cn_year(r.group(1))) and not W.CUMULATIVE_Q.search(q):
         p.year_range = (y, max(y, (latest or y + 1) - 1))
-        p.op = "trend" if p.op not in ("track",) else p.op
+        p.op = p.op if p.op == "track" or (p.op == "rank" and W.WHICH_YEAR.search(q)) else "trend"
     p.years = list(dict.fromkeys(years))
     if not p.years and not places and W.RELATIVE_YEAR.search(q):
         p.constraints.append("year unresolved")  # 今年 of which place? (declined)
@@ -280,6 +282,8 @@ def read(store: StoreAPI, question: str) -> Plan:
     if (m := W.PLAN_Q.search(q)) is not None:
         start = W.PLAN_START[m.group(1)]
         p.period = f"{start}-{start + 4}"
+        if W.EACH_YEAR.search(q) and p.op in ("lookup", "trend") and not p.year_range:
+            p.op, p.year_range, p.period = "trend", (start, start + 4), None  # 十三五期间每年: the plan's years
     if (m := W.RECENT_Q.search(q)) is not None and p.op == "trend" and not p.year_range:
         n = int(m.group(1)) if m.group(1).isdigit() else {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
                                                           "八": 8, "九": 9, "十": 10}.get(m.group(1), 5)

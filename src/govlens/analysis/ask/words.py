@@ -111,6 +111,8 @@ NOT_A_PLACE = re.compile(r"^(?:请问|请|全国|我国|国家|中国|全省|全
 REGIONAL_MEASURE = re.compile(r"地区生产总值|^地区|^地方(?!政府)")
 # An investment asked of something that is no known measure (公路客运总站投资多少)
 INVEST_Q = re.compile(r"投资(?:了|额|金额|规模)?(?:是)?(?:多少|几)")
+WHICH_YEAR = re.compile(r"哪一年|哪个年份|哪些年|哪年")  # the years of one place ranked
+EACH_YEAR = re.compile(r"每年|各年|逐年|历年|分别|各是|依次")  # a figure for each year of a period
 # A position asked in a ranking: 排第二, 排在各省第二位, 第三高, 位列第二
 NTH_Q = re.compile(r"(?:排|位列|位居|居)(?:在)?(?:[^第，。？]{0,6})?第([一二两三四五六七八九十\d]+)(?:位|名)?"
                    r"|第([一二两三四五六七八九十\d]+)(?:高|低|多|少|快|慢|大|小)")

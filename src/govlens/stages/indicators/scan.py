@@ -141,10 +141,10 @@ class _Overlaps:
 
 
 def _bad_context(text: str, num_start: int, num_end: int) -> bool:
-    """Ordinals (第3), names with digits (5G, G60, PM2.5, “1+8”), decimals cut in two."""
+    """Ordinals (第3), names with digits (5G, G60, PM2.5, “1+8”), decimals cut in two, formulas (…×100%)."""
     before = text[num_start - 1] if num_start else ""
     after = text[num_end] if num_end < len(text) else ""
-    if before == "第" or (before.isascii() and before.isalnum()) or before in "+＋.":
+    if before == "第" or (before.isascii() and before.isalnum()) or before in "+＋.×":  # ×100%: a formula
         return True
     return after in "+＋" or (after.isascii() and after.isalpha())
 
