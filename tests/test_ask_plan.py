@@ -244,3 +244,8 @@ def test_the_unit_a_question_asks(question, unit):
     from govlens.analysis.ask.sentences import asked_unit
 
     assert asked_unit(question) == unit
+
+
+def test_a_figure_keeps_every_digit_it_was_written_with():
+    assert figure({"value": 60199.45, "unit": "亿元"}) == "60199.45亿元"  # :g would write 60199.4
+    assert figure({"change": 1640.06, "change_unit": "万吨"}) == "增长1640.06万吨"

@@ -137,3 +137,14 @@ def test_a_central_news_item_is_national_though_it_names_provinces():
     d = read_text("国务院常务会议部署稳就业工作\n新华社北京6月3日电 国务院常务会议3日召开，部署稳就业工作。会议指出，"
                   "贵州、云南等地要做好易地搬迁群众就业帮扶，各地要落实好稳岗补贴政策。\n会议还研究了其他事项。", extract=False)[0]
     assert (d.region, d.level, d.kind) == ("全国", "national", "news")
+
+
+@pytest.mark.parametrize(("rule", "template", "example"), titles.FROM_OPENING)
+def test_each_opening_rule_gives_a_title(rule, template, example):
+    assert titles.from_opening(example) == "云溪市第五届人民代表大会第三次会议关于政府工作报告的决议"
+
+
+def test_a_resolution_with_no_heading_is_titled_from_its_opening():
+    d = read_text("云溪市第五届人民代表大会第三次会议听取和审议了市长王明所作的政府工作报告。会议充分肯定过去一年的工作。"
+                  "会议同意报告提出的今年经济社会发展的总体要求、主要目标和重点任务，决定批准这个报告。", extract=False)[0]
+    assert (d.title, d.kind) == ("云溪市第五届人民代表大会第三次会议关于政府工作报告的决议", "other")

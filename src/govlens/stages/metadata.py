@@ -299,6 +299,9 @@ def metadata(doc: Document) -> Document:
     if doc.title:
         doc.title = _TAG.sub("", doc.title).strip()
     doc.title = titles.choose(meta.get("标题") or meta.get("信息名称"), doc.title, titles.body_title(doc.text), doc.text)
+    opened = titles.from_opening(doc.text)
+    if opened and (not doc.title or _squash(doc.text).startswith(_squash(doc.title))):
+        doc.title = opened  # no heading: the title the opening gives (…会议关于政府工作报告的决议)
     # The site's own lines (站点：…) are evidence of their own kind, never the document's heading.
     head = re.sub(r"(?m)^站点：.*\n?", "", doc.header) + "\n" + doc.text[:3000]
     doc.kind = _kind(doc, head, from_listing)
@@ -322,6 +325,10 @@ def metadata(doc: Document) -> Document:
         if doc.kind == "work_report" and len(_REPORT_SUMMARY.findall(doc.text[:30000])) >= 2:
             doc.title += "（摘要）"  # the report retold, not the report
     return doc
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"\s+", "", s)
 
 
 def _clear_lead(c: Counter[str]) -> bool:

@@ -227,7 +227,7 @@ def read(store: StoreAPI, question: str) -> Plan:
     q = q.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
     # 百分之九 / 百分之七点五 -> 9% / 7.5%: a figure in words is read like one in digits
     q = re.sub(r"百分之([零〇一二两三四五六七八九十百点]+)",
-               lambda m: f"{v:g}%" if (v := parse_number(m.group())) is not None else m.group(), q)
+               lambda m: f"{v:.12g}%" if (v := parse_number(m.group())) is not None else m.group(), q)
     p = Plan(question=q)
     for op, rx, _example in W.OPERATION_CUES:
         if rx.search(q):
