@@ -299,6 +299,8 @@ def metadata(doc: Document) -> Document:
     if doc.title:
         doc.title = _TAG.sub("", doc.title).strip()
     doc.title = titles.choose(meta.get("标题") or meta.get("信息名称"), doc.title, titles.body_title(doc.text), doc.text)
+    if not doc.title and (page_title := re.search(r"^网页题名：(.+)$", doc.header, re.M)):
+        doc.title = titles.choose(None, page_title.group(1), None)  # the HTML <title> of a page with no heading
     opened = titles.from_opening(doc.text)
     if opened and (not doc.title or _squash(doc.text).startswith(_squash(doc.title))):
         doc.title = opened  # no heading: the title the opening gives (…会议关于政府工作报告的决议)
