@@ -209,3 +209,22 @@ def test_a_titled_list_is_counted_and_several_counts_are_answered_each(tmp_path)
         assert any(c["quote"].startswith("3.新增托育托位") for c in a.citations)
         b = ask(store, "明澜区一共建成了多少个党群服务中心、党群服务站和党群服务点？")
         assert all(x in b.answer for x in ("12个", "230个", "305个")), (b.answer, b.parsed)
+
+
+def test_an_investment_is_read_from_the_clause_that_names_what_it_builds(tmp_path):
+    """投资多少 of something no measure names: the sentence's investment whose own clause (or the clause
+    after it) names it, never another figure of the same sentence."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "r.txt").write_text(
+        "2023年云溪市明澜区政府工作报告\n——2023年1月10日在明澜区第八届人民代表大会第二次会议上\n各位代表：\n"
+        "过去一年，投资2600万元的背街小巷改造全面完成，投资1.8亿元的长途客运中心基本完工。"
+        "全年计划投资4.2亿元，实施重点农业项目21个；全年计划投资9.6亿元，实施城市更新项目15个。\n",
+        encoding="utf-8")
+    db = str(tmp_path / "t.db")
+    with open_store(db) as store:
+        ingest(store, walk([str(tmp_path / "in")]))
+    with open_store(db, readonly=True) as store:
+        a = ask(store, "明澜区长途客运中心投资多少？")
+        assert "1.8亿元" in a.answer and "2600" not in a.answer, (a.answer, a.parsed)
+        b = ask(store, "明澜区城市更新项目全年计划投资多少？")
+        assert "9.6亿元" in b.answer, (b.answer, b.parsed)

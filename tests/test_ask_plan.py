@@ -92,6 +92,17 @@ def test_every_operation_has_a_handler():
         # 以来 with a cumulative figure is one figure, not a series
         ("明澜区2021年以来累计建成了多少个党群服务站？", {"op": "lookup"}),
         ("明澜区2021年以来地区生产总值怎么变化？", {"op": "trend", "year_range": (2021, 2023)}),
+        # the lowest asked in other words; a target compared with an outcome in other words
+        ("2023年哪个区地区生产总值增速排名最后？", {"op": "rank", "order": "low"}),
+        ("2023年哪个区一般公共预算收入增长目标垫底？", {"op": "rank", "order": "low"}),
+        ("明澜区2023年城镇调查失业率是否控制在目标以内？", {"op": "track"}),
+        # a year is never a stated target; a name before the year the library does not hold is a place it lacks
+        ("2023年GDP增长目标相较2021年下调了多少个百分点？", {"op": "change", "stated_target": None}),
+        ("雾川2023年GDP是多少？", {"unknown_place": "雾川"}),
+        ("比较一下2021年明澜区、溪北县的地区生产总值", {"op": "compare", "unknown_place": None}),
+        # a plan period with 每年/分别 is a series over its years; 哪一年…最多 over a range ranks the years
+        ("“十四五”期间明澜区地区生产总值每年是多少？", {"op": "trend", "year_range": (2021, 2025), "period": None}),
+        ("明澜区2021年以来哪一年地区生产总值最高？", {"op": "rank", "constraints": ["over years"]}),
         # a figure asked is never a term: 是什么 with a year, 多少, 几项
         ("明澜区2023年经济增长目标是什么？", {"op": "lookup"}),
         ("明澜区报告的注释部分一共有多少条？", {"op": "glossary_count"}),
@@ -233,3 +244,8 @@ def test_the_unit_a_question_asks(question, unit):
     from govlens.analysis.ask.sentences import asked_unit
 
     assert asked_unit(question) == unit
+
+
+def test_a_figure_keeps_every_digit_it_was_written_with():
+    assert figure({"value": 60199.45, "unit": "亿元"}) == "60199.45亿元"  # :g would write 60199.4
+    assert figure({"change": 1640.06, "change_unit": "万吨"}) == "增长1640.06万吨"

@@ -171,3 +171,71 @@ def test_a_review_naming_the_year_just_ended_dates_its_secured_funds_that_year()
     got = facts_in("一、2020年和“十三五”时期工作回顾\n过去的一年，极不寻常。\n一是扩大有效投资。累计争取上级转移支付超85亿元，"
                    "支持各类项目300余个。\n二、2021年主要目标任务\n今年坚持稳中求进。\n")
     assert [(f["kind"], f["period"]) for f in got] == [("actual", "2020"), ("actual", "2020")]
+
+
+def test_an_unlabelled_heading_line_opens_a_plan_section():
+    body = ("“十四五”时期工作回顾\n五年来，全区地区生产总值年均增长6.1%。\n“十五五”时期的主要目标任务\n"
+            "全区地区生产总值年均增长5%以上。人均预期寿命达到80岁。\n2026年重点工作\n新建口袋公园12个。\n")
+    got = facts_in(body, 2026)
+    assert [(f["kind"], f["period"]) for f in got] == [
+        ("actual", "2021-2025"), ("target", "2026-2030"), ("target", "2026-2030"), ("target", "2026")]
+
+
+def test_a_title_line_is_no_heading():
+    from govlens.stages.sections import _bare_heading
+
+    assert not _bare_heading("2026年云溪市政府工作报告", 2026)
+    assert _bare_heading("2026年重点工作", 2026) and _bare_heading("“十四五”时期工作回顾", 2026)
+    assert not _bare_heading("全区经济运行平稳", 2026)  # no period, no plan or review words
+
+
+@pytest.mark.parametrize(("sentence", "period"), [
+    ("全区在二〇一六年至二〇二〇年完成了城区改造，其间工业总产值平均每年递增8.5%。", "2016-2020"),
+    # a range written as years: the level reached is the level at its end
+    ("从2015年至2020年，全区森林面积由12万亩增加到18万亩。", "2020"),
+])
+def test_year_ranges(sentence, period):
+    got = facts(sentence)
+    assert got[-1]["period"] == period
+
+
+def test_a_year_named_after_a_figure_dates_its_own_sentence_only():
+    got = facts("全区生产总值达到512亿元，增速2017年以来连续12个季度高于全省。一般公共预算收入从38亿元增加到52亿元。")
+    assert got[-1]["metric"] == "一般公共预算收入" and got[-1]["period"] == "2020"
+
+
+def test_a_horizon_year_dates_no_figure():
+    got = facts("部署启动面向2035年的重大科技项目，新建重点实验室6个。")
+    assert (got[-1]["value"], got[-1]["period"]) == (6, "2020")
+
+
+def test_a_verb_with_le_before_its_figure_is_an_outcome_in_a_plan_section():
+    got = facts_in("一、2021年主要工作安排\n过去几年，我们精简了120个议事协调机构。今年再精简30个。\n")
+    assert [(f["value"], f["kind"]) for f in got] == [(120, "actual"), (30, "target")]
+
+
+def test_a_target_told_again_is_a_target_and_what_came_of_it_an_outcome():
+    got = facts("去年政府工作报告提出，物价涨幅要从6.5%降到4%左右，经过努力，实际回落到3.2%。")
+    assert [(f["value"], f["kind"], f["period"]) for f in got] == [(4, "target", "2020"), (3.2, "actual", "2020")]
+
+
+def test_this_years_figure_with_jiang_in_a_review_is_a_plan():
+    got = facts("今年区财政用于这项改革的资金将达3.5亿元。")
+    assert (got[0]["kind"], got[0]["period"]) == ("target", "2021")
+    got = facts("将1.2亿元专项资金纳入直达机制。")  # 将 before a figure marks the object, not the future
+    assert got[0]["kind"] == "actual"
+
+
+def test_a_bare_total_counts_the_clause_before():
+    (f,) = facts("资助困难家庭大学生和残疾人家庭子女大学生，合计630名。")
+    assert (f["metric"], f["value"]) == ("资助困难家庭大学生和残疾人家庭子女大学生", 630)
+
+
+def test_a_formula_constant_is_no_figure():
+    got = facts("计算方法：（本年度收入-上年度收入）/上年度收入×100%。全区收入增长4.2%。")
+    assert [f["change"] for f in got] == [4.2]
+
+
+def test_ni_plans_a_figure():
+    got = facts_in("一、2021年主要工作安排\n拟安排区级预算稳定调节基金1.2亿元。\n")
+    assert got[0]["kind"] == "target"

@@ -77,6 +77,10 @@ KINDS = [
     ("明澜区新建学校三所。全区新增学位3000个。{F}\n（明澜区融媒体中心 记者 王小明）", "news"),
     # a news item reporting a press conference is news, not the conference's transcript
     ("新华社北京8月9日电（记者 王明）国家发展改革委9日举行新闻发布会介绍，今年以来全国新开工重大水利工程28项。", "news"),
+    # a news item about a report (not the report: no 各位代表, a news item's length) is news
+    ("云溪市五届人大三次会议开幕\n本报讯（记者 刘芳）1月9日，云溪市第五届人民代表大会第三次会议开幕。市长向大会作政府工作报告。"
+     "报告指出，过去一年全市地区生产总值增长6.1%。", "news"),
+    ("【本报消息】明澜区口岸去年通关旅客达到1860万人次，比前年增长23%，创口岸开通以来新高。", "news"),
     # a byline line with no 本报讯 and no brackets
     ("明澜区红色旅游带富一方\n本报记者 王小明　本报通讯员 李四\n金秋十月，走进明澜区，游客络绎不绝。全区接待游客680万人次。", "news"),
     # a newspaper page's running head (第N版) over an item with no news cue of its own
@@ -133,3 +137,14 @@ def test_a_central_news_item_is_national_though_it_names_provinces():
     d = read_text("国务院常务会议部署稳就业工作\n新华社北京6月3日电 国务院常务会议3日召开，部署稳就业工作。会议指出，"
                   "贵州、云南等地要做好易地搬迁群众就业帮扶，各地要落实好稳岗补贴政策。\n会议还研究了其他事项。", extract=False)[0]
     assert (d.region, d.level, d.kind) == ("全国", "national", "news")
+
+
+@pytest.mark.parametrize(("rule", "template", "example"), titles.FROM_OPENING)
+def test_each_opening_rule_gives_a_title(rule, template, example):
+    assert titles.from_opening(example) == "云溪市第五届人民代表大会第三次会议关于政府工作报告的决议"
+
+
+def test_a_resolution_with_no_heading_is_titled_from_its_opening():
+    d = read_text("云溪市第五届人民代表大会第三次会议听取和审议了市长王明所作的政府工作报告。会议充分肯定过去一年的工作。"
+                  "会议同意报告提出的今年经济社会发展的总体要求、主要目标和重点任务，决定批准这个报告。", extract=False)[0]
+    assert (d.title, d.kind) == ("云溪市第五届人民代表大会第三次会议关于政府工作报告的决议", "other")

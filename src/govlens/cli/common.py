@@ -9,7 +9,6 @@ from enum import StrEnum
 from typing import Any
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
 from ..errors import GovlensError, NoDocuments
@@ -74,11 +73,34 @@ def summary(message: str) -> None:
         note(message)
 
 
-def progress(label: str) -> Progress:
+class _NoBar:
+    """What :func:`progress` gives when stderr is no terminal: a bar that shows nothing (as a disabled
+    rich Progress), without importing rich.progress for it."""
+
+    def __enter__(self) -> _NoBar:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def add_task(self, *args: Any, **kwargs: Any) -> int:
+        return 0
+
+    def advance(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+    def update(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
+def progress(label: str) -> Any:
     """A bar on stderr when it is a terminal (nothing otherwise); transient, so what follows it is the last word."""
+    if not err.is_terminal:
+        return _NoBar()
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     return Progress(TextColumn(label, style="bold"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                    console=err, transient=True, disable=not err.is_terminal,
-                    redirect_stdout=False)  # data written to stdout during the bar stays on stdout
+                    console=err, transient=True, redirect_stdout=False)  # data written to stdout during the bar stays on stdout
 
 
 def run_paths(paths: list[str], extract: bool) -> Iterator[Result]:

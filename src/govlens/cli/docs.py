@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from rich.table import Table
-
 from .common import Format, cell, emit_jsonl, out, run_paths, summary
 
 
 def docs_command(paths: list[str], fmt: Format) -> int:
     failed = files = docs = 0
-    table = Table("doc", "title", "region", "year", "kind", "chars", "sections", "glossary", show_lines=False)
+    table = None
+    if fmt == Format.table:  # rich.table only when a table is printed
+        from rich.table import Table
+
+        table = Table("doc", "title", "region", "year", "kind", "chars", "sections", "glossary", show_lines=False)
     for r in run_paths(paths, extract=False):
         files += 1
         docs += len(r.docs)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from rich.table import Table
-
 from .common import Format, cell, emit_jsonl, out, run_paths, summary
 
 
@@ -30,7 +28,11 @@ def _describe(f) -> str:
 
 def extract_command(paths: list[str], fmt: Format, types: list[str] | None = None) -> int:
     failed = files = docs = facts = 0
-    table = Table("doc", "type", "metric / term", "value", "kind", "period", "quote")
+    table = None
+    if fmt == Format.table:  # rich.table only when a table is printed
+        from rich.table import Table
+
+        table = Table("doc", "type", "metric / term", "value", "kind", "period", "quote")
     for r in run_paths(paths, extract=True):
         files += 1
         if r.error:

@@ -9,8 +9,6 @@ from __future__ import annotations
 import codecs
 import re
 
-from charset_normalizer import from_bytes
-
 from ..errors import BinaryInput, EmptyInput, Undecodable
 
 _BOMS = (
@@ -163,6 +161,8 @@ def decode(data: bytes, source: str = "") -> tuple[str, str]:
     # Detector on head and tail: a short head of ASCII navigation misleads it on GB pages.
     sample = data[:_SAMPLE] + (data[-_SAMPLE:] if len(data) > 2 * _SAMPLE else b"")
     guesses: list[str] = []
+    from charset_normalizer import from_bytes  # only for bytes that are not UTF-8 (0.02 s to import)
+
     best = from_bytes(sample).best()
     if best is not None:
         guesses.append(best.encoding)

@@ -48,14 +48,24 @@ def _key_as_written(m: str) -> str | None:
     if m in _exact_dict():
         return _exact_dict()[m]
     table = _metric_dict()
-    for i in range(max(0, len(m) - 40), len(m) - 1):
-        key = table.get(m[i:])
-        if key:
-            return key
+    n = len(m)
+    for k in _suffix_lengths():  # longest first, only lengths some synonym has (as i = n - k below)
+        if 2 <= k <= n and k <= 40:
+            key = table.get(m[n - k :])
+            if key:
+                return key
     return None
 
 
+@lru_cache(maxsize=1)
+def _suffix_lengths() -> tuple[int, ...]:
+    """The lengths of the synonyms, longest first: the suffixes worth a dict probe."""
+    return tuple(sorted({len(s) for s in _metric_dict()}, reverse=True))
+
+
 def _drop_tail(m: str) -> str | None:
+    if not m.endswith(_tails()):  # one C-level test first: most metrics end in no tail word
+        return None
     tail = next((w for w in _tails() if m.endswith(w) and len(m) > len(w) + 1), None)
     return m[: -len(tail)] if tail else None
 

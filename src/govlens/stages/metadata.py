@@ -91,7 +91,7 @@ _PRESS = re.compile(r"发布会|答记者问|问答实录|记者会|吹风会|�
 _PRESS_TURN = re.compile(r"^(?:主持人|发布人|发言人|新闻发言人|[^：:\n，。]{0,12}(?:厅|局|委|办|政府)[^：:\n，。]{0,10}(?:长|主任|书记|人))[：:]", re.M)
 _REPORTER_TURN = re.compile(r"^[^：:\n，。]{0,14}记者(?:问)?[：:]", re.M)
 _NEWS = re.compile(
-    r"^(?:本报讯|本报[^，。]{0,8}电|新华社[^，。]{0,12}电|中新社[^，。]{0,12}电|[^，。\n]{0,12}(?:日报|晚报|报|网|台)讯|"
+    r"^(?:本报讯|本报消息|[【\[]本报消息[】\]]|本报[^，。]{0,8}电|新华社[^，。]{0,12}电|中新社[^，。]{0,12}电|[^，。\n]{0,12}(?:日报|晚报|报|网|台)讯|"
     r"【[^】]{1,12}讯】|[^，。]{0,10}讯[（(])|[（(]\s*(?:本报)?(?:记者|通讯员)[^）)\n]{1,30}[）)]|记者从[^。]{0,40}获悉|记者[^。]{0,10}了解到|"
     r"(?:本报|特约)?(?:记者|通讯员)\s*[\u4e00-\u9fff·]{2,4}(?:[\s、]*(?:本报|特约)?(?:记者|通讯员)?\s*[\u4e00-\u9fff·]{2,4}){0,4}$",
     re.M,
@@ -258,19 +258,22 @@ def _kind(doc: Document, head: str, from_listing: bool) -> str:
     first = doc.text.split("\n", 1)[0]
     if re.search(r"决议|决定", title) or _RESOLUTION.search(first):
         return "other"  # a resolution on a report, a decision
-    if _STATISTICS.search(title) or _STATISTICS.search(head[:200]):
+    # A news item about a document (本报讯 …市长作政府工作报告; …发布统计公报) is news when the document
+    # itself is not carried: no 各位代表 salutation, and a news item's length.
+    reported = bool(_NEWS.search(opening))
+    about = reported and "各位代表" not in doc.text[:8000] and len(doc.text) < 6000
+    if (_STATISTICS.search(title) or _STATISTICS.search(head[:200])) and not about:
         return "statistics"
-    if _BUDGET.search(title) or _BUDGET.search(first):
+    if (_BUDGET.search(title) or _BUDGET.search(first)) and not about:
         return "budget"
     if re.match(r"\s*各位代表", doc.text[:20]) and re.search(r"报告|政府工作", doc.text[:600]):
         return "work_report"
-    if "政府工作报告" in title or "政府工作报告" in head[:300] or (
+    if (("政府工作报告" in title or "政府工作报告" in head[:300]) and not about) or (
         "各位代表" in head and re.search(r"报告(?:政府)?工作|政府工作|工作回顾", head)
     ):
         return "work_report"
     turns = doc.text[:20000]
     # A news item reporting a press conference (新华社…电 …举行新闻发布会) is news, not its transcript.
-    reported = bool(_NEWS.search(opening))
     if _PRESS.search(title) or (_PRESS.search(head[:200]) and not reported) or (
             _PRESS_TURN.search(turns) and len(_REPORTER_TURN.findall(turns)) >= 1):
         return "press"
@@ -296,6 +299,9 @@ def metadata(doc: Document) -> Document:
     if doc.title:
         doc.title = _TAG.sub("", doc.title).strip()
     doc.title = titles.choose(meta.get("标题") or meta.get("信息名称"), doc.title, titles.body_title(doc.text), doc.text)
+    opened = titles.from_opening(doc.text)
+    if opened and (not doc.title or _squash(doc.text).startswith(_squash(doc.title))):
+        doc.title = opened  # no heading: the title the opening gives (…会议关于政府工作报告的决议)
     # The site's own lines (站点：…) are evidence of their own kind, never the document's heading.
     head = re.sub(r"(?m)^站点：.*\n?", "", doc.header) + "\n" + doc.text[:3000]
     doc.kind = _kind(doc, head, from_listing)
@@ -319,6 +325,10 @@ def metadata(doc: Document) -> Document:
         if doc.kind == "work_report" and len(_REPORT_SUMMARY.findall(doc.text[:30000])) >= 2:
             doc.title += "（摘要）"  # the report retold, not the report
     return doc
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"\s+", "", s)
 
 
 def _clear_lead(c: Counter[str]) -> bool:

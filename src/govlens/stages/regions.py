@@ -134,7 +134,17 @@ def body_place(body: str, known: Iterable[Place] = (), mentions: list[Mention] |
 # with, or the place right before the site word (每日云溪网, 中国云溪网). Agency names are no place.
 _SITE_SPLIT = re.compile(r"\s*(?:>>?|＞|»|›|[|｜]|\s[-—_]\s|当前位置[：:]|您(?:现在)?的位置[：:])\s*")
 _SITE_WORD = re.compile(r"(?:人民政府|政府)?(?:门户网站?|网站|新闻网|人大网|政府网|网|数字报|数字版|电子版|客户端|频道|日报|晚报|报社|报)")
-_NOT_SITE_PLACE = re.compile(r"^(?:新华|中新|人民|中国|首页|网站首页)")
+_NOT_SITE_PLACE = re.compile(r"^(?:新华|中新|人民|央视|央广|光明|经济日报|环球|首页|网站首页)")
+
+
+def _site_name(m: Mention) -> bool:
+    """A place a site's name can be read as: an official name (朝阳区), or the short name of a province
+    or prefecture (福州新闻网); not a county's or district's short name (光明网 is no 光明区), nor a
+    common word (GENERIC, places_not_short.txt)."""
+    if m.text in GENERIC or NOT_SHORT.get(m.text):
+        return False
+    g = gazetteer()
+    return bool(g.names.get(m.text)) or all(p.level in ("province", "city") for p in m.candidates) or len(m.text) > 4
 
 
 def site_places(site: Iterable[str]) -> list[Mention]:
@@ -142,14 +152,14 @@ def site_places(site: Iterable[str]) -> list[Mention]:
     out: list[Mention] = []
     for line in site:
         for seg in _SITE_SPLIT.split(line):
-            seg = re.sub(r"^(?:网站)?首页", "", seg.strip())
+            seg = re.sub(r"^(?:网站)?首页|^中国(?=\S{2})", "", seg.strip())  # 中国江苏网 is 江苏's
             if not seg or _NOT_SITE_PLACE.match(seg):
                 continue
             m = next(iter(g._chains(seg, 0, len(seg), strict=False)), None)
-            if m is None or m.start != 0 or m.text in GENERIC:
+            if m is None or m.start != 0 or not _site_name(m):
                 w = _SITE_WORD.search(seg)
                 m = g.before(seg, w.start()) if w and w.start() >= 2 else None
-            if m is not None and m.text not in GENERIC:
+            if m is not None and _site_name(m):
                 out.append(m)
     return out
 

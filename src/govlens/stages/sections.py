@@ -101,6 +101,23 @@ def _role(title: str) -> str:
     return "other"
 
 
+_BARE_HEADING = re.compile(r"^[^。，；：！？,;:!?（(]{4,30}$")
+_YEAR_WORD = re.compile(rf"{YEAR}年")
+_NOT_A_HEADING_END = ("报告", "讲话", "公报", "决议", "决定", "草案", "说明")
+
+
+def _bare_heading(line: str, year: int | None) -> bool:
+    """A short line of its own with no label that names a period with plan or review words
+    ("“十五五”时期的主要目标任务", "2026年重点工作", "“十四五”时期工作回顾") heads a section, as "一、"
+    would; a document's title line (…政府工作报告) does not."""
+    line = line.strip()
+    if not _BARE_HEADING.match(line) or line.endswith(_NOT_A_HEADING_END) or any(
+            ch.isdigit() for ch in _YEAR_WORD.sub("", line)):
+        return False  # digits only in a year: "2026年重点工作", never a figure
+    ctx, decisive = heading_context(line, year)
+    return decisive and ctx.role in ("review", "targets", "tasks")
+
+
 def sections(doc: Document) -> Document:
     text = doc.text
     flat: list[Section] = []
@@ -110,6 +127,8 @@ def sections(doc: Document) -> Document:
             flat.append(Section(1, "", line.rstrip("：:"), pos, len(text), "glossary"))
         elif len(line) <= 48 and _rx()["deeds_line"].match(line):
             flat.append(Section(1, "", line.rstrip("：:"), pos, len(text)))
+        elif pos and _bare_heading(line, doc.year):
+            flat.append(Section(1, "", line.strip(), pos, len(text)))
         else:
             for level, rx in _PATTERNS:
                 m = rx.match(line)

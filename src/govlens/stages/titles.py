@@ -39,7 +39,7 @@ NOT_TITLE: list[tuple[str, str]] = [
     (r"^附件\s*\d*\s*[：:]?", "附件：国务院大督查发现的典型经验做法"),
     (r"^[^，。]{0,20}(?:论坛|贴吧|BBS|bbs)(?:\s*[-—_|>]\s*[^，。]{0,20})?$", "云溪论坛 - 政务讨论区"),
     (r"第\s*[\d一二三四五六七八九十]+\s*版", "大众日报　2031年5月12日　第2版　要闻"),
-    (r"^[^，。]{0,16}(?:省长|市长|区长|县长|州长|旗长|主席|总理)[\u4e00-\u9fff]{2,4}作[^，。]{0,12}报告$", "省长赵刚作政府工作报告"),
+    (r"^[^，。]{0,16}(?:省长|市长|区长|县长|州长|旗长|主席|总理)(?:(?!作)[\u4e00-\u9fff]){2,4}作[^，。]{0,12}报告$", "省长赵刚作政府工作报告"),
     (r"(?:记者|摄影|通讯员)\s*[^。，]{1,12}?\s*摄$|^(?:图|摄影)\s*[:：/]", "贵州日报记者 李森 摄"),
 ]
 _NOT_TITLE = [_years(p) for p, _ in NOT_TITLE]
@@ -165,6 +165,25 @@ def _completed(cut: str, text: str) -> str | None:
 
 def _squash(s: str) -> str:
     return re.sub(r"\s+", "", s)
+
+
+# A document with no heading whose opening says what it is (rule, template, invented example): the
+# title it would have. A congress's resolution on a report opens by saying it heard the report.
+FROM_OPENING: list[tuple[str, str, str]] = [
+    (r"^((?:[\u4e00-\u9fff]{2,12}?)?第[一二三四五六七八九十]+届[\u4e00-\u9fff]{2,20}?第[一二三四五六七八九十]+次会议)"
+     r"[^。\n]{0,12}?(?:听取|审议)[^。\n]{0,40}?所作的([\u4e00-\u9fff]{2,16}?报告)",
+     "{0}关于{1}的决议",
+     "云溪市第五届人民代表大会第三次会议听取和审议了市长王明所作的政府工作报告。会议批准这个报告。"),
+]
+_FROM_OPENING = [(re.compile(p), t) for p, t, _ in FROM_OPENING]
+
+
+def from_opening(text: str) -> str | None:
+    """The title a headless document's opening gives it (:data:`FROM_OPENING`), else None."""
+    for rx, template in _FROM_OPENING:
+        if m := rx.match(text):
+            return template.format(*m.groups())
+    return None
 
 
 def fallback(region: str | None, year: int | None, kind: str) -> str:

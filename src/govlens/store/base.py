@@ -313,7 +313,9 @@ class SQLStore:
         name, id, year, level, title and kind. ``order="latest"``: latest report first;
         ``"reports"``: work reports first, then latest. ``region_suffix`` also matches a stored
         name that ends with it (明澜区 -> 云溪市明澜区)."""
-        cond, args = ["f.type = 'indicator'"], []
+        # Only indicator facts carry a metric: with one asked, naming the type too would make SQLite walk
+        # facts_type (every indicator, ~20 ms) instead of facts_metric (~0.1 ms).
+        cond, args = (["f.type = 'indicator'"] if metric_key is None and metric_like is None else ["1 = 1"]), []
         if metric_key is not None:
             cond.append("f.metric_key = ?")
             args.append(metric_key)

@@ -68,8 +68,8 @@ def text_page(text: str, facts: list[dict[str, Any]], glossary: list[dict[str, A
 
 def _tip(f: dict[str, Any]) -> str:
     tip = " · ".join(str(x) for x in (f.get("metric"), fact_kind_zh(f.get("kind")), f.get("period")) if x)
-    value = "" if f.get("value") is None else f"{f['value']:g}{f.get('unit') or ''}"
-    change = "" if f.get("change") is None else f"{f['change']:+g}{f.get('change_unit') or ''}"
+    value = "" if f.get("value") is None else f"{f['value']:.12g}{f.get('unit') or ''}"
+    change = "" if f.get("change") is None else f"{f['change']:+.12g}{f.get('change_unit') or ''}"
     return f"{tip} · {value} {change}".rstrip(" ·")
 
 

@@ -14,6 +14,8 @@ the nearest sentences are returned and the answer is empty — a figure is never
 
 from __future__ import annotations
 
+from typing import Any
+
 from ...lexicon.figures import unsupported_figures
 from ...store.api import StoreAPI
 from .answer import Answer, passages
@@ -23,10 +25,38 @@ from .plan import Plan, read, split
 __all__ = ["HANDLERS", "Answer", "Plan", "ask", "passages", "read", "unsupported_figures"]
 
 
+class _Reads:
+    """The store, with what one question reads kept for that question: handlers ask for the same
+    facts, documents and searches many times (each year of a change, each kind tried)."""
+
+    CACHED = frozenset({"indicators", "document", "documents", "search", "glossary", "regions", "latest_report_year",
+                        "document_text", "fact_span"})
+
+    def __init__(self, store: StoreAPI) -> None:
+        self._store = store
+        self._memo: dict[tuple[Any, ...], Any] = {}
+
+    def __getattr__(self, name: str) -> Any:
+        got = getattr(self._store, name)
+        if name not in self.CACHED:
+            return got
+
+        def read(*args: Any, **kwargs: Any) -> Any:
+            key = (name, args, tuple(sorted(kwargs.items())))
+            if key not in self._memo:
+                self._memo[key] = got(*args, **kwargs)
+            value = self._memo[key]
+            return list(value) if isinstance(value, list) else value  # callers may filter their copy
+
+        return read
+
+
 def ask(store: StoreAPI, question: str) -> Answer:
     """The answer from the library; an LLM rephrases it only when one is configured (llm.py)."""
     from .. import llm
 
+    if not isinstance(store, _Reads):
+        store = _Reads(store)  # type: ignore[assignment]
     parts = split(store, question)
     if len(parts) > 1:  # 多少个分中心、实践站和实践点: each answered; all or nothing
         answers = [ask(store, part) for part in parts]

@@ -53,7 +53,7 @@ def in_text(text: str, term: str) -> tuple[str, int, int] | None:
             d = m.group("d").strip()
             if name == "list-before":
                 parts = re.split(r"、|和|及|与", d)
-                if n is None or len(parts) != n:
+                if n is None or n < 2 or len(parts) != n:
                     continue  # only a list of as many parts as the term counts
                 # the first part may start with the verb (推进湖泊): keep no more of it than the longest other part
                 d = d[max(0, len(parts[0]) - max(len(x) for x in parts[1:])):]

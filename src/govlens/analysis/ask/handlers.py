@@ -31,7 +31,7 @@ def _fetch(store: StoreAPI, p: Plan, key: str | None, measure: str | None, place
     metric = {"metric_key": key} if key else {"metric_like": measure}
     found = store.indicators(**metric, region_suffix=place or None, period=period or None, kind=kind or None,
                              order="reports")
-    if key and measure and len(measure) >= 2:  # 一般公共预算收入同口径: the measure with a word that does not change it
+    if not found and key and measure and len(measure) >= 2:  # 一般公共预算收入同口径: a word that does not change it
         found += [f for f in store.indicators(metric_like=measure, region_suffix=place or None, period=period or None,
                                               kind=kind or None, order="reports")
                   if f.get("metric_key") is None and same_measure(f.get("metric"), key)]
@@ -53,10 +53,13 @@ def facts_for(store: StoreAPI, p: Plan, place: str | None, period: str | None = 
     if not out and not p.key and p.measure:
         # 一般公共预算赤字率 -> 赤字率: the shorter names ending the asked one, at word boundaries, of at
         # least three characters and not a generic word (人数, 规模 alone never answer)
-        for tail in S.tails(p.measure):
-            out = _fetch(store, p, None, tail, place, period, kind)
-            if out:
-                break
+        tails = S.tails(p.measure)
+        if tails:  # one query for the shortest ending (every longer one holds it), then longest first
+            pool = _fetch(store, p, None, tails[-1], place, period, kind)
+            for tail in tails:
+                out = [f for f in pool if tail in (f.get("metric") or "")]
+                if out:
+                    break
     if period and period.isdigit():
         field = "change" if p.want_change else "value"
         out = [f for f in out if one_year(f, field) or (field == "change" and f.get("value") is not None
@@ -101,7 +104,7 @@ def _pick(store: StoreAPI, p: Plan, place: str | None, year: int | None = None) 
     if not place and len({f.get("region") for f in facts}) > 1:
         # no place named: the nation's own figure when it states one (专项债券 2025年), else several places
         # state it and it is not ours to pick
-        facts = [f for f in facts if f.get("region") == "全国" and (f.get("metric") or "?") in q_of(p)]
+        facts = [f for f in facts if f.get("region") == "全国"] if not W.REGIONAL_MEASURE.search(p.measure or "") else []
         if not facts:
             return None
     if p.want_change:
@@ -122,7 +125,8 @@ def q_of(p: Plan) -> str:
 
 
 def _line(f: dict[str, Any], field_: str | None = None) -> str:
-    return f"{f.get('region') or ''}{when(f)}{f.get('metric')}{kind_word(f)}：{as_written(f, figure(f, field_), field_)}"
+    metric = re.sub(r"(?:预期目标|目标|拟)$", "", f.get("metric") or "") or f.get("metric")  # 赤字率拟 -> 赤字率
+    return f"{f.get('region') or ''}{when(f)}{metric}{kind_word(f)}：{as_written(f, figure(f, field_), field_)}"
 
 
 # --- handlers --------------------------------------------------------------------------------------
@@ -157,7 +161,8 @@ def lookup(store: StoreAPI, p: Plan, q: str) -> Answer | None:
             said = f"（原文“{own}”）" if own and own != figure(f) else ""
             return Answer(answer=f"{f.get('region') or ''}{metric}：{figure(f)}{said}。", citations=[cite(f)], table=[f])
     if f is None:
-        return None
+        # 公路客运总站投资多少: no figure of that name; a sentence stating an investment in it
+        return project(store, p, q, fallback=False) if W.INVEST_Q.search(q) and p.op == "lookup" else None
     pair = _pair(store, p, q, f, place)
     if pair is not None:  # 城乡居民收入: the urban and the rural figure
         return Answer(answer="；".join(_line(x) for x in pair) + "。", citations=[cite(x) for x in pair], table=pair)
@@ -223,6 +228,9 @@ def compare_places(store: StoreAPI, p: Plan, q: str) -> Answer | None:
         top = ranked[0]
         if top["in_unit"] != ranked[1]["in_unit"]:
             a.answer += f"。{top['region']}{'较低' if p.order == 'low' else '较高'}"
+        else:
+            tied = [r["region"] for r in ranked if r["in_unit"] == top["in_unit"]]
+            a.answer += "。数字相同" if len(tied) == len(ranked) else f"。{'、'.join(tied)}并列{'较低' if p.order == 'low' else '较高'}"
     if len(ranked) == 2 and re.search(r"(?:高|低|多|少|快|慢|差)(?:了|出)?多少|相差|差距", q):
         (r1, r2), unit = ranked, ranked[0]["rank_unit"]
         d = num(round(abs(r1["in_unit"] - r2["in_unit"]), 4))
@@ -347,7 +355,7 @@ def target_vs_outcome(store: StoreAPI, p: Plan, q: str) -> Answer | None:
         return a
     if p.unknown_place and not p.places:
         return None
-    rows = [r for r in track(store, metric=None if p.key else p.measure, key=p.key)
+    rows = [r for r in track(store, region=place, metric=None if p.key else p.measure, key=p.key, year=p.year)
             if (p.year is None or r["year"] == p.year) and (not p.key or r["metric_key"] == p.key)
             and (not place or (r["region"] or "").endswith(place))]
     rows = [r for r in rows if r["verdict"] in ("met", "missed")] or rows
@@ -421,8 +429,8 @@ def trend(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     else:
         (rows, field_), (target_rows, target_field) = _series(store, p, place, "actual"), \
             _series(store, p, place, "target")
-        if len(target_rows) > len(rows):
-            rows, field_ = target_rows, target_field
+        if len(target_rows) > len(rows) and len(rows) < max(2, len(target_rows) / 2):
+            rows, field_ = target_rows, target_field  # outcomes for too few of the years: the plans
     if not rows:
         return None
     years = {r["period"] for r in rows}
@@ -486,6 +494,9 @@ def change(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     d = round(v2 - v1, 4)
     diff = num(abs(d))
     word = ("提高" if d >= 0 else "降低") if rate else ("增加" if d >= 0 else "减少")
+    if d == 0:  # the same figure both years (a qualifier may differ: 1200万人左右 -> 1200万人以上)
+        a.answer = a.answer.rstrip("。") + f"；{y2}年与{y1}年数字相同。"
+        return a
     a.answer = a.answer.rstrip("。") + f"；{y2}年比{y1}年{word}{diff}{unit}"
     a.computed = [diff]
     stated = S.stated_difference(f2, y1) if y2 == y1 + 1 else None
@@ -520,7 +531,7 @@ def _entries(store: StoreAPI, term: str) -> list[dict[str, Any]]:
     """Stored 名词解释 entries for ``term``: the term itself (quotes and markers aside) first, then the
     shortest terms holding it."""
     def bare(t: str) -> str:
-        return re.sub(r"[“”\"「」『』\s]|^[\[［【(（]?\d{1,2}[\]］】)）.、．]?", "", t)
+        return re.sub(r"[“”\"「」『』\s]|^[\[［【(（]?\d{1,2}[\]］】)）.、．]", "", t)  # a marker needs its closing mark
 
     rows = [r for r in store.glossary(q=term, limit=200) if term in bare(r["term"])]
     return sorted(rows, key=lambda r: (bare(r["term"]) != term, len(r["term"])))
@@ -654,19 +665,10 @@ def items(store: StoreAPI, p: Plan, q: str) -> Answer | None:
 
 def _own_clause(f: dict[str, Any]) -> str:
     """The clause of the fact's quote that holds its figure (between the commas around it)."""
-    quote = f.get("quote") or ""
-    v = f.get("value") if f.get("value") is not None else f.get("change")
-    if v is None:
-        return ""
-    m = re.search(rf"(?<![\d.]){re.escape(num(abs(v)))}(?![\d])", quote)
-    if m is None:
-        return ""
-    start = max(quote.rfind(c, 0, m.start()) for c in "，,；;。") + 1
-    ends = [e for c in "，,；;。" if (e := quote.find(c, m.end())) != -1]
-    return quote[start:min(ends) if ends else len(quote)]
+    return S.figure_clause(f)
 
 
-def project(store: StoreAPI, p: Plan, q: str) -> Answer | None:
+def project(store: StoreAPI, p: Plan, q: str, fallback: bool = True) -> Answer | None:
     """A project's or programme's investment (总投资30亿元的…项目, 计划总投资129.8亿元), read from the
     sentence that names it."""
     if p.unknown_place and not p.places:
@@ -679,7 +681,7 @@ def project(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     asked = re.search(r"计划总投资|总投资|完成投资|计划投资|投资总额", q)
     hit = S.investment(store, words, place, asked.group() if asked else None)
     if hit is None:
-        return lookup(store, p, q) if p.key else None
+        return lookup(store, p, q) if fallback else None
     figure_ = f"{hit['label']}{hit['qualifier'] or ''}{num(hit['value'])}{hit['more'] or ''}{hit['unit']}"
     return Answer(answer=f"{figure_}（{hit['clause']}）。", citations=[{k: hit[k] for k in ("doc", "quote", "span")}],
                   table=[hit])

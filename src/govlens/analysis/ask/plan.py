@@ -109,6 +109,10 @@ def places_in(store: StoreAPI, q: str) -> tuple[list[str], list[tuple[int, int]]
         if name and name not in places and m.end() not in starts:  # 呼伦贝尔市|海拉尔区: a parent
             unknown = name
             break
+    if unknown is None and not places and (m := W.LEADING_NAME.match(q)) is not None \
+            and not W.NOT_A_PLACE.match(m.group("n")) \
+            and not any(s < m.end("n") for s, _ in spans) and not _nation_or_measure(m.group("n")):
+        unknown = m.group("n")  # 火星2025年…: a name the library holds no place for
     if unknown is None:  # a province named bare (浙江) that the library does not hold
         unknown = next((full for bare, full in PROVINCES.items() if bare in rest and full not in places), None)
     return places, spans, unknown
@@ -119,6 +123,11 @@ def _joined(q: str, spans: list[tuple[int, int]]) -> bool:
     spans = sorted(spans)
     between = [q[a[1]:b[0]] for a, b in pairwise(spans)]
     return any(W.PLACE_JOIN.fullmatch(x.strip()) for x in between) or bool(W.COMPARE_WORDS.search(q))
+
+
+def _nation_or_measure(name: str) -> bool:
+    """The words before the year name a measure (GDP2025年) or the nation, not a place."""
+    return bool(W.NATION_Q.search(name) or metric_key(name) or any(s in name for s, _ in W.ASK_ALIASES))
 
 
 def _measure(p: Plan, q: str, rest: str, stripped: str | None = None) -> None:
@@ -218,12 +227,14 @@ def read(store: StoreAPI, question: str) -> Plan:
     q = q.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
     # 百分之九 / 百分之七点五 -> 9% / 7.5%: a figure in words is read like one in digits
     q = re.sub(r"百分之([零〇一二两三四五六七八九十百点]+)",
-               lambda m: f"{v:g}%" if (v := parse_number(m.group())) is not None else m.group(), q)
+               lambda m: f"{v:.12g}%" if (v := parse_number(m.group())) is not None else m.group(), q)
     p = Plan(question=q)
     for op, rx, _example in W.OPERATION_CUES:
         if rx.search(q):
             p.op = op
             break
+    if p.op == "trend" and W.WHICH_YEAR.search(q) and re.search(r"最|第[一二三四五]", q):
+        p.op = "rank"  # 2019年以来哪一年…最多: the years ranked, over the range
     term = _term(q, p.op)
     if term:
         p.op, p.term = ("glossary_list" if p.op == "glossary_list" else "glossary"), term
@@ -253,11 +264,11 @@ def read(store: StoreAPI, question: str) -> Plan:
                 years = [min(a, b), max(a, b)]
             else:
                 p.year_range = (min(a, b), max(a, b))
-                if p.op not in ("track",):
-                    p.op = "trend"
+                if p.op not in ("track",) and not (p.op == "rank" and W.WHICH_YEAR.search(q)):
+                    p.op = "trend"  # (哪一年…最多 over a range stays a ranking of the years)
     elif (r := W.SINCE_Q.search(q)) is not None and (y := cn_year(r.group(1))) and not W.CUMULATIVE_Q.search(q):
         p.year_range = (y, max(y, (latest or y + 1) - 1))
-        p.op = "trend" if p.op not in ("track",) else p.op
+        p.op = p.op if p.op == "track" or (p.op == "rank" and W.WHICH_YEAR.search(q)) else "trend"
     p.years = list(dict.fromkeys(years))
     if not p.years and not places and W.RELATIVE_YEAR.search(q):
         p.constraints.append("year unresolved")  # 今年 of which place? (declined)
@@ -271,6 +282,8 @@ def read(store: StoreAPI, question: str) -> Plan:
     if (m := W.PLAN_Q.search(q)) is not None:
         start = W.PLAN_START[m.group(1)]
         p.period = f"{start}-{start + 4}"
+        if W.EACH_YEAR.search(q) and p.op in ("lookup", "trend") and not p.year_range:
+            p.op, p.year_range, p.period = "trend", (start, start + 4), None  # 十三五期间每年: the plan's years
     if (m := W.RECENT_Q.search(q)) is not None and p.op == "trend" and not p.year_range:
         n = int(m.group(1)) if m.group(1).isdigit() else {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
                                                           "八": 8, "九": 9, "十": 10}.get(m.group(1), 5)

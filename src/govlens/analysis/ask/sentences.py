@@ -21,10 +21,12 @@ UNIT_ASKED = re.compile(r"(?:多少|几)(天|件|个|人|项|家|所|条|公里|
 def asked_unit(q: str) -> str | None:
     """The unit a question asks its figure in (多少家 -> 家, 几天 -> 天, 百分之几 -> %), or None."""
     m = UNIT_ASKED.search(q)
+    if m is None and W.INVEST_Q.search(q):
+        return "元"  # 投资多少: a sum of money, in whatever magnitude
     return (m.group(1) or "%") if m else None
 GENERIC = {"项目", "工程", "多少", "总投资", "投资", "计划", "服务", "情况", "目前", "累计", "全区", "全市", "全省", "平均",
            "实现", "完成", "建设", "推进", "时间", "数量"}
-INVEST = re.compile(r"(计划总投资|总投资|完成投资|计划投资|投资总额|总投入)额?(?:为|达|达到)?"
+INVEST = re.compile(r"(计划总投资|总投资|完成投资|计划投资|投资总额|总投入|投资)额?(?:为|达|达到|约|近|超)?"
                     rf"({QUALIFIER_BEFORE_RX})?(\d+(?:\.\d+)?)(多)?(万亿元|亿元|万元|元)")
 
 
@@ -65,13 +67,28 @@ def _docs(store: StoreAPI, words: list[str], place: str | None, limit: int = 4) 
     return list(ids)
 
 
+def figure_clause(f: dict[str, Any], seps: str = "，,；;。") -> str:
+    """The part of the fact's quote between the separators around its figure ('' when not found)."""
+    quote = f.get("quote") or ""
+    v = f.get("value") if f.get("value") is not None else f.get("change")
+    if v is None:
+        return ""
+    m = re.search(rf"(?<![\d.]){re.escape(f'{abs(v):.12g}')}(?![\d])", quote)
+    if m is None:
+        return ""
+    start = max(quote.rfind(c, 0, m.start()) for c in seps) + 1
+    ends = [e for c in seps if (e := quote.find(c, m.end())) != -1]
+    return quote[start:min(ends) if ends else len(quote)]
+
+
 def fact_by_words(store: StoreAPI, q: str, words: list[str], place: str | None) -> dict[str, Any] | None:
     """The indicator fact whose quote holds the question's words (those in its measure name count
     twice), in the unit asked; None unless at least two words and two thirds of them are held."""
     if len(words) < 2:
         return None
-    m = UNIT_ASKED.search(q)
-    unit = (m.group(1) or "%") if m else None
+    from ...stages.numbers import convert
+
+    unit = asked_unit(q)
     best, best_s = None, 0.0
     for doc_id in _docs(store, words, place):
         for f in store.facts("indicator", doc_id=doc_id):
@@ -82,8 +99,13 @@ def fact_by_words(store: StoreAPI, q: str, words: list[str], place: str | None) 
             if len(held) < 2 or len(held) < 2 * len(words) / 3:
                 continue
             got_unit = f.get("unit") if f.get("value") is not None else f.get("change_unit")
-            if unit and got_unit != unit and not (unit == "%" and got_unit == "百分点"):
-                continue
+            got = f.get("value") if f.get("value") is not None else f.get("change")
+            if unit and got_unit != unit and not (unit == "%" and got_unit == "百分点") \
+                    and convert(got, got_unit, unit) is None:
+                continue  # 多少家 is not 152名; 投资多少 is a sum of money (亿元 converts to 元)
+            own = figure_clause(f, "，,；;。、")
+            if own and not any(w in own for w in words):
+                continue  # the words are elsewhere in the sentence: another figure's (投资3500万元的…改造)
             # the measure is at the end of the question's phrase (…平均减跑动): later words weigh more
             s = len(held) + 2 * sum((i + 1) ** 2 for i, w in enumerate(words) if w in metric)
             if s > best_s:
@@ -110,11 +132,17 @@ def investment(store: StoreAPI, words: list[str], place: str | None, label: str 
             c0 = max(text.rfind(c, start, m.start()) for c in "，,")
             c0 = max(max(text.rfind(c, start, c0) for c in "，,") + 1, start) if c0 > start else start
             c1 = min([e for c in "，," if (e := text.find(c, m.end(), end)) != -1] or [end])
-            clause = text[c0:c1]
+            # and the clause after it, where a plan names what it invests in (计划投资3.7亿元，实施重点农牧业项目33个)
+            c2 = min([e for c in "，," if (e := text.find(c, c1 + 1, end)) != -1] or [end]) if c1 < end else end
+            clause, after = text[c0:c1], text[c1:c2]
             held = [w for w in words if w in clause]
-            if not held or len(held) < len(words) / 2:
+            held_after = [w for w in words if w in after and w not in held]
+            if not held + held_after or len(held + held_after) < len(words) / 2:
                 continue
-            s = sum(len(w) for w in held) + 0.1 * sum(len(w) for w in words if w in sentence) + (d.get("year") or 0) / 1e5
+            s = sum(len(w) for w in held) + 0.8 * sum(len(w) for w in held_after) + \
+                0.1 * sum(len(w) for w in words if w in sentence) + (d.get("year") or 0) / 1e5
+            if held_after and not held:
+                clause = text[c0:c2]  # shown with what it invests in
             if label and (label in m.group(1) or m.group(1) in label):
                 s += 1.5  # the question's word for the figure (总投资, not 完成投资)
             if s > best_s:
@@ -207,7 +235,7 @@ def stated_difference(f: dict[str, Any], earlier: int) -> dict[str, Any] | None:
     figs = [num for k in ("value", "change") if (num := f.get(k)) is not None]
     at = -1
     for v in figs:
-        m = re.search(rf"(?<![\d.]){re.escape(f'{abs(v):g}')}(?![\d.])", quote)
+        m = re.search(rf"(?<![\d.]){re.escape(f'{abs(v):.12g}')}(?![\d.])", quote)
         if m:
             at = max(at, m.end())
     if at == -1:

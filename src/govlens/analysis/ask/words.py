@@ -38,7 +38,8 @@ OPERATION_CUES: list[tuple[str, re.Pattern[str], str]] = [
      "两重指哪些？"),
     ("documents", re.compile(r"多少篇|几篇|多少份|几份"), "库中有多少篇政府工作报告？"),
     ("track", re.compile(r"目标.*?(?:实际|完成|实现)(?:了|得|的|情况)?(?:是)?(?:多少|怎么样|如何)|完成了吗|实现了吗|达到了吗|(?:实现|完成|达到)目标了吗|目标(?:实现|完成|达到)了吗|完成情况|完成没有|实现了没有|达到了没有|完成了没有|有没有完成|有没有实现|是否完成|是否实现|是否达到|是否达标|达标了吗|达标没有|完成得怎么样|完成得如何|实现情况"
-                         r"|目标(?:是|为)[^，。？]*[，,].*(?:实际|最终|结果)"),
+                         r"|目标(?:是|为)[^，。？]*[，,].*(?:实际|最终|结果)"
+                         r"|是否(?:控制|保持)在目标|(?:控制|保持)在目标(?:以内|之内|内|范围内)了?吗|是否(?:超过|低于|高于|突破)了?目标|(?:超过|达到|完成)目标了?吗"),
      "2023年全国GDP增长目标完成了吗？"),
     ("items", re.compile(r"(?:多少|几)(?:件|项|个|类|批)(?:[^，。？]{0,6})(?:实事|事项|工程|项目|行动|任务|一件事)"
                          r"|(?:实事|事项|一件事|项目|工程)(?:清单|名单|目录)?(?:一共|共|总共|合计|共计)?(?:有|列了|列有|包括|包含)?(?:多少|几)(?:件|项|个)"),
@@ -70,7 +71,7 @@ TERM_SOURCE = re.compile(r"^.*?(?:名词解释|名词注释|注释|报告|文件
 COMPARE_Q = re.compile(r"哪个|哪一个|谁|更高|更低|更多|更少|更快|更慢|高于|低于|相比|对比|比较|分别|各是|各自|和|与|、")
 PLACE_JOIN = re.compile(r"和|与|、|及|同|跟|以及|还是|或|，|,|(?:\d{4}年)?(?:的)?[^，。？]{0,12}?(?:比|较|相比|对比)")
 COMPARE_WORDS = re.compile(r"哪个|哪一个|谁|分别|各是|各自|对比|相比|比较|更高|更低|更多|更少|更快|更慢|高于|低于|差距|相差")
-ORDER_LOW = re.compile(r"最低|最少|最慢|更低|更少|更慢|低于")
+ORDER_LOW = re.compile(r"最低|最少|最慢|更低|更少|更慢|低于|垫底|排名最后|排在最后|最后一|末位|倒数")
 ORDER_HIGH = re.compile(r"最高|最多|最快|更高|更多|更快|高于|排名|排第|前[三五十]")
 
 KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
@@ -101,6 +102,17 @@ SPLITS: list[tuple[str, re.Pattern[str], str]] = [
 ]
 # A question word that names two parts, each stated on its own (城乡居民收入: 城镇…, 农村…).
 PAIRED: list[tuple[str, tuple[str, str]]] = [("城乡", ("城镇", "农村"))]
+# A name right before the first year that the library does not know as a place (火星2025年…): the
+# question is about a place it does not hold. Words that often start a question are no place.
+LEADING_NAME = re.compile(r"^(?:请问)?(?P<n>[\u4e00-\u9fff]{2,8}?)(?:的)?(?:\d{4}|[〇零一二三四五六七八九]{4})年")
+NOT_A_PLACE = re.compile(r"^(?:请问|请|全国|我国|国家|中国|全省|全市|全区|全县|今年|去年|明年|上年|本年|截至|截止|从|自|在|到|于|"
+                         r"比较|对比|列出|列举|说说|说明|介绍|告诉|查询|查一下|看看|统计|计算|问|那么|那|关于|按照|根据|政府|报告)")
+# A measure named as a region's (地区生产总值): no place named does not mean the nation's figure.
+REGIONAL_MEASURE = re.compile(r"地区生产总值|^地区|^地方(?!政府)")
+# An investment asked of something that is no known measure (公路客运总站投资多少)
+INVEST_Q = re.compile(r"投资(?:了|额|金额|规模)?(?:是)?(?:多少|几)")
+WHICH_YEAR = re.compile(r"哪一年|哪个年份|哪些年|哪年")  # the years of one place ranked
+EACH_YEAR = re.compile(r"每年|各年|逐年|历年|分别|各是|依次")  # a figure for each year of a period
 # A position asked in a ranking: 排第二, 排在各省第二位, 第三高, 位列第二
 NTH_Q = re.compile(r"(?:排|位列|位居|居)(?:在)?(?:[^第，。？]{0,6})?第([一二两三四五六七八九十\d]+)(?:位|名)?"
                    r"|第([一二两三四五六七八九十\d]+)(?:高|低|多|少|快|慢|大|小)")
@@ -134,5 +146,5 @@ STOP = {"多少", "什么", "哪个", "哪些", "是否", "情况", "目标", "�
 STATED_TARGET = re.compile(
     r"(?:(?:目标|计划|预期)[^，。？\d]{0,12}?(?:是|为|定为|定在|设定为)?|(?<=[增长提高下降控制在])(?=[\d.]+\s*(?:%|％|个百分点)[^，。？]{0,4}的(?:预期)?目标))"
     r"(?P<fig>(?:增长|提高|下降|控制在)?(?:在)?"
-    rf"(?P<q1>{QUALIFIER_BEFORE_RX}|力争)?(?P<v>\d+(?:\.\d+)?)(?:\s*[-—–~至到]\s*(?P<v2>\d+(?:\.\d+)?))?"
+    rf"(?P<q1>{QUALIFIER_BEFORE_RX}|力争)?(?P<v>(?!\d{4}年)\d+(?:\.\d+)?)(?![\d.]*年)(?:\s*[-—–~至到]\s*(?P<v2>\d+(?:\.\d+)?))?"
     rf"\s*(?P<u>%|％|个百分点|百分点|万人|亿元|万亿元|亿斤|万吨)?(?P<q2>{QUALIFIER_AFTER_CHANGE_RX})?)")

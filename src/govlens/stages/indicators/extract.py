@@ -26,7 +26,7 @@ from bisect import bisect_left
 from ...model import Document, Fact
 from ..sections import _HEAD_WORDS
 from .metric import _clause_bounds
-from .period import _TARGETS_INTRO, _period_cues, section_at
+from .period import _TARGETS_INTRO, _period_cues, local_cues, section_at
 from .rules import Clause, Line, run
 from .scan import _HAS_NUMBER, _SENT, _masked, find_mentions, mask_long_runs
 
@@ -68,7 +68,9 @@ def indicators(doc: Document) -> Document:
         starts = [m.start for m in line_mentions]
         # "主要预期目标是：" governs the clauses after it on its line: found once per line.
         intro = _TARGETS_INTRO.search(line_text)
-        line = Line(doc, text, line_start, _period_cues(doc, text, line_start, line_start + len(line_text)),
+        line_end = line_start + len(line_text)
+        cues = local_cues(text, _period_cues(doc, text, line_start, line_end), starts, line_start, line_end)
+        line = Line(doc, text, line_start, cues,
                     section_at(doc, line_start).period, line_start + intro.end() if intro else None,
                     _clause_bounds(text, line_start, line_start + len(line_text)), heading_ends, facts)
         for sm in _SENT.finditer(line_text):

@@ -31,6 +31,8 @@ def section_at(doc: Document, pos: int) -> SectionContext:
 
 
 _TARGET_CUE = KIND_CUES["target"]
+_RESTATED_CUE = KIND_CUES["restated"]
+_ACTUALLY = re.compile(r"实际(?!增长|下降|使用|利用|到位|投资|可支配)")  # …，实际回落到6.1%: what came of it
 _FUTURE_CUE = KIND_CUES["future"]
 _FORECAST_CUE = KIND_CUES["forecast"]
 _PROSPECT_CUE = KIND_CUES["clause_forecast"]
@@ -63,7 +65,7 @@ _PERIOD_CUES = re.compile(
 _PLAN_START = PLAN_START
 _BASE_YEAR = re.compile(r"(?:比|较|与|同|是|为|相当于|相比)$")
 _BOOK_TITLE = re.compile(r"《[^》\n]{0,80}》")
-_RANGE_START = re.compile(rf"({YEAR})年?\s*([-—–~－])?\s*(?:到|至)?$")
+_RANGE_START = re.compile(rf"({YEAR}|{YEAR_CN})年?\s*([-—–~－])?\s*(?:到|至)?$")  # 2016—, 一九四九年至
 _BASIS = re.compile(r"[^，。；]{0,30}?的基础上[，,]")
 
 def _period_cues(doc: Document, text: str, lo: int, hi: int) -> list[tuple[int, str]]:
@@ -78,15 +80,16 @@ def _period_cues(doc: Document, text: str, lo: int, hi: int) -> list[tuple[int, 
         found = None
         if m.group("y"):
             before = text[max(lo, m.start() - 4) : m.start()]
-            if _BASE_YEAR.search(before) or before.endswith(("由", "从")) or text[m.end() : m.end() + 1] == "比":
-                continue
+            if _BASE_YEAR.search(before) or before.endswith(("由", "从", "面向")) or text[m.end() : m.end() + 1] == "比":
+                continue  # a base compared with, or a horizon ("面向2030年的重大项目"), dates no figure
             found = str(cn_year(m.group("y")))
             # "1979到1983年", "2016年至2020年", "2016—2020年": one period from the first year to this.
             first = _RANGE_START.search(text, max(lo, m.start() - 8), m.start() + len(m.group("until") or ""))
-            if first and (m.group("until") in ("到", "至") or first.group(2)) and int(first.group(1)) < int(found):
-                if out and out[-1][1] == first.group(1):
+            start = str(cn_year(first.group(1))) if first else ""
+            if first and (m.group("until") in ("到", "至") or first.group(2)) and int(start) < int(found):
+                if out and out[-1][1] == start:
                     out.pop()
-                found = f"{first.group(1)}-{found}"
+                found = f"{start}-{found}"
         elif m.group("plan") or m.group("plan2"):
             before = text[max(lo, m.start() - 4) : m.start()]
             if _BASE_YEAR.search(before) or before.endswith(("由", "从")):
@@ -116,16 +119,73 @@ def _period_cues(doc: Document, text: str, lo: int, hi: int) -> list[tuple[int, 
     return out
 
 
-def _period(doc: Document, cues: list[tuple[int, str]], pos: int, kind: str, heading: str | None = None) -> str | None:
-    """The last period named before ``pos`` in the paragraph, else, for a target, a plan period its
-    heading names ("二、“十五五”时期主要目标任务"), else the one the kind implies. (A review headed
-    "“十四五”时期和2025年工作回顾" states levels of its last year, so headings do not date outcomes.)"""
+_SENT_END = re.compile(r"[。！？；;]")
+
+
+def local_cues(text: str, cues: list[tuple[int, str]], figures: list[int], lo: int,
+               hi: int) -> list[tuple[int, str, int]]:
+    """Each cue with how far it reaches. A period named after a figure of its own sentence ("…增加4374亿元，
+    经济增速2022年以来…", "…五年间增长1倍，1992年达到1656亿美元", "1950年…是81亿元，1956年上升到191亿元")
+    is an aside or an end point: that sentence's cues date the rest of it only. A sentence whose cues all
+    open it (before its first figure) sets the time of the sentences after it too. ``figures``: the
+    sorted starts of the line's figures."""
+    out: list[tuple[int, str, int]] = [(p, period, hi) for p, period in cues]
+    # Walk back sentence by sentence: a sentence whose last cue follows one of its figures carries
+    # none of its cues past its end (the time after it is the one before it).
+    i = len(out) - 1
+    while i >= 0:
+        p = out[i][0]
+        a = max(lo, p - 400)
+        ss = max((m.end() for m in _SENT_END.finditer(text, a, p)), default=a)
+        j = i
+        while j > 0 and out[j - 1][0] >= ss:
+            j -= 1
+        k = bisect_right(figures, p) - 1
+        if k >= 0 and figures[k] >= ss:
+            end = _SENT_END.search(text, p, hi)
+            until = end.end() if end else hi
+            out[j : i + 1] = [(q, per, until) for q, per, _ in out[j : i + 1]]
+        i = j - 1
+    return out
+
+
+def cue_index(cues: list[tuple[int, str, int]], pos: int) -> int:
+    """Index of the cue dating ``pos``: the last before it whose reach holds it (-1: none)."""
     k = bisect_right(cues, (pos, "\uffff")) - 1
+    while k >= 0 and cues[k][2] < pos:
+        k -= 1
+    return k
+
+
+_YEAR_WRITTEN = re.compile(rf"(?:到|至|截至)?(?:{YEAR}|{YEAR_CN})年")
+
+
+def range_end(text: str, cues: list[tuple[int, str, int]], pos: int, period: str | None) -> str | None:
+    """A level reached (由A增加到B) in a span written as years ("从1980年至1985年") is the level at the
+    span's end; a plan period ("六五"时期) keeps its span (a yearly average over it)."""
+    k = cue_index(cues, pos)
+    if period and "-" in period and k >= 0 and _YEAR_WRITTEN.match(text, cues[k][0]):
+        return period.rsplit("-", 1)[1]
+    return period
+
+
+def _period(doc: Document, cues: list[tuple[int, str, int]], pos: int, kind: str,
+            heading: str | None = None, review: bool = False) -> str | None:
+    """The last period named before ``pos`` in the paragraph whose reach (:func:`local_cues`) holds
+    ``pos``, else, for a target, a plan period its heading names ("二、“十五五”时期主要目标任务"), else
+    the one the kind implies. (A review headed "“十四五”时期和2025年工作回顾" states levels of its last
+    year, so headings do not date outcomes.)"""
+    k = cue_index(cues, pos)
+    y = doc.year
+    if review and kind == "actual" and y and doc.kind == "work_report":
+        # An outcome a work report's review states is not of a later year: a future year named before it
+        # in its paragraph (…到2020年…) dates a plan aside, not this figure.
+        while k >= 0 and cues[k][1] and int(cues[k][1].split("-")[0]) > y:
+            k = cue_index(cues[:k], pos)
     if k >= 0 and cues[k][1]:
         return cues[k][1]
     if heading and kind == "target":
         return heading
-    y = doc.year
     if not y:
         return None
     if kind == "target":
@@ -152,11 +212,26 @@ def prospect_cue(text: str) -> bool:
                                     or _PERIOD_CUES.search(sentence, cue.end()))
 
 
+def future_cue(clause: str) -> bool:
+    """将 / 要 in a figure's own clause, with nothing done (已, 了)."""
+    return _FUTURE_CUE.search(clause) is not None and _DONE_CUE.search(clause) is None
+
+
+def restated(sent_text: str) -> bool:
+    """"去年政府工作报告提出，物价涨幅要…降到10%左右": a target a document set, restated (a target even
+    when its year is past)."""
+    own = last_clause(sent_text)
+    return (_RESTATED_CUE.search(last_sentence(sent_text)) is not None and not _ACTUALLY.search(own)
+            and sentence_kind(own) != "actual")
+
+
 def _kind(doc: Document, sent_text: str, role: str, after_intro: bool = False) -> str:
     if _FORECAST_CUE.search(sent_text):
         return "forecast"
     if _MAY_OUTCOME(sent_text):
         sent_text = _OUTCOME_CUE.sub("", sent_text)  # "好于预期", "实现了主要目标" report an outcome
+    if restated(sent_text):
+        return "target"
     # "主要预期目标是：…；…；…" governs every clause of its paragraph.
     if _TARGET_CUE.search(sent_text) or after_intro:
         return "target"

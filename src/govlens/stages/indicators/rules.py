@@ -16,7 +16,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ...lexicon.words import CHANGE_ABS, CHANGE_SIGN, ONE_CHAR_METRICS, YEAR
+from ...lexicon.words import CHANGE_ABS, CHANGE_SIGN, ONE_CHAR_METRICS, YEAR, YEAR_CN
 from ...model import Document, Fact
 from ..numbers import base_unit, clean_number
 from ..sections import status_cue
@@ -32,15 +32,15 @@ from .metric import (
     _split_items,
     _window_start,
 )
-from .period import _PERIOD_CUES, _kind, _period, last_clause, prospect_cue
+from .period import _PERIOD_CUES, _kind, _period, future_cue, last_clause, prospect_cue, range_end, restated
 from .record import _fact, _quote_to
 from .scan import _MAX_CONTEXT, _MAX_GROUP, Mention
 
 _TO_VERBS = ("增加到|增长到|提高到|提升到|提升至|提高至|增至|增加至|下降到|下降至|降至|降到|回落到|回落至|减少到|扩大到|跃升至|上升到|达到|"
               "减为|减少为|减少至|减至|降为|增为|增加为|提高为|压减至|压减到|缩减至|缩减为")
-_TO_PHRASE = re.compile(rf"^(?:{_TO_VERBS})(?:{YEAR}年(?:底|末)?)?的?$")
+_TO_PHRASE = re.compile(rf"^(?:{_TO_VERBS})(?:(?:{YEAR}|{YEAR_CN})年(?:底|末)?)?的?$")
 # 由每生每年5元提高至10元: a rate per head and year may sit between 由 and the figure.
-_FROM = re.compile(rf"(?:由|从)(?:去年|上年|{YEAR}年(?:底|末)?)?(?:每[\u4e00-\u9fff]{{1,2}}?){{0,2}}的?$")
+_FROM = re.compile(rf"(?:由|从)(?:去年|上年|(?:{YEAR}|{YEAR_CN})年(?:底|末)?)?(?:每[\u4e00-\u9fff]{{1,2}}?){{0,2}}的?$")
 _TO_VERB = re.compile(rf"^(?:{_TO_VERBS})")
 _REACHED = ("达到", "达", "为", "至")
 _LIST_JOIN = ("、", "和", "及", "与", "，", ",")
@@ -49,6 +49,8 @@ _BASE_COMPARISON = re.compile(rf"(?:比|较)(?:上年|去年|上一年|{YEAR}年
 # A clause that only says how a figure was computed stands between a level and its change without
 # separating them: 国内生产总值67700亿元，按可比价格计算，比上年增长9.7%.
 _ASIDE = re.compile(r"[，,](?:按|扣除|剔除|以)[^，,。；]{1,10}(?:计算|因素|口径|计)(?=[，,])")
+# A clause holding only a total word before its figure (…大学生，合计630名): the total of the clause before.
+_TOTAL_ONLY = re.compile(r"^[，,\s]*(?:合计|共计|总计|累计|共|计)(?:为|达到?|有)?$")
 # Words that measure something named before them (降幅较上半年收窄, 总量突破90万亿元): whose is the previous figure's.
 _CHANGE_NOUNS = ("降幅", "增幅", "增速", "涨幅", "总量", "规模", "总额")
 
@@ -60,7 +62,7 @@ class Line:
     doc: Document
     text: str
     start: int
-    cues: list[tuple[int, str]]  # periods named on the line, with where
+    cues: list[tuple[int, str, int]]  # periods named on the line, with where and how far they reach
     heading: str | None  # the plan period a heading above names
     intro_end: int | None  # end of a "主要预期目标是：" on the line
     bounds: list[int]  # clause starts on the line
@@ -117,23 +119,33 @@ class Clause:
             wider = _clean_metric(text_between := self.text[max(clause_start, self.mention_end) : mt.start])
             if len(wider) > 1 and "，" not in text_between and "、" not in text_between:
                 self.window = wider
+        total = False
         if self.window in _CHANGE_NOUNS and self.prev_fact is not None and self.prev_fact.data["metric"]:
             # "一般公共预算收入下降18.6%，降幅较上半年收窄4个百分点": whose 降幅.
             self.window = self.prev_fact.data["metric"] + self.window
-        elif self.window in CHANGE_SIGN and clause_start > self.s0:
-            # "调运的粮食，增加了70亿斤": a bare change word; the subject is the clause before (one
-            # without a figure of its own).
-            before = _window_start(self.line.bounds, self.s0, clause_start - 1)
-            if self.mention_end <= before:
-                subject = _clean_metric(self.text[before : clause_start - 1])
-                if 1 < len(subject) <= 16:
-                    self.window = subject
+        elif (self.window in CHANGE_SIGN or (total := not self.window and mt.kind == "level" and _TOTAL_ONLY.match(
+                self.raw_window) is not None)) and clause_start > self.s0:
+            # "调运的粮食，增加了70亿斤": a bare change word; "资助困难家庭大学生，合计630名": a bare total.
+            # The subject is the clause before (one without a figure of its own).
+            if subject := self.subject_before(24 if total else 16):
+                self.window = subject
             elif (self.prev_fact is not None and self.prev_fact.start >= self.s0 and self.prev_fact.data["metric"]
                     and _PERIOD_CUES.search(_BASE_COMPARISON.sub("", self.raw_window))):
                 # "财政收入1983年增加127亿元，1984年增加255亿元": the same subject, another period.
                 self.window = self.prev_fact.data["metric"]
         if self.pending_from is not None and not _clean_metric(_TO_PHRASE.sub("", self.raw_window.strip())):
             self.window = self.from_metric  # 由A增加到B: B is A's metric
+
+    def subject_before(self, longest: int = 16) -> str:
+        """The clause before this figure's, when it holds no figure and is short enough to be a
+        subject ("财政收入的比重，由…下降到…", "调运的粮食，增加了70亿斤"); else ""."""
+        if self.clause_start <= self.s0:
+            return ""
+        before = _window_start(self.line.bounds, self.s0, self.clause_start - 1)
+        if self.mention_end > before:
+            return ""
+        subject = _clean_metric(self.text[before : self.clause_start - 1])
+        return subject if 1 < len(subject) <= longest else ""
 
     def advance(self, end: int, n: int = 1) -> bool:
         self.prev_end = self.mention_end = end
@@ -143,7 +155,7 @@ class Clause:
     def period_between(self) -> bool:
         """Whether a period is named between the previous figure and this one ("年均增长11.9%，2011年
         达1020亿元": two periods, so two facts)."""
-        return any(self.mention_end <= p < self.mt.start for p, _ in self.line.cues)
+        return any(self.mention_end <= p < self.mt.start for p, *_ in self.line.cues)
 
     def group(self) -> list[Mention]:
         """The current mention and those listed after it with 、/和 (same kind): 3.7%、7.4%和5%."""
@@ -190,7 +202,7 @@ def from_to(c: Clause) -> bool:
     mt, text = c.mt, c.text
     if mt.kind == "level" and _FROM.search(text[max(c.s0, mt.start - 9) : mt.start]) and _TO_VERB.match(text[mt.end : c.s1]):
         c.pending_from = mt.value
-        c.from_metric = _clean_metric(_FROM.sub("", c.raw_window.rstrip())) or c.label()
+        c.from_metric = _clean_metric(_FROM.sub("", c.raw_window.rstrip())) or c.label() or c.subject_before()
         return c.advance(mt.end)
     return False
 
@@ -406,16 +418,22 @@ def emit(c: Clause) -> bool:
     # A prospect (达产后年产值40亿元) is a forecast with no past period: dated like a target.
     own_clause = last_clause(text[max(s0, mt.start - _MAX_CONTEXT) : mt.start])  # the figure's own clause
     prospect = kind == "forecast" and prospect_cue(text[max(s0, mt.start - _MAX_CONTEXT) : mt.start])
-    period = _period(doc, line.cues, mt.start, "target" if prospect else kind, line.heading)
-    if kind == "target" and period and doc.year and int(period.rsplit("-", 1)[-1]) < doc.year:
-        kind = "actual"  # a report does not set targets for a year (or period) already past
+    period = _period(doc, line.cues, mt.start, "target" if prospect else kind, line.heading, c.role == "review")
+    if c.pending_from is not None:
+        period = range_end(text, line.cues, mt.start, period)
+    sentence = text[max(s0, group[-1].end - _MAX_CONTEXT) : group[-1].end]
+    if kind == "target" and period and doc.year and int(period.rsplit("-", 1)[-1]) < doc.year \
+            and not restated(sentence):
+        kind = "actual"  # a report does not set targets for a year (or period) already past, unless it tells one again
     elif (kind == "actual" and period and "-" in period and doc.year and doc.kind == "work_report"
             and int(period.split("-")[0]) >= doc.year):
         kind = "target"  # nor report outcomes of a plan period that starts this year or later
     elif (kind == "actual" and period and period.isdigit() and doc.year and doc.kind == "work_report"
-            and int(period) >= doc.year and c.role != "review"
+            and int(period) >= doc.year and (c.role != "review" or future_cue(own_clause))
             and not status_cue(own_clause)):
-        kind = "target"  # outside a review, a work report's own year is its plan, unless a status (已, 截至)
+        # outside a review (or in one, with 将/要: 今年…资金将达305亿元), a work report's own year is its
+        # plan, unless a status (已, 截至)
+        kind = "target"
     # 其中: a child of the fact before (其中区级收入…; 其中农村…: the modifier takes the parent's metric).
     parent = line.parent
     is_child = "其中" in text[max(_window_start(line.bounds, s0, c.ws), mt.start - _MAX_CONTEXT) : mt.start] \

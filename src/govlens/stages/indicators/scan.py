@@ -144,10 +144,10 @@ class _Overlaps:
 
 
 def _bad_context(text: str, num_start: int, num_end: int) -> bool:
-    """Ordinals (第3), names with digits (5G, G60, PM2.5, “1+8”), decimals cut in two."""
+    """Ordinals (第3), names with digits (5G, G60, PM2.5, “1+8”), decimals cut in two, formulas (…×100%)."""
     before = text[num_start - 1] if num_start else ""
     after = text[num_end] if num_end < len(text) else ""
-    if before == "第" or (before.isascii() and before.isalnum()) or before in "+＋.":
+    if before == "第" or (before.isascii() and before.isalnum()) or before in "+＋.×":  # ×100%: a formula
         return True
     return after in "+＋" or (after.isascii() and after.isalpha())
 
@@ -175,7 +175,7 @@ def find_mentions(text: str, lo: int, hi: int, masked: list[tuple[int, int]]) ->
         scans += (_CHANGE_OBJECT,)
     for rx in scans:
         for m in rx.finditer(text, lo, hi):
-            if _inside_sorted(masked, m.start(), m.end()):
+            if masked and _inside_sorted(masked, m.start(), m.end()):
                 continue
             if rx is _CHANGE_OBJECT and (any(a < m.end() and m.start() < b for a, b in taken)
                                          or _CHANGE_WORD.search(m.group("noun"))):
@@ -213,10 +213,10 @@ def find_mentions(text: str, lo: int, hi: int, masked: list[tuple[int, int]]) ->
                     mm.extra["annual_average"] = True  # 年均增长, 平均每年递增
             out.append(mm)
             taken.append((mm.start, mm.end))
-    overlaps = _Overlaps(taken)
+    overlaps = _Overlaps(taken) if taken else None  # most lines hold no change: nothing to overlap
     for m in _LEVEL.finditer(text, lo, hi):
         s, e = m.start(), m.end()
-        if overlaps.hit(s, e) or _inside_sorted(masked, s, e):
+        if (overlaps is not None and overlaps.hit(s, e)) or (masked and _inside_sorted(masked, s, e)):
             continue
         n1 = m.group("n1")
         if _bad_context(text, m.start("n1"), m.end("n1")):
