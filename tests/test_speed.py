@@ -37,8 +37,17 @@ def test_may_match_rules_out_only_text_that_cannot_match(pattern, hits, misses):
 
 
 def test_may_match_knows_nothing_of_patterns_without_required_characters():
-    for pattern in (r"\d+", r"[^，]{2}", r"(?:增长)?", r"(?i)ab"):
+    for pattern in (r"\d+", r"[^，]{2}", r"(?:增长)?", r"(?i)ab", r"(?i:ab)"):
         assert may_match(re.compile(pattern))("无关的文字")
+    assert may_match(re.compile(r"(?i:ab)c"))("ABc") and not may_match(re.compile(r"(?i:ab)c"))("AB")
+
+
+def test_may_end_match_only_for_patterns_anchored_at_the_end():
+    from govlens.lexicon.load import may_end_match
+
+    assert may_end_match(re.compile(r"(?:了|的)+"))("了无关")  # not anchored: the guard says nothing
+    assert may_end_match(re.compile(r"(?m)(?:了|的)+$"))("的\n无关")  # $ before every newline
+    assert not may_end_match(re.compile(r"(?:了|的)+$"))("无关")
 
 
 @needs_shared

@@ -79,6 +79,8 @@ def places_in(store: StoreAPI, q: str) -> tuple[list[str], list[tuple[int, int]]
                     end += 1  # 明澜|区: the bare name's own suffix belongs to the place
                 found.append((at, end, r))
                 at = q.find(name, at + 1)
+    # a place that begins an organisation's name (上海抚佳精细化工有限公司) is not the place asked about
+    found = [x for x in found if not W.ORG_NAME.match(q, x[1])]
     # longest first, then drop matches inside a longer one (江苏 inside 江苏省)
     found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
     kept: list[tuple[int, int, str]] = []
@@ -106,7 +108,8 @@ def places_in(store: StoreAPI, q: str) -> tuple[list[str], list[tuple[int, int]]
     for m in PLACE.finditer(rest):
         # a match may start with the word joining it to the last place (和满洲里市)
         name = next((n for i in range(3) if len(m.group()) - i >= 2 and (n := canonical(m.group()[i:]))), None)
-        if name and name not in places and m.end() not in starts:  # 呼伦贝尔市|海拉尔区: a parent
+        if name and name not in places and m.end() not in starts and not W.ORG_NAME.match(rest, m.end()):
+            # (呼伦贝尔市|海拉尔区: a parent; 上海|…有限公司: a company's name)
             unknown = name
             break
     if unknown is None and not places and (m := W.LEADING_NAME.match(q)) is not None \
@@ -114,7 +117,8 @@ def places_in(store: StoreAPI, q: str) -> tuple[list[str], list[tuple[int, int]]
             and not any(s < m.end("n") for s, _ in spans) and not _nation_or_measure(m.group("n")):
         unknown = m.group("n")  # 火星2025年…: a name the library holds no place for
     if unknown is None:  # a province named bare (浙江) that the library does not hold
-        unknown = next((full for bare, full in PROVINCES.items() if bare in rest and full not in places), None)
+        unknown = next((full for bare, full in PROVINCES.items() if bare in rest and full not in places
+                        and not W.ORG_NAME.match(rest, rest.find(bare) + len(bare))), None)
     return places, spans, unknown
 
 
@@ -227,7 +231,7 @@ def read(store: StoreAPI, question: str) -> Plan:
     q = q.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
     # 百分之九 / 百分之七点五 -> 9% / 7.5%: a figure in words is read like one in digits
     q = re.sub(r"百分之([零〇一二两三四五六七八九十百点]+)",
-               lambda m: f"{v:g}%" if (v := parse_number(m.group())) is not None else m.group(), q)
+               lambda m: f"{v:.12g}%" if (v := parse_number(m.group())) is not None else m.group(), q)
     p = Plan(question=q)
     for op, rx, _example in W.OPERATION_CUES:
         if rx.search(q):

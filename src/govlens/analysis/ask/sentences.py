@@ -73,7 +73,7 @@ def figure_clause(f: dict[str, Any], seps: str = "，,；;。") -> str:
     v = f.get("value") if f.get("value") is not None else f.get("change")
     if v is None:
         return ""
-    m = re.search(rf"(?<![\d.]){re.escape(f'{abs(v):g}')}(?![\d])", quote)
+    m = re.search(rf"(?<![\d.]){re.escape(f'{abs(v):.12g}')}(?![\d])", quote)
     if m is None:
         return ""
     start = max(quote.rfind(c, 0, m.start()) for c in seps) + 1
@@ -235,7 +235,7 @@ def stated_difference(f: dict[str, Any], earlier: int) -> dict[str, Any] | None:
     figs = [num for k in ("value", "change") if (num := f.get(k)) is not None]
     at = -1
     for v in figs:
-        m = re.search(rf"(?<![\d.]){re.escape(f'{abs(v):g}')}(?![\d.])", quote)
+        m = re.search(rf"(?<![\d.]){re.escape(f'{abs(v):.12g}')}(?![\d.])", quote)
         if m:
             at = max(at, m.end())
     if at == -1:
