@@ -32,11 +32,14 @@ _NUMC = r"(?:百分之)?(?=[零〇○一二两三四五六七八九十百千]*[�
 _NUMF = r"[一二三四五六七八九十]+分之[一二三四五六七八九十]+"
 _CN = "[零〇○一二两三四五六七八九十百千]"
 _NUMBIG = rf"{_CN}+亿零?{_CN}+万"  # 三亿零五百三十万 (吨): one number across 亿 and 万
+# 一百一十六万六千 (吨), 二万四千 (多个), 二亿七千八百零九万三千一百 (人): one number across 万 and the
+# thousands after it (not 七十四万多)
+_NUMWAN = rf"(?:{_CN}+亿零?)?{_CN}+万零?[一二两三四五六七八九][千百十]{_CN}*"
 _PCT_CN = r"百分之[零〇一二两三四五六七八九十]+(?:点[零〇一二三四五六七八九]+)?"
 _NUMFRAC = r"\d{1,2}/\d{1,2}(?![\d/])"  # 1/3, 1/4 of something
 # A lone digit counts only before a magnitude and a unit: 四亿吨, 一万亿元 (not 一万年, 万一).
 _NUMC1 = rf"[一二两三四五六七八九](?=(?:万亿|千亿|亿|千万|百万|万){BASE_UNIT})"
-_NUM = rf"(?:{_NUMFRAC}|{_NUMA}|{_NUMF}|{_NUMBIG}|{_PCT_CN}|{_NUMC}|{_NUMC1}|[两二三四五六七八九]成)"
+_NUM = rf"(?:{_NUMFRAC}|{_NUMA}|{_NUMF}|{_NUMWAN}|{_NUMBIG}|{_PCT_CN}|{_NUMC}|{_NUMC1}|[两二三四五六七八九]成)"
 _SEP = r"\s*[-~～—–―至到]\s*"
 _PRE = rf"(?P<pre>{QUALIFIER_BEFORE_RX})?"
 _POST = rf"(?P<post>{QUALIFIER_AFTER_RX})?"
