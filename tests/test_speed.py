@@ -146,3 +146,18 @@ def test_metric_trailing_guard_agrees_on_corpus_windows():
             assert M._MAY_TRAIL(w) or not M._TRAILING.search(w), w
             n += 1
     assert n > 1000
+
+
+@needs_shared
+def test_project_count_hint_agrees_with_the_project_pattern():
+    """A sentence the count hint skips holds no project count: checked on every corpus sentence with 项目."""
+    from govlens.stages import projects as PR
+
+    seen = 0
+    for f in sorted(CORPUS.glob("*.txt")):
+        for sent in PR._project_sentences(f.read_text(encoding="utf-8")):
+            s = sent.group()
+            assert PR._COUNT_HINT.search(s) or not PR._PROJECT.search(s), s[:80]
+            seen += 1
+    assert seen > 100
+    assert PR._COUNT_HINT.search("新开工重大项目12个") and not PR._COUNT_HINT.search("推进项目建设")
