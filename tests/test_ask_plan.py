@@ -105,6 +105,10 @@ def test_every_operation_has_a_handler():
         ("明澜区2021年以来哪一年地区生产总值最高？", {"op": "rank", "constraints": ["over years"]}),
         # a place that begins a company's name is not the place asked about
         ("溪北科创有限公司开建项目盘活了多少亩低效用地？", {"unknown_place": None, "op": "lookup"}),
+        # a known measure that qualifies a share or a rate is not the measure asked
+        ("明澜区2023年数字经济核心产业增加值占地区生产总值比重是多少？", {"key": None}),
+        ("明澜区2023年对全市经济增长的贡献率是多少？", {"key": None}),
+        ("明澜区2023年经济增长目标是多少？", {"key": "gdp"}),
         # a figure asked is never a term: 是什么 with a year, 多少, 几项
         ("明澜区2023年经济增长目标是什么？", {"op": "lookup"}),
         ("明澜区报告的注释部分一共有多少条？", {"op": "glossary_count"}),

@@ -136,10 +136,12 @@ def _nation_or_measure(name: str) -> bool:
 
 def _measure(p: Plan, q: str, rest: str, stripped: str | None = None) -> None:
     named: list[tuple[int, str, str]] = []  # every measure the table knows in the question, by position
-    for syn, key in metric_table():  # longest synonym first
+    for syn, key in metric_table(exact=False):  # longest synonym first; =经济 only through ASK_ALIASES
         at = q.find(syn)
         if at != -1 and not any(a <= at < a + len(n) or at <= a < at + len(syn) for a, n, _ in named):
             named.append((at, syn, key))
+    # a known measure that only qualifies the one asked (占国内生产总值比重, 对经济增长的贡献率) is not it
+    named = [x for x in named if not W.MODIFIER_OF.search(q[max(0, x[0] - 1):x[0]] + "|" + q[x[0] + len(x[1]):])]
     if named:
         named.sort()
         p.measure, p.key = named[0][1], named[0][2]
@@ -155,7 +157,7 @@ def _measure(p: Plan, q: str, rest: str, stripped: str | None = None) -> None:
                 not re.fullmatch(r"(?:个)?百分点|百分比|[万亿千百]*元|[万亿]*人次?|倍|成", noun):
             p.measure = noun  # 多少个实践站, 专精特新“小巨人”企业有几家
             return
-    for syn, key in W.ASK_ALIASES:
+    for syn, key in ([] if re.search(r"占.{1,20}(?:比重|比例)|占比|贡献率", q) else W.ASK_ALIASES):  # a share asked
         # An everyday word inside a longer measure (收入 in 旅游总收入) is not that measure.
         if syn in q and not (syn in rest and len(rest) > len(syn) + 1):
             p.measure, p.key = syn, key
