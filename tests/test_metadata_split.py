@@ -190,3 +190,16 @@ def test_a_headline_may_end_in_a_quoted_phrase():
             "青石古镇\n迎来今冬首批“南方小土豆”\n本报讯（记者 王宏伟）6日，一列满载游客的旅游专列抵达青石县，青石古镇迎来今冬首批游客。今年以来，青石县接待游客180万人次，增长76%。\n")
     docs = read_text(page, extract=False)
     assert [d.title for d in docs] == ["明澜区启动老工业区改造", "青石古镇 迎来今冬首批“南方小土豆”"]
+
+
+def test_an_html_page_with_no_heading_takes_its_title_element(tmp_path):
+    from govlens.pipeline import process
+
+    page = tmp_path / "p.html"
+    page.write_text(
+        "<html><head><title>明澜区召开优化营商环境推进大会_区政府要闻_云溪市明澜区人民政府</title></head><body>"
+        "<p>2月20日，明澜区召开优化营商环境推进大会。会议指出，去年全区新增市场主体1.2万户，增长9.6%。</p>"
+        "<p>今年，明澜区将推出优化营商环境30条措施，力争全年新增市场主体1.3万户。</p></body></html>", encoding="utf-8")
+    (d,) = process(str(page)).docs
+    assert (d.title, d.region, d.kind) == ("明澜区召开优化营商环境推进大会", "云溪市明澜区", "news")
+    assert "站点：云溪市明澜区人民政府" in d.header

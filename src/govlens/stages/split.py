@@ -454,7 +454,7 @@ def split(page: Page) -> list[Document]:
             blocks.append(b)
     if not blocks:
         raise NoDocuments("no document found (only navigation, boilerplate or very short text)", page.source)
-    site = _site_header(lines)
+    site = _site_header(lines) + _html_title_header(page.meta.get("html_title", ""))
     name = page.source.replace("\\", "/").rsplit("/", 1)[-1] or page.source
     docs: list[Document] = []
     for k, b in enumerate(blocks, 1):
@@ -501,6 +501,20 @@ def _site_header(lines: list[Line]) -> str:
         elif ln.cls == "chrome" and (m := _OWNER.search(ln.text)):
             out.append("站点：" + (m.group(1) or m.group(2)))
     return "".join("\n" + t for t in dict.fromkeys(out))
+
+
+# An HTML <title> is "the page's title_section_site" (明澜区召开…会议_区政府要闻_云溪市明澜区人民政府): the
+# first part is a title for a page whose body has no heading, the others name the site.
+_HTML_TITLE_SPLIT = re.compile(r"\s*(?:_|\||｜|\s[-—－]\s|--)\s*")
+
+
+def _html_title_header(title: str) -> str:
+    parts = [p for p in _HTML_TITLE_SPLIT.split(title.strip()) if p]
+    if not parts:
+        return ""
+    out = [f"网页题名：{parts[0]}"] if len(parts) > 1 and _title_like(parts[0]) else []
+    out += [f"站点：{p}" for p in parts[1:]]
+    return "".join("\n" + t for t in out)
 
 
 _BRACKET_TAG = re.compile(r"^(?:\[[^\]]{1,10}\]|【[^】]{1,10}】)\s*")
