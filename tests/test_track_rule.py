@@ -129,6 +129,7 @@ def test_pairs_compare_in_one_sense_and_unit_family(target, outcome, sense, expe
         ("国民生产总值", "gnp"),  # GNP is not GDP: a 1993 GNP target is not met by a GDP outcome
         ("城乡居民可支配收入", "disposable_income"),
         ("城镇居民可支配收入", "urban_income"),
+        ("农村牧区常住居民人均可支配收入", "rural_income"),  # Inner Mongolia's districts write 农村牧区
     ],
 )
 def test_metric_key_reads_past_tail_words(metric, key):
@@ -287,3 +288,24 @@ def test_a_part_of_the_year_is_neither_target_nor_outcome():
     assert target_rank(year) > target_rank(half)
     q1 = g(5.3) | {"metric": "地区生产总值", "quote": "一季度地区生产总值增长5.3%"}
     assert pair(year, [q1]) is None and pair(year, [q1, year]) is year
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high"),
+    [
+        ("全区农业总产值增长百分之四到五", 4, 5),  # the upper end drops 百分之
+        ("节约用水百分之二至三", 2, 3),
+        ("地区生产总值增长百分之七到百分之八", 7, 8),
+    ],
+)
+def test_a_range_whose_upper_end_is_a_bare_numeral(tmp_path, sentence, low, high):
+    """scan (small edit for track: a 1990s range target 百分之八至九 is one range)."""
+    from govlens.pipeline import process
+
+    path = tmp_path / "r.txt"
+    path.write_text(f"2024年政府工作报告\n一、2023年工作回顾\n过去一年，全区经济平稳运行，{sentence}，各项事业"
+                    "全面进步，人民生活持续改善，社会大局和谐稳定，为今年的发展打下了坚实的基础。\n", encoding="utf-8")
+    facts = [f.data for d in process(str(path), extract=True).docs for f in d.facts if f.type == "indicator"]
+    got = {(f.get("change"), f.get("change_max")) if f.get("change") is not None else (f.get("value"), f.get("value_max"))
+           for f in facts}
+    assert (low, high) in got, facts

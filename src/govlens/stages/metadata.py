@@ -111,7 +111,7 @@ _BYLINE_END = re.compile(r"[（(][^（）()\n]{0,16}?(?:记者|通讯员)[^）)\
 # A portal's news item with no paper's cue: its text opens on the day of the event (2月20日，…召开; 近日，).
 _EVENT_OPENING = re.compile(r"^(?:(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚间?|晚)?|近日|日前|连日来|今年以来|\d{1,2}月以来)，[^。\n]{2,60}?"
                             r"(?:召开|举行|举办|开幕|启动|开工|签约|发布|印发|出台|开展|召集|主持|调研|考察|会见|获悉|通过|完工|竣工|揭牌|投产)")
-_REGULATION_TITLE = re.compile(r"(?:条例|办法|规定|细则|规则|章程|通知|意见)(?:（[^）]*）)?$")
+_REGULATION_TITLE = re.compile(r"(?:条例|办法|规定|细则|规则|章程|通知|意见|方案|通告)(?:（[^）]*）)?$")
 # A policy document carried whole by a news item (中办国办印发《…方案》 / 新华社…电 + the text).
 _PUBLISHED_POLICY = re.compile(r"印发|公布|发布").search
 _POLICY_NAME = re.compile(r"(?:方案|意见|通知|规划|纲要|办法|条例|规定|计划)(?:（[^）]*）)?》?$")
@@ -287,7 +287,7 @@ def _kind(doc: Document, head: str, from_listing: bool) -> str:
     if _PRESS.search(title) or (_PRESS.search(head[:200]) and not reported) or (
             _PRESS_TURN.search(turns) and len(_REPORTER_TURN.findall(turns)) >= 1):
         return "press"
-    if _REGULATION_TITLE.search(title) or len(_ARTICLES.findall(doc.text[:20000])) >= 3:
+    if (_REGULATION_TITLE.search(title) and not about) or len(_ARTICLES.findall(doc.text[:20000])) >= 3:
         return "regulation"
     if _PUBLISHED_POLICY(title) and _POLICY_NAME.search(title) and len(doc.text) > 3000:
         return "regulation"
