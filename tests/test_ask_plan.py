@@ -100,6 +100,15 @@ def test_every_operation_has_a_handler():
         ("2023年GDP增长目标相较2021年下调了多少个百分点？", {"op": "change", "stated_target": None}),
         ("雾川2023年GDP是多少？", {"unknown_place": "雾川"}),
         ("比较一下2021年明澜区、溪北县的地区生产总值", {"op": "compare", "unknown_place": None}),
+        # a plan period with 每年/分别 is a series over its years; 哪一年…最多 over a range ranks the years
+        ("“十四五”期间明澜区地区生产总值每年是多少？", {"op": "trend", "year_range": (2021, 2025), "period": None}),
+        ("明澜区2021年以来哪一年地区生产总值最高？", {"op": "rank", "constraints": ["over years"]}),
+        # a place that begins a company's name is not the place asked about
+        ("溪北科创有限公司开建项目盘活了多少亩低效用地？", {"unknown_place": None, "op": "lookup"}),
+        # a known measure that qualifies a share or a rate is not the measure asked
+        ("明澜区2023年数字经济核心产业增加值占地区生产总值比重是多少？", {"key": None}),
+        ("明澜区2023年对全市经济增长的贡献率是多少？", {"key": None}),
+        ("明澜区2023年经济增长目标是多少？", {"key": "gdp"}),
         # a figure asked is never a term: 是什么 with a year, 多少, 几项
         ("明澜区2023年经济增长目标是什么？", {"op": "lookup"}),
         ("明澜区报告的注释部分一共有多少条？", {"op": "glossary_count"}),
@@ -241,3 +250,13 @@ def test_the_unit_a_question_asks(question, unit):
     from govlens.analysis.ask.sentences import asked_unit
 
     assert asked_unit(question) == unit
+
+
+def test_a_figure_keeps_every_digit_it_was_written_with():
+    assert figure({"value": 60199.45, "unit": "亿元"}) == "60199.45亿元"  # :g would write 60199.4
+    assert figure({"change": 1640.06, "change_unit": "万吨"}) == "增长1640.06万吨"
+
+
+def test_a_company_named_after_a_place_is_no_place(store):
+    assert read(store, "溪北科创有限公司开建项目盘活了多少亩低效用地？").places == []
+    assert read(store, "溪北县2021年地区生产总值是多少？").places == ["溪北县"]

@@ -172,3 +172,34 @@ def test_a_disclosure_table_titled_by_its_information_name_row():
 
 def test_a_field_row_in_brackets_is_a_header_field():
     assert split.classify("【发布时间：2031-02-21】【来源：区政务服务办】【阅读：356次】") == "meta"
+
+
+def test_a_listing_of_headline_summary_date_entries_without_bullets():
+    page = "云溪市人民政府\n首页 > 新闻中心 > 部门动态\n" + "".join(
+        f"{t}\n{summary}\n2031-03-1{k}\n" for k, (t, summary) in enumerate((
+            ("市农业农村局召开春耕生产工作推进会", "3月12日，市农业农村局召开全市春耕生产工作推进会，部署粮食生产、农资保供等工作。"),
+            ("市交通运输局启动农村公路提质改造行动", "今年全市计划完成农村公路提质改造600公里，新建城乡公交候车亭300个。"),
+        ))) + "共2条 1/1页\n"
+    docs = read_text(page, extract=False)
+    assert [(d.title, d.region, d.date) for d in docs] == [
+        ("市农业农村局召开春耕生产工作推进会", "云溪市", "2031-03-10"), ("市交通运输局启动农村公路提质改造行动", "云溪市", "2031-03-11")]
+
+
+def test_a_headline_may_end_in_a_quoted_phrase():
+    page = ("云溪日报　2031年12月8日　第2版　要闻\n明澜区启动老工业区改造\n本报讯（记者 马晓东）明澜区日前启动老工业区改造提升三年行动，计划投资120亿元，改造老旧工业厂区26个，推动产业延链。\n"
+            "青石古镇\n迎来今冬首批“南方小土豆”\n本报讯（记者 王宏伟）6日，一列满载游客的旅游专列抵达青石县，青石古镇迎来今冬首批游客。今年以来，青石县接待游客180万人次，增长76%。\n")
+    docs = read_text(page, extract=False)
+    assert [d.title for d in docs] == ["明澜区启动老工业区改造", "青石古镇 迎来今冬首批“南方小土豆”"]
+
+
+def test_an_html_page_with_no_heading_takes_its_title_element(tmp_path):
+    from govlens.pipeline import process
+
+    page = tmp_path / "p.html"
+    page.write_text(
+        "<html><head><title>明澜区召开优化营商环境推进大会_区政府要闻_云溪市明澜区人民政府</title></head><body>"
+        "<p>2月20日，明澜区召开优化营商环境推进大会。会议指出，去年全区新增市场主体1.2万户，增长9.6%。</p>"
+        "<p>今年，明澜区将推出优化营商环境30条措施，力争全年新增市场主体1.3万户。</p></body></html>", encoding="utf-8")
+    (d,) = process(str(page)).docs
+    assert (d.title, d.region, d.kind) == ("明澜区召开优化营商环境推进大会", "云溪市明澜区", "news")
+    assert "站点：云溪市明澜区人民政府" in d.header

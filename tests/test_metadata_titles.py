@@ -71,6 +71,11 @@ KINDS = [
     # a report retold in reported speech (a 摘要), with no salutation and no heading
     ("五年来，全市经济持续增长。\n王明市长在报告中首先指出，过去五年全市地区生产总值年均增长7%。\n"
      "王明市长在报告中提出了今后发展经济的任务。\n王明市长报告的第二部分是关于城乡建设。", "work_report"),
+    # a 方案 or 通告 is a policy document like a 通知
+    ("云溪市2031年黑土地保护工作实施方案\n为贯彻落实黑土地保护条例，结合我市实际，制定本方案。\n一、工作目标。全市实施保护性耕作面积达到230万亩。", "regulation"),
+    ("云溪市人民政府关于明澜大桥封闭施工的通告\n因明澜大桥维修加固，自2031年5月1日起封闭施工，请过往车辆绕行。", "regulation"),
+    # ... but a news item reporting one is news
+    ("云溪市印发黑土地保护工作实施方案\n本报讯（记者 王明）近日，云溪市印发黑土地保护工作实施方案，提出全市实施保护性耕作面积达到230万亩。", "news"),
     # a portal's news item: no paper's cue, its text opens on the day of the event
     ("明澜区召开优化营商环境推进大会\n2月20日，明澜区召开优化营商环境推进大会。\n会议指出，去年全区新增市场主体1.2万户。", "news"),
     # a byline at the end naming a media centre before the reporter
@@ -137,3 +142,14 @@ def test_a_central_news_item_is_national_though_it_names_provinces():
     d = read_text("国务院常务会议部署稳就业工作\n新华社北京6月3日电 国务院常务会议3日召开，部署稳就业工作。会议指出，"
                   "贵州、云南等地要做好易地搬迁群众就业帮扶，各地要落实好稳岗补贴政策。\n会议还研究了其他事项。", extract=False)[0]
     assert (d.region, d.level, d.kind) == ("全国", "national", "news")
+
+
+@pytest.mark.parametrize(("rule", "template", "example"), titles.FROM_OPENING)
+def test_each_opening_rule_gives_a_title(rule, template, example):
+    assert titles.from_opening(example) == "云溪市第五届人民代表大会第三次会议关于政府工作报告的决议"
+
+
+def test_a_resolution_with_no_heading_is_titled_from_its_opening():
+    d = read_text("云溪市第五届人民代表大会第三次会议听取和审议了市长王明所作的政府工作报告。会议充分肯定过去一年的工作。"
+                  "会议同意报告提出的今年经济社会发展的总体要求、主要目标和重点任务，决定批准这个报告。", extract=False)[0]
+    assert (d.title, d.kind) == ("云溪市第五届人民代表大会第三次会议关于政府工作报告的决议", "other")

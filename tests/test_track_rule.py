@@ -81,6 +81,9 @@ def test_measure_words_give_key_and_sense(words, key, sense):
         (lv(60) | {"metric": "常住人口城镇化率"} | {"change": 1.2, "change_unit": "个百分点"}, {"ratio", "growth"}),
         (lv(1100, "以上", "万人") | {"metric": "城镇新增就业"}, {"level"}),
         (g(7.1) | {"metric": "地区生产总值", "annual_average": True}, set()),  # 年均增长 is no year's growth
+        (lv(96.4) | {"metric": "钢", "metric_key": "steel_output"}, set()),  # 钢完成96.4% (of the plan): no growth
+        (lv(3) | {"metric": "居民消费价格", "metric_key": "cpi"}, {"growth"}),  # a price's percent is its rise
+        (lv(4.1) | {"metric": "年末城镇登记失业", "metric_key": "unemployment_registered"}, {"ratio"}),  # by its key
     ],
 )
 def test_a_figure_states_its_senses(fact, senses):
@@ -126,6 +129,7 @@ def test_pairs_compare_in_one_sense_and_unit_family(target, outcome, sense, expe
         ("国民生产总值", "gnp"),  # GNP is not GDP: a 1993 GNP target is not met by a GDP outcome
         ("城乡居民可支配收入", "disposable_income"),
         ("城镇居民可支配收入", "urban_income"),
+        ("农村牧区常住居民人均可支配收入", "rural_income"),  # Inner Mongolia's districts write 农村牧区
     ],
 )
 def test_metric_key_reads_past_tail_words(metric, key):
@@ -254,3 +258,54 @@ def test_a_cue_word_in_the_targets_clause_decides_its_rule(quote, metric, target
     t = g(target) | {"quote": quote, "metric": metric}
     assert rule_for(t, "fixed_asset_investment", "growth") == rule
     assert verdict(t, g(outcome), "fixed_asset_investment", "growth") == expect
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "value", "unit"),
+    [
+        ("全区钢产量达到一百一十六万六千吨", "钢产量", 1166000, "吨"),  # 万 then thousands: one number
+        ("全区有二万四千多个合作社", "合作社", 24000, "个"),
+        ("国民收入一万四千三百亿元", "国民收入", 14300, "亿元"),
+        ("参加投票的选民共二亿七千八百零九万三千一百人", "参加投票的选民", 27809.31, "万人"),
+    ],
+)
+def test_a_chinese_numeral_across_wan_is_one_figure(tmp_path, sentence, metric, value, unit):
+    """scan (small edit for track: plan-era reports write their figures so)."""
+    from govlens.pipeline import process
+
+    path = tmp_path / "r.txt"
+    path.write_text(f"2024年政府工作报告\n一、2023年工作回顾\n过去一年，全区经济平稳运行，{sentence}，各项事业"
+                    "全面进步，人民生活持续改善，社会大局和谐稳定，为今年的发展打下了坚实的基础。\n", encoding="utf-8")
+    facts = [f.data for d in process(str(path), extract=True).docs for f in d.facts if f.type == "indicator"]
+    assert any(f["metric"] == metric and f["value"] == value and f["unit"] == unit for f in facts), facts
+
+
+def test_a_part_of_the_year_is_neither_target_nor_outcome():
+    from govlens.analysis.track import pair, target_rank
+
+    half = g(13.6) | {"metric": "工业总产值", "quote": "今年上半年，工业总产值比去年同期增长了13.6%"}
+    year = g(6) | {"metric": "工业总产值", "quote": "计划安排，工业总产值比上年增长6%"}
+    assert target_rank(year) > target_rank(half)
+    q1 = g(5.3) | {"metric": "地区生产总值", "quote": "一季度地区生产总值增长5.3%"}
+    assert pair(year, [q1]) is None and pair(year, [q1, year]) is year
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high"),
+    [
+        ("全区农业总产值增长百分之四到五", 4, 5),  # the upper end drops 百分之
+        ("节约用水百分之二至三", 2, 3),
+        ("地区生产总值增长百分之七到百分之八", 7, 8),
+    ],
+)
+def test_a_range_whose_upper_end_is_a_bare_numeral(tmp_path, sentence, low, high):
+    """scan (small edit for track: a 1990s range target 百分之八至九 is one range)."""
+    from govlens.pipeline import process
+
+    path = tmp_path / "r.txt"
+    path.write_text(f"2024年政府工作报告\n一、2023年工作回顾\n过去一年，全区经济平稳运行，{sentence}，各项事业"
+                    "全面进步，人民生活持续改善，社会大局和谐稳定，为今年的发展打下了坚实的基础。\n", encoding="utf-8")
+    facts = [f.data for d in process(str(path), extract=True).docs for f in d.facts if f.type == "indicator"]
+    got = {(f.get("change"), f.get("change_max")) if f.get("change") is not None else (f.get("value"), f.get("value_max"))
+           for f in facts}
+    assert (low, high) in got, facts

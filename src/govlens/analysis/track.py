@@ -89,7 +89,18 @@ def measure(words: str) -> tuple[str | None, str | None]:
     return key, sense
 
 
-def fact_senses(f: dict[str, Any]) -> dict[str, tuple[float, float | None, str | None]]:
+@lru_cache(maxsize=256)
+def key_sense(key: str | None) -> str | None:
+    """How a percent level of a measure is meant when its own name says nothing: ``ratio`` when a
+    synonym of its key names a rate (城镇登记失业率), ``growth`` when one names a change (居民消费价格涨幅:
+    a price's 3% is its rise), else None (钢完成96.4% is a share of the plan, no growth of steel)."""
+    from ..lexicon.metrics import metric_table
+
+    ends = {e[1] for w, k in metric_table(exact=False) if k == key and (e := _ending(w))}
+    return "ratio" if "ratio" in ends else "growth" if "growth" in ends else None
+
+
+def fact_senses(f: dict[str, Any], key: str | None = None) -> dict[str, tuple[float, float | None, str | None]]:
     """The senses a stated figure has: sense -> (figure, upper bound, unit). A change counts only
     when it is the year's own (not a five-year average or growth since a base year)."""
     from .ask.choose import one_year
@@ -101,8 +112,9 @@ def fact_senses(f: dict[str, Any]) -> dict[str, tuple[float, float | None, str |
         unit = f.get("unit")
         if unit in PERCENT:
             end = _ending(metric_stem(f.get("metric")))
-            sense = "ratio" if end and end[1] == "ratio" else "growth"
-            out.setdefault(sense, (f["value"], f.get("value_max"), unit))
+            sense = end[1] if end else key_sense(f.get("metric_key") or key)
+            if sense in ("ratio", "growth"):  # not 钢完成96.4% (of the plan) nor a share of something
+                out.setdefault(sense, (f["value"], f.get("value_max"), unit))
         elif not (end := _ending(metric_stem(f.get("metric")))) or end[1] != "growth":
             out["level"] = (f["value"], f.get("value_max"), unit)  # 棉花增加673万担 is an increase, no level
     return out
@@ -117,19 +129,20 @@ def _tolerance(unit: str | None, target: float) -> float:
     return 0.5 if unit in ("%", "百分点", "个百分点") else abs(target) * 0.02
 
 
-def _default_sense(target: dict[str, Any], actual: dict[str, Any]) -> str | None:
+def _default_sense(target: dict[str, Any], actual: dict[str, Any], key: str | None = None) -> str | None:
     """The sense both figures state (for callers that pass no sense): growth first, as a target
     sentence's change is what it sets (增长8%，达到296亿元)."""
-    a = fact_senses(actual)
-    return next((s for s in ("growth", "ratio", "level") if s in fact_senses(target) and s in a), None)
+    a = fact_senses(actual, key)
+    return next((s for s in ("growth", "ratio", "level") if s in fact_senses(target, key) and s in a), None)
 
 
-def figures(target: dict[str, Any], actual: dict[str, Any],
-            sense: str | None = None) -> tuple[float, float | None, float, str | None] | None:
+def figures(target: dict[str, Any], actual: dict[str, Any], sense: str | None = None,
+            key: str | None = None) -> tuple[float, float | None, float, str | None] | None:
     """(target, target upper bound, outcome, unit) in one sense and one unit, or None when they do
     not compare."""
-    sense = sense or _default_sense(target, actual)
-    t, a = fact_senses(target).get(sense or ""), fact_senses(actual).get(sense or "")
+    key = key or target.get("metric_key")
+    sense = sense or _default_sense(target, actual, key)
+    t, a = fact_senses(target, key).get(sense or ""), fact_senses(actual, key).get(sense or "")
     if t is None or a is None:
         return None
     tv, tmax, unit = t
@@ -154,7 +167,7 @@ def _qualifier(target: dict[str, Any]) -> str:
 
 def rule_for(target: dict[str, Any], key: str | None, sense: str | None = None) -> str:
     q = _qualifier(target)
-    t = fact_senses(target).get(sense or "") if sense else None
+    t = fact_senses(target, key).get(sense or "") if sense else None
     hi = t[1] if t else target.get("change_max") if target.get("change") is not None else target.get("value_max")
     if q in AT_MOST:
         return "ceiling"
@@ -166,7 +179,7 @@ def rule_for(target: dict[str, Any], key: str | None, sense: str | None = None) 
 def verdict(target: dict[str, Any], actual: dict[str, Any] | None, key: str | None, sense: str | None = None) -> str:
     if actual is None:
         return "unclear"
-    got = figures(target, actual, sense)
+    got = figures(target, actual, sense, key)
     if got is None:
         return "unclear"
     t, tmax, a, unit = got
@@ -253,11 +266,34 @@ def pair(target: dict[str, Any], candidates: list[dict[str, Any]], sense: str | 
     if sense is None:
         sense = next((s for s in ("growth", "ratio", "level") if s in fact_senses(target)), None)
     year = target.get("doc_year") or (int(target["period"]) if str(target.get("period") or "").isdigit() else None)
+    from .ask.choose import clause_before
+
     whole = [c for c in candidates if c.get("parent") is None and not restated_target(c)
-             and not narrower_than_key(c) and not (year and names_another_year(c, year))]
+             and not narrower_than_key(c) and not (year and names_another_year(c, year))
+             and not PART_OF_YEAR.search(clause_before(c))]
     comparable = [c for c in whole if figures(target, c, sense) is not None]
     ranked = best(comparable, target.get("metric"), sense == "growth")
     return ranked[0] if ranked else None
+
+
+# Words that set a figure as the year's aim, before it in its sentence (预期目标是：…, 拟定为, 计划安排).
+TARGET_CUE = re.compile(r"目标|预期|计划|拟定|拟按|拟|力争|争取|安排|要求|控制在|确保")
+PART_OF_YEAR = re.compile(r"(?:一|二|三|四|1|2|3|4)季度|上半年|下半年|前三季度|同期|\d{1,2}[-—至到]\d{1,2}月|\d{1,2}月份?")
+
+
+def target_rank(t: dict[str, Any]) -> tuple[int, int, int]:
+    """Which of a report's figures for one measure, sense and year is its target: one for the whole
+    year, then one set with a target word (钢产量拟定为六百二十四万八千吨 over 新增加的生产能力有：…钢一百一十六万六千吨; 调控目标定为8% over a
+    misdated 比上年增长10.2%), then one named by its measure's full name, then the first."""
+    from ..lexicon.metrics import metric_table
+    from .ask.choose import clause_before
+
+    quote, metric = t.get("quote") or "", t.get("metric") or ""
+    at = quote.find(metric) if metric else -1
+    before = (quote[: at + len(metric)] if at != -1 else quote) + " " + clause_before(t)  # 钢产量拟定为…
+    full = metric_stem(metric) in {w for w, k in metric_table(exact=True) if k == t.get("metric_key")}
+    whole_year = not PART_OF_YEAR.search(clause_before(t))  # 今年上半年…增长了13.6% is no year's target
+    return int(whole_year), int(bool(TARGET_CUE.search(before))), int(full)
 
 
 def _regions(store: StoreAPI, place: str) -> list[str]:
@@ -286,28 +322,27 @@ def track(store: StoreAPI, region: str | None = None, metric: str | None = None,
     targets = [t for r in regions for t in store.targets(region=r, metric_key=key, year=year, **like)]
     reports = store.report_years()
     out: list[dict[str, Any]] = []
-    seen: set[tuple] = set()
-    for t in targets:
+    chosen: dict[tuple, tuple[tuple[int, int, int, int], dict[str, Any]]] = {}
+    for order, t in enumerate(targets):
         if t.get("parent") is not None or narrower_than_key(t):
             continue
-        y = t["doc_year"]
-        for s in SENSES:
-            if s not in fact_senses(t) or (sense is not None and s != sense):
+        for s in fact_senses(t):
+            if sense is not None and s != sense:
                 continue
-            ident = (t["region"], t["metric_key"], s, y)
-            if ident in seen:
-                continue
-            seen.add(ident)
-            actual = pair(t, store.outcomes(t["region"], t["metric_key"], str(y), y + 1), s)
-            if actual is None and (t["region"], y + 1) not in reports:
-                v, rule = "pending", "no_report"
-            elif actual is None:
-                v, rule = "unclear", "no_outcome"
-            else:
-                v, rule = verdict(t, actual, t["metric_key"], s), rule_for(t, t["metric_key"], s)
-            out.append({"region": t["region"], "metric": t.get("metric"), "metric_key": t["metric_key"], "sense": s,
-                        "year": y, "target": _side(t), "actual": _side(actual) if actual else None, "verdict": v,
-                        "rule": rule})
+            ident = (t["region"], t["metric_key"], s, t["doc_year"])
+            rank = (*target_rank(t), -order)
+            if ident not in chosen or rank > chosen[ident][0]:
+                chosen[ident] = (rank, t)
+    for (region_, key_, s, y), (_, t) in chosen.items():
+        actual = pair(t, store.outcomes(region_, key_, str(y), y + 1), s)
+        if actual is None and (region_, y + 1) not in reports:
+            v, rule = "pending", "no_report"
+        elif actual is None:
+            v, rule = "unclear", "no_outcome"
+        else:
+            v, rule = verdict(t, actual, key_, s), rule_for(t, key_, s)
+        out.append({"region": region_, "metric": t.get("metric"), "metric_key": key_, "sense": s, "year": y,
+                    "target": _side(t), "actual": _side(actual) if actual else None, "verdict": v, "rule": rule})
     out.sort(key=lambda r: (r["region"] or "", r["metric_key"], r["year"], SENSES.index(r["sense"])))
     return out
 

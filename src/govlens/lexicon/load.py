@@ -55,7 +55,7 @@ def _needed(items) -> frozenset[str] | None:
         elif op is C.IN and all(o is C.LITERAL for o, _ in av):
             got = frozenset(chr(a) for _, a in av)
         elif op is C.SUBPATTERN:
-            got = _needed(av[3])
+            got = None if av[1] & re.IGNORECASE else _needed(av[3])  # (?i:…) matches other cases too
         elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and av[0] >= 1:
             got = _needed(av[2])
         elif op is C.BRANCH:
@@ -111,7 +111,7 @@ def _last(items) -> frozenset[str] | None:
         elif op is C.IN and all(o is C.LITERAL for o, _ in av):
             got = frozenset(chr(a) for _, a in av)
         elif op is C.SUBPATTERN:
-            got = _last(av[3])
+            got = None if av[1] & re.IGNORECASE else _last(av[3])
         elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
             got = _last(av[2])
         elif op is C.BRANCH:
@@ -131,9 +131,12 @@ def may_end_match(rx: re.Pattern[str]) -> Callable[[str], bool]:
     """For a pattern anchored at the end (``(?:了|的|达到)+$``): a test that is False only when no match
     can end the text, looking at its last character (or the one before a final newline, where ``$`` also
     matches). Saves trying the pattern at every position of a text that ends in none of them."""
+    from re import _constants as C
     from re import _parser
 
-    chars = None if rx.flags & re.IGNORECASE else _last(_parser.parse(rx.pattern, rx.flags).data)
+    items = list(_parser.parse(rx.pattern, rx.flags).data)
+    anchored = bool(items) and items[-1] == (C.AT, C.AT_END)  # a final $ (\Z would need no newline case)
+    chars = None if rx.flags & (re.IGNORECASE | re.MULTILINE) or not anchored else _last(items)
     if chars is None:
         return lambda text: True
     return lambda text: text[-1:] in chars or text[-1:] == "\n"

@@ -93,6 +93,8 @@ def metric_stem(metric: str | None) -> str:
     m = metric or ""
     growth = {r[1] for r in rows("senses.tsv") if r[0] == "growth"}
     for _ in range(3):
+        if _key_as_written(_AREA_PREFIX.sub("", m)):
+            break  # a name the synonyms know as written keeps its last words (国内生产总值 ends in 总值)
         tail = next((w for w in _tails() if m.endswith(w) and len(m) > len(w) + 1 and w not in growth), None)
         if tail is None:
             break

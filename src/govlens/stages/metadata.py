@@ -15,7 +15,15 @@ from ..lexicon.words import YEAR
 from ..model import Document
 from . import titles
 from .numbers import cn_int, cn_year
-from .regions import at_level, body_place, document_place, place_of, province_of_cities, self_level
+from .regions import (
+    at_level,
+    body_place,
+    document_place,
+    last_resort,
+    place_of,
+    province_of_cities,
+    self_level,
+)
 
 _TAG = re.compile(r"^(?:【([^】]{1,20})】|\[([^\]]{1,10})\])\s*")
 _YEAR = rf"(?=[12一二三四五六七八九〇零○])({YEAR}|[一二三四五六七八九〇零○]{{4}})年"
@@ -103,7 +111,7 @@ _BYLINE_END = re.compile(r"[（(][^（）()\n]{0,16}?(?:记者|通讯员)[^）)\
 # A portal's news item with no paper's cue: its text opens on the day of the event (2月20日，…召开; 近日，).
 _EVENT_OPENING = re.compile(r"^(?:(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚间?|晚)?|近日|日前|连日来|今年以来|\d{1,2}月以来)，[^。\n]{2,60}?"
                             r"(?:召开|举行|举办|开幕|启动|开工|签约|发布|印发|出台|开展|召集|主持|调研|考察|会见|获悉|通过|完工|竣工|揭牌|投产)")
-_REGULATION_TITLE = re.compile(r"(?:条例|办法|规定|细则|规则|章程|通知|意见)(?:（[^）]*）)?$")
+_REGULATION_TITLE = re.compile(r"(?:条例|办法|规定|细则|规则|章程|通知|意见|方案|通告)(?:（[^）]*）)?$")
 # A policy document carried whole by a news item (中办国办印发《…方案》 / 新华社…电 + the text).
 _PUBLISHED_POLICY = re.compile(r"印发|公布|发布").search
 _POLICY_NAME = re.compile(r"(?:方案|意见|通知|规划|纲要|办法|条例|规定|计划)(?:（[^）]*）)?》?$")
@@ -141,6 +149,8 @@ def _region(doc: Document, head: str, meta: dict[str, str], title: str) -> tuple
     if place is None and self_level(doc.text[:30000]) == "province":
         place, why = province_of_cities(doc.text), "body"  # 全省…在哈尔滨召开…牡丹江、伊春等地
         why = why if place else None
+    if place is None and (place := last_resort(doc.text)) is not None:
+        why = "guess"  # the page's other documents may say better (fill_from_siblings)
     return place, why
 
 
@@ -277,7 +287,7 @@ def _kind(doc: Document, head: str, from_listing: bool) -> str:
     if _PRESS.search(title) or (_PRESS.search(head[:200]) and not reported) or (
             _PRESS_TURN.search(turns) and len(_REPORTER_TURN.findall(turns)) >= 1):
         return "press"
-    if _REGULATION_TITLE.search(title) or len(_ARTICLES.findall(doc.text[:20000])) >= 3:
+    if (_REGULATION_TITLE.search(title) and not about) or len(_ARTICLES.findall(doc.text[:20000])) >= 3:
         return "regulation"
     if _PUBLISHED_POLICY(title) and _POLICY_NAME.search(title) and len(doc.text) > 3000:
         return "regulation"
@@ -299,6 +309,11 @@ def metadata(doc: Document) -> Document:
     if doc.title:
         doc.title = _TAG.sub("", doc.title).strip()
     doc.title = titles.choose(meta.get("标题") or meta.get("信息名称"), doc.title, titles.body_title(doc.text), doc.text)
+    if not doc.title and (page_title := re.search(r"^网页题名：(.+)$", doc.header, re.M)):
+        doc.title = titles.choose(None, page_title.group(1), None)  # the HTML <title> of a page with no heading
+    opened = titles.from_opening(doc.text)
+    if opened and (not doc.title or _squash(doc.text).startswith(_squash(doc.title))):
+        doc.title = opened  # no heading: the title the opening gives (…会议关于政府工作报告的决议)
     # The site's own lines (站点：…) are evidence of their own kind, never the document's heading.
     head = re.sub(r"(?m)^站点：.*\n?", "", doc.header) + "\n" + doc.text[:3000]
     doc.kind = _kind(doc, head, from_listing)
@@ -322,6 +337,10 @@ def metadata(doc: Document) -> Document:
         if doc.kind == "work_report" and len(_REPORT_SUMMARY.findall(doc.text[:30000])) >= 2:
             doc.title += "（摘要）"  # the report retold, not the report
     return doc
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"\s+", "", s)
 
 
 def _clear_lead(c: Counter[str]) -> bool:
@@ -351,18 +370,18 @@ def fill_from_siblings(docs: list[Document]) -> list[Document]:
     # 金山 where its neighbour said 金山区.
     page_places = [p for d in docs if (p := place_of(d.region))]
     for d in docs:
-        if d.region_source in (None, "body") and d.kind in ("news", "other"):
+        if d.region_source in (None, "body", "guess") and d.kind in ("news", "other"):
             p = body_place(d.text, page_places)
             if p is not None:
                 set_place(d, p)
                 d.region_source = "body"
-    regions = Counter(d.region for d in docs if d.region)
+    regions = Counter(d.region for d in docs if d.region and d.region_source != "guess")
     years = Counter(d.year for d in docs if d.year and d.year_source != "guess") or Counter(
         d.year for d in docs if d.year)
     for d in docs:
         if d.kind not in ("news", "other"):
             continue
-        if d.region is None and regions and (len(regions) == 1 or _clear_lead(regions)):
+        if (d.region is None or d.region_source == "guess") and regions and (len(regions) == 1 or _clear_lead(regions)):
             top = regions.most_common(1)[0][0]
             p = place_of(top)
             # 全省 in an item beside a district's news: the district's province.

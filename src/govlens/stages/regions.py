@@ -277,11 +277,11 @@ def _prefectures() -> frozenset[Place]:
     return frozenset(p for s, ps in g.shorts.items() if not NOT_SHORT.get(s) for p in ps if p.level == "city")
 
 
-def province_of_cities(text: str) -> Place | None:
+def province_of_cities(text: str, single: bool = False) -> Place | None:
     """The province a text's prefectures belong to, counting their short names too (广州、深圳等地,
     在哈尔滨召开), but not the short names that are also common words (:data:`places.NOT_SHORT`):
     for an item speaking for a province (全省, 省政府) that names no place in full. Two mentions at
-    least, and more than any other province has."""
+    least, and more than any other province has (with ``single``: no other province at all)."""
     g = gazetteer()
     counts: Counter[Place] = Counter()
     for m in g.scan(text[:30000], known=_prefectures()):
@@ -291,4 +291,21 @@ def province_of_cities(text: str) -> Place | None:
     if not counts:
         return None
     (top, n), *rest = counts.most_common(2)
+    if single:  # the only province named, twice or more
+        return top if n >= 2 and not rest else None
     return top if n >= 2 and (not rest or rest[0][1] < n) else None
+
+
+def last_resort(text: str) -> Place | None:
+    """For a text nothing else placed (no issuer, no heading place, no place named twice): the places
+    it names in full, when they lie on one chain (浦江县郑宅镇 … 全县: 浦江县), lifted to the level the text
+    speaks for; else the one province its places (prefectures' short names too) belong to."""
+    g = gazetteer()
+    mentions = g.scan(text[:30000])
+    places = {p for m in mentions if (p := m.place or resolve(m, [x.place for x in mentions if x.place]))}
+    lvl = self_level(text[:30000])
+    if places:
+        deepest = max(places, key=lambda p: len(p.path))
+        if all(deepest.within(p) for p in places):
+            return at_level(deepest, lvl)
+    return province_of_cities(text, single=True)

@@ -97,6 +97,7 @@ _POLICY = re.compile(
 _NEWS_OPEN = re.compile(r"^(?:本报讯|[【\[]本报消息[】\]]|本报[^，。]{0,8}电|新华社[^，。]{0,12}电|[^，。]{0,10}讯[（(]|【[^】]{1,12}讯】|据[^，。]{1,8}报道)")
 _REPORT_SHAPE = re.compile(r"各位代表|^[一二三四五六七八九十]{1,3}、|^第[一二三四五六七八九十]+[章条]", re.M)
 _TERMINAL = set("。！？!?；;…”」』")
+_SENTENCE_END = re.compile(r"[。！？!?；;…][”」』]?$")  # a headline may end in a quoted phrase (…“南方小土豆”)
 # A column's label over a newspaper page's items: short, and ends in a column word or is marked (■ 图片新闻).
 _COLUMN_LABEL = re.compile(r"^(?:[■□◆●▲【\[]\s*\S{2,8}[】\]]?|\S{0,4}(?:新闻|要闻|速览|速递|动态|快讯|简讯|图片|视频|互动|聚焦|观察|关注|"
                            r"时评|评论|专题|资讯|一线|现场|纵深|广角|民生|综合|天下|传真|短波|走笔))$")
@@ -200,7 +201,7 @@ def _is_headline(ln: Line) -> bool:
         ln.cls == "text"
         and ln.kind == "text"
         and len(t) <= 50
-        and t[-1] not in _TERMINAL
+        and not _SENTENCE_END.search(t)
         and t[-1] not in "：:，,"
         and not _NEWS_OPEN.match(t)
     )
@@ -211,7 +212,7 @@ def _is_prose(ln: Line) -> bool:
 
 
 def _is_prose_text(t: str) -> bool:
-    return len(t) >= 40 or (t[-1] in _TERMINAL and len(t) >= 12)
+    return len(t) >= 40 or (len(t) >= 12 and bool(_SENTENCE_END.search(t)))
 
 
 def _runs(lines: list[Line]) -> list[list[Line]]:
@@ -317,10 +318,32 @@ def _split_reports(run: list[Line]) -> list[Block]:
     return out
 
 
+def _dated_entries(run: list[Line]) -> list[Block] | None:
+    """A listing with no bullets whose entries are a headline, a summary and then a date (a portal's
+    search results or 部门动态): two or more such dates, each after prose and before a headline or
+    the end of the run. None for any other run."""
+    ends = [i for i, ln in enumerate(run) if ln.cls == "date" and i > 0 and run[i - 1].cls == "text"
+            and _is_prose(run[i - 1]) and (i + 1 == len(run) or _is_headline(run[i + 1]))]
+    if len(ends) < 2:
+        return None
+    out, a = [], 0
+    for e in [*ends, len(run)]:
+        part = [ln for ln in run[a : e + 1] if ln.cls != "date"]
+        if part and _is_headline(part[0]) and len(part) > 1:
+            out.append(Block(lines=part[1:], title_lines=part[:1], origin="listing",
+                             date=run[e].text if e < len(run) else None))
+        elif part:
+            out.append(Block(lines=part))
+        a = e + 1
+    return out
+
+
 def _split_run(run: list[Line]) -> list[Block]:
     """A run with no listing entries: a report (or several), else one article or a newspaper page."""
     if _REPORT_SHAPE.search("\n".join(ln.text for ln in run)):
         return _split_reports(run)
+    if (entries := _dated_entries(run)) is not None:
+        return entries
     several = sum(1 for ln in run if _NEWS_OPEN.match(ln.text)) >= 2
     found = _split_news(run, cut=several)
     return _reattach_headlines(found) if several else found
@@ -387,8 +410,9 @@ def _is_boilerplate(block: Block) -> bool:
         return True
     total = sum(len(ln.text) for ln in lines)
     prose = [ln for ln in lines if _is_prose(ln)]
-    if not prose or (total < 60 and not (block.origin == "listing" and block.title_lines)):
-        return True  # a listing entry's short summary under its title is still that entry
+    if not prose or (total < 60 and not (block.origin == "listing" and block.title_lines)
+                     and not (total >= 30 and _NEWS_OPEN.match(lines[0].text))):
+        return True  # a listing entry's short summary under its title, a short news brief, are documents
     hits = [len(set(_POLICY.findall(ln.text))) for ln in lines]
     some = sum(len(ln.text) for ln, h in zip(lines, hits, strict=True) if h >= 1)
     many = sum(len(ln.text) for ln, h in zip(lines, hits, strict=True) if h >= 2)
@@ -430,7 +454,7 @@ def split(page: Page) -> list[Document]:
             blocks.append(b)
     if not blocks:
         raise NoDocuments("no document found (only navigation, boilerplate or very short text)", page.source)
-    site = _site_header(lines)
+    site = _site_header(lines) + _html_title_header(page.meta.get("html_title", ""))
     name = page.source.replace("\\", "/").rsplit("/", 1)[-1] or page.source
     docs: list[Document] = []
     for k, b in enumerate(blocks, 1):
@@ -477,6 +501,20 @@ def _site_header(lines: list[Line]) -> str:
         elif ln.cls == "chrome" and (m := _OWNER.search(ln.text)):
             out.append("站点：" + (m.group(1) or m.group(2)))
     return "".join("\n" + t for t in dict.fromkeys(out))
+
+
+# An HTML <title> is "the page's title_section_site" (明澜区召开…会议_区政府要闻_云溪市明澜区人民政府): the
+# first part is a title for a page whose body has no heading, the others name the site.
+_HTML_TITLE_SPLIT = re.compile(r"\s*(?:_|\||｜|\s[-—－]\s|--)\s*")
+
+
+def _html_title_header(title: str) -> str:
+    parts = [p for p in _HTML_TITLE_SPLIT.split(title.strip()) if p]
+    if not parts:
+        return ""
+    out = [f"网页题名：{parts[0]}"] if len(parts) > 1 and _title_like(parts[0]) else []
+    out += [f"站点：{p}" for p in parts[1:]]
+    return "".join("\n" + t for t in out)
 
 
 _BRACKET_TAG = re.compile(r"^(?:\[[^\]]{1,10}\]|【[^】]{1,10}】)\s*")

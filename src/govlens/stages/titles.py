@@ -167,6 +167,25 @@ def _squash(s: str) -> str:
     return re.sub(r"\s+", "", s)
 
 
+# A document with no heading whose opening says what it is (rule, template, invented example): the
+# title it would have. A congress's resolution on a report opens by saying it heard the report.
+FROM_OPENING: list[tuple[str, str, str]] = [
+    (r"^((?:[\u4e00-\u9fff]{2,12}?)?第[一二三四五六七八九十]+届[\u4e00-\u9fff]{2,20}?第[一二三四五六七八九十]+次会议)"
+     r"[^。\n]{0,12}?(?:听取|审议)[^。\n]{0,40}?所作的([\u4e00-\u9fff]{2,16}?报告)",
+     "{0}关于{1}的决议",
+     "云溪市第五届人民代表大会第三次会议听取和审议了市长王明所作的政府工作报告。会议批准这个报告。"),
+]
+_FROM_OPENING = [(re.compile(p), t) for p, t, _ in FROM_OPENING]
+
+
+def from_opening(text: str) -> str | None:
+    """The title a headless document's opening gives it (:data:`FROM_OPENING`), else None."""
+    for rx, template in _FROM_OPENING:
+        if m := rx.match(text):
+            return template.format(*m.groups())
+    return None
+
+
 def fallback(region: str | None, year: int | None, kind: str) -> str:
     """Words for a document that states no title: 2021年嘉兴市南湖区政府工作报告."""
     where = "中华人民共和国国务院" if region == "全国" and kind == "work_report" else (region or "")

@@ -68,8 +68,8 @@ def text_page(text: str, facts: list[dict[str, Any]], glossary: list[dict[str, A
 
 def _tip(f: dict[str, Any]) -> str:
     tip = " · ".join(str(x) for x in (f.get("metric"), fact_kind_zh(f.get("kind")), f.get("period")) if x)
-    value = "" if f.get("value") is None else f"{f['value']:g}{f.get('unit') or ''}"
-    change = "" if f.get("change") is None else f"{f['change']:+g}{f.get('change_unit') or ''}"
+    value = "" if f.get("value") is None else f"{f['value']:.12g}{f.get('unit') or ''}"
+    change = "" if f.get("change") is None else f"{f['change']:+.12g}{f.get('change_unit') or ''}"
     return f"{tip} · {value} {change}".rstrip(" ·")
 
 
@@ -226,8 +226,8 @@ def chart_track(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     in the sense the row pairs them (a CPI 涨幅3% target and its 上涨2% outcome on one line)."""
     from ..analysis.track import fact_senses
 
-    def in_sense(side: dict[str, Any] | None, sense: str, unit: str | None) -> float | None:
-        got = fact_senses(side or {}).get(sense)
+    def in_sense(side: dict[str, Any] | None, sense: str, unit: str | None, key: str) -> float | None:
+        got = fact_senses(side or {}, key).get(sense)
         v = convert(got[0], got[2], unit) if got else None
         return None if v is None else round(v, 4)
 
@@ -239,14 +239,14 @@ def chart_track(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if len(items) < 2 or len(charts) >= MAX_CHARTS:
             continue
         items.sort(key=lambda r: r["year"])
-        units = Counter(got[2] for r in items if (got := fact_senses(r["target"]).get(sense)))
+        units = Counter(got[2] for r in items if (got := fact_senses(r["target"], _key).get(sense)))
         if not units:
             continue
         unit = units.most_common(1)[0][0]
         charts.append({"type": "line", "title": f"{region} {items[-1]['metric']}（{unit or ''}）",
                        "labels": [str(r["year"]) for r in items], "series": [
-                           {"label": "目标", "data": [in_sense(r["target"], sense, unit) for r in items]},
-                           {"label": "完成", "data": [in_sense(r["actual"], sense, unit) for r in items]}]})
+                           {"label": "目标", "data": [in_sense(r["target"], sense, unit, _key) for r in items]},
+                           {"label": "完成", "data": [in_sense(r["actual"], sense, unit, _key) for r in items]}]})
     return charts
 
 

@@ -42,7 +42,7 @@ def cite(f: dict[str, Any]) -> dict[str, Any]:
 
 
 def num(x: float) -> str:
-    return f"{x:g}" if abs(x) < 1e15 else str(x)
+    return f"{x:.12g}" if abs(x) < 1e15 else str(x)  # 60199.45 stays 60199.45 (:g keeps six digits)
 
 
 def figure(f: dict[str, Any], field_: str | None = None) -> str:

@@ -62,7 +62,9 @@ def narrower(f: dict[str, Any], asked: str | None) -> bool:
         return bool(NARROWER.search(metric[: metric.find(asked)])) and not NARROWER.search(asked)
     for syn in ("生产总值", "经济总量", "总产值", "收入", "产量", "投资", "就业"):
         if syn in metric:
-            return bool(NARROWER.search(metric[: metric.find(syn)]))
+            before = metric[: metric.find(syn)]
+            # 新增经济总量 is the year's increment, not the total (新增就业 is the measure itself)
+            return bool(NARROWER.search(before) or (syn != "就业" and before.endswith("新增")))
     return False
 
 

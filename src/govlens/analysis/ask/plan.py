@@ -79,6 +79,8 @@ def places_in(store: StoreAPI, q: str) -> tuple[list[str], list[tuple[int, int]]
                     end += 1  # 明澜|区: the bare name's own suffix belongs to the place
                 found.append((at, end, r))
                 at = q.find(name, at + 1)
+    # a place that begins an organisation's name (上海抚佳精细化工有限公司) is not the place asked about
+    found = [x for x in found if not W.ORG_NAME.match(q, x[1])]
     # longest first, then drop matches inside a longer one (江苏 inside 江苏省)
     found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
     kept: list[tuple[int, int, str]] = []
@@ -106,7 +108,8 @@ def places_in(store: StoreAPI, q: str) -> tuple[list[str], list[tuple[int, int]]
     for m in PLACE.finditer(rest):
         # a match may start with the word joining it to the last place (和满洲里市)
         name = next((n for i in range(3) if len(m.group()) - i >= 2 and (n := canonical(m.group()[i:]))), None)
-        if name and name not in places and m.end() not in starts:  # 呼伦贝尔市|海拉尔区: a parent
+        if name and name not in places and m.end() not in starts and not W.ORG_NAME.match(rest, m.end()):
+            # (呼伦贝尔市|海拉尔区: a parent; 上海|…有限公司: a company's name)
             unknown = name
             break
     if unknown is None and not places and (m := W.LEADING_NAME.match(q)) is not None \
@@ -114,7 +117,8 @@ def places_in(store: StoreAPI, q: str) -> tuple[list[str], list[tuple[int, int]]
             and not any(s < m.end("n") for s, _ in spans) and not _nation_or_measure(m.group("n")):
         unknown = m.group("n")  # 火星2025年…: a name the library holds no place for
     if unknown is None:  # a province named bare (浙江) that the library does not hold
-        unknown = next((full for bare, full in PROVINCES.items() if bare in rest and full not in places), None)
+        unknown = next((full for bare, full in PROVINCES.items() if bare in rest and full not in places
+                        and not W.ORG_NAME.match(rest, rest.find(bare) + len(bare))), None)
     return places, spans, unknown
 
 
@@ -132,10 +136,12 @@ def _nation_or_measure(name: str) -> bool:
 
 def _measure(p: Plan, q: str, rest: str, stripped: str | None = None) -> None:
     named: list[tuple[int, str, str]] = []  # every measure the table knows in the question, by position
-    for syn, key in metric_table():  # longest synonym first
+    for syn, key in metric_table(exact=False):  # longest synonym first; =经济 only through ASK_ALIASES
         at = q.find(syn)
         if at != -1 and not any(a <= at < a + len(n) or at <= a < at + len(syn) for a, n, _ in named):
             named.append((at, syn, key))
+    # a known measure that only qualifies the one asked (占国内生产总值比重, 对经济增长的贡献率) is not it
+    named = [x for x in named if not W.MODIFIER_OF.search(q[max(0, x[0] - 1):x[0]] + "|" + q[x[0] + len(x[1]):])]
     if named:
         named.sort()
         p.measure, p.key = named[0][1], named[0][2]
@@ -151,7 +157,7 @@ def _measure(p: Plan, q: str, rest: str, stripped: str | None = None) -> None:
                 not re.fullmatch(r"(?:个)?百分点|百分比|[万亿千百]*元|[万亿]*人次?|倍|成", noun):
             p.measure = noun  # 多少个实践站, 专精特新“小巨人”企业有几家
             return
-    for syn, key in W.ASK_ALIASES:
+    for syn, key in ([] if re.search(r"占.{1,20}(?:比重|比例)|占比|贡献率", q) else W.ASK_ALIASES):  # a share asked
         # An everyday word inside a longer measure (收入 in 旅游总收入) is not that measure.
         if syn in q and not (syn in rest and len(rest) > len(syn) + 1):
             p.measure, p.key = syn, key
@@ -227,12 +233,14 @@ def read(store: StoreAPI, question: str) -> Plan:
     q = q.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
     # 百分之九 / 百分之七点五 -> 9% / 7.5%: a figure in words is read like one in digits
     q = re.sub(r"百分之([零〇一二两三四五六七八九十百点]+)",
-               lambda m: f"{v:g}%" if (v := parse_number(m.group())) is not None else m.group(), q)
+               lambda m: f"{v:.12g}%" if (v := parse_number(m.group())) is not None else m.group(), q)
     p = Plan(question=q)
     for op, rx, _example in W.OPERATION_CUES:
         if rx.search(q):
             p.op = op
             break
+    if p.op == "trend" and W.WHICH_YEAR.search(q) and re.search(r"最|第[一二三四五]", q):
+        p.op = "rank"  # 2019年以来哪一年…最多: the years ranked, over the range
     term = _term(q, p.op)
     if term:
         p.op, p.term = ("glossary_list" if p.op == "glossary_list" else "glossary"), term
@@ -262,11 +270,11 @@ def read(store: StoreAPI, question: str) -> Plan:
                 years = [min(a, b), max(a, b)]
             else:
                 p.year_range = (min(a, b), max(a, b))
-                if p.op not in ("track",):
-                    p.op = "trend"
+                if p.op not in ("track",) and not (p.op == "rank" and W.WHICH_YEAR.search(q)):
+                    p.op = "trend"  # (哪一年…最多 over a range stays a ranking of the years)
     elif (r := W.SINCE_Q.search(q)) is not None and (y := cn_year(r.group(1))) and not W.CUMULATIVE_Q.search(q):
         p.year_range = (y, max(y, (latest or y + 1) - 1))
-        p.op = "trend" if p.op not in ("track",) else p.op
+        p.op = p.op if p.op == "track" or (p.op == "rank" and W.WHICH_YEAR.search(q)) else "trend"
     p.years = list(dict.fromkeys(years))
     if not p.years and not places and W.RELATIVE_YEAR.search(q):
         p.constraints.append("year unresolved")  # 今年 of which place? (declined)
@@ -280,6 +288,8 @@ def read(store: StoreAPI, question: str) -> Plan:
     if (m := W.PLAN_Q.search(q)) is not None:
         start = W.PLAN_START[m.group(1)]
         p.period = f"{start}-{start + 4}"
+        if W.EACH_YEAR.search(q) and p.op in ("lookup", "trend") and not p.year_range:
+            p.op, p.year_range, p.period = "trend", (start, start + 4), None  # 十三五期间每年: the plan's years
     if (m := W.RECENT_Q.search(q)) is not None and p.op == "trend" and not p.year_range:
         n = int(m.group(1)) if m.group(1).isdigit() else {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
                                                           "八": 8, "九": 9, "十": 10}.get(m.group(1), 5)

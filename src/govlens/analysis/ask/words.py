@@ -111,6 +111,13 @@ NOT_A_PLACE = re.compile(r"^(?:请问|请|全国|我国|国家|中国|全省|全
 REGIONAL_MEASURE = re.compile(r"地区生产总值|^地区|^地方(?!政府)")
 # An investment asked of something that is no known measure (公路客运总站投资多少)
 INVEST_Q = re.compile(r"投资(?:了|额|金额|规模)?(?:是)?(?:多少|几)")
+WHICH_YEAR = re.compile(r"哪一年|哪个年份|哪些年|哪年")  # the years of one place ranked
+EACH_YEAR = re.compile(r"每年|各年|逐年|历年|分别|各是|依次")  # a figure for each year of a period
+# The rest of an organisation's name right after a place (上海|抚佳精细化工有限公司, 江苏|银行)
+ORG_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z]{0,12}?(?:有限责任公司|有限公司|股份公司|公司|集团|银行|大学|学院|研究院|研究所)")
+# Around a known measure's name, words that make it a qualifier of another measure: 占 before it (X占国内
+# 生产总值比重), or a share or rate after it (对全球经济增长的贡献率). Tested as "<char before>|<text after>".
+MODIFIER_OF = re.compile(r"^占\||^[^|]?\|(?:的)?(?:比重|占比|贡献率|比例|份额|拉动)")
 # A position asked in a ranking: 排第二, 排在各省第二位, 第三高, 位列第二
 NTH_Q = re.compile(r"(?:排|位列|位居|居)(?:在)?(?:[^第，。？]{0,6})?第([一二两三四五六七八九十\d]+)(?:位|名)?"
                    r"|第([一二两三四五六七八九十\d]+)(?:高|低|多|少|快|慢|大|小)")

@@ -32,12 +32,18 @@ _NUMC = r"(?:百分之)?(?=[零〇○一二两三四五六七八九十百千]*[�
 _NUMF = r"[一二三四五六七八九十]+分之[一二三四五六七八九十]+"
 _CN = "[零〇○一二两三四五六七八九十百千]"
 _NUMBIG = rf"{_CN}+亿零?{_CN}+万"  # 三亿零五百三十万 (吨): one number across 亿 and 万
+# 一百一十六万六千 (吨), 二万四千 (多个), 二亿七千八百零九万三千一百 (人): one number across 万 and the
+# thousands after it (not 七十四万多)
+_NUMWAN = rf"(?:{_CN}+亿零?)?{_CN}+万零?[一二两三四五六七八九][千百十]{_CN}*"
 _PCT_CN = r"百分之[零〇一二两三四五六七八九十]+(?:点[零〇一二三四五六七八九]+)?"
 _NUMFRAC = r"\d{1,2}/\d{1,2}(?![\d/])"  # 1/3, 1/4 of something
 # A lone digit counts only before a magnitude and a unit: 四亿吨, 一万亿元 (not 一万年, 万一).
 _NUMC1 = rf"[一二两三四五六七八九](?=(?:万亿|千亿|亿|千万|百万|万){BASE_UNIT})"
-_NUM = rf"(?:{_NUMFRAC}|{_NUMA}|{_NUMF}|{_NUMBIG}|{_PCT_CN}|{_NUMC}|{_NUMC1}|[两二三四五六七八九]成)"
+_NUM = rf"(?:{_NUMFRAC}|{_NUMA}|{_NUMF}|{_NUMWAN}|{_NUMBIG}|{_PCT_CN}|{_NUMC}|{_NUMC1}|[两二三四五六七八九]成)"
 _SEP = r"\s*[-~～—–―至到]\s*"
+# The upper end of a range may drop what its lower end says (百分之八至九, 百分之七到八): a bare numeral
+# after 至/到 that ends the clause.
+_NUM2 = rf"(?:{_NUM}|(?<=[至到])[一二两三四五六七八九十]{{1,3}}(?:点[零〇一二三四五六七八九]+)?(?=[，。；、,;]|$))"
 _PRE = rf"(?P<pre>{QUALIFIER_BEFORE_RX})?"
 _POST = rf"(?P<post>{QUALIFIER_AFTER_RX})?"
 _CHANGE_VERB = alternation(CHANGE_BEFORE)
@@ -46,7 +52,7 @@ _CHANGE_VERB = alternation(CHANGE_BEFORE)
 # positions with one charset test instead of trying every alternative at each (5x faster).
 _CHANGE = re.compile(
     rf"(?={first_chars([*CHANGE_BEFORE, '翻'])})(?:(?P<verb>{_CHANGE_VERB})(?:了|为|达|达到)?{_PRE}(?P<n1>{_NUM})"
-    rf"(?:(?P<u1>%|个百分点|百分点)?{_SEP}(?P<n2>{_NUM}))?"
+    rf"(?:(?P<u1>%|个百分点|百分点)?{_SEP}(?P<n2>{_NUM2}))?"
     rf"(?P<u>%|个百分点|百分点|倍|成|(?<=[零〇一二两三四五六七八九十]))(?P<post>{QUALIFIER_AFTER_CHANGE_RX})?"
     rf"|(?P<fan>翻(?P<times>[一两二三四])番)(?P<post2>{QUALIFIER_AFTER_CHANGE_RX})?)"
 )
@@ -62,7 +68,7 @@ _CHANGE_AFTER = re.compile(
 )
 _LEVEL = re.compile(
     rf"(?=[约近逾超接突不至高低大将百\d零〇○一二两三四五六七八九十])(?:{_PRE})(?P<n1>{_NUM})(?:(?P<u1>{UNIT})?{_SEP}"
-    rf"(?P<n2>{_NUM}))?(?P<more>多|余)?(?P<u>{UNIT}|倍|(?<=[零〇一二两三四五六七八九十成])|(?<=/\d)|(?<=/\d\d)){_POST}"
+    rf"(?P<n2>{_NUM2}))?(?P<more>多|余)?(?P<u>{UNIT}|倍|(?<=[零〇一二两三四五六七八九十成])|(?<=/\d)|(?<=/\d\d)){_POST}"
 )
 _QUOTES = re.compile(NONFACT["quoted"])
 _MEETING = re.compile(NONFACT["meeting"])
