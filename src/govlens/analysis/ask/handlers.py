@@ -275,6 +275,18 @@ def rank(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     if not ranked:
         return None
     ranked.sort(key=lambda r: r["in_unit"], reverse=p.order != "low")
+    if (m := W.FIGURE_STATED.search(q)) is not None:
+        # 哪些省份的…目标是5%左右: the places whose figure is the one stated
+        v, qual = float(m.group("v")), m.group("q") or None
+        same = [r for r in ranked if r["in_unit"] == v and (qual is None or (r.get("qualifier") or None) == qual)]
+        if not same:
+            return None
+        a = Answer(answer=f"{'、'.join(r['region'] for r in same)}：{as_written(same[0], figure(same[0]))}。", chart="bar",
+                   note=f"比较范围：库中载有此项的{len(ranked)}个地区。")
+        a.table = [r | {"figure": figure(r), "plot": r["in_unit"], "plot_unit": r["rank_unit"],
+                        "span": r.get("span") or store.fact_span(r["doc"], r["quote"])} for r in same]
+        a.citations = [{"doc": r["doc"], "quote": r["quote"], "span": r["span"]} for r in a.table if r["span"]]
+        return a
     top = ranked[0]
     tops = "、".join(r["region"] for r in ranked if r["in_unit"] == top["in_unit"])  # ties named together
     a = Answer(answer=f"{tops}最{'低' if p.order == 'low' else '高'}：{as_written(top, figure(top))}。", chart="bar")
