@@ -260,3 +260,15 @@ def test_a_figure_keeps_every_digit_it_was_written_with():
 def test_a_company_named_after_a_place_is_no_place(store):
     assert read(store, "溪北科创有限公司开建项目盘活了多少亩低效用地？").places == []
     assert read(store, "溪北县2021年地区生产总值是多少？").places == ["溪北县"]
+
+
+@pytest.mark.parametrize(("question", "value", "qualifier"), [
+    ("2023年哪些区的地区生产总值增长目标是5%左右？", "5", "左右"),
+    ("2023年哪些区的一般公共预算收入增长目标定为3%？", "3", None),
+    ("2023年哪个区地区生产总值增长目标最高？", None, None),
+])
+def test_a_figure_stated_for_the_places_to_have(question, value, qualifier):
+    from govlens.analysis.ask.words import FIGURE_STATED
+
+    m = FIGURE_STATED.search(question)
+    assert (m.group("v") if m else None) == value and (m.group("q") if m else None) == qualifier

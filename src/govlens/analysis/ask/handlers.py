@@ -146,13 +146,17 @@ def lookup(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     unit = S.asked_unit(q)
     if f is not None and unit and unit != "%" and not _in_unit(f, unit):
         f = None  # 多少家 asked and the figure is in 名: not the thing counted
+    words_place: str | bool | None = False  # where a fact may be read by the question's words
     if f is None and (p.measure or p.residue) and (p.places or p.key is None):
         # a measure the synonym table does not know (减跑动, 压缩至…天), or one it knows that no fact of
         # the place names so: the fact whose sentence holds the question's words, in the unit asked,
         # for the year asked
-        f = S.fact_by_words(store, q, S.words_of(p.residue or p.measure or ""), place)
-        if f is not None and p.year and f.get("period") != str(p.year):
-            f = None
+        words_place = place
+    elif f is None and not p.places and p.key and not W.REGIONAL_MEASURE.search(p.measure or ""):
+        # no place named and the nation's sentence words the measure its own way (细颗粒物（PM2.5）平均浓度)
+        words_place = "全国"
+    if words_place is not False:
+        f = S.fact_by_words(store, q, S.words_of(p.residue or p.measure or ""), words_place or None, p.year, p.kind)
         if f is not None and (pair := _pair(store, p, q, f, place)) is not None:
             return Answer(answer="；".join(_line(x) for x in pair) + "。", citations=[cite(x) for x in pair], table=pair)
         if f is not None:
@@ -192,7 +196,7 @@ def _pair(store: StoreAPI, p: Plan, q: str, f: dict[str, Any], place: str | None
 def _in_unit(f: dict[str, Any], unit: str) -> bool:
     """The fact states a figure in ``unit`` (or one convertible to it: 万人 for 人)."""
     for k, u in (("value", "unit"), ("change", "change_unit")):
-        if f.get(k) is not None and (f.get(u) == unit or convert(f[k], f.get(u), unit) is not None):
+        if f.get(k) is not None and ((f.get(u) or "").startswith(unit) or convert(f[k], f.get(u), unit) is not None):
             return True
     return False
 
@@ -271,6 +275,18 @@ def rank(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     if not ranked:
         return None
     ranked.sort(key=lambda r: r["in_unit"], reverse=p.order != "low")
+    if (m := W.FIGURE_STATED.search(q)) is not None:
+        # 哪些省份的…目标是5%左右: the places whose figure is the one stated
+        v, qual = float(m.group("v")), m.group("q") or None
+        same = [r for r in ranked if r["in_unit"] == v and (qual is None or (r.get("qualifier") or None) == qual)]
+        if not same:
+            return None
+        a = Answer(answer=f"{'、'.join(r['region'] for r in same)}：{as_written(same[0], figure(same[0]))}。", chart="bar",
+                   note=f"比较范围：库中载有此项的{len(ranked)}个地区。")
+        a.table = [r | {"figure": figure(r), "plot": r["in_unit"], "plot_unit": r["rank_unit"],
+                        "span": r.get("span") or store.fact_span(r["doc"], r["quote"])} for r in same]
+        a.citations = [{"doc": r["doc"], "quote": r["quote"], "span": r["span"]} for r in a.table if r["span"]]
+        return a
     top = ranked[0]
     tops = "、".join(r["region"] for r in ranked if r["in_unit"] == top["in_unit"])  # ties named together
     a = Answer(answer=f"{tops}最{'低' if p.order == 'low' else '高'}：{as_written(top, figure(top))}。", chart="bar")

@@ -118,6 +118,9 @@ ORG_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z]{0,12}?(?:有限责任公司|有限
 # Around a known measure's name, words that make it a qualifier of another measure: 占 before it (X占国内
 # 生产总值比重), or a share or rate after it (对全球经济增长的贡献率). Tested as "<char before>|<text after>".
 MODIFIER_OF = re.compile(r"^占\||^[^|]?\|(?:的)?(?:比重|占比|贡献率|比例|份额|拉动)")
+# A figure the question states for the places to have (哪些省份的目标是5%左右): a filter, not a top place
+FIGURE_STATED = re.compile(rf"(?:是|为|定为|定在|达到|都是)(?:增长)?(?P<v>\d+(?:\.\d+)?)\s*(?:%|％)(?P<q>{QUALIFIER_AFTER_CHANGE_RX})?"
+                           r"(?=[^，。？\d]{0,6}[？?]?$)")
 # A position asked in a ranking: 排第二, 排在各省第二位, 第三高, 位列第二
 NTH_Q = re.compile(r"(?:排|位列|位居|居)(?:在)?(?:[^第，。？]{0,6})?第([一二两三四五六七八九十\d]+)(?:位|名)?"
                    r"|第([一二两三四五六七八九十\d]+)(?:高|低|多|少|快|慢|大|小)")
