@@ -120,6 +120,21 @@ def fact_senses(f: dict[str, Any], key: str | None = None) -> dict[str, tuple[fl
     return out
 
 
+def shown(side: dict[str, Any] | None, sense: str, key: str | None = None) -> str:
+    """A side's figure in the row's sense, as the tracker shows it: 296亿元, +8%, 4.5%, with its
+    qualifier (the other figures of its sentence belong to other rows)."""
+    if not side:
+        return "—"
+    got = fact_senses(side, key).get(sense)
+    if got is None:
+        return "—"
+    v, hi, unit = got
+    num = f"{v:g}" + (f"–{hi:g}" if hi is not None else "")
+    sign = "+" if sense == "growth" and v >= 0 and side.get("change") is not None else ""
+    q = side.get("qualifier")
+    return f"{sign}{num}{unit or ''}" + (f" {q}" if q else "")
+
+
 def _side(f: dict[str, Any]) -> dict[str, Any]:
     return {k: f.get(k) for k in ("doc", "value", "value_max", "change", "change_max", "unit", "change_unit",
                                   "qualifier", "quote", "metric", "period", "span")}
