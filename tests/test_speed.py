@@ -175,13 +175,3 @@ def test_changed_character_count_of_a_conversion():
     text = "這是一個測試。" * 600 + "简体部分" * 700
     conv, _edits, changed = N.to_simplified(text)
     assert changed == 4 * 600 == sum(map(str.__ne__, text, conv))  # 這個測試, whatever block they fall in
-
-
-def test_after_last_is_the_text_after_the_last_mark():
-    import random
-
-    rnd = random.Random(7)
-    marks = "，,；;：:"
-    for _ in range(2000):
-        text = "".join(rnd.choice("甲乙，,；;：:") for _ in range(rnd.randint(0, 30)))
-        assert P.after_last(text, marks) == text[max(map(text.rfind, marks)) + 1 :]

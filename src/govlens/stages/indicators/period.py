@@ -193,21 +193,12 @@ def _period(doc: Document, cues: list[tuple[int, str, int]], pos: int, kind: str
     return str(y - 1) if doc.kind == "work_report" else str(y)
 
 
-def after_last(text: str, marks: str) -> str:
-    """The text after the last of ``marks``: the commonest mark (first) is looked for back from the end,
-    the others only after it (a mark that does not occur would otherwise cost a scan of all the text)."""
-    k = text.rfind(marks[0])
-    for c in marks[1:]:
-        k = max(k, text.rfind(c, k + 1))
-    return text[k + 1 :]
-
-
 def last_clause(text: str) -> str:
-    return after_last(text, "，,；;：:")
+    return text[max(map(text.rfind, "，,；;：:")) + 1 :]
 
 
 def last_sentence(text: str) -> str:
-    return after_last(text, "。！？；;")
+    return text[max(map(text.rfind, "。！？；;")) + 1 :]
 
 
 def prospect_cue(text: str) -> bool:

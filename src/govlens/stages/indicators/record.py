@@ -10,7 +10,6 @@ from ...lexicon.metrics import metric_key
 from ...lexicon.words import YEAR
 from ...model import Document, Fact, Indicator, single_year
 from ..numbers import clean_number
-from .period import after_last
 from .scan import Mention
 
 __all__ = ["single_year"]
@@ -33,7 +32,8 @@ def _fact(doc: Document, m: Mention, metric: str, start: int, end: int, kind: st
     data.update(m.extra)
     # The clause up to the number: "比2002年增长65.5%" is growth over five years, "累计新增…5870万人" a
     # total over several; both are marked so nobody takes them for one year's figure.
-    clause = after_last(doc.text[start : m.start], "，。；：")
+    seg = doc.text[start : m.start]
+    clause = seg[max(map(seg.rfind, "，。；：")) + 1 :]
     if ("比" in clause or "较" in clause or "与" in clause) and (b := _SINCE_YEAR.search(clause)) is not None:
         data["base_year"] = int(b.group(1))
     if "累计" in clause:
