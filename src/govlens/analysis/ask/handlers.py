@@ -397,6 +397,11 @@ def target_vs_outcome(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     got = f"，实际{figure(r['actual'])}" if r["actual"] else ""
     a = Answer(answer=f"{r['region']}{r['year']}年{r['metric']}目标为{figure(r['target'])}{got}：{_VERDICT[r['verdict']]}。",
                table=rows, note=f"判定规则：{r.get('rule', '')}")
+    t_pct, a_pct = percent(r["target"]), percent(r["actual"]) if r["actual"] else None
+    if re.search(r"比目标(?:高|低|多|少|快|慢)了?多少", q) and t_pct is not None and a_pct is not None:
+        d = round(a_pct - t_pct, 4)  # 实际增速比目标高多少: the gap in percentage points
+        a.answer = a.answer.rstrip("。") + f"，实际比目标{'高' if d >= 0 else '低'}{num(abs(d))}个百分点。"
+        a.computed = [num(abs(d))]
     for side in (r["target"], r["actual"]):
         if side and (span := store.fact_span(side["doc"], side["quote"])) is not None:
             a.citations.append({"doc": side["doc"], "quote": side["quote"], "span": span})
@@ -607,6 +612,14 @@ def glossary_count(store: StoreAPI, p: Plan, q: str) -> Answer | None:
             first, last = entries[0], entries[-1]
             n = len(entries)
             title = d.get("title") or f"{d.get('region') or ''}{d.get('year') or ''}年报告"
+            if (m := re.search(r"第([一二三四五六七八九十\d]+)(?:条|个|项)", q)) is not None:
+                k = int(m.group(1)) if m.group(1).isdigit() else S.cn_count(m.group(1)) or 0
+                if not 1 <= k <= n:
+                    return None
+                e = entries[k - 1]  # 名词解释的第一条: that entry, in the report's order
+                return Answer(answer=f"{title}名词解释第{k}条：{e['term']}——{e['definition']}",
+                              citations=[{"doc": d["doc"], "quote": text[e["start"]:e["end"]],
+                                          "span": [e["start"], e["end"]]}], computed=[str(k)])
             return Answer(answer=f"{title}的名词解释共{n}条（{first['term']}……{last['term']}）。",
                           citations=[{"doc": d["doc"], "quote": text[e["start"]:e["end"]], "span": [e["start"], e["end"]]}
                                      for e in (first, last)], computed=[str(n)])
