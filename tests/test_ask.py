@@ -47,7 +47,8 @@ def test_answers_cite_the_sentence_with_the_figure(db, question, expect, cited):
         ("明澜区历年地区生产总值", "trend", ["2021年1065亿元", "2022年1134亿元", "2023年1206亿元"], "line"),
         ("明澜区2023年地区生产总值比2021年增加了多少？", "change", ["141亿元"], "bar"),
         ("明澜区2023年地区生产总值增长目标是7.5%，实际增长了多少？", "track", ["6.2%", "未完成"], None),
-        ("明澜区2023年报告的名词解释有多少条？", "glossary_count", ["3条"], None)  # 注解1 is a note, not a term,
+        ("明澜区2023年报告的名词解释有多少条？", "glossary_count", ["3条"], None),  # 注解1 is a note, not a term
+        ("明澜区2023年报告名词解释的第二条是什么？", "glossary_count", ["一网通办", "一窗综合受理"], None),
     ],
 )
 def test_each_operation_answers_from_its_handler(db, question, op, expect, chart):

@@ -74,6 +74,12 @@ def test_period_cue_guard_lets_every_period_word_through(word):
     assert m is not None and m.group() == word
 
 
+@pytest.mark.parametrize("year", ["1949", "1978", "2026", "2099", "一九七八", "二〇二一", "二〇〇九"])
+def test_period_cue_guard_lets_every_year_through(year):
+    m = P._PERIOD_CUES.search(f"全区{year}年地区生产总值增长6%")
+    assert m is not None and m.group("y") == year
+
+
 @pytest.mark.parametrize("plan", sorted(PLAN_START))
 def test_period_cue_guard_lets_every_plan_through(plan):
     m = P._PERIOD_CUES.search(f"回顾“{plan}”时期，全区财政收入年均增长8%")
@@ -146,3 +152,32 @@ def test_metric_trailing_guard_agrees_on_corpus_windows():
             assert M._MAY_TRAIL(w) or not M._TRAILING.search(w), w
             n += 1
     assert n > 1000
+
+
+@needs_shared
+def test_project_count_hint_agrees_with_the_project_pattern():
+    """A sentence the count hint skips holds no project count: checked on every corpus sentence with 项目."""
+    from govlens.stages import projects as PR
+
+    seen = 0
+    for f in sorted(CORPUS.glob("*.txt")):
+        for sent in PR._project_sentences(f.read_text(encoding="utf-8")):
+            s = sent.group()
+            assert PR._COUNT_HINT.search(s) or not PR._PROJECT.search(s), s[:80]
+            seen += 1
+    assert seen > 100
+    assert PR._COUNT_HINT.search("新开工重大项目12个") and not PR._COUNT_HINT.search("推进项目建设")
+
+
+@pytest.mark.parametrize("text", ["甲\r\n乙", "甲\r乙\r", "甲\r\r\n乙", "\ufeff甲\u200b乙\x00", "甲\n\r乙", "无"])
+def test_newline_pattern_matches_as_written_before(text):
+    """The line-end/zero-width pattern, rewritten to open with one class, finds the same spans as
+    ``\\r\\n?|[zero-width and control characters]``."""
+    before = re.compile(r"\r\n?|[\u200b-\u200f\u2028\u2029\u2060\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+    assert [m.span() for m in N._NEWLINE_ZW.finditer(text)] == [m.span() for m in before.finditer(text)]
+
+
+def test_changed_character_count_of_a_conversion():
+    text = "這是一個測試。" * 600 + "简体部分" * 700
+    conv, _edits, changed = N.to_simplified(text)
+    assert changed == 4 * 600 == sum(map(str.__ne__, text, conv))  # 這個測試, whatever block they fall in

@@ -129,6 +129,7 @@ def test_pairs_compare_in_one_sense_and_unit_family(target, outcome, sense, expe
         ("国民生产总值", "gnp"),  # GNP is not GDP: a 1993 GNP target is not met by a GDP outcome
         ("城乡居民可支配收入", "disposable_income"),
         ("城镇居民可支配收入", "urban_income"),
+        ("农村牧区常住居民人均可支配收入", "rural_income"),  # Inner Mongolia's districts write 农村牧区
     ],
 )
 def test_metric_key_reads_past_tail_words(metric, key):

@@ -13,6 +13,9 @@ _PROJECT = re.compile(
     rf"(?P<head>[^，。；：\n]{{0,24}}?)(?P<count>{_NUM})(?:个|项)(?P<what>[^，。；：\n\d]{{0,12}}?项目)"
     rf"|(?P<what2>[^，。；：\n\d]{{0,16}}?项目)(?P<count2>{_NUM})(?:个|项)"
 )
+# Both branches of _PROJECT hold a figure followed by 个 or 项: a sentence without one has no project
+# count, and the pattern (a lazy head tried from every position) is not run on it.
+_COUNT_HINT = re.compile(r"\d[个项]")
 _INVEST = re.compile(rf"(?P<label>计划总投资|总投资|投资总额|完成投资|投资)(?:额)?(?:达|约|超过|近|逾|为)?(?P<v>{_NUM})(?P<u>万亿元|亿元|万元|亿美元|万美元)")
 _STAGE = re.compile(r"集中开工|开工建设|开工|竣工|投产|签约|落地|启动|在建|入选|建成|推进|招引|引进")
 
@@ -36,6 +39,8 @@ def projects(doc: Document) -> Document:
     text = doc.text
     for sent in _project_sentences(text):
         s = sent.group()
+        if not _COUNT_HINT.search(s):
+            continue
         for m in _PROJECT.finditer(s):
             count = m.group("count") or m.group("count2")
             what = (m.group("what") or m.group("what2") or "").strip("、，的")

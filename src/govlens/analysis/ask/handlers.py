@@ -146,13 +146,17 @@ def lookup(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     unit = S.asked_unit(q)
     if f is not None and unit and unit != "%" and not _in_unit(f, unit):
         f = None  # 多少家 asked and the figure is in 名: not the thing counted
+    words_place: str | bool | None = False  # where a fact may be read by the question's words
     if f is None and (p.measure or p.residue) and (p.places or p.key is None):
         # a measure the synonym table does not know (减跑动, 压缩至…天), or one it knows that no fact of
         # the place names so: the fact whose sentence holds the question's words, in the unit asked,
         # for the year asked
-        f = S.fact_by_words(store, q, S.words_of(p.residue or p.measure or ""), place)
-        if f is not None and p.year and f.get("period") != str(p.year):
-            f = None
+        words_place = place
+    elif f is None and not p.places and p.key and not W.REGIONAL_MEASURE.search(p.measure or ""):
+        # no place named and the nation's sentence words the measure its own way (细颗粒物（PM2.5）平均浓度)
+        words_place = "全国"
+    if words_place is not False:
+        f = S.fact_by_words(store, q, S.words_of(p.residue or p.measure or ""), words_place or None, p.year, p.kind)
         if f is not None and (pair := _pair(store, p, q, f, place)) is not None:
             return Answer(answer="；".join(_line(x) for x in pair) + "。", citations=[cite(x) for x in pair], table=pair)
         if f is not None:
@@ -192,7 +196,7 @@ def _pair(store: StoreAPI, p: Plan, q: str, f: dict[str, Any], place: str | None
 def _in_unit(f: dict[str, Any], unit: str) -> bool:
     """The fact states a figure in ``unit`` (or one convertible to it: 万人 for 人)."""
     for k, u in (("value", "unit"), ("change", "change_unit")):
-        if f.get(k) is not None and (f.get(u) == unit or convert(f[k], f.get(u), unit) is not None):
+        if f.get(k) is not None and ((f.get(u) or "").startswith(unit) or convert(f[k], f.get(u), unit) is not None):
             return True
     return False
 
@@ -271,6 +275,18 @@ def rank(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     if not ranked:
         return None
     ranked.sort(key=lambda r: r["in_unit"], reverse=p.order != "low")
+    if (m := W.FIGURE_STATED.search(q)) is not None:
+        # 哪些省份的…目标是5%左右: the places whose figure is the one stated
+        v, qual = float(m.group("v")), m.group("q") or None
+        same = [r for r in ranked if r["in_unit"] == v and (qual is None or (r.get("qualifier") or None) == qual)]
+        if not same:
+            return None
+        a = Answer(answer=f"{'、'.join(r['region'] for r in same)}：{as_written(same[0], figure(same[0]))}。", chart="bar",
+                   note=f"比较范围：库中载有此项的{len(ranked)}个地区。")
+        a.table = [r | {"figure": figure(r), "plot": r["in_unit"], "plot_unit": r["rank_unit"],
+                        "span": r.get("span") or store.fact_span(r["doc"], r["quote"])} for r in same]
+        a.citations = [{"doc": r["doc"], "quote": r["quote"], "span": r["span"]} for r in a.table if r["span"]]
+        return a
     top = ranked[0]
     tops = "、".join(r["region"] for r in ranked if r["in_unit"] == top["in_unit"])  # ties named together
     a = Answer(answer=f"{tops}最{'低' if p.order == 'low' else '高'}：{as_written(top, figure(top))}。", chart="bar")
@@ -381,6 +397,11 @@ def target_vs_outcome(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     got = f"，实际{figure(r['actual'])}" if r["actual"] else ""
     a = Answer(answer=f"{r['region']}{r['year']}年{r['metric']}目标为{figure(r['target'])}{got}：{_VERDICT[r['verdict']]}。",
                table=rows, note=f"判定规则：{r.get('rule', '')}")
+    t_pct, a_pct = percent(r["target"]), percent(r["actual"]) if r["actual"] else None
+    if re.search(r"比目标(?:高|低|多|少|快|慢)了?多少", q) and t_pct is not None and a_pct is not None:
+        d = round(a_pct - t_pct, 4)  # 实际增速比目标高多少: the gap in percentage points
+        a.answer = a.answer.rstrip("。") + f"，实际比目标{'高' if d >= 0 else '低'}{num(abs(d))}个百分点。"
+        a.computed = [num(abs(d))]
     for side in (r["target"], r["actual"]):
         if side and (span := store.fact_span(side["doc"], side["quote"])) is not None:
             a.citations.append({"doc": side["doc"], "quote": side["quote"], "span": span})
@@ -591,6 +612,14 @@ def glossary_count(store: StoreAPI, p: Plan, q: str) -> Answer | None:
             first, last = entries[0], entries[-1]
             n = len(entries)
             title = d.get("title") or f"{d.get('region') or ''}{d.get('year') or ''}年报告"
+            if (m := re.search(r"第([一二三四五六七八九十\d]+)(?:条|个|项)", q)) is not None:
+                k = int(m.group(1)) if m.group(1).isdigit() else S.cn_count(m.group(1)) or 0
+                if not 1 <= k <= n:
+                    return None
+                e = entries[k - 1]  # 名词解释的第一条: that entry, in the report's order
+                return Answer(answer=f"{title}名词解释第{k}条：{e['term']}——{e['definition']}",
+                              citations=[{"doc": d["doc"], "quote": text[e["start"]:e["end"]],
+                                          "span": [e["start"], e["end"]]}], computed=[str(k)])
             return Answer(answer=f"{title}的名词解释共{n}条（{first['term']}……{last['term']}）。",
                           citations=[{"doc": d["doc"], "quote": text[e["start"]:e["end"]], "span": [e["start"], e["end"]]}
                                      for e in (first, last)], computed=[str(n)])

@@ -53,17 +53,21 @@ def tails(measure: str) -> list[str]:
     return out
 
 
-def _docs(store: StoreAPI, words: list[str], place: str | None, limit: int = 4) -> list[int]:
+def _docs(store: StoreAPI, words: list[str], place: str | None, limit: int = 4,
+          years: tuple[int, ...] = ()) -> list[int]:
+    """The documents that best hold the question's longest words (the place's first; with ``years``,
+    also the best of those years' documents: a year's outcome is told in the next year's report)."""
     ids: dict[int, None] = {}
     for w in sorted(words, key=len, reverse=True)[:3]:
-        for region in ([place, None] if place else [None]):
-            try:
-                hits = store.search(w, region=region, limit=limit)
-            except GovlensError:  # a word the index cannot take is no match
-                hits = []
-            ids.update((h["id"], None) for h in hits)
-            if hits:
-                break
+        for yr in (*years, None):
+            for region in ([place, None] if place else [None]):
+                try:
+                    hits = store.search(w, region=region, year=yr, limit=limit)
+                except GovlensError:  # a word the index cannot take is no match
+                    hits = []
+                ids.update((h["id"], None) for h in hits)
+                if hits:
+                    break
     return list(ids)
 
 
@@ -81,7 +85,8 @@ def figure_clause(f: dict[str, Any], seps: str = "，,；;。") -> str:
     return quote[start:min(ends) if ends else len(quote)]
 
 
-def fact_by_words(store: StoreAPI, q: str, words: list[str], place: str | None) -> dict[str, Any] | None:
+def fact_by_words(store: StoreAPI, q: str, words: list[str], place: str | None,
+                  year: int | None = None, kind: str | None = None) -> dict[str, Any] | None:
     """The indicator fact whose quote holds the question's words (those in its measure name count
     twice), in the unit asked; None unless at least two words and two thirds of them are held."""
     if len(words) < 2:
@@ -90,17 +95,21 @@ def fact_by_words(store: StoreAPI, q: str, words: list[str], place: str | None) 
 
     unit = asked_unit(q)
     best, best_s = None, 0.0
-    for doc_id in _docs(store, words, place):
+    for doc_id in _docs(store, words, place, years=(year, year + 1) if year else ()):
         for f in store.facts("indicator", doc_id=doc_id):
-            if place and f.get("region") and not (f["region"] == place or f["region"].endswith(place)):
+            if place and not (f.get("region") == place or (f.get("region") or "").endswith(place)):
                 continue
+            if year and f.get("period") != str(year):
+                continue  # the year asked (2024年…下降了多少 is not 2022's)
+            if kind and f.get("kind") != kind:
+                continue  # 比上年增长多少 asks an outcome, not the year's target
             quote, metric = f.get("quote") or "", f.get("metric") or ""
             held = [w for w in words if w in quote]
             if len(held) < 2 or len(held) < 2 * len(words) / 3:
                 continue
             got_unit = f.get("unit") if f.get("value") is not None else f.get("change_unit")
             got = f.get("value") if f.get("value") is not None else f.get("change")
-            if unit and got_unit != unit and not (unit == "%" and got_unit == "百分点") \
+            if unit and not (got_unit or "").startswith(unit) and not (unit == "%" and got_unit == "百分点") \
                     and convert(got, got_unit, unit) is None:
                 continue  # 多少家 is not 152名; 投资多少 is a sum of money (亿元 converts to 元)
             own = figure_clause(f, "，,；;。、")
