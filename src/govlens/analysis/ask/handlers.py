@@ -164,6 +164,15 @@ def lookup(store: StoreAPI, p: Plan, q: str) -> Answer | None:
             own = _own_clause(f)  # read by the question's words, not by a known measure: its clause is shown
             said = f"（原文“{own}”）" if own and own != figure(f) else ""
             return Answer(answer=f"{f.get('region') or ''}{metric}：{figure(f)}{said}。", citations=[cite(f)], table=[f])
+    if f is None and unit and unit in S.COUNT_UNITS:
+        # 几轮环境综合整治: a count in the unit asked written right before the question's words
+        words = [w for w in S.words_of(p.residue or "") if not S.COUNT_VERBS.match(w)]
+        hit = S.count_before_words(store, unit, words, place)
+        if hit is not None:
+            written = hit["written"] + unit + ("" if hit["written"].isdigit() else f"（{hit['count']}{unit}）")
+            return Answer(answer=f"{hit['region'] or ''}：{written}（原文“{hit['said']}”）。",
+                          citations=[{k: hit[k] for k in ("doc", "quote", "span")}],
+                          computed=[] if hit["written"].isdigit() else [str(hit["count"])])
     if f is None:
         # 公路客运总站投资多少: no figure of that name; a sentence stating an investment in it
         return project(store, p, q, fallback=False) if W.INVEST_Q.search(q) and p.op == "lookup" else None
