@@ -109,6 +109,13 @@ def test_every_operation_has_a_handler():
         ("明澜区2023年数字经济核心产业增加值占地区生产总值比重是多少？", {"key": None}),
         ("明澜区2023年对全市经济增长的贡献率是多少？", {"key": None}),
         ("明澜区2023年经济增长目标是多少？", {"key": "gdp"}),
+        # a target against its outcome, in other words; a report's glossary by count or by position
+        ("明澜区2023年地区生产总值增长目标是否如期完成？", {"op": "track"}),
+        ("明澜区2023年城镇新增就业有没有达到预期目标？", {"op": "track"}),
+        ("明澜区2023年地区生产总值增长目标完成得好吗？", {"op": "track"}),
+        ("明澜区2023年GDP实际增速比目标低了多少？", {"op": "track"}),
+        ("明澜区2023年政府工作报告一共解释了多少个名词？", {"op": "glossary_count"}),
+        ("明澜区2023年报告名词解释的第二条是什么？", {"op": "glossary_count"}),
         # a figure asked is never a term: 是什么 with a year, 多少, 几项
         ("明澜区2023年经济增长目标是什么？", {"op": "lookup"}),
         ("明澜区报告的注释部分一共有多少条？", {"op": "glossary_count"}),
@@ -260,3 +267,15 @@ def test_a_figure_keeps_every_digit_it_was_written_with():
 def test_a_company_named_after_a_place_is_no_place(store):
     assert read(store, "溪北科创有限公司开建项目盘活了多少亩低效用地？").places == []
     assert read(store, "溪北县2021年地区生产总值是多少？").places == ["溪北县"]
+
+
+@pytest.mark.parametrize(("question", "value", "qualifier"), [
+    ("2023年哪些区的地区生产总值增长目标是5%左右？", "5", "左右"),
+    ("2023年哪些区的一般公共预算收入增长目标定为3%？", "3", None),
+    ("2023年哪个区地区生产总值增长目标最高？", None, None),
+])
+def test_a_figure_stated_for_the_places_to_have(question, value, qualifier):
+    from govlens.analysis.ask.words import FIGURE_STATED
+
+    m = FIGURE_STATED.search(question)
+    assert (m.group("v") if m else None) == value and (m.group("q") if m else None) == qualifier

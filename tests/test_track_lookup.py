@@ -64,6 +64,7 @@ def test_a_level_and_a_growth_target_of_one_measure_are_two_rows(store_path):
         ("白鹭区", "城镇登记失业率", "ratio", "met"),
         ("白鹭区", "新增就业", "level", "missed"),
         ("白鹭区", "粮食产量", "level", "met"),
+        ("白鹭", "地区生产总值增长", "growth", "met"),  # the name without its level word
     ],
 )
 def test_lookup_as_a_user_names_it(store_path, place, words, sense, verdict):

@@ -120,6 +120,21 @@ def fact_senses(f: dict[str, Any], key: str | None = None) -> dict[str, tuple[fl
     return out
 
 
+def shown(side: dict[str, Any] | None, sense: str, key: str | None = None) -> str:
+    """A side's figure in the row's sense, as the tracker shows it: 296亿元, +8%, 4.5%, with its
+    qualifier (the other figures of its sentence belong to other rows)."""
+    if not side:
+        return "—"
+    got = fact_senses(side, key).get(sense)
+    if got is None:
+        return "—"
+    v, hi, unit = got
+    num = f"{v:g}" + (f"–{hi:g}" if hi is not None else "")
+    sign = "+" if sense == "growth" and v >= 0 and side.get("change") is not None else ""
+    q = side.get("qualifier")
+    return f"{sign}{num}{unit or ''}" + (f" {q}" if q else "")
+
+
 def _side(f: dict[str, Any]) -> dict[str, Any]:
     return {k: f.get(k) for k in ("doc", "value", "value_max", "change", "change_max", "unit", "change_unit",
                                   "qualifier", "quote", "metric", "period", "span")}
@@ -296,16 +311,25 @@ def target_rank(t: dict[str, Any]) -> tuple[int, int, int]:
     return int(whole_year), int(bool(TARGET_CUE.search(before))), int(full)
 
 
+NATION = ("全国", "中国", "我国", "国家", "中华人民共和国", "国务院")
+LEVEL_WORDS = ("省", "市", "区", "县", "旗", "自治区", "自治州", "自治县", "盟", "地区")
+
+
 def _regions(store: StoreAPI, place: str) -> list[str]:
     """Stored regions a user means by ``place``: the name itself, or a stored name it ends
-    (海拉尔区 -> 呼伦贝尔市海拉尔区), or a stored name it begins with only a level word left (江苏 -> 江苏省)."""
+    (海拉尔区 -> 呼伦贝尔市海拉尔区), or one it ends but for a level word (江苏 -> 江苏省, 海拉尔 ->
+    呼伦贝尔市海拉尔区); 中国, 我国 and 国务院 mean 全国."""
     names = store.regions()
+    place = place.strip()
+    if place in NATION and "全国" in names:
+        return ["全国"]
     if place in names:
         return [place]
     ends = [r for r in names if r.endswith(place)]
     if ends:
         return ends
-    return [r for r in names if r.startswith(place) and r[len(place):] in ("省", "市", "区", "县", "旗", "自治区", "自治州")]
+    # a name without its level word: 江苏 -> 江苏省, 海拉尔 -> 呼伦贝尔市海拉尔区
+    return [r for r in names if any(r.endswith(place + w) for w in LEVEL_WORDS)]
 
 
 def track(store: StoreAPI, region: str | None = None, metric: str | None = None,

@@ -113,7 +113,7 @@ def compare_command(metric: str, db: str | None, fmt: Format, year: int | None, 
 
 
 def track_command(db: str | None, fmt: Format, region: str | None, metric: str | None, year: int | None = None) -> int:
-    from ..analysis.track import track
+    from ..analysis.track import shown, track
 
     with open_store(db, readonly=True) as store:
         rows = track(store, region=region, metric=metric, year=year)
@@ -122,8 +122,8 @@ def track_command(db: str | None, fmt: Format, region: str | None, metric: str |
                   title="targets and outcomes")
         for r in rows:
             tg, ac = r["target"], r["actual"]
-            t.add_row(r["region"], r["metric"] or "", r["sense"], str(r["year"]), _figure(tg),
-                      _figure(ac) if ac else "—",
+            t.add_row(r["region"], r["metric"] or "", r["sense"], str(r["year"]), shown(tg, r["sense"], r["metric_key"]),
+                      shown(ac, r["sense"], r["metric_key"]),
                       {"met": styled("met", "green"), "missed": styled("missed", "red")}.get(r["verdict"], r["verdict"]),
                       r.get("rule") or "")
         out.print(t)

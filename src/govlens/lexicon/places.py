@@ -226,10 +226,12 @@ class Gazetteer:
     def _chains(self, text: str, start: int, end: int, strict: bool,
                 known: frozenset[Place] = frozenset()) -> Iterator[Mention]:
         i = start
+        pairs = self._pairs
         for found in self._start.finditer(text, start, end):
-            if found.start() < i:
+            k = found.start()
+            if k < i or text[k : k + 2] not in pairs:  # _match_at's first test, without the call
                 continue
-            m = self._match_at(text, found.start(), end, strict, (), known)
+            m = self._match_at(text, k, end, strict, (), known)
             if m is None:
                 continue
             # Follow the chain down: 浙江省 + 嘉兴市 + 南湖区, 上海 + 闵行.

@@ -70,7 +70,8 @@ NAV_RULES: list[tuple[str, str]] = [
     (r"(?:晴|阴|多云|小雨|中雨|大雨|暴雨|雷阵雨|阵雨|雨夹雪|小雪|中雪|大雪|雾|霾)(?:转\S{1,3})?\s*-?\d{1,2}\s*(?:℃|°C)",
      "云溪市人民政府 明澜 晴 6℃~18℃"),
 ]
-_NAV = [re.compile(p) for p, _ in NAV_RULES]
+# The rules as one alternation: "does any rule match this line" is one search, not one per rule.
+_NAV = re.compile("|".join(f"(?:{p})" for p, _ in NAV_RULES))
 # Lines that are chrome whatever their length (rule, invented example); unlike NAV lines they say
 # nothing about the site (上一篇 names another document).
 CHROME_RULES: list[tuple[str, str]] = [
@@ -78,7 +79,8 @@ CHROME_RULES: list[tuple[str, str]] = [
     (r"^(?:上一篇|下一篇|上一条|下一条|上篇|下篇)\s*[：:]", "上一篇：明澜区召开2031年春耕生产工作会议暨农业农村重点项目集中开工仪式"),
     (r"^(?:[【\[]\s*(?:关闭(?:窗口)?|打印(?:本页)?|分享(?:到)?|返回顶部|收藏|纠错|我要纠错)\s*[】\]]\s*)+$", "【关闭】【打印】"),
 ]
-_CHROME_ANY = [re.compile(p) for p, _ in CHROME_RULES]
+_CHROME_ANY = re.compile("|".join(f"(?:{p})" for p, _ in CHROME_RULES))
+_SENTENCE_ON = re.compile(r"。.")
 # Only among the lines before a page's first paragraph: a line that is the site's or paper's name alone.
 SITE_RULES: list[tuple[str, str]] = [
     (r"^[\u4e00-\u9fff]{2,30}(?:新闻网|网站|门户网站?|政府网|人大网|网|数字报|数字版|电子版|客户端|频道|日报|晚报)$", "云溪日报数字版"),
@@ -144,9 +146,9 @@ def classify(text: str, lead: bool = False) -> str:
         return "meta"
     if _META.match(text) or _DATED_META.match(text):
         return "meta"
-    if len(text) <= 160 and not re.search(r"。.", text) and any(p.search(text) for p in _CHROME_ANY):
+    if len(text) <= 160 and not _SENTENCE_ON.search(text) and _CHROME_ANY.search(text):
         return "chrome"
-    if len(text) <= 80 and (any(p.search(text) for p in _NAV) or _WEEKDAY_DATE.match(text)
+    if len(text) <= 80 and (_NAV.search(text) or _WEEKDAY_DATE.match(text)
                             or (lead and any(p.match(text) for p in _SITE))):
         return "site"
     if _ITEM.match(text) and len(text) > 6:

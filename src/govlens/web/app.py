@@ -45,6 +45,7 @@ from .render import (
     rule_zh,
     text_page,
     text_pages,
+    tracked_figure,
 )
 from .security import BodyLimit, Headers, csrf_token
 
@@ -78,6 +79,7 @@ def create_app(db_path: str | None = None, rules: Rules | None = None, cache: bo
     templates.env.filters["link_figures"] = lambda text, cites, ids: Markup(link_figures(text, cites or [], ids or {}))
     templates.env.filters["fact_kind_zh"] = fact_kind_zh
     templates.env.filters["rule_zh"] = rule_zh
+    templates.env.filters["tracked"] = tracked_figure
     app.mount("/static", StaticFiles(directory=str(base.joinpath("static"))), name="static")
     db_path = db_path or default_target()
     open_store(db_path).close()  # create the file or bring its schema up to date, once, before serving

@@ -30,6 +30,13 @@ RULE_ZH = {"at_least": "不低于目标", "ceiling": "不高于目标", "range":
            "no_report": "尚无次年报告"}
 
 
+def tracked_figure(side: dict[str, Any] | None, row: dict[str, Any]) -> str:
+    """A tracked row's target or outcome in the row's sense (296亿元 on the level row, +8% on the growth row)."""
+    from ..analysis.track import shown
+
+    return shown(side, row["sense"], row.get("metric_key"))
+
+
 def rule_zh(rule: str | None) -> str:
     return RULE_ZH.get(rule or "", rule or "")
 

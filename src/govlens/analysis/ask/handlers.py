@@ -164,6 +164,15 @@ def lookup(store: StoreAPI, p: Plan, q: str) -> Answer | None:
             own = _own_clause(f)  # read by the question's words, not by a known measure: its clause is shown
             said = f"（原文“{own}”）" if own and own != figure(f) else ""
             return Answer(answer=f"{f.get('region') or ''}{metric}：{figure(f)}{said}。", citations=[cite(f)], table=[f])
+    if f is None and unit and unit in S.COUNT_UNITS:
+        # 几轮环境综合整治: a count in the unit asked written right before the question's words
+        words = [w for w in S.words_of(p.residue or "") if not S.COUNT_VERBS.match(w)]
+        hit = S.count_before_words(store, unit, words, place)
+        if hit is not None:
+            written = hit["written"] + unit + ("" if hit["written"].isdigit() else f"（{hit['count']}{unit}）")
+            return Answer(answer=f"{hit['region'] or ''}：{written}（原文“{hit['said']}”）。",
+                          citations=[{k: hit[k] for k in ("doc", "quote", "span")}],
+                          computed=[] if hit["written"].isdigit() else [str(hit["count"])])
     if f is None:
         # 公路客运总站投资多少: no figure of that name; a sentence stating an investment in it
         return project(store, p, q, fallback=False) if W.INVEST_Q.search(q) and p.op == "lookup" else None
@@ -275,6 +284,18 @@ def rank(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     if not ranked:
         return None
     ranked.sort(key=lambda r: r["in_unit"], reverse=p.order != "low")
+    if (m := W.FIGURE_STATED.search(q)) is not None:
+        # 哪些省份的…目标是5%左右: the places whose figure is the one stated
+        v, qual = float(m.group("v")), m.group("q") or None
+        same = [r for r in ranked if r["in_unit"] == v and (qual is None or (r.get("qualifier") or None) == qual)]
+        if not same:
+            return None
+        a = Answer(answer=f"{'、'.join(r['region'] for r in same)}：{as_written(same[0], figure(same[0]))}。", chart="bar",
+                   note=f"比较范围：库中载有此项的{len(ranked)}个地区。")
+        a.table = [r | {"figure": figure(r), "plot": r["in_unit"], "plot_unit": r["rank_unit"],
+                        "span": r.get("span") or store.fact_span(r["doc"], r["quote"])} for r in same]
+        a.citations = [{"doc": r["doc"], "quote": r["quote"], "span": r["span"]} for r in a.table if r["span"]]
+        return a
     top = ranked[0]
     tops = "、".join(r["region"] for r in ranked if r["in_unit"] == top["in_unit"])  # ties named together
     a = Answer(answer=f"{tops}最{'低' if p.order == 'low' else '高'}：{as_written(top, figure(top))}。", chart="bar")
@@ -385,6 +406,11 @@ def target_vs_outcome(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     got = f"，实际{figure(r['actual'])}" if r["actual"] else ""
     a = Answer(answer=f"{r['region']}{r['year']}年{r['metric']}目标为{figure(r['target'])}{got}：{_VERDICT[r['verdict']]}。",
                table=rows, note=f"判定规则：{r.get('rule', '')}")
+    t_pct, a_pct = percent(r["target"]), percent(r["actual"]) if r["actual"] else None
+    if re.search(r"比目标(?:高|低|多|少|快|慢)了?多少", q) and t_pct is not None and a_pct is not None:
+        d = round(a_pct - t_pct, 4)  # 实际增速比目标高多少: the gap in percentage points
+        a.answer = a.answer.rstrip("。") + f"，实际比目标{'高' if d >= 0 else '低'}{num(abs(d))}个百分点。"
+        a.computed = [num(abs(d))]
     for side in (r["target"], r["actual"]):
         if side and (span := store.fact_span(side["doc"], side["quote"])) is not None:
             a.citations.append({"doc": side["doc"], "quote": side["quote"], "span": span})
@@ -595,6 +621,14 @@ def glossary_count(store: StoreAPI, p: Plan, q: str) -> Answer | None:
             first, last = entries[0], entries[-1]
             n = len(entries)
             title = d.get("title") or f"{d.get('region') or ''}{d.get('year') or ''}年报告"
+            if (m := re.search(r"第([一二三四五六七八九十\d]+)(?:条|个|项)", q)) is not None:
+                k = int(m.group(1)) if m.group(1).isdigit() else S.cn_count(m.group(1)) or 0
+                if not 1 <= k <= n:
+                    return None
+                e = entries[k - 1]  # 名词解释的第一条: that entry, in the report's order
+                return Answer(answer=f"{title}名词解释第{k}条：{e['term']}——{e['definition']}",
+                              citations=[{"doc": d["doc"], "quote": text[e["start"]:e["end"]],
+                                          "span": [e["start"], e["end"]]}], computed=[str(k)])
             return Answer(answer=f"{title}的名词解释共{n}条（{first['term']}……{last['term']}）。",
                           citations=[{"doc": d["doc"], "quote": text[e["start"]:e["end"]], "span": [e["start"], e["end"]]}
                                      for e in (first, last)], computed=[str(n)])
