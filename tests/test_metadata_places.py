@@ -108,6 +108,9 @@ NEWS_PLACES = [
     # ... else the one province its places belong to
     ("高技能人才培训基地建设提速\n来源：南方日报\n记者从省人社厅获悉，今年将在广州、深圳、佛山等地建设高技能人才培训基地30个，"
      "新增技能人才60万人。", "广东省"),
+    # a provincial item in a city's paper: the paper's city lifted to the level the item speaks for
+    ("宁波日报　2031年5月8日　第3版\n全省港口工作会议召开\n本报讯 全省港口工作会议7日在宁波召开。会议要求，全省港口货物吞吐量增长5%，"
+     "宁波舟山港要建设世界一流强港。", "浙江省"),
     # a portal's footer names its owner
     ("省政府召开常务会议\n会议指出，全省经济运行开局平稳，要坚定不移推进制造业发展。省财政安排专项资金186亿元。\n"
      "版权所有：福建省人民政府办公厅　闽ICP备00000000号", "福建省"),
