@@ -109,6 +109,13 @@ def test_every_operation_has_a_handler():
         ("明澜区2023年数字经济核心产业增加值占地区生产总值比重是多少？", {"key": None}),
         ("明澜区2023年对全市经济增长的贡献率是多少？", {"key": None}),
         ("明澜区2023年经济增长目标是多少？", {"key": "gdp"}),
+        # a target against its outcome, in other words; a report's glossary by count or by position
+        ("明澜区2023年地区生产总值增长目标是否如期完成？", {"op": "track"}),
+        ("明澜区2023年城镇新增就业有没有达到预期目标？", {"op": "track"}),
+        ("明澜区2023年地区生产总值增长目标完成得好吗？", {"op": "track"}),
+        ("明澜区2023年GDP实际增速比目标低了多少？", {"op": "track"}),
+        ("明澜区2023年政府工作报告一共解释了多少个名词？", {"op": "glossary_count"}),
+        ("明澜区2023年报告名词解释的第二条是什么？", {"op": "glossary_count"}),
         # a figure asked is never a term: 是什么 with a year, 多少, 几项
         ("明澜区2023年经济增长目标是什么？", {"op": "lookup"}),
         ("明澜区报告的注释部分一共有多少条？", {"op": "glossary_count"}),

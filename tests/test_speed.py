@@ -74,6 +74,12 @@ def test_period_cue_guard_lets_every_period_word_through(word):
     assert m is not None and m.group() == word
 
 
+@pytest.mark.parametrize("year", ["1949", "1978", "2026", "2099", "一九七八", "二〇二一", "二〇〇九"])
+def test_period_cue_guard_lets_every_year_through(year):
+    m = P._PERIOD_CUES.search(f"全区{year}年地区生产总值增长6%")
+    assert m is not None and m.group("y") == year
+
+
 @pytest.mark.parametrize("plan", sorted(PLAN_START))
 def test_period_cue_guard_lets_every_plan_through(plan):
     m = P._PERIOD_CUES.search(f"回顾“{plan}”时期，全区财政收入年均增长8%")

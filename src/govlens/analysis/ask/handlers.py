@@ -164,6 +164,15 @@ def lookup(store: StoreAPI, p: Plan, q: str) -> Answer | None:
             own = _own_clause(f)  # read by the question's words, not by a known measure: its clause is shown
             said = f"（原文“{own}”）" if own and own != figure(f) else ""
             return Answer(answer=f"{f.get('region') or ''}{metric}：{figure(f)}{said}。", citations=[cite(f)], table=[f])
+    if f is None and unit and unit in S.COUNT_UNITS:
+        # 几轮环境综合整治: a count in the unit asked written right before the question's words
+        words = [w for w in S.words_of(p.residue or "") if not S.COUNT_VERBS.match(w)]
+        hit = S.count_before_words(store, unit, words, place)
+        if hit is not None:
+            written = hit["written"] + unit + ("" if hit["written"].isdigit() else f"（{hit['count']}{unit}）")
+            return Answer(answer=f"{hit['region'] or ''}：{written}（原文“{hit['said']}”）。",
+                          citations=[{k: hit[k] for k in ("doc", "quote", "span")}],
+                          computed=[] if hit["written"].isdigit() else [str(hit["count"])])
     if f is None:
         # 公路客运总站投资多少: no figure of that name; a sentence stating an investment in it
         return project(store, p, q, fallback=False) if W.INVEST_Q.search(q) and p.op == "lookup" else None
@@ -397,6 +406,11 @@ def target_vs_outcome(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     got = f"，实际{figure(r['actual'])}" if r["actual"] else ""
     a = Answer(answer=f"{r['region']}{r['year']}年{r['metric']}目标为{figure(r['target'])}{got}：{_VERDICT[r['verdict']]}。",
                table=rows, note=f"判定规则：{r.get('rule', '')}")
+    t_pct, a_pct = percent(r["target"]), percent(r["actual"]) if r["actual"] else None
+    if re.search(r"比目标(?:高|低|多|少|快|慢)了?多少", q) and t_pct is not None and a_pct is not None:
+        d = round(a_pct - t_pct, 4)  # 实际增速比目标高多少: the gap in percentage points
+        a.answer = a.answer.rstrip("。") + f"，实际比目标{'高' if d >= 0 else '低'}{num(abs(d))}个百分点。"
+        a.computed = [num(abs(d))]
     for side in (r["target"], r["actual"]):
         if side and (span := store.fact_span(side["doc"], side["quote"])) is not None:
             a.citations.append({"doc": side["doc"], "quote": side["quote"], "span": span})
@@ -456,6 +470,12 @@ def trend(store: StoreAPI, p: Plan, q: str) -> Answer | None:
                chart="line")
     a.citations = [cite(f) for f in rows]
     a.table = [_row(f, field_) for f in rows]
+    unit_of = "unit" if field_ == "value" else "change_unit"
+    if "years named" in p.constraints and len(rows) == 2 and (W.COMPARE_WORDS.search(q) or re.search(r"哪年|哪一年", q)):
+        v1, v2 = (r.get(field_) for r in rows)  # 2024年和2025年…哪个高: the two years compared
+        if v1 is not None and v2 is not None and rows[0].get(unit_of) == rows[1].get(unit_of):
+            a.answer = a.answer.rstrip("。") + ("。两年数字相同。" if v1 == v2 else
+                                               f"。{rows[0 if v1 > v2 else 1]['period']}年较高。")
     lo, hi = p.year_range or (None, None)
     notes = ["各年均为当年报告提出的目标。"] if not p.kind and not show_kind and rows[0].get("kind") == "target" else []
     if lo is not None:
@@ -607,6 +627,14 @@ def glossary_count(store: StoreAPI, p: Plan, q: str) -> Answer | None:
             first, last = entries[0], entries[-1]
             n = len(entries)
             title = d.get("title") or f"{d.get('region') or ''}{d.get('year') or ''}年报告"
+            if (m := re.search(r"第([一二三四五六七八九十\d]+)(?:条|个|项)", q)) is not None:
+                k = int(m.group(1)) if m.group(1).isdigit() else S.cn_count(m.group(1)) or 0
+                if not 1 <= k <= n:
+                    return None
+                e = entries[k - 1]  # 名词解释的第一条: that entry, in the report's order
+                return Answer(answer=f"{title}名词解释第{k}条：{e['term']}——{e['definition']}",
+                              citations=[{"doc": d["doc"], "quote": text[e["start"]:e["end"]],
+                                          "span": [e["start"], e["end"]]}], computed=[str(k)])
             return Answer(answer=f"{title}的名词解释共{n}条（{first['term']}……{last['term']}）。",
                           citations=[{"doc": d["doc"], "quote": text[e["start"]:e["end"]], "span": [e["start"], e["end"]]}
                                      for e in (first, last)], computed=[str(n)])
