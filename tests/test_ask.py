@@ -98,7 +98,7 @@ def test_question_dev_set_floors(tmp_path):
     assert s.n >= 60 and s.unanswerable >= 8
     # Round-2 blind questions and pairs joined dev on 2026-11-30 (0.65 / 0.42 when measured blind), so the
     # floors restart from what the joined set scores and move up from there (issue targets: 0.95 / 1.0 / 0.95).
-    assert d["answer_accuracy"] >= 0.985, s.misses
+    assert d["answer_accuracy"] >= 0.99, s.misses
     assert d["citation_accuracy"] >= 0.99, s.misses
     assert d["declined"] >= 0.98, s.misses
     if t is not None:
@@ -199,7 +199,8 @@ def test_a_titled_list_is_counted_and_several_counts_are_answered_each(tmp_path)
     (tmp_path / "in" / "r.txt").write_text(
         "2023年云溪市明澜区政府工作报告\n——2023年1月10日在明澜区第八届人民代表大会第二次会议上\n各位代表：\n"
         "过去一年，全区建成党群服务中心12个、党群服务站230个和党群服务点305个。\n附件\n2023年区民生实事\n"
-        "1.新建社区食堂20家。\n2.改造老旧小区30个。\n3.新增托育托位500个。\n各位代表，让我们携手奋进。\n",
+        "1.新建社区食堂20家。\n2.改造老旧小区30个。\n3.新增托育托位500个。\n各位代表，让我们携手奋进。\n"
+        "推动第二轮明澜地区河道综合整治收官，接续开展三轮明澜地区河道综合整治。\n",
         encoding="utf-8")
     db = str(tmp_path / "t.db")
     with open_store(db) as store:
@@ -210,6 +211,8 @@ def test_a_titled_list_is_counted_and_several_counts_are_answered_each(tmp_path)
         assert any(c["quote"].startswith("3.新增托育托位") for c in a.citations)
         b = ask(store, "明澜区一共建成了多少个党群服务中心、党群服务站和党群服务点？")
         assert all(x in b.answer for x in ("12个", "230个", "305个")), (b.answer, b.parsed)
+        c = ask(store, "明澜区开展了几轮地区河道综合整治？")  # a count in words; 第二轮 is an ordinal
+        assert "三轮" in c.answer and c.computed == ["3"], (c.answer, c.parsed)
 
 
 def test_an_investment_is_read_from_the_clause_that_names_what_it_builds(tmp_path):
@@ -229,3 +232,15 @@ def test_an_investment_is_read_from_the_clause_that_names_what_it_builds(tmp_pat
         assert "1.8亿元" in a.answer and "2600" not in a.answer, (a.answer, a.parsed)
         b = ask(store, "明澜区城市更新项目全年计划投资多少？")
         assert "9.6亿元" in b.answer, (b.answer, b.parsed)
+
+
+def test_a_handler_that_trips_declines_and_logs(db, monkeypatch, caplog):
+    from govlens.analysis.ask import HANDLERS
+
+    def broken(store, p, q):
+        raise IndexError("a rule that did not expect this question")
+
+    monkeypatch.setitem(HANDLERS, "lookup", broken)
+    with open_store(db, readonly=True) as store:
+        a = ask(store, "溪北县2021年地区生产总值是多少？")
+    assert a.answer == "" and a.note and "ask failed" in caplog.text

@@ -20,12 +20,12 @@ from govlens.model import Fact
 from govlens.pipeline import read_text
 
 GOLD = ROOT / "tests" / "gold"
-FLOORS = {"strict_f1": 0.95, "lenient_f1": 0.99, "numbers_f1": 0.99, "glossary_f1": 0.97, "kind": 0.995,
-          "period": 0.995}  # round-2 blind rows joined dev (2026-11-30): 0.965 -> 0.90 strict; round-3 fixing 0.951
+FLOORS = {"strict_f1": 0.975, "lenient_f1": 0.99, "numbers_f1": 0.99, "glossary_f1": 0.97, "kind": 0.995,
+          "period": 0.995}  # round-2 blind rows joined dev (2026-11-30): 0.965 -> 0.90 strict; round-3 fixing 0.982
 # Facts breaking each invariant over ../shared/corpus (``govlens eval --invariants``); only move down.
 # Before time from structure (pipeline v13; plan sections as today's stages/sections.py sees them):
 # 652, 488, 247, 0, 25 of 10 993 facts.
-CEILINGS = {"outcome_not_before_report": 9, "actual_in_plan_section": 19, "metric_not_a_word": 83,
+CEILINGS = {"outcome_not_before_report": 9, "actual_in_plan_section": 19, "metric_not_a_word": 25,
             "percent_over_1000": 0, "period_outside_horizon": 12}
 
 

@@ -239,3 +239,29 @@ def test_a_formula_constant_is_no_figure():
 def test_ni_plans_a_figure():
     got = facts_in("一、2021年主要工作安排\n拟安排区级预算稳定调节基金1.2亿元。\n")
     assert got[0]["kind"] == "target"
+
+
+@pytest.mark.parametrize(("window", "metric"), [
+    ("建成水电站和", "建成水电站"),  # cut at a connective
+    ("两项补贴惠及", "两项补贴惠及"),  # 惠及 is a verb, not 惠 + 及
+    ("前五年投资总和", "前五年投资总和"),
+])
+def test_a_metric_is_not_cut_at_a_connective(window, metric):
+    from govlens.stages.indicators.metric import _clean_metric
+
+    assert _clean_metric(window) == metric
+
+
+def test_a_duration_in_months_is_one_unit():
+    (f,) = facts("顶岗实习时间一般为6个月。")
+    assert (f["value"], f["unit"]) == (6, "个月")
+
+
+def test_metric_invariant_knows_words_ending_like_connectives():
+    from govlens.evaluate import broken_invariants
+
+    (doc,) = govlens.read_text(SKELETON.format(review="两项补贴惠及2100万人。"))
+    (f,) = [f for f in doc.facts if f.type == "indicator"]
+    assert f.data["metric"].endswith("惠及") and "metric_not_a_word" not in broken_invariants(doc, f)
+    f.data["metric"] = "水电站和"
+    assert "metric_not_a_word" in broken_invariants(doc, f)

@@ -295,6 +295,7 @@ NOT_A_METRIC = ("和", "与", "及", "或", "出现", "率", "为", "是", "的"
                 "其中", "分别", "同比", "比上年", "确定", "共", "累计", "占", "约", "新增", "提高", "增加", "减少", "总量",
                 "规模", "数", "额", "量", "年", "个", "人", "元")
 _CUT_AT = ("和", "与", "及", "或", "出现", "并", "且")
+_NOT_CUT = ("惠及", "涉及", "普及", "波及", "参与", "总和", "温和", "缓和")  # words, not a connective
 # An outcome inside a plan section is expected only with a cue of its own.
 _DONE_IN_PLAN = re.compile(r"已|完成|去年|上年|过去|以来")
 _FIRST_CLAUSE = re.compile(r"[^，,。；\n]*")
@@ -361,7 +362,7 @@ def broken_invariants(doc, f) -> list[str]:
             out.append("actual_in_plan_section")
     metric = (d.get("metric") or "").strip()
     if metric and ((len(metric) <= 1 and metric not in ONE_CHAR_METRICS) or metric in NOT_A_METRIC
-                   or metric.endswith(_CUT_AT)):
+                   or (metric.endswith(_CUT_AT) and not metric.endswith(_NOT_CUT))):
         out.append("metric_not_a_word")
     pct = [d.get(k) for k in ("value", "value_max") if d.get("unit") == "%"] + [
         d.get(k) for k in ("change", "change_max") if d.get("change_unit") == "%"]

@@ -203,16 +203,18 @@ def document_place(title: str, head: str, issuer: str, body: str, tag: str | Non
             votes[p] += WEIGHTS[why]
             if WEIGHTS[why] > WEIGHTS["newspaper"]:
                 strong[p] += WEIGHTS[why]
-    if votes and all(WEIGHTS[why] <= WEIGHTS["newspaper"] for why, _ in evidence):
+    if votes and not strong:
         # Only a newspaper's name, an official's title or a tag: a paper reports on other places
         # too (澳门日报 on 珠海), so a place the body names more is the subject.
         top = _most_specific(votes)
         b = body_place(body, list(votes), body_mentions)
+        lvl = self_level(body[:30000])
         if b is not None and b is not top:
             if not b.within(top):
                 return b, "body"
-            lvl = self_level(body[:30000])
             return (at_level(b, lvl) if lvl and _DEPTH[lvl] > _DEPTH[top.level] else b if lvl is None else top), "head"
+        if lvl and _DEPTH[lvl] < _DEPTH[top.level]:
+            return at_level(top, lvl), "head"  # a provincial item (全省…) in a city's paper: the province
         return top, "head"
     if votes:
         return _most_specific(votes, strong), "head"

@@ -164,6 +164,15 @@ def lookup(store: StoreAPI, p: Plan, q: str) -> Answer | None:
             own = _own_clause(f)  # read by the question's words, not by a known measure: its clause is shown
             said = f"（原文“{own}”）" if own and own != figure(f) else ""
             return Answer(answer=f"{f.get('region') or ''}{metric}：{figure(f)}{said}。", citations=[cite(f)], table=[f])
+    if f is None and unit and unit in S.COUNT_UNITS:
+        # 几轮环境综合整治: a count in the unit asked written right before the question's words
+        words = [w for w in S.words_of(p.residue or "") if not S.COUNT_VERBS.match(w)]
+        hit = S.count_before_words(store, unit, words, place)
+        if hit is not None:
+            written = hit["written"] + unit + ("" if hit["written"].isdigit() else f"（{hit['count']}{unit}）")
+            return Answer(answer=f"{hit['region'] or ''}：{written}（原文“{hit['said']}”）。",
+                          citations=[{k: hit[k] for k in ("doc", "quote", "span")}],
+                          computed=[] if hit["written"].isdigit() else [str(hit["count"])])
     if f is None:
         # 公路客运总站投资多少: no figure of that name; a sentence stating an investment in it
         return project(store, p, q, fallback=False) if W.INVEST_Q.search(q) and p.op == "lookup" else None
@@ -461,6 +470,12 @@ def trend(store: StoreAPI, p: Plan, q: str) -> Answer | None:
                chart="line")
     a.citations = [cite(f) for f in rows]
     a.table = [_row(f, field_) for f in rows]
+    unit_of = "unit" if field_ == "value" else "change_unit"
+    if "years named" in p.constraints and len(rows) == 2 and (W.COMPARE_WORDS.search(q) or re.search(r"哪年|哪一年", q)):
+        v1, v2 = (r.get(field_) for r in rows)  # 2024年和2025年…哪个高: the two years compared
+        if v1 is not None and v2 is not None and rows[0].get(unit_of) == rows[1].get(unit_of):
+            a.answer = a.answer.rstrip("。") + ("。两年数字相同。" if v1 == v2 else
+                                               f"。{rows[0 if v1 > v2 else 1]['period']}年较高。")
     lo, hi = p.year_range or (None, None)
     notes = ["各年均为当年报告提出的目标。"] if not p.kind and not show_kind and rows[0].get("kind") == "target" else []
     if lo is not None:

@@ -10,12 +10,18 @@ from typing import Any
 
 from ...errors import GovlensError
 from ...lexicon.words import QUALIFIER_BEFORE_RX
+from ...stages.numbers import cn_year
 from ...store.api import StoreAPI
 from . import words as W
 
 # the unit a question asks for: 多少天 -> 天, 百分之几 / 多少% / …率 -> %
-UNIT_ASKED = re.compile(r"(?:多少|几)(天|件|个|人|项|家|所|条|公里|平方米|套|张|名|次|亩|处|座|户|亿元|万元|元|吨|万吨|亿斤)"
+UNIT_ASKED = re.compile(r"(?:多少|几)(天|件|个|人|项|家|所|条|公里|平方米|套|张|名|次|亩|处|座|户|轮|场|届|批|期|栋|台|辆|艘|架|部"
+                        r"|亿元|万元|元|吨|万吨|亿斤)"
                         r"|(百分之几|百分之多少|多少%|百分比)")
+
+
+# Units that count things (a count written in words, 三轮, is read for them)
+COUNT_UNITS = frozenset("件个项家所条套张名次处座户轮场届批期栋台辆艘架部")
 
 
 def asked_unit(q: str) -> str | None:
@@ -103,6 +109,8 @@ def fact_by_words(store: StoreAPI, q: str, words: list[str], place: str | None,
                 continue  # the year asked (2024年…下降了多少 is not 2022's)
             if kind and f.get("kind") != kind:
                 continue  # 比上年增长多少 asks an outcome, not the year's target
+            if year and any(cn_year(y) not in (0, year) for y in W.YEAR_Q.findall(f.get("metric") or "")):
+                continue  # a measure named with another year (工业总产值一九七七年) is that year's
             quote, metric = f.get("quote") or "", f.get("metric") or ""
             held = [w for w in words if w in quote]
             if len(held) < 2 or len(held) < 2 * len(words) / 3:
@@ -394,3 +402,30 @@ def effective_date(store: StoreAPI, name: str, place: str | None) -> dict[str, A
                 return {"doc": d["doc"], "quote": text[start:end], "span": [start, end], "date": m.group("d"),
                         "title": title, "region": d.get("region")}
     return None
+
+
+def count_before_words(store: StoreAPI, unit: str, words: list[str], place: str | None) -> dict[str, Any] | None:
+    """A count in the unit asked written right before the question's words (开展三轮…环境综合整治 for
+    几轮环境综合整治): the sentence of the place's documents whose count is followed, within its
+    clause, by most of the words."""
+    if not words:
+        return None
+    rx = re.compile(rf"(?<![第\d一二两三四五六七八九十百])(\d+|[一二两三四五六七八九十百]+)\s*{re.escape(unit)}([^，。；！？\n]{{0,24}})")
+    best, best_s = None, 0
+    for doc_id in _docs(store, words, place):
+        d = store.document(doc_id)
+        if d is None or (place and not ((d.get("region") or "") == place or (d.get("region") or "").endswith(place))):
+            continue
+        text = d["text"]
+        for m in rx.finditer(text):
+            n = cn_count(m.group(1))
+            held = sum(len(w) for w in words if w in m.group(2))
+            if n is None or held < max(2, sum(len(w) for w in words) / 2) or held <= best_s:
+                continue
+            start = max(text.rfind(c, 0, m.start()) for c in "。；！？\n") + 1
+            ends = [e for c in "。；！？\n" if (e := text.find(c, m.end())) != -1]
+            end = min(ends) if ends else len(text)
+            best_s = held
+            best = {"doc": d["doc"], "quote": text[start:end], "span": [start, end], "count": n,
+                    "written": m.group(1), "unit": unit, "region": d.get("region"), "said": m.group()}
+    return best

@@ -23,10 +23,12 @@ _LEADING = re.compile(
     r"[一二三四]季度|上半年|下半年|前三季度|以来|期间|的|从|由)+"
 )
 _TRAILING = re.compile(
-    r"(?:实现了?|完成了?|达到了?|拟定为|定为|转为|达|为|是|出现了?|呈现|收窄|放缓|加快|增至|降至|降到|回落到|回落至|(?<![纲需摘主重必提])要|将|提高到|提升到|提升至|提高至|增加到|增加至|降低到|下降到|下降至|保持在|控制在|"
+    r"(?:实现了?|完成了?|达到了?|拟定为|定为|转为|达|为|是|出现了?|呈现|收窄|放缓|加快|增至|降至|降到|回落到|回落至|(?<![纲需摘主重必提])要|将|拟|提高到|提升到|提升至|提高至|增加到|增加至|降低到|下降到|下降至|保持在|控制在|"
     r"稳定在|突破|超过|累计|共计|总计|共|分别|均|各|有|的|了|已|平均每年|每年平均|每年|首次跃上|跃上|跃升至|跃升到|上升至|上升到|迈上|站上|首次|"
     rf"平均为|平均|实际|名义|(?:较|比)(?:{YEAR}|{YEAR_CN})年(?:同期)?|(?:较|比)(?:上半年|下半年|一季度|前三季度|上年同期|去年同期|上月|同期|年初)|已经|达到|占|比上年|同比|较上年|可比|新增了|合计|"
-    r"分别为|分别达|分别达到|都|也|还|仅|再|又|以|按|在|由|从|全面|全部|基本|顺利|正式|成功|、|，|：)+$"
+    r"分别为|分别达|分别达到|都|也|还|仅|再|又|以|按|在|由|从|全面|全部|基本|顺利|正式|成功|、|，|：|"
+    # a connective the figure's clause was cut at (水电站和65万千瓦…): not 惠及, 涉及, 参与, 总和
+    r"(?<![惠涉普波参总温缓])[和及或并与])+$"
 )
 # Verbs that take a count ("新增2所一级园", "完成8708户村庄改造"): a metric window made only of these,
 # or ending in one, means the number comes first and the thing counted follows it.
@@ -81,12 +83,50 @@ def _clause_bounds(text: str, lo: int = 0, hi: int | None = None) -> list[int]:
     return [m.end() for m in _CLAUSE_BOUND_RX.finditer(text, lo, len(text) if hi is None else hi)]
 
 
-def _noun_after(text: str, end: int, hi: int) -> str:
+# The thing counted, when the words after a figure are its predicate ("183人实现全部脱贫").
+_PREDICATE_FIRST = re.compile(r"(?:实现|完成|达到|获得|入选|成为)")
+# A clause before 的 that picks some of the things counted (3000余名符合条件的残疾人): the head after it
+# is what is counted.
+_RELATIVE_VERBS = ("符合", "具备", "具有", "满足", "享受", "参加", "参与", "来自", "有意愿", "需要")
+# Heads too general to name what a figure counts ("完成8708户村庄改造的任务").
+_GENERIC_HEADS = ("任务", "目标", "工作", "水平", "规模", "基础", "问题", "要求", "增长", "幅度", "速度")
+# A one-character noun after a figure (28个省, 2147个县) names a measure only with what follows it: its
+# parenthesis (区、市) and its predicate (全部免征了农业税), up to the clause end.
+_ONE_CHAR_NOUN = re.compile(r"(?P<n>[\u4e00-\u9fff](?:、(?:市|区|县|旗|镇|乡|自治区|自治州|直辖市|特区))*)"
+                            r"(?P<p>[（(][^）)\n]{0,16}[）)])?(?P<pred>[^，,。；;：:、\n（(]{0,16})")
+
+
+def noun_after(text: str, end: int, hi: int) -> tuple[str, int]:
+    """The noun a figure ending at ``end`` counts, and where it ends: the words after the unit up to the
+    clause's next stop ("新增2所公办幼儿园"); its predicate when it opens with one ("183人实现全部脱贫");
+    the head after a relative clause ("3000余名符合条件的残疾人就业创业" -> 残疾人就业创业); a one-character noun
+    with its parenthesis and predicate ("28个省（区、市）全部免征了农业税")."""
     m = _AFTER_NOUN.match(text, end, hi)
     if not m:
-        return ""
-    # "50余万平方米的高品质科研办公载体建设": the noun may follow a 的.
-    return _balance(_clean_metric(_AFTER_STOP.sub("", m.group().removeprefix("的"))))
+        return "", end
+    raw = m.group().replace("及以上", "").replace("及以下", "")  # 95.6%二级及以上公立医院: a class bound
+    if raw.startswith("的"):  # "50余万平方米的高品质科研办公载体建设": the noun may follow a 的.
+        raw, end = raw[1:], end + 1
+    if p := _PREDICATE_FIRST.match(raw):
+        noun = p.group() + _AFTER_STOP.sub("", raw[p.end() :])
+        return _balance(noun), end + len(noun)
+    noun = _AFTER_STOP.sub("", raw)
+    k = len(noun)
+    if raw[k : k + 1] == "的" and len(noun) >= 2 and noun.startswith(_RELATIVE_VERBS):
+        head = _AFTER_STOP.sub("", raw[k + 1 :])
+        if len(head) >= 2 and head not in _GENERIC_HEADS:
+            return _balance(_clean_metric(head)), end + k + 1 + len(head)
+    noun = _clean_metric(noun)
+    if len(noun) == 1 and (one := _ONE_CHAR_NOUN.match(text, end, hi)) and (
+            one.group("p") or one.group("pred") or len(one.group("n")) > 1):
+        pred = one.group("pred").split("的")[0]
+        whole = one.group("n") + (one.group("p") or "") + pred
+        return _balance(whole), end + len(whole)
+    return _balance(noun), end + len(noun)
+
+
+def _noun_after(text: str, end: int, hi: int) -> str:
+    return noun_after(text, end, hi)[0]
 
 
 def _balance(metric: str) -> str:

@@ -22,6 +22,7 @@ from ..numbers import base_unit, clean_number
 from ..sections import status_cue
 from .metric import (
     _EACH,
+    _GENERIC_HEADS,
     _MODIFIER,
     _NUMBER_FIRST,
     _SPREAD,
@@ -31,6 +32,7 @@ from .metric import (
     _noun_after,
     _split_items,
     _window_start,
+    noun_after,
 )
 from .period import _PERIOD_CUES, _kind, _period, future_cue, last_clause, prospect_cue, range_end, restated
 from .record import _fact, _quote_to
@@ -43,6 +45,7 @@ _TO_PHRASE = re.compile(rf"^(?:{_TO_VERBS})(?:(?:{YEAR}|{YEAR_CN})年(?:底|末)
 _FROM = re.compile(rf"(?:由|从)(?:去年|上年|(?:{YEAR}|{YEAR_CN})年(?:底|末)?)?(?:每[\u4e00-\u9fff]{{1,2}}?){{0,2}}的?$")
 _TO_VERB = re.compile(rf"^(?:{_TO_VERBS})")
 _REACHED = ("达到", "达", "为", "至")
+_REACHED_AFTER = re.compile(r"^[、，,]?(?:达到|达|增至|增加到|提高到|升至|总量达到?)$")
 _LIST_JOIN = ("、", "和", "及", "与", "，", ",")
 _PREP_END = re.compile(r"[在于对向为给和及与]$")
 _BASE_COMPARISON = re.compile(rf"(?:比|较)(?:上年|去年|上一年|{YEAR}年)(?:同期|末|底)?")  # a base, not a period
@@ -85,6 +88,7 @@ class Clause:
     prev_end: int = 0
     prev_fact: Fact | None = None
     pending_from: float | None = None
+    pending_abs: tuple[float | None, str | None] | None = None  # an absolute change before its level
     from_metric: str = ""
     noun_end: int = 0
     mention_end: int = 0  # end of the last figure consumed (prev_end may run on over a noun after it)
@@ -133,8 +137,9 @@ class Clause:
                     and _PERIOD_CUES.search(_BASE_COMPARISON.sub("", self.raw_window))):
                 # "财政收入1983年增加127亿元，1984年增加255亿元": the same subject, another period.
                 self.window = self.prev_fact.data["metric"]
-        if self.pending_from is not None and not _clean_metric(_TO_PHRASE.sub("", self.raw_window.strip())):
-            self.window = self.from_metric  # 由A增加到B: B is A's metric
+        if ((self.pending_from is not None or self.pending_abs is not None)
+                and not _clean_metric(_TO_PHRASE.sub("", self.raw_window.strip(" 、，,")))):
+            self.window = self.from_metric  # 由A增加到B, 增加A、达到B: B is A's metric
 
     def subject_before(self, longest: int = 16) -> str:
         """The clause before this figure's, when it holds no figure and is short enough to be a
@@ -196,6 +201,35 @@ class Row:
 
 
 # --- attachment rules ----------------------------------------------------------------------------------
+
+def not_a_quantity(c: Clause) -> bool:
+    """每50公斤 (a denominator) and 750千伏 (a voltage grade, 22万伏的变压器) name a class or a rate's base,
+    not a quantity: no fact."""
+    mt, text = c.mt, c.text
+    if mt.kind == "level" and ((mt.start > c.s0 and text[mt.start - 1] == "每") or text.startswith("伏", mt.end)):
+        c.i += 1  # the words before it still belong to the next figure's metric
+        return True
+    return False
+
+
+def abs_change_then_level(c: Clause) -> bool:
+    """装机同比增加1829万千瓦、达到9048万千瓦: an absolute change written before the level it led to is
+    that level's ``change_abs``, not a fact of its own."""
+    mt, text = c.mt, c.text
+    if mt.kind != "level" or c.i + 1 >= len(c.mentions) or c.pending_from is not None:
+        return False
+    nxt = c.mentions[c.i + 1]
+    raw = _BASE_COMPARISON.sub("", c.raw_window.rstrip())
+    word = next((w for w in CHANGE_ABS if raw.endswith(w)), None)
+    if (word is None or nxt.kind != "level" or base_unit(nxt.unit) != base_unit(mt.unit)
+            or not _REACHED_AFTER.match(text[mt.end : nxt.start])):
+        return False
+    c.pending_abs = (clean_number(CHANGE_SIGN[word] * (mt.value or 0)), mt.unit)
+    c.from_metric = _clean_metric(re.sub(rf"(?:同比|比上年)?{word}$", "", raw)) or c.label()
+    c.prev_end = c.mention_end = mt.end
+    c.i += 1
+    return True
+
 
 def from_to(c: Clause) -> bool:
     """由A增加到B: A is where B started from (``from_value``), not a fact of its own."""
@@ -339,20 +373,64 @@ def metrics_noun_after_list(c: Clause) -> tuple[list[Mention], list[str]] | None
     return None
 
 
+_WHOLE_END = re.compile(r"(?:全区|全市|全省|全国|全县|全镇|全州|全盟)$")  # 带动全区2070亩葡萄基地
+_PURPOSE_FIRST = ("进行", "用于", "实施", "开展", "支持", "建设")  # 投入5000万元进行新产品研发: what it is for
+_SHARE_NOUN_END = ("率", "比重", "比例", "占比", "份额")
+_UNIT_WORDS = ("人口", "家庭")  # 13亿人口: the unit's last character and the noun after it are one word
+
+
+def _share_of(c: Clause, w0: str) -> str | None:
+    """"集聚了全区约50%的人口", "每年实现投资额6%以上的收益率": a percentage written before 的 and a noun is
+    that noun's share (the noun alone when the words before are a verb or a whole, 全区), or a ratio of
+    the words before it when the noun is one (投资额 + 收益率)."""
+    mt, text = c.mt, c.text
+    if not (mt.kind == "level" and mt.unit == "%" and text.startswith("的", mt.end)):
+        return None
+    noun, _ = noun_after(text, mt.end + 1, c.s1)
+    if len(noun) < 2 or noun in _GENERIC_HEADS:
+        return None
+    core = _WHOLE_END.sub("", w0).rstrip("了占约")
+    if noun.endswith(_SHARE_NOUN_END) and core and not _VERB_ONLY.match(core):
+        return core + noun
+    if core != w0 or not core or _VERB_ONLY.match(core) or len(core) <= 2:  # 集聚了全区, 以约占全区
+        return noun
+    return None
+
+
 def metrics_window(c: Clause) -> tuple[list[Mention], list[str]] | None:
     """The words of the clause before the figure (地区生产总值1134亿元), or the noun after it when the
-    number comes first (新增2所幼儿园, 募集676万件物品), else the previous fact's metric."""
+    number comes first (新增2所幼儿园, 募集676万件物品, 带动全区2070亩葡萄基地), else the previous fact's
+    metric; a share written as 50%的人口 (:func:`_share_of`)."""
     mt, text, w0 = c.mt, c.text, c.window
+    if (share := _share_of(c, w0)) is not None:
+        return [mt], [share]
     metrics = [w0]
     prep = bool(_PREP_END.search(c.raw_window))
+    verb = _WHOLE_END.sub("", w0)  # the whole (全区) before a counted noun belongs to the noun
+    listed = "、" in c.raw_window and c.ws == c.clause_start  # 甲、乙2个产业园: named, then counted
     number_first = bool(_NUMBER_FIRST.match(text, mt.end)) and (
-        len(w0) <= 2 or bool(_VERB_ONLY.match(w0) or _VERB_END.search(w0)) or w0.endswith("等") or prep)
+        len(w0) <= 2 or bool(_VERB_ONLY.match(verb) or _VERB_END.search(verb)) or w0.endswith("等") or prep
+        or listed or bool(_VERB_END.search(c.raw_window.rstrip())))  # …市场完成不少于100万批次农产品快检
     if number_first or not w0 or _VERB_ONLY.match(w0):
-        lead = "" if w0.endswith("等") or prep or (len(w0) > 4 and not (_VERB_ONLY.match(w0) or _VERB_END.search(w0))) else w0
-        noun = _noun_after(text, mt.end, c.s1)
+        lead = "" if w0.endswith("等") or prep or listed or (
+            len(w0) > 4 and not (_VERB_ONLY.match(verb) or _VERB_END.search(verb))) else verb
+        noun, noun_end = noun_after(text, mt.end, c.s1)
+        nxt = c.mentions[c.i + 1] if c.i + 1 < len(c.mentions) else None
+        if not noun and nxt is not None and nxt.start == mt.end:
+            noun, noun_end = noun_after(text, nxt.end, c.s1)  # 12类45件民生实事: both count the noun after
+        elif noun.endswith("级") and nxt is not None and text[noun_end : nxt.start] == "、":
+            # 建成8个国家级、13个省级区域医疗中心: the level shares the next item's noun
+            later = _noun_after(text, nxt.end, c.s1)
+            k = later.find("级")
+            if 0 < k <= 3 and len(later) > k + 1:
+                noun += later[k + 1 :]
+        if text.startswith(_PURPOSE_FIRST, mt.end) and mt.unit and mt.unit.endswith("元"):
+            noun = ""  # money is spent on it, not counted in it
+        if len(noun) == 1 and mt.unit and (mt.unit[-1] + noun) in _UNIT_WORDS:
+            noun = mt.unit[-1] + noun
         if noun:
             metrics = [lead + noun]
-            c.noun_end = mt.end + len(noun)
+            c.noun_end = noun_end
         elif c.prev_fact is not None and not metrics[0] and c.prev_fact.start >= c.s0:
             metrics = [c.prev_fact.data["metric"] or ""]
     if not metrics[0]:
@@ -380,14 +458,33 @@ METRIC_RULES: list[Row] = [
         ("进口、出口均增长3.5%。", ({"metric": "进口", "change": 3.5}, {"metric": "出口", "change": 3.5})),)),
     Row("noun after a list of figures", metrics_noun_after_list, (
         ("全年共有420户、1380人搬入新居。", ({"metric": "搬入新居", "value": 420, "unit": "户"},
-                                        {"metric": "搬入新居", "value": 1380, "unit": "人"})),)),
+                                        {"metric": "搬入新居", "value": 1380, "unit": "人"})),
+        ("精准扶贫工作按期完成，52户、118人实现全部脱贫。", ({"metric": "实现全部脱贫", "value": 52},
+                                                {"metric": "实现全部脱贫", "value": 118})),)),
     Row("words before the figure, or the noun after it", metrics_window, (
         ("全区地区生产总值512亿元。", ({"metric": "地区生产总值", "value": 512, "unit": "亿元"},)),
         ("新增3所公办幼儿园。", ({"metric": "新增公办幼儿园", "value": 3, "unit": "所"},)),
         ("油菜籽：达到12.6万吨，增长3.5%。", ({"metric": "油菜籽", "value": 12.6, "change": 3.5},)),
         ("全区财政收入增长4.6%，总量突破90亿元。", ({"metric": "财政收入", "change": 4.6},
                                           {"metric": "财政收入总量", "value": 90})),
-        ("向灾区调运的粮食，增加了7亿斤。", ({"metric": "向灾区调运的粮食", "value": 7, "unit": "亿斤"},)),)),
+        ("向灾区调运的粮食，增加了7亿斤。", ({"metric": "向灾区调运的粮食", "value": 7, "unit": "亿斤"},)),
+        # the noun after the figure: a predicate, a head after a relative clause, a noun shared by two
+        # figures, a level sharing the next item's noun, a whole before it, a named list before it
+        ("帮扶120余名符合条件的残疾人就业创业。", ({"metric": "帮扶残疾人就业创业", "value": 120},)),
+        ("全区8类26件民生实事全面完成。", ({"metric": "民生实事", "value": 8, "unit": "类"},
+                                    {"metric": "民生实事", "value": 26, "unit": "件"})),
+        ("建成3个国家级、8个省级现代农业产业园。", ({"metric": "建成国家级现代农业产业园", "value": 3},
+                                          {"metric": "省级现代农业产业园", "value": 8})),
+        ("带动全区1200亩蔬菜基地。", ({"metric": "带动蔬菜基地", "value": 1200},)),
+        ("投入800万元进行设备改造。", ({"metric": "投入", "value": 800, "unit": "万元"},)),
+        ("东城智造、西城数谷2个产业园正式授牌。", ({"metric": "产业园正式授牌", "value": 2},)),
+        ("大型农贸批发市场完成不少于20万批次农产品快检。", ({"metric": "农产品快检", "value": 20, "unit": "万批次"},)),
+        ("12个省（区、市）全部免征了农业税。", ({"metric": "省（区、市）全部免征了农业税", "value": 12},)),
+        # a percentage before 的 and a noun: that noun's share, or a ratio of the words before it
+        ("五个片区集聚了全区约40%的人口。", ({"metric": "人口", "value": 40, "qualifier": "约"},)),
+        ("村集体每年实现投资额5%以上的收益率。", ({"metric": "村集体每年实现投资额收益率", "value": 5},)),
+        # 余 read as the qualifier still leaves the unit whole
+        ("实施避险搬迁2万余户。", ({"metric": "实施避险搬迁", "value": 2, "unit": "万户", "qualifier": "余"},)),)),
 ]
 
 
@@ -451,6 +548,9 @@ def emit(c: Clause) -> bool:
         if c.pending_from is not None:
             f.data["from_value"] = clean_number(c.pending_from)
             c.pending_from = None
+        if c.pending_abs is not None:
+            f.data["change_abs"], f.data["change_abs_unit"] = c.pending_abs
+            c.pending_abs = None
         if is_child and parent is not None:
             f.data["_parent"] = parent  # resolved to an id by validate
         line.facts.append(f)
@@ -465,6 +565,12 @@ def emit(c: Clause) -> bool:
 
 
 RULES: list[Row] = [
+    Row("denominators and voltage grades are no quantities", not_a_quantity, (
+        ("全区小麦最低收购价每50公斤提高6元。", ({"value": 6, "unit": "元", "metric": "小麦最低收购价每50公斤提高"},)),
+        ("建成3座220千伏变电站。", ({"value": 3, "unit": "座"},)),)),
+    Row("absolute change before the level", abs_change_then_level, (
+        ("全区新能源装机同比增加182万千瓦、达到905万千瓦。",
+         ({"metric": "新能源装机", "value": 905, "change_abs": 182, "change_abs_unit": "万千瓦"},)),)),
     Row("由A到B", from_to, (
         ("全区人均公园绿地面积由10.5平方米增加到12.3平方米。",
          ({"metric": "人均公园绿地面积", "value": 12.3, "unit": "平方米", "from_value": 10.5},)),)),

@@ -88,6 +88,7 @@ _MAX_GROUP = 64
 _MAX_CONTEXT = 1000
 _CN_DIGITS = "零〇○一二两三四五六七八九"  # a figure made only of these is a word (一个, 三项)
 _MORE_UNIT = re.compile(rf"(余|多)({BASE_UNIT})")
+_BASE_UNIT_AT = re.compile(BASE_UNIT)
 _PER_YEAR = re.compile(r"(?:平均每年|每年平均|年平均|年均)$")
 
 @dataclass(slots=True)
@@ -262,6 +263,10 @@ def find_mentions(text: str, lo: int, hi: int, masked: list[tuple[int, int]]) ->
                 mm.unit += tail.group(2)
                 mm.qualifier = mm.qualifier or tail.group(1)
                 mm.end = tail.end()
+            elif mm.qualifier in ("余", "多") and text[mm.end - 1] == mm.qualifier and (
+                    unit := _BASE_UNIT_AT.match(text, mm.end)):
+                mm.unit += unit.group()  # 5万余户: the 余 was read as the qualifier already
+                mm.end = unit.end()
     # "分别增长3.7%、7.4%": a bare percentage listed after a change is a change too.
     for a, b in itertools.pairwise(out):
         if (a.kind == "change" and b.kind == "level" and b.unit in ("%", "倍")
