@@ -108,6 +108,12 @@ NEWS_PLACES = [
     # ... else the one province its places belong to
     ("高技能人才培训基地建设提速\n来源：南方日报\n记者从省人社厅获悉，今年将在广州、深圳、佛山等地建设高技能人才培训基地30个，"
      "新增技能人才60万人。", "广东省"),
+    # an ambiguous short name in the headline, its own full name in the text (朝阳市, not the 朝阳县 inside it)
+    ("辽宁日报　2031年3月2日　第4版\n朝阳：设施农业产值突破百亿\n本报讯 今年以来，朝阳市设施农业面积达到80万亩，产值突破百亿元。"
+     "朝阳市农业农村局表示，全市将新建温室大棚1万栋。", "朝阳市"),
+    # an ambiguous district resolved by the paper's city
+    ("沈阳日报　2031年7月2日　第2版\n和平区中街步行街客流创新高\n本报讯 上半年，和平区中街步行街客流量突破6000万人次。"
+     "和平区商务局负责人表示，全区将打造夜经济示范街区。", "沈阳市和平区"),
     # a provincial item in a city's paper: the paper's city lifted to the level the item speaks for
     ("宁波日报　2031年5月8日　第3版\n全省港口工作会议召开\n本报讯 全省港口工作会议7日在宁波召开。会议要求，全省港口货物吞吐量增长5%，"
      "宁波舟山港要建设世界一流强港。", "浙江省"),

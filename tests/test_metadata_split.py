@@ -203,3 +203,13 @@ def test_an_html_page_with_no_heading_takes_its_title_element(tmp_path):
     (d,) = process(str(page)).docs
     assert (d.title, d.region, d.kind) == ("明澜区召开优化营商环境推进大会", "云溪市明澜区", "news")
     assert "站点：云溪市明澜区人民政府" in d.header
+
+
+@pytest.mark.parametrize(("title_label", "date_label"), [("标　　题", "成文日期"), ("信息名称", "生成日期"), ("文件名称", "发文日期"),
+                                                         ("标题", "印发日期")])
+def test_disclosure_rows_by_any_of_their_names(title_label, date_label):
+    page = (f"索 引 号：000/2031-00056\n发布机构：云溪市明澜区农业农村局\n{date_label}：2031年04月02日\n"
+            f"{title_label}：关于做好春季动物疫病集中免疫工作的通知\n各街道农业农村办，各有关单位：\n"
+            "为切实做好春季动物疫病防控工作，现就做好全区春季集中免疫工作通知如下。一、免疫时间。4月10日至5月10日，全区集中开展春季免疫。")
+    (d,) = read_text(page, extract=False)
+    assert (d.title, d.region, d.year, d.kind) == ("关于做好春季动物疫病集中免疫工作的通知", "云溪市明澜区", 2031, "regulation")

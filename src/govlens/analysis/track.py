@@ -9,7 +9,7 @@ meant (``lexicon/data/senses.tsv``):
 sense      a figure stated as …                              example
 =========  ===============================================  ======================================
 ``growth`` a change (增长8%, 上涨2%, 降低4%), or a percent    国内生产总值增长8%；居民消费价格涨幅3%
-           level of a measure whose name is not a ratio
+           level whose name or key names a change
 ``ratio``  a percent level of a measure named as a rate       城镇登记失业率4.5%以内；赤字率2.8%左右
            or share (率, 比重, 比例, 强度)
 ``level``  an amount in a unit                               地区生产总值达到296亿元；新增就业5700人

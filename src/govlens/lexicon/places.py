@@ -285,9 +285,10 @@ def resolve(mention: Mention, context: Iterable[Place]) -> Place | None:
     is named); None when that leaves more than one, so an ambiguous name stays ambiguous."""
     if len(mention.candidates) == 1:
         return mention.candidates[0]
-    # A candidate named unambiguously elsewhere (深圳市南山区) supports itself, as do its ancestors and
-    # the places inside it.
-    scores = [sum(1 for p in context if c.within(p) or p.within(c)) for c in mention.candidates]
+    # A candidate named unambiguously elsewhere (深圳市南山区) supports itself (twice: 朝阳市 named is
+    # 朝阳市, not the 朝阳县 inside it), as do its ancestors and the places inside it.
+    context = list(context)
+    scores = [sum(2 if p is c else 1 for p in context if c.within(p) or p.within(c)) for c in mention.candidates]
     top = max(scores)
     if top == 0 or scores.count(top) > 1:
         return None

@@ -58,7 +58,9 @@ def _review_years(text: str) -> list[int]:
 
 
 _ANY_YEAR = re.compile(rf"({YEAR})年")
-_FIELDS = ("索引号", "发布单位", "发布机构", "发文机关", "发布日期", "成文日期", "生成日期", "公开日期", "发文字号", "文号", "标题", "信息名称",
+# Date rows of an index table, the document's own date first (成文 before 发布).
+_DATE_FIELDS = ("成文日期", "发文日期", "印发日期", "生成日期", "发布日期", "公布日期", "公开日期")
+_FIELDS = ("索引号", "发布单位", "发布机构", "发文机关", *_DATE_FIELDS, "发文字号", "文号", "标题", "信息名称", "文件名称",
            "来源", "主题分类", "主题词", "公开分类")
 _FIELD_NAMES = "|".join(r"\s*".join(f) for f in _FIELDS)
 # A value runs to the next field name, wherever the page glued it on (…\工商标 题： …).
@@ -227,7 +229,7 @@ def _year(doc: Document, head: str, meta: dict[str, str]) -> tuple[int | None, s
             if (all(m.group(4) == "通过" for m in found) and int(last.group(2)) == 12
                     and int(last.group(1)) + 1 in force and "全国" not in last.group(3)):
                 votes[int(last.group(1)) + 1] += 6  # over the adoption date, met twice (note and lead)
-        for key in ("成文日期", "发布日期"):
+        for key in _DATE_FIELDS:
             if key in meta and (d := _ISO_DATE.search(meta[key])):
                 votes[int(d.group(1))] += 4
                 break
@@ -308,7 +310,7 @@ def metadata(doc: Document) -> Document:
     given_title = doc.title or ""
     if doc.title:
         doc.title = _TAG.sub("", doc.title).strip()
-    doc.title = titles.choose(meta.get("标题") or meta.get("信息名称"), doc.title, titles.body_title(doc.text), doc.text)
+    doc.title = titles.choose(meta.get("标题") or meta.get("信息名称") or meta.get("文件名称"), doc.title, titles.body_title(doc.text), doc.text)
     if not doc.title and (page_title := re.search(r"^网页题名：(.+)$", doc.header, re.M)):
         doc.title = titles.choose(None, page_title.group(1), None)  # the HTML <title> of a page with no heading
     opened = titles.from_opening(doc.text)
@@ -324,7 +326,7 @@ def metadata(doc: Document) -> Document:
     doc.doc_no = meta.get("发文字号") or meta.get("文号")
     doc.issuer = meta.get("发布单位") or meta.get("发布机构") or meta.get("发文机关")
     date = _DELIVERY_DATE.search(head)
-    for key in ("成文日期", "发布日期"):
+    for key in _DATE_FIELDS:
         if date is None and key in meta:
             date = _ISO_DATE.search(meta[key])
     if date is None:

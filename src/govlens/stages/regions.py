@@ -203,7 +203,7 @@ def document_place(title: str, head: str, issuer: str, body: str, tag: str | Non
             votes[p] += WEIGHTS[why]
             if WEIGHTS[why] > WEIGHTS["newspaper"]:
                 strong[p] += WEIGHTS[why]
-    if votes and all(WEIGHTS[why] <= WEIGHTS["newspaper"] for why, _ in evidence):
+    if votes and not strong:
         # Only a newspaper's name, an official's title or a tag: a paper reports on other places
         # too (澳门日报 on 珠海), so a place the body names more is the subject.
         top = _most_specific(votes)

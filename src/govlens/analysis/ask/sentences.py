@@ -10,6 +10,7 @@ from typing import Any
 
 from ...errors import GovlensError
 from ...lexicon.words import QUALIFIER_BEFORE_RX
+from ...stages.numbers import cn_year
 from ...store.api import StoreAPI
 from . import words as W
 
@@ -108,6 +109,8 @@ def fact_by_words(store: StoreAPI, q: str, words: list[str], place: str | None,
                 continue  # the year asked (2024年…下降了多少 is not 2022's)
             if kind and f.get("kind") != kind:
                 continue  # 比上年增长多少 asks an outcome, not the year's target
+            if year and any(cn_year(y) not in (0, year) for y in W.YEAR_Q.findall(f.get("metric") or "")):
+                continue  # a measure named with another year (工业总产值一九七七年) is that year's
             quote, metric = f.get("quote") or "", f.get("metric") or ""
             held = [w for w in words if w in quote]
             if len(held) < 2 or len(held) < 2 * len(words) / 3:
