@@ -232,3 +232,15 @@ def test_an_investment_is_read_from_the_clause_that_names_what_it_builds(tmp_pat
         assert "1.8亿元" in a.answer and "2600" not in a.answer, (a.answer, a.parsed)
         b = ask(store, "明澜区城市更新项目全年计划投资多少？")
         assert "9.6亿元" in b.answer, (b.answer, b.parsed)
+
+
+def test_a_handler_that_trips_declines_and_logs(db, monkeypatch, caplog):
+    from govlens.analysis.ask import HANDLERS
+
+    def broken(store, p, q):
+        raise IndexError("a rule that did not expect this question")
+
+    monkeypatch.setitem(HANDLERS, "lookup", broken)
+    with open_store(db, readonly=True) as store:
+        a = ask(store, "溪北县2021年地区生产总值是多少？")
+    assert a.answer == "" and a.note and "ask failed" in caplog.text

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ...errors import GovlensError
 from ...lexicon.figures import unsupported_figures
 from ...store.api import StoreAPI
 from .answer import Answer, passages
@@ -52,11 +53,24 @@ class _Reads:
 
 
 def ask(store: StoreAPI, question: str) -> Answer:
-    """The answer from the library; an LLM rephrases it only when one is configured (llm.py)."""
-    from .. import llm
-
+    """The answer from the library; an LLM rephrases it only when one is configured (llm.py). A
+    question a handler trips over is declined with the nearest sentences, never an error page; the
+    trip is logged (``govlens.ask`` logger) so it can be fixed."""
     if not isinstance(store, _Reads):
         store = _Reads(store)  # type: ignore[assignment]
+    try:
+        return _ask(store, question)
+    except GovlensError:
+        raise  # the store's own errors (a closed or broken store) are the caller's to report
+    except Exception:  # an odd question must not take the page or a whole evaluation down
+        import logging
+
+        logging.getLogger("govlens.ask").exception("ask failed on %r", question)
+        return Answer(citations=passages(store, question), note="这个问题的读法出错，未能作答。")
+
+
+def _ask(store: StoreAPI, question: str) -> Answer:
+    from .. import llm
     parts = split(store, question)
     if len(parts) > 1:  # 多少个分中心、实践站和实践点: each answered; all or nothing
         answers = [ask(store, part) for part in parts]

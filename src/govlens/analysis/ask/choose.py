@@ -113,7 +113,7 @@ def score(f: dict[str, Any], asked: str | None = None, want_change: bool = False
     period = f.get("period") or ""
     if period.isdigit() and f.get("doc_year"):
         if f.get("kind") == "actual" and f["doc_year"] == int(period) + 1:
-            s += 1.0
+            s += 1.0 if kind else 1.5  # no kind asked: a year's figure is its outcome before its target
         if f.get("kind") == "target" and f["doc_year"] == int(period):
             s += 1.0
     return s

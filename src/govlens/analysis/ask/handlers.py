@@ -470,6 +470,12 @@ def trend(store: StoreAPI, p: Plan, q: str) -> Answer | None:
                chart="line")
     a.citations = [cite(f) for f in rows]
     a.table = [_row(f, field_) for f in rows]
+    unit_of = "unit" if field_ == "value" else "change_unit"
+    if "years named" in p.constraints and len(rows) == 2 and (W.COMPARE_WORDS.search(q) or re.search(r"哪年|哪一年", q)):
+        v1, v2 = (r.get(field_) for r in rows)  # 2024年和2025年…哪个高: the two years compared
+        if v1 is not None and v2 is not None and rows[0].get(unit_of) == rows[1].get(unit_of):
+            a.answer = a.answer.rstrip("。") + ("。两年数字相同。" if v1 == v2 else
+                                               f"。{rows[0 if v1 > v2 else 1]['period']}年较高。")
     lo, hi = p.year_range or (None, None)
     notes = ["各年均为当年报告提出的目标。"] if not p.kind and not show_kind and rows[0].get("kind") == "target" else []
     if lo is not None:

@@ -146,7 +146,7 @@ def _measure(p: Plan, q: str, rest: str, stripped: str | None = None) -> None:
         named.sort()
         p.measure, p.key = named[0][1], named[0][2]
         between = [q[a + len(n):b] for (a, n, _), (b, _, _) in pairwise(named)]
-        if len({k for *_, k in named}) > 1 and all(re.fullmatch(r"(?:增长|的)?[和与及、]", x) for x in between):
+        if len({k for *_, k in named}) > 1 and all(re.fullmatch(r"(?:增长|增速|增幅|涨幅|的)?[和与及、]", x) for x in between):
             p.measures = [(n, k) for _, n, k in named]  # 固定资产投资和社会消费品零售总额: each answered
         return
     bare = (stripped or q).strip()
