@@ -350,3 +350,12 @@ def test_an_average_each_year_is_no_years_growth():
 
     avg = g(4) | {"metric": "农村居民人均纯收入", "quote": "农村居民人均纯收入平均每年实际增长百分之四"}
     assert not one_year(avg, "change")
+
+
+def test_a_whole_year_target_is_not_met_by_a_year_end_reading():
+    target = lv(5.5, "以内") | {"metric": "城镇调查失业率", "quote": "城镇调查失业率全年控制在5.5%以内"}
+    year_end = lv(5.5) | {"metric": "城镇调查失业率", "quote": "年末城镇调查失业率降到5.5%"}
+    average = lv(5.6) | {"metric": "城镇调查失业率", "quote": "城镇调查失业率平均为5.6%"}
+    assert pair(target, [year_end]) is None and pair(target, [year_end, average]) is average
+    plain = lv(6, "左右") | {"metric": "城镇调查失业率", "quote": "城镇调查失业率6%左右"}
+    assert pair(plain, [year_end]) is year_end  # no 全年 in the target: the year-end figure answers

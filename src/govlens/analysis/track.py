@@ -313,9 +313,11 @@ def pair(target: dict[str, Any], candidates: list[dict[str, Any]], sense: str | 
     year = target.get("doc_year") or (int(target["period"]) if str(target.get("period") or "").isdigit() else None)
     from .ask.choose import clause_before
 
+    whole_year = "全年" in clause_before(target)
     whole = [c for c in candidates if not part_of_same(c, candidates) and not restated_target(c)
              and not narrower_than_key(c) and not (year and names_another_year(c, year))
-             and not PART_OF_YEAR.search(clause_before(c))]
+             and not PART_OF_YEAR.search(clause_before(c))
+             and not (whole_year and "年末" in clause_before(c))]  # 全年控制在5.5%以内 is no year-end reading
     comparable = [c for c in whole if figures(target, c, sense) is not None]
     ranked = best(comparable, target.get("metric"), sense == "growth")
     return ranked[0] if ranked else None
