@@ -98,7 +98,7 @@ def test_question_dev_set_floors(tmp_path):
     assert s.n >= 60 and s.unanswerable >= 8
     # Round-2 blind questions and pairs joined dev on 2026-11-30 (0.65 / 0.42 when measured blind), so the
     # floors restart from what the joined set scores and move up from there (issue targets: 0.95 / 1.0 / 0.95).
-    assert d["answer_accuracy"] >= 0.985, s.misses
+    assert d["answer_accuracy"] >= 0.99, s.misses
     assert d["citation_accuracy"] >= 0.99, s.misses
     assert d["declined"] >= 0.98, s.misses
     if t is not None:
