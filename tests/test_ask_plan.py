@@ -252,7 +252,8 @@ def test_a_measure_named_with_an_average_is_one_years_and_the_verb_is_the_neares
 
 
 @pytest.mark.parametrize(("question", "unit"), [("明澜区有多少家医院？", "家"), ("审批压缩到了几天？", "天"),
-                                               ("失业率是百分之几？", "%"), ("明澜区地区生产总值是多少？", None)])
+                                               ("失业率是百分之几？", "%"), ("明澜区地区生产总值是多少？", None),
+                                               ("明澜区地区生产总值是多少万亿元？", "万亿元")])
 def test_the_unit_a_question_asks(question, unit):
     from govlens.analysis.ask.sentences import asked_unit
 

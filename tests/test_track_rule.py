@@ -309,3 +309,53 @@ def test_a_range_whose_upper_end_is_a_bare_numeral(tmp_path, sentence, low, high
     got = {(f.get("change"), f.get("change_max")) if f.get("change") is not None else (f.get("value"), f.get("value_max"))
            for f in facts}
     assert (low, high) in got, facts
+
+
+@pytest.mark.parametrize(
+    ("target", "outcome", "expect"),
+    [
+        (lv(1000, "以上", "万人"), lv(1240, None, "万"), "met"),  # 减少1240万 (people understood)
+        (lv(340, None, "万人"), lv(280, None, "万"), "missed"),
+        (lv(20, None, "万公里"), lv(3, None, "万"), "unclear"),  # a bare 万 counts no kilometres
+    ],
+)
+def test_a_bare_magnitude_counts_what_the_target_counts(target, outcome, expect):
+    assert verdict(target, outcome, "poverty_reduction", "level") == expect
+
+
+@pytest.mark.parametrize(
+    ("metric", "key"),
+    [("再减少农村贫困人口", "poverty_reduction"), ("农村贫困人口", None),  # the stock is no reduction
+     ("棚户区住房改造开工", "shantytown_renovation"), ("新建改建农村公路", "rural_roads"),
+     ("易地扶贫搬迁人口", "poverty_relocation")],
+)
+def test_programme_measures_of_the_2010s_have_keys(metric, key):
+    from govlens.lexicon.metrics import metric_key
+
+    assert metric_key(metric) == key
+
+
+def test_a_part_is_dropped_only_under_a_figure_of_its_own_measure():
+    from govlens.analysis.track import part_of_same
+
+    whole = lv(41.2, None, "亿元") | {"doc": "r", "id": 1, "metric_key": "budget_revenue"}
+    part = lv(33.5, None, "亿元") | {"doc": "r", "id": 2, "parent": 1, "metric_key": "budget_revenue"}
+    own = lv(580, None, "万套") | {"doc": "r", "id": 3, "parent": 9, "metric_key": "shantytown_renovation"}
+    assert part_of_same(part, [whole, part]) and not part_of_same(whole, [whole, part])
+    assert not part_of_same(own, [own])  # 其中棚户区改造580万套 under 保障性安居工程 is a measure of its own
+
+
+def test_an_average_each_year_is_no_years_growth():
+    from govlens.analysis.ask.choose import one_year
+
+    avg = g(4) | {"metric": "农村居民人均纯收入", "quote": "农村居民人均纯收入平均每年实际增长百分之四"}
+    assert not one_year(avg, "change")
+
+
+def test_a_whole_year_target_is_not_met_by_a_year_end_reading():
+    target = lv(5.5, "以内") | {"metric": "城镇调查失业率", "quote": "城镇调查失业率全年控制在5.5%以内"}
+    year_end = lv(5.5) | {"metric": "城镇调查失业率", "quote": "年末城镇调查失业率降到5.5%"}
+    average = lv(5.6) | {"metric": "城镇调查失业率", "quote": "城镇调查失业率平均为5.6%"}
+    assert pair(target, [year_end]) is None and pair(target, [year_end, average]) is average
+    plain = lv(6, "左右") | {"metric": "城镇调查失业率", "quote": "城镇调查失业率6%左右"}
+    assert pair(plain, [year_end]) is year_end  # no 全年 in the target: the year-end figure answers

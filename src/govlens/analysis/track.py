@@ -58,6 +58,8 @@ from ..store.api import StoreAPI
 LOWER_IS_BETTER = ("unemployment_registered", "unemployment_surveyed", "cpi", "retail_prices", "energy_intensity",
                    "pm25", "deficit_ratio", "deficit", "carbon_intensity",
                    "so2_emissions", "cod_emissions")
+# Units that count people or things (a bare 万 beside them means that many of them)
+COUNT_UNITS = ("人", "户", "套", "个", "家", "项", "件", "所", "座", "辆", "台", "人次")
 SENSES = ("level", "ratio", "growth")  # the order a measure named without a sense word is looked up in
 PERCENT = ("%", "‰")
 
@@ -144,6 +146,22 @@ def _tolerance(unit: str | None, target: float) -> float:
     return 0.5 if unit in ("%", "百分点", "个百分点") else abs(target) * 0.02
 
 
+def _bare_count(value: float, unit: str | None, to: str | None) -> float | None:
+    """``value unit`` in ``to`` when one of the two is a bare magnitude (万, 亿) and the other that
+    magnitude of a count (万人, 万套): the count is understood."""
+    from ..stages.numbers import base_unit
+
+    if not unit or not to:
+        return None
+    bu, bt = base_unit(unit), base_unit(to)
+    if bu and bt:
+        return None
+    rest = bu if bu else bt  # the count the other side names
+    if rest in COUNT_UNITS:
+        return convert(value, unit + (rest if not bu else ""), to + (rest if not bt else ""))
+    return None
+
+
 def _default_sense(target: dict[str, Any], actual: dict[str, Any], key: str | None = None) -> str | None:
     """The sense both figures state (for callers that pass no sense): growth first, as a target
     sentence's change is what it sets (增长8%，达到296亿元)."""
@@ -164,6 +182,8 @@ def figures(target: dict[str, Any], actual: dict[str, Any], sense: str | None = 
     av, _, aunit = a
     if sense == "level":
         got = convert(av, aunit, unit)
+        if got is None:  # 减少1240万 against 1000万人以上: a bare magnitude counts what the other names
+            got = _bare_count(av, aunit, unit)
         return None if got is None else (tv, tmax, got, unit)
     same = unit == aunit or {unit, aunit} <= {"百分点", "个百分点"}
     return (tv, tmax, av, unit) if same else None
@@ -231,6 +251,16 @@ OUTCOME_WORD = re.compile(r"实际|结果|执行|完成了?|实现了|达到了|
 PLAN_CONTINUES = re.compile(r"[^，；。：]*(?:[，：]\s*(?:要把|要|把|力争|努力把?|争取)[^，；。：]*)?")
 
 
+def part_of_same(f: dict[str, Any], facts: list[dict[str, Any]]) -> bool:
+    """The fact is a 其中 part of a figure of the same measure (区级一般公共预算收入 under 一般公共预算收入);
+    a part that is a measure of its own (其中棚户区改造580万套 under 保障性安居工程) is not."""
+    parent = f.get("parent")
+    if parent is None:
+        return False
+    return any(g.get("doc") == f.get("doc") and g.get("id") == parent and g.get("metric_key") == f.get("metric_key")
+               for g in facts)
+
+
 def narrower_than_key(f: dict[str, Any]) -> bool:
     """The fact's measure is a part of its key's measure: a narrowing word (工业, 农业, 人均 …, see
     ``ask.choose.NARROWER``) before the key's longest synonym in its name (工业生产总值 is no GDP)."""
@@ -283,9 +313,11 @@ def pair(target: dict[str, Any], candidates: list[dict[str, Any]], sense: str | 
     year = target.get("doc_year") or (int(target["period"]) if str(target.get("period") or "").isdigit() else None)
     from .ask.choose import clause_before
 
-    whole = [c for c in candidates if c.get("parent") is None and not restated_target(c)
+    whole_year = "全年" in clause_before(target)
+    whole = [c for c in candidates if not part_of_same(c, candidates) and not restated_target(c)
              and not narrower_than_key(c) and not (year and names_another_year(c, year))
-             and not PART_OF_YEAR.search(clause_before(c))]
+             and not PART_OF_YEAR.search(clause_before(c))
+             and not (whole_year and "年末" in clause_before(c))]  # 全年控制在5.5%以内 is no year-end reading
     comparable = [c for c in whole if figures(target, c, sense) is not None]
     ranked = best(comparable, target.get("metric"), sense == "growth")
     return ranked[0] if ranked else None
@@ -348,7 +380,7 @@ def track(store: StoreAPI, region: str | None = None, metric: str | None = None,
     out: list[dict[str, Any]] = []
     chosen: dict[tuple, tuple[tuple[int, int, int, int], dict[str, Any]]] = {}
     for order, t in enumerate(targets):
-        if t.get("parent") is not None or narrower_than_key(t):
+        if part_of_same(t, targets) or narrower_than_key(t):
             continue
         for s in fact_senses(t):
             if sense is not None and s != sense:

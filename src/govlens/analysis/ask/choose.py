@@ -25,7 +25,7 @@ CLAUSE_CUES: list[tuple[re.Pattern[str], float, str]] = [
 ]
 # A word right before the measure that narrows it to a part (农业生产总值 is not 地区生产总值).
 NARROWER = re.compile(r"(?:人均|农业|工业|工农业|海洋|数字经济|旅游|文化|民营经济|县域|园区|新区|经济区|第[一二三]产业)$")
-MULTI_YEAR = re.compile(r"十年来|五年来|多年来|年均|累计|历年|以来|近[一二三四五六七八九十\d]+年|过去[一二三四五六七八九十\d]+年")
+MULTI_YEAR = re.compile(r"十年来|五年来|多年来|年均|平均每年|每年平均|累计|历年|以来|近[一二三四五六七八九十\d]+年|过去[一二三四五六七八九十\d]+年")
 # A count of years before the figure, even inside the name read for it (五年全社会固定资产投资完成26000亿元),
 # never a year's name (一九九二年)
 YEARS_COUNT = re.compile(r"(?<![〇零一二三四五六七八九十百\d])(?:[两二三四五六七八九十]|十[一二三四五六七八九])年(?![度底末初中])")
