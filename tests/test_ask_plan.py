@@ -116,6 +116,9 @@ def test_every_operation_has_a_handler():
         ("明澜区2023年GDP实际增速比目标低了多少？", {"op": "track"}),
         ("明澜区2023年政府工作报告一共解释了多少个名词？", {"op": "glossary_count"}),
         ("明澜区2023年报告名词解释的第二条是什么？", {"op": "glossary_count"}),
+        # a count of the library's documents, of a kind
+        ("库里收录了多少篇2023年的政府工作报告？", {"op": "documents", "unknown_place": None, "years": [2023]}),
+        ("数据库里有几部条例？", {"op": "documents"}),
         # a figure asked is never a term: 是什么 with a year, 多少, 几项
         ("明澜区2023年经济增长目标是什么？", {"op": "lookup"}),
         ("明澜区报告的注释部分一共有多少条？", {"op": "glossary_count"}),

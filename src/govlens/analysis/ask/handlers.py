@@ -642,8 +642,10 @@ def glossary_count(store: StoreAPI, p: Plan, q: str) -> Answer | None:
 
 
 def documents(store: StoreAPI, p: Plan, q: str) -> Answer | None:
-    n = store.count_documents(region=p.places[0] if p.places else None, year=p.year,
-                              kind="work_report" if "工作报告" in q else None)
+    if p.unknown_place and not p.places:
+        return None  # a place the library does not hold: declined, like every other question about it
+    kind = next((k for rx, k in W.DOC_KINDS if rx.search(q)), None)
+    n = store.count_documents(region=p.places[0] if p.places else None, year=p.year, kind=kind)
     return Answer(answer=f"库中共有{n}篇符合条件的文件。", computed=[str(n)])
 
 

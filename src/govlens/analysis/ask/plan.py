@@ -113,7 +113,7 @@ def places_in(store: StoreAPI, q: str) -> tuple[list[str], list[tuple[int, int]]
             unknown = name
             break
     if unknown is None and not places and (m := W.LEADING_NAME.match(q)) is not None \
-            and not W.NOT_A_PLACE.match(m.group("n")) \
+            and not W.NOT_A_PLACE.match(m.group("n")) and not re.search(r"多少|几|哪|什么|库|是否|有没有|收录", m.group("n")) \
             and not any(s < m.end("n") for s, _ in spans) and not _nation_or_measure(m.group("n")):
         unknown = m.group("n")  # 火星2025年…: a name the library holds no place for
     if unknown is None:  # a province named bare (浙江) that the library does not hold

@@ -37,7 +37,8 @@ OPERATION_CUES: list[tuple[str, re.Pattern[str], str]] = [
      "云溪市绿色出行促进条例从哪天起施行？"),
     ("glossary_list", re.compile(r"指(?:的是)?哪些|包括哪些|包含哪些|是指哪|有哪些内容"),
      "两重指哪些？"),
-    ("documents", re.compile(r"多少篇|几篇|多少份|几份"), "库中有多少篇政府工作报告？"),
+    ("documents", re.compile(r"多少篇|几篇|多少份|几份|(?:库|数据库|资料库)[^，。？]{0,8}(?:多少|几)(?:部|个|条)"),
+     "库中有多少篇政府工作报告？"),
     ("track", re.compile(r"目标.*?(?:实际|完成|实现)(?:了|得|的|情况)?(?:是)?(?:多少|怎么样|如何)|完成了吗|实现了吗|达到了吗|(?:实现|完成|达到)目标了吗|目标(?:实现|完成|达到)了吗|完成情况|完成没有|实现了没有|达到了没有|完成了没有|有没有完成|有没有实现|是否完成|是否实现|是否达到|是否达标|达标了吗|达标没有|完成得怎么样|完成得如何|实现情况"
                          r"|目标(?:是|为)[^，。？]*[，,].*(?:实际|最终|结果)"
                          r"|(?:是否|有没有|有无)(?:如期|按期|顺利|全面|超额)?(?:完成|实现|达到|达成|控制在|保持在)"
@@ -124,6 +125,13 @@ MODIFIER_OF = re.compile(r"^占\||^[^|]?\|(?:的)?(?:比重|占比|贡献率|比
 # A figure the question states for the places to have (哪些省份的目标是5%左右): a filter, not a top place
 FIGURE_STATED = re.compile(rf"(?:是|为|定为|定在|达到|都是)(?:增长)?(?P<v>\d+(?:\.\d+)?)\s*(?:%|％)(?P<q>{QUALIFIER_AFTER_CHANGE_RX})?"
                            r"(?=[^，。？\d]{0,6}[？?]?$)")
+# What kind of document a count of the library's documents asks about (kind as stored)
+DOC_KINDS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"工作报告"), "work_report"),
+    (re.compile(r"新闻发布会|发布会|实录|答记者问"), "press"),
+    (re.compile(r"条例|法规|规章|办法|决定"), "regulation"),
+    (re.compile(r"报纸|报道|新闻稿|版面"), "news"),
+]
 # A position asked in a ranking: 排第二, 排在各省第二位, 第三高, 位列第二
 NTH_Q = re.compile(r"(?:排|位列|位居|居)(?:在)?(?:[^第，。？]{0,6})?第([一二两三四五六七八九十\d]+)(?:位|名)?"
                    r"|第([一二两三四五六七八九十\d]+)(?:高|低|多|少|快|慢|大|小)")
