@@ -265,3 +265,20 @@ def test_metric_invariant_knows_words_ending_like_connectives():
     assert f.data["metric"].endswith("惠及") and "metric_not_a_word" not in broken_invariants(doc, f)
     f.data["metric"] = "水电站和"
     assert "metric_not_a_word" in broken_invariants(doc, f)
+
+
+@pytest.mark.parametrize(("window", "metric"), [
+    ("国家财政收入比上年增加", "国家财政收入增加"),
+    ("船舶平均待泊时间同比减少", "船舶平均待泊时间减少"),
+    ("钢产量比2019年增加", "钢产量增加"),
+    ("比预算数", "预算数"),
+])
+def test_the_base_compared_with_is_no_part_of_the_metric(window, metric):
+    from govlens.stages.indicators.metric import _clean_metric
+
+    assert _clean_metric(window) == metric
+
+
+def test_a_change_in_tenths_is_a_change():
+    (f,) = facts("全区工业增加值超800亿元、比2015年增加五成以上。")
+    assert (f["value"], f["change"], f["change_unit"]) == (800, 50, "%")

@@ -56,11 +56,21 @@ _HEAD_NOUNS = ("增加值", "产值", "收入", "投资", "总额", "营业收�
 _TAIL = 48  # trailing filler is a few short words: only the window's tail is searched for it
 
 
+# The base a figure is compared with is no part of what it measures: "国家财政收入比上年增加" ->
+# 国家财政收入增加, "船舶平均待泊时间同比减少" -> 船舶平均待泊时间减少, "比预算数" -> 预算数.
+_COMPARED_WITH = re.compile(
+    rf"(?:同比|(?:比|较)(?:上年|去年|上一年|年初|上年末|去年同期|上年同期|同期|预算数?|计划数?|上年预算|去年预算|"
+    rf"(?:{YEAR}|{YEAR_CN})年(?:末|底|同期)?))(?=(?:还|又|将|要|预计)?(?:增加|减少|扩大|压缩|增高|多|少|增长|下降|提高|降低)$)"
+    r"|^[（(]?比(?=预算数|计划数)")
+
+
 @lru_cache(maxsize=8192)
 def _clean_metric(w: str) -> str:
     """The metric words of a window (cached: the rules ask for the same window several times)."""
     prev = None
     w = w.strip()
+    if "比" in w or "较" in w:
+        w = _COMPARED_WITH.sub("", w)
     while w != prev:
         prev = w
         if lead := _LEADING.match(w):  # anchored: one match at 0, not a try at every position as sub does

@@ -48,7 +48,7 @@ _REACHED = ("达到", "达", "为", "至")
 _REACHED_AFTER = re.compile(r"^[、，,]?(?:达到|达|增至|增加到|提高到|升至|总量达到?)$")
 _LIST_JOIN = ("、", "和", "及", "与", "，", ",")
 _PREP_END = re.compile(r"[在于对向为给和及与]$")
-_BASE_COMPARISON = re.compile(rf"(?:比|较)(?:上年|去年|上一年|{YEAR}年)(?:同期|末|底)?")  # a base, not a period
+_BASE_COMPARISON = re.compile(rf"(?:比|较)(?:上年|去年|上一年|{YEAR}年)(?:同期|末|底|预算)?")  # a base, not a period
 # A clause that only says how a figure was computed stands between a level and its change without
 # separating them: 国内生产总值67700亿元，按可比价格计算，比上年增长9.7%.
 _ASIDE = re.compile(r"[，,](?:按|扣除|剔除|以)[^，,。；]{1,10}(?:计算|因素|口径|计)(?=[，,])")
@@ -246,8 +246,9 @@ def absolute_change(c: Clause) -> bool:
     change of that figure."""
     mt, pf = c.mt, c.prev_fact
     # 比2010年增加13480元, 比上年末增加8800亿元: the base compared with is no part of the change word.
-    window = _clean_metric(_BASE_COMPARISON.sub("", c.raw_window)) if "比" in c.raw_window or "较" in c.raw_window \
-        else c.window
+    window = c.window
+    if window not in CHANGE_ABS and ("比" in c.raw_window or "较" in c.raw_window):
+        window = _clean_metric(_BASE_COMPARISON.sub("", c.raw_window))
     if (mt.kind == "level" and pf is not None and window in CHANGE_ABS
             and not _PERIOD_CUES.search(_BASE_COMPARISON.sub("", c.raw_window))
             and ((pf.data["value"] is not None and base_unit(pf.data["unit"]) == base_unit(mt.unit))
@@ -579,6 +580,8 @@ RULES: list[Row] = [
          ({"metric": "财政总收入", "value": 88.6, "change_abs": 6.2, "change_abs_unit": "亿元"},)),
         ("农业总产值增长8.5%，即增加12.4亿元。",
          ({"metric": "农业总产值", "value": None, "change": 8.5, "change_abs": 12.4},)),
+        ("拟安排区级财政赤字3.2亿元，比上年预算减少0.4亿元。",
+         ({"metric": "区级财政赤字", "value": 3.2, "change_abs": -0.4},)),
         ("城乡居民储蓄存款年末达到9850亿元，比上年末增加1120亿元。",
          ({"metric": "城乡居民储蓄存款年末", "value": 9850, "change_abs": 1120},)),
         ("城镇居民人均可支配收入完成41250元，比2015年增加12380元，年均递增7.6%。",

@@ -53,7 +53,7 @@ _CHANGE_VERB = alternation(CHANGE_BEFORE)
 _CHANGE = re.compile(
     rf"(?={first_chars([*CHANGE_BEFORE, '翻'])})(?:(?P<verb>{_CHANGE_VERB})(?:了|为|达|达到)?{_PRE}(?P<n1>{_NUM})"
     rf"(?:(?P<u1>%|个百分点|百分点)?{_SEP}(?P<n2>{_NUM2}))?"
-    rf"(?P<u>%|个百分点|百分点|倍|成|(?<=[零〇一二两三四五六七八九十]))(?P<post>{QUALIFIER_AFTER_CHANGE_RX})?"
+    rf"(?P<u>%|个百分点|百分点|倍|成|(?<=[零〇一二两三四五六七八九十成]))(?P<post>{QUALIFIER_AFTER_CHANGE_RX})?"
     rf"|(?P<fan>翻(?P<times>[一两二三四])番)(?P<post2>{QUALIFIER_AFTER_CHANGE_RX})?)"
 )
 # "减环节66%", "提高效率20%": a change verb, a short object, then the figure. The object holds no change
@@ -196,9 +196,9 @@ def find_mentions(text: str, lo: int, hi: int, masked: list[tuple[int, int]]) ->
                 verb = m.group("verb")
                 unit = m.group("u")
                 if not unit:
-                    if not m.group("n1").startswith("百分之"):
+                    if not m.group("n1").startswith("百分之") and not m.group("n1").endswith("成"):
                         continue
-                    unit = "%"
+                    unit = "%"  # 百分之五, 增加五成
                 c1, c2 = _num(m.group("n1")), _num(m.groupdict().get("n2"))
                 if unit == "成":
                     c1 = c1 * 10 if c1 is not None else None
