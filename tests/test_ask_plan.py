@@ -119,6 +119,7 @@ def test_every_operation_has_a_handler():
         # a count of the library's documents, of a kind
         ("库里收录了多少篇2023年的政府工作报告？", {"op": "documents", "unknown_place": None, "years": [2023]}),
         ("数据库里有几部条例？", {"op": "documents"}),
+        ("明澜区2021年到2023年地区生产总值和增速分别是多少？", {"op": "trend", "want_change": False}),
         # a figure asked is never a term: 是什么 with a year, 多少, 几项
         ("明澜区2023年经济增长目标是什么？", {"op": "lookup"}),
         ("明澜区报告的注释部分一共有多少条？", {"op": "glossary_count"}),

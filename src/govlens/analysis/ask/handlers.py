@@ -465,7 +465,8 @@ def trend(store: StoreAPI, p: Plan, q: str) -> Answer | None:
         return None
     years = {r["period"] for r in rows}
     show_kind = "years named" in p.constraints or len({r.get("kind") for r in rows}) > 1
-    a = Answer(answer="；".join(f"{f['period']}年{kind_word(f) if show_kind else ''}{as_written(f, figure(f, field_), field_)}"
+    shown = None if field_ == "value" and W.LEVEL_AND_RATE.search(q) else field_  # 总量和增速: both figures
+    a = Answer(answer="；".join(f"{f['period']}年{kind_word(f) if show_kind else ''}{as_written(f, figure(f, shown), shown)}"
                               for f in rows) + "。",
                chart="line")
     a.citations = [cite(f) for f in rows]

@@ -302,7 +302,8 @@ def read(store: StoreAPI, question: str) -> Plan:
     if (lv := W.LEVEL_Q.search(q)) is not None:
         p.level = W.LEVELS[next(g for g in lv.groups() if g)]
     p.order = "low" if W.ORDER_LOW.search(q) else "high"
-    p.want_change = bool(W.CHANGE_WORDS.search(q)) and not (W.LEVEL_WORDS.search(q) and not W.RATE_WORDS.search(q))
+    p.want_change = bool(W.CHANGE_WORDS.search(q)) and not (W.LEVEL_WORDS.search(q) and not W.RATE_WORDS.search(q)) \
+        and not W.LEVEL_AND_RATE.search(q)
     p.stated_target = _stated_target(q)
     if p.stated_target and re.search(r"实际|最终|结果|完成|实现", q[q.find(p.stated_target["quote"]):]):
         p.op = "track"

@@ -140,6 +140,8 @@ LEVEL_Q = re.compile(r"哪(?:个|些|一个)(省|市|区|县)|各(省|市|区|�
 LEVELS = {"省": "province", "市": "city", "区": "district", "县": "county"}
 NATION_Q = re.compile(r"全国|我国|国家|中国")
 # A level asked (地区生产总值总量是怎么增长的): the series or figure is the level, not its growth rate.
+# Both the level and its growth asked (地区生产总值和增速): the level is plotted, both are written
+LEVEL_AND_RATE = re.compile(r"(?:总量|规模|总额)?(?:和|及|与|以及)(?:其)?(?:增速|增幅|增长率|增长速度)")
 LEVEL_WORDS = re.compile(r"总量|规模|总额|总值是多少|达到多少|是多少亿|多少亿元|多少万亿")
 RATE_WORDS = re.compile(r"增速|增幅|涨幅|增长率|速度")  # a rate, not a level
 CHANGE_WORDS = re.compile(r"增长|增速|增幅|涨幅|提高|下降|上涨|增加|减少|降低|同比|比上年")
