@@ -35,7 +35,7 @@ OPERATION_CUES: list[tuple[str, re.Pattern[str], str]] = [
     ("date", re.compile(r"(?:哪天|哪一天|哪日|何时|什么时候|什么时间|哪年哪月|几月几[日号]|哪个日期)(?:起|开始)?(?:正式)?(?:施行|实施|生效|执行)"
                         r"|(?:施行|实施|生效)(?:日期|时间)"),
      "云溪市绿色出行促进条例从哪天起施行？"),
-    ("glossary_list", re.compile(r"指(?:的是)?哪些|包括哪些|包含哪些|是指哪|有哪些内容"),
+    ("glossary_list", re.compile(r"指(?:的是)?哪些|包括哪些|包含哪些|是指哪|有哪些内容|是哪[几一二两三四五六七八九十]+[个项条种类张部所家大](?=[？?]?$)"),
      "两重指哪些？"),
     ("documents", re.compile(r"多少篇|几篇|多少份|几份|(?:库|数据库|资料库)[^，。？]{0,8}(?:多少|几)(?:部|个|条)"),
      "库中有多少篇政府工作报告？"),
@@ -63,9 +63,11 @@ OPERATION_CUES: list[tuple[str, re.Pattern[str], str]] = [
 # (云溪市2026年报告里的“三库”具体指哪些); a bare 是什么 does so only for a quoted term or a question
 # with no year (2026年增长目标是什么 asks for a figure).
 DEFINE_STRICT = re.compile(r"(?:是)?(?:指什么|指的是什么|是什么意思|什么意思|含义是什么|的含义|(?:具体)?(?:是)?指哪些|(?:具体)?包括哪些"
-                           r"|(?:具体)?包含哪些|(?:具体)?是指哪(?:[几一二两三四五六七八九十]+)?[个项条种类方面点些]?|有哪些内容|具体内容是什么)")
+                           r"|(?:具体)?包含哪些|(?:具体)?是指?哪(?:[几一二两三四五六七八九十]+)[个项条种类方面点些张部所家大]?(?=[？?]?$)|(?:具体)?是指哪[些个]?|有哪些内容|具体内容是什么)")
 DEFINE_Q = re.compile(rf"{DEFINE_STRICT.pattern}|是什么|是啥")
 DEFINE_BEFORE = re.compile(r"(?:什么是|什么叫|何为|何谓)")
+# Words saying a term was read in a document (报告中的, 提到的): a bare 是什么 after them asks for the term
+TERM_READ_IN = re.compile(r"(?:报告|文件|文中|条例|讲话)(?:中|里|里面)?(?:所说|提到|提出|说)?的")
 QUOTED_TERM = re.compile(r"[“\"「『]([^”\"」』]{1,30})[”\"」』]")
 # The words before a term that only say where it was read (报告中的, 所称的, 提出的): not part of the term.
 TERM_SOURCE = re.compile(r"^.*?(?:名词解释|名词注释|注释|报告|文件|文中|条例|办法|规定|意见|纲要|规划)(?:中|里|里面|后面)?"
