@@ -116,6 +116,16 @@ def test_every_operation_has_a_handler():
         ("明澜区2023年GDP实际增速比目标低了多少？", {"op": "track"}),
         ("明澜区2023年政府工作报告一共解释了多少个名词？", {"op": "glossary_count"}),
         ("明澜区2023年报告名词解释的第二条是什么？", {"op": "glossary_count"}),
+        # a count of the library's documents, of a kind
+        ("库里收录了多少篇2023年的政府工作报告？", {"op": "documents", "unknown_place": None, "years": [2023]}),
+        ("数据库里有几部条例？", {"op": "documents"}),
+        ("明澜区2021年到2023年地区生产总值和增速分别是多少？", {"op": "trend", "want_change": False}),
+        ("明澜区2023年报告中的全程代办是什么？", {"op": "glossary", "term": "全程代办"}),
+        ("明澜区2023年报告里“三张清单”是哪三张？", {"op": "glossary_list", "term": "三张清单"}),
+        ("明澜区2023年报告中的经济增长目标是什么？", {"op": "lookup"}),
+        # a ranking asked as 是哪三个 is no glossary list
+        ("2023年地区生产总值增长目标最高的是哪两个区？", {"op": "rank", "constraints": ["top 2"]}),
+        ("2023年地区生产总值增长目标最高的是哪三个？", {"op": "rank", "constraints": ["top 3"]}),
         # a figure asked is never a term: 是什么 with a year, 多少, 几项
         ("明澜区2023年经济增长目标是什么？", {"op": "lookup"}),
         ("明澜区报告的注释部分一共有多少条？", {"op": "glossary_count"}),

@@ -52,12 +52,26 @@ class _Reads:
         return read
 
 
+_WIDE = {**{0xFF10 + i: 0x30 + i for i in range(10)}, **{0xFF21 + i: 0x41 + i for i in range(26)},
+         **{0xFF41 + i: 0x61 + i for i in range(26)}, ord("％"): ord("%"), ord("．"): ord(".")}
+
+
+def as_stored(question: str) -> str:
+    """The question in the form the library's text is stored in: Simplified script (金山區政務服務 ->
+    金山区政务服务, as the documents were converted) and ASCII letters and digits (２０２５年ＧＤＰ);
+    Chinese punctuation is kept, the question words are read with it."""
+    from ...stages.normalize import to_simplified
+
+    return to_simplified(question.translate(_WIDE))[0]
+
+
 def ask(store: StoreAPI, question: str) -> Answer:
     """The answer from the library; an LLM rephrases it only when one is configured (llm.py). A
     question a handler trips over is declined with the nearest sentences, never an error page; the
     trip is logged (``govlens.ask`` logger) so it can be fixed."""
     if not isinstance(store, _Reads):
         store = _Reads(store)  # type: ignore[assignment]
+    question = as_stored(question)
     try:
         return _ask(store, question)
     except GovlensError:

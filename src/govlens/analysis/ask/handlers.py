@@ -465,7 +465,8 @@ def trend(store: StoreAPI, p: Plan, q: str) -> Answer | None:
         return None
     years = {r["period"] for r in rows}
     show_kind = "years named" in p.constraints or len({r.get("kind") for r in rows}) > 1
-    a = Answer(answer="；".join(f"{f['period']}年{kind_word(f) if show_kind else ''}{as_written(f, figure(f, field_), field_)}"
+    shown = None if field_ == "value" and W.LEVEL_AND_RATE.search(q) else field_  # 总量和增速: both figures
+    a = Answer(answer="；".join(f"{f['period']}年{kind_word(f) if show_kind else ''}{as_written(f, figure(f, shown), shown)}"
                               for f in rows) + "。",
                chart="line")
     a.citations = [cite(f) for f in rows]
@@ -642,8 +643,10 @@ def glossary_count(store: StoreAPI, p: Plan, q: str) -> Answer | None:
 
 
 def documents(store: StoreAPI, p: Plan, q: str) -> Answer | None:
-    n = store.count_documents(region=p.places[0] if p.places else None, year=p.year,
-                              kind="work_report" if "工作报告" in q else None)
+    if p.unknown_place and not p.places:
+        return None  # a place the library does not hold: declined, like every other question about it
+    kind = next((k for rx, k in W.DOC_KINDS if rx.search(q)), None)
+    n = store.count_documents(region=p.places[0] if p.places else None, year=p.year, kind=kind)
     return Answer(answer=f"库中共有{n}篇符合条件的文件。", computed=[str(n)])
 
 

@@ -113,7 +113,7 @@ def places_in(store: StoreAPI, q: str) -> tuple[list[str], list[tuple[int, int]]
             unknown = name
             break
     if unknown is None and not places and (m := W.LEADING_NAME.match(q)) is not None \
-            and not W.NOT_A_PLACE.match(m.group("n")) \
+            and not W.NOT_A_PLACE.match(m.group("n")) and not re.search(r"多少|几|哪|什么|库|是否|有没有|收录", m.group("n")) \
             and not any(s < m.end("n") for s, _ in spans) and not _nation_or_measure(m.group("n")):
         unknown = m.group("n")  # 火星2025年…: a name the library holds no place for
     if unknown is None:  # a province named bare (浙江) that the library does not hold
@@ -199,10 +199,13 @@ def _term(q: str, op: str) -> str | None:
     m = re.search(rf"{W.DEFINE_BEFORE.pattern}(?P<t>[^？?，。]+)", q)
     if m is None:
         m = re.search(rf"(?P<t>[^？?，。]+?)(?:{W.DEFINE_STRICT.pattern})", q)
-        if m is None and not W.YEAR_Q.search(q):
+        if m is None and (not W.YEAR_Q.search(q) or W.TERM_READ_IN.search(q)):
+            # bare 是什么: no year named, or the term is said to be read in a report (报告中的一降三减是什么)
             m = re.search(rf"(?P<t>[^？?，。]+?)(?:{W.DEFINE_Q.pattern})", q)
-    if m is None:
-        return None
+            if m is not None and re.search(r"目标|增长|增速|多少|最|排名|排第|前[一二三四五六七八九十]", m.group("t")):
+                m = None  # 报告中的经济增长目标是什么 asks a figure
+    if m is None or re.search(r"目标|增长|增速|多少|最|排名|排第|前[一二三四五六七八九十]", m.group("t")):
+        return None  # a ranking or a figure asked (…最高的是哪三个), not a term
     t = W.TERM_SOURCE.sub("", m.group("t").strip("“”\"《》 "))
     t = re.sub(r"^(?:中|里|的)+|(?:的含义|的意思|具体|一词)$", "", t).strip("“”\"《》 ")
     return t if 1 <= len(t) <= 30 else None
@@ -242,6 +245,9 @@ def read(store: StoreAPI, question: str) -> Plan:
     if p.op == "trend" and W.WHICH_YEAR.search(q) and re.search(r"最|第[一二三四五]", q):
         p.op = "rank"  # 2019年以来哪一年…最多: the years ranked, over the range
     term = _term(q, p.op)
+    if not term and p.op == "glossary_list":  # a list cue with no term: the next operation that reads the question
+        p.op = next((op for op, rx, _ in W.OPERATION_CUES if op not in ("glossary_list", "glossary_count")
+                     and rx.search(q)), "lookup")
     if term:
         p.op, p.term = ("glossary_list" if p.op == "glossary_list" else "glossary"), term
         quoted = any(m.group(1).strip() == term for m in W.QUOTED_TERM.finditer(q))  # a place inside it is its own
@@ -302,7 +308,8 @@ def read(store: StoreAPI, question: str) -> Plan:
     if (lv := W.LEVEL_Q.search(q)) is not None:
         p.level = W.LEVELS[next(g for g in lv.groups() if g)]
     p.order = "low" if W.ORDER_LOW.search(q) else "high"
-    p.want_change = bool(W.CHANGE_WORDS.search(q)) and not (W.LEVEL_WORDS.search(q) and not W.RATE_WORDS.search(q))
+    p.want_change = bool(W.CHANGE_WORDS.search(q)) and not (W.LEVEL_WORDS.search(q) and not W.RATE_WORDS.search(q)) \
+        and not W.LEVEL_AND_RATE.search(q)
     p.stated_target = _stated_target(q)
     if p.stated_target and re.search(r"实际|最终|结果|完成|实现", q[q.find(p.stated_target["quote"]):]):
         p.op = "track"
@@ -341,7 +348,7 @@ def read(store: StoreAPI, question: str) -> Plan:
     if p.op in ("items", "project"):
         m = re.search(r"(民生实事|实事|重点项目|重大项目|项目|工程|事项|一件事|行动|任务)", q)
         p.noun = m.group(1) if m else None
-    if (m := re.search(r"前([二两三四五六七八九十\d]+)(?:名|位|个)?", q)) is not None and p.op == "rank":
+    if (m := re.search(r"(?:前|哪)([二两三四五六七八九十\d]+)(?:名|位|个)?", q)) is not None and p.op == "rank":
         cn = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
         n = int(m.group(1)) if m.group(1).isdigit() else cn.get(m.group(1), 3)
         p.constraints.append(f"top {max(2, min(n, 10))}")

@@ -35,9 +35,10 @@ OPERATION_CUES: list[tuple[str, re.Pattern[str], str]] = [
     ("date", re.compile(r"(?:哪天|哪一天|哪日|何时|什么时候|什么时间|哪年哪月|几月几[日号]|哪个日期)(?:起|开始)?(?:正式)?(?:施行|实施|生效|执行)"
                         r"|(?:施行|实施|生效)(?:日期|时间)"),
      "云溪市绿色出行促进条例从哪天起施行？"),
-    ("glossary_list", re.compile(r"指(?:的是)?哪些|包括哪些|包含哪些|是指哪|有哪些内容"),
+    ("glossary_list", re.compile(r"指(?:的是)?哪些|包括哪些|包含哪些|是指哪|有哪些内容|是哪[几一二两三四五六七八九十]+[个项条种类张部所家大](?=[？?]?$)"),
      "两重指哪些？"),
-    ("documents", re.compile(r"多少篇|几篇|多少份|几份"), "库中有多少篇政府工作报告？"),
+    ("documents", re.compile(r"多少篇|几篇|多少份|几份|(?:库|数据库|资料库)[^，。？]{0,8}(?:多少|几)(?:部|个|条)"),
+     "库中有多少篇政府工作报告？"),
     ("track", re.compile(r"目标.*?(?:实际|完成|实现)(?:了|得|的|情况)?(?:是)?(?:多少|怎么样|如何)|完成了吗|实现了吗|达到了吗|(?:实现|完成|达到)目标了吗|目标(?:实现|完成|达到)了吗|完成情况|完成没有|实现了没有|达到了没有|完成了没有|有没有完成|有没有实现|是否完成|是否实现|是否达到|是否达标|达标了吗|达标没有|完成得怎么样|完成得如何|实现情况"
                          r"|目标(?:是|为)[^，。？]*[，,].*(?:实际|最终|结果)"
                          r"|(?:是否|有没有|有无)(?:如期|按期|顺利|全面|超额)?(?:完成|实现|达到|达成|控制在|保持在)"
@@ -62,9 +63,11 @@ OPERATION_CUES: list[tuple[str, re.Pattern[str], str]] = [
 # (云溪市2026年报告里的“三库”具体指哪些); a bare 是什么 does so only for a quoted term or a question
 # with no year (2026年增长目标是什么 asks for a figure).
 DEFINE_STRICT = re.compile(r"(?:是)?(?:指什么|指的是什么|是什么意思|什么意思|含义是什么|的含义|(?:具体)?(?:是)?指哪些|(?:具体)?包括哪些"
-                           r"|(?:具体)?包含哪些|(?:具体)?是指哪(?:[几一二两三四五六七八九十]+)?[个项条种类方面点些]?|有哪些内容|具体内容是什么)")
+                           r"|(?:具体)?包含哪些|(?:具体)?是指?哪(?:[几一二两三四五六七八九十]+)[个项条种类方面点些张部所家大]?(?=[？?]?$)|(?:具体)?是指哪[些个]?|有哪些内容|具体内容是什么)")
 DEFINE_Q = re.compile(rf"{DEFINE_STRICT.pattern}|是什么|是啥")
 DEFINE_BEFORE = re.compile(r"(?:什么是|什么叫|何为|何谓)")
+# Words saying a term was read in a document (报告中的, 提到的): a bare 是什么 after them asks for the term
+TERM_READ_IN = re.compile(r"(?:报告|文件|文中|条例|讲话)(?:中|里|里面)?(?:所说|提到|提出|说)?的")
 QUOTED_TERM = re.compile(r"[“\"「『]([^”\"」』]{1,30})[”\"」』]")
 # The words before a term that only say where it was read (报告中的, 所称的, 提出的): not part of the term.
 TERM_SOURCE = re.compile(r"^.*?(?:名词解释|名词注释|注释|报告|文件|文中|条例|办法|规定|意见|纲要|规划)(?:中|里|里面|后面)?"
@@ -124,6 +127,13 @@ MODIFIER_OF = re.compile(r"^占\||^[^|]?\|(?:的)?(?:比重|占比|贡献率|比
 # A figure the question states for the places to have (哪些省份的目标是5%左右): a filter, not a top place
 FIGURE_STATED = re.compile(rf"(?:是|为|定为|定在|达到|都是)(?:增长)?(?P<v>\d+(?:\.\d+)?)\s*(?:%|％)(?P<q>{QUALIFIER_AFTER_CHANGE_RX})?"
                            r"(?=[^，。？\d]{0,6}[？?]?$)")
+# What kind of document a count of the library's documents asks about (kind as stored)
+DOC_KINDS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"工作报告"), "work_report"),
+    (re.compile(r"新闻发布会|发布会|实录|答记者问"), "press"),
+    (re.compile(r"条例|法规|规章|办法|决定"), "regulation"),
+    (re.compile(r"报纸|报道|新闻稿|版面"), "news"),
+]
 # A position asked in a ranking: 排第二, 排在各省第二位, 第三高, 位列第二
 NTH_Q = re.compile(r"(?:排|位列|位居|居)(?:在)?(?:[^第，。？]{0,6})?第([一二两三四五六七八九十\d]+)(?:位|名)?"
                    r"|第([一二两三四五六七八九十\d]+)(?:高|低|多|少|快|慢|大|小)")
@@ -132,6 +142,8 @@ LEVEL_Q = re.compile(r"哪(?:个|些|一个)(省|市|区|县)|各(省|市|区|�
 LEVELS = {"省": "province", "市": "city", "区": "district", "县": "county"}
 NATION_Q = re.compile(r"全国|我国|国家|中国")
 # A level asked (地区生产总值总量是怎么增长的): the series or figure is the level, not its growth rate.
+# Both the level and its growth asked (地区生产总值和增速): the level is plotted, both are written
+LEVEL_AND_RATE = re.compile(r"(?:总量|规模|总额)?(?:和|及|与|以及)(?:其)?(?:增速|增幅|增长率|增长速度)")
 LEVEL_WORDS = re.compile(r"总量|规模|总额|总值是多少|达到多少|是多少亿|多少亿元|多少万亿")
 RATE_WORDS = re.compile(r"增速|增幅|涨幅|增长率|速度")  # a rate, not a level
 CHANGE_WORDS = re.compile(r"增长|增速|增幅|涨幅|提高|下降|上涨|增加|减少|降低|同比|比上年")
