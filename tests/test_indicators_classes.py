@@ -296,3 +296,13 @@ def test_one_full_width_thousands_group_before_a_unit_is_one_number(sentence, va
 def test_a_full_width_comma_before_a_clause_still_parts_two_figures():
     got = facts("新建学校3所，120名教师到岗。")
     assert [f["value"] for f in got] == [3, 120]
+
+
+def test_a_decimal_number_of_years_is_a_quantity_not_a_date():
+    got = facts("劳动年龄人口平均受教育年限达到11.2年。2019.5年起施行。")
+    assert [(f["metric"], f["value"], f["unit"]) for f in got] == [("劳动年龄人口平均受教育年限", 11.2, "年")]
+
+
+def test_a_plan_total_in_a_review_is_a_target_of_the_year_reviewed():
+    got = facts("签约项目42个，计划总投资36.5亿元。")
+    assert [(f["kind"], f["period"]) for f in got] == [("actual", "2020"), ("target", "2020")]

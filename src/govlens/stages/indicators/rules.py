@@ -52,6 +52,7 @@ _BASE_COMPARISON = re.compile(rf"(?:比|较)(?:上年|去年|上一年|{YEAR}年
 # A clause that only says how a figure was computed stands between a level and its change without
 # separating them: 国内生产总值67700亿元，按可比价格计算，比上年增长9.7%.
 _ASIDE = re.compile(r"[，,](?:按|扣除|剔除|以)[^，,。；]{1,10}(?:计算|因素|口径|计)(?=[，,])")
+_PLAN_TOTAL = re.compile(r"计划(?:总)?投资")
 # A clause holding only a total word before its figure (…大学生，合计630名): the total of the clause before.
 _TOTAL_ONLY = re.compile(r"^[，,\s]*(?:合计|共计|总计|累计|共|计)(?:为|达到?|有)?$")
 # Words that measure something named before them (降幅较上半年收窄, 总量突破90万亿元): whose is the previous figure's.
@@ -516,12 +517,15 @@ def emit(c: Clause) -> bool:
     # A prospect (达产后年产值40亿元) is a forecast with no past period: dated like a target.
     own_clause = last_clause(text[max(s0, mt.start - _MAX_CONTEXT) : mt.start])  # the figure's own clause
     prospect = kind == "forecast" and prospect_cue(text[max(s0, mt.start - _MAX_CONTEXT) : mt.start])
-    period = _period(doc, line.cues, mt.start, "target" if prospect else kind, line.heading, c.role == "review")
+    # A plan total stated in a review (签约项目161个，计划总投资129.8亿元) is a target of the year reviewed.
+    plan_total = kind == "target" and c.role == "review" and _PLAN_TOTAL.search(own_clause) is not None
+    period = _period(doc, line.cues, mt.start, "target" if prospect else "actual" if plan_total else kind,
+                     line.heading, c.role == "review")
     if c.pending_from is not None:
         period = range_end(text, line.cues, mt.start, period)
     sentence = text[max(s0, group[-1].end - _MAX_CONTEXT) : group[-1].end]
     if kind == "target" and period and doc.year and int(period.rsplit("-", 1)[-1]) < doc.year \
-            and not restated(sentence):
+            and not restated(sentence) and not plan_total:
         kind = "actual"  # a report does not set targets for a year (or period) already past, unless it tells one again
     elif (kind == "actual" and period and "-" in period and doc.year and doc.kind == "work_report"
             and int(period.split("-")[0]) >= doc.year):

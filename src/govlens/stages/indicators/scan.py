@@ -70,6 +70,7 @@ _LEVEL = re.compile(
     rf"(?=[约近逾超接突不至高低大将百\d零〇○一二两三四五六七八九十])(?:{_PRE})(?P<n1>{_NUM})(?:(?P<u1>{UNIT})?{_SEP}"
     rf"(?P<n2>{_NUM2}))?(?P<more>多|余)?(?P<u>{UNIT}|倍|(?<=[零〇一二两三四五六七八九十成])|(?<=/\d)|(?<=/\d\d)){_POST}"
 )
+_DECIMAL_YEARS = re.compile(rf"{_PRE}(?<![\d.])(?P<n1>\d{{1,2}}\.\d+)年(?![代度初底末]){_POST}")
 _QUOTES = re.compile(NONFACT["quoted"])
 _MEETING = re.compile(NONFACT["meeting"])
 _CLASS_AFTER = re.compile(NONFACT["class_after"])
@@ -151,7 +152,7 @@ def _bad_context(text: str, num_start: int, num_end: int) -> bool:
     """Ordinals (第3), names with digits (5G, G60, PM2.5, “1+8”), decimals cut in two, formulas (…×100%)."""
     before = text[num_start - 1] if num_start else ""
     after = text[num_end] if num_end < len(text) else ""
-    if before == "第" or (before.isascii() and before.isalnum()) or before in "+＋.×":  # ×100%: a formula
+    if before == "第" or (before.isascii() and before.isalnum()) or before in "+＋.×_":  # ×100%: a formula; PM_2.5
         return True
     return after in "+＋" or (after.isascii() and after.isalpha())
 
@@ -254,6 +255,13 @@ def find_mentions(text: str, lo: int, hi: int, masked: list[tuple[int, int]]) ->
         if pre and post:
             mm.extra["qualifiers"] = [pre, post]
         out.append(mm)
+    # "平均受教育年限达到10.5年": a decimal before 年 is a span of years, never a date (facts' small edit).
+    if "年" in span and "." in span:
+        for m in _DECIMAL_YEARS.finditer(text, lo, hi):
+            if not ((overlaps is not None and overlaps.hit(m.start(), m.end())) or _inside_sorted(masked, m.start(), m.end())
+                    or _bad_context(text, m.start("n1"), m.end("n1"))):
+                out.append(Mention(m.start(), m.end(), "level", value=float(m.group("n1")), unit="年",
+                                   qualifier=m.group("pre") or m.group("post")))
     out.sort(key=lambda x: x.start)
     # "5万余户": the approximate word sits between the magnitude and the unit.
     for mm in out:
