@@ -282,3 +282,17 @@ def test_the_base_compared_with_is_no_part_of_the_metric(window, metric):
 def test_a_change_in_tenths_is_a_change():
     (f,) = facts("全区工业增加值超800亿元、比2015年增加五成以上。")
     assert (f["value"], f["change"], f["change_unit"]) == (800, 50, "%")
+
+
+@pytest.mark.parametrize(("sentence", "value", "unit"), [
+    ("粮食产量33，212万吨，比上年增加2，730万吨。", 33212, "万吨"),
+    ("由上年亏损9，000万元转为盈利。", 9000, "万元"),
+])
+def test_one_full_width_thousands_group_before_a_unit_is_one_number(sentence, value, unit):
+    got = facts(sentence)
+    assert (got[0]["value"], got[0]["unit"]) == (value, unit)
+
+
+def test_a_full_width_comma_before_a_clause_still_parts_two_figures():
+    got = facts("新建学校3所，120名教师到岗。")
+    assert [f["value"] for f in got] == [3, 120]

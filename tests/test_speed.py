@@ -114,8 +114,10 @@ def test_word_across_prefilter_agrees_with_the_segmenter(left, right):
 
 @pytest.mark.parametrize(("text", "out"), [
     ("预算收入２８，０４９，７８０，０００元", "预算收入２８,０４９,７８０,０００元"),  # \d: full-width digits too
-    ("收入28，049，780，000元，支出3，154元", "收入28,049,780,000元，支出3，154元"),
-    ("全年完成3，154万元", "全年完成3，154万元")])
+    # one group before a unit is one number too (facts' rule, round 3); a list keeps its commas
+    ("收入28，049，780，000元，支出3，154元", "收入28,049,780,000元，支出3,154元"),
+    ("全年完成3，154万元", "全年完成3,154万元"),
+    ("分别为120，150个和80个", "分别为120，150个和80个")])
 def test_grouped_thousands_hint(text, out):
     assert N._fix_punct(text) == out
 

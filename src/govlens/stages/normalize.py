@@ -59,6 +59,13 @@ _GROUPED = re.compile(r"(?<![\d.,，])\d{1,3}(?:，\d{3}){2,}(?![\d.，])")
 # Every such figure holds "，ddd，": a pattern opening with a literal, which the engine finds by a fast
 # string search (the one above opens with a lookbehind and is tried at every position).
 _GROUPED_HINT = re.compile(r"，\d{3}，")
+# One group alone is one number too when a magnitude or a unit follows it at once (33，212万吨, 9，000万元,
+# 7，000大卡): a second figure would open a clause of its own, not run into a unit; unless it is a list
+# (分别为120，150个和80个).
+_GROUPED_ONE = re.compile(r"(?<![\d.,，])(?<!分别为)(?<!分别是)(?<!分别达)\d{1,3}，\d{3}(?=(?:多|余)?(?:万|亿|千|元|吨|"
+                          r"公斤|斤|亩|人|户|个|辆|台|项|家|所|件|套|头|只|架|部|公里|米|平方米|立方米|大卡|马力|度|千瓦|公顷|担)"
+                          r"(?![和、及与]\d))")  # not a list: 分别为120，150个和80个
+_GROUPED_ONE_HINT = re.compile(r"\d，\d{3}")
 
 # Stray semicolons left where a crawler dropped superscripts or padding: "3.73;公里", "”;⑥",
 # "区长;陈宇剑", "高;香".
@@ -151,6 +158,8 @@ def _fix_punct(text: str) -> str:
 
     text = _PAREN.sub(paren, text)
     text = _PUNCT.sub(lambda m: _PUNCT_MAP[m.group()], text)
+    if _GROUPED_ONE_HINT.search(text):
+        text = _GROUPED_ONE.sub(lambda m: m.group().replace("，", ","), text)
     if not _GROUPED_HINT.search(text):
         return text
     return _GROUPED.sub(lambda m: m.group().replace("，", ","), text)
