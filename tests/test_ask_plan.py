@@ -290,3 +290,9 @@ def test_a_figure_stated_for_the_places_to_have(question, value, qualifier):
 
     m = FIGURE_STATED.search(question)
     assert (m.group("v") if m else None) == value and (m.group("q") if m else None) == qualifier
+
+
+def test_counted_nouns_are_found_anywhere_in_a_compared_measure():
+    from govlens.analysis.ask.words import COUNTED_NOUN
+
+    assert COUNTED_NOUN.search("计划办的民生实事各").group() == "民生实事"

@@ -226,6 +226,10 @@ def compare_places(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     if p.unknown_place:
         return None  # one of the places compared is not in the library: no comparison to make
     picked = [(place, _pick(store, p, place)) for place in p.places]
+    if all(f is None for _, f in picked) and (m := W.COUNTED_NOUN.search(p.measure or "")) is not None:
+        # 江苏和宁夏的民生实事各多少件: the count each place's report states
+        counted = {r["region"]: r for r in _counts(store, Plan(**{**vars(p), "level": None}), m.group())}
+        picked = [(place, counted.get(place)) for place in p.places]
     rows = [f | {"place": place} for place, f in picked if f is not None]
     if len(rows) < 2:
         return None
@@ -319,10 +323,14 @@ def rank(store: StoreAPI, p: Plan, q: str) -> Answer | None:
 
 
 def _counts(store: StoreAPI, p: Plan, noun: str) -> list[dict[str, Any]]:
-    """One row per place of the level asked: the count of ``noun`` its report of the year states."""
+    """One row per place of the level asked (or per place named): the count of ``noun`` its report of
+    the year states."""
     rows = []
     seen: set[str] = set()
-    for d in store.documents(order="latest", kind="work_report", level=p.level, year=p.year):
+    docs = ([d for place in p.places for d in store.documents(order="latest", kind="work_report", region=place,
+                                                               year=p.year)]
+            if p.places else store.documents(order="latest", kind="work_report", level=p.level, year=p.year))
+    for d in docs:
         if not d.get("region") or d["region"] in seen:
             continue
         doc = store.document(d["id"])
@@ -619,6 +627,16 @@ NOTE_LABEL = re.compile(r"(?:注解|注释|注|说明|备注)\s*[\d一二三四�
 
 
 def glossary_count(store: StoreAPI, p: Plan, q: str) -> Answer | None:
+    if len(p.places) > 1:  # 海南和江西的名词解释各有多少条: each place's report
+        parts = [glossary_count(store, Plan(**{**vars(p), "places": [place]}), q) for place in p.places]
+        if not all(parts):
+            return None
+        a = Answer(answer="；".join(x.answer.rstrip("。") for x in parts if x) + "。")
+        for x in parts:
+            if x:
+                a.citations += x.citations
+                a.computed += x.computed
+        return a
     docs = store.documents(order="latest", region=p.places[0] if p.places else None,
                            year=p.year, kind="work_report")
     for d in docs:

@@ -24,6 +24,17 @@ UNIT_ASKED = re.compile(r"(?:多少|几)(天|件|个|人|项|家|所|条|公里|
 COUNT_UNITS = frozenset("件个项家所条套张名次处座户轮场届批期栋台辆艘架部")
 
 
+_STOPS = "。；！？\n"
+
+
+def sentence_span(text: str, start: int, end: int, keep_stop: bool = False) -> tuple[int, int]:
+    """The sentence of ``text`` around ``text[start:end]``: from after the last stop before it to the next
+    stop after it (included when ``keep_stop``), or the ends of the text."""
+    lo = max(text.rfind(c, 0, start) for c in _STOPS) + 1
+    ends = [e for c in _STOPS if (e := text.find(c, end)) != -1]
+    return lo, (min(ends) + keep_stop if ends else len(text))
+
+
 def asked_unit(q: str) -> str | None:
     """The unit a question asks its figure in (多少家 -> 家, 几天 -> 天, 百分之几 -> %), or None."""
     m = UNIT_ASKED.search(q)
@@ -141,9 +152,7 @@ def investment(store: StoreAPI, words: list[str], place: str | None, label: str 
             continue
         text = d["text"]
         for m in INVEST.finditer(text):
-            start = max(text.rfind(c, 0, m.start()) for c in "。；！？\n") + 1
-            ends = [e for c in "。；！？\n" if (e := text.find(c, m.end())) != -1]
-            end = min(ends) if ends else len(text)
+            start, end = sentence_span(text, m.start(), m.end())
             sentence = text[start:end]
             # the clause around the figure, with the clause before it (签约项目161个，计划总投资129.8亿元)
             c0 = max(text.rfind(c, start, m.start()) for c in "，,")
@@ -210,9 +219,7 @@ def stated_count(store: StoreAPI, noun: str, words: list[str], place: str | None
             n = cn_count(m.group(1))
             if n is None:
                 continue
-            start = max(text.rfind(c, 0, m.start()) for c in "。；！？\n") + 1
-            ends = [e for c in "。；！？\n" if (e := text.find(c, m.end())) != -1]
-            end = min(ends) if ends else len(text)
+            start, end = sentence_span(text, m.start(), m.end())
             sentence = text[start:end]
             said = next((k for rx_, k, _ in COUNT_KIND_CUES if rx_.search(sentence)), None)
             s = float(sum(len(w) for w in words if w in sentence))
@@ -284,9 +291,7 @@ def count_in_text(text: str, noun: str, kind: str | None) -> dict[str, Any] | No
         n = cn_count(m.group(1))
         if n is None:
             continue
-        start = max(text.rfind(c, 0, m.start()) for c in "。；！？\n") + 1
-        ends = [e for c in "。；！？\n" if (e := text.find(c, m.end())) != -1]
-        end = min(ends) if ends else len(text)
+        start, end = sentence_span(text, m.start(), m.end())
         sentence = text[start:end]
         said = next((k for rx_, k, _ in COUNT_KIND_CUES if rx_.search(sentence)), None)
         hit = {"quote": sentence, "span": [start, end], "count": n, "written": m.group(1), "unit": m.group(2),
@@ -317,9 +322,7 @@ def no_target(store: StoreAPI, place: str | None, year: int | None, words: list[
         for rx, _ in NO_TARGET_FORMS:
             for m in rx.finditer(text):
                 if any(w in m.group("m") for w in words):
-                    start = max(text.rfind(c, 0, m.start()) for c in "。；！？\n") + 1
-                    ends = [e for c in "。；！？\n" if (e := text.find(c, m.end())) != -1]
-                    end = min(ends) if ends else len(text)
+                    start, end = sentence_span(text, m.start(), m.end())
                     return {"doc": d["doc"], "quote": text[start:end], "span": [start, end], "said": m.group(),
                             "region": d.get("region")}
     return None
@@ -396,9 +399,7 @@ def effective_date(store: StoreAPI, name: str, place: str | None) -> dict[str, A
             mine = [m for m in found if m.group().startswith("本")] or found
             if mine:
                 m = mine[-1]
-                start = max(text.rfind(c, 0, m.start()) for c in "。；！？\n") + 1
-                ends = [e for c in "。；！？\n" if (e := text.find(c, m.end())) != -1]
-                end = min(ends) + 1 if ends else len(text)
+                start, end = sentence_span(text, m.start(), m.end(), keep_stop=True)
                 return {"doc": d["doc"], "quote": text[start:end], "span": [start, end], "date": m.group("d"),
                         "title": title, "region": d.get("region")}
     return None
@@ -422,9 +423,7 @@ def count_before_words(store: StoreAPI, unit: str, words: list[str], place: str 
             held = sum(len(w) for w in words if w in m.group(2))
             if n is None or held < max(2, sum(len(w) for w in words) / 2) or held <= best_s:
                 continue
-            start = max(text.rfind(c, 0, m.start()) for c in "。；！？\n") + 1
-            ends = [e for c in "。；！？\n" if (e := text.find(c, m.end())) != -1]
-            end = min(ends) if ends else len(text)
+            start, end = sentence_span(text, m.start(), m.end())
             best_s = held
             best = {"doc": d["doc"], "quote": text[start:end], "span": [start, end], "count": n,
                     "written": m.group(1), "unit": unit, "region": d.get("region"), "said": m.group()}

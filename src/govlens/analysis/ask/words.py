@@ -89,6 +89,7 @@ KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
 ACTUAL_SAID = re.compile(r"实际|完成了|实现了|达到了|结果|最终|完成数|完成情况")
 # A measure that is a number of stated items (民生实事件数, 重点项目个数): ranked by the count each report states.
 COUNTED = re.compile(r"(民生实事|实事|重点项目|重大项目|民生工程)(?:的)?(?:件数|个数|项数|数量|数目|数)?$")
+COUNTED_NOUN = re.compile(r"民生实事|实事|重点项目|重大项目|民生工程")  # the same nouns anywhere in the measure
 # A question about a list as written (清单一共列了几项, 附件列出多少条): its numbered items are counted.
 LIST_Q = re.compile(r"清单|列了|列有|列出|列入|附件|附表")
 # The thing counted, named right after (多少个实践站) or right before (小巨人企业有几家) the question
