@@ -19,7 +19,7 @@ in a 1990s report match ``67700多亿元`` and ``2737万吨``.
 * latency of each ``ask`` call, p50 and p95; accuracy per question type.
 
 Each track line: ``region``, ``measure`` (words), ``year`` (of the target), ``verdict`` (met, missed,
-unclear) decided by the written rule before running track; the pair scores when the verdict that
+unclear, pending) decided by the written rule before running track; the pair scores when the verdict that
 ``track`` gives the target of that region, measure and year agrees (no such target: ``unclear``).
 """
 
@@ -170,7 +170,6 @@ def evaluate_track(store: Store, pairs: list[dict[str, Any]]) -> TrackScore:
         s.n += 1
         r = lookup(store, g["region"], g["measure"], g["year"])
         got = r["verdict"] if r else "unclear"
-        got = "unclear" if got == "pending" else got
         if got == g["verdict"]:
             s.agree += 1
         else:
