@@ -143,16 +143,22 @@ def test_optional_llm_rephrases_but_never_adds_a_figure(db, monkeypatch):
         assert ask(store, q).phrased is None  # off unless configured
 
 
-def test_a_term_defined_in_running_text_is_answered_from_its_sentence(tmp_path):
-    """No 名词解释 holds the term: a regulation's 本条例所称…是指 (or “…”即…) answers, citing its sentence."""
+def _store_of(tmp_path, name: str, text: str) -> str:
+    """A store file holding one invented document ``name`` with ``text``."""
     (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "rule.txt").write_text(
-        "云溪市绿色出行促进条例\n第一条 为了促进绿色出行，制定本条例。\n"
-        "第二条 本条例所称绿色出行，是指步行、骑行和乘坐公共交通工具出行。\n"
-        "第三条 推进“两园”（科技园、文创园）协同发展。\n第四条 本条例自2031年5月1日起施行。\n", encoding="utf-8")
+    (tmp_path / "in" / name).write_text(text, encoding="utf-8")
     db = str(tmp_path / "t.db")
     with open_store(db) as store:
         ingest(store, walk([str(tmp_path / "in")]))
+    return db
+
+
+def test_a_term_defined_in_running_text_is_answered_from_its_sentence(tmp_path):
+    """No 名词解释 holds the term: a regulation's 本条例所称…是指 (or “…”即…) answers, citing its sentence."""
+    db = _store_of(tmp_path, "rule.txt",
+        "云溪市绿色出行促进条例\n第一条 为了促进绿色出行，制定本条例。\n"
+        "第二条 本条例所称绿色出行，是指步行、骑行和乘坐公共交通工具出行。\n"
+        "第三条 推进“两园”（科技园、文创园）协同发展。\n第四条 本条例自2031年5月1日起施行。\n")
     with open_store(db, readonly=True) as store:
         a = ask(store, "绿色出行促进条例所称的“绿色出行”是指什么？")
         assert "步行、骑行" in a.answer and a.parsed["op"] == "glossary", a
@@ -176,15 +182,11 @@ def test_expected_strings_compare_in_one_width_without_thousands_separators():
 
 def test_a_report_that_sets_no_target_and_a_measure_worded_as_asked(tmp_path):
     """没有提出…目标 answers a question about that target; 属地地区生产总值 asked is not 在地地区生产总值."""
-    (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "r.txt").write_text(
+    db = _store_of(tmp_path, "r.txt",
         "2023年云溪市明澜区政府工作报告\n——2023年1月10日在明澜区第八届人民代表大会第二次会议上\n各位代表：\n"
         "今年经济社会发展的主要预期目标是：在地地区生产总值增长6.2%左右，属地地区生产总值增长6.5%左右，"
         "城镇调查失业率5.5%以内。需要说明的是，我们没有提出全年工业增速具体目标。\n"
-        "过去一年，城镇常住居民人均可支配收入52310元，农村常住居民人均可支配收入31240元。\n", encoding="utf-8")
-    db = str(tmp_path / "t.db")
-    with open_store(db) as store:
-        ingest(store, walk([str(tmp_path / "in")]))
+        "过去一年，城镇常住居民人均可支配收入52310元，农村常住居民人均可支配收入31240元。\n")
     with open_store(db, readonly=True) as store:
         a = ask(store, "明澜区2023年属地地区生产总值预期增长多少？")
         assert "6.5%" in a.answer and "6.2%" not in a.answer, (a.answer, a.parsed)
@@ -196,16 +198,11 @@ def test_a_report_that_sets_no_target_and_a_measure_worded_as_asked(tmp_path):
 
 
 def test_a_titled_list_is_counted_and_several_counts_are_answered_each(tmp_path):
-    (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "r.txt").write_text(
+    db = _store_of(tmp_path, "r.txt",
         "2023年云溪市明澜区政府工作报告\n——2023年1月10日在明澜区第八届人民代表大会第二次会议上\n各位代表：\n"
         "过去一年，全区建成党群服务中心12个、党群服务站230个和党群服务点305个。\n附件\n2023年区民生实事\n"
         "1.新建社区食堂20家。\n2.改造老旧小区30个。\n3.新增托育托位500个。\n各位代表，让我们携手奋进。\n"
-        "推动第二轮明澜地区河道综合整治收官，接续开展三轮明澜地区河道综合整治。\n",
-        encoding="utf-8")
-    db = str(tmp_path / "t.db")
-    with open_store(db) as store:
-        ingest(store, walk([str(tmp_path / "in")]))
+        "推动第二轮明澜地区河道综合整治收官，接续开展三轮明澜地区河道综合整治。\n")
     with open_store(db, readonly=True) as store:
         a = ask(store, "明澜区2023年的区民生实事清单一共列了几项？")
         assert "3项" in a.answer and a.computed == ["3"], (a.answer, a.parsed)
@@ -219,15 +216,10 @@ def test_a_titled_list_is_counted_and_several_counts_are_answered_each(tmp_path)
 def test_an_investment_is_read_from_the_clause_that_names_what_it_builds(tmp_path):
     """投资多少 of something no measure names: the sentence's investment whose own clause (or the clause
     after it) names it, never another figure of the same sentence."""
-    (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "r.txt").write_text(
+    db = _store_of(tmp_path, "r.txt",
         "2023年云溪市明澜区政府工作报告\n——2023年1月10日在明澜区第八届人民代表大会第二次会议上\n各位代表：\n"
         "过去一年，投资2600万元的背街小巷改造全面完成，投资1.8亿元的长途客运中心基本完工。"
-        "全年计划投资4.2亿元，实施重点农业项目21个；全年计划投资9.6亿元，实施城市更新项目15个。\n",
-        encoding="utf-8")
-    db = str(tmp_path / "t.db")
-    with open_store(db) as store:
-        ingest(store, walk([str(tmp_path / "in")]))
+        "全年计划投资4.2亿元，实施重点农业项目21个；全年计划投资9.6亿元，实施城市更新项目15个。\n")
     with open_store(db, readonly=True) as store:
         a = ask(store, "明澜区长途客运中心投资多少？")
         assert "1.8亿元" in a.answer and "2600" not in a.answer, (a.answer, a.parsed)

@@ -182,6 +182,14 @@ def investment(store: StoreAPI, words: list[str], place: str | None, label: str 
 _CN_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
+def counted_sentence(text: str, m: re.Match[str]) -> tuple[int, int, str, str | None]:
+    """The sentence around a count ``m`` and the kind it says the count is (plan or result, by
+    ``COUNT_KIND_CUES``; None when it says neither)."""
+    start, end = sentence_span(text, m.start(), m.end())
+    sentence = text[start:end]
+    return start, end, sentence, next((k for rx_, k, _ in COUNT_KIND_CUES if rx_.search(sentence)), None)
+
+
 def cn_count(text: str) -> int | None:
     """十 -> 10, 十二 -> 12, 二十 -> 20, 四十五 -> 45, 45 -> 45 (counts of items, below a thousand)."""
     if text.isdigit():
@@ -219,9 +227,7 @@ def stated_count(store: StoreAPI, noun: str, words: list[str], place: str | None
             n = cn_count(m.group(1))
             if n is None:
                 continue
-            start, end = sentence_span(text, m.start(), m.end())
-            sentence = text[start:end]
-            said = next((k for rx_, k, _ in COUNT_KIND_CUES if rx_.search(sentence)), None)
+            start, end, sentence, said = counted_sentence(text, m)
             s = float(sum(len(w) for w in words if w in sentence))
             if kind and said == kind:
                 s += 10
@@ -291,9 +297,7 @@ def count_in_text(text: str, noun: str, kind: str | None) -> dict[str, Any] | No
         n = cn_count(m.group(1))
         if n is None:
             continue
-        start, end = sentence_span(text, m.start(), m.end())
-        sentence = text[start:end]
-        said = next((k for rx_, k, _ in COUNT_KIND_CUES if rx_.search(sentence)), None)
+        start, end, sentence, said = counted_sentence(text, m)
         hit = {"quote": sentence, "span": [start, end], "count": n, "written": m.group(1), "unit": m.group(2),
                "noun": noun, "kind": said}
         if kind is None or said == kind:
