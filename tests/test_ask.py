@@ -181,6 +181,17 @@ def test_expected_strings_compare_in_one_width_without_thousands_separators():
     assert same_form("1,2万") == "1,2万"
 
 
+@pytest.mark.parametrize("cite, quote", [
+    ("減少辦理時間70%", "平均减少办理时间70%，群众少跑腿"),
+    ("農業產業化聯合體12個", "组建农业产业化联合体12个"),
+    ("增長６．５％", "地区生产总值增长6.5%"),
+])
+def test_a_gold_cite_in_traditional_script_matches_a_simplified_quote(cite, quote):
+    from govlens.evaluate_ask import cite_form, same_form
+
+    assert cite_form(cite) in same_form(quote)
+
+
 def test_a_report_that_sets_no_target_and_a_measure_worded_as_asked(tmp_path):
     """没有提出…目标 answers a question about that target; 属地地区生产总值 asked is not 在地地区生产总值."""
     db = _store_of(tmp_path, "r.txt",
