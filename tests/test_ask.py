@@ -101,7 +101,7 @@ def test_question_dev_set_floors(tmp_path):
     # floors restart from what the joined set scores and move up from there (issue targets: 0.95 / 1.0 / 0.95).
     # Round 3's blind questions and pairs (measured once: 0.704 / 0.811) joined dev at 03:15 UTC.
     assert d["answer_accuracy"] >= 0.89, s.misses
-    assert d["citation_accuracy"] >= 0.975, s.misses
+    assert d["citation_accuracy"] >= 0.985, s.misses
     assert d["declined"] >= 0.955, s.misses
     if t is not None:
         assert t.as_dict()["verdict_agreement"] >= 0.89, t.misses
@@ -179,6 +179,17 @@ def test_expected_strings_compare_in_one_width_without_thousands_separators():
     assert same_form("2，737万吨") == "2737万吨"
     assert same_form("增长7.5%，比上年") == "增长7.5%,比上年"  # a clause comma is not a thousands separator
     assert same_form("1,2万") == "1,2万"
+
+
+@pytest.mark.parametrize("cite, quote", [
+    ("減少辦理時間70%", "平均减少办理时间70%，群众少跑腿"),
+    ("農業產業化聯合體12個", "组建农业产业化联合体12个"),
+    ("增長６．５％", "地区生产总值增长6.5%"),
+])
+def test_a_gold_cite_in_traditional_script_matches_a_simplified_quote(cite, quote):
+    from govlens.evaluate_ask import cite_form, same_form
+
+    assert cite_form(cite) in same_form(quote)
 
 
 def test_a_report_that_sets_no_target_and_a_measure_worded_as_asked(tmp_path):

@@ -106,7 +106,7 @@ def _citations_ok(store: Store, answer: str, citations: list[dict[str, Any]], ci
     missing = [n for n in unsupported_figures(answer, quotes, skip_years=True) if n not in computed]
     if missing:
         return f"{missing[0]} is in the answer but in no cited sentence"
-    if cite and same_form(cite) not in same_form(quotes):  # the store keeps text in one width, as answers are compared
+    if cite and cite_form(cite) not in same_form(quotes):  # the store keeps text in one width, as answers are compared
         return f"no cited sentence contains {cite}"
     return None
 
@@ -117,6 +117,15 @@ _THOUSANDS = re.compile(r"(?<=\d)[,，](?=\d{3})")
 def same_form(text: str) -> str:
     """The form answers and expected strings are compared in: NFKC, no thousands separators."""
     return _THOUSANDS.sub("", unicodedata.normalize("NFKC", text))
+
+
+def cite_form(cite: str) -> str:
+    """A gold ``cite`` in the form the store's quotes are in: the same OpenCC t2s conversion the pipeline applies
+    to documents (a cite written in Traditional script, 減時間70%, is the Simplified quote 减时间70%), then
+    :func:`same_form`."""
+    from .stages.normalize import to_simplified
+
+    return same_form(to_simplified(cite)[0])
 
 
 def _contains(answer: str, expected: list[str], every: bool) -> bool:
