@@ -289,6 +289,13 @@ SPAN_RULES: list[tuple[str, str, tuple[tuple[int, str, str, str], ...]]] = [
 ]
 
 
+def _last(matches):
+    last = None
+    for last in matches:  # noqa: B007
+        pass
+    return last
+
+
 def _span_of(n: int, end: int) -> str:
     return f"{end - n + 1}-{end}"
 
@@ -303,9 +310,7 @@ def span_period(doc: Document, text: str, line_lo: int, s0: int, pos: int, perio
     last_clause_text = last_clause(before) + text[pos : pos + 4]  # a mention may open with its 年均
     if kind == "target":
         if _YEARLY.search(last_clause_text):
-            coming = None
-            for m in _COMING_SPAN.finditer(text, line_lo, pos):
-                coming = m
+            coming = _last(_COMING_SPAN.finditer(text, line_lo, pos))
             if coming:
                 return _span_of(_CN_COUNT[coming.group("n")], doc.year + _CN_COUNT[coming.group("n")] - 1) \
                     if doc.year else period
@@ -327,14 +332,11 @@ def span_period(doc: Document, text: str, line_lo: int, s0: int, pos: int, perio
             if heading and heading.endswith(f"-{y}"):
                 return heading
         return period
-    m = None
-    for m in _SPAN_WORD.finditer(before):
-        pass
-    if m is not None and _CN_COUNT[m.group("n")] > 1:
+    m = _last(_SPAN_WORD.finditer(before))
+    if m is not None:
         return _span_of(_CN_COUNT[m.group("n")], y)
     if _YEARLY.search(last_clause_text):
-        for m in _SPAN_WORD.finditer(text, line_lo, s0):
-            pass
+        m = _last(_SPAN_WORD.finditer(text, line_lo, s0))
         if m is not None:
             return _span_of(_CN_COUNT[m.group("n")], y)
     return period
