@@ -194,3 +194,19 @@ def test_a_plan_compared_with_does_not_date_the_figure():
                "五年内全区固定资产投资总额4800亿元，比“十四五”期间增长35%。\n", year=2026)
     f = indicator(doc, "35%")
     assert (f["kind"], f["period"]) == ("target", "2026-2030"), f
+
+
+SPAN_CASES = [pytest.param(year, section, sentence, period, id=f"{name[:30]}: {sentence[:16]}")
+              for name, _how, examples in __import__("govlens.stages.indicators.period", fromlist=["SPAN_RULES"]).SPAN_RULES
+              for year, section, sentence, period in examples]
+
+
+@pytest.mark.parametrize(("year", "section", "sentence", "period"), SPAN_CASES)
+def test_span_rules_date_totals_and_averages_over_several_years(year, section, sentence, period):
+    body = f"一、{year - 1}年工作回顾\n{sentence}\n" if section == "review" else \
+        f"一、{year - 1}年工作回顾\n全区生产总值增长5%。\n二、{year}年主要目标\n{sentence}\n"
+    doc = read(body, year)
+    facts = [f.data for f in doc.facts if f.type == "indicator"]
+    assert facts, sentence
+    assert facts[-1]["period"] == period, facts[-1]
+    assert facts[-1]["kind"] == ("actual" if section == "review" else "target")

@@ -425,6 +425,20 @@ def target_vs_outcome(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     return a
 
 
+def _plotted(f: dict[str, Any], field_: str) -> str | None:
+    """The field a fact gives the series: the asked one, or for growth a rate the sentence states as its
+    figure (预期目标为7%左右 is the growth target 增长7%左右 is; 涨幅控制在4%左右)."""
+    if f.get(field_) is not None:
+        return field_
+    if field_ == "change" and f.get("change") is None and f.get("value") is not None and f.get("unit") == "%":
+        return "value"
+    return None
+
+
+def _unit_of(f: dict[str, Any], field_: str) -> str | None:
+    return f.get("unit" if _plotted(f, field_) == "value" else "change_unit")
+
+
 def _series(store: StoreAPI, p: Plan, place: str, kind: str | None) -> tuple[list[dict[str, Any]], str]:
     """One figure a year (best first), of one kind of figure (growth if asked, or if no year states the
     level) and in one unit: the rows in year order and the field they plot."""
@@ -435,19 +449,25 @@ def _series(store: StoreAPI, p: Plan, place: str, kind: str | None) -> tuple[lis
     if lo is not None:
         facts = [f for f in facts if lo <= int(f["period"]) <= hi]
     field_ = "change" if p.want_change else "value"
-    chosen = [f for f in facts if f.get(field_) is not None and one_year(f, field_)]
+    chosen = [f for f in facts if _plotted(f, field_) and one_year(f, _plotted(f, field_) or field_)]
     if not chosen and field_ == "value":
         field_ = "change"
         chosen = [f for f in facts if f.get("change") is not None and one_year(f, "change")]
+    # one series, one unit: 增长1倍 does not sit among 增长7.5%, 4% (of GDP) not among 33.5万亿元. The unit
+    # that covers the most years is the series' unit, and each year's best figure in that unit is read.
+    # A year whose sentences state the asked field reads only those (a share 占GDP的4% is no growth rate).
+    stated = {f["period"] for f in chosen if f.get(field_) is not None}
+    chosen = [f for f in chosen if f.get(field_) is not None or f["period"] not in stated]
+    years_in = Counter(unit for _period, unit in {(f["period"], _unit_of(f, field_)) for f in chosen})
+    if len(years_in) > 1:
+        first = {u: next(i for i, f in enumerate(chosen) if _unit_of(f, field_) == u) for u in years_in}
+        unit = max(years_in, key=lambda u: (years_in[u], -first[u]))
+        chosen = [f for f in chosen if _unit_of(f, field_) == unit
+                  or convert(f[_plotted(f, field_)], _unit_of(f, field_), unit) is not None]
     by_period: dict[str, dict[str, Any]] = {}
     for f in chosen:  # best first already
         by_period.setdefault(f["period"], f)
     rows = [by_period[k] for k in sorted(by_period)]
-    unit_of = "change_unit" if field_ == "change" else "unit"
-    units = Counter(r.get(unit_of) for r in rows)
-    if len(units) > 1:  # one series, one unit: 增长1倍 does not sit among 增长7.5%
-        unit = units.most_common(1)[0][0]
-        rows = [r for r in rows if r.get(unit_of) == unit or convert(r[field_], r.get(unit_of), unit) is not None]
     return rows, field_
 
 
@@ -461,7 +481,9 @@ def trend(store: StoreAPI, p: Plan, q: str) -> Answer | None:
         return None
     place = p.places[0] if p.places else None
     if place is None:
-        return None
+        if p.unknown_place or W.REGIONAL_MEASURE.search(p.measure or ""):
+            return None
+        place = "全国"  # no place named: the nation's own series (as one year's figure reads it), else declined
     if p.kind or "years named" in p.constraints:
         rows, field_ = _series(store, p, place, p.kind)
     else:
@@ -474,14 +496,17 @@ def trend(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     years = {r["period"] for r in rows}
     show_kind = "years named" in p.constraints or len({r.get("kind") for r in rows}) > 1
     shown = None if field_ == "value" and W.LEVEL_AND_RATE.search(q) else field_  # 总量和增速: both figures
-    a = Answer(answer="；".join(f"{f['period']}年{kind_word(f) if show_kind else ''}{as_written(f, figure(f, shown), shown)}"
+    def own(f: dict[str, Any]) -> str | None:  # a growth rate stated as the sentence's figure (目标为7%左右)
+        return shown if shown is None or f.get(shown) is not None else _plotted(f, shown)
+
+    a = Answer(answer="；".join(f"{f['period']}年{kind_word(f) if show_kind else ''}{as_written(f, figure(f, own(f)), own(f))}"
                               for f in rows) + "。",
                chart="line")
     a.citations = [cite(f) for f in rows]
-    a.table = [_row(f, field_) for f in rows]
+    a.table = [_row(f, _plotted(f, field_) or field_) for f in rows]
     unit_of = "unit" if field_ == "value" else "change_unit"
     if "years named" in p.constraints and len(rows) == 2 and (W.COMPARE_WORDS.search(q) or re.search(r"哪年|哪一年", q)):
-        v1, v2 = (r.get(field_) for r in rows)  # 2024年和2025年…哪个高: the two years compared
+        v1, v2 = (r.get(_plotted(r, field_) or field_) for r in rows)  # 2024年和2025年…哪个高: the two years compared
         if v1 is not None and v2 is not None and rows[0].get(unit_of) == rows[1].get(unit_of):
             a.answer = a.answer.rstrip("。") + ("。两年数字相同。" if v1 == v2 else
                                                f"。{rows[0 if v1 > v2 else 1]['period']}年较高。")

@@ -69,6 +69,7 @@ _PLAN_START = PLAN_START
 _BASE_YEAR = re.compile(r"(?:比|较|与|同|是|为|相当于|相比)$")
 _BOOK_TITLE = re.compile(r"《[^》\n]{0,80}》")
 _RANGE_START = re.compile(rf"({YEAR}|{YEAR_CN})年?\s*([-—–~－])?\s*(?:到|至)?$")  # 2016—, 一九四九年至
+_SINCE = re.compile(r"起|以来|开始")
 _BASIS = re.compile(r"[^，。；]{0,30}?的基础上[，,]")
 
 def _period_cues(doc: Document, text: str, lo: int, hi: int) -> list[tuple[int, str]]:
@@ -81,6 +82,16 @@ def _period_cues(doc: Document, text: str, lo: int, hi: int) -> list[tuple[int, 
         if titles and _inside(titles, m.start(), m.end()):
             continue
         found = None
+        if m.group("y") and y and (since := _SINCE.match(text, m.end())) and text[m.start() - 1 : m.start()] in "自从":
+            # "自2013年起持续开展…": an ongoing thing since then; dates its own sentence only.
+            first, last = cn_year(m.group("y")), (y - 1 if doc.kind == "work_report" else y)
+            if first < last:
+                prev = out[-1][1] if out else ""
+                out.append((m.start(), f"{first}-{last}"))
+                end = _SENT_END.search(text, since.end(), hi)
+                if end:
+                    out.append((end.end(), prev))
+            continue
         if m.group("y"):
             before = text[max(lo, m.start() - 4) : m.start()]
             if _BASE_YEAR.search(before) or before.endswith(("由", "从", "面向")) or text[m.end() : m.end() + 1] == "比":
@@ -100,6 +111,10 @@ def _period_cues(doc: Document, text: str, lo: int, hi: int) -> list[tuple[int, 
             start = _PLAN_START.get(m.group("plan") or m.group("plan2"))
             if start:
                 found = str(start + 4) if m.group("plan_when") == "末" else f"{start}-{start + 4}"
+                if m.group("plan_when") == "以来" and y:
+                    # “十四五”以来 said in 2023 (a press conference) = 2021-2023; in a work report, up to last year.
+                    last = min(start + 4, y - 1 if doc.kind == "work_report" else y)
+                    found = f"{start}-{last}" if last > start else str(start)
         elif m.group("five") and y:
             found = f"{y - 5}-{y - 1}"
         elif m.group("this") and y:
@@ -251,3 +266,103 @@ def _kind(doc: Document, sent_text: str, role: str, after_intro: bool = False) -
         return "target"
     return "actual"
 
+
+
+# --- figures over a span of years ------------------------------------------------------------------
+# A total or a yearly average over several years is dated by the whole span, not by its last year.
+# Each row: name, the cue (searched in the figure's sentence up to the figure, or in its paragraph),
+# and example sentences (invented) with the period expected; tests/test_time.py runs them.
+_CN_COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+# "五年平均每年增长", "五年共利用外资", "五年中安排就业", "两年平均每年递增" (not 连续四年, 前九年, 再奋斗五年).
+_SPAN_WORD = re.compile(r"(?<![连前第再近后来过这\d])(?P<n>[两二三四五六七八九十])年(?:间|中|来|内)?[，,]?"
+                        r"(?=平均|年均|共|累计|合计|总共|全社会|[^，。；]{0,12}?(?:平均每年|年均))")
+_COMING_SPAN = re.compile(r"(?:今后|未来)(?P<n>[两二三四五六七八九十])年")
+_YEARLY = re.compile(r"平均每年|年均|每年平均")
+
+SPAN_RULES: list[tuple[str, str, tuple[tuple[int, str, str, str], ...]]] = [
+    # (name, what it does, examples: (document year, section kind "review"/"targets", sentence, period))
+    ("a span word before a total or an average dates the span ending at the figure's year",
+     "N年(间|中)?(平均每年|年均|共|累计) in the figure's sentence: the N years up to its year", (
+         (2024, "review", "2023年全区生产总值接近480亿元，五年平均每年增长6.1%。", "2019-2023"),
+         (2024, "review", "五年共引进外资35亿美元。", "2019-2023"),
+         (2024, "review", "两年平均每年递增4.2%。", "2022-2023"),
+     )),
+    ("a yearly average after a span word of its paragraph takes that span",
+     "平均每年/年均 with no span of its own: the last span word earlier in the paragraph", (
+         (2024, "review", "五年平均每年增长6.1%。农业总产值平均每年增长3.2%。", "2019-2023"),
+     )),
+    ("a yearly-average target takes the plan span of its paragraph or heading, else the coming five years",
+     "年均 in a target: the plan period named before it, 今后N年, or the report's year and the four after", (
+         (2026, "targets", "“十五五”时期的主要目标。充分考虑了2035年基本实现现代化的需要，地区生产总值年均增长5%左右。",
+          "2026-2030"),
+         (2024, "targets", "城镇居民人均可支配收入年均实际增长5%左右。", "2024-2028"),
+     )),
+    ("a level 到 the last year of a plan named before it is dated by the plan span",
+     "“十五五”…到2030年…达到69%: the plan's span, as annotated", (
+         (2026, "targets", "“十五五”发展目标。到2030年，常住人口城镇化率达到71%。", "2026-2030"),
+     )),
+    ("a plan named with 以来 runs up to the last year the document can report",
+     "“十三五”以来 in a 2019 work report = 2016-2018; in a 2023 press conference “十四五”以来 = 2021-2023", (
+         (2019, "review", "“十三五”以来，全区累计新增就业3.2万人。", "2016-2018"),
+     )),
+    ("自YYYY年起 dates only its own sentence",
+     "自2015年起持续开展…: an ongoing thing since then; the next sentences keep the time before it", (
+         (2024, "review", "自2015年起持续开展评选活动。建成12个实践站。", "2023"),
+     )),
+]
+
+
+def _last(matches):
+    last = None
+    for last in matches:  # noqa: B007
+        pass
+    return last
+
+
+def _span_of(n: int, end: int) -> str:
+    return f"{end - n + 1}-{end}"
+
+
+def span_period(doc: Document, text: str, line_lo: int, s0: int, pos: int, period: str | None, kind: str,
+                heading: str | None, cues: list[tuple[int, str, int]]) -> str | None:
+    """:data:`SPAN_RULES`: the span a total or a yearly average over several years is for."""
+    if not period or "-" in period or not period.isdigit():
+        return period
+    y = int(period)
+    before = text[s0:pos]
+    last_clause_text = last_clause(before) + text[pos : pos + 4]  # a mention may open with its 年均
+    if kind == "target":
+        if _YEARLY.search(last_clause_text):
+            coming = _last(_COMING_SPAN.finditer(text, line_lo, pos))
+            if coming:
+                return _span_of(_CN_COUNT[coming.group("n")], doc.year + _CN_COUNT[coming.group("n")] - 1) \
+                    if doc.year else period
+            spans = [p for q, p, _ in cues if q < pos and "-" in p]
+            if spans:
+                return spans[-1]
+            if heading and "-" in heading:
+                return heading
+            if doc.year and period == str(doc.year) and cue_index(cues, pos) < 0:
+                return _span_of(5, doc.year + 4)
+            return period
+        # 到2030年 in a paragraph on the “十五五” plan: the plan's span.
+        k = cue_index(cues, pos)
+        if k >= 0 and text.startswith(("到", "至"), cues[k][0]):
+            for m in _PLAN_ANY.finditer(text, line_lo, cues[k][0]):
+                start = PLAN_START.get(m.group(1))
+                if start and start + 4 == y:
+                    return f"{start}-{y}"
+            if heading and heading.endswith(f"-{y}"):
+                return heading
+        return period
+    m = _last(_SPAN_WORD.finditer(before))
+    if m is not None:
+        return _span_of(_CN_COUNT[m.group("n")], y)
+    if _YEARLY.search(last_clause_text):
+        m = _last(_SPAN_WORD.finditer(text, line_lo, s0))
+        if m is not None:
+            return _span_of(_CN_COUNT[m.group("n")], y)
+    return period
+
+
+_PLAN_ANY = re.compile(rf"“?({PLAN_NAMES})”?")

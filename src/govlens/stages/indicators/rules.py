@@ -34,7 +34,17 @@ from .metric import (
     _window_start,
     noun_after,
 )
-from .period import _PERIOD_CUES, _kind, _period, future_cue, last_clause, prospect_cue, range_end, restated
+from .period import (
+    _PERIOD_CUES,
+    _kind,
+    _period,
+    future_cue,
+    last_clause,
+    prospect_cue,
+    range_end,
+    restated,
+    span_period,
+)
 from .record import _fact, _quote_to
 from .scan import _MAX_CONTEXT, _MAX_GROUP, Mention
 
@@ -524,6 +534,8 @@ def emit(c: Clause) -> bool:
                      line.heading, c.role == "review")
     if c.pending_from is not None:
         period = range_end(text, line.cues, mt.start, period)
+    period = span_period(doc, text, line.start, s0, mt.start, period, "target" if prospect else kind, line.heading,
+                         line.cues)
     sentence = text[max(s0, group[-1].end - _MAX_CONTEXT) : group[-1].end]
     if kind == "target" and period and doc.year and int(period.rsplit("-", 1)[-1]) < doc.year \
             and not restated(sentence) and not plan_total:
