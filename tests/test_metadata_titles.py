@@ -150,6 +150,10 @@ def test_source_label_never_shows_a_local_path(source, label):
     ("关于峨山县2030年预算执行情况和2031年预算草案的报告\n——2031年1月8日在峨山彝族自治县第十八届人民代表大会第五次会议上\n"
      "各位代表：\n受县人民政府委托，现将峨山县2030年预算执行情况和2031年预算草案提请大会审议。全县一般公共预算收入5.2亿元。",
      ("budget", 2031, "玉溪市峨山彝族自治县")),
+    # a report dated only in Chinese numerals (二〇三一年一月九日在…会议上), its review of 2030 unnumbered
+    ("政府工作报告\n——二〇三一年一月九日在云溪市第八届人民代表大会第五次会议上\n各位代表：\n现在，我代表市人民政府，向大会报告工作，请予审议。\n"
+     "一、过去一年工作回顾\n过去一年，全市地区生产总值增长5.8%，接待游客突破900万人次，比上年增长12%。\n二、今年工作安排\n今年全市地区生产总值预期增长6%。",
+     ("work_report", 2031, "云溪市")),
 ])
 def test_statistics_and_budget_years(text, expected):
     d = read_text(text, extract=False)[0]

@@ -27,7 +27,8 @@ from .regions import (
 
 _TAG = re.compile(r"^(?:【([^】]{1,20})】|\[([^\]]{1,10})\])\s*")
 _YEAR = rf"(?=[12一二三四五六七八九〇零○])({YEAR}|[一二三四五六七八九〇零○]{{4}})年"
-_DELIVERY = re.compile(_YEAR + r"\d{1,2}月\d{1,2}日在([^，。\n]{0,40}?)第[一二三四五六七八九十]+届\n?人民代表大会")
+_CN_DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"  # 1月9日 or 一月九日 (二〇二五年一月九日在…)
+_DELIVERY = re.compile(_YEAR + _CN_DAY + "月" + _CN_DAY + r"日在([^，。\n]{0,40}?)第[一二三四五六七八九十]+届\n?人民代表大会")
 _DELIVERY_DATE = re.compile(rf"({YEAR})年(\d{{1,2}})月(\d{{1,2}})日在")
 # Both scans start from their keyword (a literal the regex engine finds fast) and look back for the
 # year, instead of trying a year pattern at every character of the report.
