@@ -213,3 +213,15 @@ def test_disclosure_rows_by_any_of_their_names(title_label, date_label):
             "为切实做好春季动物疫病防控工作，现就做好全区春季集中免疫工作通知如下。一、免疫时间。4月10日至5月10日，全区集中开展春季免疫。")
     (d,) = read_text(page, extract=False)
     assert (d.title, d.region, d.year, d.kind) == ("关于做好春季动物疫病集中免疫工作的通知", "云溪市明澜区", 2031, "regulation")
+
+
+def test_a_paper_page_dates_every_item_and_a_caption_credit_ends_the_caption():
+    # the running head carries the page's editors; items say only 昨天/今年; a photo caption ends on its
+    # credit and the next item's headline (a blank line below it) is not part of the caption
+    page = ("云溪日报　2031年6月12日　星期三　　第3版：要闻　　责任编辑：马丽　美术编辑：赵亮\n\n"
+            "明澜港集装箱吞吐量前5月增长8%\n本报讯（记者 韩冰）记者从明澜区获悉，今年1月至5月，明澜港集装箱吞吐量完成93万标准箱，同比增长8.3%，新开航线6条。\n"
+            "▲ 6月11日，明澜港智能化集装箱码头，无人驾驶集卡有序作业。 本报记者 韩冰 摄\n\n"
+            "青石县民宿集群迎来暑期预订高峰\n本报讯（记者 刘畅）随着暑期临近，青石县民宿预订火热。全县现有精品民宿420家，7月份周末预订率已超过八成，去年接待游客135万人次。\n")
+    docs = read_text(page, extract=False)
+    assert [(d.title, d.year) for d in docs] == [
+        ("明澜港集装箱吞吐量前5月增长8%", 2031), ("青石县民宿集群迎来暑期预订高峰", 2031)]

@@ -30,6 +30,12 @@ def test_titles_are_not_refused(line):
     # a standing committee's 公告 wraps the law it publishes: the law's name is the title
     ("云溪市人民代表大会常务委员会公告\n第12号\n《云溪市绿道保护条例》已由常务委员会第九次会议于2031年3月1日通过，现予公布。\n"
      "云溪市绿道保护条例\n（2031年3月1日云溪市第五届人民代表大会常务委员会第九次会议通过）\n目　录\n第一章 总则", "云溪市绿道保护条例"),
+    # a 公告's number in brackets is not a title; the law it publishes is
+    ("明澜区人民代表大会常务委员会公告\n（第二十三号）\n《明澜区河湖保护条例》已由常务委员会第八次会议于2031年6月2日通过，现予公布。\n"
+     "明澜区河湖保护条例\n（2031年6月2日明澜区人民代表大会常务委员会第八次会议通过）\n目　录\n第一章 总则", "明澜区河湖保护条例"),
+    # a listing's page label (（第2页）) is site chrome, not the headline under it
+    ("乡镇通知公告（第2页）\n\n溪北镇人民政府关于春季防火期野外用火管理的通告\n发布日期：2031-03-02　来源：溪北镇\n"
+     "为做好春季森林防火工作，现将有关事项通告如下。", "溪北镇人民政府关于春季防火期野外用火管理的通告"),
     # a salutation is not a title
     ("各位代表：\n现在，我代表国务院，向大会报告政府工作，请予审议", None),
 ])
@@ -48,6 +54,9 @@ def test_dated_notes_are_cut_from_titles_but_dates_in_titles_stay():
     assert titles.clean("邻里互助条例（2031年3月1日云溪市人民代表大会常务委员会第五次会议通过）") == "邻里互助条例"
     assert titles.clean("关于政府工作报告的决议 （2031年3月13日") == "关于政府工作报告的决议"
     assert titles.clean("新闻发布会问答实录（2031年10月17日）") == "新闻发布会问答实录（2031年10月17日）"
+    # a headline printed with the page's date and weekday after it
+    assert titles.clean("明澜区科创企业加速集聚 2031年11月6日星期一 【字体：大中小】") == "明澜区科创企业加速集聚"
+    assert titles.clean("2031年11月6日星期一举行的开放日") == "2031年11月6日星期一举行的开放日"
 
 
 def test_no_empty_title():
@@ -94,6 +103,9 @@ KINDS = [
     ("明澜区新建学校三所。全区新增学位3000个。{F}\n记者：王明 编辑：李四", "news"),
     # a byline line with no 本报讯 and no brackets
     ("明澜区红色旅游带富一方\n本报记者 王小明　本报通讯员 李四\n金秋十月，走进明澜区，游客络绎不绝。全区接待游客680万人次。", "news"),
+    # a page of terms explaining a report is a glossary, not the report
+    ("2031年云溪市政府工作报告名词解释\n发布时间：2031-02-05\n1．“一环两翼”：指以明澜湖为核心、东西两翼协同发展的城市格局。\n"
+     "2．“三改一拆”：指旧住宅区、旧厂区、城中村改造和拆除违法建筑。", "glossary"),
     # a newspaper page's running head (第N版) over an item with no news cue of its own
     ("云溪日报　2031年5月12日　第05版　地方新闻\n明澜区新建学校三所\n今年秋季，明澜区新建的三所学校将投入使用，可容纳学生三千人。", "news"),
 ]

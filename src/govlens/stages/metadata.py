@@ -122,6 +122,7 @@ _POLICY_NAME = re.compile(r"(?:方案|意见|通知|规划|纲要|办法|条例|
 _RESOLUTION = re.compile(r"^[^。\n]{0,40}(?:会议|大会)[^。\n]{0,6}(?:听取|审议|批准)")
 _STATISTICS = re.compile(r"统计公报")
 _BUDGET = re.compile(r"预算执行情况|预算草案|决算(?:草案)?的报告|财政预算")
+_GLOSSARY_TITLE = re.compile(r"(?:名词解释|名词解读|术语解释|词语解释)(?:[（(][^）)]{0,12}[）)])?$")
 _ARTICLES = re.compile(r"(?:^|\n)第[一二三四五六七八九十百]+条")
 
 
@@ -272,6 +273,8 @@ def _kind(doc: Document, head: str, from_listing: bool) -> str:
     first = doc.text.split("\n", 1)[0]
     if re.search(r"决议|决定", title) or _RESOLUTION.search(first):
         return "other"  # a resolution on a report, a decision
+    if _GLOSSARY_TITLE.search(title):
+        return "glossary"  # a page of terms (…政府工作报告名词解释), whatever report it explains
     # A news item about a document (本报讯 …市长作政府工作报告; …发布统计公报) is news when the document
     # itself is not carried: no 各位代表 salutation, and a news item's length.
     reported = bool(_NEWS.search(opening))

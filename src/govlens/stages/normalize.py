@@ -226,7 +226,7 @@ class _Para:
 
     def __init__(self, line: str):
         self.length = len(line)
-        self.tail = line[-3:]
+        self.tail = line[-16:]
         # The rest is read only once the paragraph looks broken: most end on 。 and are never asked.
         self._first: str | None = line
         self.field = False
@@ -244,15 +244,15 @@ class _Para:
     def add(self, line: str) -> None:
         self._read_first()
         self.length += len(line)
-        self.tail = (self.tail + line)[-3:]
+        self.tail = (self.tail + line)[-16:]
         for k, (a, b) in enumerate(_PAIRS):
             self.open[k] += line.count(a) - line.count(b)
         if not self.body:
             self.body = self.length >= 40 and bool(_CLAUSE.search(line)) and not self.head
 
     def broken(self) -> bool:
-        if self.length < 12 or self.tail[-1] in _TERMINAL:
-            return False
+        if self.length < 12 or self.tail[-1] in _TERMINAL or (self.tail[-1] == "摄" and _CREDIT_END.search(self.tail)):
+            return False  # a photo caption ends on its credit (本报记者 王明 摄): the next line is new
         self._read_first()
         return not self.field
 
@@ -261,6 +261,8 @@ class _Para:
         return any(n > 0 for n in self.open)
 
 
+# A photo caption's credit ends the caption (invented example: 明澜港码头作业。 本报记者 王明 摄).
+_CREDIT_END = re.compile(r"(?:记者|摄影|通讯员|图)\s*[\u4e00-\u9fff·]{2,4}\s*摄$")
 _PAIRS = (("“", "”"), ("（", "）"), ("《", "》"))
 
 

@@ -45,8 +45,10 @@ _META = re.compile(
     r"发表时间|更新时间|阅读量|浏览量|浏览次数|点击数)\s*[|：:]"
 )
 _DATE_LINE = re.compile(rf"^{YEAR}(?:[-/.]\d{{1,2}}[-/.]\d{{1,2}}|年\d{{1,2}}月\d{{1,2}}日)(?:\s*\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?)?$")
-# A newspaper page's running head: 大众日报　2031年5月12日　第2版　要闻 (its date is the items' date).
-_PAPER_HEAD = re.compile(r"^(?:[^，。]{0,20}(?:日报|晚报|报)|\s*" + YEAR + r"年\d{1,2}月\d{1,2}日)\s*[^，。]{0,24}(?:第\s*[A-Z]?[\d一二三四五六七八九十]+|[A-Z]\d{1,2})\s*版[^，。]{0,12}$")
+# A newspaper page's running head: 大众日报　2031年5月12日　第2版　要闻 (its date is the items' date),
+# the page's editors after it (第3版：要闻　责任编辑：王明　美术编辑：李华).
+_PAPER_HEAD = re.compile(r"^(?:[^，。]{0,20}(?:日报|晚报|报)|\s*" + YEAR + r"年\d{1,2}月\d{1,2}日)\s*[^，。]{0,24}(?:第\s*[A-Z]?[\d一二三四五六七八九十]+|[A-Z]\d{1,2})\s*版[^，。]{0,12}?"
+                         r"(?:\s*(?:责任编辑|美术编辑|图片编辑|编辑|责编|校对|版式设计|版式|设计)\s*[：:]\s*[^，。\s：:]{1,8})*\s*$")
 # Site furniture: navigation, menus, a newspaper's page controls (rule, invented example line). Such
 # a line is never part of a document; it cuts the page like chrome, and what it says about the site
 # (a section path, the portal's or paper's name) is kept in every document's header as "站点：…",

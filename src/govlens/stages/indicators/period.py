@@ -69,6 +69,7 @@ _PLAN_START = PLAN_START
 _BASE_YEAR = re.compile(r"(?:比|较|与|同|是|为|相当于|相比)$")
 _BOOK_TITLE = re.compile(r"《[^》\n]{0,80}》")
 _RANGE_START = re.compile(rf"({YEAR}|{YEAR_CN})年?\s*([-—–~－])?\s*(?:到|至)?$")  # 2016—, 一九四九年至
+_SINCE = re.compile(r"起|以来|开始")
 _BASIS = re.compile(r"[^，。；]{0,30}?的基础上[，,]")
 
 def _period_cues(doc: Document, text: str, lo: int, hi: int) -> list[tuple[int, str]]:
@@ -81,6 +82,16 @@ def _period_cues(doc: Document, text: str, lo: int, hi: int) -> list[tuple[int, 
         if titles and _inside(titles, m.start(), m.end()):
             continue
         found = None
+        if m.group("y") and y and (since := _SINCE.match(text, m.end())) and text[m.start() - 1 : m.start()] in "自从":
+            # "自2013年起持续开展…": an ongoing thing since then; dates its own sentence only.
+            first, last = cn_year(m.group("y")), (y - 1 if doc.kind == "work_report" else y)
+            if first < last:
+                prev = out[-1][1] if out else ""
+                out.append((m.start(), f"{first}-{last}"))
+                end = _SENT_END.search(text, since.end(), hi)
+                if end:
+                    out.append((end.end(), prev))
+            continue
         if m.group("y"):
             before = text[max(lo, m.start() - 4) : m.start()]
             if _BASE_YEAR.search(before) or before.endswith(("由", "从", "面向")) or text[m.end() : m.end() + 1] == "比":
@@ -100,6 +111,10 @@ def _period_cues(doc: Document, text: str, lo: int, hi: int) -> list[tuple[int, 
             start = _PLAN_START.get(m.group("plan") or m.group("plan2"))
             if start:
                 found = str(start + 4) if m.group("plan_when") == "末" else f"{start}-{start + 4}"
+                if m.group("plan_when") == "以来" and y:
+                    # “十四五”以来 said in 2023 (a press conference) = 2021-2023; in a work report, up to last year.
+                    last = min(start + 4, y - 1 if doc.kind == "work_report" else y)
+                    found = f"{start}-{last}" if last > start else str(start)
         elif m.group("five") and y:
             found = f"{y - 5}-{y - 1}"
         elif m.group("this") and y:
@@ -285,6 +300,14 @@ SPAN_RULES: list[tuple[str, str, tuple[tuple[int, str, str, str], ...]]] = [
     ("a level 到 the last year of a plan named before it is dated by the plan span",
      "“十五五”…到2030年…达到69%: the plan's span, as annotated", (
          (2026, "targets", "“十五五”发展目标。到2030年，常住人口城镇化率达到71%。", "2026-2030"),
+     )),
+    ("a plan named with 以来 runs up to the last year the document can report",
+     "“十三五”以来 in a 2019 work report = 2016-2018; in a 2023 press conference “十四五”以来 = 2021-2023", (
+         (2019, "review", "“十三五”以来，全区累计新增就业3.2万人。", "2016-2018"),
+     )),
+    ("自YYYY年起 dates only its own sentence",
+     "自2015年起持续开展…: an ongoing thing since then; the next sentences keep the time before it", (
+         (2024, "review", "自2015年起持续开展评选活动。建成12个实践站。", "2023"),
      )),
 ]
 
