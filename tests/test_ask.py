@@ -100,8 +100,8 @@ def test_question_dev_set_floors(tmp_path):
     # Round-2 blind questions and pairs joined dev on 2026-11-30 (0.65 / 0.42 when measured blind), so the
     # floors restart from what the joined set scores and move up from there (issue targets: 0.95 / 1.0 / 0.95).
     # Round 3's blind questions and pairs (measured once: 0.704 / 0.811) joined dev at 03:15 UTC.
-    assert d["answer_accuracy"] >= 0.90, s.misses
-    assert d["citation_accuracy"] >= 0.985, s.misses
+    assert d["answer_accuracy"] >= 0.905, s.misses
+    assert d["citation_accuracy"] >= 0.99, s.misses
     assert d["declined"] >= 0.955, s.misses
     if t is not None:
         assert t.as_dict()["verdict_agreement"] >= 0.89, t.misses
@@ -190,6 +190,26 @@ def test_a_range_of_years_lists_each_year_in_one_kind_and_unit(tmp_path, questio
         a = ask(store, question)
     assert all(e in a.answer for e in expect), (a.answer, a.parsed)
     assert not any(x in a.answer for x in absent), a.answer
+
+
+_RANK_REPORT = _HEAD.format(y=2032, n="二") + (
+    "过去一年，全市地区生产总值增长5.6%。农业、工业、服务业增加值分别增长4%、6.1%、5.2%，分别居全省第三、第一、第五。"
+    "社会消费品零售总额增长7%，居全省第二。2031年全市研发经费投入强度2.9%，比上年提高0.3个百分点，在全省排名第6，比上年提升2名。"
+    "外贸进出口总额增长9%，位居全省前十。\n")
+
+
+@pytest.mark.parametrize("question, expect", [
+    ("云溪市2031年社会消费品零售总额增速在全省排第几？", "第二"),
+    ("云溪市2031年研发经费投入强度居全省第几位？", "第6"),
+    ("云溪市2031年工业增加值增速在全省排名第几？", "第一"),  # 分别居…: the rank in the asked item's place
+    ("云溪市2031年服务业增加值增速排第几？", "第五"),
+])
+def test_a_rank_the_report_states_is_read_from_the_phrase_after_the_figure(tmp_path, question, expect):
+    db = _store_of(tmp_path, "r.txt", _RANK_REPORT)
+    with open_store(db, readonly=True) as store:
+        a = ask(store, question)
+    assert expect in a.answer and "居全省" in a.answer, (a.answer, a.parsed)
+    assert any(expect in c["quote"] for c in a.citations)
 
 
 def test_a_term_defined_in_running_text_is_answered_from_its_sentence(tmp_path):

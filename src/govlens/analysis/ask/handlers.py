@@ -132,6 +132,8 @@ def _line(f: dict[str, Any], field_: str | None = None) -> str:
 # --- handlers --------------------------------------------------------------------------------------
 
 def lookup(store: StoreAPI, p: Plan, q: str) -> Answer | None:
+    if "stated rank" in p.constraints and (stated := stated_rank(store, p, q)) is not None:
+        return stated  # 在全国排第几: the rank the place's report states
     if p.unknown_place and not p.places:
         return None
     place = p.places[0] if p.places else None
@@ -343,6 +345,21 @@ def _counts(store: StoreAPI, p: Plan, noun: str) -> list[dict[str, Any]]:
                      "change_unit": None, "kind": hit["kind"], "qualifier": None, "doc": d["doc"],
                      "doc_id": d["id"], "quote": hit["quote"], "span": hit["span"]})
     return rows
+
+
+def stated_rank(store: StoreAPI, p: Plan, q: str) -> Answer | None:
+    """A place's rank as its report states it (固定资产投资增长6%，居全国第四), with the sentence cited."""
+    rest = re.sub(r"(?:19|20)\d\d年?", " ", W.RANK_OF_ONE.sub(" ", q))
+    words = [w for w in S.words_of(rest) if not any(w in x for x in p.places)
+             and not re.fullmatch(r"全国|全省|全市|全区|排名|排第|第几|位居|[在居排的]\w?", w)]
+    hit = S.stated_rank(store, words, p.places[0], p.year, q)
+    if hit is None:
+        return None
+    when_ = f"{p.year}年" if p.year else ""
+    name = p.measure if p.measure and "第" not in p.measure else "".join(words)
+    return Answer(answer=f"{hit['region'] or p.places[0]}{when_}{name}居"
+                         f"{hit['scope']}{hit['rank']}（原文“{hit['written']}”）。",
+                  citations=[cite(hit)], note="名次为报告原文所述。")
 
 
 def rank_years(store: StoreAPI, p: Plan, q: str) -> Answer | None:

@@ -335,6 +335,8 @@ def read(store: StoreAPI, question: str) -> Plan:
         p.constraints.append("over years")  # 海拉尔区哪一年增长最快: the place's years ranked
     elif p.op == "rank" and (p.places and not p.level):
         p.op = "lookup"  # one named place and no level: a lookup
+    if p.op == "lookup" and len(p.places) == 1 and W.RANK_OF_ONE.search(q):
+        p.constraints.append("stated rank")  # 在全国排第几: the rank its report states, else its figure
     if p.op == "lookup" and len(p.years) == 2 and re.search(r"比|相比|较|快于|慢于|高于|低于", q):
         p.op = "change"  # 2025年增速比2024年快了多少: two years of one place compared
     elif p.op == "lookup" and len(p.years) >= 2 and len(p.places) <= 1:

@@ -432,3 +432,59 @@ def count_before_words(store: StoreAPI, unit: str, words: list[str], place: str 
             best = {"doc": d["doc"], "quote": text[start:end], "span": [start, end], "count": n,
                     "written": m.group(1), "unit": unit, "region": d.get("region"), "said": m.group()}
     return best
+
+
+# A rank a sentence states right after a figure (居全国第四, 位居全市第一, 在全市排名第8, 分别居全国第二、
+# 第七、第九, 居全国前十): the scope, the rank or ranks as written. (pattern, example, the rank in it)
+_RANK_NUM = r"(?:第|前)[一二三四五六七八九十\d]+(?:位|名)?"
+RANK_FORMS: list[tuple[str, str, str]] = [
+    (rf"(?P<each>分别)?(?:位居|位列|居于|居|列|在)?(?P<scope>全国|全省|全市|全区|全州|全盟|全县|同类城市|西部地区|中部地区)"
+     rf"(?:排名|排在|排位|排)?(?P<ranks>{_RANK_NUM}(?:、{_RANK_NUM})*)",
+     "固定资产投资增长6%，居全国第四", "第四"),
+    (rf"(?P<each>分别)?(?:排名|位居|位列)(?P<scope>全国|全省|全市|全区)(?P<ranks>{_RANK_NUM}(?:、{_RANK_NUM})*)",
+     "研发投入强度2.9%，排名全省第三", "第三"),
+]
+_RANK_RX = [re.compile(p) for p, _e, _r in RANK_FORMS]
+
+
+def stated_rank(store: StoreAPI, words: list[str], place: str | None, year: int | None,
+                question: str = "") -> dict[str, Any] | None:
+    """The rank a document of the place states for the asked measure: the rank phrase whose stretch of
+    sentence before it (back to the previous rank phrase or the sentence's start) holds most of the
+    question's words; with 分别 and several ranks, the one in the place of the asked item in the
+    stretch's list (一产、二产、三产增加值分别增长…，分别居全国第二、第七、第九)."""
+    best, best_s = None, 0.0
+    for doc_id in _docs(store, words, place, years=(year + 1, year) if year else ()):
+        d = store.document(doc_id)
+        if d is None or (place and d.get("region") and not (d["region"] == place or d["region"].endswith(place))):
+            continue
+        text = d["text"]
+        for rx in _RANK_RX:
+            for m in rx.finditer(text):
+                start, end = sentence_span(text, m.start(), m.end())
+                before = text[start:m.start()]
+                prev = max((x.end() for r2 in _RANK_RX for x in r2.finditer(before)), default=0)
+                stretch = before[prev:]
+                s = float(sum(len(w) for w in words if w in stretch))
+                if s == 0:
+                    continue
+                if year and d.get("year"):
+                    s += 3 if d["year"] in (year, year + 1) or f"{year}年" in stretch else 0
+                    s -= 20 if d["year"] < year or d["year"] > year + 2 else 0
+                ranks = m.group("ranks").split("、")
+                rank = ranks[0]
+                if len(ranks) > 1:
+                    lists = [x.split("、") for x in re.findall(r"[^，,。；、\d%]+(?:、[^，,。；、\d%]+)+", stretch)]
+                    items = next((x for x in lists if len(x) == len(ranks)), None)
+                    # each item by the longest start of it the question writes (服务业增加值分别增长 -> 服务业增加值)
+                    held = [max((k for k in range(2, len(it.strip()) + 1) if it.strip()[:k] in question), default=0)
+                            for it in items or []]
+                    at = held.index(max(held)) if held and max(held) and held.count(max(held)) == 1 else None
+                    if at is None:
+                        continue  # several ranks and no telling which is asked
+                    rank = ranks[at]
+                if s > best_s:
+                    best_s = s
+                    best = {"doc": d["doc"], "quote": text[start:end], "span": [start, end], "rank": rank,
+                            "scope": m.group("scope"), "region": d.get("region"), "written": m.group(0)}
+    return best

@@ -31,7 +31,7 @@ _NUMA = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _NUMC = r"(?:百分之)?(?=[零〇○一二两三四五六七八九十百千]*[一二两三四五六七八九])[零〇○一二两三四五六七八九十百千]*[十百千][零〇○一二两三四五六七八九十百千]*|百分之[一二两三四五六七八九十]+"
 _NUMF = r"[一二三四五六七八九十]+分之[一二三四五六七八九十]+"
 _CN = "[零〇○一二两三四五六七八九十百千]"
-_NUMBIG = rf"{_CN}+亿零?{_CN}+万"  # 三亿零五百三十万 (吨): one number across 亿 and 万
+_NUMBIG = rf"{_CN}+亿零?{_CN}+多?万"  # 三亿零五百三十万, 三亿三千五百多万 (吨): one number across 亿 and 万
 # 一百一十六万六千 (吨), 二万四千 (多个), 二亿七千八百零九万三千一百 (人): one number across 万 and the
 # thousands after it (not 七十四万多)
 _NUMWAN = rf"(?:{_CN}+亿零?)?{_CN}+万零?[一二两三四五六七八九][千百十]{_CN}*"
@@ -107,6 +107,10 @@ class Mention:
     extra: dict[str, Any] = field(default_factory=dict)
     noun: str | None = None  # the object written inside a change (减环节66% -> 环节): its metric
     number_first: bool = False  # written figure first (8.5%的下降)
+
+
+# A rate written before its figure (每月1500元) is a unit per time, as 1500元/月 writes it after.
+PER_TIME_BEFORE = {"每月": "/月"}
 
 
 @lru_cache(maxsize=8192)
@@ -231,6 +235,9 @@ def find_mentions(text: str, lo: int, hi: int, masked: list[tuple[int, int]]) ->
             if not (n1.startswith("百分之") or n1.endswith("成") or "/" in n1 or "分之" in n1):
                 continue
             unit = "%"
+        more = None
+        if "多万" in n1 and "亿" in n1:  # 三亿三千五百多万吨: 33500 万吨, qualifier 多
+            n1, more = n1.replace("多万", "万"), "多"
         v1, v2 = _num(n1), _num(m.group("n2"))
         if v1 is None or (unit == "次" and _MEETING.match(text, e, e + 5)):
             continue
@@ -243,7 +250,7 @@ def find_mentions(text: str, lo: int, hi: int, masked: list[tuple[int, int]]) ->
             v1 = v1 / 10_000
             v2 = v2 / 10_000 if v2 is not None else None
             unit = "万" + unit
-        pre, post = m.group("pre"), m.group("post") or m.group("more")
+        pre, post = m.group("pre"), m.group("post") or m.group("more") or more
         if unit and unit.endswith("百分点"):
             back = text[max(lo, s - 6) : s]
             sign = -1 if NEGATIVE_BEFORE_POINTS.search(back) else 1
@@ -251,6 +258,8 @@ def find_mentions(text: str, lo: int, hi: int, masked: list[tuple[int, int]]) ->
                          change_unit="百分点", qualifier=pre or post)
             out.append(mm)
             continue
+        if unit == "元" and text[max(lo, m.start("n1") - 2) : m.start("n1")] in PER_TIME_BEFORE:
+            unit += PER_TIME_BEFORE[text[m.start("n1") - 2 : m.start("n1")]]  # 每月1500元: 1500 元/月
         mm = Mention(s, e, "level", value=v1, value_max=v2, unit=unit, qualifier=pre or post)
         if pre and post:
             mm.extra["qualifiers"] = [pre, post]

@@ -1,0 +1,28 @@
+"""Units per time or per mass, and Chinese numerals across 亿 (invented sentences in a 2021 report's
+review; the lexicon's units.tsv rows and scan.py's PER_TIME_BEFORE)."""
+
+from __future__ import annotations
+
+import pytest
+
+import govlens
+
+SKELETON = (
+    "2021年云溪市明澜区政府工作报告\n各位代表：\n现在，我代表区人民政府向大会报告工作，请予审议。\n"
+    "一、2020年工作回顾\n{review}\n二、2021年主要目标任务\n今年坚持稳中求进。\n"
+)
+
+
+@pytest.mark.parametrize(("sentence", "value", "unit", "qualifier"), [
+    ("城市低保标准从700元/月提高至760元/月。", 760, "元/月", None),
+    ("耕地土壤有机质平均含量达到25克/千克。", 25, "克/千克", None),
+    ("全区租房补贴标准为每月900元。", 900, "元/月", None),
+    ("全区粮食产量达到二亿一千四百多万吨。", 21400, "万吨", "多"),
+    ("新建住宅二亿零三百万平方米。", 20300, "万平方米", None),
+])
+def test_units_and_numerals(sentence, value, unit, qualifier):
+    (doc,) = govlens.read_text(SKELETON.format(review=sentence))
+    facts = [f.data for f in doc.facts if f.type == "indicator"]
+    assert facts, sentence
+    f = facts[-1]
+    assert (f["value"], f["unit"], f["qualifier"]) == (value, unit, qualifier), f
