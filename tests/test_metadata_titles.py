@@ -103,6 +103,12 @@ KINDS = [
     ("明澜区新建学校三所。全区新增学位3000个。{F}\n记者：王明 编辑：李四", "news"),
     # a byline line with no 本报讯 and no brackets
     ("明澜区红色旅游带富一方\n本报记者 王小明　本报通讯员 李四\n金秋十月，走进明澜区，游客络绎不绝。全区接待游客680万人次。", "news"),
+    # a page whose source is a paper, or whose site is a paper or a news section, with no cue of its own
+    ("明澜区领导调研春耕生产\n2031-03-18 09:41:07　来源：云溪日报\n区长王明深入明澜区各乡镇调研春耕生产，查看农资储备和高标准农田建设。", "news"),
+    ("云溪日报 | 云溪新闻网 | 明澜新闻\n首页 > 明澜 > 区县\n明澜区老街焕新开街\n2031-09-29 08:15\n历时10个月改造，明澜区老街28日晚开街，"
+     "改造后的步行街全长约1.1公里，引来年轻客流。", "news"),
+    # an event opening over a span of days (3月15日至17日，…调研)
+    ("3月15日至17日，区长王明深入明澜区各乡镇调研春耕生产，查看农资储备和高标准农田建设。", "news"),
     # a page of terms explaining a report is a glossary, not the report
     ("2031年云溪市政府工作报告名词解释\n发布时间：2031-02-05\n1．“一环两翼”：指以明澜湖为核心、东西两翼协同发展的城市格局。\n"
      "2．“三改一拆”：指旧住宅区、旧厂区、城中村改造和拆除违法建筑。", "glossary"),
