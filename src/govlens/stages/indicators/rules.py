@@ -345,12 +345,23 @@ def metrics_spread(c: Clause) -> tuple[list[Mention], list[str]] | None:
         items = _items(c)
         if len(items) == len(group):
             return group, items
-        if not items and "分别" in c.raw_window and c.ws == c.clause_start > max(c.s0, c.mention_end):
-            # "木材和水泥的产量，也将分别增长9.4%和14.5%": the subjects are the previous clause's.
-            items = _split_items(_clean_metric(c.text[max(c.s0, c.mention_end) : c.clause_start - 1]))
-            if len(items) == len(group):
-                return group, items
+        if len(items) <= 1 and "分别" in c.raw_window and c.ws == c.clause_start > max(c.s0, c.mention_end):
+            # "木材和水泥的产量，也将分别增长9.4%和14.5%": the subjects are the previous clause's;
+            # "A、B和C再次提高，月人均分别提高1元、2元和3元": each subject takes the clause's own measure.
+            before = _LIST_VERB_END.sub("", c.text[max(c.s0, c.mention_end) : c.clause_start - 1])
+            before = _clean_metric(before)
+            if before.count("、") == len(group) - 2 and before.rfind("和") > before.rfind("、") > 0:
+                k = before.rfind("和")  # A、B、C和D: the last two joined by 和
+                before = before[:k] + "、" + before[k + 1 :]
+            subjects = _split_items(before)
+            if len(subjects) == len(group):
+                own = items[0].replace("分别", "") if items else ""
+                return group, [x + own for x in subjects]
     return None
+
+
+# The verb a list of subjects ends with before 分别 repeats it (A、B和C再次提高，月人均分别提高…).
+_LIST_VERB_END = re.compile(r"(?:再次|再度|又|进一步|均|都|全部|同步|相继)?(?:提高|提升|上调|增长|增加|调整)了?$")
 
 
 def metrics_urban_rural(c: Clause) -> tuple[list[Mention], list[str]] | None:
@@ -462,7 +473,12 @@ METRIC_RULES: list[Row] = [
         ("规模以上工业增加值、固定资产投资分别增长7.2%和9.8%。",
          ({"metric": "规模以上工业增加值", "change": 7.2}, {"metric": "固定资产投资", "change": 9.8})),
         ("粮食和油料的产量，也都分别增长2.4%和3.1%。",
-         ({"metric": "粮食的产量", "change": 2.4}, {"metric": "油料的产量", "change": 3.1})),)),
+         ({"metric": "粮食的产量", "change": 2.4}, {"metric": "油料的产量", "change": 3.1})),
+        ("城乡低保标准和特困人员供养标准再次提高，月人均分别提高60元和85元。",
+         ({"metric": "城乡低保标准月人均提高", "value": 60}, {"metric": "特困人员供养标准月人均提高", "value": 85})),
+        ("养老金、医保补助和护理补贴同步上调，月人均分别增加40元、30元和50元。",
+         ({"metric": "养老金月人均增加", "value": 40}, {"metric": "医保补助月人均增加", "value": 30},
+          {"metric": "护理补贴月人均增加", "value": 50})),)),
     Row("城乡 is 城镇 and 农村", metrics_urban_rural, (
         ("城乡居民人均可支配收入分别增长5.1%和7.3%。",
          ({"metric": "城镇居民人均可支配收入", "change": 5.1}, {"metric": "农村居民人均可支配收入", "change": 7.3})),)),
