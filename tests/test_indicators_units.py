@@ -26,3 +26,15 @@ def test_units_and_numerals(sentence, value, unit, qualifier):
     assert facts, sentence
     f = facts[-1]
     assert (f["value"], f["unit"], f["qualifier"]) == (value, unit, qualifier), f
+
+
+def test_a_plan_and_outcome_pair_after_a_growth_rate_subject():
+    """计划为X%，实际达到Y%: both are changes of the growth rate named before them (rules.py
+    _PLAN_OR_OUTCOME / _RATE_NOUNS); the plan figure of a past year stays a target of that year."""
+    sentence = "全区生产总值的增长速度，2019年计划为6%，实际达到6.8%；2020年计划为6.5%，预计可以达到7.1%。"
+    (doc,) = govlens.read_text(SKELETON.format(review=sentence))
+    got = [(f.data["metric"], f.data["value"], f.data["change"], f.data["change_unit"], f.data["kind"], f.data["period"])
+           for f in doc.facts if f.type == "indicator"]
+    m = "生产总值的增长速度"  # 全区 is the place, not the metric
+    assert got == [(m, None, 6, "%", "target", "2019"), (m, None, 6.8, "%", "actual", "2019"),
+                   (m, None, 6.5, "%", "target", "2020"), (m, None, 7.1, "%", "forecast", "2020")]

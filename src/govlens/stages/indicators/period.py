@@ -277,6 +277,7 @@ _CN_COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 
 _SPAN_WORD = re.compile(r"(?<![连前第再近后来过这\d])(?P<n>[两二三四五六七八九十])年(?:间|中|来|内)?[，,]?"
                         r"(?=平均|年均|共|累计|合计|总共|全社会|[^，。；]{0,12}?(?:平均每年|年均))")
 _COMING_SPAN = re.compile(r"(?:今后|未来)(?P<n>[两二三四五六七八九十])年")
+_NOW = re.compile(r"^(?:现已|现在|目前|至今|现有)")
 _YEARLY = re.compile(r"平均每年|年均|每年平均")
 
 SPAN_RULES: list[tuple[str, str, tuple[tuple[int, str, str, str], ...]]] = [
@@ -298,8 +299,14 @@ SPAN_RULES: list[tuple[str, str, tuple[tuple[int, str, str, str], ...]]] = [
          (2024, "targets", "城镇居民人均可支配收入年均实际增长5%左右。", "2024-2028"),
      )),
     ("a level 到 the last year of a plan named before it is dated by the plan span",
-     "“十五五”…到2030年…达到69%: the plan's span, as annotated", (
+     "“十五五”…到2030年…达到69%, …2030年前…, 粮食产能…: the plan's span, as annotated", (
          (2026, "targets", "“十五五”发展目标。到2030年，常住人口城镇化率达到71%。", "2026-2030"),
+         (2026, "targets", "“十五五”发展目标。到2030年，城镇化率达到71%，2030年前碳达峰，林草覆盖率45%。",
+          "2026-2030"),
+     )),
+    ("a status word (现已, 目前) in a span's figure dates the span's last year",
+     "五年间…，现已吸纳劳动力1亿多人: a level now, not over the span", (
+         (2024, "review", "五年间产值增长2倍，现已吸纳农村劳动力3000多万人。", "2023"),
      )),
     ("a plan named with 以来 runs up to the last year the document can report",
      "“十三五”以来 in a 2019 work report = 2016-2018; in a 2023 press conference “十四五”以来 = 2021-2023", (
@@ -326,6 +333,8 @@ def _span_of(n: int, end: int) -> str:
 def span_period(doc: Document, text: str, line_lo: int, s0: int, pos: int, period: str | None, kind: str,
                 heading: str | None, cues: list[tuple[int, str, int]]) -> str | None:
     """:data:`SPAN_RULES`: the span a total or a yearly average over several years is for."""
+    if period and kind != "target" and "-" in period and _NOW.search(last_clause(text[s0:pos])):
+        return period.rsplit("-", 1)[1]
     if not period or "-" in period or not period.isdigit():
         return period
     y = int(period)
@@ -347,7 +356,7 @@ def span_period(doc: Document, text: str, line_lo: int, s0: int, pos: int, perio
             return period
         # 到2030年 in a paragraph on the “十五五” plan: the plan's span.
         k = cue_index(cues, pos)
-        if k >= 0 and text.startswith(("到", "至"), cues[k][0]):
+        if k >= 0:
             for m in _PLAN_ANY.finditer(text, line_lo, cues[k][0]):
                 start = PLAN_START.get(m.group(1))
                 if start and start + 4 == y:

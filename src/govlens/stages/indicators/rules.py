@@ -66,6 +66,11 @@ _PLAN_TOTAL = re.compile(r"计划(?:总)?投资")
 # A clause holding only a total word before its figure (…大学生，合计630名): the total of the clause before.
 _TOTAL_ONLY = re.compile(r"^[，,\s]*(?:合计|共计|总计|累计|共|计)(?:为|达到?|有)?$")
 # Words that measure something named before them (降幅较上半年收窄, 总量突破90万亿元): whose is the previous figure's.
+# A plan figure and what came of it (计划为3.7%，实际达到4.6%), after a growth rate as their subject.
+_PLAN_OR_OUTCOME = re.compile(r"计划|实际|预计")
+# A figure its clause states as the plan (1981年计划为3.7%) stays a target of that past year.
+_PLAN_FIGURE = re.compile(r"计划(?:为|是|增长)")
+_RATE_NOUNS = ("增长速度", "增速", "增长率")
 _CHANGE_NOUNS = ("降幅", "增幅", "增速", "涨幅", "总量", "规模", "总额")
 
 
@@ -148,6 +153,19 @@ class Clause:
                     and _PERIOD_CUES.search(_BASE_COMPARISON.sub("", self.raw_window))):
                 # "财政收入1983年增加127亿元，1984年增加255亿元": the same subject, another period.
                 self.window = self.prev_fact.data["metric"]
+        elif (not self.window and mt.kind == "level" and mt.unit == "%" and mt.value_max is None
+                and _PLAN_OR_OUTCOME.search(self.raw_window)):
+            # "工农业总产值的增长速度，1981年计划为3.7%，实际达到4.6%；1982年计划为4%": a growth rate named
+            # in the clause before (or by the figure before, on this line and sentence run) is its change.
+            subject = self.subject_before(24)
+            pf = self.prev_fact or (self.line.facts[-1] if self.line.facts else None)
+            if (not subject and pf is not None and pf.start >= self.line.start
+                    and "。" not in self.text[pf.start : mt.start]
+                    and pf.data["change_unit"] == "%" and pf.data["value"] is None):
+                subject = pf.data["metric"] or ""
+            if subject.endswith(_RATE_NOUNS):
+                mt.kind, mt.change, mt.change_unit, mt.value, mt.unit = "change", mt.value, "%", None, None
+                self.window = subject
         if ((self.pending_from is not None or self.pending_abs is not None)
                 and not _clean_metric(_TO_PHRASE.sub("", self.raw_window.strip(" 、，,")))):
             self.window = self.from_metric  # 由A增加到B, 增加A、达到B: B is A's metric
@@ -554,7 +572,7 @@ def emit(c: Clause) -> bool:
                          line.cues)
     sentence = text[max(s0, group[-1].end - _MAX_CONTEXT) : group[-1].end]
     if kind == "target" and period and doc.year and int(period.rsplit("-", 1)[-1]) < doc.year \
-            and not restated(sentence) and not plan_total:
+            and not restated(sentence) and not plan_total and not _PLAN_FIGURE.search(own_clause):
         kind = "actual"  # a report does not set targets for a year (or period) already past, unless it tells one again
     elif (kind == "actual" and period and "-" in period and doc.year and doc.kind == "work_report"
             and int(period.split("-")[0]) >= doc.year):
