@@ -19,7 +19,16 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import cache
 
-from ..lexicon.places import GENERIC, NOT_SHORT, Mention, Place, canonical_place, gazetteer, resolve
+from ..lexicon.places import (
+    GENERIC,
+    NOT_SHORT,
+    Mention,
+    Place,
+    canonical_place,
+    gazetteer,
+    resolve,
+    short_forms,
+)
 from ..lexicon.words import YEAR
 
 PROVINCES = {p.name: p.name for p in gazetteer().places if p.level == "province"} | {
@@ -212,6 +221,8 @@ def document_place(title: str, head: str, issuer: str, body: str, tag: str | Non
         if b is not None and b is not top:
             if not b.within(top):
                 return b, "body"
+            if lvl and _DEPTH[lvl] > _DEPTH[top.level] and _named(b, body[:30000]) > _self_refs(body[:30000], lvl):
+                return b, "head"  # named more than the text says 全州/全市: a quote from above, not the subject
             return (at_level(b, lvl) if lvl and _DEPTH[lvl] > _DEPTH[top.level] else b if lvl is None else top), "head"
         if lvl and _DEPTH[lvl] < _DEPTH[top.level]:
             return at_level(top, lvl), "head"  # a provincial item (全省…) in a city's paper: the province
@@ -257,6 +268,15 @@ def self_level(text: str) -> str | None:
     if n < 2 or sorted(counts.values())[-2] == n:
         return None
     return best
+
+
+def _self_refs(text: str, level: str) -> int:
+    return len(SELF_LEVEL[level].findall(text))
+
+
+def _named(place: Place, text: str) -> int:
+    """How often a text names a place, by its shortest name (榕江 counts 榕江县 too)."""
+    return text.count(min([place.name, *short_forms(place.name, place.level)], key=len))
 
 
 def at_level(place: Place, level: str | None) -> Place:
