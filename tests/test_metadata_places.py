@@ -133,6 +133,9 @@ NEWS_PLACES = [
     ("新华网 > 地方频道 > 贵州\n“村超”带火小县城 雷山今年接待游客超500万人次\n新华社贵阳5月26日电 5月25日晚，贵州省黔东南苗族侗族自治州"
      "雷山县城北足球场座无虚席。雷山县文旅局提供的数据显示，今年以来雷山接待游客超500万人次。黔东南州有关负责人介绍，"
      "全州正依托赛事品牌推动文旅融合，全州游客量持续增长。", "黔东南苗族侗族自治州雷山县"),
+    # a tour of a prefecture's counties (and its seat, a county-level city) is the prefecture's item
+    ("自治区主席在和田调研时强调 做强特色产业\n2031-09-18 09:41:07　来源：新疆日报\n9月15日至17日，自治区主席王明深入和田地区墨玉、皮山、"
+     "洛浦、和田市等地，调研产业发展和民生保障工作。在墨玉县，他察看了核桃深加工项目；在皮山县，他走进农户家中。", "和田地区"),
     # a portal's footer names its owner
     ("省政府召开常务会议\n会议指出，全省经济运行开局平稳，要坚定不移推进制造业发展。省财政安排专项资金186亿元。\n"
      "版权所有：福建省人民政府办公厅　闽ICP备00000000号", "福建省"),
@@ -173,7 +176,7 @@ def test_corpus_and_dev_pages_meet_their_floors():
     # The round-2 blind pages joined the dev pages on 2026-11-30 (44 pages, 51 documents); floors restart there.
     # d15-d70 (39 pages, 50 documents, written by the docs helper) joined the same day: 83 pages, 101 documents.
     # Round 3's blind pages (measured once: region 0.882, year 0.824, kind 0.882) joined dev at 03:15 UTC.
-    floors = {"region": 0.992, "level": 0.992, "year": 0.992, "kind": 0.999, "title": 0.962}
+    floors = {"region": 0.999, "level": 0.999, "year": 0.992, "kind": 0.999, "title": 0.962}
     assert all(dev.accuracy(a) >= f for a, f in floors.items()), dev.misses
 
 

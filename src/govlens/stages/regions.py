@@ -123,6 +123,13 @@ def _body_best(mentions: list[Mention], context: list[Place]) -> Place | None:
     inner = [(c, p) for p, c in counts.items() if p is not top and p.within(top) and c >= max(2, n / 3)]
     if inner:
         return max(inner, key=lambda cp: (cp[0], len(cp[1].path)))[1]
+    if top.level in ("county", "district") and len(top.path) >= 2:
+        # A tour of a prefecture's counties (阿克苏地区库车、沙雅、温宿、阿克苏市等地): three or more of
+        # its counties named, the top one no more than the others together, is the prefecture's item.
+        parent = top.path[-2]
+        kin = [c for p, c in counts.items() if len(p.path) >= 2 and p.path[-2] is parent and p.level in ("county", "district")]
+        if len(kin) >= 3 and n <= sum(kin) - n:
+            return parent
     return top
 
 
