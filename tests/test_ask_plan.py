@@ -236,8 +236,22 @@ def test_each_split_form_reads_its_example(store, name, rx, example):
     assert all(x.startswith("明澜区") for x in parts)  # the place is carried into every part
 
 
-def test_one_question_is_not_split(store):
-    assert split(store, "明澜区和溪北县2021年地区生产总值分别是多少？") == ["明澜区和溪北县2021年地区生产总值分别是多少？"]
+@pytest.mark.parametrize("q", [
+    "明澜区和溪北县2021年地区生产总值分别是多少？",  # places compared
+    "明澜区2025年地区生产总值是多少，增长了多少？",  # more of the first figure
+    "明澜区要抓好的重点项目有多少个，总投资多少？",  # a count and its projects' investment, read whole
+])
+def test_one_question_is_not_split(store, q):
+    assert split(store, q) == [q]
+
+
+@pytest.mark.parametrize(("q", "parts"), [
+    ("明澜区2031年要新建多少个口袋公园？改造老旧小区多少个？", ["明澜区2031年要新建多少个口袋公园？", "明澜区2031年改造老旧小区多少个"]),
+    ("明澜区青禾产业园项目达产后年产值和年税收分别是多少？",
+     ["明澜区青禾产业园项目达产后年产值是多少？", "明澜区青禾产业园项目达产后年税收是多少？"]),
+])
+def test_two_figures_asked_at_once_are_two_questions(store, q, parts):
+    assert split(store, q) == parts
 
 
 @pytest.mark.parametrize(("rx", "example"), EFFECTIVE_FORMS)

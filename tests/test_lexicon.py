@@ -84,3 +84,7 @@ def test_a_figure_written_in_chinese_numerals_supports_an_answer():
     assert unsupported_figures("钢产量3280万吨", "钢产量达到三千二百八十万吨") == []
     assert unsupported_figures("增长12.3%", "增长百分之十二点三") == []
     assert unsupported_figures("增长8%", "增长百分之九") == ["8"]
+    # across magnitudes, in the unit the answer writes (万吨 or 亿吨), 多 after a run kept out of the figure
+    assert unsupported_figures("棉花产量30650万担", "棉花产量三亿零六百五十多万担") == []
+    assert unsupported_figures("人口12.6亿", "总人口达到十二亿六千万") == []
+    assert unsupported_figures("人口13亿", "总人口达到十二亿六千万") == ["13"]

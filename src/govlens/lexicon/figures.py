@@ -23,6 +23,11 @@ _CN_UNIT = {"十": 10, "百": 100, "千": 1000}
 _CN_RUN = re.compile(r"[零〇○一二两三四五六七八九十百千]+(?:点[零〇○一二三四五六七八九]+)?")
 
 
+# A figure in Chinese numerals across magnitudes (四亿零七百多万, 三千二百八十万)
+_CN_MAGNITUDES = re.compile(r"(?:[零〇○一二两三四五六七八九十百千]+[多余]?亿)?(?:[零〇○一二两三四五六七八九十百千]+[多余]?万)"
+                            r"|[零〇○一二两三四五六七八九十百千]+[多余]?亿(?:[零〇○一二两三四五六七八九十百千]+)?")
+
+
 def _cn_value(run: str) -> str | None:
     """``一百零七`` -> "107", ``十二点三`` -> "12.3" (a run between 万/亿 magnitudes); None if malformed."""
     whole, _, frac = run.partition("点")
@@ -43,6 +48,15 @@ def written_figures(text: str) -> str:
     """``text`` with the Arabic form of each figure written in Chinese numerals appended (百分之九 -> 9),
     so that a check for a figure finds it however the sentence wrote it."""
     extra = [v for m in _CN_RUN.finditer(text) if (v := _cn_value(m.group()))]
+    for m in _CN_MAGNITUDES.finditer(text):  # 四亿零七百多万吨 is also 40700 (万吨) and 4.07 (亿吨)
+        total, rest = 0.0, m.group()
+        for mag, size in (("亿", 1e8), ("万", 1e4)):
+            head, sep, tail = rest.partition(mag)
+            if sep:
+                total += float(_cn_value(head.rstrip("多余")) or 0) * size
+                rest = tail
+        total += float(_cn_value(rest.rstrip("多余")) or 0) if rest.rstrip("多余") else 0
+        extra += [f"{total / size:.12g}" for size in (1, 1e4, 1e8) if total >= size]
     return text + " " + " ".join(extra) if extra else text
 
 

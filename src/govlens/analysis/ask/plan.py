@@ -224,6 +224,13 @@ def split(store: StoreAPI, q: str) -> list[str]:
             if len(items) < 2:
                 continue
             return [m.group("pre") + x + m.group("post") for x in items]
+        if name == "pair":
+            if places_in(store, m.group("x"))[0] or places_in(store, m.group("y"))[0]:
+                continue  # 北京和天津…分别: places compared, not two figures
+            return [m.group("pre") + m.group(k) + "是多少" + m.group("post") for k in ("x", "y")]
+        if name == "two" and (len(W.ASK_ONLY.sub("", m.group("b"))) < 2 or (
+                re.search(r"总投资|计划投资|投资总额", m.group("b")) and re.search(r"项目|工程", m.group("a")))):
+            continue  # 增长了多少 asks more of the first figure; 项目…总投资 is read whole (items + project)
         _places, spans, _ = places_in(store, m.group("a"))
         ctx = "".join(m.group("a")[s:e] for s, e in spans) + "".join(y.group() for y in W.YEAR_Q.finditer(m.group("a")))
         return [m.group("a") + "？", ctx + m.group("b")]

@@ -106,7 +106,15 @@ SPLITS: list[tuple[str, re.Pattern[str], str]] = [
      "明澜区一共建成了多少个服务中心、服务站和服务点？"),
     ("part", re.compile(r"^(?P<a>[^，,；;]*?(?:多少|几)[^，,；;]*)[，,；;]\s*其中(?P<b>[^，,；;]*(?:多少|几)[^，,；;]*)$"),
      "明澜区累计培育了多少家科技企业，其中高新技术企业有几家？"),
+    ("pair", re.compile(r"^(?P<pre>(?:.*?[后的里中])?)(?P<x>[\u4e00-\u9fff]{2,6})(?:和|与|及)(?P<y>[\u4e00-\u9fff]{2,6})"
+                        r"分别(?:是|为|有)?多少(?P<post>[？?]?)$"),
+     "明澜区青禾产业园项目建成后年营收和年利税分别是多少？"),
+    ("two", re.compile(r"^(?P<a>[^，,；;？?]*?(?:多少|几)[^，,；;？?]*)[，,；;？?]\s*(?P<b>[^，,；;？?]*?(?:多少|几)[^，,；;？?]*?)[？?]?$"),
+     "明澜区要建设多少个口袋公园，安排资金多少？"),
 ]
+# What is left of a second asked part once its question words go: less than a word, and it asks more
+# of the first part's figure (是多少，增长了多少), not a second figure.
+ASK_ONLY = re.compile(r"多少|几|是|为|有|了|达到|增长|增加|减少|提高|下降|分别|一共|共|比上年|同比|[？?\s]")
 # A question word that names two parts, each stated on its own (城乡居民收入: 城镇…, 农村…).
 PAIRED: list[tuple[str, tuple[str, str]]] = [("城乡", ("城镇", "农村"))]
 # A name right before the first year that the library does not know as a place (火星2025年…): the
