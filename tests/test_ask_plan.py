@@ -65,6 +65,12 @@ def test_every_operation_has_a_handler():
         ("溪北县报告中的“两链”具体指哪些？", {"op": "glossary_list", "term": "两链"}),
         ("明澜区提出的“四个一批”是指哪四个？", {"op": "glossary_list", "term": "四个一批"}),
         ("云溪市绿色出行条例所称的“绿色出行”是指什么？", {"op": "glossary", "term": "绿色出行"}),
+        # a short name after the quoted term, a count word of two characters, 怎么定义
+        ("溪北县报告中的“三联一促”美丽村庄指哪些？", {"term": "三联一促"}),
+        ("明澜区交通“两张表”是哪两张表？", {"term": "两张表"}),
+        ("溪北县安全生产“四步工作法”是哪四步？", {"term": "四步工作法"}),
+        ("云溪市绿色出行条例里的“绿色出行”是怎么定义的？", {"term": "绿色出行"}),
+        ("明澜区“十五五”规划目标是什么？", {"term": None}),
         ("明澜区报告中的全程代办是什么意思？", {"op": "glossary", "term": "全程代办"}),
         ("2023年明澜区的民生实事包括哪些？", {"op": "glossary_list", "term": "民生实事", "years": [2023]}),
         # two years compared, however the comparison is worded; the kind is left to what the years state

@@ -58,6 +58,15 @@ def test_scan_joins_chains_and_skips_common_words():
     assert found == [("浙江省嘉兴市南湖区", "浙江省嘉兴市南湖区"), ("上海闵行", "上海市闵行区"), ("鼓楼区", None)]
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    ("湖南路和北京东路交叉口，中山大道以西，山西巷口", []),  # streets named after places
+    ("北京街头，湖南街道办事处，上海大街和浙江", ["北京", "湖南", "浙江"]),  # 街头 / 街道 are no street names
+    ("江苏省南京市鼓楼区中山路", ["江苏省南京市鼓楼区"]),  # a full name before a street is still the place
+])
+def test_a_street_named_after_a_place_is_no_mention(text, names):
+    assert [m.text for m in gazetteer().scan(text)] == names
+
+
 # (title, head, body, expected display name): evidence in order of trust.
 CASES = [
     # the delivery line names the province; the capital is only where it met
@@ -117,6 +126,16 @@ NEWS_PLACES = [
     # a provincial item in a city's paper: the paper's city lifted to the level the item speaks for
     ("宁波日报　2031年5月8日　第3版\n全省港口工作会议召开\n本报讯 全省港口工作会议7日在宁波召开。会议要求，全省港口货物吞吐量增长5%，"
      "宁波舟山港要建设世界一流强港。", "浙江省"),
+    # streets named after provinces (山西路, 湖南路, 北京西路) are no places; the site's city resolves 鼓楼区
+    ("南京日报 | 紫金山新闻\n首页 > 南京 > 区县\n山西路商圈焕新开街\n2031-09-29 08:15\n历时8个月改造，鼓楼区山西路商圈28日晚开街，"
+     "改造后的山西路步行街全长约0.8公里。据鼓楼区商务局介绍，山西路改造总投资约2亿元，湖南路、北京西路一带也将更新。", "南京市鼓楼区"),
+    # a county named in full and by short name more often than a prefecture official's 全州 in a quote: the county
+    ("新华网 > 地方频道 > 贵州\n“村超”带火小县城 雷山今年接待游客超500万人次\n新华社贵阳5月26日电 5月25日晚，贵州省黔东南苗族侗族自治州"
+     "雷山县城北足球场座无虚席。雷山县文旅局提供的数据显示，今年以来雷山接待游客超500万人次。黔东南州有关负责人介绍，"
+     "全州正依托赛事品牌推动文旅融合，全州游客量持续增长。", "黔东南苗族侗族自治州雷山县"),
+    # a tour of a prefecture's counties (and its seat, a county-level city) is the prefecture's item
+    ("自治区主席在和田调研时强调 做强特色产业\n2031-09-18 09:41:07　来源：新疆日报\n9月15日至17日，自治区主席王明深入和田地区墨玉、皮山、"
+     "洛浦、和田市等地，调研产业发展和民生保障工作。在墨玉县，他察看了核桃深加工项目；在皮山县，他走进农户家中。", "和田地区"),
     # a portal's footer names its owner
     ("省政府召开常务会议\n会议指出，全省经济运行开局平稳，要坚定不移推进制造业发展。省财政安排专项资金186亿元。\n"
      "版权所有：福建省人民政府办公厅　闽ICP备00000000号", "福建省"),
@@ -157,7 +176,7 @@ def test_corpus_and_dev_pages_meet_their_floors():
     # The round-2 blind pages joined the dev pages on 2026-11-30 (44 pages, 51 documents); floors restart there.
     # d15-d70 (39 pages, 50 documents, written by the docs helper) joined the same day: 83 pages, 101 documents.
     # Round 3's blind pages (measured once: region 0.882, year 0.824, kind 0.882) joined dev at 03:15 UTC.
-    floors = {"region": 0.977, "level": 0.977, "year": 0.985, "kind": 0.977, "title": 0.962}
+    floors = {"region": 0.999, "level": 0.999, "year": 0.999, "kind": 0.999, "title": 0.962}
     assert all(dev.accuracy(a) >= f for a, f in floors.items()), dev.misses
 
 

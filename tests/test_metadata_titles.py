@@ -103,6 +103,12 @@ KINDS = [
     ("明澜区新建学校三所。全区新增学位3000个。{F}\n记者：王明 编辑：李四", "news"),
     # a byline line with no 本报讯 and no brackets
     ("明澜区红色旅游带富一方\n本报记者 王小明　本报通讯员 李四\n金秋十月，走进明澜区，游客络绎不绝。全区接待游客680万人次。", "news"),
+    # a page whose source is a paper, or whose site is a paper or a news section, with no cue of its own
+    ("明澜区领导调研春耕生产\n2031-03-18 09:41:07　来源：云溪日报\n区长王明深入明澜区各乡镇调研春耕生产，查看农资储备和高标准农田建设。", "news"),
+    ("云溪日报 | 云溪新闻网 | 明澜新闻\n首页 > 明澜 > 区县\n明澜区老街焕新开街\n2031-09-29 08:15\n历时10个月改造，明澜区老街28日晚开街，"
+     "改造后的步行街全长约1.1公里，引来年轻客流。", "news"),
+    # an event opening over a span of days (3月15日至17日，…调研)
+    ("3月15日至17日，区长王明深入明澜区各乡镇调研春耕生产，查看农资储备和高标准农田建设。", "news"),
     # a page of terms explaining a report is a glossary, not the report
     ("2031年云溪市政府工作报告名词解释\n发布时间：2031-02-05\n1．“一环两翼”：指以明澜湖为核心、东西两翼协同发展的城市格局。\n"
      "2．“三改一拆”：指旧住宅区、旧厂区、城中村改造和拆除违法建筑。", "glossary"),
@@ -150,6 +156,10 @@ def test_source_label_never_shows_a_local_path(source, label):
     ("关于峨山县2030年预算执行情况和2031年预算草案的报告\n——2031年1月8日在峨山彝族自治县第十八届人民代表大会第五次会议上\n"
      "各位代表：\n受县人民政府委托，现将峨山县2030年预算执行情况和2031年预算草案提请大会审议。全县一般公共预算收入5.2亿元。",
      ("budget", 2031, "玉溪市峨山彝族自治县")),
+    # a report dated only in Chinese numerals (二〇三一年一月九日在…会议上), its review of 2030 unnumbered
+    ("政府工作报告\n——二〇三一年一月九日在云溪市第八届人民代表大会第五次会议上\n各位代表：\n现在，我代表市人民政府，向大会报告工作，请予审议。\n"
+     "一、过去一年工作回顾\n过去一年，全市地区生产总值增长5.8%，接待游客突破900万人次，比上年增长12%。\n二、今年工作安排\n今年全市地区生产总值预期增长6%。",
+     ("work_report", 2031, "云溪市")),
 ])
 def test_statistics_and_budget_years(text, expected):
     d = read_text(text, extract=False)[0]

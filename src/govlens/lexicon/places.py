@@ -240,8 +240,10 @@ class Gazetteer:
                 if nxt is None:
                     break
                 m = Mention(m.start, nxt.end, m.text + nxt.text, nxt.candidates)
-            yield m
             i = m.end
+            if m.text not in self.names and _STREET.match(text, m.end):
+                continue  # 湖南路, 中山大道: a street
+            yield m
 
     def scan(self, text: str, start: int = 0, end: int | None = None,
              known: Iterable[Place] = ()) -> list[Mention]:
@@ -262,6 +264,10 @@ class Gazetteer:
             if best:
                 break
         return best
+
+
+# A short place name naming a street (湖南路, 北京东路, 中山大道, 山西路): a road, not the place.
+_STREET = re.compile(r"[东西南北中]?(?:路|大街|大道|街(?![头道区面上])|巷|里弄)")
 
 
 def _word_starts(text: str, start: int, end: int) -> bool:

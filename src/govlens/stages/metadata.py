@@ -27,7 +27,8 @@ from .regions import (
 
 _TAG = re.compile(r"^(?:【([^】]{1,20})】|\[([^\]]{1,10})\])\s*")
 _YEAR = rf"(?=[12一二三四五六七八九〇零○])({YEAR}|[一二三四五六七八九〇零○]{{4}})年"
-_DELIVERY = re.compile(_YEAR + r"\d{1,2}月\d{1,2}日在([^，。\n]{0,40}?)第[一二三四五六七八九十]+届\n?人民代表大会")
+_CN_DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"  # 1月9日 or 一月九日 (二〇二五年一月九日在…)
+_DELIVERY = re.compile(_YEAR + _CN_DAY + "月" + _CN_DAY + r"日在([^，。\n]{0,40}?)第[一二三四五六七八九十]+届\n?人民代表大会")
 _DELIVERY_DATE = re.compile(rf"({YEAR})年(\d{{1,2}})月(\d{{1,2}})日在")
 # Both scans start from their keyword (a literal the regex engine finds fast) and look back for the
 # year, instead of trying a year pattern at every character of the report.
@@ -57,6 +58,7 @@ def _review_years(text: str) -> list[int]:
     return out
 
 
+_FOOTER_LINE = re.compile(rf"^页脚日期：({YEAR}).*$", re.M)
 _ANY_YEAR = re.compile(rf"({YEAR})年")
 # Date rows of an index table, the document's own date first (成文 before 发布).
 _DATE_FIELDS = ("成文日期", "发文日期", "印发日期", "生成日期", "发布日期", "公布日期", "公开日期")
@@ -113,8 +115,12 @@ _PAPER_PAGE = re.compile(r"第\s*[\d一二三四五六七八九十]+\s*版")  # 
 _BYLINE_END = re.compile(r"[（(][^（）()\n]{0,16}?(?:记者|通讯员)[^）)\n]{1,30}[）)]\s*$|(?:记者|通讯员)\s*[\u4e00-\u9fff]{2,4}\s*$|"
                          r"(?:^|\n)(?:记者|通讯员|作者|撰稿)[：:]\s*[\u4e00-\u9fff]{2,4}(?:\s*(?:编辑|责编|审核)[：:]\s*[\u4e00-\u9fff]{2,4})*\s*$")
 # A portal's news item with no paper's cue: its text opens on the day of the event (2月20日，…召开; 近日，).
-_EVENT_OPENING = re.compile(r"^(?:(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚间?|晚)?|近日|日前|连日来|今年以来|\d{1,2}月以来)，[^。\n]{2,60}?"
+_EVENT_OPENING = re.compile(r"^(?:(?:\d{1,2}月)?\d{1,2}日(?:至(?:\d{1,2}月)?\d{1,2}日)?(?:上午|下午|晚间?|晚)?|近日|日前|连日来|今年以来|\d{1,2}月以来)，[^。\n]{2,60}?"
                             r"(?:召开|举行|举办|开幕|启动|开工|签约|发布|印发|出台|开展|召集|主持|调研|考察|会见|获悉|通过|完工|竣工|揭牌|投产)")
+# A page that says it is news: its source is a paper or a news site (来源：云溪日报), or the site's own
+# name or section path is one (站点：云溪日报 | 云溪新闻网, 站点：首页 > 新闻中心 > 要闻).
+_NEWS_SOURCE = re.compile(r"(?:来\s*源|信息来源)[：:]\s*[^\s，。|]{0,12}(?:日报|晚报|新闻网|新华社|新华网|中新网|客户端|融媒体中心|电视台)|"
+                          r"^站点：[^\n]*(?:日报|晚报|新闻中心|新闻网|要闻|[区县镇乡市]动态)", re.M)
 _REGULATION_TITLE = re.compile(r"(?:条例|办法|规定|细则|规则|章程|通知|意见|方案|通告)(?:（[^）]*）)?$")
 # A policy document carried whole by a news item (中办国办印发《…方案》 / 新华社…电 + the text).
 _PUBLISHED_POLICY = re.compile(r"印发|公布|发布").search
@@ -237,7 +243,7 @@ def _year(doc: Document, head: str, meta: dict[str, str]) -> tuple[int | None, s
                 votes[int(d.group(1))] += 4
                 break
         lead = "\n".join(doc.text.split("\n", 6)[:6])
-        m = _ISO_DATE.search(lead) or _ISO_DATE.search(doc.header)
+        m = _ISO_DATE.search(lead) or _ISO_DATE.search(_FOOTER_LINE.sub("", doc.header))
         if m:
             votes[int(m.group(1))] += 2
         elif m := _ISO_DATE.search("\n".join(doc.text.rsplit("\n", 3)[-3:])):
@@ -257,6 +263,8 @@ def _year(doc: Document, head: str, meta: dict[str, str]) -> tuple[int | None, s
                 votes[int(m.group(1))] += 1
     if votes:
         return votes.most_common(1)[0][0], "body"
+    if footer := _FOOTER_LINE.search(doc.header):
+        return int(footer.group(1)), "guess"  # only the footer beside the site's owner dates the page
     counts = Counter(cn_year(m.group(1)) for m in re.finditer(_YEAR, text)
                      if text[max(0, m.start() - 1) : m.start()] not in ("到", "至"))  # 到2025年 is a plan
     if counts:
@@ -302,7 +310,7 @@ def _kind(doc: Document, head: str, from_listing: bool) -> str:
         return "glossary"
     body_start = next((ln for ln in doc.text.split("\n", 6)[:6] if "，" in ln), "")  # the first sentence line
     if (_NEWS.search(opening) or _BYLINE_END.search(doc.text[-120:]) or from_listing or _PAPER_PAGE.search(doc.header)
-            or (_EVENT_OPENING.match(body_start) and len(doc.text) < 8000)):
+            or ((_EVENT_OPENING.match(body_start) or _NEWS_SOURCE.search(doc.header)) and len(doc.text) < 8000)):
         return "news"
     if len(_REPORT_SUMMARY.findall(doc.text[:30000])) >= 2:
         return "work_report"  # a summary of the report in reported speech (总理在报告中指出 …)

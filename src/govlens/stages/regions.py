@@ -19,7 +19,16 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import cache
 
-from ..lexicon.places import GENERIC, NOT_SHORT, Mention, Place, canonical_place, gazetteer, resolve
+from ..lexicon.places import (
+    GENERIC,
+    NOT_SHORT,
+    Mention,
+    Place,
+    canonical_place,
+    gazetteer,
+    resolve,
+    short_forms,
+)
 from ..lexicon.words import YEAR
 
 PROVINCES = {p.name: p.name for p in gazetteer().places if p.level == "province"} | {
@@ -114,6 +123,13 @@ def _body_best(mentions: list[Mention], context: list[Place]) -> Place | None:
     inner = [(c, p) for p, c in counts.items() if p is not top and p.within(top) and c >= max(2, n / 3)]
     if inner:
         return max(inner, key=lambda cp: (cp[0], len(cp[1].path)))[1]
+    if top.level in ("county", "district") and len(top.path) >= 2:
+        # A tour of a prefecture's counties (阿克苏地区库车、沙雅、温宿、阿克苏市等地): three or more of
+        # its counties named, the top one no more than the others together, is the prefecture's item.
+        parent = top.path[-2]
+        kin = [c for p, c in counts.items() if len(p.path) >= 2 and p.path[-2] is parent and p.level in ("county", "district")]
+        if len(kin) >= 3 and n <= sum(kin) - n:
+            return parent
     return top
 
 
@@ -212,6 +228,8 @@ def document_place(title: str, head: str, issuer: str, body: str, tag: str | Non
         if b is not None and b is not top:
             if not b.within(top):
                 return b, "body"
+            if lvl and _DEPTH[lvl] > _DEPTH[top.level] and _named(b, body[:30000]) > _self_refs(body[:30000], lvl):
+                return b, "head"  # named more than the text says 全州/全市: a quote from above, not the subject
             return (at_level(b, lvl) if lvl and _DEPTH[lvl] > _DEPTH[top.level] else b if lvl is None else top), "head"
         if lvl and _DEPTH[lvl] < _DEPTH[top.level]:
             return at_level(top, lvl), "head"  # a provincial item (全省…) in a city's paper: the province
@@ -257,6 +275,15 @@ def self_level(text: str) -> str | None:
     if n < 2 or sorted(counts.values())[-2] == n:
         return None
     return best
+
+
+def _self_refs(text: str, level: str) -> int:
+    return len(SELF_LEVEL[level].findall(text))
+
+
+def _named(place: Place, text: str) -> int:
+    """How often a text names a place, by its shortest name (榕江 counts 榕江县 too)."""
+    return text.count(min([place.name, *short_forms(place.name, place.level)], key=len))
 
 
 def at_level(place: Place, level: str | None) -> Place:

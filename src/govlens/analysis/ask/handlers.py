@@ -556,6 +556,13 @@ def change(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     if both is None:
         return _stated_change(p, y1, [f2 for _f1, f2 in picked if f2 is not None])
     f1, f2 = both
+    if not rate and None not in (f1.get("value"), f2.get("value")) and \
+            convert(f1["value"], f1.get("unit"), f2.get("unit")) is None:
+        # two figures in two units (a 4% share against 56.9万亿元): the earlier year's figure in the later's unit
+        same_unit = [f for f in facts_for(store, Plan(**{**vars(p), "kind": f1.get("kind")}), place, str(y1), f1.get("kind"))
+                     if f.get("value") is not None and convert(f["value"], f.get("unit"), f2.get("unit")) is not None
+                     and one_year(f, "value")]
+        f1 = same_unit[0] if same_unit else f1
     if not rate and (f1.get("value") is None or f2.get("value") is None):
         rate = percent(f1) is not None and percent(f2) is not None  # a percent measure (CPI 上涨2%)
     if rate and (percent(f1) is None or percent(f2) is None):
@@ -603,6 +610,13 @@ def _stated_change(p: Plan, y1: int, later: list[dict[str, Any]]) -> Answer | No
     the years are consecutive)."""
     for f2 in later:
         d = S.stated_difference(f2, y1)
+        if d is None and (was := S.stated_from(f2, y1)) is not None:
+            diff = round(f2["value"] - was["value"], 4)
+            word = "增加" if diff >= 0 else "减少"
+            return Answer(answer=f"{y1}年{num(was['value'])}{was['unit']}；{_line(f2, 'value')}；{f2['period']}年比{y1}年"
+                                 f"{word}{num(abs(diff))}{was['unit']}（原文“{was['text']}”）。",
+                          citations=[cite(f2)], table=[f2], computed=[num(abs(diff))],
+                          note="差值由句中所载两年数字计算得出。")
         if d is None:
             continue
         y2 = int(f2["period"]) if (f2.get("period") or "").isdigit() else None

@@ -488,3 +488,28 @@ def stated_rank(store: StoreAPI, words: list[str], place: str | None, year: int 
                     best = {"doc": d["doc"], "quote": text[start:end], "span": [start, end], "rank": rank,
                             "scope": m.group("scope"), "region": d.get("region"), "written": m.group(0)}
     return best
+
+
+# A later year's sentence naming the earlier year's figure on its way to its own (钢产量由一九五七年的
+# 五百三十五万吨增长到一千一百零八万吨): ``{y}`` the earlier year (digits or Chinese), ``{u}`` the unit.
+FROM_TO_FORMS: list[tuple[str, str, str]] = [
+    (r"(?:由|从)(?:{y})年(?:的|底的|末的)?(?P<v>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?){u}"
+     r"(?:增长|增加|提高|上升|扩大|下降|减少|降低|回落)?到(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)(?:{u})",
+     "粮食产量由二〇三〇年的五百二十万吨增长到六百一十万吨", "520"),
+]
+_CN_DIGITS = "〇一二三四五六七八九"
+
+
+def stated_from(f: dict[str, Any], earlier: int) -> dict[str, Any] | None:
+    """The earlier year's figure a later year's sentence states on its way to its own, in its unit."""
+    unit = f.get("unit")
+    if not unit or f.get("value") is None:
+        return None
+    from ...stages.numbers import parse_number
+
+    years = f"{earlier}|{''.join(_CN_DIGITS[int(c)] for c in str(earlier))}|{''.join('零一二三四五六七八九'[int(c)] for c in str(earlier))}"
+    for pattern, *_ in FROM_TO_FORMS:
+        m = re.search(pattern.format(y=years, u=re.escape(unit)), f.get("quote") or "")
+        if m is not None and (v := parse_number(m.group("v"))) is not None:
+            return {"value": v, "unit": unit, "text": m.group(0)}
+    return None

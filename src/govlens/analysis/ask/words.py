@@ -63,7 +63,7 @@ OPERATION_CUES: list[tuple[str, re.Pattern[str], str]] = [
 # (云溪市2026年报告里的“三库”具体指哪些); a bare 是什么 does so only for a quoted term or a question
 # with no year (2026年增长目标是什么 asks for a figure).
 DEFINE_STRICT = re.compile(r"(?:是)?(?:指什么|指的是什么|是什么意思|什么意思|含义是什么|的含义|(?:具体)?(?:是)?指哪些|(?:具体)?包括哪些"
-                           r"|(?:具体)?包含哪些|(?:具体)?是指?哪(?:[几一二两三四五六七八九十]+)[个项条种类方面点些张部所家大]?(?=[？?]?$)|(?:具体)?是指哪[些个]?|有哪些内容|具体内容是什么)")
+                           r"|(?:具体)?包含哪些|(?:具体)?是指?哪(?:[几一二两三四五六七八九十]+)[\u4e00-\u9fff]{0,2}(?=[？?]?$)|(?:是)?(?:怎么|如何|怎样)定义(?:的)?|(?:具体)?是指哪[些个]?|有哪些内容|具体内容是什么)")
 DEFINE_Q = re.compile(rf"{DEFINE_STRICT.pattern}|是什么|是啥")
 DEFINE_BEFORE = re.compile(r"(?:什么是|什么叫|何为|何谓)")
 # Words saying a term was read in a document (报告中的, 提到的): a bare 是什么 after them asks for the term
