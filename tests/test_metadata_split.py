@@ -247,3 +247,19 @@ def test_an_index_table_standing_apart_is_the_next_documents_header():
             "到2033年，全县肉羊出栏达到32万只，畜牧业总产值达到36亿元，年均增长6%以上。\n")
     (d,) = read_text(page, extract=False)
     assert (d.title, d.doc_no, d.index_no) == ("溪北县人民政府关于推进山地特色畜牧业高质量发展的意见", "溪北府发〔2031〕9号", "000000/2031-00052")
+
+
+
+
+def test_a_line_broken_inside_its_book_title_is_joined_and_stops_at_the_document_word():
+    from govlens.stages.normalize import rebuild_lines
+
+    # a table row's 标题 cell breaks inside 《…》 (short lines after it look like captions, but the open
+    # 《 goes on); once it ends on …》的通知 the annex's heading after the table is a line of its own
+    text = ("索引号 | 000000/2031-00148 | 分 类 | 城乡建设、环境保护发布机构 | 明澜区政府办 | 标 题 | 明澜区人民政府办公室关于印发《明澜区河湖保护\n"
+            "“清水行动”实施方案（2031—2033年）》的通知\n文 号 | 明政办发〔2031〕3号 | 主题词\n"
+            "明澜区河湖保护“清水行动”实施方案（2031—2033年）\n各街道办事处，区政府各委、办、局：\n")
+    pieces, _ = rebuild_lines(text)
+    lines = "".join(p[2] for p in pieces).split("\n")
+    assert lines[0].endswith("关于印发《明澜区河湖保护“清水行动”实施方案（2031—2033年）》的通知")
+    assert "明澜区河湖保护“清水行动”实施方案（2031—2033年）" in lines

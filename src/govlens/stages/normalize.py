@@ -253,6 +253,8 @@ class _Para:
     def broken(self) -> bool:
         if self.length < 12 or self.tail[-1] in _TERMINAL or (self.tail[-1] == "摄" and _CREDIT_END.search(self.tail)):
             return False  # a photo caption ends on its credit (本报记者 王明 摄): the next line is new
+        if self.tail[-1] in "知见定复法案定例告" and _DOC_END.search(self.tail):
+            return False  # a document's name ends the line (…》的通知): a heading after it is new
         self._read_first()
         return not self.field
 
@@ -263,6 +265,8 @@ class _Para:
 
 # A photo caption's credit ends the caption (invented example: 明澜港码头作业。 本报记者 王明 摄).
 _CREDIT_END = re.compile(r"(?:记者|摄影|通讯员|图)\s*[\u4e00-\u9fff·]{2,4}\s*摄$")
+# A document's name closing a line (invented example: 关于印发《明澜区河湖保护方案》的通知).
+_DOC_END = re.compile(r"(?:》的|[^》]的)(?:通知|意见|决定|批复|办法|方案|规定|条例|通告|公告|报告)$")
 _PAIRS = (("“", "”"), ("（", "）"), ("《", "》"))
 
 
@@ -284,7 +288,7 @@ def rebuild_lines(text: str) -> tuple[list[Piece], list[str]]:
             # A body paragraph cut by a photo caption: short lines, then the sentence goes on.
             j = i
             skipped: list[tuple[int, int]] = []
-            if body:
+            if body and not cur.ends_open():  # inside an open 《/“/（ the next line goes on with it
                 while j < n and len(skipped) < 2 and _caption_like(text[spans[j][0] : spans[j][1]]):
                     skipped.append(spans[j])
                     j += 1
