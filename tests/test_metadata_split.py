@@ -225,3 +225,14 @@ def test_a_paper_page_dates_every_item_and_a_caption_credit_ends_the_caption():
     docs = read_text(page, extract=False)
     assert [(d.title, d.year) for d in docs] == [
         ("明澜港集装箱吞吐量前5月增长8%", 2031), ("青石县民宿集群迎来暑期预订高峰", 2031)]
+
+
+@pytest.mark.parametrize(("footer", "year"), [
+    ("云溪日报社版权所有　2031年11月28日", 2031),  # the date beside the site's owner dates the page
+    ("云溪日报社版权所有　2005-2031", None),  # a copyright span is no date
+])
+def test_a_footer_date_beside_the_owner_is_the_last_resort_year(footer, year):
+    page = ("明澜：豆瓣酱跑出产业加速度\n本报讯（记者 罗晓）11月下旬，走进明澜区安德街道的调味品产业园，生产线正开足马力。"
+            "今年前三季度，明澜区调味品产业实现营业收入418亿元，同比增长9%。\n（编辑 杨帆）\n" + footer + "\n")
+    (d,) = read_text(page, extract=False)
+    assert d.year == year

@@ -58,6 +58,7 @@ def _review_years(text: str) -> list[int]:
     return out
 
 
+_FOOTER_LINE = re.compile(rf"^页脚日期：({YEAR}).*$", re.M)
 _ANY_YEAR = re.compile(rf"({YEAR})年")
 # Date rows of an index table, the document's own date first (成文 before 发布).
 _DATE_FIELDS = ("成文日期", "发文日期", "印发日期", "生成日期", "发布日期", "公布日期", "公开日期")
@@ -242,7 +243,7 @@ def _year(doc: Document, head: str, meta: dict[str, str]) -> tuple[int | None, s
                 votes[int(d.group(1))] += 4
                 break
         lead = "\n".join(doc.text.split("\n", 6)[:6])
-        m = _ISO_DATE.search(lead) or _ISO_DATE.search(doc.header)
+        m = _ISO_DATE.search(lead) or _ISO_DATE.search(_FOOTER_LINE.sub("", doc.header))
         if m:
             votes[int(m.group(1))] += 2
         elif m := _ISO_DATE.search("\n".join(doc.text.rsplit("\n", 3)[-3:])):
@@ -262,6 +263,8 @@ def _year(doc: Document, head: str, meta: dict[str, str]) -> tuple[int | None, s
                 votes[int(m.group(1))] += 1
     if votes:
         return votes.most_common(1)[0][0], "body"
+    if footer := _FOOTER_LINE.search(doc.header):
+        return int(footer.group(1)), "guess"  # only the footer beside the site's owner dates the page
     counts = Counter(cn_year(m.group(1)) for m in re.finditer(_YEAR, text)
                      if text[max(0, m.start() - 1) : m.start()] not in ("到", "至"))  # 到2025年 is a plan
     if counts:

@@ -91,6 +91,7 @@ SITE_RULES: list[tuple[str, str]] = [
 _SITE = [re.compile(p) for p, _ in SITE_RULES]
 _WEEKDAY_DATE = re.compile(rf"^{YEAR}年\d{{1,2}}月\d{{1,2}}日\s*星期[一二三四五六日天]$")
 # Who runs the site, as a footer says it: 主办：云溪市人民政府办公室 / 云溪日报社版权所有.
+_FOOTER_DATE = re.compile(rf"(?<![\d\-—～~至])(?:{YEAR})年\d{{1,2}}月\d{{1,2}}日")
 _OWNER = re.compile(r"(?:主办(?:单位)?|版权所有|承办(?:单位)?)\s*[：:]\s*([\u4e00-\u9fff]{4,30}?)(?=\s|[（(]|主办|承办|[\u4e00-\u9fff]ICP|ICP|$)"
                     r"|([\u4e00-\u9fff]{4,30}?)(?:\s*)版权所有")
 _TAGGED_ITEM = re.compile(r"^【[^】]{1,10}】\s*[^【】。！？；]{4,80}$")
@@ -504,6 +505,8 @@ def _site_header(lines: list[Line]) -> str:
                 out.append("站点：" + paper.group(1))
         elif ln.cls == "chrome" and (m := _OWNER.search(ln.text)):
             out.append("站点：" + (m.group(1) or m.group(2)))
+            if d := _FOOTER_DATE.search(ln.text):
+                out.append("页脚日期：" + d.group())  # the page's date beside its owner, a last-resort year
     return "".join("\n" + t for t in dict.fromkeys(out))
 
 
