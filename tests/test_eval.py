@@ -20,7 +20,7 @@ from govlens.model import Fact
 from govlens.pipeline import read_text
 
 GOLD = ROOT / "tests" / "gold"
-FLOORS = {"strict_f1": 0.946, "lenient_f1": 0.97, "numbers_f1": 0.985, "glossary_f1": 0.97, "kind": 0.985,
+FLOORS = {"strict_f1": 0.949, "lenient_f1": 0.97, "numbers_f1": 0.985, "glossary_f1": 0.97, "kind": 0.985,
           "period": 0.995, "unit": 0.995}  # round-2 blind rows joined dev (2026-11-30): 0.965 -> 0.90 strict; fixed to 0.983;
 # round-3 blind rows (measured once: strict 0.709) joined dev at 03:15 UTC: 0.983 -> 0.900 strict, period 0.959
 # span rules (totals/averages over several years, plan-end levels, 以来, 自…起; period.py SPAN_RULES): 0.930, period 0.994

@@ -38,3 +38,14 @@ def test_a_plan_and_outcome_pair_after_a_growth_rate_subject():
     m = "生产总值的增长速度"  # 全区 is the place, not the metric
     assert got == [(m, None, 6, "%", "target", "2019"), (m, None, 6.8, "%", "actual", "2019"),
                    (m, None, 6.5, "%", "target", "2020"), (m, None, 7.1, "%", "forecast", "2020")]
+
+
+@pytest.mark.parametrize(("sentence", "metric", "period"), [
+    ("乡镇企业发展较快，五年间产值增长2倍。", "产值", "2016-2020"),
+    ("五年共新建学校40所，五年中城镇安置就业120万人。", "城镇安置就业", "2016-2020"),
+])
+def test_a_span_word_dates_the_figure_and_leaves_its_metric(sentence, metric, period):
+    """metric.py _LEADING drops 五年间/五年中/五年(共…) from a metric; period.py SPAN_RULES dates the span."""
+    (doc,) = govlens.read_text(SKELETON.format(review=sentence))
+    f = [f.data for f in doc.facts if f.type == "indicator"][-1]
+    assert (f["metric"], f["period"]) == (metric, period), f

@@ -277,6 +277,7 @@ _CN_COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 
 _SPAN_WORD = re.compile(r"(?<![连前第再近后来过这\d])(?P<n>[两二三四五六七八九十])年(?:间|中|来|内)?[，,]?"
                         r"(?=平均|年均|共|累计|合计|总共|全社会|[^，。；]{0,12}?(?:平均每年|年均))")
 _COMING_SPAN = re.compile(r"(?:今后|未来)(?P<n>[两二三四五六七八九十])年")
+_SPAN_REACH = 200
 _NOW = re.compile(r"^(?:现已|现在|目前|至今|现有)")
 _YEARLY = re.compile(r"平均每年|年均|每年平均")
 
@@ -333,6 +334,9 @@ def _span_of(n: int, end: int) -> str:
 def span_period(doc: Document, text: str, line_lo: int, s0: int, pos: int, period: str | None, kind: str,
                 heading: str | None, cues: list[tuple[int, str, int]]) -> str | None:
     """:data:`SPAN_RULES`: the span a total or a yearly average over several years is for."""
+    # Bounded windows (the stage stays linear on long lines): the sentence up to the figure, the paragraph before.
+    s0 = max(s0, pos - _SPAN_REACH)
+    line_lo = max(line_lo, pos - 2 * _SPAN_REACH)
     if period and kind != "target" and "-" in period and _NOW.search(last_clause(text[s0:pos])):
         return period.rsplit("-", 1)[1]
     if not period or "-" in period or not period.isdigit():
