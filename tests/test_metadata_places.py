@@ -176,7 +176,7 @@ def test_corpus_and_dev_pages_meet_their_floors():
     # The round-2 blind pages joined the dev pages on 2026-11-30 (44 pages, 51 documents); floors restart there.
     # d15-d70 (39 pages, 50 documents, written by the docs helper) joined the same day: 83 pages, 101 documents.
     # Round 3's blind pages (measured once: region 0.882, year 0.824, kind 0.882) joined dev at 03:15 UTC.
-    floors = {"region": 0.999, "level": 0.999, "year": 0.999, "kind": 0.999, "title": 0.962}
+    floors = {"region": 0.999, "level": 0.999, "year": 0.999, "kind": 0.999, "title": 0.969}
     assert all(dev.accuracy(a) >= f for a, f in floors.items()), dev.misses
 
 

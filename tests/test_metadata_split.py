@@ -236,3 +236,14 @@ def test_a_footer_date_beside_the_owner_is_the_last_resort_year(footer, year):
             "今年前三季度，明澜区调味品产业实现营业收入418亿元，同比增长9%。\n（编辑 杨帆）\n" + footer + "\n")
     (d,) = read_text(page, extract=False)
     assert d.year == year
+
+
+def test_an_index_table_standing_apart_is_the_next_documents_header():
+    # the site's name stands between the 索引号 table and the text; the 标题 cell runs onto a second line
+    page = ("溪北县人民政府\n首页 > 政府信息公开 > 行政规范性文件\n索引号：000000/2031-00052\n发布机构：溪北县政府办公室\n"
+            "标题：溪北县人民政府关于推进\n　　　　山地特色畜牧业高质量发展的意见\n文号：溪北府发〔2031〕9号\n发文日期：2031-04-20\n"
+            "溪北县人民政府\n关于推进山地特色畜牧业高质量发展的意见\n各乡镇人民政府，县政府各部门：\n"
+            "为加快建设生态畜牧业强县，推动全县畜牧业转型升级，结合我县实际，现提出如下意见。\n一、总体目标\n"
+            "到2033年，全县肉羊出栏达到32万只，畜牧业总产值达到36亿元，年均增长6%以上。\n")
+    (d,) = read_text(page, extract=False)
+    assert (d.title, d.doc_no, d.index_no) == ("溪北县人民政府关于推进山地特色畜牧业高质量发展的意见", "溪北府发〔2031〕9号", "000000/2031-00052")

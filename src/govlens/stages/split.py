@@ -439,6 +439,11 @@ def split(page: Page) -> list[Document]:
             found = _split_listing(run)
         else:
             found = _split_run(run)
+        if not found and all(ln.cls in ("meta", "meta+", "date") for ln in run):
+            # an index table standing apart (the site's name between it and the text): the next
+            # document's header
+            pending_meta.extend(ln for ln in run if ln.cls != "date")
+            continue
         if pending_meta and found:
             found[0].meta_lines = pending_meta + found[0].meta_lines
             pending_meta = []
