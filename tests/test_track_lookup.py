@@ -91,3 +91,32 @@ def test_cli_track_shows_sense_and_the_rule_that_decided(store_path):
     r = run_cli("track", "--db", store_path, "--region", "白鹭区", "--metric", "地区生产总值增长", "-f", "jsonl")
     assert [(x["year"], x["sense"], x["rule"]) for x in jsonl(r.stdout)] == [(2030, "growth", "at_least"),
                                                                              (2031, "growth", "no_report")]
+
+
+@pytest.mark.parametrize(("words", "key", "sense"), [
+    # measures of the plan era a user names as the reports do (a money-supply growth target, a count of
+    # people back in work): each has a key, so its targets are tracked
+    ("广义货币M2增长", "money_m2", "growth"),
+    ("广义货币供应量增长", "money_m2", "growth"),
+    ("再就业", "reemployment", None),
+    ("下岗失业人员再就业", "reemployment", None),
+])
+def test_plan_era_measures_have_a_key(words, key, sense):
+    from govlens.analysis.track import measure
+
+    assert measure(words) == (key, sense)
+
+
+def test_a_reemployment_target_is_tracked(tmp_path):
+    (tmp_path / "in").mkdir()
+    head = "{y}年明澜区政府工作报告\n——{y}年1月10日在明澜区第八届人民代表大会第{n}次会议上\n各位代表：\n"
+    (tmp_path / "in" / "a.txt").write_text(head.format(y=2031, n="一") + "今年全区新增就业5000人，失业人员再就业2000人。\n",
+                                          encoding="utf-8")
+    (tmp_path / "in" / "b.txt").write_text(head.format(y=2032, n="二") + "过去一年，全区新增就业5200人，实现再就业2300人。\n",
+                                          encoding="utf-8")
+    db = str(tmp_path / "t.db")
+    with open_store(db) as store:
+        ingest(store, walk([str(tmp_path / "in")]))
+    with open_store(db, readonly=True) as store:
+        r = lookup(store, "明澜区", "再就业", 2031)
+    assert r is not None and r["verdict"] == "met", r
