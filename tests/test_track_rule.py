@@ -141,13 +141,13 @@ def test_metric_key_reads_past_tail_words(metric, key):
 @pytest.mark.parametrize(
     ("quote", "metric", "restated"),
     [
-        ("去年我在政府工作报告中曾提出，要把全年商品零售物价上涨幅度控制在百分之十以内", "商品零售物价上涨幅度", True),
-        ("全国没有实现年初确定的单位国内生产总值能耗降低4%左右", "单位国内生产总值能耗", True),
+        ("上年报告中我们曾提出，要把全市商品零售物价涨幅控制在百分之八以内", "商品零售物价涨幅", True),
+        ("全市没有实现年初确定的单位地区生产总值能耗降低3.5%左右", "单位地区生产总值能耗", True),
         ("去年确定的预期目标是地区生产总值增长9%", "地区生产总值", True),
-        ("全面实现年初确定的主要目标，国内生产总值增长7.8%", "国内生产总值", False),  # that clause ended
+        ("圆满完成年初确定的主要目标，地区生产总值增长6.9%", "地区生产总值", False),  # that clause ended
         ("年初提出的目标是增长8%，实际地区生产总值增长9.2%", "地区生产总值", False),  # 实际 after the cue
-        ("城镇新增就业1312万人，超过全年预期目标", "城镇新增就业", False),  # the cue follows the figure
-        ("把居民消费价格涨幅控制在3.5%左右，是充分考虑各方面因素后作出的选择", "居民消费价格涨幅", True),  # 把: an aim
+        ("城镇新增就业14.6万人，超过全年预期目标", "城镇新增就业", False),  # the cue follows the figure
+        ("把全市居民消费价格涨幅控制在3%左右，是统筹多方面情况后提出的", "居民消费价格涨幅", True),  # 把: an aim
         ("去年居民消费价格涨幅回落到2.6%", "居民消费价格涨幅", False),
     ],
 )
@@ -160,7 +160,7 @@ def test_a_restated_target_is_never_the_outcome(quote, metric, restated):
 def test_a_figure_is_one_years_when_only_the_next_clause_says_多年来():
     from govlens.analysis.ask.choose import one_year
 
-    year = lv(4.02) | {"metric": "年末城镇登记失业率", "quote": "年末城镇登记失业率4.02%，为多年来最低"}
+    year = lv(3.87) | {"metric": "年末城镇登记失业率", "quote": "年末城镇登记失业率3.87%，为多年来最低"}
     assert one_year(year, "value")
     assert not one_year(year | {"quote": "年末城镇登记失业率多年来保持在4%左右"}, "value")
 
@@ -192,7 +192,7 @@ def test_a_count_of_years_before_the_measure_is_no_years_figure():
 @pytest.mark.parametrize(
     ("quote", "metric", "year", "other"),
     [
-        ("例如，一九五七年比一九五二年，钢增加了四百万吨，棉花增加了六百七十三万担", "棉花", 1958, True),
+        ("例如，一九六二年比一九五七年，生铁增加了二百万吨，棉花增加了四百一十万担", "棉花", 1958, True),
         ("2016年，国内生产总值增长6.7%", "国内生产总值", 2016, False),
         ("国内生产总值增长6.7%", "国内生产总值", 2016, False),  # no year named: the report's period holds
     ],
@@ -283,7 +283,7 @@ def test_a_chinese_numeral_across_wan_is_one_figure(tmp_path, sentence, metric, 
 def test_a_part_of_the_year_is_neither_target_nor_outcome():
     from govlens.analysis.track import pair, target_rank
 
-    half = g(13.6) | {"metric": "工业总产值", "quote": "今年上半年，工业总产值比去年同期增长了13.6%"}
+    half = g(11.4) | {"metric": "工业总产值", "quote": "今年上半年，全市工业总产值比去年同期增长了11.4%"}
     year = g(6) | {"metric": "工业总产值", "quote": "计划安排，工业总产值比上年增长6%"}
     assert target_rank(year) > target_rank(half)
     q1 = g(5.3) | {"metric": "地区生产总值", "quote": "一季度地区生产总值增长5.3%"}
@@ -348,7 +348,7 @@ def test_a_part_is_dropped_only_under_a_figure_of_its_own_measure():
 def test_an_average_each_year_is_no_years_growth():
     from govlens.analysis.ask.choose import one_year
 
-    avg = g(4) | {"metric": "农村居民人均纯收入", "quote": "农村居民人均纯收入平均每年实际增长百分之四"}
+    avg = g(5) | {"metric": "农民人均纯收入", "quote": "农民人均纯收入平均每年实际增长百分之五"}
     assert not one_year(avg, "change")
 
 

@@ -146,7 +146,7 @@ def evaluate_ask(store: Store, gold: list[dict[str, Any]]) -> AskScore:
         s.latencies.append((time.perf_counter() - t) * 1000)
         if g["type"] == "unanswerable":
             s.unanswerable += 1
-            ok = a.answer == ""
+            ok = a.answer == "" and a.parsed.get("op") != "error"  # a handler that tripped did not decline
             s.declined += ok
         else:
             answer = same_form(a.answer)

@@ -239,15 +239,15 @@ def verdict(target: dict[str, Any], actual: dict[str, Any] | None, key: str | No
 # (cue, example of a restated target)
 RESTATED_TARGET: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"曾经?提出|年初(?:确定|提出|预定|制定)|原定|预定|原计划|计划要求"),
-     "全国没有实现年初确定的单位国内生产总值能耗降低4%左右"),
+     "全市没有实现年初确定的单位地区生产总值能耗降低3.5%左右"),
     (re.compile(r"(?:提出|确定|制定)的(?:预期)?目标|预期目标(?:是|为)|目标(?:是|为|定为)"), "去年提出的目标是增长8%"),
     # a clause that opens with 把 (要把, 力争把) sets a figure as an aim
     (re.compile(r"(?:^|[，；：。])\s*(?:今年|明年)?(?:要|力争|努力|争取|必须|务必)?把"),
-     "把居民消费价格涨幅控制在3.5%左右，是充分考虑各方面因素后作出的选择"),
+     "把全市居民消费价格涨幅控制在3%左右，是统筹多方面情况后提出的"),
 ]
 OUTCOME_WORD = re.compile(r"实际|结果|执行|完成了?|实现了|达到了|但|而|却")
 # the cue's clause may hand the plan to the next one (曾提出，要把…) but a finished clause ends it
-# (全面实现年初确定的主要目标，国内生产总值增长7.8% is an outcome)
+# (圆满完成年初确定的主要目标，地区生产总值增长6.9% is an outcome)
 PLAN_CONTINUES = re.compile(r"[^，；。：]*(?:[，：]\s*(?:要把|要|把|力争|努力把?|争取)[^，；。：]*)?")
 
 
@@ -273,7 +273,7 @@ def narrower_than_key(f: dict[str, Any]) -> bool:
 
 
 def restated_target(f: dict[str, Any]) -> bool:
-    """The figure restates a plan (去年我曾提出，要把全年零售物价上涨幅度控制在百分之十以内)."""
+    """The figure restates a plan (上年我们曾提出，要把全市零售物价涨幅控制在百分之八以内)."""
     quote, metric = f.get("quote") or "", f.get("metric") or ""
     at = quote.find(metric) if metric else -1
     before = quote[: at + len(metric)] if at != -1 else quote
@@ -291,8 +291,8 @@ _YEAR_NAMED = re.compile(rf"({YEAR_ANY})年")
 
 
 def names_another_year(f: dict[str, Any], year: int) -> bool:
-    """The sentence up to the figure's measure names years, and not this one (一九五七年比一九五二年，钢增加了
-    四百万吨 is no outcome of 1958)."""
+    """The sentence up to the figure's measure names years, and not this one (一九六二年比一九五七年，生铁增加了
+    二百万吨 is no outcome of 1958)."""
     from ..stages.numbers import cn_year
 
     quote, metric = f.get("quote") or "", f.get("metric") or ""

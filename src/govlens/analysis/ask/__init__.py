@@ -80,7 +80,8 @@ def ask(store: StoreAPI, question: str) -> Answer:
         import logging
 
         logging.getLogger("govlens.ask").exception("ask failed on %r", question)
-        return Answer(citations=passages(store, question), note="这个问题的读法出错，未能作答。")
+        return Answer(citations=passages(store, question), note="这个问题的读法出错，未能作答。",
+                      parsed={"op": "error"})  # an evaluation counts it wrong, never as a decline
 
 
 def _ask(store: StoreAPI, question: str) -> Answer:

@@ -158,7 +158,7 @@ def investment(store: StoreAPI, words: list[str], place: str | None, label: str 
             c0 = max(text.rfind(c, start, m.start()) for c in "，,")
             c0 = max(max(text.rfind(c, start, c0) for c in "，,") + 1, start) if c0 > start else start
             c1 = min([e for c in "，," if (e := text.find(c, m.end(), end)) != -1] or [end])
-            # and the clause after it, where a plan names what it invests in (计划投资3.7亿元，实施重点农牧业项目33个)
+            # and the clause after it, where a plan names what it invests in (计划投资2.6亿元，实施重点农牧业项目21个)
             c2 = min([e for c in "，," if (e := text.find(c, c1 + 1, end)) != -1] or [end]) if c1 < end else end
             clause, after = text[c0:c1], text[c1:c2]
             held = [w for w in words if w in clause]

@@ -96,7 +96,7 @@ def _clause_bounds(text: str, lo: int = 0, hi: int | None = None) -> list[int]:
 
 # The thing counted, when the words after a figure are its predicate ("183人实现全部脱贫").
 _PREDICATE_FIRST = re.compile(r"(?:实现|完成|达到|获得|入选|成为)")
-# A clause before 的 that picks some of the things counted (3000余名符合条件的残疾人): the head after it
+# A clause before 的 that picks some of the things counted (1200余名符合条件的退役军人): the head after it
 # is what is counted.
 _RELATIVE_VERBS = ("符合", "具备", "具有", "满足", "享受", "参加", "参与", "来自", "有意愿", "需要")
 # Heads too general to name what a figure counts ("完成8708户村庄改造的任务").
@@ -110,8 +110,8 @@ _ONE_CHAR_NOUN = re.compile(r"(?P<n>[\u4e00-\u9fff](?:、(?:市|区|县|旗|镇|
 def noun_after(text: str, end: int, hi: int) -> tuple[str, int]:
     """The noun a figure ending at ``end`` counts, and where it ends: the words after the unit up to the
     clause's next stop ("新增2所公办幼儿园"); its predicate when it opens with one ("183人实现全部脱贫");
-    the head after a relative clause ("3000余名符合条件的残疾人就业创业" -> 残疾人就业创业); a one-character noun
-    with its parenthesis and predicate ("28个省（区、市）全部免征了农业税")."""
+    the head after a relative clause ("1200余名符合条件的退役军人就业创业" -> 退役军人就业创业); a one-character noun
+    with its parenthesis and predicate ("12个市（州）全部实现了污水集中处理")."""
     m = _AFTER_NOUN.match(text, end, hi)
     if not m:
         return "", end

@@ -242,7 +242,7 @@ def not_a_quantity(c: Clause) -> bool:
 
 
 def abs_change_then_level(c: Clause) -> bool:
-    """装机同比增加1829万千瓦、达到9048万千瓦: an absolute change written before the level it led to is
+    """装机同比增加612万千瓦、达到4075万千瓦: an absolute change written before the level it led to is
     that level's ``change_abs``, not a fact of its own."""
     mt, text = c.mt, c.text
     if mt.kind != "level" or c.i + 1 >= len(c.mentions) or c.pending_from is not None:
@@ -451,7 +451,7 @@ def metrics_window(c: Clause) -> tuple[list[Mention], list[str]] | None:
     listed = "、" in c.raw_window and c.ws == c.clause_start  # 甲、乙2个产业园: named, then counted
     number_first = bool(_NUMBER_FIRST.match(text, mt.end)) and (
         len(w0) <= 2 or bool(_VERB_ONLY.match(verb) or _VERB_END.search(verb)) or w0.endswith("等") or prep
-        or listed or bool(_VERB_END.search(c.raw_window.rstrip())))  # …市场完成不少于100万批次农产品快检
+        or listed or bool(_VERB_END.search(c.raw_window.rstrip())))  # …市场完成不少于60万批次蔬菜快检
     if number_first or not w0 or _VERB_ONLY.match(w0):
         lead = "" if w0.endswith("等") or prep or listed or (
             len(w0) > 4 and not (_VERB_ONLY.match(verb) or _VERB_END.search(verb))) else verb
@@ -460,7 +460,7 @@ def metrics_window(c: Clause) -> tuple[list[Mention], list[str]] | None:
         if not noun and nxt is not None and nxt.start == mt.end:
             noun, noun_end = noun_after(text, nxt.end, c.s1)  # 12类45件民生实事: both count the noun after
         elif noun.endswith("级") and nxt is not None and text[noun_end : nxt.start] == "、":
-            # 建成8个国家级、13个省级区域医疗中心: the level shares the next item's noun
+            # 建成3个国家级、9个省级区域医疗中心: the level shares the next item's noun
             later = _noun_after(text, nxt.end, c.s1)
             k = later.find("级")
             if 0 < k <= 3 and len(later) > k + 1:
