@@ -144,6 +144,10 @@ def test_optional_llm_rephrases_but_never_adds_a_figure(db, monkeypatch):
         assert ask(store, q).phrased is None  # off unless configured
 
 
+# The opening lines of an invented district report of 2023.
+HEAD_2023 = "2023年云溪市明澜区政府工作报告\n——2023年1月10日在明澜区第八届人民代表大会第二次会议上\n各位代表：\n"
+
+
 def _store_of(tmp_path, name: str, text: str) -> str:
     """A store file holding one invented document ``name`` with ``text``."""
     (tmp_path / "in").mkdir()
@@ -275,7 +279,7 @@ def test_a_gold_cite_in_traditional_script_matches_a_simplified_quote(cite, quot
 def test_a_report_that_sets_no_target_and_a_measure_worded_as_asked(tmp_path):
     """没有提出…目标 answers a question about that target; 属地地区生产总值 asked is not 在地地区生产总值."""
     db = _store_of(tmp_path, "r.txt",
-        "2023年云溪市明澜区政府工作报告\n——2023年1月10日在明澜区第八届人民代表大会第二次会议上\n各位代表：\n"
+        HEAD_2023 +
         "今年经济社会发展的主要预期目标是：在地地区生产总值增长6.2%左右，属地地区生产总值增长6.5%左右，"
         "城镇调查失业率5.5%以内。需要说明的是，我们没有提出全年工业增速具体目标。\n"
         "过去一年，城镇常住居民人均可支配收入52310元，农村常住居民人均可支配收入31240元。\n")
@@ -291,7 +295,7 @@ def test_a_report_that_sets_no_target_and_a_measure_worded_as_asked(tmp_path):
 
 def test_a_titled_list_is_counted_and_several_counts_are_answered_each(tmp_path):
     db = _store_of(tmp_path, "r.txt",
-        "2023年云溪市明澜区政府工作报告\n——2023年1月10日在明澜区第八届人民代表大会第二次会议上\n各位代表：\n"
+        HEAD_2023 +
         "过去一年，全区建成党群服务中心12个、党群服务站230个和党群服务点305个。\n附件\n2023年区民生实事\n"
         "1.新建社区食堂20家。\n2.改造老旧小区30个。\n3.新增托育托位500个。\n各位代表，让我们携手奋进。\n"
         "推动第二轮明澜地区河道综合整治收官，接续开展三轮明澜地区河道综合整治。\n")
@@ -309,7 +313,7 @@ def test_an_investment_is_read_from_the_clause_that_names_what_it_builds(tmp_pat
     """投资多少 of something no measure names: the sentence's investment whose own clause (or the clause
     after it) names it, never another figure of the same sentence."""
     db = _store_of(tmp_path, "r.txt",
-        "2023年云溪市明澜区政府工作报告\n——2023年1月10日在明澜区第八届人民代表大会第二次会议上\n各位代表：\n"
+        HEAD_2023 +
         "过去一年，投资2600万元的背街小巷改造全面完成，投资1.8亿元的长途客运中心基本完工。"
         "全年计划投资4.2亿元，实施重点农业项目21个；全年计划投资9.6亿元，实施城市更新项目15个。\n")
     with open_store(db, readonly=True) as store:
