@@ -333,3 +333,11 @@ def test_a_handler_that_trips_declines_and_logs(db, monkeypatch, caplog):
     with open_store(db, readonly=True) as store:
         a = ask(store, "溪北县2021年地区生产总值是多少？")
     assert a.answer == "" and a.note and "ask failed" in caplog.text
+
+
+def test_an_expected_string_in_traditional_script_matches_the_simplified_answer():
+    from govlens.evaluate_ask import _contains, same_form
+
+    answer = same_form("云溪区建成三园一区，投资１２亿元。")
+    assert _contains(answer, ["三園一區", "12亿元"], every=True)
+    assert not _contains(answer, ["四園"], every=False)
