@@ -398,7 +398,7 @@ def target_vs_outcome(store: StoreAPI, p: Plan, q: str) -> Answer | None:
         v = verdict(p.stated_target, outcome, p.key)
         rule = rule_for(p.stated_target, p.key)
         field_ = "change" if p.stated_target["change"] is not None else "value"
-        a = Answer(answer=f"{outcome.get('region') or ''}{when(outcome)}{outcome.get('metric')}实际{figure(outcome, field_)}"
+        a = Answer(answer=f"{outcome.get('region') or ''}{when(outcome)}{outcome.get('metric')}实际{as_written(outcome, figure(outcome, field_), field_)}"
                           f"（问题所给目标{figure(p.stated_target)}：{_VERDICT[v]}）。",
                    citations=[cite(outcome)], table=[outcome], note=f"判定规则：{rule}")
         a.computed = re.findall(r"\d+(?:\.\d+)?", p.stated_target["quote"])  # the question's own figures
@@ -428,8 +428,8 @@ def target_vs_outcome(store: StoreAPI, p: Plan, q: str) -> Answer | None:
         if span is not None:
             a.citations = [{"doc": r["target"]["doc"], "quote": r["target"]["quote"], "span": span}]
         return a
-    got = f"，实际{figure(r['actual'])}" if r["actual"] else ""
-    a = Answer(answer=f"{r['region']}{r['year']}年{r['metric']}目标为{figure(r['target'])}{got}：{_VERDICT[r['verdict']]}。",
+    got = f"，实际{as_written(r['actual'], figure(r['actual']))}" if r["actual"] else ""
+    a = Answer(answer=f"{r['region']}{r['year']}年{r['metric']}目标为{as_written(r['target'], figure(r['target']))}{got}：{_VERDICT[r['verdict']]}。",
                table=rows, note=f"判定规则：{r.get('rule', '')}")
     t_pct, a_pct = percent(r["target"]), percent(r["actual"]) if r["actual"] else None
     if re.search(r"比目标(?:高|低|多|少|快|慢)了?多少", q) and t_pct is not None and a_pct is not None:
