@@ -71,6 +71,9 @@ _PLAN_OR_OUTCOME = re.compile(r"计划|实际|预计")
 # A figure its clause states as the plan (1981年计划为3.7%) stays a target of that past year.
 _PLAN_FIGURE = re.compile(r"计划(?:为|是|增长)")
 _RATE_NOUNS = ("增长速度", "增速", "增长率")
+# A clause holding only the verb that sets a figure (…的宏观调控目标，定为8%至9%; 确保物价上涨幅度比去年有明显
+# 回落，力争控制在15%左右): the measure is the subject of the clause before, up to a base it is compared with.
+_SET_ONLY = re.compile(r"^[，,\s]*(?:要|力争|努力|争取|确保)?(?:定为|定在|拟定为|确定为|控制在|保持在|调控在)$")
 _CHANGE_NOUNS = ("降幅", "增幅", "增速", "涨幅", "总量", "规模", "总额")
 
 
@@ -167,6 +170,9 @@ class Clause:
             if subject.endswith(_RATE_NOUNS):
                 mt.kind, mt.change, mt.change_unit, mt.value, mt.unit = "change", mt.value, "%", None, None
                 self.window = subject
+        elif (not self.window and clause_start > self.s0 and _SET_ONLY.match(self.raw_window)
+                and (subject := self.subject_before(24))):
+            self.window = _BASE_COMPARISON.split(subject, 1)[0] or subject
         if ((self.pending_from is not None or self.pending_abs is not None)
                 and not _clean_metric(_TO_PHRASE.sub("", self.raw_window.strip(" 、，,")))):
             self.window = self.from_metric  # 由A增加到B, 增加A、达到B: B is A's metric
