@@ -50,7 +50,7 @@ _DONE_CUE = KIND_CUES["done"]
 # filter, so the engine skips the many figures that are no years. It guards EVERY branch of the
 # alternation below (a lookahead before an unbracketed A|B|C guards only A: the other branches were
 # tried at every position, a third of the indicator stage's regex time).
-_CUE_WORDS = ["到", "至", "截", "“", *PLAN_START, "五", *PERIOD_WORDS]
+_CUE_WORDS = ["到", "至", "截", "“", *PLAN_START, "五", *PERIOD_WORDS, *"两三四六七八九十"]
 _PERIOD_FIRST = ("(?:" + first_chars([c for c in _CUE_WORDS if not c.startswith("一")]) + rf"|{YEAR}年|{YEAR_CN}年|"
                  + alternation(c for c in _CUE_WORDS if c.startswith("一")) + ")")
 # One character class in front of that: a year opens with 1 or 2 (19xx, 20xx) or 一/二 (一九七八, 二〇二一),
@@ -63,6 +63,10 @@ _PERIOD_CUES = re.compile(
     rf"|(?:“(?P<plan>{PLAN_NAMES})”(?=期间|时期|以来|末|[，,])|(?P<plan2>{PLAN_NAMES_BARE})(?=期间|时期|计划|规划))"
     r"(?P<plan_when>期间|时期|以来|末|规划)?"
     rf"|(?P<five>{period_words('five')}|(?<=的)五年(?=[。，；]))"  # "这是…全面提升的五年。"
+    # "三年来", "过去十年", "近两年来": the N years up to the last one the document reports (not 连续三年,
+    # 前三年, 第十年, 二十年来, 几十年来).
+    rf"|(?<![第前后续再几多数一二三四五六七八九十])(?:过去|近)?(?P<years>[两三四六七八九十])年(?:来|以来|间)"
+    rf"|(?P<ahead>{period_words('ahead')})(?![一二两三四五六七八九十\d]+年)"
     rf"|(?P<this>{period_words('this')})|(?P<last>{period_words('last')})|(?P<next>{period_words('next')}))"
 )
 _PLAN_START = PLAN_START
@@ -71,6 +75,19 @@ _BOOK_TITLE = re.compile(r"《[^》\n]{0,80}》")
 _RANGE_START = re.compile(rf"({YEAR}|{YEAR_CN})年?\s*([-—–~－])?\s*(?:到|至)?$")  # 2016—, 一九四九年至
 _SINCE = re.compile(r"起|以来|开始")
 _BASIS = re.compile(r"[^，。；]{0,30}?的基础上[，,]")
+
+# Documents delivered after the year they report on: a work report (its review), a statistics bulletin of
+# year Y (published in Y+1, filed under Y+1 by stages/metadata.py) and a budget report (执行情况 of the year
+# before). Their uncued outcomes, and spans running up to "now" (“十四五”以来, 三年来), end the year before.
+REPORTING_KINDS = frozenset({"work_report", "statistics", "budget"})
+
+
+def last_reported(doc: Document) -> int | None:
+    """The last year a document can report outcomes for: the year before for :data:`REPORTING_KINDS`."""
+    if not doc.year:
+        return None
+    return doc.year - 1 if doc.kind in REPORTING_KINDS else doc.year
+
 
 def _period_cues(doc: Document, text: str, lo: int, hi: int) -> list[tuple[int, str]]:
     """Explicit periods named in a paragraph, each with where it was named."""
@@ -82,9 +99,12 @@ def _period_cues(doc: Document, text: str, lo: int, hi: int) -> list[tuple[int, 
         if titles and _inside(titles, m.start(), m.end()):
             continue
         found = None
+        if m.group("ahead"):
+            out.append((m.start(), ""))  # the time of the section again (its plan), not a past year named before
+            continue
         if m.group("y") and y and (since := _SINCE.match(text, m.end())) and text[m.start() - 1 : m.start()] in "自从":
             # "自2013年起持续开展…": an ongoing thing since then; dates its own sentence only.
-            first, last = cn_year(m.group("y")), (y - 1 if doc.kind == "work_report" else y)
+            first, last = cn_year(m.group("y")), last_reported(doc) or y
             if first < last:
                 prev = out[-1][1] if out else ""
                 out.append((m.start(), f"{first}-{last}"))
@@ -106,15 +126,20 @@ def _period_cues(doc: Document, text: str, lo: int, hi: int) -> list[tuple[int, 
                 found = f"{start}-{found}"
         elif m.group("plan") or m.group("plan2"):
             before = text[max(lo, m.start() - 4) : m.start()]
-            if _BASE_YEAR.search(before) or before.endswith(("由", "从")):
-                continue  # "比“六五”期间增长70%": the plan compared with, not the period of the figure
+            if _BASE_YEAR.search(before) or before.endswith(("由", "从", "象", "像", "如")):
+                continue  # "比“六五”期间增长70%", "像“一五”时期那样": the plan compared with, not the period of the figure
             start = _PLAN_START.get(m.group("plan") or m.group("plan2"))
             if start:
                 found = str(start + 4) if m.group("plan_when") == "末" else f"{start}-{start + 4}"
                 if m.group("plan_when") == "以来" and y:
                     # “十四五”以来 said in 2023 (a press conference) = 2021-2023; in a work report, up to last year.
-                    last = min(start + 4, y - 1 if doc.kind == "work_report" else y)
+                    last = min(start + 4, last_reported(doc) or y)
                     found = f"{start}-{last}" if last > start else str(start)
+        elif (m.group("five") or m.group("years")) and text[max(lo, m.start() - 2) : m.start()] == "年的":
+            continue  # "从1983年到1987年的五年间": the years named before it are the period
+        elif m.group("years") and y:
+            end = last_reported(doc) or y
+            found = f"{end - _CN_COUNT[m.group('years')] + 1}-{end}"
         elif m.group("five") and y:
             found = f"{y - 5}-{y - 1}"
         elif m.group("this") and y:
@@ -130,14 +155,22 @@ def _period_cues(doc: Document, text: str, lo: int, hi: int) -> list[tuple[int, 
             aside = _BASIS.match(text, m.end(), hi)
             out.append((m.start(), found))
             if aside:
+                # Two periods in one aside ("在去年…和今年…的基础上，"): the time after it is the one before both.
+                same = [e for e in out if e[0] == aside.end()]
+                if same:
+                    out.remove(same[0])
+                    out.append(same[0])
+                    continue
                 k = len(out) - 2
                 while k >= 0 and out[k][0] >= m.start():
                     k -= 1
                 out.append((aside.end(), out[k][1] if k >= 0 else ""))
+    out.sort(key=lambda e: e[0])  # an aside's or a 自…起 sentence's end may lie past later cues
     return out
 
 
 _SENT_END = re.compile(r"[。！？；;]")
+_THESE = re.compile("这五年")  # deictic: the five years the section is about
 
 
 def local_cues(text: str, cues: list[tuple[int, str]], figures: list[int], lo: int,
@@ -188,7 +221,7 @@ def range_end(text: str, cues: list[tuple[int, str, int]], pos: int, period: str
 
 
 def _period(doc: Document, cues: list[tuple[int, str, int]], pos: int, kind: str,
-            heading: str | None = None, review: bool = False) -> str | None:
+            heading: str | None = None, review: bool = False, plan_section: bool = False) -> str | None:
     """The last period named before ``pos`` in the paragraph whose reach (:func:`local_cues`) holds
     ``pos``, else, for a target, a plan period its heading names ("二、“十五五”时期主要目标任务"), else
     the one the kind implies. (A review headed "“十四五”时期和2025年工作回顾" states levels of its last
@@ -201,14 +234,18 @@ def _period(doc: Document, cues: list[tuple[int, str, int]], pos: int, kind: str
         while k >= 0 and cues[k][1] and int(cues[k][1].split("-")[0]) > y:
             k = cue_index(cues[:k], pos)
     if k >= 0 and cues[k][1]:
+        if kind == "target" and plan_section and heading and "-" in heading and _THESE.match(doc.text, cues[k][0]):
+            return heading  # "这五年内…将拨出25亿元" under a plan's heading: the plan's five years
         return cues[k][1]
     if heading and kind == "target":
         return heading
     if not y:
         return None
+    if kind == "forecast" and plan_section and doc.kind in REPORTING_KINDS:
+        return str(y)  # 预计全年… in the year's plan: an estimate of the year being planned
     if kind == "target":
         return str(y)
-    return str(y - 1) if doc.kind == "work_report" else str(y)
+    return str(last_reported(doc))
 
 
 def last_clause(text: str) -> str:
