@@ -100,11 +100,11 @@ def test_question_dev_set_floors(tmp_path):
     # Round-2 blind questions and pairs joined dev on 2026-11-30 (0.65 / 0.42 when measured blind), so the
     # floors restart from what the joined set scores and move up from there (issue targets: 0.95 / 1.0 / 0.95).
     # Round 3's blind questions and pairs (measured once: 0.704 / 0.811) joined dev at 03:15 UTC.
-    assert d["answer_accuracy"] >= 0.935, s.misses
-    assert d["citation_accuracy"] >= 0.988, s.misses
-    assert d["declined"] >= 0.955, s.misses
+    assert d["answer_accuracy"] >= 0.960, s.misses
+    assert d["citation_accuracy"] >= 0.991, s.misses
+    assert d["declined"] >= 0.975, s.misses
     if t is not None:
-        assert t.as_dict()["verdict_agreement"] >= 0.915, t.misses
+        assert t.as_dict()["verdict_agreement"] >= 0.945, t.misses
 
 
 def test_optional_llm_rephrases_but_never_adds_a_figure(db, monkeypatch):
@@ -341,3 +341,66 @@ def test_an_expected_string_in_traditional_script_matches_the_simplified_answer(
     answer = same_form("云溪区建成三园一区，投资１２亿元。")
     assert _contains(answer, ["三園一區", "12亿元"], every=True)
     assert not _contains(answer, ["四園"], every=False)
+
+
+# A figure the sentence writes in Chinese numerals, or with 多 inside it, is shown as written next to govlens's
+# digits (invented sentences): the answer holds the sentence's own wording of each figure it states.
+@pytest.mark.parametrize("fact, expect", [
+    ({"quote": "全县外贸总额达到356亿美元，比上年增长百分之十二点四", "metric": "外贸总额", "value": 356, "unit": "亿美元",
+      "change": 12.4, "change_unit": "%"}, ["356亿美元", "增长12.4%", "原文“百分之十二点四”"]),
+    ({"quote": "到去年钢材产量就增加到二千三百零五万吨", "metric": "钢材产量", "value": 2305, "unit": "万吨"},
+     ["2305万吨", "原文“二千三百零五万吨”"]),
+    ({"quote": "全市棉花产量达到三亿零二百多万斤，比上年增长4.2%", "metric": "棉花产量", "value": 30200, "unit": "万斤",
+      "change": 4.2, "change_unit": "%", "qualifier": "多"}, ["30200多万斤", "增长4.2%", "原文“三亿零二百多万斤”"]),
+    ({"quote": "全省生产总值达到45800多亿元，比上年增长8.3%", "metric": "生产总值", "value": 45800, "unit": "亿元",
+      "change": 8.3, "change_unit": "%", "qualifier": "多"}, ["45800多亿元，增长8.3%"]),
+    ({"quote": "工业总产值比上年增长百分之六", "metric": "工业总产值", "change": 6, "change_unit": "%"},
+     ["增长6%", "原文“百分之六”"]),
+])
+def test_a_figure_is_shown_as_the_sentence_writes_it(fact, expect):
+    from govlens.analysis.ask.answer import as_written, figure
+
+    text = as_written(fact, figure(fact))
+    for e in expect:
+        assert e in text, text
+    assert "%多" not in text  # a qualifier inside the level never trails the change
+
+
+@pytest.mark.parametrize("answer, support", [
+    ("粮食产量：48215万吨", "粮食产量达到48，215万吨"),
+    ("出口：1,234亿元", "出口1,234亿元"),
+])
+def test_a_figure_with_thousands_separators_supports_the_answer(answer, support):
+    from govlens.lexicon.figures import unsupported_figures
+
+    assert unsupported_figures(answer, support, skip_years=True) == []
+    assert unsupported_figures("粮食产量：48216万吨", support, skip_years=True) == ["48216"]
+
+
+@pytest.mark.parametrize("row", __import__("govlens.analysis.ask.sentences", fromlist=["FROM_TO_FORMS"]).FROM_TO_FORMS)
+def test_a_sentence_stating_the_earlier_years_figure_is_read(row):
+    """Each FROM_TO_FORMS row's invented example gives the earlier year's figure (上年 only for the year before)."""
+    import re as _re
+
+    from govlens.analysis.ask.sentences import stated_from
+
+    _pattern, example, expect = row
+    unit = _re.search(r"(万亿元|万吨|万人)", example).group(1)
+    years = [int(y) for y in _re.findall(r"(\d{4})年", example)]
+    earlier = years[0] if years else 2031
+    later = years[1] if len(years) > 1 else earlier + 1
+    fact = {"quote": example, "unit": unit, "value": 1.0, "period": str(later)}
+    if "〇" in example:
+        earlier, fact["period"] = 2030, "2031"
+    got = stated_from(fact, earlier)
+    assert got is not None and got["value"] == float(expect), (example, got)
+    if "上年" in example:  # 上年 is not three years before
+        assert stated_from({**fact, "period": str(earlier + 3)}, earlier) is None
+
+
+def test_a_term_asked_of_one_place_is_not_answered_by_another_places_entry(db):
+    """明澜区's 名词解释 holds 全程代办; asked of 溪北县's report it is declined, asked of no place it answers."""
+    with open_store(db, readonly=True) as store:
+        assert "从立项到投产" in ask(store, "明澜区2023年报告名词解释里的“全程代办”是什么意思？").answer
+        assert ask(store, "溪北县2021年报告名词解释里的“全程代办”是什么意思？").answer == ""
+        assert "从立项到投产" in ask(store, "“全程代办”是什么意思？").answer

@@ -44,10 +44,14 @@ def _cn_value(run: str) -> str | None:
     return f"{total}.{''.join(str(_CN_DIGIT[c]) for c in frac)}" if frac else str(total)
 
 
+_GROUPED = re.compile(r"\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?")  # thousands separators, half or full width
+
+
 def written_figures(text: str) -> str:
     """``text`` with the Arabic form of each figure written in Chinese numerals appended (百分之九 -> 9),
     so that a check for a figure finds it however the sentence wrote it."""
     extra = [v for m in _CN_RUN.finditer(text) if (v := _cn_value(m.group()))]
+    extra += [m.group().replace(",", "").replace("，", "") for m in _GROUPED.finditer(text)]  # 33，212 is 33212
     for m in _CN_MAGNITUDES.finditer(text):  # 四亿零七百多万吨 is also 40700 (万吨) and 4.07 (亿吨)
         total, rest = 0.0, m.group()
         for mag, size in (("亿", 1e8), ("万", 1e4)):

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ...lexicon.figures import written_figures
 from ...lexicon.load import alternation
 from ...lexicon.words import CHANGE_SIGN, QUALIFIERS, QUALIFIERS_AFTER, QUALIFIERS_BEFORE, qualifier_after
 from ...store.api import StoreAPI
@@ -67,6 +68,11 @@ def figure(f: dict[str, Any], field_: str | None = None) -> str:
     q = f.get("qualifier") or ""
     if field_ == "change" and f.get("value") is not None:
         q = ""  # a qualifier is written with the first figure, the level (超过126万亿元，增长5.2%)
+    if q and qualifier_after(q) and f.get("value") is not None and field_ != "change" and parts:
+        r = raw(f, "value") or ""
+        if f.get("unit") and q in r and not r.endswith(q):  # 67700多亿元, 四亿零七百多万吨: inside the level
+            parts[0] = parts[0].replace(f"{num(f['value'])}", f"{num(f['value'])}{q}", 1)
+            return "，".join(parts)
     if q and len(parts) == 2:
         # both figures: the qualifier goes with the one the sentence writes it next to (4%左右、提高1个百分点)
         quote, level = f.get("quote") or "", f"{num(f['value'])}{f.get('unit') or ''}"
@@ -93,10 +99,19 @@ def _verb_before(quote: str, fig: str) -> str | None:
 # Qualifiers from the lexicon's one list: written before the figure (and the cue words 力争, 控制在), after it.
 _BEFORE = alternation((*QUALIFIERS_BEFORE, *(w for w in QUALIFIERS if w not in QUALIFIERS_BEFORE + QUALIFIERS_AFTER)))
 _AFTER = alternation(QUALIFIERS_AFTER)
+_UNITS = (r"(?:元|美元|人次|人|斤|吨标准煤|吨|个|件|项|家|套|台|辆|平方公里|公里|微克/立方米|立方米|平方米|公顷|亩|户|所"
+          r"|张|名|次|倍|千瓦时|千瓦|标准箱|天|小时)")
 _RAW = re.compile(
-    rf"{_BEFORE}?\d+(?:\.\d+)?"
+    rf"{_BEFORE}?\d+(?:\.\d+)?(?:[多余](?=[万亿千百]*{_UNITS}))?"
     r"(?:\s*(?:%|％)?\s*[—\-–~～至到]\s*\d+(?:\.\d+)?)?"
-    r"\s*(?:个百分点|百分点|%|％|‰|[万亿千百]*(?:元|人次|人|斤|吨标准煤|吨|个|件|项|家|套|台|辆|平方公里|公里|微克/立方米|立方米|平方米|公顷|亩|户|所|张|名|次|倍|千瓦时|千瓦|标准箱|天|小时))?"
+    rf"\s*(?:个百分点|百分点|%|％|‰|[万亿千百]*{_UNITS})?"
+    rf"{_AFTER}?")
+# A figure written in Chinese numerals (百分之十八点二, 一千一百零八万吨, 四亿零七百多万吨): a percentage, or a
+# run of numerals with a unit after it, so that 一些 or 一九九三年 is no figure.
+_CN = "[零〇○一二两三四五六七八九十百千]"
+_RAW_CN = re.compile(
+    rf"{_BEFORE}?(?:百分之{_CN}+(?:点{_CN}+)?"
+    rf"|{_CN}(?:{_CN}|[万亿点]|[多余](?=[万亿]))*[多余]?(?:个百分点|百分点|[万亿]*{_UNITS}))"
     rf"{_AFTER}?")
 
 
@@ -106,16 +121,24 @@ def raw(f: dict[str, Any], field_: str | None = None) -> str | None:
     at = quote.find(metric) if metric else -1
     fields = ("value", "change") if field_ is None else (field_,)
     wanted = {abs(f[k]) for k in fields if f.get(k) is not None}
-    for m in _RAW.finditer(quote, max(at, 0)):
-        if {float(x) for x in re.findall(r"\d+(?:\.\d+)?", m.group())} & wanted:  # 637.80 is 637.8
-            return m.group()
+    found = [m for m in _RAW.finditer(quote, max(at, 0))
+             if {float(x) for x in re.findall(r"\d+(?:\.\d+)?", m.group())} & wanted]  # 637.80 is 637.8
+    found += [m for m in _RAW_CN.finditer(quote, max(at, 0))  # 百分之十八点二 is 18.2, 四亿零七百多万吨 40700 (万吨)
+              if {float(x) for x in written_figures(m.group()).split(" ")[1:] if x} & wanted]
+    if found:
+        return min(found, key=lambda m: m.start()).group()
     return None
 
 
 def as_written(f: dict[str, Any], text: str, field_: str | None = None) -> str:
     """``text`` (a figure as govlens writes it), followed by the sentence's own wording when it differs."""
-    r = raw(f, field_)
-    return f"{text}（原文“{r}”）" if r and r not in text else text
+    fields = [field_] if field_ else [k for k in ("value", "change") if f.get(k) is not None] or [None]
+    written: list[str] = []
+    for k in fields:  # each figure on its own: 1958亿美元 as govlens writes it, 百分之十八点二 not
+        r = raw(f, k if len(fields) > 1 else field_)
+        if r and r not in text and r not in written:
+            written.append(r)
+    return f"{text}（原文“{'”“'.join(written)}”）" if written else text
 
 
 def kind_word(f: dict[str, Any]) -> str:

@@ -178,6 +178,9 @@ def lookup(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     if f is None:
         # 公路客运总站投资多少: no figure of that name; a sentence stating an investment in it
         return project(store, p, q, fallback=False) if W.INVEST_Q.search(q) and p.op == "lookup" else None
+    if p.want_change and p.year and f.get("change") is None and W.SINCE_LAST_YEAR.search(q) and \
+            (stated := _stated_change(p, p.year - 1, [f])) is not None:
+        return stated  # 比上年增加了多少, the sentence going 由上年729万人增加到732万人
     pair = _pair(store, p, q, f, place)
     if pair is not None:  # 城乡居民收入: the urban and the rural figure
         return Answer(answer="；".join(_line(x) for x in pair) + "。", citations=[cite(x) for x in pair], table=pair)
@@ -398,7 +401,7 @@ def target_vs_outcome(store: StoreAPI, p: Plan, q: str) -> Answer | None:
         v = verdict(p.stated_target, outcome, p.key)
         rule = rule_for(p.stated_target, p.key)
         field_ = "change" if p.stated_target["change"] is not None else "value"
-        a = Answer(answer=f"{outcome.get('region') or ''}{when(outcome)}{outcome.get('metric')}实际{figure(outcome, field_)}"
+        a = Answer(answer=f"{outcome.get('region') or ''}{when(outcome)}{outcome.get('metric')}实际{as_written(outcome, figure(outcome, field_), field_)}"
                           f"（问题所给目标{figure(p.stated_target)}：{_VERDICT[v]}）。",
                    citations=[cite(outcome)], table=[outcome], note=f"判定规则：{rule}")
         a.computed = re.findall(r"\d+(?:\.\d+)?", p.stated_target["quote"])  # the question's own figures
@@ -428,8 +431,8 @@ def target_vs_outcome(store: StoreAPI, p: Plan, q: str) -> Answer | None:
         if span is not None:
             a.citations = [{"doc": r["target"]["doc"], "quote": r["target"]["quote"], "span": span}]
         return a
-    got = f"，实际{figure(r['actual'])}" if r["actual"] else ""
-    a = Answer(answer=f"{r['region']}{r['year']}年{r['metric']}目标为{figure(r['target'])}{got}：{_VERDICT[r['verdict']]}。",
+    got = f"，实际{as_written(r['actual'], figure(r['actual']))}" if r["actual"] else ""
+    a = Answer(answer=f"{r['region']}{r['year']}年{r['metric']}目标为{as_written(r['target'], figure(r['target']))}{got}：{_VERDICT[r['verdict']]}。",
                table=rows, note=f"判定规则：{r.get('rule', '')}")
     t_pct, a_pct = percent(r["target"]), percent(r["actual"]) if r["actual"] else None
     if re.search(r"比目标(?:高|低|多|少|快|慢)了?多少", q) and t_pct is not None and a_pct is not None:
@@ -556,6 +559,8 @@ def change(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     if both is None:
         return _stated_change(p, y1, [f2 for _f1, f2 in picked if f2 is not None])
     f1, f2 = both
+    if not rate and S.stated_from(f2, y1) is not None:
+        return _stated_change(p, y1, [f2])  # one sentence states both years (从1997年的7.4万亿元增加到…)
     if not rate and None not in (f1.get("value"), f2.get("value")) and \
             convert(f1["value"], f1.get("unit"), f2.get("unit")) is None:
         # two figures in two units (a 4% share against 56.9万亿元): the earlier year's figure in the later's unit
@@ -660,7 +665,7 @@ def glossary(store: StoreAPI, p: Plan, q: str) -> Answer | None:
                "quote": text[r["start"]:r["end"]], "span": [r["start"], r["end"]]}
     if hit is None:
         hit = define.running_text(store, p.term, place, p.year)
-    if hit is None and rows:
+    if hit is None and rows and not place:  # a place named: another place's entry does not answer for it
         r = rows[0]
         text = store.document_text(r["doc"]) or ""
         hit = {"term": r["term"], "definition": r["definition"], "doc": r["doc"],

@@ -494,8 +494,16 @@ def stated_rank(store: StoreAPI, words: list[str], place: str | None, year: int 
 # 五百三十五万吨增长到一千一百零八万吨): ``{y}`` the earlier year (digits or Chinese), ``{u}`` the unit.
 FROM_TO_FORMS: list[tuple[str, str, str]] = [
     (r"(?:由|从)(?:{y})年(?:的|底的|末的)?(?P<v>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?){u}"
-     r"(?:增长|增加|提高|上升|扩大|下降|减少|降低|回落)?到(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)(?:{u})",
+     r"(?:增长|增加|提高|上升|扩大|下降|减少|降低|回落)?到(?:\d{{4}}年(?:的|底的|末的)?)?"
+     r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)(?:{u})",
      "粮食产量由二〇三〇年的五百二十万吨增长到六百一十万吨", "520"),
+    # the later year named too (从2031年的3.1万亿元增加到2035年的4.6万亿元)
+    (r"(?:由|从)(?:{y})年(?:的|底的|末的)?(?P<v>\d+(?:\.\d+)?){u}(?:增长|增加|提高|上升|扩大|下降|减少|降低|回落)?到"
+     r"\d{{4}}年(?:的|底的|末的)?\d+(?:\.\d+)?{u}",
+     "全区生产总值从2031年的3.1万亿元增加到2035年的4.6万亿元", "3.1"),
+    # 上年 when the earlier year is the one before (常住人口由上年512万人增加到518万人)
+    (r"(?:由|从)(?:上|去)年(?:的|底的|末的)?(?P<v>\d+(?:\.\d+)?){u}(?:增长|增加|提高|上升|扩大|下降|减少|降低|回落)?到"
+     r"\d+(?:\.\d+)?{u}", "常住人口由上年512万人增加到518万人", "512"),
 ]
 _CN_DIGITS = "〇一二三四五六七八九"
 
@@ -509,6 +517,8 @@ def stated_from(f: dict[str, Any], earlier: int) -> dict[str, Any] | None:
 
     years = f"{earlier}|{''.join(_CN_DIGITS[int(c)] for c in str(earlier))}|{''.join('零一二三四五六七八九'[int(c)] for c in str(earlier))}"
     for pattern, *_ in FROM_TO_FORMS:
+        if "(?:上|去)年" in pattern and f.get("period") != str(earlier + 1):
+            continue  # 上年 is the year before the figure's own only
         m = re.search(pattern.format(y=years, u=re.escape(unit)), f.get("quote") or "")
         if m is not None and (v := parse_number(m.group("v"))) is not None:
             return {"value": v, "unit": unit, "text": m.group(0)}

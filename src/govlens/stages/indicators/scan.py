@@ -71,6 +71,9 @@ _LEVEL = re.compile(
     rf"(?P<n2>{_NUM2}))?(?P<more>多|余)?(?P<u>{UNIT}|倍|(?<=[零〇一二两三四五六七八九十成])|(?<=/\d)|(?<=/\d\d)){_POST}"
 )
 _DECIMAL_YEARS = re.compile(rf"{_PRE}(?<![\d.])(?P<n1>\d{{1,2}}\.\d+)年(?![代度初底末]){_POST}")
+# Every match of _DECIMAL_YEARS holds this: a line without it skips that scan (its optional qualifier
+# first gives the engine no character to skip by, so it tried every position of the line).
+_DECIMAL_YEARS_HINT = re.compile(r"\d\.\d+年")
 _QUOTES = re.compile(NONFACT["quoted"])
 _MEETING = re.compile(NONFACT["meeting"])
 _CLASS_AFTER = re.compile(NONFACT["class_after"])
@@ -265,7 +268,7 @@ def find_mentions(text: str, lo: int, hi: int, masked: list[tuple[int, int]]) ->
             mm.extra["qualifiers"] = [pre, post]
         out.append(mm)
     # "平均受教育年限达到10.5年": a decimal before 年 is a span of years, never a date (facts' small edit).
-    if "年" in span and "." in span:
+    if "年" in span and "." in span and _DECIMAL_YEARS_HINT.search(text, lo, hi):
         for m in _DECIMAL_YEARS.finditer(text, lo, hi):
             if not ((overlaps is not None and overlaps.hit(m.start(), m.end())) or _inside_sorted(masked, m.start(), m.end())
                     or _bad_context(text, m.start("n1"), m.end("n1"))):

@@ -1,0 +1,58 @@
+"""Track's misses that were extraction's: a measure's name as a plan-era report writes it must get the
+metric key its outcome has (else no target is stored for track), and a figure whose own clause holds
+only the verb that sets it (定为, 控制在) takes its measure from the clause before. Sentences invented."""
+
+from __future__ import annotations
+
+import pytest
+
+import govlens
+from govlens.analysis.track import fact_senses
+from govlens.lexicon.metrics import metric_key
+
+HEAD = "2031年云溪市明澜区政府工作报告\n各位代表：\n一、2030年工作回顾\n过去一年，全区经济平稳运行。\n二、2031年主要目标任务\n{}\n"
+
+
+@pytest.mark.parametrize(("name", "key"), [
+    # a count of people written with 人口 (新增就业人口) is the jobs count
+    ("城镇新增就业人口", "new_jobs"),
+    ("全区新增就业人口", "new_jobs"),
+    # 物价 alone, with its growth word, is the retail price index of the plan era (零售物价)
+    ("物价涨幅", "retail_prices"),
+    ("物价上涨幅度", "retail_prices"),
+    # a target word after the measure (宏观调控目标, 预期增长目标) names no other measure
+    ("经济增长速度的宏观调控目标", "gdp"),
+    ("经济增长速度宏观调控目标", "gdp"),
+    ("广义货币M2预期增长目标", "money_m2"),
+    ("广义货币供应量预期增长目标", "money_m2"),
+    # and what must stay apart: a price named with its own goods is no price index
+    ("食品物价", None),
+    ("城镇人口", None),
+])
+def test_plan_era_names_have_a_key(name, key):
+    assert metric_key(name) == key
+
+
+def test_a_money_supply_percent_is_its_growth():
+    """M2 stated as a percent (预期增长目标拟定为12%左右) is its growth: the key's own synonyms name a change."""
+    f = {"metric": "广义货币M2预期增长目标", "metric_key": "money_m2", "value": 12, "unit": "%", "quote": "x"}
+    assert fact_senses(f) == {"growth": (12, None, "%")}
+
+
+def _facts(targets: str) -> list[dict]:
+    (doc,) = govlens.read_text(HEAD.format(targets))
+    return [f.data | {"quote": f.quote} for f in doc.facts if f.type == "indicator"]
+
+
+@pytest.mark.parametrize(("sentence", "metric", "key", "value", "value_max"), [
+    ("综合考虑各种因素，今年经济增长速度的宏观调控目标，定为百分之七至八。", "经济增长速度的宏观调控目标", "gdp", 7, 8),
+    ("综合考虑各种因素，今年经济增长速度的宏观调控目标，定为6.5%。", "经济增长速度的宏观调控目标", "gdp", 6.5, None),
+    ("要确保物价上涨幅度比去年有明显回落，力争控制在百分之九左右。", "物价上涨幅度", "retail_prices", 9, None),
+    ("全区城镇登记失业率，控制在4.5%以内。", "城镇登记失业率", "unemployment_registered", 4.5, None),
+])
+def test_a_set_verb_alone_takes_the_measure_of_the_clause_before(sentence, metric, key, value, value_max):
+    got = [f for f in _facts(sentence) if f["value"] == value]
+    assert len(got) == 1, got
+    f = got[0]
+    assert (f["metric"], f["metric_key"], f["value_max"], f["kind"]) == (metric, key, value_max, "target")
+
