@@ -15,15 +15,17 @@ from govlens.evaluate import (
     evaluate,
     gold_sets,
     metric_match,
+    same_fact,
 )
 from govlens.model import Fact
 from govlens.pipeline import read_text
 
 GOLD = ROOT / "tests" / "gold"
-FLOORS = {"strict_f1": 0.949, "lenient_f1": 0.97, "numbers_f1": 0.985, "glossary_f1": 0.97, "kind": 0.985,
+FLOORS = {"strict_f1": 0.955, "lenient_f1": 0.984, "numbers_f1": 0.985, "glossary_f1": 0.97, "kind": 0.985,
           "period": 0.995, "unit": 0.995}  # round-2 blind rows joined dev (2026-11-30): 0.965 -> 0.90 strict; fixed to 0.983;
 # round-3 blind rows (measured once: strict 0.709) joined dev at 03:15 UTC: 0.983 -> 0.900 strict, period 0.959
 # span rules (totals/averages over several years, plan-end levels, 以来, 自…起; period.py SPAN_RULES): 0.930, period 0.994
+# round 5 (fmetric): one fact, two forms in the scorer (guide); subject of the clause (有, 为重点, 实现…的产值): 0.950 -> 0.956
 # Facts breaking each invariant over ../shared/corpus (``govlens eval --invariants``); only move down.
 # Before time from structure (pipeline v13; plan sections as today's stages/sections.py sees them):
 # 652, 488, 247, 0, 25 of 10 993 facts.
@@ -60,6 +62,29 @@ def test_metric_match_is_tolerant_but_not_blind():
     assert metric_match("全国居民人均可支配收入", "居民人均可支配收入")
     assert metric_match("限上新能源汽车零售额", "消费品以旧换新带动限上新能源汽车零售额")
     assert not metric_match("城镇新增就业", "粮食产量")
+
+
+def _row(metric, value=None, unit=None, change=None, change_unit=None, value_max=None):
+    return {"metric": metric, "value": value, "value_max": value_max, "unit": unit, "change": change,
+            "change_max": None, "change_unit": change_unit}
+
+
+@pytest.mark.parametrize(("gold", "pred", "same"), [
+    # a magnitude in the number or in the unit (三亿五千万平方米)
+    (_row("新建住宅", 3.5, "亿平方米"), _row("新建住宅", 35000, "万平方米"), True),
+    (_row("储蓄余额", 1.2, "万亿元"), _row("储蓄余额", 12000, "亿元"), True),
+    (_row("新建住宅", 3.5, "亿平方米"), _row("新建住宅", 35000, "万元"), False),
+    (_row("新建住宅", 3.5, "亿平方米"), _row("新建住宅", 3.5, "万平方米"), False),
+    # a rate named by its noun, as value or change
+    (_row("居民消费价格涨幅", 2, "%"), _row("居民消费价格涨幅", change=2, change_unit="%"), True),
+    (_row("工业增加值增幅高于全省", 0.7, "百分点"), _row("工业增加值增幅高于全省", change=0.7, change_unit="百分点"), True),
+    (_row("居民消费价格涨幅", 2, "%"), _row("居民消费价格涨幅", change=2, change_unit="百分点"), False),
+    # a level is never its change
+    (_row("城镇化率", 2, "%"), _row("城镇化率", change=2, change_unit="%"), False),
+    (_row("地区生产总值", 512, "亿元"), _row("地区生产总值", change=512, change_unit="亿元"), False),
+])
+def test_one_fact_two_forms(gold, pred, same):
+    assert same_fact(gold, pred) is same
 
 
 # An invented report, stored as a corpus file and as a seed, scored in both gold formats.

@@ -95,7 +95,42 @@ def _num_eq(a: Any, b: Any) -> bool:
 
 
 def _numbers_match(g: dict[str, Any], p: dict[str, Any]) -> bool:
-    return all(_num_eq(g[k], p.get(k)) for k in ("value", "value_max", "change", "change_max"))
+    return all(_num_eq(g[k], p.get(k)) for k in ("value", "value_max", "change", "change_max")) or same_fact(g, p)
+
+
+# Two written forms the annotation guide (tests/gold/README.md, "One fact, two forms") counts as one fact:
+# a magnitude moved between number and unit (3.5亿平方米 = 35000万平方米), and a rate of change named by
+# its noun (居民消费价格涨幅2%) held as the value or as the change.
+RATE_NOUNS = ("涨幅", "增幅", "降幅", "增速", "增长率", "增长速度", "上涨幅度", "增长幅度")
+
+
+def _canonical(d: dict[str, Any], rate: bool) -> tuple[Any, ...]:
+    """The row's figures in base units (:func:`numbers.in_base`); a rate's lone figure as its change."""
+    from .stages.numbers import in_base
+
+    def base(v: Any, unit: str | None) -> tuple[float | None, str | None]:
+        if v is None:
+            return None, None
+        got = in_base(float(v), unit)
+        return (float(v), unit) if got is None else got
+
+    value, vmax, unit = d.get("value"), d.get("value_max"), d.get("unit")
+    change, cmax, cunit = d.get("change"), d.get("change_max"), d.get("change_unit")
+    if rate and change is None and value is not None and unit in ("%", "百分点"):
+        value, vmax, unit, change, cmax, cunit = None, None, None, value, vmax, unit
+    (v, u), (vm, _) = base(value, unit), base(vmax, unit)
+    (c, cu), (cm, _) = base(change, cunit), base(cmax, cunit)
+    return v, vm, u, c, cm, cu
+
+
+def same_fact(g: dict[str, Any], p: dict[str, Any]) -> bool:
+    """Whether ``p`` states ``g``'s figures in the other of two forms the guide counts as one fact (units
+    included: 3.5亿平方米 is 35000万平方米, never 35000万元)."""
+    rate = any(n in (g.get("metric") or "") or n in (p.get("metric") or "") for n in RATE_NOUNS)
+    a, b = _canonical(g, rate), _canonical(p, rate)
+    nums = (0, 1, 3, 4)
+    return all(_num_eq(a[k], b[k]) for k in nums) and a[2] == b[2] and a[5] == b[5] and any(
+        a[k] is not None for k in nums)
 
 
 def _bigrams(s: str) -> set[str]:
@@ -238,8 +273,8 @@ def evaluate(gold_dir: str | Path, corpus_dir: str | Path, shared: str | Path | 
             score.lenient += 1
             ok = {
                 "metric": metric_match(g["metric"], p.get("metric")),
-                "unit": g["unit"] == p.get("unit"),
-                "change_unit": g["change_unit"] == p.get("change_unit"),
+                "unit": g["unit"] == p.get("unit") or same_fact(g, p),
+                "change_unit": g["change_unit"] == p.get("change_unit") or same_fact(g, p),
                 "kind": g["kind"] == p.get("kind"),
                 "period": "period" in g["unsure"] or g["period"] == p.get("period"),
                 "qualifier": g["qualifier"] == p.get("qualifier"),

@@ -42,9 +42,13 @@ _COUNT_VERBS = (
 _MAY_TRAIL = may_end_match(_TRAILING)
 _VERB_ONLY = re.compile(rf"^(?:{_COUNT_VERBS})*$")
 _AFTER_NOUN = re.compile(r"[^，,。；;：:、\n（(\d]{1,16}")
-_AFTER_STOP = re.compile(r"(?:实现|完成|达到|投入|获得|成为|入选|的|[和及与]$|，|。|以上|左右).*$")
+# Where the noun after a figure stops: its predicate, a copula of role (5所职业院校为重点), a prospect (预计).
+# Not 通过: it is a means (土地通过…转换) as often as a predicate (12家企业通过贯标).
+_AFTER_STOP = re.compile(r"(?:实现|完成|达到|投入|获得|成为|入选|的|[和及与]$|，|。|以上|左右|"
+                         r"(?:作)?为(?:重点|主体|主|核心|龙头|抓手|载体|依托|支撑|引领|代表|示范|基础|目标)|"
+                         r"预计).*$")
 _VERB_END = re.compile(rf"(?:{_COUNT_VERBS})$")
-_NUMBER_FIRST = re.compile(r"[\u4e00-\u9fff](?<![的以左上下多余])")
+_NUMBER_FIRST = re.compile(r"[“‘《]?[\u4e00-\u9fff](?<![的以左上下多余])")  # 7处“点位”入选: a quoted noun too
 _MODIFIER = re.compile(r"(?:区级|市级|县级|省级|镇级|村级|中央|地方|本级|国有|民营|外资|内资|城镇|农村|城市|农业|工业)?")
 _SPREAD = re.compile(r"分别(?:为|达到?|是|实际|名义|可比)?$")
 _EACH = re.compile(r"(?:各|均|都)$")
@@ -65,6 +69,16 @@ _COMPARED_WITH = re.compile(
     r"|^[（(]?比(?=预算数|计划数)")
 
 
+# A subject and 有 before the thing a figure counts: what is counted is after 有 ("明确我区有红色旧址1处" ->
+# 红色旧址, "全市现有中小学120所" -> 中小学); a finding verb may open it (明确, 显示, 表明, 经统计). Not the
+# words 有效, 有机, 有色, 有关, 有线, 有序, 有偿, 有力, 国有 (the subject must be a place word, a pronoun of
+# place or a finding verb).
+_HAS_SUBJECT = re.compile(
+    r"^(?:(?:据|经)?(?:明确|显示|表明|统计|调查|普查|摸排|排查)(?:显示|表明|发现)?(?:了|出)?[，,]?)?"
+    r"(?:[我全本][区市省县镇乡国州盟旗]|辖区内?|境内|区内|市内|县内|省内|目前|现阶段)?(?:共|现|已|还|仍|尚|只|仅|总共|拥)?"
+    r"(?<=[^有])有(?![效机色关线序偿力益利的些所人条感帐])")  # a subject, adverb or finding verb before 有
+
+
 @lru_cache(maxsize=8192)
 def _clean_metric(w: str) -> str:
     """The metric words of a window (cached: the rules ask for the same window several times)."""
@@ -76,6 +90,8 @@ def _clean_metric(w: str) -> str:
         prev = w
         if lead := _LEADING.match(w):  # anchored: one match at 0, not a try at every position as sub does
             w = w[lead.end() :]
+        if "有" in w and (has := _HAS_SUBJECT.match(w)) and len(w) - has.end() >= 2:
+            w = w[has.end() :]
         if _MAY_TRAIL(w):  # the filler ends the window: its last character says whether to look
             w = w[:-_TAIL] + _TRAILING.sub("", w[-_TAIL:]) if len(w) > _TAIL else _TRAILING.sub("", w)
         w = w.strip("，、；：。 \"")

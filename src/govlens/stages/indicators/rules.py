@@ -58,7 +58,7 @@ _REACHED = ("达到", "达", "为", "至")
 _REACHED_AFTER = re.compile(r"^[、，,]?(?:达到|达|增至|增加到|提高到|升至|总量达到?)$")
 _LIST_JOIN = ("、", "和", "及", "与", "，", ",")
 _PREP_END = re.compile(r"[在于对向为给和及与]$")
-_BASE_COMPARISON = re.compile(rf"(?:比|较)(?:上年|去年|上一年|{YEAR}年)(?:同期|末|底|预算)?")  # a base, not a period
+_BASE_COMPARISON = re.compile(rf"(?:比|较)(?:上年|去年|上一年|(?:{YEAR}|{YEAR_CN})年)(?:同期|末|底|预算|预计数|预计)?")  # a base, not a period
 # A clause that only says how a figure was computed stands between a level and its change without
 # separating them: 国内生产总值67700亿元，按可比价格计算，比上年增长9.7%.
 _ASIDE = re.compile(r"[，,](?:按|扣除|剔除|以)[^，,。；]{1,10}(?:计算|因素|口径|计)(?=[，,])")
@@ -151,7 +151,8 @@ class Clause:
             # "调运的粮食，增加了70亿斤": a bare change word; "资助困难家庭大学生，合计630名": a bare total.
             # The subject is the clause before (one without a figure of its own).
             if subject := self.subject_before(24 if total else 16):
-                self.window = subject
+                # the change word stays with its subject when no level is stated (农村贫困人口减少1232万人)
+                self.window = subject if total or any(w in subject for w in CHANGE_SIGN) else subject + self.window
             elif (self.prev_fact is not None and self.prev_fact.start >= self.s0 and self.prev_fact.data["metric"]
                     and _PERIOD_CUES.search(_BASE_COMPARISON.sub("", self.raw_window))):
                 # "财政收入1983年增加127亿元，1984年增加255亿元": the same subject, another period.
@@ -444,12 +445,50 @@ def _share_of(c: Clause, w0: str) -> str | None:
     return None
 
 
+# A result verb the figure's clause ends in, with the noun after 的 naming what the figure is ("预计可实现超
+# 60亿元的产值" -> 产值): the words before the verb are the means, not the measure.
+_RESULT_VERB_END = re.compile(r"(?:实现|创造|带来|贡献|形成|产生|拉动|带动|完成|达到)了?(?:超过?|约|近|逾|不少于)?$")
+# A counting verb and the noun after the figure that would read as another word across the seam
+# (建成 + 区中心 reads 建成区): the verb is left out.
+_ACROSS_SEAM = ("建成区", "完成率", "实现率")
+_OBJECT_NOUN_END = ("数", "率", "量", "额", "值", "重", "入", "资", "出", "积", "口", "度", "税收", "收益", "效益", "规模")
+
+
+def _object_after(c: Clause) -> str | None:
+    """"实现超60亿元的产值": a non-percentage figure after a result verb and before 的 + a measure noun."""
+    mt, text = c.mt, c.text
+    if mt.unit == "%" or not text.startswith("的", mt.end) or not _RESULT_VERB_END.search(c.raw_window):
+        return None
+    noun, _ = noun_after(text, mt.end + 1, c.s1)
+    return noun if len(noun) >= 2 and noun.endswith(_OBJECT_NOUN_END) and noun not in _GENERIC_HEADS else None
+
+
+def _lead_kept(lead: str, noun: str) -> str:
+    """The counting verb before a noun after the figure, unless it is a place (青山7处“点位”: the place is
+    where, not what) or would merge with the noun into another word (建成 + 区中心)."""
+    if not lead or not noun:
+        return lead
+    if noun.startswith(("级", "区域")):  # 平凉 + 10亿吨级…, 新建 + 区域养老服务中心: one word with the lead
+        return lead
+    joined, k = lead + noun, len(lead)
+    for w in _ACROSS_SEAM:
+        i = joined.find(w, max(0, k - len(w) + 1))
+        if 0 <= i < k < i + len(w):
+            return ""
+    if len(lead) <= 4 and not _VERB_ONLY.match(lead):
+        from ...lexicon.places import canonical_place  # the gazetteer, read once when first needed
+
+        if canonical_place(lead) is not None:
+            return ""
+    return lead
+
+
 def metrics_window(c: Clause) -> tuple[list[Mention], list[str]] | None:
     """The words of the clause before the figure (地区生产总值1134亿元), or the noun after it when the
     number comes first (新增2所幼儿园, 募集676万件物品, 带动全区2070亩葡萄基地), else the previous fact's
     metric; a share written as 50%的人口 (:func:`_share_of`)."""
     mt, text, w0 = c.mt, c.text, c.window
-    if (share := _share_of(c, w0)) is not None:
+    if (share := _share_of(c, w0)) is not None or (share := _object_after(c)) is not None:
         return [mt], [share]
     metrics = [w0]
     prep = bool(_PREP_END.search(c.raw_window))
@@ -476,7 +515,7 @@ def metrics_window(c: Clause) -> tuple[list[Mention], list[str]] | None:
         if len(noun) == 1 and mt.unit and (mt.unit[-1] + noun) in _UNIT_WORDS:
             noun = mt.unit[-1] + noun
         if noun:
-            metrics = [lead + noun]
+            metrics = [_lead_kept(lead, noun) + noun]
             c.noun_end = noun_end
         elif c.prev_fact is not None and not metrics[0] and c.prev_fact.start >= c.s0:
             metrics = [c.prev_fact.data["metric"] or ""]
@@ -519,7 +558,8 @@ METRIC_RULES: list[Row] = [
         ("油菜籽：达到12.6万吨，增长3.5%。", ({"metric": "油菜籽", "value": 12.6, "change": 3.5},)),
         ("全区财政收入增长4.6%，总量突破90亿元。", ({"metric": "财政收入", "change": 4.6},
                                           {"metric": "财政收入总量", "value": 90})),
-        ("向灾区调运的粮食，增加了7亿斤。", ({"metric": "向灾区调运的粮食", "value": 7, "unit": "亿斤"},)),
+        ("向灾区调运的粮食，增加了7亿斤。", ({"metric": "向灾区调运的粮食增加", "value": 7, "unit": "亿斤"},)),
+        ("据调查，东西两个工厂，可以减少1200多人。", ({"metric": "东西两个工厂减少", "value": 1200, "unit": "人"},)),
         # the noun after the figure: a predicate, a head after a relative clause, a noun shared by two
         # figures, a level sharing the next item's noun, a whole before it, a named list before it
         ("帮扶120余名符合条件的残疾人就业创业。", ({"metric": "帮扶残疾人就业创业", "value": 120},)),
@@ -533,6 +573,18 @@ METRIC_RULES: list[Row] = [
         ("东城智造、西城数谷2个产业园正式授牌。", ({"metric": "产业园正式授牌", "value": 2},)),
         ("大型农贸批发市场完成不少于20万批次农产品快检。", ({"metric": "农产品快检", "value": 20, "unit": "万批次"},)),
         ("12个省（区、市）全部免征了农业税。", ({"metric": "省（区、市）全部免征了农业税", "value": 12},)),
+        # the subject of the clause, not the words next to the figure: what 有 introduces, a noun cut before
+        # its role (为重点) or means (通过), a result verb's object after 的, no place or seam word kept
+        ("在新版文化地图中，明确我区有革命旧址3处，纪念设施5处。",
+         ({"metric": "革命旧址", "value": 3}, {"metric": "纪念设施", "value": 5})),
+        ("全市现有中小学120所。", ({"metric": "中小学", "value": 120, "unit": "所"},)),
+        ("全区有效发明专利1200件。", ({"metric": "有效发明专利", "value": 1200},)),
+        ("以东湖学院、西湖学院等4所职业院校为重点，打造职业教育高地。", ({"metric": "职业院校", "value": 4},)),
+        ("全区腾退土地800亩，盘活后实现超60亿元的产值。",
+         ({"metric": "腾退土地", "value": 800, "unit": "亩"}, {"metric": "产值", "value": 60, "unit": "亿元"})),
+        ("持续推进文明实践工作，建成1个区中心、9个分中心。",
+         ({"metric": "区中心", "value": 1}, {"metric": "分中心", "value": 9})),
+        ("东湖7处“点位”入选省级文化地图。", ({"metric": "“点位”", "value": 7, "unit": "处"},)),
         # a percentage before 的 and a noun: that noun's share, or a ratio of the words before it
         ("五个片区集聚了全区约40%的人口。", ({"metric": "人口", "value": 40, "qualifier": "约"},)),
         ("村集体每年实现投资额5%以上的收益率。", ({"metric": "村集体每年实现投资额收益率", "value": 5},)),
