@@ -640,7 +640,7 @@ def emit(c: Clause) -> bool:
     # A plan total stated in a review (签约项目161个，计划总投资129.8亿元) is a target of the year reviewed.
     plan_total = kind == "target" and c.role == "review" and _PLAN_TOTAL.search(own_clause) is not None
     period = _period(doc, line.cues, mt.start, "target" if prospect else "actual" if plan_total else kind,
-                     line.heading, c.role == "review")
+                     line.heading, c.role == "review", c.role in ("targets", "tasks"))
     if c.pending_from is not None:
         period = range_end(text, line.cues, mt.start, period)
     period = span_period(doc, text, line.start, s0, mt.start, period, "target" if prospect else kind, line.heading,
