@@ -81,7 +81,7 @@ _STILL = re.compile(r"(?:仍然|依然|仍|还|却|也)高?$")
 _BARE_CHANGE = ("降幅", "增幅", "增速", "涨幅")
 # A bare output noun after a clause naming the sector (工业生产增长较快，总产值比上年增长14.2%): the sector's output.
 _BARE_OUTPUT = ("总产值", "产值", "增加值")
-_SECTOR = re.compile(r"^(?:工农业|工业|农业|建筑业|服务业|第[一二三]产业|手工业|乡镇企业)")
+_SECTOR = re.compile(r"^(?:工农业|工业|农业|建筑业|服务业|第[一二三]产业)")
 _GROWTH_END = ("涨幅", "上涨幅度", "增幅", "降幅", "增速", "增长速度", "增长", "上涨", "下降")
 
 
