@@ -23,9 +23,9 @@ _LEADING = re.compile(
     r"[一二三四]季度|上半年|下半年|前三季度|以来|期间|的|从|由)+"
 )
 _TRAILING = re.compile(
-    r"(?:实现了?|完成了?|达到了?|拟定为|定为|转为|达|为|是|出现了?|呈现|收窄|放缓|加快|增至|降至|降到|回落到|回落至|(?<![纲需摘主重必提])要|将|拟|提高到|提升到|提升至|提高至|增加到|增加至|降低到|下降到|下降至|保持在|控制在|"
+    r"(?:实现了?|完成了?|达到了?|拟定为|定为|转为|达|为|是|出现了?|呈现|收窄|放缓|加快|增至|降至|降到|回落到|回落至|(?<![纲需摘主重必提])要|(?<=比重)要|将|拟|提高到|提升到|提升至|提高至|增加到|增加至|降低到|下降到|下降至|保持在|控制在|保持|维持|"
     r"稳定在|突破|超过|累计|共计|总计|共|分别|均|各|有|的|了|已|平均每年|每年平均|每年|首次跃上|跃上|跃升至|跃升到|上升至|上升到|迈上|站上|首次|"
-    rf"平均为|平均|实际|名义|(?:较|比)(?:{YEAR}|{YEAR_CN})年(?:同期)?|(?:较|比)(?:上半年|下半年|一季度|前三季度|上年同期|去年同期|上月|同期|年初)|已经|达到|占|比上年|同比|较上年|可比|新增了|合计|"
+    rf"平均为|平均|实际|名义|(?:较|比)(?:{YEAR}|{YEAR_CN})年(?:同期)?|(?:分别)?是(?:{YEAR}|{YEAR_CN})年(?:末|底)?的?|(?:较|比)(?:上半年|下半年|一季度|前三季度|上年同期|去年同期|上月|同期|年初)|已经|达到|占|比上年|同比|较上年|可比|新增了|合计|"
     r"分别为|分别达|分别达到|都|也|还|仅|再|又|以|按|在|由|从|全面|全部|基本|顺利|正式|成功|、|，|：|"
     # a connective the figure's clause was cut at (水电站和65万千瓦…): not 惠及, 涉及, 参与, 总和
     r"(?<![惠涉普波参总温缓])[和及或并与])+$"
@@ -37,10 +37,11 @@ _COUNT_VERBS = (
     "认定|创建|获得|吸引|拨付|协调解决|解决|提供|减免|兑现|安置|供应|筹措|新开办|开办|新设|拆除|腾出|盘活|收储|惠及|"
     "接待|服务|培训|新引进|引育|招引|实施|投入|腾退|消化|再开发|集中|转化|上线|接入|覆盖|支持|帮助|走访|推出|出台|制定|"
     "有序推进|累计建成|累计培育|累计创建|累计引进|全面完成|顺利完成|建立|设立|成立|打造|形成|启动|带动|"
-    "完善提升|改造提升|提档升级|改扩建|新改建|加装|维修养护|招募|资助|救助"
+    "完善提升|改造提升|提档升级|改扩建|新改建|改建|扩建|加装|维修养护|招募|资助|救助"
 )
 _MAY_TRAIL = may_end_match(_TRAILING)
 _VERB_ONLY = re.compile(rf"^(?:{_COUNT_VERBS})*$")
+_VERB_LEAD = re.compile(rf"^(?:{_COUNT_VERBS})+")
 _AFTER_NOUN = re.compile(r"[^，,。；;：:、\n（(\d]{1,16}")
 # Where the noun after a figure stops: its predicate, a copula of role (5所职业院校为重点), a prospect (预计).
 # Not 通过: it is a means (土地通过…转换) as often as a predicate (12家企业通过贯标).
@@ -48,7 +49,7 @@ _AFTER_STOP = re.compile(r"(?:实现|完成|达到|投入|获得|成为|入选|�
                          r"(?:作)?为(?:重点|主体|主|核心|龙头|抓手|载体|依托|支撑|引领|代表|示范|基础|目标)|"
                          r"预计).*$")
 _VERB_END = re.compile(rf"(?:{_COUNT_VERBS})$")
-_NUMBER_FIRST = re.compile(r"[“‘《]?[\u4e00-\u9fff](?<![的以左上下多余])")  # 7处“点位”入选: a quoted noun too
+_NUMBER_FIRST = re.compile(r"(?:[（(][\u4e00-\u9fff]{1,2}[）)])?[“‘《]?[\u4e00-\u9fff](?<![的以左上下多余])")  # 7处“点位”入选: a quoted noun too
 _MODIFIER = re.compile(r"(?:区级|市级|县级|省级|镇级|村级|中央|地方|本级|国有|民营|外资|内资|城镇|农村|城市|农业|工业)?")
 _SPREAD = re.compile(r"分别(?:为|达到?|是|实际|名义|可比)?$")
 _EACH = re.compile(r"(?:各|均|都)$")
@@ -123,11 +124,16 @@ _ONE_CHAR_NOUN = re.compile(r"(?P<n>[\u4e00-\u9fff](?:、(?:市|区|县|旗|镇|
                             r"(?P<p>[（(][^）)\n]{0,16}[）)])?(?P<pred>[^，,。；;：:、\n（(]{0,16})")
 
 
+_UNIT_TAIL = re.compile(r"[（(][\u4e00-\u9fff]{1,2}[）)](?=[\u4e00-\u9fff“])")
+
+
 def noun_after(text: str, end: int, hi: int) -> tuple[str, int]:
     """The noun a figure ending at ``end`` counts, and where it ends: the words after the unit up to the
     clause's next stop ("新增2所公办幼儿园"); its predicate when it opens with one ("183人实现全部脱贫");
     the head after a relative clause ("1200余名符合条件的退役军人就业创业" -> 退役军人就业创业); a one-character noun
     with its parenthesis and predicate ("12个市（州）全部实现了污水集中处理")."""
+    if (tail := _UNIT_TAIL.match(text, end, hi)) is not None:
+        end = tail.end()  # 10条（段）景观道路: the unit's alternative is no part of the noun
     m = _AFTER_NOUN.match(text, end, hi)
     if not m:
         return "", end
