@@ -25,6 +25,10 @@ HEAD = "2031年云溪市明澜区政府工作报告\n各位代表：\n一、2030
     ("经济增长速度宏观调控目标", "gdp"),
     ("广义货币M2预期增长目标", "money_m2"),
     ("广义货币供应量预期增长目标", "money_m2"),
+    # a plan's 指标 after the measure (粮食的指标为…) and the plan era's wider name of farm output
+    ("粮食的指标", "grain_output"),
+    ("钢产量指标", "steel_output"),
+    ("农业和农副业总产值", "agri_output"),
     # and what must stay apart: a price named with its own goods is no price index
     ("食品物价", None),
     ("城镇人口", None),
@@ -56,3 +60,19 @@ def test_a_set_verb_alone_takes_the_measure_of_the_clause_before(sentence, metri
     f = got[0]
     assert (f["metric"], f["metric_key"], f["value_max"], f["kind"]) == (metric, key, value_max, "target")
 
+
+
+@pytest.mark.parametrize(("sentence", "metric_key", "value", "change", "period"), [
+    # the year whose prices a figure is valued at is no period of it, and its change still joins it
+    ("去年农业总产值达到三百一十亿元（按二〇一〇年不变价格计算），比上年增长百分之四点二。", "agri_output", 310, 4.2, "2030"),
+    ("去年全区工业总产值完成820亿元，按2020年价格计算，比上年增长7.5%。", "industrial_output", 820, 7.5, "2030"),
+    # a base that is an estimate of the year before (比上年预计数) is a base: the change joins the level
+    ("今年的工业总产值，拟定为九百亿元，比二〇三〇年预计数增加八十亿元，增长百分之九点八。", "industrial_output", 900, 9.8,
+     "2031"),
+])
+def test_price_base_years_and_estimated_bases(sentence, metric_key, value, change, period):
+    part = "review" if sentence.startswith("去年") else "targets"
+    (doc,) = govlens.read_text(HEAD.format(sentence) if part == "targets" else HEAD.replace("过去一年，全区经济平稳运行。", sentence)
+                               .format("今年要坚持稳中求进。"))
+    got = [f.data for f in doc.facts if f.type == "indicator" and f.data["metric_key"] == metric_key]
+    assert [(f["value"], f["change"], f["period"]) for f in got] == [(value, change, period)], got

@@ -67,6 +67,8 @@ _PERIOD_CUES = re.compile(
 )
 _PLAN_START = PLAN_START
 _BASE_YEAR = re.compile(r"(?:比|较|与|同|是|为|相当于|相比)$")
+# A year whose prices a figure is valued at (按一九五二年不变价格计算, 按1990年价格计算) is no period of the figure.
+_PRICE_BASE = ("不变价", "价格", "的价格", "的不变价")
 _BOOK_TITLE = re.compile(r"《[^》\n]{0,80}》")
 _RANGE_START = re.compile(rf"({YEAR}|{YEAR_CN})年?\s*([-—–~－])?\s*(?:到|至)?$")  # 2016—, 一九四九年至
 _SINCE = re.compile(r"起|以来|开始")
@@ -94,8 +96,9 @@ def _period_cues(doc: Document, text: str, lo: int, hi: int) -> list[tuple[int, 
             continue
         if m.group("y"):
             before = text[max(lo, m.start() - 4) : m.start()]
-            if _BASE_YEAR.search(before) or before.endswith(("由", "从", "面向")) or text[m.end() : m.end() + 1] == "比":
-                continue  # a base compared with, or a horizon ("面向2030年的重大项目"), dates no figure
+            if (_BASE_YEAR.search(before) or before.endswith(("由", "从", "面向")) or text[m.end() : m.end() + 1] == "比"
+                    or text.startswith(_PRICE_BASE, m.end())):
+                continue  # a base compared with, a horizon ("面向2030年的重大项目") or a price base dates no figure
             found = str(cn_year(m.group("y")))
             # "1979到1983年", "2016年至2020年", "2016—2020年": one period from the first year to this.
             first = _RANGE_START.search(text, max(lo, m.start() - 8), m.start() + len(m.group("until") or ""))

@@ -59,7 +59,7 @@ _REACHED = ("达到", "达", "为", "至")
 _REACHED_AFTER = re.compile(r"^[、，,]?(?:达到|达|增至|增加到|提高到|升至|总量达到?)$")
 _LIST_JOIN = ("、", "和", "及", "与", "，", ",")
 _PREP_END = re.compile(r"[在于对向为给和及与]$")
-_BASE_COMPARISON = re.compile(rf"(?:比|较)(?:上年|去年|上一年|{YEAR}年)(?:同期|末|底|预算)?")  # a base, not a period
+_BASE_COMPARISON = re.compile(rf"(?:比|较)(?:上年|去年|上一年|(?:{YEAR}|{YEAR_CN})年)(?:同期|末|底|预算|预计数|预计)?")  # a base, not a period
 # A clause that only says how a figure was computed stands between a level and its change without
 # separating them: 国内生产总值67700亿元，按可比价格计算，比上年增长9.7%.
 _ASIDE = re.compile(r"[，,](?:按|扣除|剔除|以)[^，,。；]{1,10}(?:计算|因素|口径|计)(?=[，,])")
