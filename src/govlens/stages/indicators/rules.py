@@ -609,9 +609,9 @@ METRIC_RULES: list[Row] = [
          ({"metric": "高新技术企业", "value": 2100}, {"metric": "高新技术企业占全国", "value": 10, "qualifier": "近"})),
         # trailing words of a level's clause: 保持, 是2015年的, 比重 + 要
         ("服务业增加值占地区生产总值比重保持55%。", ({"metric": "服务业增加值占地区生产总值比重", "value": 55},)),
-        ("城乡居民人均可支配收入分别是2015年的1.43倍、1.51倍。",
-         ({"metric": "城镇居民人均可支配收入", "value": 1.43, "unit": "倍"},
-          {"metric": "农村居民人均可支配收入", "value": 1.51, "unit": "倍"})),
+        ("全区城乡居民人均可支配收入分别是2018年的1.36倍、1.42倍。",
+         ({"metric": "城镇居民人均可支配收入", "value": 1.36, "unit": "倍"},
+          {"metric": "农村居民人均可支配收入", "value": 1.42, "unit": "倍"})),
         # a list before 等 is what is counted when no noun follows; a unit's alternative is skipped
         ("累计创建绿色工业园区、工厂等111个。", ({"metric": "创建绿色工业园区、工厂", "value": 111},)),
         ("东湖路等10条（段）景观道路竣工。", ({"metric": "景观道路竣工", "value": 10, "unit": "条"},)),
