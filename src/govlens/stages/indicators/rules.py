@@ -65,6 +65,9 @@ _BASE_COMPARISON = re.compile(rf"(?:比|较)(?:上年|去年|上一年|(?:{YEAR}
 _ASIDE = re.compile(r"[，,](?:按|扣除|剔除|以)[^，,。；]{1,10}(?:计算|因素|口径|计)(?=[，,])")
 _PLAN_TOTAL = re.compile(r"计划(?:总)?投资")
 # A clause holding only a total word before its figure (…大学生，合计630名): the total of the clause before.
+_REACH_END = re.compile(r"(?:达到|达|增至|增加到|增长到|提高到|提高至|升至|上升到|上升至|突破|超过)$")
+_SUBJECT_CHANGE_TAIL = re.compile(r"(?:仍然|仍|继续|持续|稳步|连年|逐年|大幅|明显|进一步|较快|快速)*"
+                                  r"(?:增长|增加|增产|提高|上升|提升|下降|减少|减产|扩大)$")
 _TOTAL_ONLY = re.compile(r"^[，,\s]*(?:合计|共计|总计|累计|共|计)(?:为|达到?|有)?$")
 # Words that measure something named before them (降幅较上半年收窄, 总量突破90万亿元): whose is the previous figure's.
 # A plan figure and what came of it (计划为3.7%，实际达到4.6%), after a growth rate as their subject.
@@ -166,6 +169,12 @@ class Clause:
                     and _PERIOD_CUES.search(_BASE_COMPARISON.sub("", self.raw_window))):
                 # "财政收入1983年增加127亿元，1984年增加255亿元": the same subject, another period.
                 self.window = self.prev_fact.data["metric"]
+        elif (not self.window and mt.kind == "level" and _REACH_END.search(self.raw_window.rstrip())
+                and clause_start > self.s0 and not (mt.unit == "%" and _PLAN_OR_OUTCOME.search(self.raw_window))):
+            # "原油产量继续增长，达到1.42亿吨": a level reached names its subject in the clause before (a
+            # clause with no figure of its own), without the change that clause states.
+            if subject := self.subject_before(16):
+                self.window = _SUBJECT_CHANGE_TAIL.sub("", subject) or subject
         elif (not self.window and mt.kind == "level" and mt.unit == "%" and mt.value_max is None
                 and _PLAN_OR_OUTCOME.search(self.raw_window)):
             # "工农业总产值的增长速度，1981年计划为3.7%，实际达到4.6%；1982年计划为4%": a growth rate named
@@ -319,12 +328,16 @@ def change_then_level(c: Clause) -> bool:
     return False
 
 
+# A change averaged over several years (五年平均每年增长7.9%) is not the change of the level before it.
+_SPAN_AVERAGE = re.compile(r"(?:[两三四五六七八九十]|\d{1,2})年(?:来)?(?:平均|年均|累计)")
+
+
 def level_then_change(c: Clause) -> bool:
     """地区生产总值1134亿元，增长6%: a change with no metric of its own completes the level before it."""
     mt, pf = c.mt, c.prev_fact
     if (mt.kind == "change" and pf is not None and not c.window and len(c.group()) == 1 and not mt.noun
             and pf.data["change"] is None and pf.data["value"] is not None and c.clauses_since_prev() <= 1
-            and not c.period_between()):
+            and not c.period_between() and not _SPAN_AVERAGE.search(c.raw_window)):
         pf.data.update(change=clean_number(mt.change), change_max=clean_number(mt.change_max),
                        change_unit=mt.change_unit, **mt.extra)
         if mt.qualifier and not pf.data["qualifier"]:
@@ -528,6 +541,11 @@ def metrics_window(c: Clause) -> tuple[list[Mention], list[str]] | None:
             c.noun_end = noun_end
         elif c.prev_fact is not None and not metrics[0] and c.prev_fact.start >= c.s0:
             metrics = [c.prev_fact.data["metric"] or ""]
+        elif (not metrics[0] and c.line.facts and c.line.facts[-1].start >= c.line.start
+                and _SPAN_AVERAGE.search(c.raw_window)):
+            # "…的增长速度，…实际达到4.6%。两年平均每年递增5.5%。": an average over the years just told is of
+            # the measure of the sentence before, on the same paragraph line
+            metrics = [c.line.facts[-1].data["metric"] or ""]
     if metrics[0] == w0 and w0.endswith("等") and len(w0) > 1:
         # "创建绿色工业园区、工厂等111个": nothing named after the figure; the items listed before 等 are counted
         listed = _clean_metric(c.raw_window.rstrip()).removesuffix("等")
@@ -735,7 +753,11 @@ RULES: list[Row] = [
     Row("level + change", level_then_change, (
         ("全区地区生产总值512亿元，增长6.3%。", ({"metric": "地区生产总值", "value": 512, "change": 6.3},)),
         ("全区地区生产总值达到512亿元，按可比价格计算，比上年增长6.3%。",
-         ({"metric": "地区生产总值", "value": 512, "change": 6.3},)),)),
+         ({"metric": "地区生产总值", "value": 512, "change": 6.3},)),
+        # not a change averaged over several years: two facts
+        ("全区生产总值接近800亿元，五年平均每年增长7.2%。",
+         ({"metric": "生产总值", "value": 800, "change": None}, {"metric": "生产总值", "value": None, "change": 7.2,
+                                                    "period": "2016-2020"})),)),
     Row("分别 back to levels", spread_back, (
         ("城镇常住居民人均可支配收入52100元，农村常住居民人均可支配收入31200元，分别增长4.6%和6.1%。",
          ({"metric": "城镇常住居民人均可支配收入", "value": 52100, "change": 4.6},
