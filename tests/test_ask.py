@@ -104,7 +104,7 @@ def test_question_dev_set_floors(tmp_path):
     assert d["citation_accuracy"] >= 0.991, s.misses
     assert d["declined"] >= 0.975, s.misses
     if t is not None:
-        assert t.as_dict()["verdict_agreement"] >= 0.955, t.misses
+        assert t.as_dict()["verdict_agreement"] >= 0.97, t.misses
 
 
 def test_optional_llm_rephrases_but_never_adds_a_figure(db, monkeypatch):
@@ -404,3 +404,20 @@ def test_a_term_asked_of_one_place_is_not_answered_by_another_places_entry(db):
         assert "从立项到投产" in ask(store, "明澜区2023年报告名词解释里的“全程代办”是什么意思？").answer
         assert ask(store, "溪北县2021年报告名词解释里的“全程代办”是什么意思？").answer == ""
         assert "从立项到投产" in ask(store, "“全程代办”是什么意思？").answer
+
+
+def test_a_target_asked_with_no_place_is_the_nations(tmp_path):
+    """No place named: the nation's target and outcome are judged, not a district's of the same year."""
+    filler = "各地区各部门坚持稳中求进，扎实推进各项工作，经济社会发展取得新成效。人民生活持续改善，社会大局保持稳定。\n" * 3
+    db = _reports(tmp_path, {  # a national report titled 2031年 is the one read in 2032, setting 2032's targets
+        "n1.txt": "2031年国务院政府工作报告\n" + filler + "今年发展的主要预期目标是：城镇新增就业1200万人以上，城镇登记失业率4.5%以内。\n",
+        "n2.txt": "2032年国务院政府工作报告\n" + filler + "过去一年，全年城镇新增就业1290万人，年末城镇登记失业率4.1%。\n",
+        "d1.txt": "云溪区2032年政府工作报告\n" + filler + "2032年主要预期目标：新增就业8000人。\n",
+        "d2.txt": "云溪区2033年政府工作报告\n" + filler + "2032年工作回顾：全年新增就业7100人。\n",
+    })
+    with open_store(db, readonly=True) as store:
+        assert "7100人" in ask(store, "云溪区2032年新增就业目标完成了没有？").answer  # the district's, asked by name
+        a = ask(store, "2032年城镇新增就业目标完成了没有？")
+        assert "1290万人" in a.answer and "已完成" in a.answer and "7100" not in a.answer, a
+        b = ask(store, "2032年城镇调查失业率目标是多少？")  # only 登记失业率 is stated: declined
+        assert b.answer == "", b

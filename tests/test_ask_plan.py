@@ -316,3 +316,13 @@ def test_counted_nouns_are_found_anywhere_in_a_compared_measure():
     from govlens.analysis.ask.words import COUNTED_NOUN
 
     assert COUNTED_NOUN.search("计划办的民生实事各").group() == "民生实事"
+
+
+@pytest.mark.parametrize("row", __import__("govlens.analysis.ask.words", fromlist=["RIVAL_WORDS"]).RIVAL_WORDS)
+def test_a_rival_measure_does_not_answer(row):
+    from govlens.analysis.ask.words import rival
+
+    a, b, question, metric = row
+    assert rival(question, metric)
+    assert not rival(question, metric.replace(b, a))  # the measure asked itself
+    assert not rival(question.replace(a, ""), metric)  # neither side asked: no verdict

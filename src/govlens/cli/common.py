@@ -40,9 +40,13 @@ class Format(StrEnum):
 _LINE_BREAKS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\u0085": "\\u0085"})
 
 
+# One encoder for every line (json.dumps with a non-default option builds a new one per call).
+_JSON = json.JSONEncoder(ensure_ascii=False)
+
+
 def jsonl_line(obj: Any) -> str:
     """One JSON Lines record: UTF-8 text as is, but no character any reader takes for a line end."""
-    line = json.dumps(obj, ensure_ascii=False)
+    line = _JSON.encode(obj)
     # str.translate with a table walks every character in Python-level steps: only when one is there.
     if "\u2028" in line or "\u2029" in line or "\u0085" in line:
         line = line.translate(_LINE_BREAKS)

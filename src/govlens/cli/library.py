@@ -186,7 +186,8 @@ def ask_command(question: str, db: str | None, fmt: str, explain: bool = False) 
         sys.stdout.write(jsonl_line(a.to_dict()) + "\n")
         return 0
     if explain:
-        out.print(f"plan (handler {HANDLERS[a.parsed['op']].__name__}):", markup=False)
+        op = a.parsed.get("op")  # several (a question split in parts) and error name no one handler
+        out.print(f"plan (handler {getattr(HANDLERS.get(op), '__name__', op)}):", markup=False)
         for k, v in a.parsed.items():
             out.print(f"  {k}: {v}", markup=False)
     out.print(a.answer or "库中没有找到答案。最接近的原文：", markup=False)

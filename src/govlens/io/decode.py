@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from functools import cache
 
 from ..errors import BinaryInput, EmptyInput, Undecodable
 
@@ -51,26 +52,35 @@ def _is_binary(data: bytes) -> bool:
     return ctrl > len(head) * 0.02
 
 
-_READABLE = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\x20-\x7e\s\u2010-\u2027\u00b7]")
+# Compiled on first use: only a file that is not plain UTF-8 needs them, and a class spanning the CJK
+# block costs milliseconds to compile (at the start of every process, for input that is clean).
+@cache
+def _readable_rx() -> re.Pattern[str]:
+    return re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\x20-\x7e\s\u2010-\u2027\u00b7]")
+
+
+@cache
+def _cjk_rx() -> re.Pattern[str]:
+    return re.compile(r"[\u4e00-\u9fff]")
 
 
 def _readable(text: str) -> float:
     """Share of characters a Chinese document is made of (CJK, ASCII, CJK punctuation)."""
     sample = text[:20000]
-    return len(_READABLE.findall(sample)) / max(1, len(sample))
+    return len(_readable_rx().findall(sample)) / max(1, len(sample))
 
 
 def _cjk_share(text: str) -> float:
     if not text:
         return 0.0
-    n = len(_CJK.findall(text[:20000]))
+    n = len(_cjk_rx().findall(text[:20000]))
     return n / min(len(text), 20000)
 
 
 def _plausible(text: str) -> float:
     """Share of CJK characters that are among the 3 755 most common (GB2312 level 1) — a built-in
     frequency list, so no data file is needed. Wrong decodings land in rare characters."""
-    sample = _CJK.findall(text[:20000])
+    sample = _cjk_rx().findall(text[:20000])
     if not sample:
         return 1.0
     common = 0
@@ -82,9 +92,6 @@ def _plausible(text: str) -> float:
         if 0xB0 <= b[0] <= 0xD7:
             common += 1
     return common / len(sample)
-
-
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 # A file that is UTF-8 but for a few stray bytes (a truncated download, one bad byte in 200 000
@@ -224,7 +231,7 @@ def repair_mojibake(text: str) -> tuple[list[tuple[int, int, str]], dict[str, in
                     fixed = run.encode("latin-1").decode("utf-8")
                 except (UnicodeEncodeError, UnicodeDecodeError):
                     continue
-            if _CJK.search(fixed):
+            if _cjk_rx().search(fixed):
                 edits.append((m.start(), m.end(), fixed))
                 stats["mojibake_repaired"] += len(fixed)
     if "?" in text or "\ufffd" in text:

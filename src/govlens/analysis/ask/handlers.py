@@ -159,6 +159,8 @@ def lookup(store: StoreAPI, p: Plan, q: str) -> Answer | None:
         words_place = "全国"
     if words_place is not False:
         f = S.fact_by_words(store, q, S.words_of(p.residue or p.measure or ""), words_place or None, p.year, p.kind)
+        if f is not None and W.rival(q, f.get("metric") or ""):
+            f = None  # 城镇调查失业率 asked is not answered by a 登记失业率 sentence (W.RIVAL_WORDS)
         if f is not None and (pair := _pair(store, p, q, f, place)) is not None:
             return Answer(answer="；".join(_line(x) for x in pair) + "。", citations=[cite(x) for x in pair], table=pair)
         if f is not None:
@@ -411,6 +413,10 @@ def target_vs_outcome(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     rows = [r for r in track(store, region=place, metric=None if p.key else p.measure, key=p.key, year=p.year)
             if (p.year is None or r["year"] == p.year) and (not p.key or r["metric_key"] == p.key)
             and (not place or (r["region"] or "").endswith(place))]
+    if not place and len({r["region"] for r in rows}) > 1:
+        # no place named: the nation's target, as a lookup reads it; several places' and none is the nation's:
+        # not ours to pick one
+        rows = [r for r in rows if r["region"] == "全国"] if not W.REGIONAL_MEASURE.search(p.measure or "") else []
     rows = [r for r in rows if r["verdict"] in ("met", "missed")] or rows
     if not rows:
         return None

@@ -186,3 +186,22 @@ RANK_OF_ONE = re.compile(r"(?:排|居|位居|位列|排名|名列)(?:在)?(?:全
 
 # A question asking a change over the year before with one year named (2025年比上年增加了多少)
 SINCE_LAST_YEAR = re.compile(r"比上年|比去年|较上年|较去年|比前一年")
+
+
+# Words that set two measures of one name apart: a question with one and a figure's measure with the other
+# (and not the first) are not the same thing. Each row: the two words and an invented question and measure.
+RIVAL_WORDS: list[tuple[str, str, str, str]] = [
+    ("调查", "登记", "2031年城镇调查失业率目标是多少？", "城镇登记失业率"),
+    ("中央", "地方", "2031年中央财政赤字是多少？", "地方财政赤字"),
+    ("出口", "进口", "2031年出口总额增长多少？", "进口总额"),
+    ("一般公共预算", "政府性基金", "2031年一般公共预算收入是多少？", "政府性基金收入"),
+]
+
+
+def rival(question: str, metric: str) -> bool:
+    """Whether ``metric`` is the other measure of a RIVAL_WORDS pair the question names one side of."""
+    for a, b, *_ in RIVAL_WORDS:
+        for mine, other in ((a, b), (b, a)):
+            if mine in question and other not in question and other in metric and mine not in metric:
+                return True
+    return False
