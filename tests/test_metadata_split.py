@@ -206,7 +206,7 @@ def test_an_html_page_with_no_heading_takes_its_title_element(tmp_path):
 
 
 @pytest.mark.parametrize(("title_label", "date_label"), [("标　　题", "成文日期"), ("信息名称", "生成日期"), ("文件名称", "发文日期"),
-                                                         ("标题", "印发日期")])
+                                                         ("标题", "印发日期"), ("名　　称", "成文日期")])
 def test_disclosure_rows_by_any_of_their_names(title_label, date_label):
     page = (f"索 引 号：000/2031-00056\n发布机构：云溪市明澜区农业农村局\n{date_label}：2031年04月02日\n"
             f"{title_label}：关于做好春季动物疫病集中免疫工作的通知\n各街道农业农村办，各有关单位：\n"
@@ -263,3 +263,57 @@ def test_a_line_broken_inside_its_book_title_is_joined_and_stops_at_the_document
     lines = "".join(p[2] for p in pieces).split("\n")
     assert lines[0].endswith("关于印发《明澜区河湖保护“清水行动”实施方案（2031—2033年）》的通知")
     assert "明澜区河湖保护“清水行动”实施方案（2031—2033年）" in lines
+
+
+# An invented portal page whose breadcrumb is broken over lines (label, arrows and segments each on a
+# line), a 时分 date under the headline and a 字体 bar of 【】 pieces.
+BROKEN_CRUMBS = """您的位置：
+首页
+>
+政务动态
+>
+区县要闻
+明澜区举办第三届桂花文化节
+2031年10月02日 16时08分
+来源：
+明澜区融媒体中心
+【字体：
+大
+中
+小
+】
+10月1日，第三届桂花文化节在明澜区开幕。活动为期一个月，设置赏花徒步、农产品市集等12项活动。
+据介绍，明澜区近年来累计种植桂花树3.5万株，今年以来已接待游客28万人次。
+"""
+
+
+def test_a_breadcrumb_broken_over_lines_is_site_and_the_headline_stands_apart():
+    (d,) = read_text(BROKEN_CRUMBS, extract=False)
+    assert (d.title, d.region, d.year, d.kind) == ("明澜区举办第三届桂花文化节", "云溪市明澜区", 2031, "news")
+    assert "区县要闻" not in d.text and ">" not in d.text
+
+
+@pytest.mark.parametrize(("line", "cls"), [(">>", "site"), ("当前位置：", "site"), ("2031年02月10日 07时41分", "date"),
+                                           ("【字体：大 中 小】【打印】【关闭】", "chrome"), ("溪北县人民政府信息公开", "site"),
+                                           ("走进校园课堂", "text"), ("走进溪北 政务公开", "site"),
+                                           ("云溪日报　2031年5月9日", "meta"), ("| 索引号 | 000/2031-00047 |", "meta"),
+                                           ("| 信息分类 | 城乡建设、环境保护 |", "meta")])
+def test_broken_navigation_pieces(line, cls):
+    assert split.classify(line, lead=True) == cls
+
+
+def test_a_table_of_pipe_rows_is_the_documents_header():
+    page = ("| 索引号 | 000/2031-00047 |\n| 信息分类 | 城乡建设 |\n| 发布机构 | 云溪市人民政府办公室 |\n| 发文日期 | 2031-05-06 |\n"
+            "| 名称 | 云溪市人民政府办公室关于印发云溪市生活垃圾分类工作实施方案的通知 |\n| 文号 | 云府办发〔2031〕12号 |\n"
+            "各区、县人民政府，市级各部门：\n《云溪市生活垃圾分类工作实施方案》已经市政府同意，现印发给你们，请结合实际认真贯彻执行。\n"
+            "云溪市人民政府办公室\n2031年5月6日")
+    (d,) = read_text(page, extract=False)
+    assert (d.title, d.region, d.year, d.kind) == (
+        "云溪市人民政府办公室关于印发云溪市生活垃圾分类工作实施方案的通知", "云溪市", 2031, "regulation")
+
+
+def test_a_paper_item_datelined_in_beijing_on_a_central_body_is_national():
+    page = ("云溪经济报　2031年10月11日\n国家发展改革委：四季度将下达\n中央预算内投资1200亿元\n"
+            "本报北京10月10日讯（记者 王璐）国家发展改革委10日介绍，四季度将下达中央预算内投资1200亿元，重点支持农业农村、水利等领域项目建设。")
+    (d,) = read_text(page, extract=False)
+    assert (d.region, d.year, d.kind) == ("全国", 2031, "news")
