@@ -206,3 +206,21 @@ def rival(question: str, metric: str) -> bool:
             if mine in question and other not in question and other in metric and mine not in metric:
                 return True
     return False
+
+
+# A figure in parts (一产/二产/三产 of 地区生产总值, 城镇/农村 of 城乡居民收入): a ranking question naming the
+# family or two of its parts, with one place named, ranks the parts its sentence gives a figure each. Each row:
+# the parts (each with the names a sentence writes it by), the family's compound name, an invented question.
+PART_FAMILIES: list[tuple[tuple[tuple[str, ...], ...], str, str]] = [
+    ((("一产", "第一产业"), ("二产", "第二产业"), ("三产", "第三产业")),
+     r"一二三产|三次产业|一、二、三产|第一、二、三产业", "云溪市2031年一二三产增加值增长目标里哪个最高？"),
+    ((("城镇",), ("农村",)), r"城乡", "云溪市2031年城乡居民人均可支配收入增长目标哪个更高？"),
+]
+
+
+def part_family(q: str) -> tuple[tuple[str, ...], ...] | None:
+    """The parts a question ranks: its family's compound name, or two or more of the parts named."""
+    for parts, compound, _example in PART_FAMILIES:
+        if re.search(compound, q) or sum(any(n in q for n in names) for names in parts) >= 2:
+            return parts
+    return None
