@@ -76,3 +76,27 @@ def test_price_base_years_and_estimated_bases(sentence, metric_key, value, chang
                                .format("今年要坚持稳中求进。"))
     got = [f.data for f in doc.facts if f.type == "indicator" and f.data["metric_key"] == metric_key]
     assert [(f["value"], f["change"], f["period"]) for f in got] == [(value, change, period)], got
+
+
+@pytest.mark.parametrize(("review", "metric_key", "value", "change"), [
+    # a sentence opening on a bare change noun measures what the sentence before named
+    ("去年我们曾提出，要把全年零售物价上涨幅度控制在百分之六以内。尽管做了很多工作，涨幅仍然高达百分之九点三。",
+     "retail_prices", 9.3, None),
+    ("去年提出把居民消费价格涨幅控制在3%左右。受多种因素影响，涨幅却达3.8%。", "cpi", 3.8, None),
+    # a bare output noun after a clause naming its sector is that sector's output
+    ("农业生产稳中有进，总产值比上年增长百分之四点六。", "agri_output", None, 4.6),
+    ("工业生产增长较快，总产值比上年增长8.8%。", "industrial_output", None, 8.8),
+])
+def test_a_bare_noun_takes_the_measure_named_before(review, metric_key, value, change):
+    (doc,) = govlens.read_text(HEAD.replace("过去一年，全区经济平稳运行。", review).format("今年要坚持稳中求进。"))
+    got = [f.data for f in doc.facts if f.type == "indicator" and f.data["kind"] == "actual"
+           and (f.data["value"], f.data["change"]) == (value, change)]
+    assert [f["metric_key"] for f in got] == [metric_key], [f.data for f in doc.facts]
+
+
+def test_a_bare_change_noun_with_no_figure_before_on_its_paragraph_stays_unnamed():
+    """Nothing named before on the paragraph: nothing is borrowed (the figure keeps no key)."""
+    (doc,) = govlens.read_text(HEAD.replace("过去一年，全区经济平稳运行。", "虽然做了很多工作，涨幅仍然高达9.3%。")
+                               .format("今年要坚持稳中求进。"))
+    got = [f.data for f in doc.facts if f.type == "indicator" and f.data["value"] == 9.3]
+    assert [f["metric_key"] for f in got] == [None]

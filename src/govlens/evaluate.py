@@ -332,16 +332,19 @@ NOT_A_METRIC = ("和", "与", "及", "或", "出现", "率", "为", "是", "的"
 _CUT_AT = ("和", "与", "及", "或", "出现", "并", "且")
 _NOT_CUT = ("惠及", "涉及", "普及", "波及", "参与", "总和", "温和", "缓和")  # words, not a connective
 # An outcome inside a plan section is expected only with a cue of its own.
-_DONE_IN_PLAN = re.compile(r"已|完成|去年|上年|过去|以来")
+_DONE_IN_PLAN = re.compile(r"已|完成|去年|上年|过去|以来|年来|年间")
 _FIRST_CLAUSE = re.compile(r"[^，,。；\n]*")
-_PAST_OPENING = re.compile(r"已|完成|去年|过去|以来|(?<!世界)上年")  # not 世界上年产石油…
+_PAST_OPENING = re.compile(r"已|完成|去年|过去|以来|年来|年间|(?<!世界)上年")  # not 世界上年产石油…
 _ANY_YEAR = re.compile(rf"(18\d{{2}}|{YEAR_ANY})年")  # 1880年, 一九〇七年, 2021年
 
 
 def _named_years(text: str) -> set[int]:
+    """Years a text names: written out (2021年, 一九五七年) or as the last year of a plan (第一个五年计划, “十三五”)."""
+    from .lexicon.words import PLAN_START
     from .stages.numbers import cn_year
 
-    return {cn_year(y) for y in _ANY_YEAR.findall(text)}
+    plans = {start + 4 for name, start in PLAN_START.items() if name in text}
+    return {cn_year(y) for y in _ANY_YEAR.findall(text)} | plans
 INVARIANTS = {
     "outcome_not_before_report": "an outcome (actual) dated in or after the year of the work report stating it, "
                                  "not stated as a status (已, 截至, 目前)",

@@ -50,7 +50,7 @@ _DONE_CUE = KIND_CUES["done"]
 # filter, so the engine skips the many figures that are no years. It guards EVERY branch of the
 # alternation below (a lookahead before an unbracketed A|B|C guards only A: the other branches were
 # tried at every position, a third of the indicator stage's regex time).
-_CUE_WORDS = ["到", "至", "截", "“", *PLAN_START, "五", *PERIOD_WORDS]
+_CUE_WORDS = ["到", "至", "截", "“", *PLAN_START, "五", *PERIOD_WORDS, *"两三四六七八九十"]
 _PERIOD_FIRST = ("(?:" + first_chars([c for c in _CUE_WORDS if not c.startswith("一")]) + rf"|{YEAR}年|{YEAR_CN}年|"
                  + alternation(c for c in _CUE_WORDS if c.startswith("一")) + ")")
 # One character class in front of that: a year opens with 1 or 2 (19xx, 20xx) or 一/二 (一九七八, 二〇二一),
@@ -63,6 +63,10 @@ _PERIOD_CUES = re.compile(
     rf"|(?:“(?P<plan>{PLAN_NAMES})”(?=期间|时期|以来|末|[，,])|(?P<plan2>{PLAN_NAMES_BARE})(?=期间|时期|计划|规划))"
     r"(?P<plan_when>期间|时期|以来|末|规划)?"
     rf"|(?P<five>{period_words('five')}|(?<=的)五年(?=[。，；]))"  # "这是…全面提升的五年。"
+    # "三年来", "过去十年", "近两年来": the N years up to the last one the document reports (not 连续三年,
+    # 前三年, 第十年, 二十年来, 几十年来).
+    rf"|(?<![第前后续再几多数将一二三四五六七八九十])(?:(?:过去|近)(?P<years2>[两三四六七八九十])年(?!代|的?时间)|(?P<years>[两三四六七八九十])年(?:来|以来|间))"
+    rf"|(?P<ahead>{period_words('ahead')})(?![一二两三四五六七八九十几\d]+年)"
     rf"|(?P<this>{period_words('this')})|(?P<last>{period_words('last')})|(?P<next>{period_words('next')}))"
 )
 _PLAN_START = PLAN_START
@@ -74,6 +78,19 @@ _RANGE_START = re.compile(rf"({YEAR}|{YEAR_CN})年?\s*([-—–~－])?\s*(?:到|
 _SINCE = re.compile(r"起|以来|开始")
 _BASIS = re.compile(r"[^，。；]{0,30}?的基础上[，,]")
 
+# Documents delivered after the year they report on: a work report (its review), a statistics bulletin of
+# year Y (published in Y+1, filed under Y+1 by stages/metadata.py) and a budget report (执行情况 of the year
+# before). Their uncued outcomes, and spans running up to "now" (“十四五”以来, 三年来), end the year before.
+REPORTING_KINDS = frozenset({"work_report", "statistics", "budget"})
+
+
+def last_reported(doc: Document) -> int | None:
+    """The last year a document can report outcomes for: the year before for :data:`REPORTING_KINDS`."""
+    if not doc.year:
+        return None
+    return doc.year - 1 if doc.kind in REPORTING_KINDS else doc.year
+
+
 def _period_cues(doc: Document, text: str, lo: int, hi: int) -> list[tuple[int, str]]:
     """Explicit periods named in a paragraph, each with where it was named."""
     y = doc.year
@@ -84,9 +101,13 @@ def _period_cues(doc: Document, text: str, lo: int, hi: int) -> list[tuple[int, 
         if titles and _inside(titles, m.start(), m.end()):
             continue
         found = None
-        if m.group("y") and y and (since := _SINCE.match(text, m.end())) and text[m.start() - 1 : m.start()] in "自从":
+        if m.group("ahead"):
+            out.append((m.start(), ""))  # the time of the section again (its plan), not a past year named before
+            continue
+        if m.group("y") and y and (since := _SINCE.match(text, m.end())) and (
+                text[m.start() - 1 : m.start()] in "自从" or since.group() == "以来"):
             # "自2013年起持续开展…": an ongoing thing since then; dates its own sentence only.
-            first, last = cn_year(m.group("y")), (y - 1 if doc.kind == "work_report" else y)
+            first, last = cn_year(m.group("y")), last_reported(doc) or y
             if first < last:
                 prev = out[-1][1] if out else ""
                 out.append((m.start(), f"{first}-{last}"))
@@ -109,15 +130,20 @@ def _period_cues(doc: Document, text: str, lo: int, hi: int) -> list[tuple[int, 
                 found = f"{start}-{found}"
         elif m.group("plan") or m.group("plan2"):
             before = text[max(lo, m.start() - 4) : m.start()]
-            if _BASE_YEAR.search(before) or before.endswith(("由", "从")):
-                continue  # "比“六五”期间增长70%": the plan compared with, not the period of the figure
+            if _BASE_YEAR.search(before) or before.endswith(("由", "从", "象", "像", "如")):
+                continue  # "比“六五”期间增长70%", "像“一五”时期那样": the plan compared with, not the period of the figure
             start = _PLAN_START.get(m.group("plan") or m.group("plan2"))
             if start:
                 found = str(start + 4) if m.group("plan_when") == "末" else f"{start}-{start + 4}"
                 if m.group("plan_when") == "以来" and y:
                     # “十四五”以来 said in 2023 (a press conference) = 2021-2023; in a work report, up to last year.
-                    last = min(start + 4, y - 1 if doc.kind == "work_report" else y)
+                    last = min(start + 4, last_reported(doc) or y)
                     found = f"{start}-{last}" if last > start else str(start)
+        elif (m.group("five") or m.group("years") or m.group("years2")) and text[max(lo, m.start() - 2) : m.start()].endswith(("年的", "年")):
+            continue  # "从1983年到1987年的五年间", "…到1985年八年间": the years named before it are the period
+        elif (n := m.group("years") or m.group("years2")) and y:
+            end = last_reported(doc) or y
+            found = f"{end - _CN_COUNT[n] + 1}-{end}"
         elif m.group("five") and y:
             found = f"{y - 5}-{y - 1}"
         elif m.group("this") and y:
@@ -133,14 +159,22 @@ def _period_cues(doc: Document, text: str, lo: int, hi: int) -> list[tuple[int, 
             aside = _BASIS.match(text, m.end(), hi)
             out.append((m.start(), found))
             if aside:
+                # Two periods in one aside ("在去年…和今年…的基础上，"): the time after it is the one before both.
+                same = [e for e in out if e[0] == aside.end()]
+                if same:
+                    out.remove(same[0])
+                    out.append(same[0])
+                    continue
                 k = len(out) - 2
                 while k >= 0 and out[k][0] >= m.start():
                     k -= 1
                 out.append((aside.end(), out[k][1] if k >= 0 else ""))
+    out.sort(key=lambda e: e[0])  # an aside's or a 自…起 sentence's end may lie past later cues
     return out
 
 
 _SENT_END = re.compile(r"[。！？；;]")
+_THESE = re.compile("这五年")  # deictic: the five years the section is about
 
 
 def local_cues(text: str, cues: list[tuple[int, str]], figures: list[int], lo: int,
@@ -191,7 +225,7 @@ def range_end(text: str, cues: list[tuple[int, str, int]], pos: int, period: str
 
 
 def _period(doc: Document, cues: list[tuple[int, str, int]], pos: int, kind: str,
-            heading: str | None = None, review: bool = False) -> str | None:
+            heading: str | None = None, review: bool = False, plan_section: bool = False) -> str | None:
     """The last period named before ``pos`` in the paragraph whose reach (:func:`local_cues`) holds
     ``pos``, else, for a target, a plan period its heading names ("二、“十五五”时期主要目标任务"), else
     the one the kind implies. (A review headed "“十四五”时期和2025年工作回顾" states levels of its last
@@ -204,14 +238,18 @@ def _period(doc: Document, cues: list[tuple[int, str, int]], pos: int, kind: str
         while k >= 0 and cues[k][1] and int(cues[k][1].split("-")[0]) > y:
             k = cue_index(cues[:k], pos)
     if k >= 0 and cues[k][1]:
+        if kind == "target" and plan_section and heading and "-" in heading and _THESE.match(doc.text, cues[k][0]):
+            return heading  # "这五年内…将拨出25亿元" under a plan's heading: the plan's five years
         return cues[k][1]
     if heading and kind == "target":
         return heading
     if not y:
         return None
+    if kind == "forecast" and plan_section and doc.kind in REPORTING_KINDS:
+        return str(y)  # 预计全年… in the year's plan: an estimate of the year being planned
     if kind == "target":
         return str(y)
-    return str(y - 1) if doc.kind == "work_report" else str(y)
+    return str(last_reported(doc))
 
 
 def last_clause(text: str) -> str:
@@ -267,7 +305,9 @@ def _kind(doc: Document, sent_text: str, role: str, after_intro: bool = False) -
         return "target"
     if _FUTURE_CUE.search(sent_text) and not _DONE_CUE.search(sent_text):
         return "target"
-    return "actual"
+    # A regulation's figures are what it sets (标准为每月1500元, 罚款50元以上): targets, as annotated
+    # (tests/gold README, round 3); its past figures (据统计，1996年…) turn outcomes in rules.py.
+    return "target" if doc.kind == "regulation" else "actual"
 
 
 
@@ -342,6 +382,9 @@ def span_period(doc: Document, text: str, line_lo: int, s0: int, pos: int, perio
     line_lo = max(line_lo, pos - 2 * _SPAN_REACH)
     if period and kind != "target" and "-" in period and _NOW.search(last_clause(text[s0:pos])):
         return period.rsplit("-", 1)[1]
+    if period and kind != "target" and "-" in period and (own := _last(_SPAN_WORD.finditer(text, s0, pos))):
+        # "五年累计退耕还林…" after "近两年，…": the sentence's own span word wins over one carried to it
+        return _span_of(_CN_COUNT[own.group("n")], int(period.rsplit("-", 1)[1]))
     if not period or "-" in period or not period.isdigit():
         return period
     y = int(period)
@@ -382,3 +425,68 @@ def span_period(doc: Document, text: str, line_lo: int, s0: int, pos: int, perio
 
 
 _PLAN_ANY = re.compile(rf"“?({PLAN_NAMES})”?")
+
+
+# --- time rules of a figure's own words and of its document (README "Time from structure") ----------
+# Each row: name, what it does, and examples (invented): (document, year, body, figure, kind, period).
+# ``document``: "report" (a work report of ``year``), "old" (a national report of ``year``, 1950s–1990s
+# style), "bulletin" (a statistics bulletin of the year before ``year``, published in ``year``), "regulation"
+# (a local regulation of ``year``).
+# tests/test_period_rules.py runs them through the whole pipeline.
+TIME_RULES: list[tuple[str, str, tuple[tuple[str, int, str, str, str, str], ...]]] = [
+    ("N年来 names the N years up to the last one reported",
+     "三年来 / 两年来 / 过去十年 / 近三年来: a span, not the last year (not 连续三年, 前三年, 二十年来)", (
+         ("report", 2024, "一、2023年工作回顾\n三年来，全区累计新增城镇就业3.6万人。\n", "3.6万人", "actual", "2021-2023"),
+         ("report", 2024, "一、2023年工作回顾\n两年来，全区新建口袋公园12个。\n", "12个", "actual", "2022-2023"),
+         ("report", 2024, "一、2023年工作回顾\n过去十年，全区累计植树造林8.6万亩。\n", "8.6万亩", "actual", "2014-2023"),
+     )),
+    ("a span word after the years it spans adds nothing",
+     "从2019年到2023年的五年间, …到1985年八年间: the years written are the period", (
+         ("report", 2024, "一、2023年工作回顾\n从2019年到2023年的五年间，全区新建学校15所。\n", "15所", "actual", "2019-2023"),
+     )),
+    ("plans of the 1950s–1990s are spans",
+     "第一个五年计划 (1953-1957) … 第十个五年计划, “一五”…“五五” in quotes: the plan's five years", (
+         ("old", 1956, "第二个五年计划期间，全国钢产量将达到一千二百万吨。\n", "一千二百万吨", "target", "1958-1962"),
+         ("old", 1987, "“一五”时期，全国新建铁路四千八百公里。\n", "四千八百公里", "actual", "1953-1957"),
+     )),
+    ("a plan named in a comparison dates nothing",
+     "像“十三五”时期那样…, 比“六五”期间…: the figure keeps the time of its section", (
+         ("report", 2024, "一、2023年工作回顾\n全区经济平稳运行。\n二、2024年工作安排\n要像“十三五”时期那样抓项目，新开工项目80个。\n",
+          "80个", "target", "2024"),
+     )),
+    ("这五年 under a plan's heading is the plan's five years",
+     "这五年内… in a 今后五年 / “十五五” section: the plan span (past five years in a review)", (
+         ("report", 2024, "一、2023年工作回顾\n全区经济平稳运行。\n二、今后五年的奋斗目标\n这五年内，全区将新建中小学12所。\n",
+          "12所", "target", "2024-2028"),
+     )),
+    ("今后 / 下一步 ends the reach of a past year named before it",
+     "…2023年…。今后，力争…: the section's time again (not 今后五年, 今后几年: spans of their own)", (
+         ("report", 2024, "一、2023年工作回顾\n全区经济平稳运行。\n二、2024年工作安排\n2023年全区新增规上企业35家。今后，力争每年新增规上企业40家。\n",
+          "40家", "target", "2024"),
+     )),
+    ("预计 in a plan section estimates the year planned",
+     "预计全年… under 2024年工作安排: forecast 2024 (in a review: the year reviewed)", (
+         ("report", 2024, "一、2023年工作回顾\n全区经济平稳运行。\n二、2024年工作安排\n预计全年新增减税降费3.2亿元。\n",
+          "3.2亿元", "forecast", "2024"),
+         ("report", 2024, "一、2023年工作回顾\n预计全年地区生产总值增长5.2%。\n", "5.2%", "forecast", "2023"),
+     )),
+    ("a bulletin's outcomes are of the year it covers",
+     "a statistics bulletin (or budget report) published in Y+1: uncued figures, 全年, 年末 are of Y", (
+         ("bulletin", 2024, "初步核算，全年全区地区生产总值486亿元。\n", "486亿元", "actual", "2023"),
+         ("bulletin", 2024, "年末全区常住人口52.3万人。\n", "52.3万人", "actual", "2023"),
+     )),
+    ("YYYY年以来 is a span up to the last year reported",
+     "2019年以来年均增长6.1% in a 2024 report: 2019-2023 (its own sentence only, as 自2019年起)", (
+         ("report", 2024, "一、2023年工作回顾\n全区生产总值增长5.6%，2019年以来年均增长6.1%。\n", "6.1%", "actual", "2019-2023"),
+         ("report", 2024, "一、2023年工作回顾\n2020年以来，全区累计新建学校9所。新增学位1500个。\n", "1500个", "actual", "2023"),
+     )),
+    ("a regulation's figures are what it sets",
+     "标准为每月1500元, 处50元以上罚款 in a regulation (办法, 条例, 第X条): targets of its year, as annotated", (
+         ("regulation", 2024, "第五条 养犬登记证有效期为1年，登记费标准为每只每年80元。\n", "80元", "target", "2024"),
+     )),
+    ("two periods in one 在…的基础上 aside date only the aside",
+     "在去年…和今年…的基础上，…: the figure after it keeps the time before the aside", (
+         ("report", 2024, "一、2023年工作回顾\n全区经济平稳运行。\n二、2024年工作安排\n在去年粮食丰收和今年水利改善的基础上，粮食产量将达到12万吨。\n",
+          "12万吨", "target", "2024"),
+     )),
+]

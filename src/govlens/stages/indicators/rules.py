@@ -75,6 +75,14 @@ _RATE_NOUNS = ("增长速度", "增速", "增长率")
 # 回落，力争控制在15%左右): the measure is the subject of the clause before, up to a base it is compared with.
 _SET_ONLY = re.compile(r"^[，,\s]*(?:要|力争|努力|争取|确保)?(?:定为|定在|拟定为|确定为|控制在|保持在|调控在)$")
 _CHANGE_NOUNS = ("降幅", "增幅", "增速", "涨幅", "总量", "规模", "总额")
+# A sentence that opens on a bare change noun with an adverb (涨幅仍然高达21.7%, 降幅却达) measures what the
+# sentence before on its paragraph named: 曾提出要把零售物价上涨幅度控制在10%以内。…涨幅仍然高达21.7%.
+_STILL = re.compile(r"(?:仍然|依然|仍|还|却|也)高?$")
+_BARE_CHANGE = ("降幅", "增幅", "增速", "涨幅")
+# A bare output noun after a clause naming the sector (工业生产增长较快，总产值比上年增长14.2%): the sector's output.
+_BARE_OUTPUT = ("总产值", "产值", "增加值")
+_SECTOR = re.compile(r"^(?:工农业|工业|农业|建筑业|服务业|第[一二三]产业)")
+_GROWTH_END = ("涨幅", "上涨幅度", "增幅", "降幅", "增速", "增长速度", "增长", "上涨", "下降")
 
 
 @dataclass(slots=True)
@@ -143,7 +151,16 @@ class Clause:
             if len(wider) > 1 and "，" not in text_between and "、" not in text_between:
                 self.window = wider
         total = False
-        if self.window in _CHANGE_NOUNS and self.prev_fact is not None and self.prev_fact.data["metric"]:
+        if (self.prev_fact is None and self.window.startswith(_BARE_CHANGE)
+                and (bare := _STILL.sub("", self.window)) in _BARE_CHANGE
+                and self.line.facts and self.line.facts[-1].start >= self.line.start
+                and (named := self.line.facts[-1].data["metric"])):
+            # "…把零售物价上涨幅度控制在10%以内。虽然…，涨幅仍然高达21.7%": the measure of the sentence before.
+            self.window = named if named.endswith(_GROWTH_END) else named + bare
+        elif (self.window in _BARE_OUTPUT and self.prev_fact is None
+                and (sector := _SECTOR.match(self.subject_before(24)))):
+            self.window = sector.group(0) + self.window
+        elif self.window in _CHANGE_NOUNS and self.prev_fact is not None and self.prev_fact.data["metric"]:
             # "一般公共预算收入下降18.6%，降幅较上半年收窄4个百分点": whose 降幅.
             self.window = self.prev_fact.data["metric"] + self.window
         elif (self.window in CHANGE_SIGN or (total := not self.window and mt.kind == "level" and _TOTAL_ONLY.match(
@@ -623,7 +640,7 @@ def emit(c: Clause) -> bool:
     # A plan total stated in a review (签约项目161个，计划总投资129.8亿元) is a target of the year reviewed.
     plan_total = kind == "target" and c.role == "review" and _PLAN_TOTAL.search(own_clause) is not None
     period = _period(doc, line.cues, mt.start, "target" if prospect else "actual" if plan_total else kind,
-                     line.heading, c.role == "review")
+                     line.heading, c.role == "review", c.role in ("targets", "tasks"))
     if c.pending_from is not None:
         period = range_end(text, line.cues, mt.start, period)
     period = span_period(doc, text, line.start, s0, mt.start, period, "target" if prospect else kind, line.heading,
