@@ -167,7 +167,7 @@ def _region(doc: Document, head: str, meta: dict[str, str], title: str) -> tuple
 
 # A central item: the State Council's executive meeting, or a Beijing dateline reporting on a central body.
 _CENTRAL_NEWS = re.compile(
-    r"国务院常务会议|新华社北京[^，。\n]{0,12}电[^。\n]{0,40}(?:国务院|中共中央|党中央|全国人大|全国政协|总理|国家主席|"
+    r"国务院常务会议|(?:新华社|本报|中新社)北京[^，。\n]{0,12}(?:电|讯)[^。\n]{0,40}(?:国务院|中共中央|党中央|全国人大|全国政协|总理|国家主席|"
     r"国家[\u4e00-\u9fff]{1,10}(?:委员会|委|部|局|署|总局|办公室)|(?:外交|国防|教育|科技|工业和信息化|公安|民政|司法|财政|"
     r"人力资源社会保障|自然资源|生态环境|住房城乡建设|交通运输|水利|农业农村|商务|文化和旅游|卫生健康|退役军人事务|应急管理)部|"
     r"中国人民银行|海关总署|国家统计局)")
