@@ -278,6 +278,8 @@ def _row(f: dict[str, Any], by: str) -> dict[str, Any]:
 def rank(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     if p.places and "over years" in p.constraints:
         return rank_years(store, p, q)
+    if p.places and "over parts" in p.constraints:
+        return rank_parts(store, p, q)
     if p.places and not p.level:
         return lookup(store, p, q)
     if not (p.key or p.measure):
@@ -365,6 +367,31 @@ def stated_rank(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     return Answer(answer=f"{hit['region'] or p.places[0]}{when_}{name}居"
                          f"{hit['scope']}{hit['rank']}（原文“{hit['written']}”）。",
                   citations=[cite(hit)], note="名次为报告原文所述。")
+
+
+def rank_parts(store: StoreAPI, p: Plan, q: str) -> Answer | None:
+    """一二三产增加值哪个最高: the parts one sentence of the place gives a figure each, ranked."""
+    found = lookup(store, p, q)
+    if found is None or not found.citations:
+        return None
+    quote = found.citations[0]["quote"]
+    for parts, compound, _example in W.PART_FAMILIES:
+        if parts != W.part_family(q):
+            continue
+        each = S.parts_in(quote, parts, compound)
+        if len(each) < 2:
+            return None
+        best = (min if p.order == "low" else max)(v for _n, _f, v in each)
+        tops = [(n, f) for n, f, v in each if v == best]
+        place = p.places[0] if p.places else ""
+        year = f"{p.year}年" if p.year else ""
+        a = Answer(answer=f"{place}{year}{'、'.join(n for n, _f in tops)}最{'低' if p.order == 'low' else '高'}：{tops[0][1]}"
+                          f"（{'、'.join(n + f for n, f, _v in each)}）。", citations=found.citations[:1], chart="bar",
+                   table=[{"region": f"{place}{n}", "part": n, "period": str(p.year or ""), "figure": f, "plot": v,
+                           "plot_unit": "%" if "%" in f else None, "metric": p.measure or "", "quote": quote,
+                           "doc": found.citations[0]["doc"], "span": found.citations[0]["span"]} for n, f, v in each])
+        return a
+    return None
 
 
 def rank_years(store: StoreAPI, p: Plan, q: str) -> Answer | None:

@@ -106,8 +106,8 @@ def fact_by_words(store: StoreAPI, q: str, words: list[str], place: str | None,
                   year: int | None = None, kind: str | None = None) -> dict[str, Any] | None:
     """The indicator fact whose quote holds the question's words (those in its measure name count
     twice), in the unit asked; None unless at least two words and two thirds of them are held."""
-    if len(words) < 2:
-        return None
+    if len(words) < 2 and not (words and len(words[0]) >= 4):
+        return None  # one word only when it is a whole measure's name (外贸出口), not a piece (出口)
     from ...stages.numbers import convert
 
     unit = asked_unit(q)
@@ -124,7 +124,7 @@ def fact_by_words(store: StoreAPI, q: str, words: list[str], place: str | None,
                 continue  # a measure named with another year (工业总产值一九七七年) is that year's
             quote, metric = f.get("quote") or "", f.get("metric") or ""
             held = [w for w in words if w in quote]
-            if len(held) < 2 or len(held) < 2 * len(words) / 3:
+            if len(held) < min(2, len(words)) or len(held) < 2 * len(words) / 3:
                 continue
             got_unit = f.get("unit") if f.get("value") is not None else f.get("change_unit")
             got = f.get("value") if f.get("value") is not None else f.get("change")
@@ -132,7 +132,7 @@ def fact_by_words(store: StoreAPI, q: str, words: list[str], place: str | None,
                     and convert(got, got_unit, unit) is None:
                 continue  # 多少家 is not 152名; 投资多少 is a sum of money (亿元 converts to 元)
             own = figure_clause(f, "，,；;。、")
-            if own and not any(w in own for w in words):
+            if own and not any(w in own for w in words) and not _named_before(quote, own, words):
                 continue  # the words are elsewhere in the sentence: another figure's (投资3500万元的…改造)
             # the measure is at the end of the question's phrase (…平均减跑动): later words weigh more
             s = len(held) + 2 * sum((i + 1) ** 2 for i, w in enumerate(words) if w in metric)
@@ -523,3 +523,34 @@ def stated_from(f: dict[str, Any], earlier: int) -> dict[str, Any] | None:
         if m is not None and (v := parse_number(m.group("v"))) is not None:
             return {"value": v, "unit": unit, "text": m.group(0)}
     return None
+
+
+_PART_FIGURE = r"\d+(?:\.\d+)?(?:%|％|个百分点)?(?:左右|以上|以内|上下)?"
+
+
+def parts_in(quote: str, parts: tuple[tuple[str, ...], ...], compound: str) -> list[tuple[str, str, float]]:
+    """Each part's figure as the sentence states it: all at once after 分别 (一二三产增加值分别增长3.5%左右、
+    6%左右、5%左右), else each part by name (一产增加值增长6%左右，二产增加值增长6%左右): (part, figure, value)."""
+    m = re.search(rf"(?:{compound})[^，。；]{{0,12}}?分别(?:增长|提高|为|是|达到)?((?:{_PART_FIGURE}[、和与及，]?)+)", quote)
+    if m is not None:
+        figs = [x for x in re.split(r"[、和与及，]", m.group(1)) if x]
+        if len(figs) == len(parts):
+            return [(names[0], fig, float(re.match(r"\d+(?:\.\d+)?", fig).group())) for names, fig in zip(parts, figs, strict=True)]
+    out = []
+    for names in parts:
+        alias = "|".join(map(re.escape, names))
+        hit = re.search(rf"(?:{alias})[^，。；、\d]{{0,16}}?({_PART_FIGURE})", quote)
+        if hit is not None:
+            out.append((names[0], hit.group(1), float(re.match(r"\d+(?:\.\d+)?", hit.group(1)).group())))
+    return out if len(out) >= 2 else []
+
+
+def _named_before(quote: str, own: str, words: list[str]) -> bool:
+    """Whether the clauses before the figure's own clause, back to the previous figure, name the measure
+    (外贸出口从7月份开始大幅度回升，全年达到1949亿美元: 外贸出口 is the subject of 全年达到…)."""
+    at = quote.find(own)
+    if at <= 0:
+        return False
+    before = re.sub(r"\d+(?:月份?|日|号|年)", "", quote[:at])  # 7月份 is a date, not a figure
+    before = re.split(r"\d", before)[-1]  # back to the previous figure, which the measure would be of
+    return sum(w in before for w in words) >= 2 or any(len(w) >= 4 and w in before for w in words)
