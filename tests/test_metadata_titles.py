@@ -199,6 +199,10 @@ def test_a_subtitle_under_a_whole_title_is_not_joined(text, title):
 @pytest.mark.parametrize(("text", "heading"), [
     ("明澜区三届人大二次会议开幕\n本报讯 1月8日，明澜区第三届人民代表大会第二次会议开幕。以下为报告全文。\n政府工作报告\n"
      "——2032年1月8日在明澜区第三届人民代表大会第二次会议上\n各位代表：", "政府工作报告"),
+    # a budget report's heading broken over two lines under the news item
+    ("【两会】关于明澜区2031年预算执行情况和2032年预算草案的报告（摘登）\n本报讯 1月8日，区人大会议审查预算报告。以下为报告摘登。\n"
+     "关于明澜区2031年预算执行情况\n和2032年预算草案的报告\n——2032年1月8日在明澜区第三届人民代表大会第二次会议上\n各位代表：",
+     "关于明澜区2031年预算执行情况和2032年预算草案的报告"),
     # the page's headline directly over the heading names the report itself: no heading taken
     ("2032年明澜区政府工作报告\n政府工作报告\n——2032年1月8日在明澜区第三届人民代表大会第二次会议上\n各位代表：", None),
 ])

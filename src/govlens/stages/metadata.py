@@ -356,7 +356,7 @@ def metadata(doc: Document) -> Document:
     # The site's own lines (站点：…) are evidence of their own kind, never the document's heading.
     head = re.sub(r"(?m)^站点：.*\n?", "", doc.header) + "\n" + doc.text[:3000]
     doc.kind = _kind(doc, head, from_listing)
-    if doc.kind == "work_report" and (heading := titles.report_heading(doc.text)):
+    if doc.kind in ("work_report", "budget") and (heading := titles.report_heading(doc.text)):
         doc.title = heading  # the report's own heading, not the news item's headline over it
     place, doc.region_source = _region(doc, head, meta, given_title or doc.title or "")
     set_place(doc, place)

@@ -202,9 +202,14 @@ _DELIVERY_LINE = _years(r"^[—－\-–]{0,6}\s*[（(]?(?:{YEAR_ANY})年[^\n]{0,
 def report_heading(text: str) -> str | None:
     """The heading of a report printed under a news preamble (see above), else None."""
     lines = [ln.strip() for ln in text.split("\n", 12)[:12]]
-    for i in range(1, len(lines) - 1):
-        if _REPORT_HEADING.match(lines[i]) and _DELIVERY_LINE.match(lines[i + 1]):
-            return lines[i] if any("。" in ln for ln in lines[:i]) else None
+    for j in range(2, len(lines)):
+        if not _DELIVERY_LINE.match(lines[j]):
+            continue
+        for i in (j - 1, j - 2):  # the heading, on one line or broken over two
+            heading = "".join(lines[i:j])
+            if i >= 1 and _REPORT_HEADING.match(heading):
+                return heading if any("。" in ln for ln in lines[:i]) else None
+        return None
     return None
 
 
