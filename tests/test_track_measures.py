@@ -29,6 +29,9 @@ HEAD = "2031年云溪市明澜区政府工作报告\n各位代表：\n一、2030
     ("粮食的指标", "grain_output"),
     ("钢产量指标", "steel_output"),
     ("农业和农副业总产值", "agri_output"),
+    # a from-phrase glued to the measure (能耗由前三年分别上升…，转为下降…) names no other measure
+    ("单位地区生产总值能耗由前三年", "energy_intensity"),
+    ("二氧化硫排放量由上年", "so2_emissions"),
     # and what must stay apart: a price named with its own goods is no price index
     ("食品物价", None),
     ("城镇人口", None),
