@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from govlens.lexicon import places
 from govlens.lexicon.places import gazetteer, short_forms
 from govlens.stages.regions import canonical, document_place, level_of
 
@@ -176,7 +177,9 @@ def test_corpus_and_dev_pages_meet_their_floors():
     # The round-2 blind pages joined the dev pages on 2026-11-30 (44 pages, 51 documents); floors restart there.
     # d15-d70 (39 pages, 50 documents, written by the docs helper) joined the same day: 83 pages, 101 documents.
     # Round 3's blind pages (measured once: region 0.882, year 0.824, kind 0.882) joined dev at 03:15 UTC.
-    floors = {"region": 0.999, "level": 0.999, "year": 0.999, "kind": 0.999, "title": 0.977}
+    # d71-d78 (8 pages, 10 documents, round 5's fixing session) joined with the bare-heading convention
+    # (政府工作报告 kept as the page says it; d14's gold moved to it): 145 documents, floors restart there.
+    floors = {"region": 0.999, "level": 0.999, "year": 0.999, "kind": 0.999, "title": 0.999}
     assert all(dev.accuracy(a) >= f for a, f in floors.items()), dev.misses
 
 
@@ -232,3 +235,42 @@ def test_site_places(site, names):
     from govlens.stages.regions import site_places
 
     assert [m.text for m in site_places([site])] == names
+
+
+@pytest.mark.parametrize(("rule", "template", "example"), places.BANNER_RULES)
+def test_each_banner_rule_abbreviates_its_example(rule, template, example):
+    name, short = example.split()
+    assert places.banner_abbreviations(name) == [short]
+    assert [p.name for p in places.gazetteer().lookup(short)] == [name]
+
+
+def test_every_listed_banner_abbreviation_names_one_banner():
+    for short, name in places._rows_of("places_abbrev.tsv"):
+        assert [p.name for p in places.gazetteer().lookup(short)] == [name], short
+
+
+@pytest.mark.parametrize(("text", "region"), [
+    ("鄂前旗：牧区饲草基地迎来首茬收割\n6月下旬，鄂前旗上海庙镇的饲草基地迎来首茬收割，预计亩产鲜草2吨，全年可满足3万只羊的饲草需求。旗农牧局将推广种养结合模式，带动周边牧户增收。", "鄂尔多斯市鄂托克前旗"),
+    ("科左中旗召开春季防火工作会\n3月2日，科左中旗召开春季防火工作会，部署全旗森林草原防火工作。会议要求各苏木镇压实责任，严格野外火源管控，确保不发生重大火情。", "通辽市科尔沁左翼中旗"),
+    ("达茂旗新建风电项目并网发电\n本报讯 5月8日，达茂旗一座新建风电场并网发电，年发电量可达9亿千瓦时。", "包头市达尔罕茂明安联合旗"),
+])
+def test_a_banner_named_by_its_abbreviation(text, region):
+    from govlens.pipeline import read_text
+
+    (d,) = read_text(text, extract=False)
+    assert (d.region, d.level) == (region, "county")
+
+
+def test_an_abbreviation_inside_a_word_is_no_place():
+    assert not [m for m in places.gazetteer().scan("标准旗帜迎风飘扬，到达旗舰店") if m.text in ("准旗", "达旗")]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # the body is about one district of the city the headline names: the district's item
+    ("本报云溪讯（记者 黄海）9月12日，明澜区桂花冷链集配中心投入运营，每天可处理鲜花60吨。今年明澜区桂花种植面积达4万亩。", "云溪市明澜区"),
+    # two of its districts: the city's item
+    ("本报云溪讯（记者 黄海）9月12日，明澜区桂花冷链集配中心投入运营。白鹭区、明澜区今年桂花种植面积达4万亩。", "云溪市"),
+])
+def test_a_headline_naming_the_city_over_one_of_its_districts(body, expected):
+    place, _ = document_place("云溪桂花搭上“冷链快车”", "云溪桂花搭上“冷链快车”\n" + body, "", body)
+    assert place.display == expected

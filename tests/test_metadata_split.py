@@ -206,7 +206,7 @@ def test_an_html_page_with_no_heading_takes_its_title_element(tmp_path):
 
 
 @pytest.mark.parametrize(("title_label", "date_label"), [("标　　题", "成文日期"), ("信息名称", "生成日期"), ("文件名称", "发文日期"),
-                                                         ("标题", "印发日期")])
+                                                         ("标题", "印发日期"), ("名　　称", "成文日期")])
 def test_disclosure_rows_by_any_of_their_names(title_label, date_label):
     page = (f"索 引 号：000/2031-00056\n发布机构：云溪市明澜区农业农村局\n{date_label}：2031年04月02日\n"
             f"{title_label}：关于做好春季动物疫病集中免疫工作的通知\n各街道农业农村办，各有关单位：\n"
@@ -263,3 +263,37 @@ def test_a_line_broken_inside_its_book_title_is_joined_and_stops_at_the_document
     lines = "".join(p[2] for p in pieces).split("\n")
     assert lines[0].endswith("关于印发《明澜区河湖保护“清水行动”实施方案（2031—2033年）》的通知")
     assert "明澜区河湖保护“清水行动”实施方案（2031—2033年）" in lines
+
+
+# An invented portal page whose breadcrumb is broken over lines (label, arrows and segments each on a
+# line), a 时分 date under the headline and a 字体 bar of 【】 pieces.
+BROKEN_CRUMBS = """您的位置：
+首页
+>
+政务动态
+>
+区县要闻
+明澜区举办第三届桂花文化节
+2031年10月02日 16时08分
+来源：
+明澜区融媒体中心
+【字体：
+大
+中
+小
+】
+10月1日，第三届桂花文化节在明澜区开幕。活动为期一个月，设置赏花徒步、农产品市集等12项活动。
+据介绍，明澜区近年来累计种植桂花树3.5万株，今年以来已接待游客28万人次。
+"""
+
+
+def test_a_breadcrumb_broken_over_lines_is_site_and_the_headline_stands_apart():
+    (d,) = read_text(BROKEN_CRUMBS, extract=False)
+    assert (d.title, d.region, d.year, d.kind) == ("明澜区举办第三届桂花文化节", "云溪市明澜区", 2031, "news")
+    assert "区县要闻" not in d.text and ">" not in d.text
+
+
+@pytest.mark.parametrize(("line", "cls"), [(">>", "site"), ("当前位置：", "site"), ("2031年02月10日 07时41分", "date"),
+                                           ("【字体：大 中 小】【打印】【关闭】", "chrome"), ("溪北县人民政府信息公开", "site")])
+def test_broken_navigation_pieces(line, cls):
+    assert split.classify(line, lead=True) == cls

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from govlens.pipeline import read_text
-from govlens.stages import titles
+from govlens.stages import metadata, titles
 from govlens.web.render import public, source_label
 
 
@@ -181,3 +181,46 @@ def test_a_resolution_with_no_heading_is_titled_from_its_opening():
     d = read_text("云溪市第五届人民代表大会第三次会议听取和审议了市长王明所作的政府工作报告。会议充分肯定过去一年的工作。"
                   "会议同意报告提出的今年经济社会发展的总体要求、主要目标和重点任务，决定批准这个报告。", extract=False)[0]
     assert (d.title, d.kind) == ("云溪市第五届人民代表大会第三次会议关于政府工作报告的决议", "other")
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    # a title already ending in its document word, and a theme under it: the theme is a subtitle
+    ("2031年政府工作报告\n坚持稳中求进 奋力开创云溪发展新局面\n——2031年1月9日在云溪市第五届人民代表大会第三次会议上\n各位代表：",
+     "2031年政府工作报告"),
+    # a headline broken before 和…: one title
+    ("关于明澜区2031年预算执行情况\n和2032年预算草案的报告\n——2032年1月8日在明澜区第三届人民代表大会第二次会议上\n各位代表：",
+     "关于明澜区2031年预算执行情况和2032年预算草案的报告"),
+])
+def test_a_subtitle_under_a_whole_title_is_not_joined(text, title):
+    assert titles.body_title(text).replace(" ", "") == title  # titles compare without whitespace
+
+
+@pytest.mark.parametrize(("text", "heading"), [
+    ("明澜区三届人大二次会议开幕\n本报讯 1月8日，明澜区第三届人民代表大会第二次会议开幕。以下为报告全文。\n政府工作报告\n"
+     "——2032年1月8日在明澜区第三届人民代表大会第二次会议上\n各位代表：", "政府工作报告"),
+    # the page's headline directly over the heading names the report itself: no heading taken
+    ("2032年明澜区政府工作报告\n政府工作报告\n——2032年1月8日在明澜区第三届人民代表大会第二次会议上\n各位代表：", None),
+])
+def test_a_report_under_a_news_preamble_is_titled_by_its_own_heading(text, heading):
+    assert titles.report_heading(text) == heading
+
+
+def test_a_bare_report_heading_is_kept_as_the_page_says_it():
+    text = ("政府工作报告\n——2032年1月8日在云溪市第五届人民代表大会第四次会议上\n各位代表：\n"
+            "现在，我代表市人民政府，向大会报告工作，请予审议。\n一、2031年工作回顾\n过去一年，全市地区生产总值增长5.6%，一般公共预算收入增长4.8%。")
+    (d,) = read_text(text, extract=False)
+    assert (d.title, d.region, d.year, d.kind) == ("政府工作报告", "云溪市", 2032, "work_report")
+
+
+@pytest.mark.parametrize(("rule", "shift", "weight", "example"), metadata.DELIVERY_CUES)
+def test_each_delivery_cue_dates_its_example(rule, shift, weight, example):
+    assert metadata.delivery_votes(example) == {2041: weight}
+
+
+def test_a_plan_report_delivered_late_in_the_year_is_of_that_year():
+    text = ("各位代表：\n我受国务院的委托，现在向大会提出关于2041、2042年国民经济计划安排的报告，请予审议。\n"
+            "今年提前制定2042年国民经济计划，是为了使各地区、各部门早作准备。今年上半年，工业总产值比去年同期增长8.1%。\n"
+            "一、2041年计划的执行情况\n2041年计划正在顺利执行，预计全年可以完成。\n"
+            "二、2042年国民经济计划的任务和主要指标\n2042年工业总产值计划增长6%，农业总产值计划增长4%。")
+    (d,) = read_text(text, extract=False)
+    assert (d.kind, d.year) == ("work_report", 2041)

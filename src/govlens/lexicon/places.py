@@ -47,6 +47,21 @@ NOT_SHORT: dict[str, bool] = {
     for w in resources.files("govlens.lexicon").joinpath("data", "places_not_short.txt").read_text(encoding="utf-8").splitlines()
     if w.strip() and not w.startswith("#")
 }
+# Abbreviated banner names (rule, template, example): the first character of the name, the wing and
+# the position: 科尔沁右翼前旗 -> 科右前旗, 鄂托克前旗 -> 鄂前旗, 阿拉善左旗 -> 阿左旗. Read like official
+# names (an abbreviation must start a word in running text); irregular ones are in data/places_abbrev.tsv.
+BANNER_RULES: list[tuple[str, str, str]] = [
+    (r"^(.)[^左右前中后翼旗]{1,3}([左右])翼([前中后])旗$", r"\1\2\3旗", "科尔沁右翼前旗 科右前旗"),
+    (r"^(.)[^左右前中后翼旗]{1,3}([前中后左右])旗$", r"\1\2旗", "鄂托克前旗 鄂前旗"),
+]
+_BANNER_RULES = [(re.compile(p), t) for p, t, _ in BANNER_RULES]
+
+
+def banner_abbreviations(name: str) -> list[str]:
+    """科尔沁右翼前旗 -> [科右前旗]; 鄂托克前旗 -> [鄂前旗]; 乌审旗 -> []."""
+    return [rx.sub(t, name) for rx, t in _BANNER_RULES if rx.match(name)]
+
+
 LEVEL_WORDS = {"province": "省", "city": "市", "district": "区", "county": "县"}
 
 
@@ -164,6 +179,13 @@ class Gazetteer:
                 shorts.setdefault(s, []).append(p)
             if p.parent is not None:
                 g._children.setdefault(p.parent.code, []).append(p)
+        current = {p.name for p in places}
+        abbrev = {name: short for short, name in _rows_of("places_abbrev.tsv")}
+        for p in places:
+            if p.name.endswith("旗"):
+                for a in [*banner_abbreviations(p.name), *([abbrev[p.name]] if p.name in abbrev else [])]:
+                    if a not in current:
+                        names.setdefault(a, []).append(p)
         g.names = {k: tuple(v) for k, v in names.items()}
         g.shorts = {k: tuple(v) for k, v in shorts.items() if k not in names}
         current = {p.name for p in places}
@@ -312,6 +334,10 @@ def common_ancestor(places: Iterable[Place]) -> Place | None:
         else:
             break
     return out
+
+
+def _rows_of(name: str) -> list[tuple[str, str]]:
+    return [(r[0], r[1]) for r in _rows(name) if len(r) >= 2]
 
 
 def _rows(name: str) -> Iterator[list[str]]:

@@ -235,7 +235,16 @@ def document_place(title: str, head: str, issuer: str, body: str, tag: str | Non
             return at_level(top, lvl), "head"  # a provincial item (全省…) in a city's paper: the province
         return top, "head"
     if votes:
-        return _most_specific(votes, strong), "head"
+        top = _most_specific(votes, strong)
+        whys = {why for why, m in evidence if resolve(m, context) is top and WEIGHTS[why] > WEIGHTS["newspaper"]}
+        if top.level == "city" and whys == {"title"}:
+            # A headline naming the city (百色芒果…) over a body about one county or district in it
+            # (田阳区…田阳区), naming no other: the item is that unit's.
+            inner = Counter(p for m in body_mentions if (p := resolve(m, context)) is not None and p is not top
+                            and p.within(top) and p.level in ("district", "county"))
+            if len(inner) == 1 and next(iter(inner.values())) >= 2:
+                return next(iter(inner)), "head"
+        return top, "head"
     best = body_place(body, [m.place for _, m in evidence if m.place], body_mentions)
     return best, "body" if best else None
 

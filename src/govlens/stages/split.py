@@ -41,10 +41,11 @@ _CHROME_LINE = re.compile(
 )
 _META = re.compile(
     r"^【?\s*(?:索\s*引\s*号|信息名称|文件名称|生成日期|公开日期|发文日期|印发日期|公布日期|发布单位|发布机构|发布日期|发布时间|成文日期|发文机关|发文字号|文\s*号|主\s*题\s*词|主题分类|"
-    r"公开分类|信息来源|来\s*源|时\s*间|日\s*期|作\s*者|标\s*题|体裁分类|组配分类|有\s*效\s*性|公开方式|公开范围|"
+    r"公开分类|信息来源|来\s*源|时\s*间|日\s*期|作\s*者|标\s*题|名\s*称|发文单位|体裁分类|组配分类|有\s*效\s*性|公开方式|公开范围|"
     r"发表时间|更新时间|阅读量|浏览量|浏览次数|点击数)\s*[|：:]"
 )
-_DATE_LINE = re.compile(rf"^{YEAR}(?:[-/.]\d{{1,2}}[-/.]\d{{1,2}}|年\d{{1,2}}月\d{{1,2}}日)(?:\s*\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?)?$")
+_DATE_LINE = re.compile(rf"^{YEAR}(?:[-/.]\d{{1,2}}[-/.]\d{{1,2}}|年\d{{1,2}}月\d{{1,2}}日)"
+                        r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?|\s*\d{1,2}时\d{1,2}分(?:\d{1,2}秒)?)?$")  # 2031年02月10日 07时41分
 # A newspaper page's running head: 大众日报　2031年5月12日　第2版　要闻 (its date is the items' date),
 # the page's editors after it (第3版：要闻　责任编辑：王明　美术编辑：李华).
 _PAPER_HEAD = re.compile(r"^(?:[^，。]{0,20}(?:日报|晚报|报)|\s*" + YEAR + r"年\d{1,2}月\d{1,2}日)\s*[^，。]{0,24}(?:第\s*[A-Z]?[\d一二三四五六七八九十]+|[A-Z]\d{1,2})\s*版[^，。]{0,12}?"
@@ -68,6 +69,8 @@ NAV_RULES: list[tuple[str, str]] = [
     (r"^(?:[【\[]?(?:上一版|下一版|上一期|下一期|返回目录|版面导航|往期回顾|本版导航|PDF版?)[】\]]?\s*){1,6}$", "【上一版】【下一版】 【返回目录】"),
     # a page number with its name, standing alone
     (r"^第\s*[\d一二三四五六七八九十]+\s*版\s*[：:]?\s*[\u4e00-\u9fff]{0,8}$", "第05版：地方新闻"),
+    # a breadcrumb broken over lines: its arrows, or its label, standing alone
+    (r"^(?:>>?|＞|»|›|/)$|^(?:您的位置|当前位置|所在位置|您现在的位置)\s*[：:]?$", "您的位置："),
     # a weather widget (with the site's name before it)
     (r"(?:晴|阴|多云|小雨|中雨|大雨|暴雨|雷阵雨|阵雨|雨夹雪|小雪|中雪|大雪|雾|霾)(?:转\S{1,3})?\s*-?\d{1,2}\s*(?:℃|°C)",
      "云溪市人民政府 明澜 晴 6℃~18℃"),
@@ -79,7 +82,8 @@ _NAV = re.compile("|".join(f"(?:{p})" for p, _ in NAV_RULES))
 CHROME_RULES: list[tuple[str, str]] = [
     (r"ICP[备证]|公网安备|网站标识码|版权所有|Copyright|©", "版权所有：云溪市人民政府办公厅 溪ICP备00000000号 网站标识码：0000000000"),
     (r"^(?:上一篇|下一篇|上一条|下一条|上篇|下篇)\s*[：:]", "上一篇：明澜区召开2031年春耕生产工作会议暨农业农村重点项目集中开工仪式"),
-    (r"^(?:[【\[]\s*(?:关闭(?:窗口)?|打印(?:本页)?|分享(?:到)?|返回顶部|收藏|纠错|我要纠错)\s*[】\]]\s*)+$", "【关闭】【打印】"),
+    (r"^(?:[【\[]\s*(?:关闭(?:窗口)?|打印(?:本页)?|分享(?:到)?|返回顶部|收藏|纠错|我要纠错|字体\s*[：:]?\s*[大中小\s]*)\s*[】\]]\s*)+$",
+     "【字体：大 中 小】【关闭】【打印】"),
 ]
 _CHROME_ANY = re.compile("|".join(f"(?:{p})" for p, _ in CHROME_RULES))
 _SENTENCE_ON = re.compile(r"。.")
@@ -87,6 +91,7 @@ _SENTENCE_ON = re.compile(r"。.")
 SITE_RULES: list[tuple[str, str]] = [
     (r"^[\u4e00-\u9fff]{2,30}(?:新闻网|网站|门户网站?|政府网|人大网|网|数字报|数字版|电子版|客户端|频道|日报|晚报)$", "云溪日报数字版"),
     (r"^[\u4e00-\u9fff]{2,30}(?:人民政府|行政公署)$", "溪北县人民政府"),
+    (r"^[\u4e00-\u9fff]{2,30}(?:信息公开|政务公开)(?:网|平台|专栏)?$", "溪北县人民政府信息公开"),
 ]
 _SITE = [re.compile(p) for p, _ in SITE_RULES]
 _WEEKDAY_DATE = re.compile(rf"^{YEAR}年\d{{1,2}}月\d{{1,2}}日\s*星期[一二三四五六日天]$")
@@ -170,7 +175,8 @@ def classify(text: str, lead: bool = False) -> str:
     return "text"
 
 
-_TITLE_ROW = re.compile(r"^\s*标\s*题\s*[|：:]")
+_ARROW = re.compile(r"^(?:>>?|＞|»|›|/)$")
+_TITLE_ROW = re.compile(r"^\s*(?:标\s*题|名\s*称|信息名称|文件名称)\s*[|：:]")
 _TITLE_DONE = re.compile(r"(?:通知|意见|决定|批复|函|报告|条例|办法|规定|细则|方案|规划|公报|公告|通告|通报)\s*\|?\s*$")
 _META_ANY = re.compile(r"[：:]")
 
@@ -195,6 +201,9 @@ def page_lines(page: Page) -> list[Line]:
             out.append(Line(pos, pos + len(raw), raw, cls, kinds[i] if i < len(kinds) else "text"))
         pos += len(raw) + 1
     for a, b in itertools.pairwise(out):
+        if (a.cls == "site" and _ARROW.match(a.text) and b.cls == "text" and len(b.text) <= 12
+                and not re.search(r"[，。；：:、]", b.text)):
+            b.cls = "site"  # a breadcrumb's segment after its arrow, on a line of its own (> / 本地要闻)
         if a.cls == "text" and b.cls == "date" and _TAGGED_ITEM.match(a.text):
             a.cls = "item"  # 【永宁】永宁县…签约项目8个 over its date: an entry of a listing with no bullets
     return out
@@ -451,7 +460,8 @@ def split(page: Page) -> list[Document]:
             if _is_boilerplate(b):
                 if b.meta_lines and not b.lines:
                     pending_meta.extend(b.meta_lines)
-                heads = [ln for ln in b.lines if ln.cls == "text"]
+                # a column's or section's name over the headline (云南要闻) is not part of it
+                heads = [ln for ln in b.lines if ln.cls == "text" and (_title_like(ln.text) or not _is_headline(ln))]
                 if 0 < len(heads) <= 3 and all(_is_headline(ln) and _title_like(ln.text) for ln in heads):
                     pending_title = heads
                     pending_date = next((ln.text for ln in b.lines if ln.cls == "date"), None)

@@ -119,9 +119,11 @@ def body_title(text: str) -> str | None:
         cand = clean(join_broken(lines, i))
         nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
         if (not strict and cand == line and _joinable(nxt) and i + 2 < len(lines) and never_title(lines[i + 2])
-                and line[-1] not in _TERMINAL and not _SENTENCE.search(line) and _squash(nxt) not in _squash(line)):
+                and line[-1] not in _TERMINAL and not _SENTENCE.search(line) and _squash(nxt) not in _squash(line)
+                and not (_WHOLE_NAME.search(line) and not nxt.startswith(("和", "及", "与", "、", "（", "(")))):
             cand = f"{cand} {nxt}"  # a headline and its second line, above the 来源/时间 line (not a
-            # heading repeating the headline: 2031年明澜区政府工作报告 / 政府工作报告)
+            # heading repeating the headline: 2031年明澜区政府工作报告 / 政府工作报告; not a subtitle under a
+            # title already ending in its document word: 2031年政府工作报告 / 坚持稳中求进 奋力开创新局面)
         cand = clean(cand)
         ok = cand and cand[-1] not in _TERMINAL and not _SECTION.match(cand)
         if ok and strict and TITLE_END.search(cand) and len(cand) <= 60 and not re.search(r"[，。；]", cand):
@@ -134,7 +136,8 @@ def body_title(text: str) -> str | None:
     return None
 
 
-_SENTENCE = re.compile(r"。.")  # a lead paragraph joined to a heading is no title
+_SENTENCE = re.compile(r"。.")
+_WHOLE_NAME = re.compile(r"(?:报告|公报|条例|办法|规定|通知|意见|决定)$")  # a complete document name  # a lead paragraph joined to a heading is no title
 
 
 def choose(row: str | None, given: str | None, body: str | None, text: str = "") -> str | None:
@@ -185,6 +188,23 @@ def from_opening(text: str) -> str | None:
     for rx, template in _FROM_OPENING:
         if m := rx.match(text):
             return template.format(*m.groups())
+    return None
+
+
+# A work report carried under a news item (本报讯 …以下为报告全文): its own heading, the line over its
+# delivery note, past a sentence of the news preamble, is the document's title — not the news
+# headline (…开幕, 【两会】政府工作报告（全文）). With no sentence between, the page's headline names the
+# report itself (2031年明澜区政府工作报告 over 政府工作报告) and stays.
+_REPORT_HEADING = re.compile(r"^[^，。；：:\s]{0,24}(?:工作报告|预算执行情况[^，。]{0,20}报告)$")
+_DELIVERY_LINE = _years(r"^[—－\-–]{0,6}\s*[（(]?(?:{YEAR_ANY})年[^\n]{0,40}在[^\n]{0,60}会议上")
+
+
+def report_heading(text: str) -> str | None:
+    """The heading of a report printed under a news preamble (see above), else None."""
+    lines = [ln.strip() for ln in text.split("\n", 12)[:12]]
+    for i in range(1, len(lines) - 1):
+        if _REPORT_HEADING.match(lines[i]) and _DELIVERY_LINE.match(lines[i + 1]):
+            return lines[i] if any("。" in ln for ln in lines[:i]) else None
     return None
 
 
