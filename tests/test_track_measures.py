@@ -54,8 +54,9 @@ def _facts(targets: str) -> list[dict]:
 @pytest.mark.parametrize(("sentence", "metric", "key", "value", "value_max"), [
     ("综合考虑各种因素，今年经济增长速度的宏观调控目标，定为百分之七至八。", "经济增长速度的宏观调控目标", "gdp", 7, 8),
     ("综合考虑各种因素，今年经济增长速度的宏观调控目标，定为6.5%。", "经济增长速度的宏观调控目标", "gdp", 6.5, None),
-    ("要确保物价上涨幅度比去年有明显回落，力争控制在百分之九左右。", "物价上涨幅度", "retail_prices", 9, None),
+    ("要使全区物价上涨幅度较上年有所回落，力争控制在百分之九左右。", "物价上涨幅度", "retail_prices", 9, None),
     ("全区城镇登记失业率，控制在4.5%以内。", "城镇登记失业率", "unemployment_registered", 4.5, None),
+    ("全区城镇调查失业率，全年力争控制在5.2%以内。", "城镇调查失业率", "unemployment_surveyed", 5.2, None),
 ])
 def test_a_set_verb_alone_takes_the_measure_of_the_clause_before(sentence, metric, key, value, value_max):
     got = [f for f in _facts(sentence) if f["value"] == value]
