@@ -120,6 +120,11 @@ def test_every_operation_has_a_handler():
         ("明澜区2023年城镇新增就业有没有达到预期目标？", {"op": "track"}),
         ("明澜区2023年地区生产总值增长目标完成得好吗？", {"op": "track"}),
         ("明澜区2023年GDP实际增速比目标低了多少？", {"op": "track"}),
+        ("明澜区2024年赤字率比2023年低多少？", {"op": "change", "years": [2024, 2023]}),  # two years: no ranking
+        ("明澜区2023年一产、二产、三产增加值增长目标哪个最低？", {"op": "rank", "order": "low", "constraints": ["over parts"]}),
+        ("明澜区2023年城乡居民收入增长目标哪个更高？", {"op": "rank", "constraints": ["over parts"]}),
+        ("明澜区2023年地区生产总值增长目标是多少？", {"op": "lookup", "constraints": []}),
+        ("明澜区2024年失业率比上年高了多少？", {"want_change": True, "years": [2024]}),
         ("明澜区2023年政府工作报告一共解释了多少个名词？", {"op": "glossary_count"}),
         ("明澜区2023年报告名词解释的第二条是什么？", {"op": "glossary_count"}),
         # a count of the library's documents, of a kind

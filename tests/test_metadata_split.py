@@ -294,6 +294,26 @@ def test_a_breadcrumb_broken_over_lines_is_site_and_the_headline_stands_apart():
 
 
 @pytest.mark.parametrize(("line", "cls"), [(">>", "site"), ("当前位置：", "site"), ("2031年02月10日 07时41分", "date"),
-                                           ("【字体：大 中 小】【打印】【关闭】", "chrome"), ("溪北县人民政府信息公开", "site")])
+                                           ("【字体：大 中 小】【打印】【关闭】", "chrome"), ("溪北县人民政府信息公开", "site"),
+                                           ("走进校园课堂", "text"), ("走进溪北 政务公开", "site"),
+                                           ("云溪日报　2031年5月9日", "meta"), ("| 索引号 | 000/2031-00047 |", "meta"),
+                                           ("| 信息分类 | 城乡建设、环境保护 |", "meta")])
 def test_broken_navigation_pieces(line, cls):
     assert split.classify(line, lead=True) == cls
+
+
+def test_a_table_of_pipe_rows_is_the_documents_header():
+    page = ("| 索引号 | 000/2031-00047 |\n| 信息分类 | 城乡建设 |\n| 发布机构 | 云溪市人民政府办公室 |\n| 发文日期 | 2031-05-06 |\n"
+            "| 名称 | 云溪市人民政府办公室关于印发云溪市生活垃圾分类工作实施方案的通知 |\n| 文号 | 云府办发〔2031〕12号 |\n"
+            "各区、县人民政府，市级各部门：\n《云溪市生活垃圾分类工作实施方案》已经市政府同意，现印发给你们，请结合实际认真贯彻执行。\n"
+            "云溪市人民政府办公室\n2031年5月6日")
+    (d,) = read_text(page, extract=False)
+    assert (d.title, d.region, d.year, d.kind) == (
+        "云溪市人民政府办公室关于印发云溪市生活垃圾分类工作实施方案的通知", "云溪市", 2031, "regulation")
+
+
+def test_a_paper_item_datelined_in_beijing_on_a_central_body_is_national():
+    page = ("云溪经济报　2031年10月11日\n国家发展改革委：四季度将下达\n中央预算内投资1200亿元\n"
+            "本报北京10月10日讯（记者 王璐）国家发展改革委10日介绍，四季度将下达中央预算内投资1200亿元，重点支持农业农村、水利等领域项目建设。")
+    (d,) = read_text(page, extract=False)
+    assert (d.region, d.year, d.kind) == ("全国", 2031, "news")

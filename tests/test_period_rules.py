@@ -4,6 +4,8 @@ are ours)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 import govlens
@@ -13,6 +15,9 @@ HEADS = {
     "report": "{year}年云溪市明澜区政府工作报告\n各位代表：\n现在，我代表区人民政府向大会报告工作，请予审议。\n",
     "old": "{year}年政府工作报告\n——{year}年6月在云溪省人民代表大会上\n各位代表：\n我现在代表省人民政府向大会报告工作，请予审议。\n"
            "一、国民经济的发展\n",
+    "regulation": "云溪市明澜区养犬管理办法\n第一条 为了规范养犬行为，保障公民健康和人身安全，制定本办法。\n"
+                  "第二条 本办法适用于本区行政区域内的养犬管理。\n第三条 区公安机关是养犬管理的主管部门。\n"
+                  "第四条 本办法自{year}年3月1日起施行。\n",
     "bulletin": "云溪市明澜区{prev}年国民经济和社会发展统计公报\n云溪市明澜区统计局\n{year}年3月20日\n一、综合\n",
 }
 
@@ -30,6 +35,8 @@ def test_time_rules(document, year, body, figure, kind, period):
     facts = [f for d in docs for f in d.facts if f.type == "indicator"
              and f.quote and figure in f.quote and f.start <= d.text.index(figure) < f.end]
     assert facts, (figure, [f.quote for d in docs for f in d.facts])
+    if number := re.match(r"[\d.]+", figure):  # a sentence's quote may hold other figures: take this one's
+        facts = [f for f in facts if float(number.group()) in (f.data["value"], f.data["change"])] or facts
     got = facts[0].data
     assert (got["kind"], got["period"]) == (kind, period), got
 

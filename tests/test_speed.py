@@ -183,3 +183,39 @@ def test_changed_character_count_of_a_conversion():
     text = "這是一個測試。" * 600 + "简体部分" * 700
     conv, _edits, changed = N.to_simplified(text)
     assert changed == 4 * 600 == sum(map(str.__ne__, text, conv))  # 這個測試, whatever block they fall in
+
+
+def _clause_plain(text: str) -> str:
+    return text[max(map(text.rfind, "，,；;：:")) + 1 :]
+
+
+def _sentence_plain(text: str) -> str:
+    return text[max(map(text.rfind, "。！？；;")) + 1 :]
+
+
+@pytest.mark.parametrize("text", [
+    "", "明澜区地区生产总值", "全年明澜区地区生产总值，比上年", "一是稳增长；二是促改革：全区财政收入",
+    "工业增加值,同比", "去年完成目标。今年力争，", "，", "各项工作稳步推进！新增就业？城镇",
+])
+def test_last_clause_and_sentence_read_on_the_reversed_text_as_defined(text):
+    assert P.last_clause(text) == _clause_plain(text)
+    assert P.last_sentence(text) == _sentence_plain(text)
+
+
+@pytest.mark.parametrize(("line", "years"), [
+    ("明澜区人均受教育年限达到10.8年。", [10.8]),
+    ("明澜区人均受教育年限约9.5年以上，高于全省。", [9.5]),
+    ("明澜区2024.5年数据未列。", []),  # four digits before the point: no span of years
+    ("明澜区新建学校3所，年内完成。", []),  # no decimal before 年: the scan is skipped
+])
+def test_decimal_years_behind_their_hint(line, years):
+    assert [m.value for m in S.find_mentions(line, 0, len(line), []) if m.unit == "年"] == years
+
+
+@needs_shared
+def test_decimal_years_hint_and_clause_tails_agree_on_every_corpus_line():
+    lines = [line for f in sorted(CORPUS.glob("*.txt")) for line in f.read_text(encoding="utf-8").split("\n")]
+    assert len(lines) > 1000
+    for line in lines:
+        assert S._DECIMAL_YEARS_HINT.search(line) or not S._DECIMAL_YEARS.search(line), line[:80]
+        assert P.last_clause(line) == _clause_plain(line) and P.last_sentence(line) == _sentence_plain(line)

@@ -120,7 +120,7 @@ _EVENT_OPENING = re.compile(r"^(?:(?:\d{1,2}月)?\d{1,2}日(?:至(?:\d{1,2}月)?
 # A page that says it is news: its source is a paper or a news site (来源：云溪日报), or the site's own
 # name or section path is one (站点：云溪日报 | 云溪新闻网, 站点：首页 > 新闻中心 > 要闻).
 _NEWS_SOURCE = re.compile(r"(?:来\s*源|信息来源)[：:]\s*[^\s，。|]{0,12}(?:日报|晚报|新闻网|新华社|新华网|中新网|客户端|融媒体中心|电视台)|"
-                          r"^站点：[^\n]*(?:日报|晚报|新闻中心|新闻网|要闻|[区县镇乡市]动态)", re.M)
+                          r"^站点：[^\n]*(?:日报|晚报|新闻中心|新闻网|要闻|(?:新闻|街道|乡镇|部门|工作|政务|[区县镇乡市])动态)", re.M)
 _REGULATION_TITLE = re.compile(r"(?:条例|办法|规定|细则|规则|章程|通知|意见|方案|通告)(?:（[^）]*）)?$")
 # A policy document carried whole by a news item (中办国办印发《…方案》 / 新华社…电 + the text).
 _PUBLISHED_POLICY = re.compile(r"印发|公布|发布").search
@@ -167,7 +167,7 @@ def _region(doc: Document, head: str, meta: dict[str, str], title: str) -> tuple
 
 # A central item: the State Council's executive meeting, or a Beijing dateline reporting on a central body.
 _CENTRAL_NEWS = re.compile(
-    r"国务院常务会议|新华社北京[^，。\n]{0,12}电[^。\n]{0,40}(?:国务院|中共中央|党中央|全国人大|全国政协|总理|国家主席|"
+    r"国务院常务会议|(?:新华社|本报|中新社)北京[^，。\n]{0,12}(?:电|讯)[^。\n]{0,40}(?:国务院|中共中央|党中央|全国人大|全国政协|总理|国家主席|"
     r"国家[\u4e00-\u9fff]{1,10}(?:委员会|委|部|局|署|总局|办公室)|(?:外交|国防|教育|科技|工业和信息化|公安|民政|司法|财政|"
     r"人力资源社会保障|自然资源|生态环境|住房城乡建设|交通运输|水利|农业农村|商务|文化和旅游|卫生健康|退役军人事务|应急管理)部|"
     r"中国人民银行|海关总署|国家统计局)")
@@ -356,7 +356,7 @@ def metadata(doc: Document) -> Document:
     # The site's own lines (站点：…) are evidence of their own kind, never the document's heading.
     head = re.sub(r"(?m)^站点：.*\n?", "", doc.header) + "\n" + doc.text[:3000]
     doc.kind = _kind(doc, head, from_listing)
-    if doc.kind == "work_report" and (heading := titles.report_heading(doc.text)):
+    if doc.kind in ("work_report", "budget") and (heading := titles.report_heading(doc.text)):
         doc.title = heading  # the report's own heading, not the news item's headline over it
     place, doc.region_source = _region(doc, head, meta, given_title or doc.title or "")
     set_place(doc, place)

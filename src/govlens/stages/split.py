@@ -40,7 +40,7 @@ _CHROME_LINE = re.compile(
     r"(?:第\s*\d+\s*页\s*[,，/]?\s*)?共\s*\d+\s*页(?:\s*[,，/]?\s*第\s*\d+\s*页)?|(?:楼主|沙发|板凳|地板|\d+\s*楼|\d+#)(?:\s*\S{0,12})?)$"
 )
 _META = re.compile(
-    r"^【?\s*(?:索\s*引\s*号|信息名称|文件名称|生成日期|公开日期|发文日期|印发日期|公布日期|发布单位|发布机构|发布日期|发布时间|成文日期|发文机关|发文字号|文\s*号|主\s*题\s*词|主题分类|"
+    r"^(?:\|\s*)?【?\s*(?:索\s*引\s*号|信息名称|信息分类|文件名称|生成日期|公开日期|发文日期|印发日期|公布日期|发布单位|发布机构|发布日期|发布时间|成文日期|发文机关|发文字号|文\s*号|主\s*题\s*词|主题分类|"
     r"公开分类|信息来源|来\s*源|时\s*间|日\s*期|作\s*者|标\s*题|名\s*称|发文单位|体裁分类|组配分类|有\s*效\s*性|公开方式|公开范围|"
     r"发表时间|更新时间|阅读量|浏览量|浏览次数|点击数)\s*[|：:]"
 )
@@ -49,7 +49,9 @@ _DATE_LINE = re.compile(rf"^{YEAR}(?:[-/.]\d{{1,2}}[-/.]\d{{1,2}}|年\d{{1,2}}�
 # A newspaper page's running head: 大众日报　2031年5月12日　第2版　要闻 (its date is the items' date),
 # the page's editors after it (第3版：要闻　责任编辑：王明　美术编辑：李华).
 _PAPER_HEAD = re.compile(r"^(?:[^，。]{0,20}(?:日报|晚报|报)|\s*" + YEAR + r"年\d{1,2}月\d{1,2}日)\s*[^，。]{0,24}(?:第\s*[A-Z]?[\d一二三四五六七八九十]+|[A-Z]\d{1,2})\s*版[^，。]{0,12}?"
-                         r"(?:\s*(?:责任编辑|美术编辑|图片编辑|编辑|责编|校对|版式设计|版式|设计)\s*[：:]\s*[^，。\s：:]{1,8})*\s*$")
+                         r"(?:\s*(?:责任编辑|美术编辑|图片编辑|编辑|责编|校对|版式设计|版式|设计)\s*[：:]\s*[^，。\s：:]{1,8})*\s*$"
+                         # a paper's name and the day alone (大公报　2031年5月9日 星期五)
+                         + r"|^[\u4e00-\u9fff]{2,10}(?:日报|晚报|报)\s*" + YEAR + r"年\d{1,2}月\d{1,2}日(?:\s*星期[一二三四五六日天])?$")
 # Site furniture: navigation, menus, a newspaper's page controls (rule, invented example line). Such
 # a line is never part of a document; it cuts the page like chrome, and what it says about the site
 # (a section path, the portal's or paper's name) is kept in every document's header as "站点：…",
@@ -62,7 +64,8 @@ NAV_RULES: list[tuple[str, str]] = [
     # a site's name and a channel, split by | or a dash
     (r"^[\u4e00-\u9fff]{2,20}(?:网|网站|客户端|日报|晚报|报)\s*[|｜\-—_]\s*[\u4e00-\u9fff]{2,12}$", "云溪日报客户端 | 明澜频道"),
     # menu words run together (a menu whose spaces were lost), or one standing alone
-    (r"^(?:(?:网站)?首页|政务公开|政务服务|办事服务|互动交流|要闻动态|新闻中心|政务要闻|新闻发布|信息公开|政府信息公开|"
+    # (走进X / 魅力X only beside another menu word: alone, 走进校园课堂 is a headline's second line)
+    (r"^(?!(?:走进|魅力)[\u4e00-\u9fff]{2,6}$)(?:(?:网站)?首页|政务公开|政务服务|办事服务|互动交流|要闻动态|新闻中心|政务要闻|新闻发布|信息公开|政府信息公开|"
      r"公众参与|数据发布|专题专栏|在线访谈|政民互动|走进[\u4e00-\u9fff]{2,6}|魅力[\u4e00-\u9fff]{2,6}|[\s|｜]+){1,12}$",
      "网站首页政务公开政务服务互动交流走进溪北"),
     # a newspaper's page controls

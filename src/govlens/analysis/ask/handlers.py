@@ -278,6 +278,8 @@ def _row(f: dict[str, Any], by: str) -> dict[str, Any]:
 def rank(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     if p.places and "over years" in p.constraints:
         return rank_years(store, p, q)
+    if p.places and "over parts" in p.constraints:
+        return rank_parts(store, p, q)
     if p.places and not p.level:
         return lookup(store, p, q)
     if not (p.key or p.measure):
@@ -367,6 +369,31 @@ def stated_rank(store: StoreAPI, p: Plan, q: str) -> Answer | None:
                   citations=[cite(hit)], note="名次为报告原文所述。")
 
 
+def rank_parts(store: StoreAPI, p: Plan, q: str) -> Answer | None:
+    """一二三产增加值哪个最高: the parts one sentence of the place gives a figure each, ranked."""
+    found = lookup(store, p, q)
+    if found is None or not found.citations:
+        return None
+    quote = found.citations[0]["quote"]
+    for parts, compound, _example in W.PART_FAMILIES:
+        if parts != W.part_family(q):
+            continue
+        each = S.parts_in(quote, parts, compound)
+        if len(each) < 2:
+            return None
+        best = (min if p.order == "low" else max)(v for _n, _f, v in each)
+        tops = [(n, f) for n, f, v in each if v == best]
+        place = p.places[0] if p.places else ""
+        year = f"{p.year}年" if p.year else ""
+        a = Answer(answer=f"{place}{year}{'、'.join(n for n, _f in tops)}最{'低' if p.order == 'low' else '高'}：{tops[0][1]}"
+                          f"（{'、'.join(n + f for n, f, _v in each)}）。", citations=found.citations[:1], chart="bar",
+                   table=[{"region": f"{place}{n}", "part": n, "period": str(p.year or ""), "figure": f, "plot": v,
+                           "plot_unit": "%" if "%" in f else None, "metric": p.measure or "", "quote": quote,
+                           "doc": found.citations[0]["doc"], "span": found.citations[0]["span"]} for n, f, v in each])
+        return a
+    return None
+
+
 def rank_years(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     """哪一年…最快: the place's series over the years, ranked."""
     series = trend(store, Plan(**{**vars(p), "op": "trend", "kind": p.kind or "actual"}), q)
@@ -403,6 +430,8 @@ def target_vs_outcome(store: StoreAPI, p: Plan, q: str) -> Answer | None:
         v = verdict(p.stated_target, outcome, p.key)
         rule = rule_for(p.stated_target, p.key)
         field_ = "change" if p.stated_target["change"] is not None else "value"
+        if outcome.get(field_) is None:  # a percent the outcome states as a level (涨幅控制在2.6%): as it is
+            field_ = "value" if field_ == "change" else "change"
         a = Answer(answer=f"{outcome.get('region') or ''}{when(outcome)}{outcome.get('metric')}实际{as_written(outcome, figure(outcome, field_), field_)}"
                           f"（问题所给目标{figure(p.stated_target)}：{_VERDICT[v]}）。",
                    citations=[cite(outcome)], table=[outcome], note=f"判定规则：{rule}")
@@ -427,6 +456,14 @@ def target_vs_outcome(store: StoreAPI, p: Plan, q: str) -> Answer | None:
         t = r["target"]
         base = Plan(**{**vars(p), "kind": "actual", "want_change": t.get("change") is not None or percent(t) is not None})
         outcome = _pick(store, base, r["region"], r["year"])
+        said = S.verdict_said(outcome) if outcome is not None and S.restated_target(outcome) else None
+        if said is not None:
+            # the next report restates the target and says whether it was met (没有实现年初确定的…降低4%左右)
+            return Answer(answer=f"{r['region']}{r['year']}年{r['metric']}目标为{as_written(t, figure(t))}："
+                                 f"{_VERDICT[said]}（原文“{S.verdict_words(outcome)}”）。",
+                          citations=[cite(outcome)], table=[t, outcome], note="判定：次年报告的原话")
+        if outcome is not None and S.restated_target(outcome):
+            outcome = None  # a target read back in the next report is not its outcome
         if outcome is not None and (v := verdict(t, outcome, r.get("metric_key"))) in ("met", "missed"):
             r = r | {"actual": outcome, "verdict": v, "rule": rule_for(t, r.get("metric_key"))}
     if r["verdict"] not in ("met", "missed"):
@@ -831,7 +868,19 @@ def date(store: StoreAPI, p: Plan, q: str) -> Answer | None:
                   citations=[{k: hit[k] for k in ("doc", "quote", "span")}])
 
 
+def articles(store: StoreAPI, p: Plan, q: str) -> Answer | None:
+    """How many articles a named regulation has (福建省…条例一共有多少条): the number of its last article."""
+    name = re.split(r"(?:一共|总共|共计|共)?(?:有|包括|包含|分为)?(?:多少|几)条", q)[0]
+    name = re.sub(r"^(?:请问)?|[《》“”\"\s]", "", name)
+    hit = S.article_count(store, name)
+    if hit is None:
+        return None
+    return Answer(answer=f"《{hit['title']}》共{hit['count']}条（最后一条为{hit['head']}）。",
+                  citations=[{k: hit[k] for k in ("doc", "quote", "span")}], computed=[str(hit["count"])])
+
+
 HANDLERS: dict[str, Handler] = {
+    "articles": articles,
     "date": date,
     "lookup": lookup,
     "compare": compare_places,

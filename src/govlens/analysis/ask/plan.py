@@ -343,6 +343,8 @@ def read(store: StoreAPI, question: str) -> Plan:
         p.want_change = True
     elif p.op == "rank" and p.places and re.search(r"哪一?年|哪个年份|哪些年", q):
         p.constraints.append("over years")  # 海拉尔区哪一年增长最快: the place's years ranked
+    elif p.op == "rank" and len(p.places) == 1 and not p.level and W.part_family(q):
+        p.constraints.append("over parts")  # 一二三产增加值哪个最高: the parts of the place's one figure ranked
     elif p.op == "rank" and (p.places and not p.level):
         p.op = "lookup"  # one named place and no level: a lookup
     if p.op == "lookup" and len(p.places) == 1 and W.RANK_OF_ONE.search(q):

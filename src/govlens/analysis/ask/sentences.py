@@ -13,6 +13,7 @@ from ...lexicon.words import QUALIFIER_BEFORE_RX
 from ...stages.numbers import cn_year
 from ...store.api import StoreAPI
 from . import words as W
+from .answer import raw
 
 # the unit a question asks for: 多少天 -> 天, 百分之几 / 多少% / …率 -> %
 UNIT_ASKED = re.compile(r"(?:多少|几)(天|件|个|人|项|家|所|条|公里|平方米|套|张|名|次|亩|处|座|户|轮|场|届|批|期|栋|台|辆|艘|架|部"
@@ -106,8 +107,8 @@ def fact_by_words(store: StoreAPI, q: str, words: list[str], place: str | None,
                   year: int | None = None, kind: str | None = None) -> dict[str, Any] | None:
     """The indicator fact whose quote holds the question's words (those in its measure name count
     twice), in the unit asked; None unless at least two words and two thirds of them are held."""
-    if len(words) < 2:
-        return None
+    if len(words) < 2 and not (words and len(words[0]) >= 4):
+        return None  # one word only when it is a whole measure's name (外贸出口), not a piece (出口)
     from ...stages.numbers import convert
 
     unit = asked_unit(q)
@@ -124,7 +125,7 @@ def fact_by_words(store: StoreAPI, q: str, words: list[str], place: str | None,
                 continue  # a measure named with another year (工业总产值一九七七年) is that year's
             quote, metric = f.get("quote") or "", f.get("metric") or ""
             held = [w for w in words if w in quote]
-            if len(held) < 2 or len(held) < 2 * len(words) / 3:
+            if len(held) < min(2, len(words)) or len(held) < 2 * len(words) / 3:
                 continue
             got_unit = f.get("unit") if f.get("value") is not None else f.get("change_unit")
             got = f.get("value") if f.get("value") is not None else f.get("change")
@@ -132,7 +133,7 @@ def fact_by_words(store: StoreAPI, q: str, words: list[str], place: str | None,
                     and convert(got, got_unit, unit) is None:
                 continue  # 多少家 is not 152名; 投资多少 is a sum of money (亿元 converts to 元)
             own = figure_clause(f, "，,；;。、")
-            if own and not any(w in own for w in words):
+            if own and not any(w in own for w in words) and not _named_before(quote, own, words):
                 continue  # the words are elsewhere in the sentence: another figure's (投资3500万元的…改造)
             # the measure is at the end of the question's phrase (…平均减跑动): later words weigh more
             s = len(held) + 2 * sum((i + 1) ** 2 for i, w in enumerate(words) if w in metric)
@@ -378,26 +379,58 @@ EFFECTIVE_FORMS: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
-def effective_date(store: StoreAPI, name: str, place: str | None) -> dict[str, Any] | None:
-    """The date the named document (a regulation's title, as asked) says it takes effect from: the
-    stored document whose title the question names (or holds most of), then its 本条例自…起施行."""
+def named_documents(store: StoreAPI, name: str) -> list[tuple[dict[str, Any], str]]:
+    """The stored documents whose title the question names (or holds most of), best first, with their titles."""
     if len(name) < 2:
-        return None
+        return []
     try:
         hits = store.search(name, limit=10) or store.search(name[-6:], limit=10)
     except GovlensError:
-        return None
+        return []
+
     def overlap(title: str) -> int:
         return max((k for k in range(len(title), 1, -1) for i in range(len(title) - k + 1) if title[i:i + k] in name),
                    default=0)
-    ranked = sorted(hits, key=lambda h: -overlap(h.get("title") or ""))
-    for h in ranked[:3]:
+    out = []
+    for h in sorted(hits, key=lambda h: -overlap(h.get("title") or ""))[:3]:
         title = h.get("title") or ""
         own = re.sub(r"^中华人民共和国", "", title)
         if overlap(title) < min(len(title), 6) or own[:2] not in name:
             continue  # not the document the question names (its place, the title's first words, is not asked)
         d = store.document(h["id"])
-        text = d["text"] if d else ""
+        if d:
+            out.append((d, title))
+    return out
+
+
+# An article heading at the start of a line: 第七十五条 (a regulation's articles are numbered in order)
+ARTICLE = re.compile(r"(?:^|\n)[ \t　]*第([一二两三四五六七八九十百零〇\d]+)条")
+
+
+def article_count(store: StoreAPI, name: str) -> dict[str, Any] | None:
+    """How many articles the named regulation has: the number of its last 第…条 heading (articles are
+    numbered from 第一条 in order), citing that article's line."""
+    from ...stages.numbers import cn_int
+
+    for d, title in named_documents(store, name):
+        text = d["text"]
+        heads = [(int(m.group(1)) if m.group(1).isdigit() else cn_int(m.group(1)) or 0, m) for m in ARTICLE.finditer(text)]
+        if len(heads) < 2 or heads[0][0] != 1:
+            continue
+        n, m = max(heads, key=lambda x: x[0])
+        start = m.start() + (text[m.start()] == "\n")
+        end = text.find("\n", start)
+        end = len(text) if end == -1 else end
+        return {"doc": d["doc"], "quote": text[start:end], "span": [start, end], "count": n, "title": title,
+                "head": m.group().strip()}
+    return None
+
+
+def effective_date(store: StoreAPI, name: str, place: str | None) -> dict[str, Any] | None:
+    """The date the named document (a regulation's title, as asked) says it takes effect from: the
+    stored document whose title the question names (or holds most of), then its 本条例自…起施行."""
+    for d, title in named_documents(store, name):
+        text = d["text"]
         for rx, _ in EFFECTIVE_FORMS:
             found = list(rx.finditer(text))
             mine = [m for m in found if m.group().startswith("本")] or found
@@ -523,3 +556,76 @@ def stated_from(f: dict[str, Any], earlier: int) -> dict[str, Any] | None:
         if m is not None and (v := parse_number(m.group("v"))) is not None:
             return {"value": v, "unit": unit, "text": m.group(0)}
     return None
+
+
+_PART_FIGURE = r"\d+(?:\.\d+)?(?:%|％|个百分点)?(?:左右|以上|以内|上下)?"
+
+
+def parts_in(quote: str, parts: tuple[tuple[str, ...], ...], compound: str) -> list[tuple[str, str, float]]:
+    """Each part's figure as the sentence states it: all at once after 分别 (一二三产增加值分别增长3.5%左右、
+    6%左右、5%左右), else each part by name (一产增加值增长6%左右，二产增加值增长6%左右): (part, figure, value)."""
+    m = re.search(rf"(?:{compound})[^，。；]{{0,12}}?分别(?:增长|提高|为|是|达到)?((?:{_PART_FIGURE}[、和与及，]?)+)", quote)
+    if m is not None:
+        figs = [x for x in re.split(r"[、和与及，]", m.group(1)) if x]
+        if len(figs) == len(parts):
+            return [(names[0], fig, float(re.match(r"\d+(?:\.\d+)?", fig).group())) for names, fig in zip(parts, figs, strict=True)]
+    out = []
+    for names in parts:
+        alias = "|".join(map(re.escape, names))
+        hit = re.search(rf"(?:{alias})[^，。；、\d]{{0,16}}?({_PART_FIGURE})", quote)
+        if hit is not None:
+            out.append((names[0], hit.group(1), float(re.match(r"\d+(?:\.\d+)?", hit.group(1)).group())))
+    return out if len(out) >= 2 else []
+
+
+def _named_before(quote: str, own: str, words: list[str]) -> bool:
+    """Whether the clauses before the figure's own clause, back to the previous figure, name the measure
+    (外贸出口从7月份开始大幅度回升，全年达到1949亿美元: 外贸出口 is the subject of 全年达到…)."""
+    at = quote.find(own)
+    if at <= 0:
+        return False
+    before = re.sub(r"\d+(?:月份?|日|号|年)", "", quote[:at])  # 7月份 is a date, not a figure
+    before = re.split(r"\d", before)[-1]  # back to the previous figure, which the measure would be of
+    return sum(w in before for w in words) >= 2 or any(len(w) >= 4 and w in before for w in words)
+
+
+# A target read back in the next year's report (没有实现年初确定的…降低4%左右, 完成了预期目标…增长7%): the figure
+# follows words naming it a target in its own clause. Each row: the pattern before the figure, an invented sentence.
+RESTATED_FORMS: list[tuple[str, str]] = [
+    (r"(?:年初|年度|原|事先|此前)?(?:确定|提出|设定|制定|安排)的[^，。；\d]{0,24}$", "全区没有实现年初确定的单位产值能耗降低3%左右的目标"),
+    (r"(?:预期|计划)目标[^，。；\d]{0,16}$", "未能完成预期目标中的能耗降低3%左右"),
+]
+# What the sentence says of the target, first match wins: (verdict, pattern, invented sentence)
+VERDICT_FORMS: list[tuple[str, str, str]] = [
+    ("missed", r"没有实现|未能实现|未实现|没有完成|未能完成|未完成|没有达到|未达到|未能达到", "全区没有实现年初确定的单位产值能耗降低3%左右的目标"),
+    ("met", r"超额完成|全面完成|顺利完成|如期完成|完成了|实现了|达到了|顺利实现|如期实现", "全区超额完成了年初确定的粮食产量1200万吨的目标"),
+]
+
+
+def _before_figure(f: dict[str, Any]) -> str:
+    quote = f.get("quote") or ""
+    r = raw(f)
+    at = quote.find(r) if r else -1
+    return quote[:at] if at > 0 else ""
+
+
+def restated_target(f: dict[str, Any]) -> bool:
+    """Whether the figure is a target the sentence reads back (年初确定的…降低4%左右), not an outcome."""
+    before = _before_figure(f)
+    return any(re.search(rx, before) for rx, _ in RESTATED_FORMS)
+
+
+def verdict_said(f: dict[str, Any]) -> str | None:
+    """met / missed as the sentence restating the target words it, else None."""
+    for v, rx, _ in VERDICT_FORMS:
+        if re.search(rx, f.get("quote") or ""):
+            return v
+    return None
+
+
+def verdict_words(f: dict[str, Any]) -> str:
+    """The sentence's own words of the verdict (没有实现), for the answer."""
+    for _v, rx, _ in VERDICT_FORMS:
+        if (m := re.search(rx, f.get("quote") or "")) is not None:
+            return m.group()
+    return ""

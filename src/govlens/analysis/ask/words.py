@@ -32,6 +32,8 @@ OPERATION_CUES: list[tuple[str, re.Pattern[str], str]] = [
                                   r"|(?:多少|几)(?:条|个|项)(?:名词解释|名词注释|注释|注解|词条)|解释了?(?:多少|几)个(?:名词|词|术语)"
                                   r"|(?:名词解释|名词注释|注释)[^，。？]{0,4}第[一二三四五六七八九十\d]+(?:条|个|项)"),
      "报告的名词解释有多少条？"),
+    ("articles", re.compile(r"(?:条例|办法|规定|细则|法)[》”]?(?:一共|总共|共计|共)?(?:有|包括|包含|分为)?(?:多少|几)条[？?]?$"),
+     "云溪市绿色出行促进条例一共有多少条？"),
     ("date", re.compile(r"(?:哪天|哪一天|哪日|何时|什么时候|什么时间|哪年哪月|几月几[日号]|哪个日期)(?:起|开始)?(?:正式)?(?:施行|实施|生效|执行)"
                         r"|(?:施行|实施|生效)(?:日期|时间)"),
      "云溪市绿色出行促进条例从哪天起施行？"),
@@ -51,7 +53,8 @@ OPERATION_CUES: list[tuple[str, re.Pattern[str], str]] = [
     ("project", re.compile(r"总投资|计划投资|投资总额|项目.*(?:投资|多少亿)"), "某项目计划总投资多少？"),
     ("trend", re.compile(r"历年|逐年|趋势|这几年|近几年|怎么变化|如何变化|变化情况|走势|各年|(?:\d{4}|[一二三四五六七八九〇零]{4})年以来(?![^，。？]*(?:累计|总共|一共|共计|合计))|的变化|变化$|(?:近|最近|过去)[一二三四五六七八九十\d]+年(?![^，。？]*(?:累计|总共|合计|共计))"),
      "全国国内生产总值增速2019年到2024年怎么变化？"),
-    ("change", re.compile(rf"比(?:上年|去年|前一年|(?:{YEAR})年)?(?:增加|减少|增长|下降|提高|降低|多|少)了?多少|相比.*(?:增加|减少|变化|多|少)了?多少"
+    ("change", re.compile(rf"比(?:上年|去年|前一年|(?:{YEAR})年)?(?:增加|减少|增长|下降|提高|降低|多|少)了?多少"
+                          rf"|比(?:上年|去年|前一年|(?:{YEAR})年)(?:的)?(?:高|低|快|慢)了?多少|相比.*(?:增加|减少|变化|多|少)了?多少"
                           r"|变化了?多少|增加了?多少|减少了?多少"),
      "海拉尔区2016年地区生产总值比2014年增加了多少？"),
     ("rank", re.compile(r"(?:高|低|快|慢)(?:了|出)?多少|相差|哪个|哪些|哪一个|谁|最高|最低|最多|最少|最快|最慢|排名|排序|排第|前[三五十]"),
@@ -205,3 +208,21 @@ def rival(question: str, metric: str) -> bool:
             if mine in question and other not in question and other in metric and mine not in metric:
                 return True
     return False
+
+
+# A figure in parts (一产/二产/三产 of 地区生产总值, 城镇/农村 of 城乡居民收入): a ranking question naming the
+# family or two of its parts, with one place named, ranks the parts its sentence gives a figure each. Each row:
+# the parts (each with the names a sentence writes it by), the family's compound name, an invented question.
+PART_FAMILIES: list[tuple[tuple[tuple[str, ...], ...], str, str]] = [
+    ((("一产", "第一产业"), ("二产", "第二产业"), ("三产", "第三产业")),
+     r"一二三产|三次产业|一、二、三产|第一、二、三产业", "云溪市2031年一二三产增加值增长目标里哪个最高？"),
+    ((("城镇",), ("农村",)), r"城乡", "云溪市2031年城乡居民人均可支配收入增长目标哪个更高？"),
+]
+
+
+def part_family(q: str) -> tuple[tuple[str, ...], ...] | None:
+    """The parts a question ranks: its family's compound name, or two or more of the parts named."""
+    for parts, compound, _example in PART_FAMILIES:
+        if re.search(compound, q) or sum(any(n in q for n in names) for names in parts) >= 2:
+            return parts
+    return None

@@ -65,7 +65,7 @@ _PERIOD_CUES = re.compile(
     rf"|(?P<five>{period_words('five')}|(?<=的)五年(?=[。，；]))"  # "这是…全面提升的五年。"
     # "三年来", "过去十年", "近两年来": the N years up to the last one the document reports (not 连续三年,
     # 前三年, 第十年, 二十年来, 几十年来).
-    rf"|(?<![第前后续再几多数一二三四五六七八九十])(?:(?:过去|近)(?P<years2>[两三四六七八九十])年(?!代)|(?P<years>[两三四六七八九十])年(?:来|以来|间))"
+    rf"|(?<![第前后续再几多数将一二三四五六七八九十])(?:(?:过去|近)(?P<years2>[两三四六七八九十])年(?!代|的?时间)|(?P<years>[两三四六七八九十])年(?:来|以来|间))"
     rf"|(?P<ahead>{period_words('ahead')})(?![一二两三四五六七八九十几\d]+年)"
     rf"|(?P<this>{period_words('this')})|(?P<last>{period_words('last')})|(?P<next>{period_words('next')}))"
 )
@@ -104,7 +104,8 @@ def _period_cues(doc: Document, text: str, lo: int, hi: int) -> list[tuple[int, 
         if m.group("ahead"):
             out.append((m.start(), ""))  # the time of the section again (its plan), not a past year named before
             continue
-        if m.group("y") and y and (since := _SINCE.match(text, m.end())) and text[m.start() - 1 : m.start()] in "自从":
+        if m.group("y") and y and (since := _SINCE.match(text, m.end())) and (
+                text[m.start() - 1 : m.start()] in "自从" or since.group() == "以来"):
             # "自2013年起持续开展…": an ongoing thing since then; dates its own sentence only.
             first, last = cn_year(m.group("y")), last_reported(doc) or y
             if first < last:
@@ -251,12 +252,18 @@ def _period(doc: Document, cues: list[tuple[int, str, int]], pos: int, kind: str
     return str(last_reported(doc))
 
 
+# The text after the last clause (sentence) mark: matched on the reversed text, one C-level scan that
+# stops at the last mark (six rfind calls each read the whole text when a mark is absent; called per figure).
+_NOT_CLAUSE_MARK = re.compile(r"[^，,；;：:]*")
+_NOT_SENTENCE_MARK = re.compile(r"[^。！？；;]*")
+
+
 def last_clause(text: str) -> str:
-    return text[max(map(text.rfind, "，,；;：:")) + 1 :]
+    return text[len(text) - _NOT_CLAUSE_MARK.match(text[::-1]).end() :]  # type: ignore[union-attr]
 
 
 def last_sentence(text: str) -> str:
-    return text[max(map(text.rfind, "。！？；;")) + 1 :]
+    return text[len(text) - _NOT_SENTENCE_MARK.match(text[::-1]).end() :]  # type: ignore[union-attr]
 
 
 def prospect_cue(text: str) -> bool:
@@ -304,7 +311,9 @@ def _kind(doc: Document, sent_text: str, role: str, after_intro: bool = False) -
         return "target"
     if _FUTURE_CUE.search(sent_text) and not _DONE_CUE.search(sent_text):
         return "target"
-    return "actual"
+    # A regulation's figures are what it sets (标准为每月1500元, 罚款50元以上): targets, as annotated
+    # (tests/gold README, round 3); its past figures (据统计，1996年…) turn outcomes in rules.py.
+    return "target" if doc.kind == "regulation" else "actual"
 
 
 
@@ -379,6 +388,9 @@ def span_period(doc: Document, text: str, line_lo: int, s0: int, pos: int, perio
     line_lo = max(line_lo, pos - 2 * _SPAN_REACH)
     if period and kind != "target" and "-" in period and _NOW.search(last_clause(text[s0:pos])):
         return period.rsplit("-", 1)[1]
+    if period and kind != "target" and "-" in period and (own := _last(_SPAN_WORD.finditer(text, s0, pos))):
+        # "五年累计退耕还林…" after "近两年，…": the sentence's own span word wins over one carried to it
+        return _span_of(_CN_COUNT[own.group("n")], int(period.rsplit("-", 1)[1]))
     if not period or "-" in period or not period.isdigit():
         return period
     y = int(period)
@@ -424,7 +436,8 @@ _PLAN_ANY = re.compile(rf"“?({PLAN_NAMES})”?")
 # --- time rules of a figure's own words and of its document (README "Time from structure") ----------
 # Each row: name, what it does, and examples (invented): (document, year, body, figure, kind, period).
 # ``document``: "report" (a work report of ``year``), "old" (a national report of ``year``, 1950s–1990s
-# style), "bulletin" (a statistics bulletin of the year before ``year``, published in ``year``).
+# style), "bulletin" (a statistics bulletin of the year before ``year``, published in ``year``), "regulation"
+# (a local regulation of ``year``).
 # tests/test_period_rules.py runs them through the whole pipeline.
 TIME_RULES: list[tuple[str, str, tuple[tuple[str, int, str, str, str, str], ...]]] = [
     ("N年来 names the N years up to the last one reported",
@@ -467,6 +480,15 @@ TIME_RULES: list[tuple[str, str, tuple[tuple[str, int, str, str, str, str], ...]
      "a statistics bulletin (or budget report) published in Y+1: uncued figures, 全年, 年末 are of Y", (
          ("bulletin", 2024, "初步核算，全年全区地区生产总值486亿元。\n", "486亿元", "actual", "2023"),
          ("bulletin", 2024, "年末全区常住人口52.3万人。\n", "52.3万人", "actual", "2023"),
+     )),
+    ("YYYY年以来 is a span up to the last year reported",
+     "2019年以来年均增长6.1% in a 2024 report: 2019-2023 (its own sentence only, as 自2019年起)", (
+         ("report", 2024, "一、2023年工作回顾\n全区生产总值增长5.6%，2019年以来年均增长6.1%。\n", "6.1%", "actual", "2019-2023"),
+         ("report", 2024, "一、2023年工作回顾\n2020年以来，全区累计新建学校9所。新增学位1500个。\n", "1500个", "actual", "2023"),
+     )),
+    ("a regulation's figures are what it sets",
+     "标准为每月1500元, 处50元以上罚款 in a regulation (办法, 条例, 第X条): targets of its year, as annotated", (
+         ("regulation", 2024, "第五条 养犬登记证有效期为1年，登记费标准为每只每年80元。\n", "80元", "target", "2024"),
      )),
     ("two periods in one 在…的基础上 aside date only the aside",
      "在去年…和今年…的基础上，…: the figure after it keeps the time before the aside", (

@@ -27,6 +27,7 @@ from .metric import (
     _NUMBER_FIRST,
     _SPREAD,
     _VERB_END,
+    _VERB_LEAD,
     _VERB_ONLY,
     _clean_metric,
     _noun_after,
@@ -64,6 +65,9 @@ _BASE_COMPARISON = re.compile(rf"(?:比|较)(?:上年|去年|上一年|(?:{YEAR}
 _ASIDE = re.compile(r"[，,](?:按|扣除|剔除|以)[^，,。；]{1,10}(?:计算|因素|口径|计)(?=[，,])")
 _PLAN_TOTAL = re.compile(r"计划(?:总)?投资")
 # A clause holding only a total word before its figure (…大学生，合计630名): the total of the clause before.
+_REACH_END = re.compile(r"(?:达到|达|增至|增加到|增长到|提高到|提高至|升至|上升到|上升至|突破|超过)$")
+_SUBJECT_CHANGE_TAIL = re.compile(r"(?:仍然|仍|继续|持续|稳步|连年|逐年|大幅|明显|进一步|较快|快速)*"
+                                  r"(?:增长|增加|增产|提高|上升|提升|下降|减少|减产|扩大)$")
 _TOTAL_ONLY = re.compile(r"^[，,\s]*(?:合计|共计|总计|累计|共|计)(?:为|达到?|有)?$")
 # Words that measure something named before them (降幅较上半年收窄, 总量突破90万亿元): whose is the previous figure's.
 # A plan figure and what came of it (计划为3.7%，实际达到4.6%), after a growth rate as their subject.
@@ -75,6 +79,9 @@ _RATE_NOUNS = ("增长速度", "增速", "增长率")
 # 回落，力争控制在15%左右): the measure is the subject of the clause before, up to a base it is compared with.
 _SET_ONLY = re.compile(r"^[，,\s]*(?:全年|今年)?(?:要|力争|努力|争取|确保)?(?:定为|定在|拟定为|确定为|控制在|保持在|调控在)$")
 _CHANGE_NOUNS = ("降幅", "增幅", "增速", "涨幅", "总量", "规模", "总额")
+# A clause opening with a share or a rate of the figure before ("300亿元，占全市的12%", "增长8%，增速高于全市2个
+# 百分点", "其中税收收入40亿元，占比76.9%"): its subject is that figure's metric.
+_OF_PREVIOUS = ("占", "所占", "比重", "增速", "增幅", "降幅", "涨幅")
 # A sentence that opens on a bare change noun with an adverb (涨幅仍然高达21.7%, 降幅却达) measures what the
 # sentence before on its paragraph named: 曾提出要把零售物价上涨幅度控制在10%以内。…涨幅仍然高达21.7%.
 _STILL = re.compile(r"(?:仍然|依然|仍|还|却|也)高?$")
@@ -163,6 +170,11 @@ class Clause:
         elif self.window in _CHANGE_NOUNS and self.prev_fact is not None and self.prev_fact.data["metric"]:
             # "一般公共预算收入下降18.6%，降幅较上半年收窄4个百分点": whose 降幅.
             self.window = self.prev_fact.data["metric"] + self.window
+        elif (self.window.startswith(_OF_PREVIOUS) and not self.window.startswith("占地")
+                and self.prev_fact is not None and self.prev_fact.start >= self.s0
+                and (base := (self.prev_fact.data["metric"] or "").split("占")[0])
+                and not base.startswith(_OF_PREVIOUS) and self.window not in base):
+            self.window = base + self.window  # 300亿元，占全市的12%: the share of the figure before
         elif (self.window in CHANGE_SIGN or (total := not self.window and mt.kind == "level" and _TOTAL_ONLY.match(
                 self.raw_window) is not None)) and clause_start > self.s0:
             # "调运的粮食，增加了70亿斤": a bare change word; "资助困难家庭大学生，合计630名": a bare total.
@@ -174,6 +186,12 @@ class Clause:
                     and _PERIOD_CUES.search(_BASE_COMPARISON.sub("", self.raw_window))):
                 # "财政收入1983年增加127亿元，1984年增加255亿元": the same subject, another period.
                 self.window = self.prev_fact.data["metric"]
+        elif (not self.window and mt.kind == "level" and _REACH_END.search(self.raw_window.rstrip())
+                and clause_start > self.s0 and not (mt.unit == "%" and _PLAN_OR_OUTCOME.search(self.raw_window))):
+            # "原油产量继续增长，达到1.42亿吨": a level reached names its subject in the clause before (a
+            # clause with no figure of its own), without the change that clause states.
+            if subject := self.subject_before(16):
+                self.window = _SUBJECT_CHANGE_TAIL.sub("", subject) or subject
         elif (not self.window and mt.kind == "level" and mt.unit == "%" and mt.value_max is None
                 and _PLAN_OR_OUTCOME.search(self.raw_window)):
             # "工农业总产值的增长速度，1981年计划为3.7%，实际达到4.6%；1982年计划为4%": a growth rate named
@@ -255,10 +273,17 @@ class Row:
 
 # --- attachment rules ----------------------------------------------------------------------------------
 
+_RANK = re.compile(r"排名|排位|位次|名次|排在")
+_RANK_MOVE = re.compile(r"(?:提升|上升|前移|提高|前进|进位|下降|后移|下滑|后退)了?$")
+
+
 def not_a_quantity(c: Clause) -> bool:
     """每50公斤 (a denominator) and 750千伏 (a voltage grade, 22万伏的变压器) name a class or a rate's base,
-    not a quantity: no fact."""
+    not a quantity; a rank's move (排名…提升4名) neither: no fact."""
     mt, text = c.mt, c.text
+    if mt.unit in ("名", "位") and _RANK_MOVE.search(c.raw_window.rstrip()) \
+            and _RANK.search(text, max(c.s0, mt.start - 30), mt.start):
+        return c.advance(mt.end)  # 在全市排名第8，比上年提升4名: a rank's move is no quantity
     if mt.kind == "level" and ((mt.start > c.s0 and text[mt.start - 1] == "每") or text.startswith("伏", mt.end)):
         c.i += 1  # the words before it still belong to the next figure's metric
         return True
@@ -327,12 +352,16 @@ def change_then_level(c: Clause) -> bool:
     return False
 
 
+# A change averaged over several years (五年平均每年增长7.9%) is not the change of the level before it.
+_SPAN_AVERAGE = re.compile(r"(?:[两三四五六七八九十]|\d{1,2})年(?:来)?(?:平均|年均|累计)")
+
+
 def level_then_change(c: Clause) -> bool:
     """地区生产总值1134亿元，增长6%: a change with no metric of its own completes the level before it."""
     mt, pf = c.mt, c.prev_fact
     if (mt.kind == "change" and pf is not None and not c.window and len(c.group()) == 1 and not mt.noun
             and pf.data["change"] is None and pf.data["value"] is not None and c.clauses_since_prev() <= 1
-            and not c.period_between()):
+            and not c.period_between() and not _SPAN_AVERAGE.search(c.raw_window)):
         pf.data.update(change=clean_number(mt.change), change_max=clean_number(mt.change_max),
                        change_unit=mt.change_unit, **mt.extra)
         if mt.qualifier and not pf.data["qualifier"]:
@@ -462,6 +491,8 @@ def _share_of(c: Clause, w0: str) -> str | None:
     return None
 
 
+_EFFORT_LEAD = re.compile(r"^(?:全力|全面|大力|有序|加快|积极|持续|深入|扎实|稳步|着力|及时|抓紧)*"
+                          r"(?:推进|推动|实施|抓好|加快|启动|开展)(?:好|了)?")
 # A result verb the figure's clause ends in, with the noun after 的 naming what the figure is ("预计可实现超
 # 60亿元的产值" -> 产值): the words before the verb are the means, not the measure.
 _RESULT_VERB_END = re.compile(r"(?:实现|创造|带来|贡献|形成|产生|拉动|带动|完成|达到)了?(?:超过?|约|近|逾|不少于)?$")
@@ -508,12 +539,20 @@ def metrics_window(c: Clause) -> tuple[list[Mention], list[str]] | None:
     if (share := _share_of(c, w0)) is not None or (share := _object_after(c)) is not None:
         return [mt], [share]
     metrics = [w0]
-    prep = bool(_PREP_END.search(c.raw_window))
+    prep = bool(_PREP_END.search(c.raw_window) or _PREP_END.search(_WHOLE_END.sub("", c.raw_window.rstrip())))
     verb = _WHOLE_END.sub("", w0)  # the whole (全区) before a counted noun belongs to the noun
     listed = "、" in c.raw_window and c.ws == c.clause_start  # 甲、乙2个产业园: named, then counted
     number_first = bool(_NUMBER_FIRST.match(text, mt.end)) and (
         len(w0) <= 2 or bool(_VERB_ONLY.match(verb) or _VERB_END.search(verb)) or w0.endswith("等") or prep
         or listed or bool(_VERB_END.search(c.raw_window.rstrip())))  # …市场完成不少于60万批次蔬菜快检
+    if not number_first and (effort := _EFFORT_LEAD.match(w0)) and len(w0) > effort.end() \
+            and _NUMBER_FIRST.match(text, mt.end):
+        # "推进东湖物流枢纽12个重点项目建设": an effort verb, whose object the figure sits inside; the
+        # measure is the object without the verb (东湖物流枢纽 + 重点项目建设)
+        noun, noun_end = noun_after(text, mt.end, c.s1)
+        if len(noun) >= 2:
+            c.noun_end = noun_end
+            return [mt], [w0[effort.end() :] + noun]
     if number_first or not w0 or _VERB_ONLY.match(w0):
         lead = "" if w0.endswith("等") or prep or listed or (
             len(w0) > 4 and not (_VERB_ONLY.match(verb) or _VERB_END.search(verb))) else verb
@@ -536,6 +575,15 @@ def metrics_window(c: Clause) -> tuple[list[Mention], list[str]] | None:
             c.noun_end = noun_end
         elif c.prev_fact is not None and not metrics[0] and c.prev_fact.start >= c.s0:
             metrics = [c.prev_fact.data["metric"] or ""]
+        elif (not metrics[0] and c.line.facts and c.line.facts[-1].start >= c.line.start
+                and _SPAN_AVERAGE.search(c.raw_window)):
+            # "…的增长速度，…实际达到4.6%。两年平均每年递增5.5%。": an average over the years just told is of
+            # the measure of the sentence before, on the same paragraph line
+            metrics = [c.line.facts[-1].data["metric"] or ""]
+    if metrics[0] == w0 and w0.endswith("等") and len(w0) > 1:
+        # "创建绿色工业园区、工厂等111个": nothing named after the figure; the items listed before 等 are counted
+        listed = _clean_metric(c.raw_window.rstrip()).removesuffix("等")
+        metrics = [listed if 1 < len(listed) <= 24 else w0]
     if not metrics[0]:
         metrics = [c.label()]
     return [mt], metrics
@@ -602,6 +650,32 @@ METRIC_RULES: list[Row] = [
         ("持续推进文明实践工作，建成1个区中心、9个分中心。",
          ({"metric": "区中心", "value": 1}, {"metric": "分中心", "value": 9})),
         ("东湖7处“点位”入选省级文化地图。", ({"metric": "“点位”", "value": 7, "unit": "处"},)),
+        # a share or rate opening the next clause is the figure before's (占全市的12%, 增速高于全市, 占比)
+        ("全区社会消费品零售总额300亿元，增长5%，占全市的12%。",
+         ({"metric": "社会消费品零售总额", "value": 300, "change": 5},
+          {"metric": "社会消费品零售总额占全市", "value": 12, "unit": "%"})),
+        ("规上工业增加值增长8%，增速高于全市2个百分点。",
+         ({"metric": "规上工业增加值", "change": 8},
+          {"metric": "规上工业增加值增速高于全市", "change": 2, "change_unit": "百分点"})),
+        ("拥有高新技术企业2100多家，占全国近1/10。",
+         ({"metric": "高新技术企业", "value": 2100}, {"metric": "高新技术企业占全国", "value": 10, "qualifier": "近"})),
+        # trailing words of a level's clause: 保持, 是2015年的, 比重 + 要
+        ("服务业增加值占地区生产总值比重保持55%。", ({"metric": "服务业增加值占地区生产总值比重", "value": 55},)),
+        ("全区城乡居民人均可支配收入分别是2018年的1.36倍、1.42倍。",
+         ({"metric": "城镇居民人均可支配收入", "value": 1.36, "unit": "倍"},
+          {"metric": "农村居民人均可支配收入", "value": 1.42, "unit": "倍"})),
+        # a list before 等 is what is counted when no noun follows; a unit's alternative is skipped
+        ("累计创建绿色工业园区、工厂等111个。", ({"metric": "创建绿色工业园区、工厂", "value": 111},)),
+        ("东湖路等10条（段）景观道路竣工。", ({"metric": "景观道路竣工", "value": 10, "unit": "条"},)),
+        ("对全区956个住宅小区开展排查。", ({"metric": "住宅小区开展排查", "value": 956},)),
+        # an effort verb whose object holds the figure: the object without the verb
+        ("推进东湖物流枢纽12个重点项目建设。", ({"metric": "东湖物流枢纽重点项目建设", "value": 12},)),
+        ("加快西城开放式科创街区30万平方米科创载体建设。",
+         ({"metric": "西城开放式科创街区科创载体建设", "value": 30, "unit": "万平方米"},)),
+        # 在…上 and 如 open no metric; a rate's 可 does not end it
+        ("在全省招商大会上签约项目12个。", ({"metric": "签约项目", "value": 12},)),
+        ("如东湖合作社平均亩产值可达4万元左右。", ({"metric": "东湖合作社平均亩产值", "value": 4},)),
+        ("困难群众临时救助标准为每月600元。", ({"metric": "困难群众临时救助标准", "value": 600},)),
         # a percentage before 的 and a noun: that noun's share, or a ratio of the words before it
         ("五个片区集聚了全区约40%的人口。", ({"metric": "人口", "value": 40, "qualifier": "约"},)),
         ("村集体每年实现投资额5%以上的收益率。", ({"metric": "村集体每年实现投资额收益率", "value": 5},)),
@@ -664,6 +738,9 @@ def emit(c: Clause) -> bool:
         or "其中" in c.raw_window
     if is_child and parent is not None and len(group) == 1 and _MODIFIER.fullmatch(metrics[0] or ""):
         metrics = [metrics[0] + (parent.data["metric"] or "")]
+    elif is_child and parent is not None and len(group) == 1 and metrics[0] and _VERB_ONLY.match(metrics[0]):
+        # "新建改建农村公路120公里，其中新建80公里": the verb counts the parent's noun
+        metrics = [metrics[0] + _VERB_LEAD.sub("", parent.data["metric"] or "")]
     # A metric is a word: one character stands only as the thing counted right after its figure (65个县),
     # a one-character product the lexicon knows (钢, 煤), else it is a scrap of the clause (和, 即, 高).
     metrics = [m if len(m) != 1 or m in ONE_CHAR_METRICS or any(text.startswith(m, g.end) for g in group) else ""
@@ -692,9 +769,10 @@ def emit(c: Clause) -> bool:
 
 
 RULES: list[Row] = [
-    Row("denominators and voltage grades are no quantities", not_a_quantity, (
+    Row("denominators, voltage grades and rank moves are no quantities", not_a_quantity, (
         ("全区小麦最低收购价每50公斤提高6元。", ({"value": 6, "unit": "元", "metric": "小麦最低收购价每50公斤提高"},)),
-        ("建成3座220千伏变电站。", ({"value": 3, "unit": "座"},)),)),
+        ("建成3座220千伏变电站。", ({"value": 3, "unit": "座"},)),
+        ("研发投入强度2.9%，在全省排名第6，比上年提升3名。", ({"value": 2.9, "metric": "研发投入强度"},)),)),
     Row("absolute change before the level", abs_change_then_level, (
         ("全区新能源装机同比增加182万千瓦、达到905万千瓦。",
          ({"metric": "新能源装机", "value": 905, "change_abs": 182, "change_abs_unit": "万千瓦"},)),)),
@@ -718,14 +796,22 @@ RULES: list[Row] = [
     Row("level + change", level_then_change, (
         ("全区地区生产总值512亿元，增长6.3%。", ({"metric": "地区生产总值", "value": 512, "change": 6.3},)),
         ("全区地区生产总值达到512亿元，按可比价格计算，比上年增长6.3%。",
-         ({"metric": "地区生产总值", "value": 512, "change": 6.3},)),)),
+         ({"metric": "地区生产总值", "value": 512, "change": 6.3},)),
+        # not a change averaged over several years: two facts
+        ("全区生产总值接近800亿元，五年平均每年增长7.2%。",
+         ({"metric": "生产总值", "value": 800, "change": None}, {"metric": "生产总值", "value": None, "change": 7.2,
+                                                    "period": "2016-2020"})),)),
     Row("分别 back to levels", spread_back, (
         ("城镇常住居民人均可支配收入52100元，农村常住居民人均可支配收入31200元，分别增长4.6%和6.1%。",
          ({"metric": "城镇常住居民人均可支配收入", "value": 52100, "change": 4.6},
           {"metric": "农村常住居民人均可支配收入", "value": 31200, "change": 6.1})),)),
     Row("figures as facts (metrics by METRIC_RULES, 其中 children)", emit, (
         ("一般公共预算收入41.2亿元，其中税收收入33.5亿元。",
-         ({"metric": "一般公共预算收入", "value": 41.2}, {"metric": "税收收入", "value": 33.5, "parent": 0})),)),
+         ({"metric": "一般公共预算收入", "value": 41.2}, {"metric": "税收收入", "value": 33.5, "parent": 0})),
+        ("一般公共预算收入52亿元，其中税收收入40亿元，占比76.9%。",
+         ({"metric": "一般公共预算收入"}, {"metric": "税收收入"}, {"metric": "税收收入占比", "value": 76.9})),
+        ("新建改建农村公路120公里，其中新建80公里。",
+         ({"metric": "新建改建农村公路", "value": 120}, {"metric": "新建农村公路", "value": 80})),)),
 ]
 
 
