@@ -15,7 +15,8 @@ def test_each_never_title_rule_matches_its_example(rule, example):
 
 
 @pytest.mark.parametrize("line", ["国务院关于推进数字政府建设的指导意见", "2024年溪北县政府工作报告",
-                                  "绿岛镇春耕生产有序推进", "云溪市统计局关于2023年国民经济和社会发展的统计公报"])
+                                  "绿岛镇春耕生产有序推进", "云溪市统计局关于2023年国民经济和社会发展的统计公报",
+                                  "云溪市人民政府办公室转发省政府办公厅"])
 def test_titles_are_not_refused(line):
     assert not titles.never_title(line)
 
@@ -198,6 +199,10 @@ def test_a_subtitle_under_a_whole_title_is_not_joined(text, title):
 @pytest.mark.parametrize(("text", "heading"), [
     ("明澜区三届人大二次会议开幕\n本报讯 1月8日，明澜区第三届人民代表大会第二次会议开幕。以下为报告全文。\n政府工作报告\n"
      "——2032年1月8日在明澜区第三届人民代表大会第二次会议上\n各位代表：", "政府工作报告"),
+    # a budget report's heading broken over two lines under the news item
+    ("【两会】关于明澜区2031年预算执行情况和2032年预算草案的报告（摘登）\n本报讯 1月8日，区人大会议审查预算报告。以下为报告摘登。\n"
+     "关于明澜区2031年预算执行情况\n和2032年预算草案的报告\n——2032年1月8日在明澜区第三届人民代表大会第二次会议上\n各位代表：",
+     "关于明澜区2031年预算执行情况和2032年预算草案的报告"),
     # the page's headline directly over the heading names the report itself: no heading taken
     ("2032年明澜区政府工作报告\n政府工作报告\n——2032年1月8日在明澜区第三届人民代表大会第二次会议上\n各位代表：", None),
 ])
@@ -224,3 +229,20 @@ def test_a_plan_report_delivered_late_in_the_year_is_of_that_year():
             "二、2042年国民经济计划的任务和主要指标\n2042年工业总产值计划增长6%，农业总产值计划增长4%。")
     (d,) = read_text(text, extract=False)
     assert (d.kind, d.year) == ("work_report", 2041)
+
+
+@pytest.mark.parametrize("section", ["街道动态", "新闻动态", "部门动态"])
+def test_an_item_under_a_news_section_of_a_portal_is_news(section):
+    page = (f"云溪市明澜区人民政府\n首页 > 新闻中心 > {section}\n明澜街道打造“15分钟便民生活圈”\n发布日期：2031-09-19　信息来源：明澜街道\n"
+            "今年以来，明澜街道围绕便民生活圈建设，新增社区食堂3家、便民服务点12个，改造老旧小区5个。\n"
+            "街道负责人表示，下一步将联合辖区商户推出一站式便民服务，力争年底前实现社区便民服务全覆盖。")
+    (d,) = read_text(page.replace("首页 > 新闻中心 > ", "首页 > "), extract=False)
+    assert (d.title, d.region, d.year, d.kind) == ("明澜街道打造“15分钟便民生活圈”", "云溪市明澜区", 2031, "news")
+
+
+def test_a_forwarding_notice_broken_after_its_issuers_is_one_title():
+    page = ("云溪市人民政府\n首页 > 政务公开 > 政府文件\n云溪市人民政府办公室转发省政府办公厅\n关于加强冬春农田水利建设的通知的通知\n"
+            "发布时间：2031-11-08　来源：市政府办公室\n各区县人民政府，市直机关各单位：\n"
+            "现将《省人民政府办公厅关于加强冬春农田水利建设的通知》转发给你们，请结合实际，认真贯彻落实。\n云溪市人民政府办公室\n2031年11月7日")
+    (d,) = read_text(page, extract=False)
+    assert (d.title, d.region, d.kind) == ("云溪市人民政府办公室转发省政府办公厅关于加强冬春农田水利建设的通知的通知", "云溪市", "regulation")

@@ -120,7 +120,7 @@ _EVENT_OPENING = re.compile(r"^(?:(?:\d{1,2}月)?\d{1,2}日(?:至(?:\d{1,2}月)?
 # A page that says it is news: its source is a paper or a news site (来源：云溪日报), or the site's own
 # name or section path is one (站点：云溪日报 | 云溪新闻网, 站点：首页 > 新闻中心 > 要闻).
 _NEWS_SOURCE = re.compile(r"(?:来\s*源|信息来源)[：:]\s*[^\s，。|]{0,12}(?:日报|晚报|新闻网|新华社|新华网|中新网|客户端|融媒体中心|电视台)|"
-                          r"^站点：[^\n]*(?:日报|晚报|新闻中心|新闻网|要闻|[区县镇乡市]动态)", re.M)
+                          r"^站点：[^\n]*(?:日报|晚报|新闻中心|新闻网|要闻|(?:新闻|街道|乡镇|部门|工作|政务|[区县镇乡市])动态)", re.M)
 _REGULATION_TITLE = re.compile(r"(?:条例|办法|规定|细则|规则|章程|通知|意见|方案|通告)(?:（[^）]*）)?$")
 # A policy document carried whole by a news item (中办国办印发《…方案》 / 新华社…电 + the text).
 _PUBLISHED_POLICY = re.compile(r"印发|公布|发布").search
@@ -356,7 +356,7 @@ def metadata(doc: Document) -> Document:
     # The site's own lines (站点：…) are evidence of their own kind, never the document's heading.
     head = re.sub(r"(?m)^站点：.*\n?", "", doc.header) + "\n" + doc.text[:3000]
     doc.kind = _kind(doc, head, from_listing)
-    if doc.kind == "work_report" and (heading := titles.report_heading(doc.text)):
+    if doc.kind in ("work_report", "budget") and (heading := titles.report_heading(doc.text)):
         doc.title = heading  # the report's own heading, not the news item's headline over it
     place, doc.region_source = _region(doc, head, meta, given_title or doc.title or "")
     set_place(doc, place)

@@ -27,7 +27,7 @@ NOT_TITLE: list[tuple[str, str]] = [
     (r"^[（(]\s*(?:{YEAR_ANY})年[^）)]{0,60}(?:通过|批准|公布|修正|修订|会议|常务)", "（2030年11月12日云溪市第九届人民代表大会常务委员会第八次会议通过）"),
     (r"^[\u4e00-\u9fff]{0,16}(?:代理|代|常务副|副)?(?:省长|市长|区长|县长|州长|旗长|盟长|主席|总理)\s*[\u4e00-\u9fff]{2,4}$", "云溪省人民政府省长林明远"),
     (r"^{YEAR}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?$", "2026-02-03 09:02:33"),
-    (r"^(?:[\u4e00-\u9fff]{2,16}(?:日报|晚报|报社|新闻网|客户端|融媒体中心|电视台|人民政府|行政公署|政府办公室|政府办公厅|办公厅|政府网|门户网站?|统计局|财政局|[^，。]局|委员会|办公室|调查队)\s*)+$", "云溪市统计局 国家统计局云溪调查队"),
+    (r"^(?![^，。]*(?:转发|批转|印发|关于))(?:[\u4e00-\u9fff]{2,16}(?:日报|晚报|报社|新闻网|客户端|融媒体中心|电视台|人民政府|行政公署|政府办公室|政府办公厅|办公厅|政府网|门户网站?|统计局|财政局|[^，。]局|委员会|办公室|调查队)\s*)+$", "云溪市统计局 国家统计局云溪调查队"),
     (r"^(?:[（(]?\s*(?:本报)?(?:记者|通讯员|特约记者|见习记者)\s*[\u4e00-\u9fff·、 ]{2,20}[）)]?|[\u4e00-\u9fff]{2,8}日报记者\s*[\u4e00-\u9fff]{2,4})$", "（记者 王晓 通讯员 李明）"),
     (r"^(?:首页|当前位置|您的位置|位置)(?:\s*[：:>]|$)", "当前位置：首页 > 要闻"),
     (r"^[【\[]?\s*字体\s*[：:]?|^[大中小】\]]$", "【字体：大 中 小】"),
@@ -202,9 +202,14 @@ _DELIVERY_LINE = _years(r"^[—－\-–]{0,6}\s*[（(]?(?:{YEAR_ANY})年[^\n]{0,
 def report_heading(text: str) -> str | None:
     """The heading of a report printed under a news preamble (see above), else None."""
     lines = [ln.strip() for ln in text.split("\n", 12)[:12]]
-    for i in range(1, len(lines) - 1):
-        if _REPORT_HEADING.match(lines[i]) and _DELIVERY_LINE.match(lines[i + 1]):
-            return lines[i] if any("。" in ln for ln in lines[:i]) else None
+    for j in range(2, len(lines)):
+        if not _DELIVERY_LINE.match(lines[j]):
+            continue
+        for i in (j - 1, j - 2):  # the heading, on one line or broken over two
+            heading = "".join(lines[i:j])
+            if i >= 1 and _REPORT_HEADING.match(heading):
+                return heading if any("。" in ln for ln in lines[:i]) else None
+        return None
     return None
 
 

@@ -50,10 +50,11 @@ from .record import _fact, _quote_to
 from .scan import _MAX_CONTEXT, _MAX_GROUP, Mention
 
 _TO_VERBS = ("增加到|增长到|提高到|提升到|提升至|提高至|增至|增加至|下降到|下降至|降至|降到|回落到|回落至|减少到|扩大到|跃升至|上升到|达到|"
-              "减为|减少为|减少至|减至|降为|增为|增加为|提高为|压减至|压减到|缩减至|缩减为")
+              "减为|减少为|减少至|减至|降为|增为|增加为|提高为|压减至|压减到|缩减至|缩减为|压缩至|压缩到|压缩为|缩短至|缩短到|"
+              "缩短为|降低至|降低到|延长至|延长到|扩大至|提速至|精简至|精简为")
 _TO_PHRASE = re.compile(rf"^(?:{_TO_VERBS})(?:(?:{YEAR}|{YEAR_CN})年(?:底|末)?)?的?$")
 # 由每生每年5元提高至10元: a rate per head and year may sit between 由 and the figure.
-_FROM = re.compile(rf"(?:由|从)(?:去年|上年|(?:{YEAR}|{YEAR_CN})年(?:底|末)?)?(?:每[\u4e00-\u9fff]{{1,2}}?){{0,2}}的?$")
+_FROM = re.compile(rf"(?:由|从)(?:去年|上年|原先|原来|原|过去|以前|改革前|(?:{YEAR}|{YEAR_CN})年(?:底|末)?)?(?:每[\u4e00-\u9fff]{{1,2}}?){{0,2}}的?$")
 _TO_VERB = re.compile(rf"^(?:{_TO_VERBS})")
 _REACHED = ("达到", "达", "为", "至")
 _REACHED_AFTER = re.compile(r"^[、，,]?(?:达到|达|增至|增加到|提高到|升至|总量达到?)$")
@@ -273,10 +274,17 @@ class Row:
 
 # --- attachment rules ----------------------------------------------------------------------------------
 
+_RANK = re.compile(r"排名|排位|位次|名次|排在")
+_RANK_MOVE = re.compile(r"(?:提升|上升|前移|提高|前进|进位|下降|后移|下滑|后退)了?$")
+
+
 def not_a_quantity(c: Clause) -> bool:
     """每50公斤 (a denominator) and 750千伏 (a voltage grade, 22万伏的变压器) name a class or a rate's base,
-    not a quantity: no fact."""
+    not a quantity; a rank's move (排名…提升4名) neither: no fact."""
     mt, text = c.mt, c.text
+    if mt.unit in ("名", "位") and _RANK_MOVE.search(c.raw_window.rstrip()) \
+            and _RANK.search(text, max(c.s0, mt.start - 30), mt.start):
+        return c.advance(mt.end)  # 在全市排名第8，比上年提升4名: a rank's move is no quantity
     if mt.kind == "level" and ((mt.start > c.s0 and text[mt.start - 1] == "每") or text.startswith("伏", mt.end)):
         c.i += 1  # the words before it still belong to the next figure's metric
         return True
@@ -484,6 +492,8 @@ def _share_of(c: Clause, w0: str) -> str | None:
     return None
 
 
+_EFFORT_LEAD = re.compile(r"^(?:全力|全面|大力|有序|加快|积极|持续|深入|扎实|稳步|着力|及时|抓紧)*"
+                          r"(?:推进|推动|实施|抓好|加快|启动|开展)(?:好|了)?")
 # A result verb the figure's clause ends in, with the noun after 的 naming what the figure is ("预计可实现超
 # 60亿元的产值" -> 产值): the words before the verb are the means, not the measure.
 _RESULT_VERB_END = re.compile(r"(?:实现|创造|带来|贡献|形成|产生|拉动|带动|完成|达到)了?(?:超过?|约|近|逾|不少于)?$")
@@ -536,6 +546,14 @@ def metrics_window(c: Clause) -> tuple[list[Mention], list[str]] | None:
     number_first = bool(_NUMBER_FIRST.match(text, mt.end)) and (
         len(w0) <= 2 or bool(_VERB_ONLY.match(verb) or _VERB_END.search(verb)) or w0.endswith("等") or prep
         or listed or bool(_VERB_END.search(c.raw_window.rstrip())))  # …市场完成不少于60万批次蔬菜快检
+    if not number_first and (effort := _EFFORT_LEAD.match(w0)) and len(w0) > effort.end() \
+            and _NUMBER_FIRST.match(text, mt.end):
+        # "推进东湖物流枢纽12个重点项目建设": an effort verb, whose object the figure sits inside; the
+        # measure is the object without the verb (东湖物流枢纽 + 重点项目建设)
+        noun, noun_end = noun_after(text, mt.end, c.s1)
+        if len(noun) >= 2:
+            c.noun_end = noun_end
+            return [mt], [w0[effort.end() :] + noun]
     if number_first or not w0 or _VERB_ONLY.match(w0):
         lead = "" if w0.endswith("等") or prep or listed or (
             len(w0) > 4 and not (_VERB_ONLY.match(verb) or _VERB_END.search(verb))) else verb
@@ -651,6 +669,14 @@ METRIC_RULES: list[Row] = [
         ("累计创建绿色工业园区、工厂等111个。", ({"metric": "创建绿色工业园区、工厂", "value": 111},)),
         ("东湖路等10条（段）景观道路竣工。", ({"metric": "景观道路竣工", "value": 10, "unit": "条"},)),
         ("对全区956个住宅小区开展排查。", ({"metric": "住宅小区开展排查", "value": 956},)),
+        # an effort verb whose object holds the figure: the object without the verb
+        ("推进东湖物流枢纽12个重点项目建设。", ({"metric": "东湖物流枢纽重点项目建设", "value": 12},)),
+        ("加快西城开放式科创街区30万平方米科创载体建设。",
+         ({"metric": "西城开放式科创街区科创载体建设", "value": 30, "unit": "万平方米"},)),
+        # 在…上 and 如 open no metric; a rate's 可 does not end it
+        ("在全省招商大会上签约项目12个。", ({"metric": "签约项目", "value": 12},)),
+        ("如东湖合作社平均亩产值可达4万元左右。", ({"metric": "东湖合作社平均亩产值", "value": 4},)),
+        ("困难群众临时救助标准为每月600元。", ({"metric": "困难群众临时救助标准", "value": 600},)),
         # a percentage before 的 and a noun: that noun's share, or a ratio of the words before it
         ("五个片区集聚了全区约40%的人口。", ({"metric": "人口", "value": 40, "qualifier": "约"},)),
         ("村集体每年实现投资额5%以上的收益率。", ({"metric": "村集体每年实现投资额收益率", "value": 5},)),
@@ -744,15 +770,18 @@ def emit(c: Clause) -> bool:
 
 
 RULES: list[Row] = [
-    Row("denominators and voltage grades are no quantities", not_a_quantity, (
+    Row("denominators, voltage grades and rank moves are no quantities", not_a_quantity, (
         ("全区小麦最低收购价每50公斤提高6元。", ({"value": 6, "unit": "元", "metric": "小麦最低收购价每50公斤提高"},)),
-        ("建成3座220千伏变电站。", ({"value": 3, "unit": "座"},)),)),
+        ("建成3座220千伏变电站。", ({"value": 3, "unit": "座"},)),
+        ("研发投入强度2.9%，在全省排名第6，比上年提升3名。", ({"value": 2.9, "metric": "研发投入强度"},)),)),
     Row("absolute change before the level", abs_change_then_level, (
         ("全区新能源装机同比增加182万千瓦、达到905万千瓦。",
          ({"metric": "新能源装机", "value": 905, "change_abs": 182, "change_abs_unit": "万千瓦"},)),)),
     Row("由A到B", from_to, (
         ("全区人均公园绿地面积由10.5平方米增加到12.3平方米。",
-         ({"metric": "人均公园绿地面积", "value": 12.3, "unit": "平方米", "from_value": 10.5},)),)),
+         ({"metric": "人均公园绿地面积", "value": 12.3, "unit": "平方米", "from_value": 10.5},)),
+        ("企业开办时间从原先5个工作日压缩至1天。",
+         ({"metric": "企业开办时间", "value": 1, "unit": "天", "from_value": 5},)),)),
     Row("absolute change after a level", absolute_change, (
         ("全区财政总收入88.6亿元，同比增加6.2亿元。",
          ({"metric": "财政总收入", "value": 88.6, "change_abs": 6.2, "change_abs_unit": "亿元"},)),
