@@ -167,7 +167,8 @@ def lookup(store: StoreAPI, p: Plan, q: str) -> Answer | None:
             metric = f.get("metric") or ""
             own = _own_clause(f)  # read by the question's words, not by a known measure: its clause is shown
             said = f"（原文“{own}”）" if own and own != figure(f) else ""
-            return Answer(answer=f"{f.get('region') or ''}{metric}：{figure(f)}{said}。", citations=[cite(f)], table=[f])
+            shown = figure(f) if said else as_written(f, figure(f))  # 29% (原文“百分之二十九”)
+            return Answer(answer=f"{f.get('region') or ''}{metric}：{shown}{said}。", citations=[cite(f)], table=[f])
     if f is None and unit and unit in S.COUNT_UNITS:
         # 几轮环境综合整治: a count in the unit asked written right before the question's words
         words = [w for w in S.words_of(p.residue or "") if not S.COUNT_VERBS.match(w)]

@@ -135,7 +135,7 @@ EACH_YEAR = re.compile(r"每年|各年|逐年|历年|分别|各是|依次")  # a
 ORG_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z]{0,12}?(?:有限责任公司|有限公司|股份公司|公司|集团|银行|大学|学院|研究院|研究所)")
 # Around a known measure's name, words that make it a qualifier of another measure: 占 before it (X占国内
 # 生产总值比重), or a share or rate after it (对全球经济增长的贡献率). Tested as "<char before>|<text after>".
-MODIFIER_OF = re.compile(r"^占\||^[^|]?\|(?:的)?(?:比重|占比|贡献率|比例|份额|拉动)")
+MODIFIER_OF = re.compile(r"^占\||^[^|]?\|(?:中所占|中|所占)?(?:的)?(?:比重|占比|贡献率|比例|份额|拉动)")
 # A figure the question states for the places to have (哪些省份的目标是5%左右): a filter, not a top place
 FIGURE_STATED = re.compile(rf"(?:是|为|定为|定在|达到|都是)(?:增长)?(?P<v>\d+(?:\.\d+)?)\s*(?:%|％)(?P<q>{QUALIFIER_AFTER_CHANGE_RX})?"
                            r"(?=[^，。？\d]{0,6}[？?]?$)")
