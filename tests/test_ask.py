@@ -477,3 +477,19 @@ def test_the_next_reports_own_verdict_on_a_target(row):
     v, _rx, sentence = row
     assert verdict_said({"quote": sentence}) == v
     assert verdict_said({"quote": "全年粮食产量1210万吨"}) is None
+
+
+def test_two_named_regulations_are_compared(tmp_path):
+    """Which of two named regulations takes effect first, which has more articles (invented regulations)."""
+    a = ("云溪市绿色出行促进条例\n第一条 为了促进绿色出行，制定本条例。\n第二条 本条例适用于本市行政区域。\n"
+         "第三条 市人民政府统筹推进绿色出行。\n第四条 本条例自2031年5月1日起施行。\n")
+    b = ("雾川市文明养犬条例\n第一条 为了规范养犬行为，制定本条例。\n第二条 养犬人应当依法登记。\n"
+         "第三条 本条例自2030年10月1日起施行。\n")
+    db = _reports(tmp_path, {"a.txt": a, "b.txt": b})
+    with open_store(db, readonly=True) as store:
+        first = ask(store, "云溪市绿色出行促进条例和雾川市文明养犬条例，哪个先施行？")
+        assert first.parsed["op"] == "two_documents" and first.answer.endswith("《雾川市文明养犬条例》先施行。"), first
+        assert len(first.citations) == 2
+        more = ask(store, "云溪市绿色出行促进条例和雾川市文明养犬条例哪个条数更多？")
+        assert "共4条" in more.answer and "共3条" in more.answer and more.answer.endswith("《云溪市绿色出行促进条例》条数较多。")
+        assert ask(store, "云溪市绿色出行促进条例和火星市文明养犬条例，哪个先施行？").answer == ""

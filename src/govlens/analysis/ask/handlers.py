@@ -167,7 +167,8 @@ def lookup(store: StoreAPI, p: Plan, q: str) -> Answer | None:
             metric = f.get("metric") or ""
             own = _own_clause(f)  # read by the question's words, not by a known measure: its clause is shown
             said = f"（原文“{own}”）" if own and own != figure(f) else ""
-            return Answer(answer=f"{f.get('region') or ''}{metric}：{figure(f)}{said}。", citations=[cite(f)], table=[f])
+            shown = figure(f) if said else as_written(f, figure(f))  # 29% (原文“百分之二十九”)
+            return Answer(answer=f"{f.get('region') or ''}{metric}：{shown}{said}。", citations=[cite(f)], table=[f])
     if f is None and unit and unit in S.COUNT_UNITS:
         # 几轮环境综合整治: a count in the unit asked written right before the question's words
         words = [w for w in S.words_of(p.residue or "") if not S.COUNT_VERBS.match(w)]
@@ -879,7 +880,36 @@ def articles(store: StoreAPI, p: Plan, q: str) -> Answer | None:
                   citations=[{k: hit[k] for k in ("doc", "quote", "span")}], computed=[str(hit["count"])])
 
 
+def two_documents(store: StoreAPI, p: Plan, q: str) -> Answer | None:
+    """Two named regulations compared: which takes effect first (施行) or which has more articles."""
+    m = re.search(r"^(.*?(?:条例|办法|规定|细则))[》”]?(?:和|与|跟|及)(.*?(?:条例|办法|规定|细则))", re.sub(r"[《“]", "", q))
+    if m is None:
+        return None
+    names = [re.sub(r"^(?:请问)?", "", n).strip() for n in m.groups()]
+    by_date = bool(re.search(r"施行|实施|生效|先|早|晚", q[m.end():]))
+    hits = [S.effective_date(store, n, None) if by_date else S.article_count(store, n) for n in names]
+    if any(h is None for h in hits):
+        return None
+    if by_date:
+        def key(h: dict[str, Any]) -> tuple[int, ...]:
+            return tuple(int(x) for x in re.findall(r"\d+", h["date"]))
+        late = bool(re.search(r"后|晚", q[m.end():]))
+        pick = (max if late else min)(hits, key=key)
+        lines = "；".join(f"《{h['title']}》自{h['date']}起施行" for h in hits)
+        answer = f"{lines}。《{pick['title']}》{'后' if late else '先'}施行。"
+        computed: list[str] = []
+    else:
+        few = bool(re.search(r"少", q[m.end():]))
+        pick = (min if few else max)(hits, key=lambda h: h["count"])
+        lines = "；".join(f"《{h['title']}》共{h['count']}条（最后一条为{h['head']}）" for h in hits)
+        answer = f"{lines}。《{pick['title']}》条数{'较少' if few else '较多'}。"
+        computed = [str(h["count"]) for h in hits]
+    return Answer(answer=answer, citations=[{k: h[k] for k in ("doc", "quote", "span")} for h in hits],
+                  computed=computed)
+
+
 HANDLERS: dict[str, Handler] = {
+    "two_documents": two_documents,
     "articles": articles,
     "date": date,
     "lookup": lookup,

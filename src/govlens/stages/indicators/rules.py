@@ -78,7 +78,7 @@ _PLAN_FIGURE = re.compile(r"计划(?:为|是|增长)")
 _RATE_NOUNS = ("增长速度", "增速", "增长率")
 # A clause holding only the verb that sets a figure (…的宏观调控目标，定为8%至9%; 确保物价上涨幅度比去年有明显
 # 回落，力争控制在15%左右): the measure is the subject of the clause before, up to a base it is compared with.
-_SET_ONLY = re.compile(r"^[，,\s]*(?:要|力争|努力|争取|确保)?(?:定为|定在|拟定为|确定为|控制在|保持在|调控在)$")
+_SET_ONLY = re.compile(r"^[，,\s]*(?:全年|今年)?(?:要|力争|努力|争取|确保)?(?:定为|定在|拟定为|确定为|控制在|保持在|调控在)$")
 _CHANGE_NOUNS = ("降幅", "增幅", "增速", "涨幅", "总量", "规模", "总额")
 # A clause opening with a share or a rate of the figure before ("300亿元，占全市的12%", "增长8%，增速高于全市2个
 # 百分点", "其中税收收入40亿元，占比76.9%"): its subject is that figure's metric.
