@@ -100,7 +100,7 @@ def test_question_dev_set_floors(tmp_path):
     # Round-2 blind questions and pairs joined dev on 2026-11-30 (0.65 / 0.42 when measured blind), so the
     # floors restart from what the joined set scores and move up from there (issue targets: 0.95 / 1.0 / 0.95).
     # Round 3's blind questions and pairs (measured once: 0.704 / 0.811) joined dev at 03:15 UTC.
-    assert d["answer_accuracy"] >= 0.960, s.misses
+    assert d["answer_accuracy"] >= 0.966, s.misses
     assert d["citation_accuracy"] >= 0.991, s.misses
     assert d["declined"] >= 0.975, s.misses
     if t is not None:
@@ -251,6 +251,9 @@ def test_a_term_defined_in_running_text_is_answered_from_its_sentence(tmp_path):
         b = ask(store, "“两园”具体指哪些？")
         assert "科技园、文创园" in b.answer, b
         assert ask(store, "“三链”指什么？").answer == ""  # no definition anywhere: declined
+        n = ask(store, "云溪市绿色出行促进条例一共有多少条？")  # its last article is 第四条
+        assert "共4条" in n.answer and n.citations[0]["quote"].startswith("第四条") and n.computed == ["4"], n
+        assert ask(store, "雾川市绿色出行促进条例一共有多少条？").answer == ""  # another place's regulation
         c = ask(store, "云溪市绿色出行促进条例从哪天起施行？")
         assert "2031年5月1日" in c.answer and c.citations[0]["quote"].startswith("第四条"), c
         assert ask(store, "雾川市绿色出行促进条例从哪天起施行？").answer == ""  # another place's regulation
@@ -455,3 +458,38 @@ def test_a_measure_named_in_the_clause_before_its_figure(quote, own, words, name
     from govlens.analysis.ask.sentences import _named_before
 
     assert _named_before(quote, own, words) is named
+
+
+@pytest.mark.parametrize("row", __import__("govlens.analysis.ask.sentences", fromlist=["RESTATED_FORMS"]).RESTATED_FORMS)
+def test_a_target_read_back_next_year_is_no_outcome(row):
+    from govlens.analysis.ask.sentences import restated_target
+
+    _rx, sentence = row
+    assert restated_target({"quote": sentence, "metric": "能耗", "change": -3.0, "change_unit": "%"})
+    assert not restated_target({"quote": "全年单位产值能耗降低3.2%", "metric": "单位产值能耗", "change": -3.2,
+                                "change_unit": "%"})  # an outcome stated as such
+
+
+@pytest.mark.parametrize("row", __import__("govlens.analysis.ask.sentences", fromlist=["VERDICT_FORMS"]).VERDICT_FORMS)
+def test_the_next_reports_own_verdict_on_a_target(row):
+    from govlens.analysis.ask.sentences import verdict_said
+
+    v, _rx, sentence = row
+    assert verdict_said({"quote": sentence}) == v
+    assert verdict_said({"quote": "全年粮食产量1210万吨"}) is None
+
+
+def test_two_named_regulations_are_compared(tmp_path):
+    """Which of two named regulations takes effect first, which has more articles (invented regulations)."""
+    a = ("云溪市绿色出行促进条例\n第一条 为了促进绿色出行，制定本条例。\n第二条 本条例适用于本市行政区域。\n"
+         "第三条 市人民政府统筹推进绿色出行。\n第四条 本条例自2031年5月1日起施行。\n")
+    b = ("雾川市文明养犬条例\n第一条 为了规范养犬行为，制定本条例。\n第二条 养犬人应当依法登记。\n"
+         "第三条 本条例自2030年10月1日起施行。\n")
+    db = _reports(tmp_path, {"a.txt": a, "b.txt": b})
+    with open_store(db, readonly=True) as store:
+        first = ask(store, "云溪市绿色出行促进条例和雾川市文明养犬条例，哪个先施行？")
+        assert first.parsed["op"] == "two_documents" and first.answer.endswith("《雾川市文明养犬条例》先施行。"), first
+        assert len(first.citations) == 2
+        more = ask(store, "云溪市绿色出行促进条例和雾川市文明养犬条例哪个条数更多？")
+        assert "共4条" in more.answer and "共3条" in more.answer and more.answer.endswith("《云溪市绿色出行促进条例》条数较多。")
+        assert ask(store, "云溪市绿色出行促进条例和火星市文明养犬条例，哪个先施行？").answer == ""

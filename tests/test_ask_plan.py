@@ -113,6 +113,8 @@ def test_every_operation_has_a_handler():
         ("溪北科创有限公司开建项目盘活了多少亩低效用地？", {"unknown_place": None, "op": "lookup"}),
         # a known measure that qualifies a share or a rate is not the measure asked
         ("明澜区2023年数字经济核心产业增加值占地区生产总值比重是多少？", {"key": None}),
+        ("明澜区2023年工业在地区生产总值中所占比重是多少？", {"key": None}),  # the share of 工业, not the total
+        ("明澜区2023年农业在地区生产总值中的比重是多少？", {"key": None}),
         ("明澜区2023年对全市经济增长的贡献率是多少？", {"key": None}),
         ("明澜区2023年经济增长目标是多少？", {"key": "gdp"}),
         # a target against its outcome, in other words; a report's glossary by count or by position

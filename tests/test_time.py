@@ -39,6 +39,8 @@ def indicator(doc, needle: str, metric: str = "") -> dict:
         ("2024年经济社会发展的主要目标", 2024, ("targets", "2024", "target")),
         ("明年的主要任务", 2024, ("tasks", "2025", "target")),
         ("2024年主要工作", 2024, ("tasks", "2024", "target")),
+        ("新的一年工作安排", 2024, ("tasks", "2024", "target")),  # 新的一年 = the report's year
+        ("新一年的主要任务", 2024, ("tasks", "2024", "target")),
         # The same words for a past year are a review.
         ("2023年主要工作", 2024, ("review", None, "actual")),
         ("2023年工作回顾", 2024, ("review", None, "actual")),
@@ -52,6 +54,7 @@ def indicator(doc, needle: str, metric: str = "") -> dict:
         # Naming the year just ended too, the review opens with that year (争取…资金 there is that year's).
         ("“十四五”时期和2025年工作回顾", 2026, ("review", "2025", "actual")),
         ("“十四五”时期工作回顾", 2026, ("review", "2021-2025", "actual")),
+        ("“十四五”规划实施情况", 2026, ("review", "2021-2025", "actual")),  # 实施情况 reports, as 执行情况
         # A list of the year's 民生实事.
         ("2024年区政府十件民生实事", 2024, ("tasks", "2024", "target")),
         ("附件：民生实事项目", 2024, ("tasks", "2024", "target")),

@@ -29,6 +29,9 @@ HEAD = "2031年云溪市明澜区政府工作报告\n各位代表：\n一、2030
     ("粮食的指标", "grain_output"),
     ("钢产量指标", "steel_output"),
     ("农业和农副业总产值", "agri_output"),
+    # a from-phrase glued to the measure (能耗由前三年分别上升…，转为下降…) names no other measure
+    ("单位地区生产总值能耗由前三年", "energy_intensity"),
+    ("二氧化硫排放量由上年", "so2_emissions"),
     # and what must stay apart: a price named with its own goods is no price index
     ("食品物价", None),
     ("城镇人口", None),
@@ -51,8 +54,9 @@ def _facts(targets: str) -> list[dict]:
 @pytest.mark.parametrize(("sentence", "metric", "key", "value", "value_max"), [
     ("综合考虑各种因素，今年经济增长速度的宏观调控目标，定为百分之七至八。", "经济增长速度的宏观调控目标", "gdp", 7, 8),
     ("综合考虑各种因素，今年经济增长速度的宏观调控目标，定为6.5%。", "经济增长速度的宏观调控目标", "gdp", 6.5, None),
-    ("要确保物价上涨幅度比去年有明显回落，力争控制在百分之九左右。", "物价上涨幅度", "retail_prices", 9, None),
+    ("要使全区物价上涨幅度较上年有所回落，力争控制在百分之九左右。", "物价上涨幅度", "retail_prices", 9, None),
     ("全区城镇登记失业率，控制在4.5%以内。", "城镇登记失业率", "unemployment_registered", 4.5, None),
+    ("全区城镇调查失业率，全年力争控制在5.2%以内。", "城镇调查失业率", "unemployment_surveyed", 5.2, None),
 ])
 def test_a_set_verb_alone_takes_the_measure_of_the_clause_before(sentence, metric, key, value, value_max):
     got = [f for f in _facts(sentence) if f["value"] == value]

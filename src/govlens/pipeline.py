@@ -27,7 +27,7 @@ from .stages.normalize import normalize
 from .stages.sections import sections
 from .stages.split import split
 
-VERSION = "84"  # bump when output changes, so stores re-extract
+VERSION = "88"  # bump when output changes, so stores re-extract
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +46,7 @@ def _extract_stages() -> list[Stage]:
 
     return [
         Stage("glossary_facts", _glossary_facts, ("text", "glossary"), ("facts",)),
-        Stage("indicators", indicators, ("text", "sections", "glossary", "year", "kind", "region"), ("facts",)),
+        Stage("indicators", indicators, ("text", "sections", "glossary", "year", "kind", "region", "title"), ("facts",)),
         Stage("projects", projects, ("text", "facts", "region"), ("facts",)),
         Stage("programmes", programmes, ("text", "facts", "glossary", "region"), ("facts",)),
         Stage("validate", validate, ("text", "facts"), ("facts", "warnings")),

@@ -167,7 +167,8 @@ def lookup(store: StoreAPI, p: Plan, q: str) -> Answer | None:
             metric = f.get("metric") or ""
             own = _own_clause(f)  # read by the question's words, not by a known measure: its clause is shown
             said = f"（原文“{own}”）" if own and own != figure(f) else ""
-            return Answer(answer=f"{f.get('region') or ''}{metric}：{figure(f)}{said}。", citations=[cite(f)], table=[f])
+            shown = figure(f) if said else as_written(f, figure(f))  # 29% (原文“百分之二十九”)
+            return Answer(answer=f"{f.get('region') or ''}{metric}：{shown}{said}。", citations=[cite(f)], table=[f])
     if f is None and unit and unit in S.COUNT_UNITS:
         # 几轮环境综合整治: a count in the unit asked written right before the question's words
         words = [w for w in S.words_of(p.residue or "") if not S.COUNT_VERBS.match(w)]
@@ -430,6 +431,8 @@ def target_vs_outcome(store: StoreAPI, p: Plan, q: str) -> Answer | None:
         v = verdict(p.stated_target, outcome, p.key)
         rule = rule_for(p.stated_target, p.key)
         field_ = "change" if p.stated_target["change"] is not None else "value"
+        if outcome.get(field_) is None:  # a percent the outcome states as a level (涨幅控制在2.6%): as it is
+            field_ = "value" if field_ == "change" else "change"
         a = Answer(answer=f"{outcome.get('region') or ''}{when(outcome)}{outcome.get('metric')}实际{as_written(outcome, figure(outcome, field_), field_)}"
                           f"（问题所给目标{figure(p.stated_target)}：{_VERDICT[v]}）。",
                    citations=[cite(outcome)], table=[outcome], note=f"判定规则：{rule}")
@@ -454,6 +457,14 @@ def target_vs_outcome(store: StoreAPI, p: Plan, q: str) -> Answer | None:
         t = r["target"]
         base = Plan(**{**vars(p), "kind": "actual", "want_change": t.get("change") is not None or percent(t) is not None})
         outcome = _pick(store, base, r["region"], r["year"])
+        said = S.verdict_said(outcome) if outcome is not None and S.restated_target(outcome) else None
+        if said is not None:
+            # the next report restates the target and says whether it was met (没有实现年初确定的…降低4%左右)
+            return Answer(answer=f"{r['region']}{r['year']}年{r['metric']}目标为{as_written(t, figure(t))}："
+                                 f"{_VERDICT[said]}（原文“{S.verdict_words(outcome)}”）。",
+                          citations=[cite(outcome)], table=[t, outcome], note="判定：次年报告的原话")
+        if outcome is not None and S.restated_target(outcome):
+            outcome = None  # a target read back in the next report is not its outcome
         if outcome is not None and (v := verdict(t, outcome, r.get("metric_key"))) in ("met", "missed"):
             r = r | {"actual": outcome, "verdict": v, "rule": rule_for(t, r.get("metric_key"))}
     if r["verdict"] not in ("met", "missed"):
@@ -858,7 +869,48 @@ def date(store: StoreAPI, p: Plan, q: str) -> Answer | None:
                   citations=[{k: hit[k] for k in ("doc", "quote", "span")}])
 
 
+def articles(store: StoreAPI, p: Plan, q: str) -> Answer | None:
+    """How many articles a named regulation has (福建省…条例一共有多少条): the number of its last article."""
+    name = re.split(r"(?:一共|总共|共计|共)?(?:有|包括|包含|分为)?(?:多少|几)条", q)[0]
+    name = re.sub(r"^(?:请问)?|[《》“”\"\s]", "", name)
+    hit = S.article_count(store, name)
+    if hit is None:
+        return None
+    return Answer(answer=f"《{hit['title']}》共{hit['count']}条（最后一条为{hit['head']}）。",
+                  citations=[{k: hit[k] for k in ("doc", "quote", "span")}], computed=[str(hit["count"])])
+
+
+def two_documents(store: StoreAPI, p: Plan, q: str) -> Answer | None:
+    """Two named regulations compared: which takes effect first (施行) or which has more articles."""
+    m = re.search(r"^(.*?(?:条例|办法|规定|细则))[》”]?(?:和|与|跟|及)(.*?(?:条例|办法|规定|细则))", re.sub(r"[《“]", "", q))
+    if m is None:
+        return None
+    names = [re.sub(r"^(?:请问)?", "", n).strip() for n in m.groups()]
+    by_date = bool(re.search(r"施行|实施|生效|先|早|晚", q[m.end():]))
+    hits = [S.effective_date(store, n, None) if by_date else S.article_count(store, n) for n in names]
+    if any(h is None for h in hits):
+        return None
+    if by_date:
+        def key(h: dict[str, Any]) -> tuple[int, ...]:
+            return tuple(int(x) for x in re.findall(r"\d+", h["date"]))
+        late = bool(re.search(r"后|晚", q[m.end():]))
+        pick = (max if late else min)(hits, key=key)
+        lines = "；".join(f"《{h['title']}》自{h['date']}起施行" for h in hits)
+        answer = f"{lines}。《{pick['title']}》{'后' if late else '先'}施行。"
+        computed: list[str] = []
+    else:
+        few = bool(re.search(r"少", q[m.end():]))
+        pick = (min if few else max)(hits, key=lambda h: h["count"])
+        lines = "；".join(f"《{h['title']}》共{h['count']}条（最后一条为{h['head']}）" for h in hits)
+        answer = f"{lines}。《{pick['title']}》条数{'较少' if few else '较多'}。"
+        computed = [str(h["count"]) for h in hits]
+    return Answer(answer=answer, citations=[{k: h[k] for k in ("doc", "quote", "span")} for h in hits],
+                  computed=computed)
+
+
 HANDLERS: dict[str, Handler] = {
+    "two_documents": two_documents,
+    "articles": articles,
     "date": date,
     "lookup": lookup,
     "compare": compare_places,

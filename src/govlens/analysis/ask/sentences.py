@@ -13,6 +13,7 @@ from ...lexicon.words import QUALIFIER_BEFORE_RX
 from ...stages.numbers import cn_year
 from ...store.api import StoreAPI
 from . import words as W
+from .answer import raw
 
 # the unit a question asks for: 多少天 -> 天, 百分之几 / 多少% / …率 -> %
 UNIT_ASKED = re.compile(r"(?:多少|几)(天|件|个|人|项|家|所|条|公里|平方米|套|张|名|次|亩|处|座|户|轮|场|届|批|期|栋|台|辆|艘|架|部"
@@ -378,26 +379,58 @@ EFFECTIVE_FORMS: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
-def effective_date(store: StoreAPI, name: str, place: str | None) -> dict[str, Any] | None:
-    """The date the named document (a regulation's title, as asked) says it takes effect from: the
-    stored document whose title the question names (or holds most of), then its 本条例自…起施行."""
+def named_documents(store: StoreAPI, name: str) -> list[tuple[dict[str, Any], str]]:
+    """The stored documents whose title the question names (or holds most of), best first, with their titles."""
     if len(name) < 2:
-        return None
+        return []
     try:
         hits = store.search(name, limit=10) or store.search(name[-6:], limit=10)
     except GovlensError:
-        return None
+        return []
+
     def overlap(title: str) -> int:
         return max((k for k in range(len(title), 1, -1) for i in range(len(title) - k + 1) if title[i:i + k] in name),
                    default=0)
-    ranked = sorted(hits, key=lambda h: -overlap(h.get("title") or ""))
-    for h in ranked[:3]:
+    out = []
+    for h in sorted(hits, key=lambda h: -overlap(h.get("title") or ""))[:3]:
         title = h.get("title") or ""
         own = re.sub(r"^中华人民共和国", "", title)
         if overlap(title) < min(len(title), 6) or own[:2] not in name:
             continue  # not the document the question names (its place, the title's first words, is not asked)
         d = store.document(h["id"])
-        text = d["text"] if d else ""
+        if d:
+            out.append((d, title))
+    return out
+
+
+# An article heading at the start of a line: 第七十五条 (a regulation's articles are numbered in order)
+ARTICLE = re.compile(r"(?:^|\n)[ \t　]*第([一二两三四五六七八九十百零〇\d]+)条")
+
+
+def article_count(store: StoreAPI, name: str) -> dict[str, Any] | None:
+    """How many articles the named regulation has: the number of its last 第…条 heading (articles are
+    numbered from 第一条 in order), citing that article's line."""
+    from ...stages.numbers import cn_int
+
+    for d, title in named_documents(store, name):
+        text = d["text"]
+        heads = [(int(m.group(1)) if m.group(1).isdigit() else cn_int(m.group(1)) or 0, m) for m in ARTICLE.finditer(text)]
+        if len(heads) < 2 or heads[0][0] != 1:
+            continue
+        n, m = max(heads, key=lambda x: x[0])
+        start = m.start() + (text[m.start()] == "\n")
+        end = text.find("\n", start)
+        end = len(text) if end == -1 else end
+        return {"doc": d["doc"], "quote": text[start:end], "span": [start, end], "count": n, "title": title,
+                "head": m.group().strip()}
+    return None
+
+
+def effective_date(store: StoreAPI, name: str, place: str | None) -> dict[str, Any] | None:
+    """The date the named document (a regulation's title, as asked) says it takes effect from: the
+    stored document whose title the question names (or holds most of), then its 本条例自…起施行."""
+    for d, title in named_documents(store, name):
+        text = d["text"]
         for rx, _ in EFFECTIVE_FORMS:
             found = list(rx.finditer(text))
             mine = [m for m in found if m.group().startswith("本")] or found
@@ -554,3 +587,45 @@ def _named_before(quote: str, own: str, words: list[str]) -> bool:
     before = re.sub(r"\d+(?:月份?|日|号|年)", "", quote[:at])  # 7月份 is a date, not a figure
     before = re.split(r"\d", before)[-1]  # back to the previous figure, which the measure would be of
     return sum(w in before for w in words) >= 2 or any(len(w) >= 4 and w in before for w in words)
+
+
+# A target read back in the next year's report (没有实现年初确定的…降低4%左右, 完成了预期目标…增长7%): the figure
+# follows words naming it a target in its own clause. Each row: the pattern before the figure, an invented sentence.
+RESTATED_FORMS: list[tuple[str, str]] = [
+    (r"(?:年初|年度|原|事先|此前)?(?:确定|提出|设定|制定|安排)的[^，。；\d]{0,24}$", "全区没有实现年初确定的单位产值能耗降低3%左右的目标"),
+    (r"(?:预期|计划)目标[^，。；\d]{0,16}$", "未能完成预期目标中的能耗降低3%左右"),
+]
+# What the sentence says of the target, first match wins: (verdict, pattern, invented sentence)
+VERDICT_FORMS: list[tuple[str, str, str]] = [
+    ("missed", r"没有实现|未能实现|未实现|没有完成|未能完成|未完成|没有达到|未达到|未能达到", "全区没有实现年初确定的单位产值能耗降低3%左右的目标"),
+    ("met", r"超额完成|全面完成|顺利完成|如期完成|完成了|实现了|达到了|顺利实现|如期实现", "全区超额完成了年初确定的粮食产量1200万吨的目标"),
+]
+
+
+def _before_figure(f: dict[str, Any]) -> str:
+    quote = f.get("quote") or ""
+    r = raw(f)
+    at = quote.find(r) if r else -1
+    return quote[:at] if at > 0 else ""
+
+
+def restated_target(f: dict[str, Any]) -> bool:
+    """Whether the figure is a target the sentence reads back (年初确定的…降低4%左右), not an outcome."""
+    before = _before_figure(f)
+    return any(re.search(rx, before) for rx, _ in RESTATED_FORMS)
+
+
+def verdict_said(f: dict[str, Any]) -> str | None:
+    """met / missed as the sentence restating the target words it, else None."""
+    for v, rx, _ in VERDICT_FORMS:
+        if re.search(rx, f.get("quote") or ""):
+            return v
+    return None
+
+
+def verdict_words(f: dict[str, Any]) -> str:
+    """The sentence's own words of the verdict (没有实现), for the answer."""
+    for _v, rx, _ in VERDICT_FORMS:
+        if (m := re.search(rx, f.get("quote") or "")) is not None:
+            return m.group()
+    return ""

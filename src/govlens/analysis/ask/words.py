@@ -32,6 +32,11 @@ OPERATION_CUES: list[tuple[str, re.Pattern[str], str]] = [
                                   r"|(?:多少|几)(?:条|个|项)(?:名词解释|名词注释|注释|注解|词条)|解释了?(?:多少|几)个(?:名词|词|术语)"
                                   r"|(?:名词解释|名词注释|注释)[^，。？]{0,4}第[一二三四五六七八九十\d]+(?:条|个|项)"),
      "报告的名词解释有多少条？"),
+    ("two_documents", re.compile(r"(?:条例|办法|规定|细则)[》”]?(?:和|与|跟|及)[^，。？]*(?:条例|办法|规定|细则)[》”]?[，,]?(?:哪个|哪一个|谁)"
+                                 r"(?:先|更早|早|后|更晚|晚|条数|条文|条)?"),
+     "云溪市绿色出行促进条例和雾川市文明养犬条例，哪个先施行？"),
+    ("articles", re.compile(r"(?:条例|办法|规定|细则|法)[》”]?(?:一共|总共|共计|共)?(?:有|包括|包含|分为)?(?:多少|几)条[？?]?$"),
+     "云溪市绿色出行促进条例一共有多少条？"),
     ("date", re.compile(r"(?:哪天|哪一天|哪日|何时|什么时候|什么时间|哪年哪月|几月几[日号]|哪个日期)(?:起|开始)?(?:正式)?(?:施行|实施|生效|执行)"
                         r"|(?:施行|实施|生效)(?:日期|时间)"),
      "云溪市绿色出行促进条例从哪天起施行？"),
@@ -133,7 +138,7 @@ EACH_YEAR = re.compile(r"每年|各年|逐年|历年|分别|各是|依次")  # a
 ORG_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z]{0,12}?(?:有限责任公司|有限公司|股份公司|公司|集团|银行|大学|学院|研究院|研究所)")
 # Around a known measure's name, words that make it a qualifier of another measure: 占 before it (X占国内
 # 生产总值比重), or a share or rate after it (对全球经济增长的贡献率). Tested as "<char before>|<text after>".
-MODIFIER_OF = re.compile(r"^占\||^[^|]?\|(?:的)?(?:比重|占比|贡献率|比例|份额|拉动)")
+MODIFIER_OF = re.compile(r"^占\||^[^|]?\|(?:中所占|中|所占)?(?:的)?(?:比重|占比|贡献率|比例|份额|拉动)")
 # A figure the question states for the places to have (哪些省份的目标是5%左右): a filter, not a top place
 FIGURE_STATED = re.compile(rf"(?:是|为|定为|定在|达到|都是)(?:增长)?(?P<v>\d+(?:\.\d+)?)\s*(?:%|％)(?P<q>{QUALIFIER_AFTER_CHANGE_RX})?"
                            r"(?=[^，。？\d]{0,6}[？?]?$)")

@@ -24,7 +24,7 @@ _LEADING = re.compile(
 )
 _TRAILING = re.compile(
     r"(?:实现了?|完成了?|达到了?|拟定为|定为|转为|达|为|是|出现了?|呈现|收窄|放缓|加快|增至|降至|降到|回落到|回落至|(?<![纲需摘主重必提])要|(?<=比重)要|将|拟|提高到|提升到|提升至|提高至|增加到|增加至|降低到|下降到|下降至|保持在|控制在|保持|维持|(?<=[值额量率数入])(?:可以|可|能够|能)|"
-    r"稳定在|突破|超过|累计|共计|总计|共|分别|均|各|有|的|了|已|平均每年|每年平均|每年|(?<![均人])每(?:月|天|日|周)|按照|不能|不得|首次跃上|跃上|跃升至|跃升到|上升至|上升到|迈上|站上|首次|"
+    r"稳定在|突破|超过|累计|共计|总计|共|分别|均|各|有|的|了|已|平均每年|每年平均|每年|大约|(?<![节条公签合预契制集])约|(?<![均人])每(?:月|天|日|周)|按照|不能|不得|首次跃上|跃上|跃升至|跃升到|上升至|上升到|迈上|站上|首次|"
     rf"平均为|平均|实际|名义|(?:{YEAR}|{YEAR_CN})年(?:底|末)?|(?:较|比)(?:{YEAR}|{YEAR_CN})年(?:同期)?|(?:分别)?是(?:{YEAR}|{YEAR_CN})年(?:末|底)?的?|(?:较|比)(?:上半年|下半年|一季度|前三季度|上年同期|去年同期|上月|同期|年初)|已经|达到|占|比上年|同比|较上年|可比|新增了|合计|"
     r"分别为|分别达|分别达到|都|也|还|仅|再|又|以|按|在|由|从|全面|全部|基本|顺利|正式|成功|、|，|：|"
     # a connective the figure's clause was cut at (水电站和65万千瓦…): not 惠及, 涉及, 参与, 总和
@@ -127,6 +127,10 @@ _ONE_CHAR_NOUN = re.compile(r"(?P<n>[\u4e00-\u9fff](?:、(?:市|区|县|旗|镇|
 _UNIT_TAIL = re.compile(r"[（(][\u4e00-\u9fff]{1,2}[）)](?=[\u4e00-\u9fff“])")
 
 
+# One-character nouns that own what a 的 after them names (6个村的饮水安全工程): places and units of a count.
+_OWNER_NOUNS = ("村", "县", "乡", "镇", "区", "市", "省", "户", "厂", "矿", "校", "站")
+
+
 def noun_after(text: str, end: int, hi: int) -> tuple[str, int]:
     """The noun a figure ending at ``end`` counts, and where it ends: the words after the unit up to the
     clause's next stop ("新增2所公办幼儿园"); its predicate when it opens with one ("183人实现全部脱贫");
@@ -152,7 +156,10 @@ def noun_after(text: str, end: int, hi: int) -> tuple[str, int]:
     noun = _clean_metric(noun)
     if len(noun) == 1 and (one := _ONE_CHAR_NOUN.match(text, end, hi)) and (
             one.group("p") or one.group("pred") or len(one.group("n")) > 1):
-        pred = one.group("pred").split("的")[0]
+        pred = one.group("pred")
+        # 5个村的饮水安全工程: the noun after 的 says what of the 村 is counted; else the predicate up to 的
+        pred = ("的" + _AFTER_STOP.sub("", pred[1:]) if pred.startswith("的") and len(pred) > 2
+                and one.group("n") in _OWNER_NOUNS else pred.split("的")[0])
         whole = one.group("n") + (one.group("p") or "") + pred
         return _balance(whole), end + len(whole)
     return _balance(noun), end + len(noun)

@@ -84,11 +84,22 @@ _BASIS = re.compile(r"[^，。；]{0,30}?的基础上[，,]")
 REPORTING_KINDS = frozenset({"work_report", "statistics", "budget"})
 
 
+_TITLE_YEAR = re.compile(rf"({YEAR}|{YEAR_CN})年(?!\d{{1,2}}月\d)")
+
+
 def last_reported(doc: Document) -> int | None:
     """The last year a document can report outcomes for: the year before for :data:`REPORTING_KINDS`."""
     if not doc.year:
         return None
-    return doc.year - 1 if doc.kind in REPORTING_KINDS else doc.year
+    if doc.kind in REPORTING_KINDS:
+        return doc.year - 1
+    if doc.kind in ("press", "news") and doc.title:
+        # A press conference or news item on a past year's results (2023年经济运行情况新闻发布会, held in
+        # January 2024): its uncued outcomes are of the year its title names.
+        named = {cn_year(y) for y in _TITLE_YEAR.findall(doc.title)}
+        if len(named) == 1 and (only := named.pop()) < doc.year and only >= doc.year - 1:
+            return only
+    return doc.year
 
 
 def _period_cues(doc: Document, text: str, lo: int, hi: int) -> list[tuple[int, str]]:
@@ -435,7 +446,8 @@ _PLAN_ANY = re.compile(rf"“?({PLAN_NAMES})”?")
 
 # --- time rules of a figure's own words and of its document (README "Time from structure") ----------
 # Each row: name, what it does, and examples (invented): (document, year, body, figure, kind, period).
-# ``document``: "report" (a work report of ``year``), "old" (a national report of ``year``, 1950s–1990s
+# ``document``: "report" (a work report of ``year``), "press" (a press conference held in ``year`` on the
+# year before), "old" (a national report of ``year``, 1950s–1990s
 # style), "bulletin" (a statistics bulletin of the year before ``year``, published in ``year``), "regulation"
 # (a local regulation of ``year``).
 # tests/test_period_rules.py runs them through the whole pipeline.
@@ -489,6 +501,11 @@ TIME_RULES: list[tuple[str, str, tuple[tuple[str, int, str, str, str, str], ...]
     ("a regulation's figures are what it sets",
      "标准为每月1500元, 处50元以上罚款 in a regulation (办法, 条例, 第X条): targets of its year, as annotated", (
          ("regulation", 2024, "第五条 养犬登记证有效期为1年，登记费标准为每只每年80元。\n", "80元", "target", "2024"),
+     )),
+    ("a press conference or news item on a past year's results dates its outcomes that year",
+     "2023年经济运行情况新闻发布会 held in 2024: 全年…, 年末… are 2023; 今年… still 2024", (
+         ("press", 2024, "发布人：初步核算，全年全区地区生产总值486亿元，增长5.6%。\n", "486亿元", "actual", "2023"),
+         ("press", 2024, "发布人：今年，全区力争新增规上企业40家。\n", "40家", "target", "2024"),
      )),
     ("two periods in one 在…的基础上 aside date only the aside",
      "在去年…和今年…的基础上，…: the figure after it keeps the time before the aside", (

@@ -50,10 +50,11 @@ from .record import _fact, _quote_to
 from .scan import _MAX_CONTEXT, _MAX_GROUP, Mention
 
 _TO_VERBS = ("增加到|增长到|提高到|提升到|提升至|提高至|增至|增加至|下降到|下降至|降至|降到|回落到|回落至|减少到|扩大到|跃升至|上升到|达到|"
-              "减为|减少为|减少至|减至|降为|增为|增加为|提高为|压减至|压减到|缩减至|缩减为")
+              "减为|减少为|减少至|减至|降为|增为|增加为|提高为|压减至|压减到|缩减至|缩减为|压缩至|压缩到|压缩为|缩短至|缩短到|"
+              "缩短为|降低至|降低到|延长至|延长到|扩大至|提速至|精简至|精简为")
 _TO_PHRASE = re.compile(rf"^(?:{_TO_VERBS})(?:(?:{YEAR}|{YEAR_CN})年(?:底|末)?)?的?$")
 # 由每生每年5元提高至10元: a rate per head and year may sit between 由 and the figure.
-_FROM = re.compile(rf"(?:由|从)(?:去年|上年|(?:{YEAR}|{YEAR_CN})年(?:底|末)?)?(?:每[\u4e00-\u9fff]{{1,2}}?){{0,2}}的?$")
+_FROM = re.compile(rf"(?:由|从)(?:去年|上年|原先|原来|原|过去|以前|改革前|(?:{YEAR}|{YEAR_CN})年(?:底|末)?)?(?:每[\u4e00-\u9fff]{{1,2}}?){{0,2}}的?$")
 _TO_VERB = re.compile(rf"^(?:{_TO_VERBS})")
 _REACHED = ("达到", "达", "为", "至")
 _REACHED_AFTER = re.compile(r"^[、，,]?(?:达到|达|增至|增加到|提高到|升至|总量达到?)$")
@@ -77,7 +78,7 @@ _PLAN_FIGURE = re.compile(r"计划(?:为|是|增长)")
 _RATE_NOUNS = ("增长速度", "增速", "增长率")
 # A clause holding only the verb that sets a figure (…的宏观调控目标，定为8%至9%; 确保物价上涨幅度比去年有明显
 # 回落，力争控制在15%左右): the measure is the subject of the clause before, up to a base it is compared with.
-_SET_ONLY = re.compile(r"^[，,\s]*(?:要|力争|努力|争取|确保)?(?:定为|定在|拟定为|确定为|控制在|保持在|调控在)$")
+_SET_ONLY = re.compile(r"^[，,\s]*(?:全年|今年)?(?:要|力争|努力|争取|确保)?(?:定为|定在|拟定为|确定为|控制在|保持在|调控在)$")
 _CHANGE_NOUNS = ("降幅", "增幅", "增速", "涨幅", "总量", "规模", "总额")
 # A clause opening with a share or a rate of the figure before ("300亿元，占全市的12%", "增长8%，增速高于全市2个
 # 百分点", "其中税收收入40亿元，占比76.9%"): its subject is that figure's metric.
@@ -638,6 +639,7 @@ METRIC_RULES: list[Row] = [
         ("东城智造、西城数谷2个产业园正式授牌。", ({"metric": "产业园正式授牌", "value": 2},)),
         ("大型农贸批发市场完成不少于20万批次农产品快检。", ({"metric": "农产品快检", "value": 20, "unit": "万批次"},)),
         ("12个省（区、市）全部免征了农业税。", ({"metric": "省（区、市）全部免征了农业税", "value": 12},)),
+        ("投资800万元，完成6个村的饮水安全工程。", ({"value": 800}, {"metric": "村的饮水安全工程", "value": 6})),
         # the subject of the clause, not the words next to the figure: what 有 introduces, a noun cut before
         # its role (为重点) or means (通过), a result verb's object after 的, no place or seam word kept
         ("在新版文化地图中，明确我区有革命旧址3处，纪念设施5处。",
@@ -778,7 +780,9 @@ RULES: list[Row] = [
          ({"metric": "新能源装机", "value": 905, "change_abs": 182, "change_abs_unit": "万千瓦"},)),)),
     Row("由A到B", from_to, (
         ("全区人均公园绿地面积由10.5平方米增加到12.3平方米。",
-         ({"metric": "人均公园绿地面积", "value": 12.3, "unit": "平方米", "from_value": 10.5},)),)),
+         ({"metric": "人均公园绿地面积", "value": 12.3, "unit": "平方米", "from_value": 10.5},)),
+        ("企业开办时间从原先5个工作日压缩至1天。",
+         ({"metric": "企业开办时间", "value": 1, "unit": "天", "from_value": 5},)),)),
     Row("absolute change after a level", absolute_change, (
         ("全区财政总收入88.6亿元，同比增加6.2亿元。",
          ({"metric": "财政总收入", "value": 88.6, "change_abs": 6.2, "change_abs_unit": "亿元"},)),
