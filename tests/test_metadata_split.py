@@ -297,7 +297,8 @@ def test_a_breadcrumb_broken_over_lines_is_site_and_the_headline_stands_apart():
                                            ("【字体：大 中 小】【打印】【关闭】", "chrome"), ("溪北县人民政府信息公开", "site"),
                                            ("走进校园课堂", "text"), ("走进溪北 政务公开", "site"),
                                            ("云溪日报　2031年5月9日", "meta"), ("| 索引号 | 000/2031-00047 |", "meta"),
-                                           ("| 信息分类 | 城乡建设、环境保护 |", "meta")])
+                                           ("| 信息分类 | 城乡建设、环境保护 |", "meta"), ("云溪城市副中心报", "site"),
+                                           ("社会发展统计公报", "text"), ("明澜区工作简报", "text")])
 def test_broken_navigation_pieces(line, cls):
     assert split.classify(line, lead=True) == cls
 

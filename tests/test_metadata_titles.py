@@ -246,3 +246,13 @@ def test_a_forwarding_notice_broken_after_its_issuers_is_one_title():
             "现将《省人民政府办公厅关于加强冬春农田水利建设的通知》转发给你们，请结合实际，认真贯彻落实。\n云溪市人民政府办公室\n2031年11月7日")
     (d,) = read_text(page, extract=False)
     assert (d.title, d.region, d.kind) == ("云溪市人民政府办公室转发省政府办公厅关于加强冬春农田水利建设的通知的通知", "云溪市", "regulation")
+
+
+@pytest.mark.parametrize("opening", [
+    "记者近日从明澜区科委获悉，今年上半年，明澜区新增专精特新企业26家，总数达到120家。",
+    "5月11日，明澜区运河沿线的灯塔广场和漕运码头公园同时向市民开放，沿线新增公园绿地120公顷。",
+])
+def test_news_openings_with_no_paper_cue(opening):
+    (d,) = read_text("明澜区新增专精特新企业26家\n" + opening + "\n明澜区将继续实施企业培育计划，支持企业加大研发投入，力争全年新增企业50家。",
+                     extract=False)
+    assert (d.region, d.kind) == ("云溪市明澜区", "news")

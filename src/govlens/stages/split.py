@@ -93,6 +93,7 @@ _SENTENCE_ON = re.compile(r"。.")
 # Only among the lines before a page's first paragraph: a line that is the site's or paper's name alone.
 SITE_RULES: list[tuple[str, str]] = [
     (r"^[\u4e00-\u9fff]{2,30}(?:新闻网|网站|门户网站?|政府网|人大网|网|数字报|数字版|电子版|客户端|频道|日报|晚报)$", "云溪日报数字版"),
+    (r"^[\u4e00-\u9fff]{2,30}(?<![喜捷简快情汇通周年画公举电预申上回])报$", "云溪城市副中心报"),
     (r"^[\u4e00-\u9fff]{2,30}(?:人民政府|行政公署)$", "溪北县人民政府"),
     (r"^[\u4e00-\u9fff]{2,30}(?:信息公开|政务公开)(?:网|平台|专栏)?$", "溪北县人民政府信息公开"),
 ]
