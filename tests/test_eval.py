@@ -31,7 +31,7 @@ FLOORS = {"strict_f1": 0.965, "lenient_f1": 0.985, "numbers_f1": 0.985, "glossar
 # Facts breaking each invariant over ../shared/corpus (``govlens eval --invariants``); only move down.
 # Before time from structure (pipeline v13; plan sections as today's stages/sections.py sees them):
 # 652, 488, 247, 0, 25 of 10 993 facts.
-CEILINGS = {"outcome_not_before_report": 8, "actual_in_plan_section": 16, "metric_not_a_word": 25,
+CEILINGS = {"outcome_not_before_report": 8, "actual_in_plan_section": 16, "metric_not_a_word": 23,
             "percent_over_1000": 0, "period_outside_horizon": 12}
 
 

@@ -127,6 +127,10 @@ _ONE_CHAR_NOUN = re.compile(r"(?P<n>[\u4e00-\u9fff](?:、(?:市|区|县|旗|镇|
 _UNIT_TAIL = re.compile(r"[（(][\u4e00-\u9fff]{1,2}[）)](?=[\u4e00-\u9fff“])")
 
 
+# One-character nouns that own what a 的 after them names (6个村的饮水安全工程): places and units of a count.
+_OWNER_NOUNS = ("村", "县", "乡", "镇", "区", "市", "省", "户", "厂", "矿", "校", "站")
+
+
 def noun_after(text: str, end: int, hi: int) -> tuple[str, int]:
     """The noun a figure ending at ``end`` counts, and where it ends: the words after the unit up to the
     clause's next stop ("新增2所公办幼儿园"); its predicate when it opens with one ("183人实现全部脱贫");
@@ -152,7 +156,10 @@ def noun_after(text: str, end: int, hi: int) -> tuple[str, int]:
     noun = _clean_metric(noun)
     if len(noun) == 1 and (one := _ONE_CHAR_NOUN.match(text, end, hi)) and (
             one.group("p") or one.group("pred") or len(one.group("n")) > 1):
-        pred = one.group("pred").split("的")[0]
+        pred = one.group("pred")
+        # 5个村的饮水安全工程: the noun after 的 says what of the 村 is counted; else the predicate up to 的
+        pred = ("的" + _AFTER_STOP.sub("", pred[1:]) if pred.startswith("的") and len(pred) > 2
+                and one.group("n") in _OWNER_NOUNS else pred.split("的")[0])
         whole = one.group("n") + (one.group("p") or "") + pred
         return _balance(whole), end + len(whole)
     return _balance(noun), end + len(noun)

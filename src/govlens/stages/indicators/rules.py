@@ -639,6 +639,7 @@ METRIC_RULES: list[Row] = [
         ("东城智造、西城数谷2个产业园正式授牌。", ({"metric": "产业园正式授牌", "value": 2},)),
         ("大型农贸批发市场完成不少于20万批次农产品快检。", ({"metric": "农产品快检", "value": 20, "unit": "万批次"},)),
         ("12个省（区、市）全部免征了农业税。", ({"metric": "省（区、市）全部免征了农业税", "value": 12},)),
+        ("投资800万元，完成6个村的饮水安全工程。", ({"value": 800}, {"metric": "村的饮水安全工程", "value": 6})),
         # the subject of the clause, not the words next to the figure: what 有 introduces, a noun cut before
         # its role (为重点) or means (通过), a result verb's object after 的, no place or seam word kept
         ("在新版文化地图中，明确我区有革命旧址3处，纪念设施5处。",
