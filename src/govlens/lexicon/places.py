@@ -180,12 +180,12 @@ class Gazetteer:
             if p.parent is not None:
                 g._children.setdefault(p.parent.code, []).append(p)
         current = {p.name for p in places}
-        abbrev = {name: short for short, name in _rows_of("places_abbrev.tsv")}
+        abbrev = {name: short for short, name in _rows_of("places_abbrev.tsv")}  # one per official name
         for p in places:
-            if p.name.endswith("旗"):
-                for a in [*banner_abbreviations(p.name), *([abbrev[p.name]] if p.name in abbrev else [])]:
-                    if a not in current:
-                        names.setdefault(a, []).append(p)
+            found = [*(banner_abbreviations(p.name) if p.name.endswith("旗") else []), *([abbrev[p.name]] if p.name in abbrev else [])]
+            for a in found:
+                if a not in current:
+                    names.setdefault(a, []).append(p)
         g.names = {k: tuple(v) for k, v in names.items()}
         g.shorts = {k: tuple(v) for k, v in shorts.items() if k not in names}
         current = {p.name for p in places}

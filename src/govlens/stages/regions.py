@@ -269,7 +269,7 @@ def displayed(places: Iterable[Place | None]) -> list[str | None]:
 # How a text refers to its own area (全省, 市委, 区政府): the level of the place it is about.
 SELF_LEVEL = {
     "province": re.compile(r"全省|我省|本省|省委|省政府|省人民政府|副?省长"),
-    "city": re.compile(r"全市|我市|本市|市委|市政府|市人民政府|副?市长|全州|州委|州政府"),
+    "city": re.compile(r"全市|我市|本市|市委|市政府|市人民政府|副?市长|全州|州委|州政府|全盟|盟委"),
     "district": re.compile(r"全区|我区|本区|区委|区政府|区人民政府|副?区长"),
     "county": re.compile(r"全县|我县|本县|县委|县政府|县人民政府|副?县长|全旗|旗委|旗政府"),
 }
