@@ -100,7 +100,7 @@ def test_question_dev_set_floors(tmp_path):
     # Round-2 blind questions and pairs joined dev on 2026-11-30 (0.65 / 0.42 when measured blind), so the
     # floors restart from what the joined set scores and move up from there (issue targets: 0.95 / 1.0 / 0.95).
     # Round 3's blind questions and pairs (measured once: 0.704 / 0.811) joined dev at 03:15 UTC.
-    assert d["answer_accuracy"] >= 0.966, s.misses
+    assert d["answer_accuracy"] >= 0.970, s.misses
     assert d["citation_accuracy"] >= 0.991, s.misses
     assert d["declined"] >= 0.975, s.misses
     if t is not None:
@@ -433,7 +433,7 @@ def test_the_parts_of_one_figure_are_ranked(tmp_path, row):
     parts, _compound, question = row
     filler = "全市上下坚持稳中求进，扎实推进各项工作，经济社会发展取得新成效。人民生活持续改善，社会大局保持稳定。\n" * 3
     if len(parts) == 3:
-        target = "地区生产总值增长5%左右，其中一二三产增加值分别增长3%左右、7%左右、5.5%左右"
+        target = "全市生产总值增长5.5%上下，一二三产增加值分别增长3%左右、7%左右、5.5%左右"
         top, other = "二产", "一产"
     else:
         target = "城镇居民人均可支配收入增长4.5%左右，农村居民人均可支配收入增长6%左右"

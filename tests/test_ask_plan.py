@@ -333,3 +333,12 @@ def test_a_rival_measure_does_not_answer(row):
     assert rival(question, metric)
     assert not rival(question, metric.replace(b, a))  # the measure asked itself
     assert not rival(question.replace(a, ""), metric)  # neither side asked: no verdict
+
+
+@pytest.mark.parametrize(("q", "parts"), [
+    ("明澜区2023年中央财政赤字和地方财政赤字分别是多少？", ["明澜区2023年中央财政赤字是多少？", "明澜区2023年地方财政赤字是多少？"]),
+    ("明澜区青禾产业园项目建成后年营收和年利税分别是多少？", ["明澜区青禾产业园项目建成后年营收是多少？", "明澜区青禾产业园项目建成后年利税是多少？"]),
+])
+def test_a_pair_keeps_each_names_first_character(store, q, parts):
+    """中央 after a year is a name's start, not the 中 of 报告中 (…年中央财政赤字和地方财政赤字分别)."""
+    assert split(store, q) == parts

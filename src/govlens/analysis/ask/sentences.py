@@ -9,7 +9,8 @@ import re
 from typing import Any
 
 from ...errors import GovlensError
-from ...lexicon.words import QUALIFIER_BEFORE_RX
+from ...lexicon.load import alternation
+from ...lexicon.words import QUALIFIER_BEFORE_RX, QUALIFIERS_AFTER
 from ...stages.numbers import cn_year
 from ...store.api import StoreAPI
 from . import words as W
@@ -558,7 +559,7 @@ def stated_from(f: dict[str, Any], earlier: int) -> dict[str, Any] | None:
     return None
 
 
-_PART_FIGURE = r"\d+(?:\.\d+)?(?:%|％|个百分点)?(?:左右|以上|以内|上下)?"
+_PART_FIGURE = rf"\d+(?:\.\d+)?(?:%|％|个百分点)?{alternation(QUALIFIERS_AFTER)}?"  # the lexicon's qualifiers after a figure
 
 
 def parts_in(quote: str, parts: tuple[tuple[str, ...], ...], compound: str) -> list[tuple[str, str, float]]:
@@ -580,7 +581,7 @@ def parts_in(quote: str, parts: tuple[tuple[str, ...], ...], compound: str) -> l
 
 def _named_before(quote: str, own: str, words: list[str]) -> bool:
     """Whether the clauses before the figure's own clause, back to the previous figure, name the measure
-    (外贸出口从7月份开始大幅度回升，全年达到1949亿美元: 外贸出口 is the subject of 全年达到…)."""
+    (外销订单从9月份开始回升，全年达到860亿美元: 外销订单 is the subject of 全年达到…)."""
     at = quote.find(own)
     if at <= 0:
         return False

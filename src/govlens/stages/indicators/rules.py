@@ -677,6 +677,7 @@ METRIC_RULES: list[Row] = [
         # 在…上 and 如 open no metric; a rate's 可 does not end it
         ("在全省招商大会上签约项目12个。", ({"metric": "签约项目", "value": 12},)),
         ("如东湖合作社平均亩产值可达4万元左右。", ({"metric": "东湖合作社平均亩产值", "value": 4},)),
+        ("据不完全统计全区民营企业达到1.2万家。", ({"metric": "民营企业", "value": 1.2, "unit": "万家"},)),
         ("困难群众临时救助标准为每月600元。", ({"metric": "困难群众临时救助标准", "value": 600},)),
         # a percentage before 的 and a noun: that noun's share, or a ratio of the words before it
         ("五个片区集聚了全区约40%的人口。", ({"metric": "人口", "value": 40, "qualifier": "约"},)),
