@@ -260,3 +260,21 @@ def test_news_openings_with_no_paper_cue(opening):
     (d,) = read_text("明澜区新增专精特新企业26家\n" + opening + "\n明澜区将继续实施企业培育计划，支持企业加大研发投入，力争全年新增企业50家。",
                      extract=False)
     assert (d.region, d.kind) == ("云溪市明澜区", "news")
+
+
+# A work report whose body names no year: the year in its title is its own (delivered that year); with
+# no year in the title either, the most-named year is the one it reviews (+1). Invented reports.
+_NO_YEAR_BODY = ("各位代表：\n现在，我代表{lvl}人民政府向大会报告工作，请予审议。\n一、过去一年工作回顾\n"
+                 "过去一年，全{lvl}地区生产总值增长6.1%，一般公共预算收入增长5.2%。{extra}\n二、今年主要目标任务\n"
+                 "全{lvl}地区生产总值增长6%左右。\n")
+
+
+@pytest.mark.parametrize(("heading", "extra", "year"), [
+    ("2031年溪北县政府工作报告", "", 2031),
+    ("溪北县2032年政府工作报告", "", 2032),
+    ("2031年溪北县政府工作报告", "2030年全县新增就业1.2万人。", 2031),  # a reviewed year in the body
+    ("溪北县政府工作报告", "2030年全县新增就业1.2万人，2030年末常住人口35万人。", 2031),  # no title year: reviewed + 1
+])
+def test_a_report_titled_with_its_year_is_filed_under_it(heading, extra, year):
+    (d,) = read_text(heading + "\n" + _NO_YEAR_BODY.format(lvl="县", extra=extra), extract=False)
+    assert (d.kind, d.year) == ("work_report", year)
