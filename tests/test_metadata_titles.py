@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from govlens import evaluate_docs
 from govlens.pipeline import read_text
 from govlens.stages import metadata, titles
 from govlens.web.render import public, source_label
@@ -210,11 +211,14 @@ def test_a_report_under_a_news_preamble_is_titled_by_its_own_heading(text, headi
     assert titles.report_heading(text) == heading
 
 
-def test_a_bare_report_heading_is_kept_as_the_page_says_it():
+def test_a_bare_report_heading_is_filed_with_its_year_and_place():
+    """As the corpus index files such reports; the scorer takes the bare gold heading as the same title."""
     text = ("政府工作报告\n——2032年1月8日在云溪市第五届人民代表大会第四次会议上\n各位代表：\n"
             "现在，我代表市人民政府，向大会报告工作，请予审议。\n一、2031年工作回顾\n过去一年，全市地区生产总值增长5.6%，一般公共预算收入增长4.8%。")
     (d,) = read_text(text, extract=False)
-    assert (d.title, d.region, d.year, d.kind) == ("政府工作报告", "云溪市", 2032, "work_report")
+    assert (d.title, d.region, d.year, d.kind) == ("2032年云溪市政府工作报告", "云溪市", 2032, "work_report")
+    assert evaluate_docs.same_title({"title": "政府工作报告", "year": 2032}, d)
+    assert not evaluate_docs.same_title({"title": "政府工作报告", "year": 2031}, d)
 
 
 @pytest.mark.parametrize(("rule", "shift", "weight", "example"), metadata.DELIVERY_CUES)
