@@ -342,3 +342,19 @@ def test_a_listing_of_dated_headlines_that_are_no_document_titles_is_no_document
     page = _BARE_LISTING.format(entries="· 溪北县召开春耕生产工作会议　2031-01-20\n· 溪北县开展植树节义务植树活动　2031-03-12")
     with pytest.raises(NoDocuments):
         read_text(page, extract=False)
+
+
+# A paper page's running head with a lettered page number and no 版 (A07 要闻), on the paper's line or
+# under it: it dates every item and is no part of the first headline. Invented pages.
+@pytest.mark.parametrize("head", [
+    "云溪日报　2031年6月12日　星期四　A03　要闻",
+    "云溪日报\n2031年6月12日　星期四　　B2　区县　　责任编辑：马　丽　美术编辑：赵　亮",
+    "云溪晚报　2031年6月12日　C05　民生",
+    "雲溪日報　2031年6月12日　星期四　A07　大灣區",
+])
+def test_a_running_head_with_a_lettered_page_number_dates_the_items(head):
+    page = (head + "\n\n明澜港集装箱吞吐量\n前5月增长8%\n\n本报讯（记者 韩冰）6月11日，记者从明澜区获悉，今年1月至5月，明澜港集装箱吞吐量完成93万标准箱，同比增长8.3%。\n\n"
+            "青石县民宿集群\n迎来暑期预订高峰\n\n本报讯（记者 刘畅）6月10日，记者从青石县文旅局获悉，全县现有精品民宿420家，7月份周末预订率已超过八成。\n")
+    docs = read_text(page, extract=False)
+    assert [(d.title, d.year) for d in docs] == [
+        ("明澜港集装箱吞吐量 前5月增长8%", 2031), ("青石县民宿集群 迎来暑期预订高峰", 2031)]

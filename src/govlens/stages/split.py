@@ -51,7 +51,11 @@ _DATE_LINE = re.compile(rf"^{YEAR}(?:[-/.]\d{{1,2}}[-/.]\d{{1,2}}|年\d{{1,2}}�
 _PAPER_HEAD = re.compile(r"^(?:[^，。]{0,20}(?:日报|晚报|报)|\s*" + YEAR + r"年\d{1,2}月\d{1,2}日)\s*[^，。]{0,24}(?:第\s*[A-Z]?[\d一二三四五六七八九十]+|[A-Z]\d{1,2})\s*版[^，。]{0,12}?"
                          r"(?:\s*(?:责任编辑|美术编辑|图片编辑|编辑|责编|校对|版式设计|版式|设计)\s*[：:]\s*[^，。\s：:]{1,8})*\s*$"
                          # a paper's name and the day alone (大公报　2031年5月9日 星期五)
-                         + r"|^[\u4e00-\u9fff]{2,10}(?:日报|晚报|报)\s*" + YEAR + r"年\d{1,2}月\d{1,2}日(?:\s*星期[一二三四五六日天])?$")
+                         + r"|^[\u4e00-\u9fff]{2,10}(?:日报|晚报|报)\s*" + YEAR + r"年\d{1,2}月\d{1,2}日(?:\s*星期[一二三四五六日天])?$"
+                         # the day, a lettered page number with no 版 and the page's name (…2031年5月9日　星期五　A07　要闻)
+                         + r"|^(?:[\u4e00-\u9fff]{2,10}(?:日报|晚报|报))?\s*" + YEAR + r"年\d{1,2}月\d{1,2}日(?:\s*星期[一二三四五六日天])?"
+                         r"\s*[A-Z]\d{1,2}(?!\d)\s*[\u4e00-\u9fff\s·]{0,12}"
+                         r"(?:\s*(?:责任编辑|美术编辑|图片编辑|编辑|责编|校对|版式设计|版式|设计)\s*[：:]\s*[^，。\s：:]{1,8})*\s*$")
 # Site furniture: navigation, menus, a newspaper's page controls (rule, invented example line). Such
 # a line is never part of a document; it cuts the page like chrome, and what it says about the site
 # (a section path, the portal's or paper's name) is kept in every document's header as "站点：…",
