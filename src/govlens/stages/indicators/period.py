@@ -533,8 +533,8 @@ TIME_RULES: list[tuple[str, str, tuple[tuple[str, int, str, str, str, str], ...]
      )),
     ("a year of an event named by a noun dates nothing",
      "1985年一度出现的过热, 2020年发生的疫情, 1984年末至1985年遗留的问题: the time of that event, not of the figures after it", (
-         ("delivered", 1987, "一、当前的经济形势\n过去一年里，把1984年末至1985年一度出现的投资过热初步调整过来。全省社会总产值达到1200亿元，比上年增长8.2%。\n",
-          "1200亿元", "actual", "1986"),
+         ("delivered", 1994, "一、当前的经济形势\n去年，全省上下齐心，1991年末至1992年曾经出现的开发区过多问题得到纠正。全省工业产值达到1200亿元，比上年增长8.2%。\n",
+          "1200亿元", "actual", "1993"),
          ("report", 2024, "一、2023年工作回顾\n我们妥善处置了2021年发生的洪涝灾害。全年新建堤防32公里。\n",
           "32公里", "actual", "2023"),
      )),
