@@ -434,9 +434,9 @@ def test_a_term_asked_of_one_place_is_not_answered_by_another_places_entry(db):
 def test_a_target_asked_with_no_place_is_the_nations(tmp_path):
     """No place named: the nation's target and outcome are judged, not a district's of the same year."""
     filler = "各地区各部门坚持稳中求进，扎实推进各项工作，经济社会发展取得新成效。人民生活持续改善，社会大局保持稳定。\n" * 3
-    db = _reports(tmp_path, {  # a national report titled 2031年 is the one read in 2032, setting 2032's targets
-        "n1.txt": "2031年国务院政府工作报告\n" + filler + "今年发展的主要预期目标是：城镇新增就业1200万人以上，城镇登记失业率4.5%以内。\n",
-        "n2.txt": "2032年国务院政府工作报告\n" + filler + "过去一年，全年城镇新增就业1290万人，年末城镇登记失业率4.1%。\n",
+    db = _reports(tmp_path, {  # the national targets for 2032, named by their year (the time rules date 今年)
+        "n1.txt": "2032年国务院政府工作报告\n" + filler + "2032年发展的主要预期目标是：城镇新增就业1200万人以上，城镇登记失业率4.5%以内。\n",
+        "n2.txt": "2033年国务院政府工作报告\n" + filler + "过去一年，全年城镇新增就业1290万人，年末城镇登记失业率4.1%。\n",
         "d1.txt": "云溪区2032年政府工作报告\n" + filler + "2032年主要预期目标：新增就业8000人。\n",
         "d2.txt": "云溪区2033年政府工作报告\n" + filler + "2032年工作回顾：全年新增就业7100人。\n",
     })
