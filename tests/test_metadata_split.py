@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from govlens.errors import NoDocuments
 from govlens.model import Page
 from govlens.pipeline import read_text
 from govlens.stages import split
@@ -318,3 +319,62 @@ def test_a_paper_item_datelined_in_beijing_on_a_central_body_is_national():
             "本报北京10月10日讯（记者 王璐）国家发展改革委10日介绍，四季度将下达中央预算内投资1200亿元，重点支持农业农村、水利等领域项目建设。")
     (d,) = read_text(page, extract=False)
     assert (d.region, d.year, d.kind) == ("全国", 2031, "news")
+
+
+# A portal column that is only a listing: each entry a document's title with its date on the same line
+# and no summary. Each entry is a document; its title is the entry without the date. Invented pages.
+_BARE_LISTING = "溪北县人民政府\n首页 > 信息公开 > 通知公告\n\n{entries}\n共3条　首页 上一页 1 下一页 尾页\n\n溪北县人民政府办公室主办　溪ICP备00000000号\n"
+
+
+@pytest.mark.parametrize("bullet", ["· ", "● ", "• "])
+def test_a_listing_of_dated_document_titles_is_one_document_each(bullet):
+    entries = [("溪北县人民政府关于2031年春节期间烟花爆竹燃放管理的通告", "2031-01-20"),
+               ("溪北县人民政府办公室关于做好2031年春耕备耕工作的通知", "2031年2月14日"),
+               ("云溪市明澜区人民政府关于调整明澜区部分公交线路的通告", "2031-03-02")]
+    page = _BARE_LISTING.format(entries="\n".join(f"{bullet}{t}　　　{d}" for t, d in entries))
+    docs = read_text(page, extract=False)
+    assert [(d.title, d.year, d.kind) for d in docs] == [(t, 2031, "regulation") for t, _ in entries]
+    assert [d.region for d in docs] == ["溪北县", "溪北县", "云溪市明澜区"]
+
+
+def test_a_listing_of_dated_headlines_that_are_no_document_titles_is_no_document():
+    # news headlines with dates and nothing under them say too little to be documents
+    page = _BARE_LISTING.format(entries="· 溪北县召开春耕生产工作会议　2031-01-20\n· 溪北县开展植树节义务植树活动　2031-03-12")
+    with pytest.raises(NoDocuments):
+        read_text(page, extract=False)
+
+
+# A paper page's running head with a lettered page number and no 版 (A07 要闻), on the paper's line or
+# under it: it dates every item and is no part of the first headline. Invented pages.
+@pytest.mark.parametrize("head", [
+    "云溪日报　2031年6月12日　星期四　A03　要闻",
+    "云溪日报\n2031年6月12日　星期四　　B2　区县　　责任编辑：马　丽　美术编辑：赵　亮",
+    "云溪晚报　2031年6月12日　C05　民生",
+    "雲溪日報　2031年6月12日　星期四　A07　大灣區",
+])
+def test_a_running_head_with_a_lettered_page_number_dates_the_items(head):
+    page = (head + "\n\n明澜港集装箱吞吐量\n前5月增长8%\n\n本报讯（记者 韩冰）6月11日，记者从明澜区获悉，今年1月至5月，明澜港集装箱吞吐量完成93万标准箱，同比增长8.3%。\n\n"
+            "青石县民宿集群\n迎来暑期预订高峰\n\n本报讯（记者 刘畅）6月10日，记者从青石县文旅局获悉，全县现有精品民宿420家，7月份周末预订率已超过八成。\n")
+    docs = read_text(page, extract=False)
+    assert [(d.title, d.year) for d in docs] == [
+        ("明澜港集装箱吞吐量 前5月增长8%", 2031), ("青石县民宿集群 迎来暑期预订高峰", 2031)]
+
+
+# A county portal's article: the weather in the site line gives its range's unit once (晴 6~17℃); the
+# headline and its 发布时间/来源 row stand above the 【字号】 controls, the text below them. One document,
+# titled by the headline, filed under the portal's county (the town is in it). Invented pages.
+@pytest.mark.parametrize(("weather", "controls"), [
+    ("晴 6~17℃", "【字号：大 中 小】　【打印】　【关闭】"),
+    ("多云 -3~5℃", "【字体：大 中 小】【打印】【关闭】"),
+    ("小雨 12℃~18℃", "【字号：大 中 小】　【打印】　【关闭】"),
+])
+def test_a_portal_headline_above_its_page_controls_titles_the_text_below(weather, controls):
+    page = (f"溪北县人民政府　　　　2031年11月12日 星期三　　{weather}\n首页 | 政务公开 | 政务服务 | 互动交流 | 走进溪北\n"
+            "您当前的位置：首页 > 政务公开 > 政务动态 > 乡镇动态\n\n青岭镇：茶叶精深加工让“叶子”变“票子”\n\n"
+            "发布时间：2031-11-12 16:05　　来源：青岭镇人民政府　　浏览次数：312\n" + controls + "\n\n"
+            "连日来，溪北县青岭镇茶叶加工园内机器轰鸣，杀青、揉捻、烘干等生产线满负荷运行。\n"
+            "今年以来，青岭镇引进茶叶深加工企业3家，开发茶饮料、茶食品等产品20余个，全镇茶叶综合产值突破2.8亿元。\n\n"
+            "上一篇：溪北县召开秋冬季森林防火工作会议\n主办单位：溪北县人民政府办公室　溪ICP备00000000号\n")
+    (d,) = read_text(page, extract=False)
+    assert (d.title, d.region, d.year, d.kind) == ("青岭镇：茶叶精深加工让“叶子”变“票子”", "溪北县", 2031, "news")
+    assert "发布时间" not in d.text and "来源：青岭镇人民政府" in d.header

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from govlens import evaluate_docs
 from govlens.pipeline import read_text
 from govlens.stages import metadata, titles
 from govlens.web.render import public, source_label
@@ -210,11 +211,14 @@ def test_a_report_under_a_news_preamble_is_titled_by_its_own_heading(text, headi
     assert titles.report_heading(text) == heading
 
 
-def test_a_bare_report_heading_is_kept_as_the_page_says_it():
+def test_a_bare_report_heading_is_filed_with_its_year_and_place():
+    """As the corpus index files such reports; the scorer takes the bare gold heading as the same title."""
     text = ("政府工作报告\n——2032年1月8日在云溪市第五届人民代表大会第四次会议上\n各位代表：\n"
             "现在，我代表市人民政府，向大会报告工作，请予审议。\n一、2031年工作回顾\n过去一年，全市地区生产总值增长5.6%，一般公共预算收入增长4.8%。")
     (d,) = read_text(text, extract=False)
-    assert (d.title, d.region, d.year, d.kind) == ("政府工作报告", "云溪市", 2032, "work_report")
+    assert (d.title, d.region, d.year, d.kind) == ("2032年云溪市政府工作报告", "云溪市", 2032, "work_report")
+    assert evaluate_docs.same_title({"title": "政府工作报告", "year": 2032}, d)
+    assert not evaluate_docs.same_title({"title": "政府工作报告", "year": 2031}, d)
 
 
 @pytest.mark.parametrize(("rule", "shift", "weight", "example"), metadata.DELIVERY_CUES)
@@ -256,3 +260,21 @@ def test_news_openings_with_no_paper_cue(opening):
     (d,) = read_text("明澜区新增专精特新企业26家\n" + opening + "\n明澜区将继续实施企业培育计划，支持企业加大研发投入，力争全年新增企业50家。",
                      extract=False)
     assert (d.region, d.kind) == ("云溪市明澜区", "news")
+
+
+# A work report whose body names no year: the year in its title is its own (delivered that year); with
+# no year in the title either, the most-named year is the one it reviews (+1). Invented reports.
+_NO_YEAR_BODY = ("各位代表：\n现在，我代表{lvl}人民政府向大会报告工作，请予审议。\n一、过去一年工作回顾\n"
+                 "过去一年，全{lvl}地区生产总值增长6.1%，一般公共预算收入增长5.2%。{extra}\n二、今年主要目标任务\n"
+                 "全{lvl}地区生产总值增长6%左右。\n")
+
+
+@pytest.mark.parametrize(("heading", "extra", "year"), [
+    ("2031年溪北县政府工作报告", "", 2031),
+    ("溪北县2032年政府工作报告", "", 2032),
+    ("2031年溪北县政府工作报告", "2030年全县新增就业1.2万人。", 2031),  # a reviewed year in the body
+    ("溪北县政府工作报告", "2030年全县新增就业1.2万人，2030年末常住人口35万人。", 2031),  # no title year: reviewed + 1
+])
+def test_a_report_titled_with_its_year_is_filed_under_it(heading, extra, year):
+    (d,) = read_text(heading + "\n" + _NO_YEAR_BODY.format(lvl="县", extra=extra), extract=False)
+    assert (d.kind, d.year) == ("work_report", year)

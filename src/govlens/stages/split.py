@@ -51,7 +51,11 @@ _DATE_LINE = re.compile(rf"^{YEAR}(?:[-/.]\d{{1,2}}[-/.]\d{{1,2}}|年\d{{1,2}}�
 _PAPER_HEAD = re.compile(r"^(?:[^，。]{0,20}(?:日报|晚报|报)|\s*" + YEAR + r"年\d{1,2}月\d{1,2}日)\s*[^，。]{0,24}(?:第\s*[A-Z]?[\d一二三四五六七八九十]+|[A-Z]\d{1,2})\s*版[^，。]{0,12}?"
                          r"(?:\s*(?:责任编辑|美术编辑|图片编辑|编辑|责编|校对|版式设计|版式|设计)\s*[：:]\s*[^，。\s：:]{1,8})*\s*$"
                          # a paper's name and the day alone (大公报　2031年5月9日 星期五)
-                         + r"|^[\u4e00-\u9fff]{2,10}(?:日报|晚报|报)\s*" + YEAR + r"年\d{1,2}月\d{1,2}日(?:\s*星期[一二三四五六日天])?$")
+                         + r"|^[\u4e00-\u9fff]{2,10}(?:日报|晚报|报)\s*" + YEAR + r"年\d{1,2}月\d{1,2}日(?:\s*星期[一二三四五六日天])?$"
+                         # the day, a lettered page number with no 版 and the page's name (…2031年5月9日　星期五　A07　要闻)
+                         + r"|^(?:[\u4e00-\u9fff]{2,10}(?:日报|晚报|报))?\s*" + YEAR + r"年\d{1,2}月\d{1,2}日(?:\s*星期[一二三四五六日天])?"
+                         r"\s*[A-Z]\d{1,2}(?!\d)\s*[\u4e00-\u9fff\s·]{0,12}"
+                         r"(?:\s*(?:责任编辑|美术编辑|图片编辑|编辑|责编|校对|版式设计|版式|设计)\s*[：:]\s*[^，。\s：:]{1,8})*\s*$")
 # Site furniture: navigation, menus, a newspaper's page controls (rule, invented example line). Such
 # a line is never part of a document; it cuts the page like chrome, and what it says about the site
 # (a section path, the portal's or paper's name) is kept in every document's header as "站点：…",
@@ -75,8 +79,12 @@ NAV_RULES: list[tuple[str, str]] = [
     # a breadcrumb broken over lines: its arrows, or its label, standing alone
     (r"^(?:>>?|＞|»|›|/)$|^(?:您的位置|当前位置|所在位置|您现在的位置)\s*[：:]?$", "您的位置："),
     # a weather widget (with the site's name before it)
-    (r"(?:晴|阴|多云|小雨|中雨|大雨|暴雨|雷阵雨|阵雨|雨夹雪|小雪|中雪|大雪|雾|霾)(?:转\S{1,3})?\s*-?\d{1,2}\s*(?:℃|°C)",
+    (r"(?:晴|阴|多云|小雨|中雨|大雨|暴雨|雷阵雨|阵雨|雨夹雪|小雪|中雪|大雪|雾|霾)(?:转\S{1,3})?\s*-?\d{1,2}\s*(?:℃|°C)?"
+     r"\s*(?:[~～/至—-]\s*-?\d{1,2}\s*)?(?:℃|°C)",
      "云溪市人民政府 明澜 晴 6℃~18℃"),
+    # the same with the range's unit written once (晴 6~17℃)
+    (r"(?:晴|阴|多云|小雨|中雨|大雨|暴雨|雷阵雨|阵雨|雨夹雪|小雪|中雪|大雪|雾|霾)\s*-?\d{1,2}\s*[~～/至—-]\s*-?\d{1,2}\s*(?:℃|°C)",
+     "溪北县人民政府　2031年11月12日 星期三　多云 4~15℃"),
 ]
 # The rules as one alternation: "does any rule match this line" is one search, not one per rule.
 _NAV = re.compile("|".join(f"(?:{p})" for p, _ in NAV_RULES))
@@ -87,6 +95,8 @@ CHROME_RULES: list[tuple[str, str]] = [
     (r"^(?:上一篇|下一篇|上一条|下一条|上篇|下篇)\s*[：:]", "上一篇：明澜区召开2031年春耕生产工作会议暨农业农村重点项目集中开工仪式"),
     (r"^(?:[【\[]\s*(?:关闭(?:窗口)?|打印(?:本页)?|分享(?:到)?|返回顶部|收藏|纠错|我要纠错|字体\s*[：:]?\s*[大中小\s]*)\s*[】\]]\s*)+$",
      "【字体：大 中 小】【关闭】【打印】"),
+    # a listing's pager: the count of entries and the page controls
+    (r"^共\s*\d+\s*(?:条|篇|页)(?:记录)?[\s,，]*(?:首页|上一页|下一页|尾页|末页|\d|/|[,，\s])*$", "共12条　首页 上一页 1 2 下一页 尾页"),
 ]
 _CHROME_ANY = re.compile("|".join(f"(?:{p})" for p, _ in CHROME_RULES))
 _SENTENCE_ON = re.compile(r"。.")
@@ -105,6 +115,8 @@ _OWNER = re.compile(r"(?:主办(?:单位)?|版权所有|承办(?:单位)?)\s*[�
                     r"|([\u4e00-\u9fff]{4,30}?)(?:\s*)版权所有")
 _TAGGED_ITEM = re.compile(r"^【[^】]{1,10}】\s*[^【】。！？；]{4,80}$")
 _ITEM = re.compile(r"^[•·●▪◆■]\s*(?:【[^】]{1,20}】)?\s*(?P<title>\S.{3,80})$")
+# A listing entry's date on its own line, after the title (· 云溪市人民政府关于…的通告　2031-09-26).
+_ITEM_DATE = re.compile(rf"\s+(?P<date>{YEAR}(?:[-/.]\d{{1,2}}[-/.]\d{{1,2}}|年\d{{1,2}}月\d{{1,2}}日))\s*$")
 _POLICY = re.compile(
     r"本网|本站|本协议|服务条款|您|稿件|投稿|作品|侵权|违约|法律责任|转载|著作权|隐私|账号|平台有权"
 )
@@ -252,6 +264,8 @@ def _split_listing(run: list[Line]) -> list[Block]:
             if cur.lines or cur.title_lines:
                 blocks.append(cur)
             cur = Block(title_lines=[ln], origin="listing")
+            if d := _ITEM_DATE.search(ln.text):
+                cur.date = d.group("date")
         elif ln.cls in ("meta", "meta+") and not cur.lines:
             cur.meta_lines.append(ln)
         elif ln.cls == "date" and cur.title_lines:
@@ -422,12 +436,19 @@ def _group_columns(blocks: list[Block]) -> list[Block]:
     return out
 
 
+def _is_bare_entry(block: Block) -> bool:
+    """A listing entry with its date, titled as a document (…的通告, …的通知), with no summary under it."""
+    return (block.origin == "listing" and len(block.title_lines) == 1 and block.date is not None
+            and not any(_is_prose(ln) for ln in block.lines)
+            and bool(_TITLE_DONE.search(_title_from(block.title_lines))))
+
+
 def _is_boilerplate(block: Block) -> bool:
     lines = block.lines
     if not lines:
         return True
     total = sum(len(ln.text) for ln in lines)
-    prose = [ln for ln in lines if _is_prose(ln)]
+    prose = [ln for ln in lines if ln.cls not in ("meta", "meta+") and _is_prose(ln)]  # 发布时间：… 来源：… is no prose
     if not prose or (total < 60 and not (block.origin == "listing" and block.title_lines)
                      and not (total >= 30 and _NEWS_OPEN.match(lines[0].text))):
         return True  # a listing entry's short summary under its title, a short news brief, are documents
@@ -443,6 +464,7 @@ def split(page: Page) -> list[Document]:
     pending_meta: list[Line] = []
     pending_title: list[Line] = []
     pending_date: str | None = None
+    bare: list[Block] = []
     for run in _runs(lines):
         first = next((i for i, ln in enumerate(run) if ln.cls == "item"), None)
         if first is not None and any(ln.cls == "text" and _is_prose(ln) for ln in run[:first]):
@@ -461,6 +483,8 @@ def split(page: Page) -> list[Document]:
             found[0].meta_lines = pending_meta + found[0].meta_lines
             pending_meta = []
         for b in found:
+            if _is_bare_entry(b):
+                bare.append(b)
             if _is_boilerplate(b):
                 if b.meta_lines and not b.lines:
                     pending_meta.extend(b.meta_lines)
@@ -469,6 +493,8 @@ def split(page: Page) -> list[Document]:
                 if 0 < len(heads) <= 3 and all(_is_headline(ln) and _title_like(ln.text) for ln in heads):
                     pending_title = heads
                     pending_date = next((ln.text for ln in b.lines if ln.cls == "date"), None)
+                    # the headline's 发布时间/来源 row, cut from the text by the page's 【字号】 controls
+                    pending_meta.extend(ln for ln in b.lines if ln.cls in ("meta", "meta+"))
                 continue
             if pending_title and not b.title_lines:
                 b.title_lines = pending_title
@@ -476,6 +502,12 @@ def split(page: Page) -> list[Document]:
                 b.date = b.date or pending_date
             pending_title, pending_date = [], None
             blocks.append(b)
+    if not blocks and bare:
+        # A page that is only a listing of documents, each a dated title with no summary under it
+        # (a portal's 通知公告 column): each entry is a document, its title all its text.
+        blocks = bare
+        for b in blocks:
+            b.lines = []
     if not blocks:
         raise NoDocuments("no document found (only navigation, boilerplate or very short text)", page.source)
     site = _site_header(lines) + _html_title_header(page.meta.get("html_title", ""))
@@ -555,7 +587,7 @@ def _title_like(text: str) -> bool:
 def _title_from(lines: list[Line]) -> str:
     texts = [ln.text for ln in lines]
     if _ITEM.match(texts[0]) or _TAGGED_ITEM.match(texts[0]):
-        return re.sub(r"^[•·●▪◆■]\s*", "", texts[0]).strip()  # keeps 【tag】 for metadata
+        return _ITEM_DATE.sub("", re.sub(r"^[•·●▪◆■]\s*", "", texts[0])).strip()  # keeps 【tag】 for metadata
     if len(texts) > 1 and _COLUMN_LABEL.match(texts[0]):
         texts = texts[1:]  # a column label over the headline
     # A delivery line, a speaker or a date under a headline is not part of it.

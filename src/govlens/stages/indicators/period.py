@@ -35,6 +35,9 @@ _RESTATED_CUE = KIND_CUES["restated"]
 _ACTUALLY = re.compile(r"实际(?!增长|下降|使用|利用|到位|投资|可支配)")  # …，实际回落到6.1%: what came of it
 _FUTURE_CUE = KIND_CUES["future"]
 _FORECAST_CUE = KIND_CUES["forecast"]
+_BASE_ESTIMATE = KIND_CUES["base_estimate"]
+_PERIOD_BASE = KIND_CUES["period_base"]
+_PERIOD_EVENT = KIND_CUES["period_event"]
 _PROSPECT_CUE = KIND_CUES["clause_forecast"]
 _OUTCOME_CUE = KIND_CUES["outcome"]
 # What ends a prospect cue's reach over the clauses after it: something done or current, or a span of time.
@@ -74,7 +77,7 @@ _BASE_YEAR = re.compile(r"(?:比|较|与|同|是|为|相当于|相比)$")
 # A year whose prices a figure is valued at (按一九五二年不变价格计算, 按1990年价格计算) is no period of the figure.
 _PRICE_BASE = ("不变价", "价格", "的价格", "的不变价")
 _BOOK_TITLE = re.compile(r"《[^》\n]{0,80}》")
-_RANGE_START = re.compile(rf"({YEAR}|{YEAR_CN})年?\s*([-—–~－])?\s*(?:到|至)?$")  # 2016—, 一九四九年至
+_RANGE_START = re.compile(rf"({YEAR}|{YEAR_CN})年?(?:末|底|初)?\s*([-—–~－])?\s*(?:到|至)?$")  # 2016—, 一九四九年至, 1984年末至
 _SINCE = re.compile(r"起|以来|开始")
 _BASIS = re.compile(r"[^，。；]{0,30}?的基础上[，,]")
 
@@ -125,6 +128,15 @@ def _period_cues(doc: Document, text: str, lo: int, hi: int) -> list[tuple[int, 
                 end = _SENT_END.search(text, since.end(), hi)
                 if end:
                     out.append((end.end(), prev))
+            continue
+        if (m.group("y") or m.group("this") or m.group("last")) and (
+                _PERIOD_BASE.match(text, m.end()) or _PERIOD_EVENT.match(text, m.end())):
+            # "接近去年水平", "恢复到2019年水平": the level compared with; "1985年一度出现的过热": an event's time.
+            # Neither dates a figure (nor a range ending there: 1984年末至1985年一度出现的…).
+            if m.group("y") and out and _RANGE_START.search(text, max(lo, m.start() - 8), m.start()):
+                prev_y = _RANGE_START.search(text, max(lo, m.start() - 8), m.start())
+                if prev_y and out[-1][1] == str(cn_year(prev_y.group(1))):
+                    out.pop()
             continue
         if m.group("y"):
             before = text[max(lo, m.start() - 4) : m.start()]
@@ -302,6 +314,8 @@ def restated(sent_text: str) -> bool:
 
 
 def _kind(doc: Document, sent_text: str, role: str, after_intro: bool = False) -> str:
+    if "预计" in sent_text and _BASE_ESTIMATE.search(sent_text):
+        sent_text = _BASE_ESTIMATE.sub("比", sent_text)  # "比1980年预计增长5.5%": the base's estimate, no forecast
     if _FORECAST_CUE.search(sent_text):
         return "forecast"
     if _MAY_OUTCOME(sent_text):
@@ -446,7 +460,7 @@ _PLAN_ANY = re.compile(rf"“?({PLAN_NAMES})”?")
 
 # --- time rules of a figure's own words and of its document (README "Time from structure") ----------
 # Each row: name, what it does, and examples (invented): (document, year, body, figure, kind, period).
-# ``document``: "report" (a work report of ``year``), "press" (a press conference held in ``year`` on the
+# ``document``: "report" (a work report of ``year``), "delivered" (one dated by its delivery line), "press" (a press conference held in ``year`` on the
 # year before), "old" (a national report of ``year``, 1950s–1990s
 # style), "bulletin" (a statistics bulletin of the year before ``year``, published in ``year``), "regulation"
 # (a local regulation of ``year``).
@@ -506,6 +520,23 @@ TIME_RULES: list[tuple[str, str, tuple[tuple[str, int, str, str, str, str], ...]
      "2023年经济运行情况新闻发布会 held in 2024: 全年…, 年末… are 2023; 今年… still 2024", (
          ("press", 2024, "发布人：初步核算，全年全区地区生产总值486亿元，增长5.6%。\n", "486亿元", "actual", "2023"),
          ("press", 2024, "发布人：今年，全区力争新增规上企业40家。\n", "40家", "target", "2024"),
+     )),
+    ("a period compared with dates nothing, and its estimate is no forecast",
+     "比1980年预计增长5.5% (the base's estimated level), 接近去年水平, 恢复到2019年水平, 与去年同期: the figure keeps "
+     "its section's time; X计划比上年增长6% is the year's plan", (
+         ("delivered", 1980, "一、国民经济在调整中前进\n全省经济稳定。\n二、1981年国民经济计划的主要指标\n钢产量，比1980年预计增长4.5%，其中，优质钢增长9%。\n",
+          "4.5%", "target", "1981"),
+         ("delivered", 1980, "一、国民经济在调整中前进\n今年国民经济计划执行得较好。油料产量预计可以接近去年水平。全年农业总产值计划比上年增长3.5%。\n",
+          "3.5%", "target", "1980"),
+         ("report", 2024, "一、2023年工作回顾\n全区旅游业恢复到2019年水平。接待游客520万人次，增长18%。\n",
+          "520万人次", "actual", "2023"),
+     )),
+    ("a year of an event named by a noun dates nothing",
+     "1985年一度出现的过热, 2020年发生的疫情, 1984年末至1985年遗留的问题: the time of that event, not of the figures after it", (
+         ("delivered", 1994, "一、当前的经济形势\n去年，全省上下齐心，1991年末至1992年曾经出现的开发区过多问题得到纠正。全省工业产值达到1200亿元，比上年增长8.2%。\n",
+          "1200亿元", "actual", "1993"),
+         ("report", 2024, "一、2023年工作回顾\n我们妥善处置了2021年发生的洪涝灾害。全年新建堤防32公里。\n",
+          "32公里", "actual", "2023"),
      )),
     ("two periods in one 在…的基础上 aside date only the aside",
      "在去年…和今年…的基础上，…: the figure after it keeps the time before the aside", (
