@@ -263,7 +263,8 @@ class Gazetteer:
                     break
                 m = Mention(m.start, nxt.end, m.text + nxt.text, nxt.candidates)
             i = m.end
-            if m.text not in self.names and _STREET.match(text, m.end):
+            if m.text not in self.names and (street := _STREET.match(text, m.end)):
+                i = street.end()  # 苏州河南岸 names no 河南
                 continue  # 湖南路, 中山大道: a street
             yield m
 
@@ -288,8 +289,10 @@ class Gazetteer:
         return best
 
 
-# A short place name naming a street (湖南路, 北京东路, 中山大道, 山西路): a road, not the place.
-_STREET = re.compile(r"[东西南北中]?(?:路|大街|大道|街(?![头道区面上])|巷|里弄)")
+# A short place name naming a street (湖南路, 北京东路, 中山大道, 山西路) or a river or bay (苏州河 runs through
+# Shanghai, 杭州湾 lies off Ningbo and Jiaxing): the street or the water, not the place. 河湖/河道/河长 are
+# a place's rivers (江苏河湖长制), 湾区 a region.
+_STREET = re.compile(r"[东西南北中]?(?:路|大街|大道|街(?![头道区面上])|巷|里弄)|河(?![湖道流长网北南段])|湾(?!区)")
 
 
 def _word_starts(text: str, start: int, end: int) -> bool:
