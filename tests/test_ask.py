@@ -103,11 +103,11 @@ def test_question_dev_set_floors(tmp_path):
     # floors restart from what the joined set scores and move up from there (issue targets: 0.95 / 1.0 / 0.95).
     # Round 3's blind questions and pairs (measured once: 0.704 / 0.811) joined dev at 03:15 UTC.
     # Round 4's (measured once at 05:00 UTC: 0.800 / 0.765) joined dev after it: 0.973 -> 0.939, track 0.975 -> 0.921.
-    assert d["answer_accuracy"] >= 0.947, s.misses
-    assert d["citation_accuracy"] >= 0.982, s.misses
+    assert d["answer_accuracy"] >= 0.950, s.misses
+    assert d["citation_accuracy"] >= 0.984, s.misses
     assert d["declined"] >= 0.999, s.misses
     if t is not None:
-        assert t.as_dict()["verdict_agreement"] >= 0.93, t.misses
+        assert t.as_dict()["verdict_agreement"] >= 0.95, t.misses
 
 
 def test_optional_llm_rephrases_but_never_adds_a_figure(db, monkeypatch):
@@ -202,7 +202,8 @@ def test_a_range_of_years_lists_each_year_in_one_kind_and_unit(tmp_path, questio
 _RANK_REPORT = _HEAD.format(y=2032, n="二") + (
     "过去一年，全市地区生产总值增长5.6%。农业、工业、服务业增加值分别增长4%、6.1%、5.2%，分别居全省第三、第一、第五。"
     "社会消费品零售总额增长7%，居全省第二。2031年全市研发经费投入强度2.9%，比上年提高0.3个百分点，在全省排名第6，比上年提升2名。"
-    "外贸进出口总额增长9%，位居全省前十。\n")
+    "外贸进出口总额增长9%，位居全省前十。实际使用外资增速连续20个月居全省前五；实际使用外资增长12%，增速居全省第4位。"
+    "地方税收收入增速居全省第三。\n")
 
 
 @pytest.mark.parametrize("question, expect", [
@@ -210,6 +211,9 @@ _RANK_REPORT = _HEAD.format(y=2032, n="二") + (
     ("云溪市2031年研发经费投入强度居全省第几位？", "第6"),
     ("云溪市2031年工业增加值增速在全省排名第几？", "第一"),  # 分别居…: the rank in the asked item's place
     ("云溪市2031年服务业增加值增速排第几？", "第五"),
+    # 第几 asks a place in the order: a stated place wins over a band (前五) that holds as many words
+    ("云溪市2031年实际使用外资增速在全省排第几？", "第4位"),
+    ("云溪市2031年地方税收收入增速全省第几？", "第三"),  # 全省第几 with no verb asks it too
 ])
 def test_a_rank_the_report_states_is_read_from_the_phrase_after_the_figure(tmp_path, question, expect):
     db = _store_of(tmp_path, "r.txt", _RANK_REPORT)

@@ -29,7 +29,8 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
+
+from .load import data_text
 
 MUNICIPALITY_CODES = ("110000", "120000", "310000", "500000")
 # The 55 minority nationalities, as they appear inside autonomous-area names (恩施土家族苗族自治州).
@@ -44,7 +45,7 @@ GENERIC = frozenset({"城区", "郊区", "矿区", "市中区", "城中区", "�
 # never read as the place from the short name alone. One per line in data/places_not_short.txt.
 NOT_SHORT: dict[str, bool] = {
     w.strip(): True
-    for w in resources.files("govlens.lexicon").joinpath("data", "places_not_short.txt").read_text(encoding="utf-8").splitlines()
+    for w in data_text("places_not_short.txt").splitlines()
     if w.strip() and not w.startswith("#")
 }
 # Abbreviated banner names (rule, template, example): the first character of the name, the wing and
@@ -344,7 +345,7 @@ def _rows_of(name: str) -> list[tuple[str, str]]:
 
 
 def _rows(name: str) -> Iterator[list[str]]:
-    text = resources.files("govlens.lexicon").joinpath("data", name).read_text(encoding="utf-8")
+    text = data_text(name)
     for line in text.splitlines():
         if line and not line.startswith("#"):
             yield line.split("\t")

@@ -187,7 +187,8 @@ STATED_TARGET = re.compile(
     rf"(?P<q1>{QUALIFIER_BEFORE_RX}|力争)?(?P<v>(?!\d{4}年)\d+(?:\.\d+)?)(?![\d.]*年)(?:\s*[-—–~至到]\s*(?P<v2>\d+(?:\.\d+)?))?"
     rf"\s*(?P<u>%|％|个百分点|百分点|万人|亿元|万亿元|亿斤|万吨)?(?P<q2>{QUALIFIER_AFTER_CHANGE_RX})?)")
 # What a question asking a place's stated rank says (在全国排第几, 居全国第几位, 排名多少)
-RANK_OF_ONE = re.compile(r"(?:排|居|位居|位列|排名|名列)(?:在)?(?:全国|全省|全市|全区)?(?:的)?第几|排名(?:第)?(?:多少|几)|第几(?:位|名)")
+RANK_OF_ONE = re.compile(r"(?:排|居|位居|位列|排名|名列)(?:在)?(?:全国|全省|全市|全区)?(?:的)?第几|排名(?:第)?(?:多少|几)|第几(?:位|名)"
+                         r"|(?:全国|全省|全市|全区|全州)(?:排|居|排名)?第几")  # 税收收入增速全国第几
 
 
 # A question asking a change over the year before with one year named (2025年比上年增加了多少)
