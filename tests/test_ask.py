@@ -65,7 +65,9 @@ def test_each_operation_answers_from_its_handler(db, question, op, expect, chart
         assert not [n for n in unsupported_figures(a.answer, quotes, skip_years=True) if n not in a.computed]
 
 
-@pytest.mark.parametrize("question", ["明澜区2023年首都机场旅客吞吐量是多少？", "全国2031年登月计划完成了吗？"])
+@pytest.mark.parametrize("question", ["明澜区2023年首都机场旅客吞吐量是多少？", "全国2031年登月计划完成了吗？",
+                                      # two places the library does not hold, compared: no ranking of the others answers
+                                      "雾川和岭西2023年地区生产总值增长目标哪个高？"])
 def test_unknown_questions_are_declined_with_passages(db, question):
     with open_store(db, readonly=True) as store:
         a = ask(store, question)
@@ -101,11 +103,11 @@ def test_question_dev_set_floors(tmp_path):
     # floors restart from what the joined set scores and move up from there (issue targets: 0.95 / 1.0 / 0.95).
     # Round 3's blind questions and pairs (measured once: 0.704 / 0.811) joined dev at 03:15 UTC.
     # Round 4's (measured once at 05:00 UTC: 0.800 / 0.765) joined dev after it: 0.973 -> 0.939, track 0.975 -> 0.921.
-    assert d["answer_accuracy"] >= 0.938, s.misses
-    assert d["citation_accuracy"] >= 0.982, s.misses
-    assert d["declined"] >= 0.985, s.misses
+    assert d["answer_accuracy"] >= 0.950, s.misses
+    assert d["citation_accuracy"] >= 0.984, s.misses
+    assert d["declined"] >= 0.999, s.misses
     if t is not None:
-        assert t.as_dict()["verdict_agreement"] >= 0.92, t.misses
+        assert t.as_dict()["verdict_agreement"] >= 0.93, t.misses
 
 
 def test_optional_llm_rephrases_but_never_adds_a_figure(db, monkeypatch):
@@ -200,7 +202,8 @@ def test_a_range_of_years_lists_each_year_in_one_kind_and_unit(tmp_path, questio
 _RANK_REPORT = _HEAD.format(y=2032, n="二") + (
     "过去一年，全市地区生产总值增长5.6%。农业、工业、服务业增加值分别增长4%、6.1%、5.2%，分别居全省第三、第一、第五。"
     "社会消费品零售总额增长7%，居全省第二。2031年全市研发经费投入强度2.9%，比上年提高0.3个百分点，在全省排名第6，比上年提升2名。"
-    "外贸进出口总额增长9%，位居全省前十。\n")
+    "外贸进出口总额增长9%，位居全省前十。实际使用外资增速连续20个月居全省前五；实际使用外资增长12%，增速居全省第4位。"
+    "地方税收收入增速居全省第三。\n")
 
 
 @pytest.mark.parametrize("question, expect", [
@@ -208,6 +211,9 @@ _RANK_REPORT = _HEAD.format(y=2032, n="二") + (
     ("云溪市2031年研发经费投入强度居全省第几位？", "第6"),
     ("云溪市2031年工业增加值增速在全省排名第几？", "第一"),  # 分别居…: the rank in the asked item's place
     ("云溪市2031年服务业增加值增速排第几？", "第五"),
+    # 第几 asks a place in the order: a stated place wins over a band (前五) that holds as many words
+    ("云溪市2031年实际使用外资增速在全省排第几？", "第4位"),
+    ("云溪市2031年地方税收收入增速全省第几？", "第三"),  # 全省第几 with no verb asks it too
 ])
 def test_a_rank_the_report_states_is_read_from_the_phrase_after_the_figure(tmp_path, question, expect):
     db = _store_of(tmp_path, "r.txt", _RANK_REPORT)
@@ -258,6 +264,25 @@ def test_a_term_defined_in_running_text_is_answered_from_its_sentence(tmp_path):
         c = ask(store, "云溪市绿色出行促进条例从哪天起施行？")
         assert "2031年5月1日" in c.answer and c.citations[0]["quote"].startswith("第四条"), c
         assert ask(store, "雾川市绿色出行促进条例从哪天起施行？").answer == ""  # another place's regulation
+
+
+def test_a_glossary_term_asked_with_quotes_and_a_noun_after_them_or_by_what_it_covers(tmp_path):
+    """A 名词解释 entry is found when the question quotes part of the term and names the rest
+    (“三横两纵”物流通道指哪些通道), names a source word as the term's own end (产业规划指什么), or
+    asks what the entry covers (覆盖哪些)."""
+    db = _store_of(tmp_path, "report.txt",
+        "云溪市2031年政府工作报告\n一、过去一年工作回顾\n地区生产总值增长6.1%。\n名词解释\n"
+        "1.“三横两纵”物流通道：东西向三条、南北向两条出市物流通道，东向云港通道、雾川通道，西向岭西通道。\n"
+        "2.“三级两类”产业规划：“三级”为市、县、乡，“两类”指总体规划和专项规划。\n"
+        "3.4+1便民驿站：覆盖市、县、乡、村四级和园区一类的便民服务平台。\n")
+    with open_store(db, readonly=True) as store:
+        for q, holds in [("“三横两纵”物流通道指哪些通道？", "云港通道"),
+                         ("云溪市的“三级两类”产业规划指什么？", "总体规划和专项规划"),
+                         ("云溪市4+1便民驿站覆盖哪些？", "四级")]:
+            a = ask(store, q)
+            assert holds in a.answer and a.parsed["op"].startswith("glossary"), (q, a)
+            assert a.citations and holds in a.citations[0]["quote"]
+        assert ask(store, "云溪市5+1便民驿站覆盖哪些？").answer == ""  # no such entry: declined
 
 
 def test_expected_strings_compare_in_one_width_without_thousands_separators():
@@ -413,9 +438,9 @@ def test_a_term_asked_of_one_place_is_not_answered_by_another_places_entry(db):
 def test_a_target_asked_with_no_place_is_the_nations(tmp_path):
     """No place named: the nation's target and outcome are judged, not a district's of the same year."""
     filler = "各地区各部门坚持稳中求进，扎实推进各项工作，经济社会发展取得新成效。人民生活持续改善，社会大局保持稳定。\n" * 3
-    db = _reports(tmp_path, {  # a national report titled 2031年 is the one read in 2032, setting 2032's targets
-        "n1.txt": "2031年国务院政府工作报告\n" + filler + "今年发展的主要预期目标是：城镇新增就业1200万人以上，城镇登记失业率4.5%以内。\n",
-        "n2.txt": "2032年国务院政府工作报告\n" + filler + "过去一年，全年城镇新增就业1290万人，年末城镇登记失业率4.1%。\n",
+    db = _reports(tmp_path, {  # the national targets for 2032, named by their year (the time rules date 今年)
+        "n1.txt": "2032年国务院政府工作报告\n" + filler + "2032年发展的主要预期目标是：城镇新增就业1200万人以上，城镇登记失业率4.5%以内。\n",
+        "n2.txt": "2033年国务院政府工作报告\n" + filler + "过去一年，全年城镇新增就业1290万人，年末城镇登记失业率4.1%。\n",
         "d1.txt": "云溪区2032年政府工作报告\n" + filler + "2032年主要预期目标：新增就业8000人。\n",
         "d2.txt": "云溪区2033年政府工作报告\n" + filler + "2032年工作回顾：全年新增就业7100人。\n",
     })

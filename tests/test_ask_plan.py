@@ -141,6 +141,10 @@ def test_every_operation_has_a_handler():
         ("2023年地区生产总值增长目标最高的是哪三个？", {"op": "rank", "constraints": ["top 3"]}),
         # a figure asked is never a term: 是什么 with a year, 多少, 几项
         ("明澜区2023年经济增长目标是什么？", {"op": "lookup"}),
+        # a source word (规划) that ends the term is the term's own; what an entry covers is a list asked
+        ("溪北县的“两级三类”产业规划指什么？", {"op": "glossary", "term": "“两级三类”产业规划"}),
+        ("明澜区3+1服务驿站覆盖哪些？", {"op": "glossary_list", "term": "3+1服务驿站"}),
+        ("明澜区规划纲要中的“三园”指什么？", {"op": "glossary", "term": "三园"}),
         ("明澜区报告的注释部分一共有多少条？", {"op": "glossary_count"}),
         ("明澜区2023年报告后面的名词解释一共收了多少个词条？", {"op": "glossary_count"}),
     ],

@@ -152,8 +152,9 @@ def test_fallen_to_keeps_where_it_started(sentence, expected):
 
 
 def test_a_paragraph_opened_by_last_year_states_outcomes_inside_a_plan_section():
-    got = facts_in("一、2021年工作安排\n过去的一年，全区经济持续增长。粮食总产量达到46亿斤，增产2亿斤。\n")
+    got = facts_in("一、2021年工作安排\n过去的一年，全区经济持续增长。粮食总产量达到46亿斤，增产2亿斤；棉花产量3万吨。\n")
     assert [(f["kind"], f["period"]) for f in got] == [("actual", "2020"), ("actual", "2020")]
+    assert got[0]["change_abs"] == 2  # 增产 after a level is its absolute change, no fact of its own
 
 
 @pytest.mark.parametrize(("clause", "kind"), [

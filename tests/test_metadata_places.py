@@ -63,6 +63,8 @@ def test_scan_joins_chains_and_skips_common_words():
     ("湖南路和北京东路交叉口，中山大道以西，山西巷口", []),  # streets named after places
     ("北京街头，湖南街道办事处，上海大街和浙江", ["北京", "湖南", "浙江"]),  # 街头 / 街道 are no street names
     ("江苏省南京市鼓楼区中山路", ["江苏省南京市鼓楼区"]),  # a full name before a street is still the place
+    ("苏州河畔，杭州湾北岸，胶州湾畔", []),  # a river or a bay named after a place
+    ("江苏河湖长制，浙江河道整治，广东湾区建设", ["江苏", "浙江", "广东"]),  # a place's rivers, a bay area
 ])
 def test_a_street_named_after_a_place_is_no_mention(text, names):
     assert [m.text for m in gazetteer().scan(text)] == names
@@ -140,6 +142,12 @@ NEWS_PLACES = [
     # a portal's footer names its owner
     ("省政府召开常务会议\n会议指出，全省经济运行开局平稳，要坚定不移推进制造业发展。省财政安排专项资金186亿元。\n"
      "版权所有：福建省人民政府办公厅　闽ICP备00000000号", "福建省"),
+    # a river named after another city (苏州河 in Shanghai) heads the item; the site's chain 上海普陀 resolves 普陀
+    ("上海普陀　首页 | 政务公开 | 办事服务 | 走进普陀\n首页 > 普陀动态\n苏州河普陀段新添三处口袋公园\n2031-06-08　来源：普陀区融媒体中心\n"
+     "苏州河普陀段沿岸三处口袋公园近日建成开放，新增绿地约1.6万平方米。截至目前，苏州河普陀段已贯通岸线21公里，沿线居民步行10分钟即可到达滨水空间。", "普陀区"),
+    # a bay named after a city (杭州湾) in a Ningbo district's item
+    ("宁波日报　2031年4月2日　第3版\n杭州湾畔新添一座海堤公园\n本报讯 日前，杭州湾畔的慈溪市海堤公园建成开放。慈溪市住建局介绍，"
+     "公园全长3.2公里，慈溪市今年还将新建滨海绿道8公里。", "宁波市慈溪市"),
 ]
 
 
@@ -182,7 +190,8 @@ def test_corpus_and_dev_pages_meet_their_floors():
     # d79-d86 (8 pages, 11 documents, same session) joined after their fixes: 156 documents; d87-d97 (11 pages,
     # 11 documents) 167; d98-d102 (5 pages, 5 documents) 172; d103-d107 (5 pages, 5 documents) 177; d108-d112 182; d114-d116 185.
     # Round 4's blind pages (measured once at 05:00 UTC: region 0.800, year 0.833, kind 0.867) joined dev: 215 documents.
-    floors = {"region": 0.971, "level": 0.971, "year": 0.976, "kind": 0.98, "title": 0.971}
+    # Their classes fixed in the second pass of round 5 (05:05-06:05 UTC): 1.000 on all five.
+    floors = {"region": 0.995, "level": 0.995, "year": 0.995, "kind": 0.995, "title": 0.995}
     assert all(dev.accuracy(a) >= f for a, f in floors.items()), dev.misses
 
 
@@ -232,6 +241,7 @@ def test_a_site_name_never_makes_a_stronger_place_more_specific():
     ("福州新闻网首页 > 福州 > 区县", ["福州", "福州"]),  # a prefecture's is
     ("中国江苏网", ["江苏"]),
     ("光明网", []), ("中国政府网 > 新闻", []),      # national media
+    ("上海普陀　首页 | 政务公开 | 走进普陀", ["上海普陀"]),  # a city and its district: a chain, not a short name alone
     ("湘西土家族苗族自治州凤凰县人民政府门户网站", ["湘西土家族苗族自治州凤凰县"]),
 ])
 def test_site_places(site, names):

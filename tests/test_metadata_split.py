@@ -358,3 +358,23 @@ def test_a_running_head_with_a_lettered_page_number_dates_the_items(head):
     docs = read_text(page, extract=False)
     assert [(d.title, d.year) for d in docs] == [
         ("明澜港集装箱吞吐量 前5月增长8%", 2031), ("青石县民宿集群 迎来暑期预订高峰", 2031)]
+
+
+# A county portal's article: the weather in the site line gives its range's unit once (晴 6~17℃); the
+# headline and its 发布时间/来源 row stand above the 【字号】 controls, the text below them. One document,
+# titled by the headline, filed under the portal's county (the town is in it). Invented pages.
+@pytest.mark.parametrize(("weather", "controls"), [
+    ("晴 6~17℃", "【字号：大 中 小】　【打印】　【关闭】"),
+    ("多云 -3~5℃", "【字体：大 中 小】【打印】【关闭】"),
+    ("小雨 12℃~18℃", "【字号：大 中 小】　【打印】　【关闭】"),
+])
+def test_a_portal_headline_above_its_page_controls_titles_the_text_below(weather, controls):
+    page = (f"溪北县人民政府　　　　2031年11月12日 星期三　　{weather}\n首页 | 政务公开 | 政务服务 | 互动交流 | 走进溪北\n"
+            "您当前的位置：首页 > 政务公开 > 政务动态 > 乡镇动态\n\n青岭镇：茶叶精深加工让“叶子”变“票子”\n\n"
+            "发布时间：2031-11-12 16:05　　来源：青岭镇人民政府　　浏览次数：312\n" + controls + "\n\n"
+            "连日来，溪北县青岭镇茶叶加工园内机器轰鸣，杀青、揉捻、烘干等生产线满负荷运行。\n"
+            "今年以来，青岭镇引进茶叶深加工企业3家，开发茶饮料、茶食品等产品20余个，全镇茶叶综合产值突破2.8亿元。\n\n"
+            "上一篇：溪北县召开秋冬季森林防火工作会议\n主办单位：溪北县人民政府办公室　溪ICP备00000000号\n")
+    (d,) = read_text(page, extract=False)
+    assert (d.title, d.region, d.year, d.kind) == ("青岭镇：茶叶精深加工让“叶子”变“票子”", "溪北县", 2031, "news")
+    assert "发布时间" not in d.text and "来源：青岭镇人民政府" in d.header

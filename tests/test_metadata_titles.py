@@ -103,6 +103,11 @@ KINDS = [
     ("人民网云溪3月5日电 今年秋季，明澜区新建的三所学校将投入使用，可容纳学生三千人。", "news"),
     ("央视网消息：今年秋季，明澜区新建的三所学校将投入使用，可容纳学生三千人。", "news"),
     ("明澜区新建学校三所。全区新增学位3000个。{F}\n记者：王明 编辑：李四", "news"),
+    # a bracketed credit naming only the paper's media centre, or the source paper, at the end
+    ("明澜区上半年新增市场主体1.2万户\n今年以来，我区持续优化营商环境，新增市场主体1.2万户。{F}\n（云溪日报社融媒体中心）", "news"),
+    ("明澜区上半年新增市场主体1.2万户\n今年以来，我区持续优化营商环境，新增市场主体1.2万户。{F}\n（来源：云溪日报）", "news"),
+    # a section path through a place's news (首页 > 云溪新闻 > 时政), with no cue in the item
+    ("云溪网\n首页 > 云溪新闻 > 时政\n云溪市上半年新增市场主体4.6万户\n今年以来，我市持续优化营商环境，新增市场主体4.6万户。", "news"),
     # a byline line with no 本报讯 and no brackets
     ("明澜区红色旅游带富一方\n本报记者 王小明　本报通讯员 李四\n金秋十月，走进明澜区，游客络绎不绝。全区接待游客680万人次。", "news"),
     # a page whose source is a paper, or whose site is a paper or a news section, with no cue of its own

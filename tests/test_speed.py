@@ -219,3 +219,28 @@ def test_decimal_years_hint_and_clause_tails_agree_on_every_corpus_line():
     for line in lines:
         assert S._DECIMAL_YEARS_HINT.search(line) or not S._DECIMAL_YEARS.search(line), line[:80]
         assert P.last_clause(line) == _clause_plain(line) and P.last_sentence(line) == _sentence_plain(line)
+
+
+def test_extraction_reads_the_lexicon_without_importlib_resources():
+    """The lexicon's data files are read beside its modules: a process that extracts never imports
+    importlib.resources (and the zipfile, tempfile, bz2, lzma it pulls in, ~25 ms of every start)."""
+    import subprocess
+    import sys
+
+    text = ("东湖区2031年政府工作报告\\n一、2030年工作回顾\\n" + "过去一年，全区上下团结奋斗，经济运行稳中有进。" * 4
+            + "全区地区生产总值512亿元，增长6.3%。一般公共预算收入41.2亿元，增长5.1%。\\n")
+    code = ("import sys; from govlens.pipeline import read_text; "
+            f"docs = read_text('{text}'); "
+            "assert docs and docs[0].facts, 'no fact'; "
+            "print(' '.join(m for m in ('importlib.resources', 'zipfile', 'tempfile') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == ""
+
+
+def test_lexicon_data_text_is_the_packaged_file():
+    from importlib import resources
+
+    from govlens.lexicon.load import data_text
+
+    for name in ("kind_cues.tsv", "places_not_short.txt"):
+        assert data_text(name) == resources.files("govlens.lexicon").joinpath("data", name).read_text(encoding="utf-8")

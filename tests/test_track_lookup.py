@@ -120,3 +120,47 @@ def test_a_reemployment_target_is_tracked(tmp_path):
     with open_store(db, readonly=True) as store:
         r = lookup(store, "明澜区", "再就业", 2031)
     assert r is not None and r["verdict"] == "met", r
+
+
+@pytest.mark.parametrize(("words", "key"), [
+    # programme measures of the 2010s national reports, as a user or a table names them
+    ("易地扶贫搬迁", "poverty_relocation"),
+    ("保障性安居工程新开工", "affordable_housing_starts"),
+    ("保障性安居工程基本建成", "affordable_housing_completed"),
+    ("农村危房改造", "rural_housing_renovation"),
+    ("氮氧化物排放量", "nox_emissions"),
+    ("城镇老旧小区改造", "old_community_renovation"),
+])
+def test_programme_measures_have_a_key(words, key):
+    from govlens.analysis.track import measure
+
+    assert measure(words)[0] == key
+
+
+@pytest.mark.parametrize("row", __import__("govlens.analysis.track", fromlist=["ACTION_AFTER"]).ACTION_AFTER)
+def test_a_measure_named_object_first_is_the_action_first_measure(row):
+    """ACTION_AFTER: 农村公路新建改建 is the reports' 新建改建农村公路 (each row's two spellings, one key)."""
+    from govlens.analysis.track import measure
+    from govlens.lexicon.metrics import metric_key
+
+    _, object_first, action_first = row
+    assert metric_key(action_first) is not None
+    assert measure(object_first)[0] == metric_key(action_first)
+
+
+def test_a_target_restated_by_the_next_report_is_not_tracked(tmp_path):
+    """Targets come from the report of their own year: a 2041 report restating the 2040 aims beside
+    the 2040 outcome gives no 2040 row when no 2040 report is stored (and its restated aim is no 2041
+    target); its own 2041 targets are pending."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "r.txt").write_text(
+        "2041年青石县政府工作报告\n——2041年1月9日在青石县第九届人民代表大会第三次会议上\n各位代表：\n"
+        "一、2040年工作回顾\n去年年初确定的地区生产总值增长6%左右的预期目标顺利实现，全年地区生产总值增长6.3%。\n"
+        "二、2041年主要预期目标\n地区生产总值增长6.5%左右。\n", encoding="utf-8")
+    db = str(tmp_path / "t.db")
+    with open_store(db) as store:
+        ingest(store, walk([str(tmp_path / "in")]))
+    with open_store(db, readonly=True) as store:
+        rows = track(store, region="青石县", metric="地区生产总值增长")
+    assert [(r["year"], r["verdict"], r["rule"]) for r in rows] == [(2041, "pending", "no_report")]
+    assert "6.5" in rows[0]["target"]["quote"]

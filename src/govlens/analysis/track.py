@@ -57,7 +57,7 @@ from ..store.api import StoreAPI
 
 LOWER_IS_BETTER = ("unemployment_registered", "unemployment_surveyed", "cpi", "retail_prices", "energy_intensity",
                    "pm25", "deficit_ratio", "deficit", "carbon_intensity",
-                   "so2_emissions", "cod_emissions")
+                   "so2_emissions", "cod_emissions", "nox_emissions")
 # Units that count people or things (a bare 万 beside them means that many of them)
 COUNT_UNITS = ("人", "户", "套", "个", "家", "项", "件", "所", "座", "辆", "台", "人次")
 SENSES = ("level", "ratio", "growth")  # the order a measure named without a sense word is looked up in
@@ -75,10 +75,29 @@ def _ending(words: str) -> tuple[str, str] | None:
     return next(((w, s) for w, s in _sense_words() if words.endswith(w) and len(words) > len(w)), None)
 
 
+# A programme measure named object first with its action after it is the action's measure: reports
+# write the action first (新建改建农村公路20万公里), people and tables often after (农村公路新建改建).
+# (action word, measure written object first, as the reports write it)
+ACTION_AFTER: list[tuple[str, str, str]] = [
+    ("新建改建", "农村公路新建改建", "新建改建农村公路"),
+    ("新开工", "保障性住房新开工", "新开工保障性住房"),
+    ("基本建成", "保障房基本建成", "基本建成保障房"),
+    ("开工", "城镇老旧小区改造开工", "开工城镇老旧小区改造"),
+    ("改造", "农村危房改造", "改造农村危房"),
+]
+
+
+def _action_first(words: str) -> str | None:
+    """``words`` with a trailing action word moved to the front (农村公路新建改建 -> 新建改建农村公路)."""
+    act = next((a for a, _, _ in sorted(ACTION_AFTER, key=lambda r: -len(r[0]))
+                if words.endswith(a) and len(words) > len(a)), None)
+    return act + words[: -len(act)] if act else None
+
+
 def measure(words: str) -> tuple[str | None, str | None]:
     """A measure as a user writes it -> (metric key, sense or None when the words name none).
     国内生产总值增长 -> (gdp, growth); 城镇登记失业率 -> (unemployment_registered, ratio);
-    地区生产总值 -> (gdp, None); 居民消费价格涨幅 -> (cpi, growth)."""
+    地区生产总值 -> (gdp, None); 居民消费价格涨幅 -> (cpi, growth); 农村公路新建改建 -> (rural_roads, None)."""
     words = (words or "").strip()
     end = _ending(words)
     sense = end[1] if end else None
@@ -88,6 +107,8 @@ def measure(words: str) -> tuple[str | None, str | None]:
         rest = rest[: -len(end[0])]
         key = metric_key(rest)
         end = _ending(rest)
+    if key is None and (moved := _action_first(rest)):  # 城镇老旧小区改造新开工
+        key = metric_key(moved)
     return key, sense
 
 

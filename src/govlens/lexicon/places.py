@@ -29,7 +29,8 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
+
+from .load import data_text
 
 MUNICIPALITY_CODES = ("110000", "120000", "310000", "500000")
 # The 55 minority nationalities, as they appear inside autonomous-area names (恩施土家族苗族自治州).
@@ -44,7 +45,7 @@ GENERIC = frozenset({"城区", "郊区", "矿区", "市中区", "城中区", "�
 # never read as the place from the short name alone. One per line in data/places_not_short.txt.
 NOT_SHORT: dict[str, bool] = {
     w.strip(): True
-    for w in resources.files("govlens.lexicon").joinpath("data", "places_not_short.txt").read_text(encoding="utf-8").splitlines()
+    for w in data_text("places_not_short.txt").splitlines()
     if w.strip() and not w.startswith("#")
 }
 # Abbreviated banner names (rule, template, example): the first character of the name, the wing and
@@ -263,7 +264,8 @@ class Gazetteer:
                     break
                 m = Mention(m.start, nxt.end, m.text + nxt.text, nxt.candidates)
             i = m.end
-            if m.text not in self.names and _STREET.match(text, m.end):
+            if m.text not in self.names and (street := _STREET.match(text, m.end)):
+                i = street.end()  # 苏州河南岸 names no 河南
                 continue  # 湖南路, 中山大道: a street
             yield m
 
@@ -288,8 +290,10 @@ class Gazetteer:
         return best
 
 
-# A short place name naming a street (湖南路, 北京东路, 中山大道, 山西路): a road, not the place.
-_STREET = re.compile(r"[东西南北中]?(?:路|大街|大道|街(?![头道区面上])|巷|里弄)")
+# A short place name naming a street (湖南路, 北京东路, 中山大道, 山西路) or a river or bay (苏州河 runs through
+# Shanghai, 杭州湾 lies off Ningbo and Jiaxing): the street or the water, not the place. 河湖/河道/河长 are
+# a place's rivers (江苏河湖长制), 湾区 a region.
+_STREET = re.compile(r"[东西南北中]?(?:路|大街|大道|街(?![头道区面上])|巷|里弄)|河(?![湖道流长网北南段])|湾(?!区)")
 
 
 def _word_starts(text: str, start: int, end: int) -> bool:
@@ -341,7 +345,7 @@ def _rows_of(name: str) -> list[tuple[str, str]]:
 
 
 def _rows(name: str) -> Iterator[list[str]]:
-    text = resources.files("govlens.lexicon").joinpath("data", name).read_text(encoding="utf-8")
+    text = data_text(name)
     for line in text.splitlines():
         if line and not line.startswith("#"):
             yield line.split("\t")

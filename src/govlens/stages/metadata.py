@@ -113,7 +113,9 @@ _NEWS = re.compile(
 _REPORT_SUMMARY = re.compile(r"(?:总理|省长|市长|区长|县长|州长|旗长|主席)[\u4e00-\u9fff]{0,4}?(?:在|所作的?)?(?:政府工作)?报告(?:中|的第[一二三四五六七八九十]部分)")
 _PAPER_PAGE = re.compile(r"第\s*[\d一二三四五六七八九十]+\s*版")  # a newspaper page's running head in the header
 _BYLINE_END = re.compile(r"[（(][^（）()\n]{0,16}?(?:记者|通讯员)[^）)\n]{1,30}[）)]\s*$|(?:记者|通讯员)\s*[\u4e00-\u9fff]{2,4}\s*$|"
-                         r"(?:^|\n)(?:记者|通讯员|作者|撰稿)[：:]\s*[\u4e00-\u9fff]{2,4}(?:\s*(?:编辑|责编|审核)[：:]\s*[\u4e00-\u9fff]{2,4})*\s*$")
+                         r"(?:^|\n)(?:记者|通讯员|作者|撰稿)[：:]\s*[\u4e00-\u9fff]{2,4}(?:\s*(?:编辑|责编|审核)[：:]\s*[\u4e00-\u9fff]{2,4})*\s*$|"
+                         # a bracketed credit naming only the paper or media centre (（云溪日报社融媒体中心）, （来源：云溪日报）)
+                         r"(?:^|\n)[（(](?:来源[：:])?[\u4e00-\u9fff]{2,16}(?:日报社?|晚报社?|融媒体中心|新闻中心|广播电视台|新闻网)[）)]\s*$")
 # A portal's news item with no paper's cue: its text opens on the day of the event (2月20日，…召开; 近日，).
 _EVENT_OPENING = re.compile(r"^(?:(?:\d{1,2}月)?\d{1,2}日(?:至(?:\d{1,2}月)?\d{1,2}日)?(?:上午|下午|晚间?|晚)?|近日|日前|连日来|今年以来|\d{1,2}月以来)，[^。\n]{2,60}?"
                             r"(?:召开|举行|举办|开幕|启动|开工|签约|发布|印发|出台|开展|召集|主持|调研|考察|会见|获悉|通过|完工|竣工|揭牌|投产|"
@@ -121,7 +123,9 @@ _EVENT_OPENING = re.compile(r"^(?:(?:\d{1,2}月)?\d{1,2}日(?:至(?:\d{1,2}月)?
 # A page that says it is news: its source is a paper or a news site (来源：云溪日报), or the site's own
 # name or section path is one (站点：云溪日报 | 云溪新闻网, 站点：首页 > 新闻中心 > 要闻).
 _NEWS_SOURCE = re.compile(r"(?:来\s*源|信息来源)[：:]\s*[^\s，。|]{0,12}(?:日报|晚报|新闻网|新华社|新华网|中新网|客户端|融媒体中心|电视台)|"
-                          r"^站点：[^\n]*(?:日报|晚报|新闻中心|新闻网|要闻|(?:新闻|街道|乡镇|部门|工作|政务|[区县镇乡市])动态)", re.M)
+                          r"^站点：[^\n]*(?:日报|晚报|新闻中心|新闻网|要闻|(?:新闻|街道|乡镇|部门|工作|政务|[区县镇乡市])动态)|"
+                          # a section path through a place's news (首页 > 云溪新闻 > 时政)
+                          r"^站点：[^\n]*[>＞»›]\s*[\u4e00-\u9fff]{1,8}新闻\s*(?:[>＞»›]|$)", re.M)
 _REGULATION_TITLE = re.compile(r"(?:条例|办法|规定|细则|规则|章程|通知|意见|方案|通告)(?:（[^）]*）)?$")
 # A policy document carried whole by a news item (中办国办印发《…方案》 / 新华社…电 + the text).
 _PUBLISHED_POLICY = re.compile(r"印发|公布|发布").search

@@ -160,7 +160,8 @@ def _site_name(m: Mention) -> bool:
     if m.text in GENERIC or NOT_SHORT.get(m.text):
         return False
     g = gazetteer()
-    return bool(g.names.get(m.text)) or all(p.level in ("province", "city") for p in m.candidates) or len(m.text) > 4
+    # a chain of two names (上海普陀) is as good as an official name
+    return bool(g.names.get(m.text)) or all(p.level in ("province", "city") for p in m.candidates) or len(m.text) >= 4
 
 
 def site_places(site: Iterable[str]) -> list[Mention]:

@@ -79,8 +79,12 @@ NAV_RULES: list[tuple[str, str]] = [
     # a breadcrumb broken over lines: its arrows, or its label, standing alone
     (r"^(?:>>?|＞|»|›|/)$|^(?:您的位置|当前位置|所在位置|您现在的位置)\s*[：:]?$", "您的位置："),
     # a weather widget (with the site's name before it)
-    (r"(?:晴|阴|多云|小雨|中雨|大雨|暴雨|雷阵雨|阵雨|雨夹雪|小雪|中雪|大雪|雾|霾)(?:转\S{1,3})?\s*-?\d{1,2}\s*(?:℃|°C)",
+    (r"(?:晴|阴|多云|小雨|中雨|大雨|暴雨|雷阵雨|阵雨|雨夹雪|小雪|中雪|大雪|雾|霾)(?:转\S{1,3})?\s*-?\d{1,2}\s*(?:℃|°C)?"
+     r"\s*(?:[~～/至—-]\s*-?\d{1,2}\s*)?(?:℃|°C)",
      "云溪市人民政府 明澜 晴 6℃~18℃"),
+    # the same with the range's unit written once (晴 6~17℃)
+    (r"(?:晴|阴|多云|小雨|中雨|大雨|暴雨|雷阵雨|阵雨|雨夹雪|小雪|中雪|大雪|雾|霾)\s*-?\d{1,2}\s*[~～/至—-]\s*-?\d{1,2}\s*(?:℃|°C)",
+     "溪北县人民政府　2031年11月12日 星期三　多云 4~15℃"),
 ]
 # The rules as one alternation: "does any rule match this line" is one search, not one per rule.
 _NAV = re.compile("|".join(f"(?:{p})" for p, _ in NAV_RULES))
@@ -444,7 +448,7 @@ def _is_boilerplate(block: Block) -> bool:
     if not lines:
         return True
     total = sum(len(ln.text) for ln in lines)
-    prose = [ln for ln in lines if _is_prose(ln)]
+    prose = [ln for ln in lines if ln.cls not in ("meta", "meta+") and _is_prose(ln)]  # 发布时间：… 来源：… is no prose
     if not prose or (total < 60 and not (block.origin == "listing" and block.title_lines)
                      and not (total >= 30 and _NEWS_OPEN.match(lines[0].text))):
         return True  # a listing entry's short summary under its title, a short news brief, are documents
@@ -489,6 +493,8 @@ def split(page: Page) -> list[Document]:
                 if 0 < len(heads) <= 3 and all(_is_headline(ln) and _title_like(ln.text) for ln in heads):
                     pending_title = heads
                     pending_date = next((ln.text for ln in b.lines if ln.cls == "date"), None)
+                    # the headline's 发布时间/来源 row, cut from the text by the page's 【字号】 controls
+                    pending_meta.extend(ln for ln in b.lines if ln.cls in ("meta", "meta+"))
                 continue
             if pending_title and not b.title_lines:
                 b.title_lines = pending_title

@@ -283,8 +283,8 @@ def rank(store: StoreAPI, p: Plan, q: str) -> Answer | None:
         return rank_parts(store, p, q)
     if p.places and not p.level:
         return lookup(store, p, q)
-    if not (p.key or p.measure):
-        return None
+    if not (p.key or p.measure) or (p.unknown_place and not p.places):
+        return None  # places the library does not hold (甲和乙哪个高): a ranking of the others answers nothing
     from ..compare import compare
 
     rows = compare(store, p.measure or p.key or "", year=p.year, kind=p.kind, level=p.level)
@@ -683,7 +683,10 @@ def _entries(store: StoreAPI, term: str) -> list[dict[str, Any]]:
     def bare(t: str) -> str:
         return re.sub(r"[“”\"「」『』\s]|^[\[［【(（]?\d{1,2}[\]］】)）.、．]", "", t)  # a marker needs its closing mark
 
-    rows = [r for r in store.glossary(q=term, limit=200) if term in bare(r["term"])]
+    asked = bare(term)  # a term asked with its quotes (“四级三类”国土空间规划) is matched without them
+    probe = max(re.split(r"[“”\"「」『』\s]+", term), key=len) or term  # the store reads the quote-free part
+    rows = [r for r in store.glossary(q=probe, limit=200) if asked in bare(r["term"])]
+    term = asked
     return sorted(rows, key=lambda r: (bare(r["term"]) != term, len(r["term"])))
 
 

@@ -209,7 +209,9 @@ def _term(q: str, op: str) -> str | None:
                 m = None  # 报告中的经济增长目标是什么 asks a figure
     if m is None or re.search(r"目标|增长|增速|多少|最|排名|排第|前[一二三四五六七八九十]", m.group("t")):
         return None  # a ranking or a figure asked (…最高的是哪三个), not a term
-    t = W.TERM_SOURCE.sub("", m.group("t").strip("“”\"《》 "))
+    t = m.group("t").strip("“”\"《》 ")
+    # the words saying where a term was read go (条例所称的); a source word that is the term's own end stays
+    t = kept if (kept := W.TERM_SOURCE.sub("", t).strip("“”\"《》 ")) else t
     t = re.sub(r"^(?:中|里|的)+|(?:的含义|的意思|具体|一词)$", "", t).strip("“”\"《》 ")
     return t if 1 <= len(t) <= 30 else None
 

@@ -507,6 +507,8 @@ def stated_rank(store: StoreAPI, words: list[str], place: str | None, year: int 
                     s -= 20 if d["year"] < year or d["year"] > year + 2 else 0
                 ranks = m.group("ranks").split("、")
                 rank = ranks[0]
+                if rank.startswith("前") and re.search(r"第几|第多少", question):
+                    s -= 0.5  # 第几 asks a place in the order: a band (居全国前十) only when no place is stated
                 if len(ranks) > 1:
                     lists = [x.split("、") for x in re.findall(r"[^，,。；、\d%]+(?:、[^，,。；、\d%]+)+", stretch)]
                     items = next((x for x in lists if len(x) == len(ranks)), None)

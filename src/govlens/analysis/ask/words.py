@@ -40,7 +40,7 @@ OPERATION_CUES: list[tuple[str, re.Pattern[str], str]] = [
     ("date", re.compile(r"(?:哪天|哪一天|哪日|何时|什么时候|什么时间|哪年哪月|几月几[日号]|哪个日期)(?:起|开始)?(?:正式)?(?:施行|实施|生效|执行)"
                         r"|(?:施行|实施|生效)(?:日期|时间)"),
      "云溪市绿色出行促进条例从哪天起施行？"),
-    ("glossary_list", re.compile(r"指(?:的是)?哪些|包括哪些|包含哪些|是指哪|有哪些内容|是哪[几一二两三四五六七八九十]+[个项条种类张部所家大](?=[？?]?$)"),
+    ("glossary_list", re.compile(r"指(?:的是)?哪些|包括哪些|包含哪些|(?:覆盖|涵盖)(?:了)?哪些|是指哪|有哪些内容|是哪[几一二两三四五六七八九十]+[个项条种类张部所家大](?=[？?]?$)"),
      "两重指哪些？"),
     ("documents", re.compile(r"多少篇|几篇|多少份|几份|(?:库|数据库|资料库)[^，。？]{0,8}(?:多少|几)(?:部|个|条)"),
      "库中有多少篇政府工作报告？"),
@@ -69,7 +69,7 @@ OPERATION_CUES: list[tuple[str, re.Pattern[str], str]] = [
 # (云溪市2026年报告里的“三库”具体指哪些); a bare 是什么 does so only for a quoted term or a question
 # with no year (2026年增长目标是什么 asks for a figure).
 DEFINE_STRICT = re.compile(r"(?:是)?(?:指什么|指的是什么|是什么意思|什么意思|含义是什么|的含义|(?:具体)?(?:是)?指哪些|(?:具体)?包括哪些"
-                           r"|(?:具体)?包含哪些|(?:具体)?是指?哪(?:[几一二两三四五六七八九十]+)[\u4e00-\u9fff]{0,2}(?=[？?]?$)|(?:是)?(?:怎么|如何|怎样)定义(?:的)?|(?:具体)?是指哪[些个]?|有哪些内容|具体内容是什么)")
+                           r"|(?:具体)?包含哪些|(?:覆盖|涵盖)(?:了)?哪些|(?:具体)?是指?哪(?:[几一二两三四五六七八九十]+)[\u4e00-\u9fff]{0,2}(?=[？?]?$)|(?:是)?(?:怎么|如何|怎样)定义(?:的)?|(?:具体)?是指哪[些个]?|有哪些内容|具体内容是什么)")
 DEFINE_Q = re.compile(rf"{DEFINE_STRICT.pattern}|是什么|是啥")
 DEFINE_BEFORE = re.compile(r"(?:什么是|什么叫|何为|何谓)")
 # Words saying a term was read in a document (报告中的, 提到的): a bare 是什么 after them asks for the term
@@ -187,7 +187,8 @@ STATED_TARGET = re.compile(
     rf"(?P<q1>{QUALIFIER_BEFORE_RX}|力争)?(?P<v>(?!\d{4}年)\d+(?:\.\d+)?)(?![\d.]*年)(?:\s*[-—–~至到]\s*(?P<v2>\d+(?:\.\d+)?))?"
     rf"\s*(?P<u>%|％|个百分点|百分点|万人|亿元|万亿元|亿斤|万吨)?(?P<q2>{QUALIFIER_AFTER_CHANGE_RX})?)")
 # What a question asking a place's stated rank says (在全国排第几, 居全国第几位, 排名多少)
-RANK_OF_ONE = re.compile(r"(?:排|居|位居|位列|排名|名列)(?:在)?(?:全国|全省|全市|全区)?(?:的)?第几|排名(?:第)?(?:多少|几)|第几(?:位|名)")
+RANK_OF_ONE = re.compile(r"(?:排|居|位居|位列|排名|名列)(?:在)?(?:全国|全省|全市|全区)?(?:的)?第几|排名(?:第)?(?:多少|几)|第几(?:位|名)"
+                         r"|(?:全国|全省|全市|全区|全州)(?:排|居|排名)?第几")  # 税收收入增速全国第几
 
 
 # A question asking a change over the year before with one year named (2025年比上年增加了多少)

@@ -80,6 +80,10 @@ _RATE_NOUNS = ("增长速度", "增速", "增长率")
 # 回落，力争控制在15%左右): the measure is the subject of the clause before, up to a base it is compared with.
 _SET_ONLY = re.compile(r"^[，,\s]*(?:全年|今年)?(?:要|力争|努力|争取|确保)?(?:定为|定在|拟定为|确定为|控制在|保持在|调控在)$")
 _CHANGE_NOUNS = ("降幅", "增幅", "增速", "涨幅", "总量", "规模", "总额")
+_LIST_TOTALS = ("数量", "总数", "个数", "总量")
+# The level of what a change before it measures (外贸进出口增长8.4%，总额突破8000亿元): one fact with that change.
+_LEVEL_NOUNS = ("总量", "规模", "总额")
+_MEASURE_ENDS = ("数", "率", "量", "额", "值", "重", "入", "资", "支出", "积", "人口", "度", "模", "润", "税收", "产")
 # A clause opening with a share or a rate of the figure before ("300亿元，占全市的12%", "增长8%，增速高于全市2个
 # 百分点", "其中税收收入40亿元，占比76.9%"): its subject is that figure's metric.
 _OF_PREVIOUS = ("占", "所占", "比重", "增速", "增幅", "降幅", "涨幅")
@@ -89,7 +93,7 @@ _STILL = re.compile(r"(?:仍然|依然|仍|还|却|也)高?$")
 _BARE_CHANGE = ("降幅", "增幅", "增速", "涨幅")
 # A bare output noun after a clause naming the sector (工业生产增长较快，总产值比上年增长14.2%): the sector's output.
 _BARE_OUTPUT = ("总产值", "产值", "增加值")
-_SECTOR = re.compile(r"^(?:工农业|工业|农业|建筑业|服务业|第[一二三]产业)")
+_SECTOR = re.compile(r"^(?:工农业|轻工业|重工业|工业|农业|建筑业|服务业|第[一二三]产业)")
 _GROWTH_END = ("涨幅", "上涨幅度", "增幅", "降幅", "增速", "增长速度", "增长", "上涨", "下降")
 
 
@@ -134,6 +138,7 @@ class Clause:
     raw_window: str = ""
     window: str = ""
     _group: list[Mention] | None = None
+    level_noun: bool = False  # the window was a bare level noun (总额, 总量) naming the figure before's measure
 
     @property
     def text(self) -> str:
@@ -143,6 +148,7 @@ class Clause:
         """Read the current mention's window: the words of its clause since the previous mention."""
         mt = self.mt = self.mentions[self.i]
         self._group = None
+        self.level_noun = False
         clause_start = _window_start(self.line.bounds, self.s0, mt.start)
         k = bisect_right(self.line.heading_ends, mt.start) - 1
         if k >= 0 and self.line.heading_ends[k] > clause_start:
@@ -152,6 +158,12 @@ class Clause:
         self.ws = ws
         self.raw_window = self.text[ws : mt.start]
         self.window = _clean_metric(self.raw_window.rsplit("、", 1)[-1])
+        if "、" in self.raw_window and self.window.endswith(_LIST_TOTALS):
+            # "图书馆、博物馆、文化馆数量达293家": the number of all the things listed
+            whole = _clean_metric(self.raw_window)
+            items = whole[: -2].split("、")
+            if len(items) > 1 and all(1 < len(x) <= 8 for x in items):
+                self.window = whole
         if len(self.window) == 1 and self.prev_end > self.mention_end:
             # "4个重点工程年度投资完成率117.1%": the noun read after the previous figure took this
             # figure's subject, leaving "率"; read the subject from that figure on instead.
@@ -170,6 +182,7 @@ class Clause:
             self.window = sector.group(0) + self.window
         elif self.window in _CHANGE_NOUNS and self.prev_fact is not None and self.prev_fact.data["metric"]:
             # "一般公共预算收入下降18.6%，降幅较上半年收窄4个百分点": whose 降幅.
+            self.level_noun = self.window in _LEVEL_NOUNS and mt.kind == "level"
             self.window = self.prev_fact.data["metric"] + self.window
         elif (self.window.startswith(_OF_PREVIOUS) and not self.window.startswith("占地")
                 and self.prev_fact is not None and self.prev_fact.start >= self.s0
@@ -206,6 +219,11 @@ class Clause:
             if subject.endswith(_RATE_NOUNS):
                 mt.kind, mt.change, mt.change_unit, mt.value, mt.unit = "change", mt.value, "%", None, None
                 self.window = subject
+        elif (not self.window and mt.kind == "change" and clause_start > self.s0 and self.prev_fact is None
+                and _BASE_COMPARISON.search(self.raw_window) and (subject := self.subject_before(16))
+                and not subject.startswith(("按", "扣除", "剔除", "以"))):
+            # "工农业总产值，比上年预计增长5.5%": the clause before, holding no figure, names what grows
+            self.window = subject
         elif (not self.window and clause_start > self.s0 and _SET_ONLY.match(self.raw_window)
                 and (subject := self.subject_before(24))):
             self.window = _BASE_COMPARISON.split(subject, 1)[0] or subject
@@ -291,6 +309,28 @@ def not_a_quantity(c: Clause) -> bool:
     return False
 
 
+# A bare comparison clause after a change (增长7.7%，高于全国1.8个百分点): the gap to another place's or the plan's
+# rate, not a quantity of its own (with a rate noun, 增速高于全国2个百分点, it is one: :func:`metrics_window`).
+_BARE_GAP = re.compile(r"^[，,]?(?:分别|均|都|也)?(?:高于|低于|快于|慢于|超过|超出)(?:全国|全省|全市|全区|全州|全县|全盟|"
+                       r"预期(?:目标)?|计划|年初目标|目标|上年|去年|全国平均水平?|平均水平|[东中西]部(?:地区)?|同期)"
+                       r"(?:平均|水平|平均水平)?$")
+# A count of a plan's indicators (提出6项指标, 以上共计28项指标, 设置主要指标20个): what the plan measures, not a quantity.
+_INDICATOR_NOUN = re.compile(r"(?:主要|核心|关键|预期性|约束性|具体|量化|考核|发展)?指标")
+
+
+def no_quantity_clause(c: Clause) -> bool:
+    """A bare comparison after a change (，高于全国1.8个百分点) and a count of a plan's indicators (提出6项指标)
+    are no facts."""
+    mt, text, pf = c.mt, c.text, c.prev_fact
+    if (pf is not None and pf.data["change"] is not None and pf.start >= c.s0
+            and "百分点" in ((mt.change_unit or "") + (mt.unit or "")) and _BARE_GAP.match(c.raw_window.strip())):
+        return c.advance(mt.end)
+    if mt.kind == "level" and mt.unit in ("项", "个", "类") and (
+            _INDICATOR_NOUN.match(text, mt.end) or (c.window.endswith("指标") and not _NUMBER_FIRST.match(text, mt.end))):
+        return c.advance(mt.end)
+    return False
+
+
 def abs_change_then_level(c: Clause) -> bool:
     """装机同比增加612万千瓦、达到4075万千瓦: an absolute change written before the level it led to is
     that level's ``change_abs``, not a fact of its own."""
@@ -341,13 +381,18 @@ def absolute_change(c: Clause) -> bool:
 
 
 def change_then_level(c: Clause) -> bool:
-    """上升3个百分点，达到51.2%: the level reached completes the change before it."""
+    """上升3个百分点，达到51.2%: the level reached completes the change before it; so does a level named by a
+    bare level noun (增长8.4%，总额突破8000亿元: the 总额 of what grew)."""
     mt, pf = c.mt, c.prev_fact
-    if (mt.kind == "level" and pf is not None and (not c.window or c.window in _REACHED)
+    if (mt.kind == "level" and pf is not None and (not c.window or c.window in _REACHED or c.level_noun)
             and not _NUMBER_FIRST.match(c.text, mt.end)
             and pf.data["value"] is None and pf.data["change"] is not None and c.clauses_since_prev() <= 1
             and not c.period_between()):
         pf.data.update(value=clean_number(mt.value), value_max=clean_number(mt.value_max), unit=mt.unit)
+        if mt.qualifier and not pf.data["qualifier"]:
+            pf.data["qualifier"] = mt.qualifier
+        if c.level_noun and not (pf.data["metric"] or "").endswith(_MEASURE_ENDS):
+            pf.data["metric"] = c.window  # 外贸进出口 + 总额
         _quote_to(pf, c.text, max(pf.end, mt.end))
         return c.advance(mt.end)
     return False
@@ -469,7 +514,7 @@ def metrics_noun_after_list(c: Clause) -> tuple[list[Mention], list[str]] | None
 
 
 _WHOLE_END = re.compile(r"(?:全区|全市|全省|全国|全县|全镇|全州|全盟)$")  # 带动全区2070亩葡萄基地
-_PURPOSE_FIRST = ("进行", "用于", "实施", "开展", "支持", "建设")  # 投入5000万元进行新产品研发: what it is for
+_PURPOSE_FIRST = ("进行", "用于", "实施", "开展", "支持", "建设", "办好", "办理", "推进", "保障", "改善")  # 投入5000万元进行新产品研发: what it is for
 _SHARE_NOUN_END = ("率", "比重", "比例", "占比", "份额")
 _UNIT_WORDS = ("人口", "家庭")  # 13亿人口: the unit's last character and the noun after it are one word
 
@@ -532,6 +577,19 @@ def _lead_kept(lead: str, noun: str) -> str:
     return lead
 
 
+# Examples named before 等 and the class after it (新增康复大学等高校): the examples, after a counting verb or at the
+# start. Not 高等, 平等, 同等, 中等, 初等, 对等, 均等, 相等, 次等, 上等, 优等, nor 等级, 等于, 等待, 等同.
+_EXAMPLES = re.compile(r"[\u4e00-\u9fff“”、]{2,16}?(?<![高平同中初对均相次上优])等(?![级于待同])(?=[\u4e00-\u9fff]{2})")
+
+
+def _drop_examples(metric: str) -> str:
+    """新增康复大学等高校 -> 新增高校; 东湖学院等高校 -> 高校."""
+    verb = _VERB_LEAD.match(metric)
+    k = verb.end() if verb else 0
+    ex = _EXAMPLES.match(metric, k)
+    return metric[:k] + metric[ex.end() :] if ex else metric
+
+
 def metrics_window(c: Clause) -> tuple[list[Mention], list[str]] | None:
     """The words of the clause before the figure (地区生产总值1134亿元), or the noun after it when the
     number comes first (新增2所幼儿园, 募集676万件物品, 带动全区2070亩葡萄基地), else the previous fact's
@@ -581,6 +639,14 @@ def metrics_window(c: Clause) -> tuple[list[Mention], list[str]] | None:
             # "…的增长速度，…实际达到4.6%。两年平均每年递增5.5%。": an average over the years just told is of
             # the measure of the sentence before, on the same paragraph line
             metrics = [c.line.facts[-1].data["metric"] or ""]
+    if metrics[0].endswith("任务") and (before := c.subject_before(24)):
+        # "推进地质灾害避险搬迁，完成2万人搬迁任务": the task is the clause before's (without its effort verb)
+        m0 = metrics[0]
+        k = next((k for k in range(len(m0) - 3) if before.endswith(m0[k:-2])), None)
+        if k is not None:
+            metrics = [m0[:k] + (_EFFORT_LEAD.sub("", before) or before) + "任务"]
+    if metrics[0] and "等" in metrics[0][:-2]:
+        metrics = [_drop_examples(metrics[0])]  # "新增康复大学等高校14所": the example is no part of what is counted
     if metrics[0] == w0 and w0.endswith("等") and len(w0) > 1:
         # "创建绿色工业园区、工厂等111个": nothing named after the figure; the items listed before 等 are counted
         listed = _clean_metric(c.raw_window.rstrip()).removesuffix("等")
@@ -603,6 +669,8 @@ METRIC_RULES: list[Row] = [
          ({"metric": "规模以上工业增加值", "change": 7.2}, {"metric": "固定资产投资", "change": 9.8})),
         ("粮食和油料的产量，也都分别增长2.4%和3.1%。",
          ({"metric": "粮食的产量", "change": 2.4}, {"metric": "油料的产量", "change": 3.1})),
+        ("水泥和化肥（折纯）分别达到1.2亿吨和980万吨。",
+         ({"metric": "水泥", "value": 1.2}, {"metric": "化肥（折纯）", "value": 980})),
         ("城乡低保标准和特困人员供养标准再次提高，月人均分别提高60元和85元。",
          ({"metric": "城乡低保标准月人均提高", "value": 60}, {"metric": "特困人员供养标准月人均提高", "value": 85})),
         ("养老金、医保补助和护理补贴同步上调，月人均分别增加40元、30元和50元。",
@@ -622,8 +690,6 @@ METRIC_RULES: list[Row] = [
         ("全区地区生产总值512亿元。", ({"metric": "地区生产总值", "value": 512, "unit": "亿元"},)),
         ("新增3所公办幼儿园。", ({"metric": "新增公办幼儿园", "value": 3, "unit": "所"},)),
         ("油菜籽：达到12.6万吨，增长3.5%。", ({"metric": "油菜籽", "value": 12.6, "change": 3.5},)),
-        ("全区财政收入增长4.6%，总量突破90亿元。", ({"metric": "财政收入", "change": 4.6},
-                                          {"metric": "财政收入总量", "value": 90})),
         ("向灾区调运的粮食，增加了7亿斤。", ({"metric": "向灾区调运的粮食增加", "value": 7, "unit": "亿斤"},)),
         ("据调查，东西两个工厂，可以减少1200多人。", ({"metric": "东西两个工厂减少", "value": 1200, "unit": "人"},)),
         # the noun after the figure: a predicate, a head after a relative clause, a noun shared by two
@@ -683,7 +749,17 @@ METRIC_RULES: list[Row] = [
         ("五个片区集聚了全区约40%的人口。", ({"metric": "人口", "value": 40, "qualifier": "约"},)),
         ("村集体每年实现投资额5%以上的收益率。", ({"metric": "村集体每年实现投资额收益率", "value": 5},)),
         # 余 read as the qualifier still leaves the unit whole
-        ("实施避险搬迁2万余户。", ({"metric": "实施避险搬迁", "value": 2, "unit": "万户", "qualifier": "余"},)),)),
+        ("实施避险搬迁2万余户。", ({"metric": "实施避险搬迁", "value": 2, "unit": "万户", "qualifier": "余"},)),
+        # examples before 等 are no part of what is counted; a class bound between a count and its noun is
+        # skipped (and no fact); money spent on a purpose (办好) counts no noun; an authority approving opens
+        # no metric; a list before 数量 is counted whole; a task counted is the clause before's
+        ("新增东湖大学等高校3所。", ({"metric": "新增高校", "value": 3, "unit": "所"},)),
+        ("为120所海拔2000米以上农村学校建设供暖设施。", ({"metric": "农村学校建设供暖设施", "value": 120},)),
+        ("培育8家年产值5000万元以上企业。", ({"metric": "培育企业", "value": 8, "unit": "家"},)),
+        ("投入6.5亿元办好“12+3”项民生实事。", ({"metric": "投入", "value": 6.5, "unit": "亿元"},)),
+        ("经研究，省政府同意地方发行300亿元债券。", ({"metric": "地方发行债券", "value": 300, "unit": "亿元"},)),
+        ("全区图书馆、博物馆、文化馆数量达56家。", ({"metric": "图书馆、博物馆、文化馆数量", "value": 56},)),
+        ("推进地质灾害避险搬迁，完成1.5万人搬迁任务。", ({"metric": "地质灾害避险搬迁任务", "value": 1.5},)),)),
 ]
 
 
@@ -776,6 +852,12 @@ RULES: list[Row] = [
         ("全区小麦最低收购价每50公斤提高6元。", ({"value": 6, "unit": "元", "metric": "小麦最低收购价每50公斤提高"},)),
         ("建成3座220千伏变电站。", ({"value": 3, "unit": "座"},)),
         ("研发投入强度2.9%，在全省排名第6，比上年提升3名。", ({"value": 2.9, "metric": "研发投入强度"},)),)),
+    Row("bare comparisons and counts of a plan's indicators are no quantities", no_quantity_clause, (
+        ("规上工业增加值增长7.5%，高于全国1.6个百分点。", ({"metric": "规上工业增加值", "change": 7.5},)),
+        ("全区居民人均可支配收入增长6.1%，快于全省0.4个百分点。", ({"metric": "居民人均可支配收入", "change": 6.1},)),
+        ("规划纲要围绕创新驱动，提出5项指标，其中研发经费投入年均增长9%以上。以上共计30项指标。",
+         ({"metric": "研发经费投入", "change": 9},)),
+        ("规划设置主要指标22个，全部完成。", ()),)),
     Row("absolute change before the level", abs_change_then_level, (
         ("全区新能源装机同比增加182万千瓦、达到905万千瓦。",
          ({"metric": "新能源装机", "value": 905, "change_abs": 182, "change_abs_unit": "万千瓦"},)),)),
@@ -794,14 +876,26 @@ RULES: list[Row] = [
         ("城乡居民储蓄存款年末达到9850亿元，比上年末增加1120亿元。",
          ({"metric": "城乡居民储蓄存款年末", "value": 9850, "change_abs": 1120},)),
         ("城镇居民人均可支配收入完成41250元，比2015年增加12380元，年均递增7.6%。",
-         ({"metric": "城镇居民人均可支配收入", "value": 41250, "change_abs": 12380, "change": 7.6},)),)),
+         ({"metric": "城镇居民人均可支配收入", "value": 41250, "change_abs": 12380, "change": 7.6},)),
+        ("全区粮食产量达到52万吨，比上年增产3万吨。",
+         ({"metric": "粮食产量", "value": 52, "change_abs": 3, "change_abs_unit": "万吨"},)),
+        ("棉花产量18万吨，比上年减产2万吨。", ({"metric": "棉花产量", "value": 18, "change_abs": -2},)),)),
     Row("level reached after a change", change_then_level, (
         ("城镇化率提高1.2个百分点，达到68.4%。",
-         ({"metric": "城镇化率", "change": 1.2, "change_unit": "百分点", "value": 68.4, "unit": "%"},)),)),
+         ({"metric": "城镇化率", "change": 1.2, "change_unit": "百分点", "value": 68.4, "unit": "%"},)),
+        # a bare level noun after a change: the level of what changed, one fact
+        ("全区外贸进出口增长8.4%，总额突破800亿元、排全省第二。",
+         ({"metric": "外贸进出口总额", "change": 8.4, "value": 800, "unit": "亿元", "qualifier": "突破"},)),
+        ("一般公共预算收入增长4.6%，总量首次突破190亿元。",
+         ({"metric": "一般公共预算收入", "change": 4.6, "value": 190, "qualifier": "突破"},)),)),
     Row("level + change", level_then_change, (
         ("全区地区生产总值512亿元，增长6.3%。", ({"metric": "地区生产总值", "value": 512, "change": 6.3},)),
         ("全区地区生产总值达到512亿元，按可比价格计算，比上年增长6.3%。",
          ({"metric": "地区生产总值", "value": 512, "change": 6.3},)),
+        # a clause holding only what grows, then its change against a base (比上年): one fact, that subject
+        ("工农业总产值，比上年增长5.5%，其中，农业总产值增长4%。",
+         ({"metric": "工农业总产值", "change": 5.5}, {"metric": "农业总产值", "change": 4})),
+        ("轻工业，总产值比上年增长8%。", ({"metric": "轻工业总产值", "change": 8},)),
         # not a change averaged over several years: two facts
         ("全区生产总值接近800亿元，五年平均每年增长7.2%。",
          ({"metric": "生产总值", "value": 800, "change": None}, {"metric": "生产总值", "value": None, "change": 7.2,

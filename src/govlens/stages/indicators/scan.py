@@ -78,6 +78,7 @@ _QUOTES = re.compile(NONFACT["quoted"])
 _MEETING = re.compile(NONFACT["meeting"])
 _CLASS_AFTER = re.compile(NONFACT["class_after"])
 _AGE_UNITS = tuple(NONFACT["age"].split("|"))
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{0,4}")
 # A digit or numeral, or 分之; written to open with one character class, so that the engine skips to
 # candidate positions (a first alternative that is a class, then a literal, gave it no prefix to skip by).
 _HAS_NUMBER = re.compile(r"[\d十百千成番分](?:(?<!分)|(?=之))")
@@ -324,9 +325,13 @@ def find_mentions(text: str, lo: int, hi: int, masked: list[tuple[int, int]]) ->
         merged.append(m)
     out = merged
     # "50亿元以上项目1个": a bound that names a class of things is not a quantity of its own.
-    # "60岁以上老人": an age bound names a group of people.
+    # "60岁以上老人": an age bound names a group of people. "100所海拔1500米以上学校": a bound between a count
+    # and the noun it counts names the class counted (fmetric).
+    ends = {m.end: m for m in out if m.kind == "level"}
     return [m for m in out if not (m.kind == "level" and m.qualifier in ("以上", "以下") and (
-        _CLASS_AFTER.match(text, m.end, m.end + 7) or m.unit in _AGE_UNITS))]
+        _CLASS_AFTER.match(text, m.end, m.end + 7) or m.unit in _AGE_UNITS or (
+            m.end < len(text) and "\u4e00" <= text[m.end] <= "\u9fff"
+            and any(e in ends and _HAN_RUN.fullmatch(text, e, m.start) for e in range(m.start - 4, m.start + 1)))))]
 
 
 def convert_magnitude(value: float | None, unit: str | None, to: str | None) -> float | None:
