@@ -326,12 +326,12 @@ def test_a_paper_item_datelined_in_beijing_on_a_central_body_is_national():
 _BARE_LISTING = "溪北县人民政府\n首页 > 信息公开 > 通知公告\n\n{entries}\n共3条　首页 上一页 1 下一页 尾页\n\n溪北县人民政府办公室主办　溪ICP备00000000号\n"
 
 
-@pytest.mark.parametrize("bullet", ["· ", "● ", "• "])
-def test_a_listing_of_dated_document_titles_is_one_document_each(bullet):
+@pytest.mark.parametrize(("bullet", "brackets"), [("· ", "{}"), ("● ", "{}"), ("• ", "{}"), ("· ", "[{}]"), ("· ", "（{}）")])
+def test_a_listing_of_dated_document_titles_is_one_document_each(bullet, brackets):
     entries = [("溪北县人民政府关于2031年春节期间烟花爆竹燃放管理的通告", "2031-01-20"),
                ("溪北县人民政府办公室关于做好2031年春耕备耕工作的通知", "2031年2月14日"),
                ("云溪市明澜区人民政府关于调整明澜区部分公交线路的通告", "2031-03-02")]
-    page = _BARE_LISTING.format(entries="\n".join(f"{bullet}{t}　　　{d}" for t, d in entries))
+    page = _BARE_LISTING.format(entries="\n".join(f"{bullet}{t}　　　{brackets.format(d)}" for t, d in entries))
     docs = read_text(page, extract=False)
     assert [(d.title, d.year, d.kind) for d in docs] == [(t, 2031, "regulation") for t, _ in entries]
     assert [d.region for d in docs] == ["溪北县", "溪北县", "云溪市明澜区"]
@@ -351,6 +351,8 @@ def test_a_listing_of_dated_headlines_that_are_no_document_titles_is_no_document
     "云溪日报\n2031年6月12日　星期四　　B2　区县　　责任编辑：马　丽　美术编辑：赵　亮",
     "云溪晚报　2031年6月12日　C05　民生",
     "雲溪日報　2031年6月12日　星期四　A07　大灣區",
+    "云溪日报\nA03 · 要闻　　2031年6月12日　星期四　　责任编辑：叶　青",  # the page number before the day
+    "第3版：要闻　2031年6月12日",
 ])
 def test_a_running_head_with_a_lettered_page_number_dates_the_items(head):
     page = (head + "\n\n明澜港集装箱吞吐量\n前5月增长8%\n\n本报讯（记者 韩冰）6月11日，记者从明澜区获悉，今年1月至5月，明澜港集装箱吞吐量完成93万标准箱，同比增长8.3%。\n\n"

@@ -86,7 +86,7 @@ def test_period_cue_guard_lets_every_plan_through(plan):
     assert m is not None and m.group("plan") == plan
 
 
-@pytest.mark.parametrize(("sentence", "change"), [("地区生产总值翻一番", 1), ("粮食产量翻两番，达到12万吨", 3),
+@pytest.mark.parametrize(("sentence", "change"), [("地区生产总值翻一番", 100), ("粮食产量翻两番，达到12万吨", 300),
                                                   ("工业产值增长12.5%", 12.5), ("财政赤字下降1.5个百分点", -1.5)])
 def test_change_guard_covers_both_branches(sentence, change):
     ms = [m for m in S.find_mentions(sentence, 0, len(sentence), []) if m.kind == "change"]

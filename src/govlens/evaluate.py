@@ -234,6 +234,8 @@ def _in_region(doc, f, lo: int, hi: int) -> bool:
     values = _figures(f.data)
     if _figure_at(doc.text, f.start, f.end, values):
         return bool(_figure_at(doc.text, max(lo, f.start), min(hi, f.end), values))
+    if (written := f.data.get("as_written")) and (at := doc.text.find(written, f.start, f.end)) >= 0:
+        return lo <= at < hi  # 翻一番: the figure as written is where the fact is
     return lo <= f.start < hi
 
 

@@ -55,6 +55,10 @@ _PAPER_HEAD = re.compile(r"^(?:[^，。]{0,20}(?:日报|晚报|报)|\s*" + YEAR 
                          # the day, a lettered page number with no 版 and the page's name (…2031年5月9日　星期五　A07　要闻)
                          + r"|^(?:[\u4e00-\u9fff]{2,10}(?:日报|晚报|报))?\s*" + YEAR + r"年\d{1,2}月\d{1,2}日(?:\s*星期[一二三四五六日天])?"
                          r"\s*[A-Z]\d{1,2}(?!\d)\s*[\u4e00-\u9fff\s·]{0,12}"
+                         r"(?:\s*(?:责任编辑|美术编辑|图片编辑|编辑|责编|校对|版式设计|版式|设计)\s*[：:]\s*[^，。\s：:]{1,8})*\s*$"
+                         # the page number and name first, then the day (A03 · 要闻　2031年6月2日　星期四)
+                         r"|^(?:[A-Z]\d{1,2}(?!\d)|第\s*[A-Z]?[\d一二三四五六七八九十]+\s*版)\s*[·・：:]?\s*[\u4e00-\u9fff]{0,8}\s*" + YEAR
+                         + r"年\d{1,2}月\d{1,2}日(?:\s*星期[一二三四五六日天])?"
                          r"(?:\s*(?:责任编辑|美术编辑|图片编辑|编辑|责编|校对|版式设计|版式|设计)\s*[：:]\s*[^，。\s：:]{1,8})*\s*$")
 # Site furniture: navigation, menus, a newspaper's page controls (rule, invented example line). Such
 # a line is never part of a document; it cuts the page like chrome, and what it says about the site
@@ -115,8 +119,8 @@ _OWNER = re.compile(r"(?:主办(?:单位)?|版权所有|承办(?:单位)?)\s*[�
                     r"|([\u4e00-\u9fff]{4,30}?)(?:\s*)版权所有")
 _TAGGED_ITEM = re.compile(r"^【[^】]{1,10}】\s*[^【】。！？；]{4,80}$")
 _ITEM = re.compile(r"^[•·●▪◆■]\s*(?:【[^】]{1,20}】)?\s*(?P<title>\S.{3,80})$")
-# A listing entry's date on its own line, after the title (· 云溪市人民政府关于…的通告　2031-09-26).
-_ITEM_DATE = re.compile(rf"\s+(?P<date>{YEAR}(?:[-/.]\d{{1,2}}[-/.]\d{{1,2}}|年\d{{1,2}}月\d{{1,2}}日))\s*$")
+# A listing entry's date on its line, after the title (· 云溪市人民政府关于…的通告　2031-09-26 / [2031-09-26]).
+_ITEM_DATE = re.compile(rf"\s*[\[【（(]?(?P<date>{YEAR}(?:[-/.]\d{{1,2}}[-/.]\d{{1,2}}|年\d{{1,2}}月\d{{1,2}}日))[\]】）)]?\s*$")
 _POLICY = re.compile(
     r"本网|本站|本协议|服务条款|您|稿件|投稿|作品|侵权|违约|法律责任|转载|著作权|隐私|账号|平台有权"
 )

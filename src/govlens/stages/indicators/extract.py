@@ -25,6 +25,7 @@ from bisect import bisect_left
 
 from ...model import Document, Fact
 from ..sections import _HEAD_WORDS
+from .actions import name_stages
 from .metric import _clause_bounds
 from .period import _TARGETS_INTRO, _period_cues, local_cues, section_at
 from .rules import Clause, Line, run
@@ -77,6 +78,8 @@ def indicators(doc: Document) -> Document:
             s0, s1 = sm.start() + line_start, sm.end() + line_start
             mentions = line_mentions[bisect_left(starts, s0) : bisect_left(starts, s1)]
             if mentions:
+                n = len(facts)
                 run(Clause(line, s0, s1, mentions, section_at(doc, s0).role))
+                name_stages(text, s0, facts[n:])  # 新开工630万套 after 保障性住房: actions.py
     doc.facts.extend(facts)
     return doc

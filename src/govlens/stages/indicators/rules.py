@@ -371,7 +371,7 @@ def absolute_change(c: Clause) -> bool:
     if (mt.kind == "level" and pf is not None and window in CHANGE_ABS
             and not _PERIOD_CUES.search(_BASE_COMPARISON.sub("", c.raw_window))
             and ((pf.data["value"] is not None and base_unit(pf.data["unit"]) == base_unit(mt.unit))
-                 or (pf.data["value"] is None and pf.data["change_unit"] == "%" and c.clauses_since_prev() <= 1))
+                 or (pf.data["value"] is None and pf.data["change_unit"] in ("%", "倍") and c.clauses_since_prev() <= 1))
             and "change_abs" not in pf.data):
         pf.data["change_abs"] = clean_number(CHANGE_SIGN[window] * (mt.value or 0))
         pf.data["change_abs_unit"] = mt.unit
@@ -406,6 +406,7 @@ def level_then_change(c: Clause) -> bool:
     """地区生产总值1134亿元，增长6%: a change with no metric of its own completes the level before it."""
     mt, pf = c.mt, c.prev_fact
     if (mt.kind == "change" and pf is not None and not c.window and len(c.group()) == 1 and not mt.noun
+            and c.prev_end == c.mention_end  # 2个园区工业总产值均实现翻番: a count, then its things' change
             and pf.data["change"] is None and pf.data["value"] is not None and c.clauses_since_prev() <= 1
             and not c.period_between() and not _SPAN_AVERAGE.search(c.raw_window)):
         pf.data.update(change=clean_number(mt.change), change_max=clean_number(mt.change_max),
@@ -600,7 +601,8 @@ def metrics_window(c: Clause) -> tuple[list[Mention], list[str]] | None:
     metrics = [w0]
     prep = bool(_PREP_END.search(c.raw_window) or _PREP_END.search(_WHOLE_END.sub("", c.raw_window.rstrip())))
     verb = _WHOLE_END.sub("", w0)  # the whole (全区) before a counted noun belongs to the noun
-    listed = "、" in c.raw_window and c.ws == c.clause_start  # 甲、乙2个产业园: named, then counted
+    # 甲、乙2个产业园: named, then counted (a count, not a change: …现代化、实现人均收入翻一番打好基础)
+    listed = "、" in c.raw_window and c.ws == c.clause_start and mt.kind == "level"
     number_first = bool(_NUMBER_FIRST.match(text, mt.end)) and (
         len(w0) <= 2 or bool(_VERB_ONLY.match(verb) or _VERB_END.search(verb)) or w0.endswith("等") or prep
         or listed or bool(_VERB_END.search(c.raw_window.rstrip())))  # …市场完成不少于60万批次蔬菜快检
@@ -871,6 +873,8 @@ RULES: list[Row] = [
          ({"metric": "财政总收入", "value": 88.6, "change_abs": 6.2, "change_abs_unit": "亿元"},)),
         ("农业总产值增长8.5%，即增加12.4亿元。",
          ({"metric": "农业总产值", "value": None, "change": 8.5, "change_abs": 12.4},)),
+        ("工业总产值增长一点二倍，即增加三百三十亿元。",
+         ({"metric": "工业总产值", "value": None, "change": 1.2, "change_unit": "倍", "change_abs": 330},)),
         ("拟安排区级财政赤字3.2亿元，比上年预算减少0.4亿元。",
          ({"metric": "区级财政赤字", "value": 3.2, "change_abs": -0.4},)),
         ("城乡居民储蓄存款年末达到9850亿元，比上年末增加1120亿元。",
@@ -896,6 +900,9 @@ RULES: list[Row] = [
         ("工农业总产值，比上年增长5.5%，其中，农业总产值增长4%。",
          ({"metric": "工农业总产值", "change": 5.5}, {"metric": "农业总产值", "change": 4})),
         ("轻工业，总产值比上年增长8%。", ({"metric": "轻工业总产值", "change": 8},)),
+        # a count read before its noun, then a change of what it counts: two facts
+        ("东湖、西湖2个产业园工业总产值均实现翻番。",
+         ({"value": 2, "unit": "个", "change": None}, {"metric": "产业园工业总产值", "change": 100, "value": None})),
         # not a change averaged over several years: two facts
         ("全区生产总值接近800亿元，五年平均每年增长7.2%。",
          ({"metric": "生产总值", "value": 800, "change": None}, {"metric": "生产总值", "value": None, "change": 7.2,

@@ -39,7 +39,9 @@ _PCT_CN = r"百分之[零〇一二两三四五六七八九十]+(?:点[零〇一�
 _NUMFRAC = r"\d{1,2}/\d{1,2}(?![\d/])"  # 1/3, 1/4 of something
 # A lone digit counts only before a magnitude and a unit: 四亿吨, 一万亿元 (not 一万年, 万一).
 _NUMC1 = rf"[一二两三四五六七八九](?=(?:万亿|千亿|亿|千万|百万|万){BASE_UNIT})"
-_NUM = rf"(?:{_NUMFRAC}|{_NUMA}|{_NUMF}|{_NUMWAN}|{_NUMBIG}|{_PCT_CN}|{_NUMC}|{_NUMC1}|[两二三四五六七八九]成)"
+# A multiple in numerals (增加一倍, 增长二点二倍, 翻了两倍): a short numeral right before 倍 (fmetric).
+_NUMX = r"(?<![\u4e00-\u9fff][一二两三四五六七八九十])[一二两三四五六七八九十]{1,2}(?:点[零〇一二三四五六七八九]+)?(?=倍)"
+_NUM = rf"(?:{_NUMFRAC}|{_NUMA}|{_NUMF}|{_NUMWAN}|{_NUMBIG}|{_PCT_CN}|{_NUMC}|{_NUMC1}|[两二三四五六七八九]成|{_NUMX})"
 _SEP = r"\s*[-~～—–―至到]\s*"
 # The upper end of a range may drop what its lower end says (百分之八至九, 百分之七到八): a bare numeral
 # after 至/到 that ends the clause.
@@ -54,7 +56,7 @@ _CHANGE = re.compile(
     rf"(?={first_chars([*CHANGE_BEFORE, '翻'])})(?:(?P<verb>{_CHANGE_VERB})(?:了|为|达|达到)?{_PRE}(?P<n1>{_NUM})"
     rf"(?:(?P<u1>%|个百分点|百分点)?{_SEP}(?P<n2>{_NUM2}))?"
     rf"(?P<u>%|个百分点|百分点|倍|成|(?<=[零〇一二两三四五六七八九十成]))(?P<post>{QUALIFIER_AFTER_CHANGE_RX})?"
-    rf"|(?P<fan>翻(?P<times>[一两二三四])番)(?P<post2>{QUALIFIER_AFTER_CHANGE_RX})?)"
+    rf"|(?P<fan>翻(?P<times>[一两二三四])?番)(?P<post2>{QUALIFIER_AFTER_CHANGE_RX})?)"
 )
 # "减环节66%", "提高效率20%": a change verb, a short object, then the figure. The object holds no change
 # word (增加值增长5% is no 增加 of 值) and does not open with a particle (提高到80%, 降低了5%).
@@ -194,8 +196,9 @@ def find_mentions(text: str, lo: int, hi: int, masked: list[tuple[int, int]]) ->
                                          or _CHANGE_WORD.search(m.group("noun"))):
                 continue
             if m.groupdict().get("fan"):
-                times = {"一": 1, "两": 3, "二": 3, "三": 7, "四": 15}[m.group("times")]
-                mm = Mention(m.start(), m.end(), "change", change=times, change_unit="倍",
+                # 翻一番 doubles: +100 % (the gold's convention, rounds 2 and 4; fmetric), 翻两番 +300 %
+                times = {"一": 100, "两": 300, "二": 300, "三": 700, "四": 1500}[m.group("times") or "一"]
+                mm = Mention(m.start(), m.end(), "change", change=times, change_unit="%",
                              qualifier=m.group("post2"))
                 mm.extra["as_written"] = m.group("fan")
             else:
