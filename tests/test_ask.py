@@ -103,8 +103,8 @@ def test_question_dev_set_floors(tmp_path):
     # floors restart from what the joined set scores and move up from there (issue targets: 0.95 / 1.0 / 0.95).
     # Round 3's blind questions and pairs (measured once: 0.704 / 0.811) joined dev at 03:15 UTC.
     # Round 4's (measured once at 05:00 UTC: 0.800 / 0.765) joined dev after it: 0.973 -> 0.939, track 0.975 -> 0.921.
-    assert d["answer_accuracy"] >= 0.950, s.misses
-    assert d["citation_accuracy"] >= 0.984, s.misses
+    assert d["answer_accuracy"] >= 0.958, s.misses
+    assert d["citation_accuracy"] >= 0.986, s.misses
     assert d["declined"] >= 0.999, s.misses
     if t is not None:
         assert t.as_dict()["verdict_agreement"] >= 0.95, t.misses
@@ -221,6 +221,29 @@ def test_a_rank_the_report_states_is_read_from_the_phrase_after_the_figure(tmp_p
         a = ask(store, question)
     assert expect in a.answer and "居全省" in a.answer, (a.answer, a.parsed)
     assert any(expect in c["quote"] for c in a.citations)
+
+
+_RANGE_REPORT = _HEAD.format(y=2036, n="一") + (
+    "一、“十五五”时期工作回顾\n过去五年，全市地区生产总值年均增长5.6%，一般公共预算收入从320.5亿元增加到410.2亿元，"
+    "城乡居民人均可支配收入从2030年的52100元和21400元分别提高到63800元和27900元。\n二、2036年工作安排\n地区生产总值增长5%左右。\n")
+
+
+@pytest.mark.parametrize("question, expect", [
+    # a range's sentence (over 2031-2035) gives the level it starts from (2030's) and the one it ends at
+    ("云溪市2030年到2035年一般公共预算收入是怎么变化的？", ["2030年320.5亿元", "2035年410.2亿元"]),
+    ("云溪市一般公共预算收入2035年比2030年增加了多少？", ["增加89.7亿元"]),
+    ("云溪市2030年一般公共预算收入是多少？", ["320.5亿元"]),
+    # two parts given together (城乡…A和B分别提高到C和D): the first figure of each pair is 城镇's
+    ("云溪市城镇居民人均可支配收入2035年比2030年提高了多少？", ["52100元", "63800元", "增加11700元"]),
+    ("云溪市农村居民人均可支配收入2035年比2030年提高了多少？", ["21400元", "27900元", "增加6500元"]),
+    ("云溪市城乡居民人均可支配收入2030年到2035年怎么变化？", ["2030年52100元", "2035年63800元", "2030年21400元", "2035年27900元"]),
+])
+def test_a_range_sentence_gives_the_levels_it_starts_from_and_ends_at(tmp_path, question, expect):
+    db = _store_of(tmp_path, "r.txt", _RANGE_REPORT)
+    with open_store(db, readonly=True) as store:
+        a = ask(store, question)
+    assert all(e in a.answer for e in expect), (a.answer, a.parsed)
+    assert a.citations and all("分别提高到" in c["quote"] or "增加到410.2亿元" in c["quote"] for c in a.citations)
 
 
 _CHANGE_REPORTS = {

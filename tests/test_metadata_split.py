@@ -380,3 +380,36 @@ def test_a_portal_headline_above_its_page_controls_titles_the_text_below(weather
     (d,) = read_text(page, extract=False)
     assert (d.title, d.region, d.year, d.kind) == ("青岭镇：茶叶精深加工让“叶子”变“票子”", "溪北县", 2031, "news")
     assert "发布时间" not in d.text and "来源：青岭镇人民政府" in d.header
+
+
+@pytest.mark.parametrize(("rule", "example"), split.DOC_ENTRY_RULES)
+def test_each_document_entry_rule_matches_its_example(rule, example):
+    assert __import__("re").match(rule, example), example
+
+
+_NOTICES = [("溪北县人民政府关于2031年清明节期间森林防火的通告", "2031-03-28"),
+            ("溪北县人民政府办公室关于做好2031年农村危房改造工作的通知", "2031-03-15"),
+            ("溪北县人民政府关于调整城区部分道路机动车限速的通告", "2031-02-27")]
+
+
+@pytest.mark.parametrize("entry", [
+    "{t}　　{d}",          # no bullet
+    "{i}. {t}　　{d}",     # numbered
+    "· {d}　{t}",          # the date first
+    "{t}\n{d}",            # the date on the next line, no bullet
+    "· {t}\n{d}",
+])
+def test_a_listing_of_document_titles_without_bullets_or_with_the_date_apart(entry):
+    body = "\n".join(entry.format(i=i, t=t, d=d) for i, (t, d) in enumerate(_NOTICES, 1))
+    page = "溪北县人民政府\n首页 > 政务公开 > 通知公告\n\n" + body + "\n\n溪北县人民政府办公室主办　溪ICP备00000000号\n"
+    docs = read_text(page, extract=False)
+    assert [(d.title, d.year, d.kind) for d in docs] == [(t, 2031, "regulation") for t, _ in _NOTICES]
+
+
+def test_one_notice_with_its_date_under_its_title_is_not_a_listing():
+    page = ("溪北县人民政府\n首页 > 政务公开 > 通知公告\n\n" + _NOTICES[0][0] + "\n2031-03-28\n"
+            "各乡镇人民政府，县直各单位：\n清明节将至，为切实做好森林防火工作，保护森林资源安全，现将有关事项通告如下。\n"
+            "一、3月30日至4月8日，全县林区禁止一切野外用火。\n二、违反规定的，依法予以处罚。\n溪北县人民政府\n2031年3月28日\n")
+    (d,) = read_text(page, extract=False)
+    assert (d.title, d.year, d.kind) == (_NOTICES[0][0], 2031, "regulation")
+    assert "禁止一切野外用火" in d.text

@@ -123,6 +123,28 @@ def test_a_mixed_heading_switches_from_review_to_plan_at_its_paragraphs():
     assert (plan["kind"], plan["period"]) == ("target", "2026-2030")
 
 
+# A review headed by the year just ended and a plan period: a paragraph whose opening turns to the
+# plan's years moves the rest (its bullets too) there; one turning to the year moves it back.
+TURNS = [
+    pytest.param("一、2025年及“十四五”时期工作回顾\n2025年是不平凡的一年。全区新建学校4所。\n"
+                 "各位代表！2025年是“十四五”收官之年。五年来，我们砥砺前行。\n——民生事业实现新跃升。新增养老床位2600张。\n",
+                 {"4所": "2025", "2600张": "2021-2025"}, id="year first, then 五年来"),
+    pytest.param("一、“十四五”时期和2025年工作回顾\n“十四五”时期是全区发展极不平凡的五年。\n（一）产业实力增强。累计新增规上企业310家。\n"
+                 "各位代表，刚刚过去的2025年，全区上下团结奋斗。\n——动能持续增强。新增高新技术企业85家。\n",
+                 {"310家": "2021-2025", "85家": "2025"}, id="plan first, then 刚刚过去的2025年"),
+    pytest.param("一、2025年和“十四五”时期工作回顾\n过去一年，全区新建公园6个。\n（一）五年来成就显著的领域\n新建公园6个以上的街道有3个。\n",
+                 {"公园6个": "2025"}, id="no turn in an opening: the year"),
+]
+
+
+@pytest.mark.parametrize(("body", "periods"), TURNS)
+def test_a_review_of_the_year_and_the_plan_turns_at_its_paragraphs(body, periods):
+    doc = read(body, year=2026)
+    for needle, period in periods.items():
+        f = indicator(doc, needle)
+        assert (f["kind"], f["period"]) == ("actual", period), (needle, f)
+
+
 def test_a_list_of_the_years_deeds_holds_targets():
     doc = read("一、2023年工作回顾\n新增学位1500个。\n2024年区政府十件民生实事\n1.新建幼儿园3所，新增学位900个。\n2.改造老旧小区26个。\n")
     for needle in ("3所", "900个", "26个"):

@@ -71,6 +71,11 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "first": re.compile(_words("first")),
         "last": re.compile(_words("last")),
         "opens": re.compile(rf"(?:{period}){_words('opens')}"),
+        # the opening of a paragraph turning to a plan period's years (五年来, 过去五年, “十四五”时期是) or to
+        # the year just ended (刚刚过去的2025年，, 过去一年，)
+        "turn": re.compile(rf"(?:^|[。！!：:，,])[^。！!，,\n]{{0,12}}?(?:(?P<span>{period_words('five')}"
+                           rf"|“?(?:{PLAN_NAMES})”?(?:时期|以来|期间))|(?P<y>{YEAR}|{YEAR_CN})年"
+                           rf"|(?P<last>{period_words('last')}))(?=[，,是])", re.M),
         "deeds_end": re.compile(rf"{_words('deeds_end')}$"),
         # A line of its own naming such a list: "2024年区政府十件民生实事", "附件：2024年明澜区民生实事".
         "deeds_line": re.compile(rf"^(?:附件?\s*\d*\s*[：:．.、]?\s*)?[^。，；\n]{{0,30}}{deeds}[^。，；\n]{{0,12}}$"
@@ -211,9 +216,15 @@ class SectionContext:
     # A review heading that also names a coming period (…发展成就和“十五五”时期主要目标任务): its
     # period is the coming one, for the targets its sentences state with a cue of their own.
     mixed: bool = False
+    # A review headed by the year just ended and a plan period ("2025年及“十四五”时期工作回顾"): the plan's
+    # span, which a later paragraph opening on it (五年来, “十四五”时期) moves the rest of the section to.
+    span: str | None = None
+    # After that turn the section's period dates the outcomes of its paragraphs too (as if each opened on it).
+    outcomes: bool = False
 
 
 OTHER = SectionContext()
+_SPAN_TURN_REACH = 60  # how far into a paragraph its turn to a plan's years is looked for
 _KIND_OF_ROLE = {"review": "actual", "targets": "target", "tasks": "target"}
 
 
@@ -275,8 +286,9 @@ def heading_context(title: str, year: int | None) -> tuple[SectionContext, bool]
         # year: its figures without a cue of their own are that year's, 争取 ones too.
         past = [p for p in periods if "-" in p]
         last = str(year - 1) if year else None
-        return SectionContext("review", last if past and last in periods else past[-1] if past else None,
-                              "actual"), bool(periods)
+        if past and last in periods:
+            return SectionContext("review", last, "actual", span=past[-1]), True
+        return SectionContext("review", past[-1] if past else None, "actual"), bool(periods)
     role = _role(title)
     return SectionContext(role, None, _KIND_OF_ROLE.get(role)), False
 
@@ -304,6 +316,8 @@ class SectionContexts:
 
     def _scan(self, a: int, b: int, cur: SectionContext) -> SectionContext:
         """Paragraphs of a plan (or mixed) section that open with a period move the rest of it there."""
+        if cur.span is not None:
+            return self._scan_span(a, b, cur)
         if cur.kind != "target" and not cur.mixed:
             return cur
         text, year, rx = self.doc.text, self.doc.year, _rx()["opens"]
@@ -319,6 +333,33 @@ class SectionContexts:
                     cur = SectionContext("review", p, "actual")
                     self._emit(pos, cur)
             nl = text.find("\n", pos, b)
+            if nl < 0:
+                break
+            pos = nl + 1
+        return cur
+
+    def _scan_span(self, a: int, b: int, cur: SectionContext) -> SectionContext:
+        """A review of the year just ended and of a plan period: a paragraph whose opening turns to the
+        plan's years (各位代表！2025年是“十四五”收官之年。五年来，…; “十四五”时期是…的五年) moves the rest
+        of the section to the plan's span, the bullets after it too; one turning to the year
+        (刚刚过去的2025年，…) moves it back. The last turn in a paragraph's opening wins."""
+        from .numbers import cn_year
+
+        text, year, rx = self.doc.text, self.doc.year, _rx()["turn"]
+        last = str(year - 1) if year else None
+        pos = a
+        while pos < b:
+            nl = text.find("\n", pos, b)
+            end = b if nl < 0 else nl
+            turn = None
+            for m in rx.finditer(text, pos, min(end, pos + _SPAN_TURN_REACH)):
+                if m.group("span"):
+                    turn = cur.span
+                elif (m.group("y") and str(cn_year(m.group("y"))) == last) or m.group("last"):
+                    turn = last
+            if turn is not None and turn != cur.period:
+                cur = SectionContext("review", turn, "actual", span=cur.span, outcomes=turn == cur.span)
+                self._emit(pos, cur)
             if nl < 0:
                 break
             pos = nl + 1

@@ -120,7 +120,22 @@ _OWNER = re.compile(r"(?:主办(?:单位)?|版权所有|承办(?:单位)?)\s*[�
 _TAGGED_ITEM = re.compile(r"^【[^】]{1,10}】\s*[^【】。！？；]{4,80}$")
 _ITEM = re.compile(r"^[•·●▪◆■]\s*(?:【[^】]{1,20}】)?\s*(?P<title>\S.{3,80})$")
 # A listing entry's date on its line, after the title (· 云溪市人民政府关于…的通告　2031-09-26 / [2031-09-26]).
-_ITEM_DATE = re.compile(rf"\s*[\[【（(]?(?P<date>{YEAR}(?:[-/.]\d{{1,2}}[-/.]\d{{1,2}}|年\d{{1,2}}月\d{{1,2}}日))[\]】）)]?\s*$")
+_DAY = rf"{YEAR}(?:[-/.]\d{{1,2}}[-/.]\d{{1,2}}|年\d{{1,2}}月\d{{1,2}}日)"
+_ITEM_DATE = re.compile(rf"\s*[\[【（(]?(?P<date>{_DAY})[\]】）)]?\s*$")
+# ... or before it (· 2031-09-26　云溪市人民政府关于…的通告)
+_ITEM_DATE_FIRST = re.compile(rf"^\s*[\[【（(]?(?P<date>{_DAY})[\]】）)]?\s*")
+_ITEM_MARK = re.compile(r"^(?:[•·●▪◆■]|\d{1,3}\s*[.、．]|[（(]\d{1,3}[）)])\s*")
+# A document's title alone (…关于…的通告), no sentence in it: with its date on its line or the next, an entry
+# of a listing of documents even with no bullet (rule, invented example).
+DOC_ENTRY_RULES: list[tuple[str, str]] = [
+    (rf"^(?:[•·●▪◆■]|\d{{1,3}}\s*[.、．])?\s*[^。！？；，]{{6,80}}?(?:通知|意见|决定|批复|条例|办法|规定|细则|方案|规划|公告|通告|通报)"
+     rf"\s*[\[【（(]?{_DAY}[\]】）)]?$", "1. 溪北县人民政府关于调整城区部分公交线路的通告　2031-02-27"),
+    (rf"^(?:[•·●▪◆■]|\d{{1,3}}\s*[.、．])?\s*[\[【（(]?{_DAY}[\]】）)]?\s*[^。！？；，]{{6,80}}?"
+     r"(?:通知|意见|决定|批复|条例|办法|规定|细则|方案|规划|公告|通告|通报)$", "2031-02-27　溪北县人民政府关于调整城区部分公交线路的通告"),
+]
+_DOC_ENTRY = re.compile("|".join(f"(?:{p})" for p, _ in DOC_ENTRY_RULES))
+_DOC_TITLE_ALONE = re.compile(r"^(?:[•·●▪◆■]|\d{1,3}\s*[.、．])?\s*[^。！？；，：:]{6,80}?"
+                              r"(?:通知|意见|决定|批复|条例|办法|规定|细则|方案|规划|公告|通告|通报)$")
 _POLICY = re.compile(
     r"本网|本站|本协议|服务条款|您|稿件|投稿|作品|侵权|违约|法律责任|转载|著作权|隐私|账号|平台有权"
 )
@@ -226,6 +241,13 @@ def page_lines(page: Page) -> list[Line]:
             b.cls = "site"  # a breadcrumb's segment after its arrow, on a line of its own (> / 本地要闻)
         if a.cls == "text" and b.cls == "date" and _TAGGED_ITEM.match(a.text):
             a.cls = "item"  # 【永宁】永宁县…签约项目8个 over its date: an entry of a listing with no bullets
+    # Two or more documents' titles, each with its date on its line or on the next: a listing's entries.
+    entries = [a for a, b in itertools.pairwise([*out, None])
+               if a.cls in ("text", "date") and (_DOC_ENTRY.match(a.text)
+                                                 or (b is not None and b.cls == "date" and _DOC_TITLE_ALONE.match(a.text)))]
+    if len(entries) >= 2:
+        for a in entries:
+            a.cls = "item"
     return out
 
 
@@ -268,7 +290,7 @@ def _split_listing(run: list[Line]) -> list[Block]:
             if cur.lines or cur.title_lines:
                 blocks.append(cur)
             cur = Block(title_lines=[ln], origin="listing")
-            if d := _ITEM_DATE.search(ln.text):
+            if d := _ITEM_DATE.search(ln.text) or _ITEM_DATE_FIRST.match(_ITEM_MARK.sub("", ln.text)):
                 cur.date = d.group("date")
         elif ln.cls in ("meta", "meta+") and not cur.lines:
             cur.meta_lines.append(ln)
@@ -590,8 +612,9 @@ def _title_like(text: str) -> bool:
 
 def _title_from(lines: list[Line]) -> str:
     texts = [ln.text for ln in lines]
-    if _ITEM.match(texts[0]) or _TAGGED_ITEM.match(texts[0]):
-        return _ITEM_DATE.sub("", re.sub(r"^[•·●▪◆■]\s*", "", texts[0])).strip()  # keeps 【tag】 for metadata
+    if lines[0].cls == "item" or _ITEM.match(texts[0]) or _TAGGED_ITEM.match(texts[0]):
+        # the entry without its bullet or number and its date; keeps 【tag】 for metadata
+        return _ITEM_DATE_FIRST.sub("", _ITEM_DATE.sub("", _ITEM_MARK.sub("", texts[0]))).strip()
     if len(texts) > 1 and _COLUMN_LABEL.match(texts[0]):
         texts = texts[1:]  # a column label over the headline
     # A delivery line, a speaker or a date under a headline is not part of it.

@@ -71,8 +71,11 @@ def indicators(doc: Document) -> Document:
         intro = _TARGETS_INTRO.search(line_text)
         line_end = line_start + len(line_text)
         cues = local_cues(text, _period_cues(doc, text, line_start, line_end), starts, line_start, line_end)
+        ctx = section_at(doc, line_start)
+        if ctx.outcomes and ctx.period:
+            cues.insert(0, (line_start, ctx.period, line_end))  # a review turned to a plan's years (sections.py)
         line = Line(doc, text, line_start, cues,
-                    section_at(doc, line_start).period, line_start + intro.end() if intro else None,
+                    ctx.period, line_start + intro.end() if intro else None,
                     _clause_bounds(text, line_start, line_start + len(line_text)), heading_ends, facts)
         for sm in _SENT.finditer(line_text):
             s0, s1 = sm.start() + line_start, sm.end() + line_start
