@@ -274,7 +274,7 @@ def page_lines(page: Page) -> list[Line]:
                 and not re.search(r"[，。；：:、]", b.text)):
             b.cls = "site"  # a breadcrumb's segment after its arrow, on a line of its own (> / 本地要闻)
         if (b.cls == "text" and _PAGE_NAME.match(b.text)
-                and (a.cls == "meta" and _paper_head(a.text) or _WEEKDAY_DATE.match(a.text) or _DATE_LINE.match(a.text))):
+                and ((a.cls == "meta" and _paper_head(a.text)) or _WEEKDAY_DATE.match(a.text) or _DATE_LINE.match(a.text))):
             b.cls = "meta"  # the page number and name on their own line under the day (A07粤港澳大湾区)
         if a.cls == "text" and b.cls == "date" and _TAGGED_ITEM.match(a.text):
             a.cls = "item"  # 【永宁】永宁县…签约项目8个 over its date: an entry of a listing with no bullets
