@@ -876,7 +876,10 @@ RULES: list[Row] = [
         ("全区小麦最低收购价每50公斤提高6元。", ({"value": 6, "unit": "元", "metric": "小麦最低收购价每50公斤提高"},)),
         ("建成3座220千伏变电站。", ({"value": 3, "unit": "座"},)),
         ("研发投入强度2.9%，在全省排名第6，比上年提升3名。", ({"value": 2.9, "metric": "研发投入强度"},)),
-        ("外贸进出口总额居全国前5名，综合排名进入全省前10强。", ()),)),
+        ("外贸进出口总额居全国前5名，综合排名进入全省前10强。", ()),
+        # a bound before a noun naming units of a kind is a class (lexicon nonfact.tsv class_head)
+        ("实现30户以上自然村全部通硬化路。", ()),
+        ("对年销售额达500万元以上的经营主体给予奖励。", ()),)),
     Row("bare comparisons and counts of a plan's indicators are no quantities", no_quantity_clause, (
         ("规上工业增加值增长7.5%，高于全国1.6个百分点。", ({"metric": "规上工业增加值", "change": 7.5},)),
         ("全区居民人均可支配收入增长6.1%，快于全省0.4个百分点。", ({"metric": "居民人均可支配收入", "change": 6.1},)),
