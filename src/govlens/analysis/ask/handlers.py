@@ -957,9 +957,16 @@ def project(store: StoreAPI, p: Plan, q: str, fallback: bool = True) -> Answer |
 
 def date(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     """When a named document takes effect (西安市文明行为促进条例从哪天起施行): its own 本条例自…起施行."""
-    name = re.split(r"(?:从|自|于|是|在)?(?:哪天|哪一天|哪日|何时|什么时候|什么时间|哪年哪月|几月几[日号]|哪个日期)|的?(?:施行|实施|生效)(?:日期|时间)",
+    name = re.split(r"(?:从|自|于|是|在)?(?:哪天|哪一天|哪日|何时|什么时候|什么时间|哪年哪月|几月几[日号]|哪个日期)|的?(?:施行|实施|生效|通过|批准)(?:日期|时间)",
                     q)[0]
     name = re.sub(r"^(?:请问)?|[《》“”\"\s]", "", name)
+    event = next((ev for ev, *_ in S.ADOPTED_FORMS if re.search(rf"{ev}(?:的|日期|时间)?[？?]?$", q)), None)
+    if event is not None:  # 哪天由…通过的: the day its head line says it was passed (or approved)
+        got = S.adopted_date(store, name, event)
+        if got is None:
+            return None
+        return Answer(answer=f"《{got['title']}》于{got['date']}{event}。",
+                      citations=[{k: got[k] for k in ("doc", "quote", "span")}])
     hit = S.effective_date(store, name, p.places[0] if p.places else None)
     if hit is None:
         return None

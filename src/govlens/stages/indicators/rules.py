@@ -180,10 +180,19 @@ class Clause:
         elif (self.window in _BARE_OUTPUT and self.prev_fact is None
                 and (sector := _SECTOR.match(self.subject_before(24)))):
             self.window = sector.group(0) + self.window
+        elif (self.window[:2] in _LEVEL_NOUNS and self.window[2:] in CHANGE_SIGN and self.prev_fact is not None
+                and self.prev_fact.data["metric"]):
+            # "地区生产总值年均增长5%，总量比2020年增加7400亿元": the 总量 of the measure before
+            self.window = self.prev_fact.data["metric"] + self.window
         elif self.window in _CHANGE_NOUNS and self.prev_fact is not None and self.prev_fact.data["metric"]:
             # "一般公共预算收入下降18.6%，降幅较上半年收窄4个百分点": whose 降幅.
             self.level_noun = self.window in _LEVEL_NOUNS and mt.kind == "level"
             self.window = self.prev_fact.data["metric"] + self.window
+        elif (mt.kind == "level" and len(self.window) >= 2 and self.prev_fact is not None
+                and self.prev_fact.start >= self.s0 and (named := self.prev_fact.data["metric"] or "") != self.window
+                and named.endswith(self.window) and self.prev_fact.data["value"] is None):
+            # "旅游总收入增长12%，总收入突破300亿元": the measure before, named short: its level
+            self.level_noun, self.window = True, named
         elif (self.window.startswith(_OF_PREVIOUS) and not self.window.startswith("占地")
                 and self.prev_fact is not None and self.prev_fact.start >= self.s0
                 and (base := (self.prev_fact.data["metric"] or "").split("占")[0])
@@ -303,6 +312,8 @@ def not_a_quantity(c: Clause) -> bool:
     if mt.unit in ("名", "位") and _RANK_MOVE.search(c.raw_window.rstrip()) \
             and _RANK.search(text, max(c.s0, mt.start - 30), mt.start):
         return c.advance(mt.end)  # 在全市排名第8，比上年提升4名: a rank's move is no quantity
+    if mt.kind == "level" and mt.unit in ("名", "位", "强") and mt.start > c.s0 and text[mt.start - 1] in "前第":
+        return c.advance(mt.end)  # 居全国前5名, 排第3位, 进入全国前10强: a rank is no quantity
     if mt.kind == "level" and ((mt.start > c.s0 and text[mt.start - 1] == "每") or text.startswith("伏", mt.end)):
         c.i += 1  # the words before it still belong to the next figure's metric
         return True
@@ -311,9 +322,8 @@ def not_a_quantity(c: Clause) -> bool:
 
 # A bare comparison clause after a change (增长7.7%，高于全国1.8个百分点): the gap to another place's or the plan's
 # rate, not a quantity of its own (with a rate noun, 增速高于全国2个百分点, it is one: :func:`metrics_window`).
-_BARE_GAP = re.compile(r"^[，,]?(?:分别|均|都|也)?(?:高于|低于|快于|慢于|超过|超出)(?:全国|全省|全市|全区|全州|全县|全盟|"
-                       r"预期(?:目标)?|计划|年初目标|目标|上年|去年|全国平均水平?|平均水平|[东中西]部(?:地区)?|同期)"
-                       r"(?:平均|水平|平均水平)?$")
+_BARE_GAP = re.compile(r"^[，,]?(?:分别|均|都|也)?(?:(?:高于|低于|快于|慢于|超过|超出)[\u4e00-\u9fff]{1,8}|"
+                       r"(?:比|较)[\u4e00-\u9fff]{1,8}?(?:高|低|快|慢|多|少))$")
 # A count of a plan's indicators (提出6项指标, 以上共计28项指标, 设置主要指标20个): what the plan measures, not a quantity.
 _INDICATOR_NOUN = re.compile(r"(?:主要|核心|关键|预期性|约束性|具体|量化|考核|发展)?指标")
 
@@ -327,6 +337,18 @@ def no_quantity_clause(c: Clause) -> bool:
         return c.advance(mt.end)
     if mt.kind == "level" and mt.unit in ("项", "个", "类") and (
             _INDICATOR_NOUN.match(text, mt.end) or (c.window.endswith("指标") and not _NUMBER_FIRST.match(text, mt.end))):
+        return c.advance(mt.end)
+    return False
+
+
+def restated_figure(c: Clause) -> bool:
+    """"今后五年国内生产总值年均增长7.5%，……“十一五”年均增长7.5%": a change naming nothing that repeats a change
+    stated before on its line is that fact again, not another."""
+    mt = c.mt
+    if mt.kind != "change" or c.window or c.prev_fact is not None or c.label():
+        return False
+    if any(f.data["change"] == clean_number(mt.change) and f.data["change_unit"] == mt.change_unit
+           and f.data["value"] is None and f.start >= c.line.start for f in c.line.facts[-8:]):
         return c.advance(mt.end)
     return False
 
@@ -391,7 +413,7 @@ def change_then_level(c: Clause) -> bool:
         pf.data.update(value=clean_number(mt.value), value_max=clean_number(mt.value_max), unit=mt.unit)
         if mt.qualifier and not pf.data["qualifier"]:
             pf.data["qualifier"] = mt.qualifier
-        if c.level_noun and not (pf.data["metric"] or "").endswith(_MEASURE_ENDS):
+        if c.level_noun and c.window != pf.data["metric"] and not (pf.data["metric"] or "").endswith(_MEASURE_ENDS):
             pf.data["metric"] = c.window  # 外贸进出口 + 总额
         _quote_to(pf, c.text, max(pf.end, mt.end))
         return c.advance(mt.end)
@@ -853,13 +875,17 @@ RULES: list[Row] = [
     Row("denominators, voltage grades and rank moves are no quantities", not_a_quantity, (
         ("全区小麦最低收购价每50公斤提高6元。", ({"value": 6, "unit": "元", "metric": "小麦最低收购价每50公斤提高"},)),
         ("建成3座220千伏变电站。", ({"value": 3, "unit": "座"},)),
-        ("研发投入强度2.9%，在全省排名第6，比上年提升3名。", ({"value": 2.9, "metric": "研发投入强度"},)),)),
+        ("研发投入强度2.9%，在全省排名第6，比上年提升3名。", ({"value": 2.9, "metric": "研发投入强度"},)),
+        ("外贸进出口总额居全国前5名，综合排名进入全省前10强。", ()),)),
     Row("bare comparisons and counts of a plan's indicators are no quantities", no_quantity_clause, (
         ("规上工业增加值增长7.5%，高于全国1.6个百分点。", ({"metric": "规上工业增加值", "change": 7.5},)),
         ("全区居民人均可支配收入增长6.1%，快于全省0.4个百分点。", ({"metric": "居民人均可支配收入", "change": 6.1},)),
         ("规划纲要围绕创新驱动，提出5项指标，其中研发经费投入年均增长9%以上。以上共计30项指标。",
          ({"metric": "研发经费投入", "change": 9},)),
         ("规划设置主要指标22个，全部完成。", ()),)),
+    Row("a change restated with no name of its own", restated_figure, (
+        ("全区生产总值年均增长6.5%。这一速度来之不易，全年年均增长6.5%，好于预期。",
+         ({"metric": "生产总值", "change": 6.5},)),)),
     Row("absolute change before the level", abs_change_then_level, (
         ("全区新能源装机同比增加182万千瓦、达到905万千瓦。",
          ({"metric": "新能源装机", "value": 905, "change_abs": 182, "change_abs_unit": "万千瓦"},)),)),
@@ -890,6 +916,10 @@ RULES: list[Row] = [
         # a bare level noun after a change: the level of what changed, one fact
         ("全区外贸进出口增长8.4%，总额突破800亿元、排全省第二。",
          ({"metric": "外贸进出口总额", "change": 8.4, "value": 800, "unit": "亿元", "qualifier": "突破"},)),
+        ("全区生产总值年均增长4.8%，总量比2015年增加超700亿元。",
+         ({"metric": "生产总值", "change": 4.8}, {"metric": "生产总值总量增加", "value": 700, "qualifier": "超"})),
+        ("全区旅游总收入增长12%，总收入突破300亿元。", ({"metric": "旅游总收入", "change": 12, "value": 300},)),
+        ("居民人均可支配收入增长5.4%，高于经济增速0.3个百分点。", ({"metric": "居民人均可支配收入", "change": 5.4},)),
         ("一般公共预算收入增长4.6%，总量首次突破190亿元。",
          ({"metric": "一般公共预算收入", "change": 4.6, "value": 190, "qualifier": "突破"},)),)),
     Row("level + change", level_then_change, (
