@@ -235,12 +235,20 @@ def lookup(store: StoreAPI, p: Plan, q: str) -> Answer | None:
             said = f"（原文“{own}”）" if own and own != figure(f) else ""
             shown = figure(f) if said else as_written(f, figure(f))  # 29% (原文“百分之二十九”)
             return Answer(answer=f"{f.get('region') or ''}{metric}：{shown}{said}。", citations=[cite(f)], table=[f])
+    if f is not None and unit == "大" and not _in_unit(f, unit):
+        f = None  # 几大民生工程 asks how many kinds a name counts (十大民生工程), never a sum read by its words
     if f is None and unit and unit in S.COUNT_UNITS:
-        # 几轮环境综合整治: a count in the unit asked written right before the question's words
-        words = [w for w in S.words_of(p.residue or "") if not S.COUNT_VERBS.match(w)]
+        # 几轮环境综合整治: a count in the unit asked written right before the question's words; 有几个 may
+        # be answered by a count of kinds written with 大 (打造五大重点区域)
+        words = [w for w in S.words_of(re.sub(r"(?:多少|几)[个大]?", " ", p.residue or ""))
+                 if not S.COUNT_VERBS.match(w)]
         hit = S.count_before_words(store, unit, words, place)
+        if hit is None and unit == "个":
+            hit = S.count_before_words(store, "大", words, place)
         if hit is not None:
-            written = hit["written"] + unit + ("" if hit["written"].isdigit() else f"（{hit['count']}{unit}）")
+            unit = hit["unit"]
+            each = "个" if unit == "大" else unit  # 五大 is five of a kind
+            written = hit["written"] + unit + ("" if hit["written"].isdigit() else f"（{hit['count']}{each}）")
             return Answer(answer=f"{hit['region'] or ''}：{written}（原文“{hit['said']}”）。",
                           citations=[{k: hit[k] for k in ("doc", "quote", "span")}],
                           computed=[] if hit["written"].isdigit() else [str(hit["count"])])
@@ -957,9 +965,16 @@ def project(store: StoreAPI, p: Plan, q: str, fallback: bool = True) -> Answer |
 
 def date(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     """When a named document takes effect (西安市文明行为促进条例从哪天起施行): its own 本条例自…起施行."""
-    name = re.split(r"(?:从|自|于|是|在)?(?:哪天|哪一天|哪日|何时|什么时候|什么时间|哪年哪月|几月几[日号]|哪个日期)|的?(?:施行|实施|生效)(?:日期|时间)",
+    name = re.split(r"(?:从|自|于|是|在)?(?:哪天|哪一天|哪日|何时|什么时候|什么时间|哪年哪月|几月几[日号]|哪个日期)|的?(?:施行|实施|生效|通过|批准)(?:日期|时间)",
                     q)[0]
     name = re.sub(r"^(?:请问)?|[《》“”\"\s]", "", name)
+    event = next((ev for ev, *_ in S.ADOPTED_FORMS if re.search(rf"{ev}(?:的|日期|时间)?[？?]?$", q)), None)
+    if event is not None:  # 哪天由…通过的: the day its head line says it was passed (or approved)
+        got = S.adopted_date(store, name, event)
+        if got is None:
+            return None
+        return Answer(answer=f"《{got['title']}》于{got['date']}{event}。",
+                      citations=[{k: got[k] for k in ("doc", "quote", "span")}])
     hit = S.effective_date(store, name, p.places[0] if p.places else None)
     if hit is None:
         return None
