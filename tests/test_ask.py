@@ -103,8 +103,8 @@ def test_question_dev_set_floors(tmp_path):
     # floors restart from what the joined set scores and move up from there (issue targets: 0.95 / 1.0 / 0.95).
     # Round 3's blind questions and pairs (measured once: 0.704 / 0.811) joined dev at 03:15 UTC.
     # Round 4's (measured once at 05:00 UTC: 0.800 / 0.765) joined dev after it: 0.973 -> 0.939, track 0.975 -> 0.921.
-    assert d["answer_accuracy"] >= 0.950, s.misses
-    assert d["citation_accuracy"] >= 0.984, s.misses
+    assert d["answer_accuracy"] >= 0.960, s.misses
+    assert d["citation_accuracy"] >= 0.986, s.misses
     assert d["declined"] >= 0.999, s.misses
     if t is not None:
         assert t.as_dict()["verdict_agreement"] >= 0.95, t.misses
@@ -223,6 +223,29 @@ def test_a_rank_the_report_states_is_read_from_the_phrase_after_the_figure(tmp_p
     assert any(expect in c["quote"] for c in a.citations)
 
 
+_RANGE_REPORT = _HEAD.format(y=2036, n="一") + (
+    "一、“十五五”时期工作回顾\n过去五年，全市地区生产总值年均增长5.6%，一般公共预算收入从320.5亿元增加到410.2亿元，"
+    "城乡居民人均可支配收入从2030年的52100元和21400元分别提高到63800元和27900元。\n二、2036年工作安排\n地区生产总值增长5%左右。\n")
+
+
+@pytest.mark.parametrize("question, expect", [
+    # a range's sentence (over 2031-2035) gives the level it starts from (2030's) and the one it ends at
+    ("云溪市2030年到2035年一般公共预算收入是怎么变化的？", ["2030年320.5亿元", "2035年410.2亿元"]),
+    ("云溪市一般公共预算收入2035年比2030年增加了多少？", ["增加89.7亿元"]),
+    ("云溪市2030年一般公共预算收入是多少？", ["320.5亿元"]),
+    # two parts given together (城乡…A和B分别提高到C和D): the first figure of each pair is 城镇's
+    ("云溪市城镇居民人均可支配收入2035年比2030年提高了多少？", ["52100元", "63800元", "增加11700元"]),
+    ("云溪市农村居民人均可支配收入2035年比2030年提高了多少？", ["21400元", "27900元", "增加6500元"]),
+    ("云溪市城乡居民人均可支配收入2030年到2035年怎么变化？", ["2030年52100元", "2035年63800元", "2030年21400元", "2035年27900元"]),
+])
+def test_a_range_sentence_gives_the_levels_it_starts_from_and_ends_at(tmp_path, question, expect):
+    db = _store_of(tmp_path, "r.txt", _RANGE_REPORT)
+    with open_store(db, readonly=True) as store:
+        a = ask(store, question)
+    assert all(e in a.answer for e in expect), (a.answer, a.parsed)
+    assert a.citations and all("分别提高到" in c["quote"] or "增加到410.2亿元" in c["quote"] for c in a.citations)
+
+
 _CHANGE_REPORTS = {
     "y2031.txt": _HEAD.format(y=2031, n="一") + "过去一年，全市地区生产总值3.35万亿元，比上年增长8%。"
                  "全市教育经费支出占地区生产总值的4%。\n",
@@ -283,6 +306,23 @@ def test_a_glossary_term_asked_with_quotes_and_a_noun_after_them_or_by_what_it_c
             assert holds in a.answer and a.parsed["op"].startswith("glossary"), (q, a)
             assert a.citations and holds in a.citations[0]["quote"]
         assert ask(store, "云溪市5+1便民驿站覆盖哪些？").answer == ""  # no such entry: declined
+
+
+def test_the_day_a_regulation_was_passed_or_approved_is_read_from_its_head_line(tmp_path):
+    """哪天通过 / 哪天批准: the date before 会议通过 (批准) in the regulation's head line; a date of another
+    document it repeals (…通过的《旧条例》同时废止) is never its own."""
+    db = _store_of(tmp_path, "rule.txt",
+        "云溪市湖泊保护条例\n（2031年3月2日云溪市第九届人民代表大会常务委员会第五次会议通过　"
+        "2031年4月1日岭南省第三届人民代表大会常务委员会第二次会议批准）\n第一条 为了保护湖泊，制定本条例。\n"
+        "第二条 本条例自2031年6月1日起施行。2025年5月6日云溪市第八届人民代表大会常务委员会第九次会议通过的"
+        "《云溪市湖泊管理办法》同时废止。\n")
+    with open_store(db, readonly=True) as store:
+        a = ask(store, "云溪市湖泊保护条例是哪一天通过的？")
+        assert "2031年3月2日" in a.answer and a.parsed["op"] == "date", a
+        assert a.citations and "2031年3月2日" in a.citations[0]["quote"]
+        assert "2031年4月1日" in ask(store, "云溪市湖泊保护条例是哪天由省人大常委会批准的？").answer
+        assert "2031年6月1日" in ask(store, "云溪市湖泊保护条例从哪天起施行？").answer
+        assert ask(store, "雾川市湖泊保护条例是哪一天通过的？").answer == ""  # another place's regulation
 
 
 def test_expected_strings_compare_in_one_width_without_thousands_separators():

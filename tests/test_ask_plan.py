@@ -17,6 +17,7 @@ from govlens.analysis.ask.plan import split
 from govlens.analysis.ask.sentences import (
     COUNT_KIND_CUES,
     DIFFERENCE_FORMS,
+    ADOPTED_FORMS,
     EFFECTIVE_FORMS,
     NO_TARGET_FORMS,
     count_in_text,
@@ -269,6 +270,14 @@ def test_one_question_is_not_split(store, q):
 ])
 def test_two_figures_asked_at_once_are_two_questions(store, q, parts):
     assert split(store, q) == parts
+
+
+@pytest.mark.parametrize(("event", "rx", "example"), ADOPTED_FORMS)
+def test_each_adoption_date_form_reads_its_example(event, rx, example):
+    m = rx.search(example)
+    assert m is not None and m.group().endswith(event)
+    # the date read is the one right before its own event word, not the other event's
+    assert example[m.end("d"):m.end()].count("年") == 0
 
 
 @pytest.mark.parametrize(("rx", "example"), EFFECTIVE_FORMS)

@@ -70,6 +70,9 @@ def test_changes(sentence, change, unit):
         ("引进企业超过300家。", {"value": 300, "qualifier": "超过"}),
         ("新增市场主体近2万户。", {"value": 2, "qualifier": "近"}),
         ("实际利用外资逾10亿美元。", {"value": 10, "unit": "亿美元", "qualifier": "逾"}),
+        # a magnitude with no number after a threshold word is one of it
+        ("财政民生支出突破万亿元。", {"value": 1, "unit": "万亿元", "qualifier": "突破"}),
+        ("外贸进出口总额超过千亿元。", {"value": 1, "unit": "千亿元", "qualifier": "超过"}),
     ],
 )
 def test_ranges_and_qualifiers(targets, expect):

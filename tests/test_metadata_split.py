@@ -413,3 +413,36 @@ def test_one_notice_with_its_date_under_its_title_is_not_a_listing():
     (d,) = read_text(page, extract=False)
     assert (d.title, d.year, d.kind) == (_NOTICES[0][0], 2031, "regulation")
     assert "禁止一切野外用火" in d.text
+
+
+@pytest.mark.parametrize(("token", "pattern", "example"), split.PAPER_HEAD_TOKENS)
+def test_each_paper_head_token_reads_its_example(token, pattern, example):
+    assert __import__("re").fullmatch(pattern, example), (token, example)
+
+
+@pytest.mark.parametrize(("line", "is_head"), [
+    ("大公报　A12｜内地｜2031年9月22日", True),  # lines as the pipeline reads them (Simplified)
+    ("香港商报　2031-09-22　A08　内地", True),
+    ("澳门日报 2031/07/31 A07 大湾区", True),
+    ("文汇报　A10　中国新闻　2031年5月6日　星期四", True),
+    ("B3版", True),
+    ("G20峰会在云溪开幕", False),      # a headline starting with a letter and digits
+    ("云溪日报讯", False),
+    ("明澜区召开春耕生产会议", False),
+    ("云溪日报 2031年6月1日 明澜区新建学校三所", False),  # two names: a head and a headline run together
+])
+def test_paper_heads_by_tokens(line, is_head):
+    assert split._paper_head(line) is is_head
+
+
+@pytest.mark.parametrize("head", [
+    "大公報　A12｜內地｜2031年9月22日",
+    "香港商報　2031-09-22　A08　內地",
+    "文匯報　A10　中國新聞　2031年5月6日　星期四",
+    "澳門日報\n2031年7月31日 星期三\nA07 粵港澳大灣區",     # the page number on a line of its own under the day
+])
+def test_a_traditional_paper_item_about_a_mainland_city_is_the_citys(head):
+    page = (head + "\n\n中山深中通道通車滿月\n跨江車流日均逾十萬\n\n【本報訊】深中通道通車滿月，中山市交通運輸局昨日公佈，"
+            "通道日均車流量逾十萬車次。\n據介紹，中山市翠亨新區已引進深圳企業逾二百家，中山市政府表示，將加快建設翠亨新區科創走廊。\n")
+    (d,) = read_text(page, extract=False)
+    assert (d.title, d.region, d.year) == ("中山深中通道通车满月 跨江车流日均逾十万", "中山市", 2031)

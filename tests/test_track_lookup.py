@@ -164,3 +164,13 @@ def test_a_target_restated_by_the_next_report_is_not_tracked(tmp_path):
         rows = track(store, region="青石县", metric="地区生产总值增长")
     assert [(r["year"], r["verdict"], r["rule"]) for r in rows] == [(2041, "pending", "no_report")]
     assert "6.5" in rows[0]["target"]["quote"]
+
+
+@pytest.mark.parametrize(("quote", "metric", "clause"), [
+    ("推行新一轮棚改计划，今年开工560万套", "棚改开工", "今年开工560万套"),  # made of two places: the later one
+    ("全区新开工项目42个，竣工18个", "新开工项目", "全区新开工项目42个"),  # written as is
+])
+def test_the_clause_of_a_figure_whose_metric_joins_two_places(quote, metric, clause):
+    from govlens.analysis.ask.choose import clause_before
+
+    assert clause_before({"quote": quote, "metric": metric}) == clause

@@ -60,6 +60,40 @@ _PAPER_HEAD = re.compile(r"^(?:[^，。]{0,20}(?:日报|晚报|报)|\s*" + YEAR 
                          r"|^(?:[A-Z]\d{1,2}(?!\d)|第\s*[A-Z]?[\d一二三四五六七八九十]+\s*版)\s*[·・：:]?\s*[\u4e00-\u9fff]{0,8}\s*" + YEAR
                          + r"年\d{1,2}月\d{1,2}日(?:\s*星期[一二三四五六日天])?"
                          r"(?:\s*(?:责任编辑|美术编辑|图片编辑|编辑|责编|校对|版式设计|版式|设计)\s*[：:]\s*[^，。\s：:]{1,8})*\s*$")
+# A paper page's running head read as tokens (token, pattern, invented example): a line that is nothing but
+# these, with a page number and the paper's name or the day, is the head, in any order and with any
+# separators (大公报　A12｜内地｜2031年9月22日, 香港商报　2031-09-22　A08　内地, 文汇报　A10　中国新闻　2031年5月6日).
+PAPER_HEAD_TOKENS: list[tuple[str, str, str]] = [
+    ("paper", r"[\u4e00-\u9fff]{2,10}(?:日报|晚报|商报|时报|报)", "云溪日报"),
+    ("day", YEAR + r"(?:年\d{1,2}月\d{1,2}日|[-/.]\d{1,2}[-/.]\d{1,2})", "2031/07/31"),
+    ("weekday", r"星期[一二三四五六日天]|周[一二三四五六日]", "星期三"),
+    ("page", r"第\s*[A-Z]?[\d一二三四五六七八九十]+\s*版|[A-Z]\d{1,2}(?!\d)(?:\s*版)?", "B3版"),
+    ("editor", r"(?:责任编辑|美术编辑|图片编辑|编辑|责编|校对|版式设计|版式|设计)\s*[：:]\s*[^，。\s：:|｜]{1,8}", "责任编辑：陈锋"),
+    ("name", r"[\u4e00-\u9fff]{2,8}", "粤港澳大湾区"),
+]
+_HEAD_TOKEN = re.compile("|".join(f"(?P<{n}>{p})" for n, p, _ in PAPER_HEAD_TOKENS))
+_HEAD_SEP = re.compile(r"[\s|｜·・:：]*")
+_PAGE_NAME = re.compile(r"^\s*[A-Z]\d{1,2}\s*版?[\s|｜·・:：]*[\u4e00-\u9fff]{2,8}\s*$")
+_PAGE_ALONE = re.compile(r"^\s*(?:第\s*)?[A-Z]\d{1,2}\s*版?[\s|｜·・:：]+[\u4e00-\u9fff]{2,8}\s*$|^\s*[A-Z]\d{1,2}\s*版?\s*$")
+
+
+def _paper_head(text: str) -> bool:
+    """Whether a line is a paper page's running head by :data:`PAPER_HEAD_TOKENS` (one page name at most)."""
+    if len(text) > 80:
+        return False
+    seen: list[str] = []
+    i = _HEAD_SEP.match(text).end()
+    while i < len(text):
+        m = _HEAD_TOKEN.match(text, i)
+        if m is None:
+            return False
+        seen.append(m.lastgroup or "")
+        i = _HEAD_SEP.match(text, m.end()).end()
+    # a page number and its name alone (A07　粤港澳大湾区, under the day) need a gap between them (G20峰会 is a headline)
+    return "page" in seen and seen.count("name") <= 1 and (
+        "day" in seen or "paper" in seen or bool(_PAGE_ALONE.match(text)))
+
+
 # Site furniture: navigation, menus, a newspaper's page controls (rule, invented example line). Such
 # a line is never part of a document; it cuts the page like chrome, and what it says about the site
 # (a section path, the portal's or paper's name) is kept in every document's header as "站点：…",
@@ -185,7 +219,7 @@ def classify(text: str, lead: bool = False) -> str:
     """The class of one line; ``lead``: no paragraph of prose has been read yet on the page."""
     if _DATE_LINE.match(text):
         return "date"
-    if _PAPER_HEAD.match(text):
+    if _PAPER_HEAD.match(text) or _paper_head(text):
         return "meta"
     if _META.match(text) or _DATED_META.match(text):
         return "meta"
@@ -239,6 +273,9 @@ def page_lines(page: Page) -> list[Line]:
         if (a.cls == "site" and _ARROW.match(a.text) and b.cls == "text" and len(b.text) <= 12
                 and not re.search(r"[，。；：:、]", b.text)):
             b.cls = "site"  # a breadcrumb's segment after its arrow, on a line of its own (> / 本地要闻)
+        if (b.cls == "text" and _PAGE_NAME.match(b.text)
+                and ((a.cls == "meta" and _paper_head(a.text)) or _WEEKDAY_DATE.match(a.text) or _DATE_LINE.match(a.text))):
+            b.cls = "meta"  # the page number and name on their own line under the day (A07粤港澳大湾区)
         if a.cls == "text" and b.cls == "date" and _TAGGED_ITEM.match(a.text):
             a.cls = "item"  # 【永宁】永宁县…签约项目8个 over its date: an entry of a listing with no bullets
     # Two or more documents' titles, each with its date on its line or on the next: a listing's entries.
@@ -576,7 +613,7 @@ def _site_header(lines: list[Line]) -> str:
     for ln in lines:
         if ln.cls == "site":
             out.append(("发布日期：" if _WEEKDAY_DATE.match(ln.text) else "站点：") + ln.text)
-        elif ln.cls == "meta" and _PAPER_HEAD.match(ln.text):
+        elif ln.cls == "meta" and (_PAPER_HEAD.match(ln.text) or _paper_head(ln.text)):
             out.append(ln.text)
             if paper := re.match(r"^\s*([\u4e00-\u9fff]{2,16}?(?:日报|晚报|报))", ln.text):
                 out.append("站点：" + paper.group(1))

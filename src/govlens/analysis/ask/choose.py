@@ -31,12 +31,24 @@ MULTI_YEAR = re.compile(r"十年来|五年来|多年来|年均|平均每年|每�
 YEARS_COUNT = re.compile(r"(?<![〇零一二三四五六七八九十百\d])(?:[两二三四五六七八九十]|十[一二三四五六七八九])年(?![度底末初中])")
 
 
+def _written_at(quote: str, metric: str) -> tuple[int, int]:
+    """Where a fact's metric is written in its quote (start, length), -1 when it is not. A metric
+    made of two places of the sentence (棚改开工 from 启动…棚改…，今年开工580万套) is where its longest
+    written head or tail stands last (开工)."""
+    at = quote.find(metric) if metric else -1
+    if at != -1 or len(metric) < 4:
+        return at, len(metric)
+    parts = [metric[:n] for n in range(len(metric) - 1, 1, -1)] + [metric[-n:] for n in range(len(metric) - 1, 1, -1)]
+    found = [(quote.rfind(p), len(p)) for p in parts if p in quote]
+    return max(found) if found else (-1, len(metric))
+
+
 def clause_before(f: dict[str, Any]) -> str:
     """The clause of the fact's quote that holds its figure, up to the figure (from the last ，；)."""
     quote = f.get("quote") or ""
     metric = f.get("metric") or ""
-    at = quote.find(metric) if metric else -1
-    end = at + len(metric) if at != -1 else len(quote)
+    at, size = _written_at(quote, metric)
+    end = at + size if at != -1 else len(quote)
     start = max(quote.rfind(c, 0, max(at, 0)) for c in "，；。：,;") + 1 if at != -1 else 0
     after = quote[end:end + 12]  # the figure, not the next clause (…4.02%，为多年来最低 is one year's)
     cut = min((i for i in (after.find(c) for c in "，；。;") if i != -1), default=len(after))

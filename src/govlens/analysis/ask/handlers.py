@@ -91,8 +91,74 @@ def _end_level(store: StoreAPI, p: Plan, place: str | None, year: int) -> list[d
             continue
         if re.search(_END_LEVEL + re.escape(num(f["value"])), f.get("quote") or ""):
             out.append(f | {"period": str(year), "change": None, "change_max": None, "change_unit": None,
-                            "annual_average": None})
+                            "annual_average": None, "range_level": True})
     return out
+
+
+# The level a range starts from (从874.6亿元增加到1112.4亿元 over 2021-2025 starts from 2020's level; 从2021年的
+# 46503元提高到58794元 names its year): ``{v}`` the end figure as written, ``{u}`` its unit.
+_START_LEVEL = (r"(?:由|从)(?:(?P<y>\d{{4}})年(?:的|底的|末的)?)?(?P<v>\d+(?:\.\d+)?)\s*{u}[^，。；\d]{{0,6}}?"
+                r"(?:增加|提高|增长|扩大|上升|提升|跃升|下降|减少|降低|回落)(?:到|至)\s*(?:\d{{4}}年(?:的|底的|末的)?)?{v}\s*{u}")
+
+
+def _start_level(store: StoreAPI, p: Plan, place: str | None, year: int) -> list[dict[str, Any]]:
+    """由420.51亿元增加到637.80亿元 over 2016-2020: the figure written before 增加到 is the level of the year
+    before the range (2015), or of the year the sentence names for it (从2015年的420.51亿元)."""
+    out = []
+    for f in facts_for(store, p, place, None, p.kind):
+        if f.get("value") is None or not f.get("unit") or f.get("cumulative"):
+            continue
+        rx = _START_LEVEL.format(v=re.escape(num(f["value"])), u=re.escape(f["unit"]))
+        for m in re.finditer(rx, f.get("quote") or ""):
+            named = int(m.group("y")) if m.group("y") else None
+            if named == year or (named is None and (f.get("period") or "").startswith(f"{year + 1}-")):
+                out.append(f | {"value": float(m.group("v")), "value_max": None, "period": str(year), "change": None,
+                                "change_max": None, "change_unit": None, "annual_average": None, "qualifier": None,
+                                "range_level": True})
+                break
+    return out
+
+
+_N = r"\d+(?:\.\d+)?"
+# Two parts' levels over a range in one clause (城乡居民人均可支配收入从2030年的52100元和21400元分别提高到63800元和
+# 27900元): ``{w}`` the word naming both parts (W.PAIRED), ``{u}`` the unit; the first figure of each pair is
+# the first part's (城镇), the second the other's (农村).
+_PAIRED_LEVELS = (rf"{{w}}[^，。；]{{{{0,16}}}}?(?:由|从)(?:(?P<y>\d{{{{4}}}})年(?:的|底的|末的)?)?(?P<a>{_N})(?:{{u}})?[和、与]"
+                  rf"(?P<b>{_N}){{u}}分别[^，。；\d]{{{{0,4}}}}?(?:增加|提高|增长|上升|提升|下降|减少|降低)(?:到|至)\s*"
+                  rf"(?:(?P<y2>\d{{{{4}}}})年(?:的|底的|末的)?)?(?P<c>{_N})(?:{{u}})?[和、与](?P<d>{_N}){{u}}")
+
+
+def _paired_levels(store: StoreAPI, p: Plan, place: str | None, year: int) -> list[dict[str, Any]]:
+    """The asked part's level (城镇…) read from a clause giving both parts' levels over a range."""
+    for word, parts in W.PAIRED:
+        idx = next((i for i, x in enumerate(parts) if x in (p.measure or "")), None)
+        if idx is None:
+            continue
+        seen: set[tuple[Any, ...]] = set()
+        for f in facts_for(store, p, place, None, p.kind):
+            quote, period = f.get("quote") or "", f.get("period") or ""
+            if not f.get("unit") or (f.get("doc"), quote) in seen:
+                continue
+            seen.add((f.get("doc"), quote))
+            m = re.search(_PAIRED_LEVELS.format(w=re.escape(word), u=re.escape(f["unit"])), quote)
+            if m is None:
+                continue
+            lo, _, hi = period.partition("-")
+            start = int(m.group("y")) if m.group("y") else (int(lo) - 1 if lo.isdigit() and hi else None)
+            end = int(m.group("y2")) if m.group("y2") else (int(hi) if hi.isdigit() else None)
+            got = m.group("ab"[idx]) if year == start else m.group("cd"[idx]) if year == end else None
+            if got is not None:
+                return [f | {"value": float(got), "value_max": None, "period": str(year), "change": None,
+                             "change_max": None, "change_unit": None, "annual_average": None, "qualifier": None,
+                             "metric": p.measure, "range_level": True}]
+    return []
+
+
+def _range_levels(store: StoreAPI, p: Plan, place: str | None, year: int) -> list[dict[str, Any]]:
+    """A year's level read from a range's sentence: a part's of two given together, else the level the
+    range ends at, else the level it starts from."""
+    return _paired_levels(store, p, place, year) or _end_level(store, p, place, year) or \
+        _start_level(store, p, place, year)
 
 
 def _pick(store: StoreAPI, p: Plan, place: str | None, year: int | None = None) -> dict[str, Any] | None:
@@ -100,7 +166,7 @@ def _pick(store: StoreAPI, p: Plan, place: str | None, year: int | None = None) 
     facts = facts_for(store, p, place, period, p.kind)
     if period and period.isdigit() and not p.want_change and place and \
             not any(f.get("value") is not None for f in facts):
-        facts = _end_level(store, p, place, int(period)) + facts
+        facts = _range_levels(store, p, place, int(period)) + facts
     if not place and len({f.get("region") for f in facts}) > 1:
         # no place named: the nation's own figure when it states one (专项债券 2025年), else several places
         # state it and it is not ours to pick
@@ -508,12 +574,17 @@ def _series(store: StoreAPI, p: Plan, place: str, kind: str | None) -> tuple[lis
     level) and in one unit: the rows in year order and the field they plot."""
     facts = [f for f in facts_for(store, p, place, None, kind) if (f.get("period") or "").isdigit()]
     lo, hi = p.year_range or (None, None)
+    if lo is not None and not p.want_change and hi - lo <= 30:
+        held = {f["period"] for f in facts if f.get("value") is not None}
+        for y in (lo, hi):  # a range's ends read from a sentence over it (从874.6亿元增加到1112.4亿元)
+            if str(y) not in held:
+                facts += _range_levels(store, p, place, y)
     if "years named" in p.constraints:
         facts = [f for f in facts if int(f["period"]) in p.years]
     if lo is not None:
         facts = [f for f in facts if lo <= int(f["period"]) <= hi]
     field_ = "change" if p.want_change else "value"
-    chosen = [f for f in facts if _plotted(f, field_) and one_year(f, _plotted(f, field_) or field_)]
+    chosen = [f for f in facts if _plotted(f, field_) and (f.get("range_level") or one_year(f, _plotted(f, field_) or field_))]
     if not chosen and field_ == "value":
         field_ = "change"
         chosen = [f for f in facts if f.get("change") is not None and one_year(f, "change")]
@@ -556,7 +627,7 @@ def trend(store: StoreAPI, p: Plan, q: str) -> Answer | None:
         if len(target_rows) > len(rows) and len(rows) < max(2, len(target_rows) / 2):
             rows, field_ = target_rows, target_field  # outcomes for too few of the years: the plans
     if not rows:
-        return None
+        return _trend_of_parts(store, p, q)
     years = {r["period"] for r in rows}
     show_kind = "years named" in p.constraints or len({r.get("kind") for r in rows}) > 1
     shown = None if field_ == "value" and W.LEVEL_AND_RATE.search(q) else field_  # 总量和增速: both figures
@@ -582,6 +653,30 @@ def trend(store: StoreAPI, p: Plan, q: str) -> Answer | None:
             notes.append(f"库中没有{'、'.join(map(str, gaps))}年的这一数字。")
     a.note = "".join(notes) or None
     return a
+
+
+def _trend_of_parts(store: StoreAPI, p: Plan, q: str) -> Answer | None:
+    """A measure named by a word for two parts (城乡居民人均可支配收入) that no series states whole: each
+    part's series (城镇…, 农村…), both or none."""
+    from dataclasses import replace
+
+    from ...lexicon.metrics import metric_key
+
+    for word, parts in W.PAIRED:
+        if word not in (p.measure or "") or any(x in q for x in parts):
+            continue
+        subs = [replace(p, measure=(m := (p.measure or "").replace(word, x)), key=metric_key(m), alt_key=None)
+                for x in parts]
+        got = [trend(store, sp, q) for sp in subs]
+        if all(a and a.answer for a in got):
+            out = Answer(answer="；".join(f"{sp.measure}：{a.answer.rstrip('。')}" for sp, a in zip(subs, got, strict=True)
+                                         if a) + "。", chart="line")
+            for a in got:
+                if a:
+                    out.citations += [c for c in a.citations if c not in out.citations]
+                    out.table += a.table
+            return out
+    return None
 
 
 def change(store: StoreAPI, p: Plan, q: str) -> Answer | None:
@@ -650,7 +745,7 @@ def change(store: StoreAPI, p: Plan, q: str) -> Answer | None:
         a.answer += f"（{'增长' if d >= 0 else '下降'}{pct}%）"
         a.computed.append(pct)
     a.answer += "。"
-    a.note = "差值由两句所载数字计算得出。"
+    a.note = "差值由句中所载两年数字计算得出。" if cite(f1) == cite(f2) else "差值由两句所载数字计算得出。"
     return a
 
 
@@ -862,9 +957,16 @@ def project(store: StoreAPI, p: Plan, q: str, fallback: bool = True) -> Answer |
 
 def date(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     """When a named document takes effect (西安市文明行为促进条例从哪天起施行): its own 本条例自…起施行."""
-    name = re.split(r"(?:从|自|于|是|在)?(?:哪天|哪一天|哪日|何时|什么时候|什么时间|哪年哪月|几月几[日号]|哪个日期)|的?(?:施行|实施|生效)(?:日期|时间)",
+    name = re.split(r"(?:从|自|于|是|在)?(?:哪天|哪一天|哪日|何时|什么时候|什么时间|哪年哪月|几月几[日号]|哪个日期)|的?(?:施行|实施|生效|通过|批准)(?:日期|时间)",
                     q)[0]
     name = re.sub(r"^(?:请问)?|[《》“”\"\s]", "", name)
+    event = next((ev for ev, *_ in S.ADOPTED_FORMS if re.search(rf"{ev}(?:的|日期|时间)?[？?]?$", q)), None)
+    if event is not None:  # 哪天由…通过的: the day its head line says it was passed (or approved)
+        got = S.adopted_date(store, name, event)
+        if got is None:
+            return None
+        return Answer(answer=f"《{got['title']}》于{got['date']}{event}。",
+                      citations=[{k: got[k] for k in ("doc", "quote", "span")}])
     hit = S.effective_date(store, name, p.places[0] if p.places else None)
     if hit is None:
         return None

@@ -427,6 +427,34 @@ def article_count(store: StoreAPI, name: str) -> dict[str, Any] | None:
     return None
 
 
+_DAY = r"(?P<d>(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日)"
+# When a document was passed or approved, as its head line says (event asked, pattern, invented example). A date
+# followed by 的《…》 is another document's (…通过的《旧条例》同时废止), never the one asked about; no figure
+# stands between a date and its event (the approval's date is not the passing's).
+ADOPTED_FORMS: list[tuple[str, re.Pattern[str], str]] = [
+    ("通过", re.compile(rf"{_DAY}[^，。；（）()\n\d]{{0,40}}?(?:会议|常务委员会|常委会)[^，。；（）()\n]{{0,6}}?通过"
+                      r"(?![^。；）)\n]{0,60}?的《)"),
+     "（2031年3月2日云溪市第九届人民代表大会常务委员会第五次会议通过　2031年4月1日岭南省人大常委会批准）"),
+    ("批准", re.compile(rf"{_DAY}[^，。；（）()\n\d]{{0,40}}?(?:会议|常务委员会|常委会)[^，。；（）()\n]{{0,6}}?批准"
+                      r"(?![^。；）)\n]{0,60}?的《)"),
+     "（2031年3月2日云溪市第九届人民代表大会常务委员会第五次会议通过　2031年4月1日岭南省人大常委会批准）"),
+]
+
+
+def adopted_date(store: StoreAPI, name: str, event: str) -> dict[str, Any] | None:
+    """The date the named document was passed (or approved), as its own head line says: the first such
+    date in it that names no other document."""
+    for d, title in named_documents(store, name):
+        text = d["text"]
+        for ev, rx, _ in ADOPTED_FORMS:
+            m = rx.search(text) if ev == event else None
+            if m is not None:
+                start, end = sentence_span(text, m.start(), m.end(), keep_stop=True)
+                return {"doc": d["doc"], "quote": text[start:end], "span": [start, end], "date": m.group("d"),
+                        "title": title, "region": d.get("region")}
+    return None
+
+
 def effective_date(store: StoreAPI, name: str, place: str | None) -> dict[str, Any] | None:
     """The date the named document (a regulation's title, as asked) says it takes effect from: the
     stored document whose title the question names (or holds most of), then its 本条例自…起施行."""

@@ -180,6 +180,10 @@ class Clause:
         elif (self.window in _BARE_OUTPUT and self.prev_fact is None
                 and (sector := _SECTOR.match(self.subject_before(24)))):
             self.window = sector.group(0) + self.window
+        elif (self.window[:2] in _LEVEL_NOUNS and self.window[2:] in CHANGE_SIGN and self.prev_fact is not None
+                and self.prev_fact.data["metric"]):
+            # "地区生产总值年均增长5%，总量比2020年增加7400亿元": the 总量 of the measure before
+            self.window = self.prev_fact.data["metric"] + self.window
         elif self.window in _CHANGE_NOUNS and self.prev_fact is not None and self.prev_fact.data["metric"]:
             # "一般公共预算收入下降18.6%，降幅较上半年收窄4个百分点": whose 降幅.
             self.level_noun = self.window in _LEVEL_NOUNS and mt.kind == "level"
@@ -303,6 +307,8 @@ def not_a_quantity(c: Clause) -> bool:
     if mt.unit in ("名", "位") and _RANK_MOVE.search(c.raw_window.rstrip()) \
             and _RANK.search(text, max(c.s0, mt.start - 30), mt.start):
         return c.advance(mt.end)  # 在全市排名第8，比上年提升4名: a rank's move is no quantity
+    if mt.kind == "level" and mt.unit in ("名", "位", "强") and mt.start > c.s0 and text[mt.start - 1] in "前第":
+        return c.advance(mt.end)  # 居全国前5名, 排第3位, 进入全国前10强: a rank is no quantity
     if mt.kind == "level" and ((mt.start > c.s0 and text[mt.start - 1] == "每") or text.startswith("伏", mt.end)):
         c.i += 1  # the words before it still belong to the next figure's metric
         return True
@@ -327,6 +333,18 @@ def no_quantity_clause(c: Clause) -> bool:
         return c.advance(mt.end)
     if mt.kind == "level" and mt.unit in ("项", "个", "类") and (
             _INDICATOR_NOUN.match(text, mt.end) or (c.window.endswith("指标") and not _NUMBER_FIRST.match(text, mt.end))):
+        return c.advance(mt.end)
+    return False
+
+
+def restated_figure(c: Clause) -> bool:
+    """"今后五年国内生产总值年均增长7.5%，……“十一五”年均增长7.5%": a change naming nothing that repeats a change
+    stated before on its line is that fact again, not another."""
+    mt = c.mt
+    if mt.kind != "change" or c.window or c.prev_fact is not None or c.label():
+        return False
+    if any(f.data["change"] == clean_number(mt.change) and f.data["change_unit"] == mt.change_unit
+           and f.data["value"] is None and f.start >= c.line.start for f in c.line.facts[-8:]):
         return c.advance(mt.end)
     return False
 
@@ -853,13 +871,17 @@ RULES: list[Row] = [
     Row("denominators, voltage grades and rank moves are no quantities", not_a_quantity, (
         ("全区小麦最低收购价每50公斤提高6元。", ({"value": 6, "unit": "元", "metric": "小麦最低收购价每50公斤提高"},)),
         ("建成3座220千伏变电站。", ({"value": 3, "unit": "座"},)),
-        ("研发投入强度2.9%，在全省排名第6，比上年提升3名。", ({"value": 2.9, "metric": "研发投入强度"},)),)),
+        ("研发投入强度2.9%，在全省排名第6，比上年提升3名。", ({"value": 2.9, "metric": "研发投入强度"},)),
+        ("外贸进出口总额居全国前5名，综合排名进入全省前10强。", ()),)),
     Row("bare comparisons and counts of a plan's indicators are no quantities", no_quantity_clause, (
         ("规上工业增加值增长7.5%，高于全国1.6个百分点。", ({"metric": "规上工业增加值", "change": 7.5},)),
         ("全区居民人均可支配收入增长6.1%，快于全省0.4个百分点。", ({"metric": "居民人均可支配收入", "change": 6.1},)),
         ("规划纲要围绕创新驱动，提出5项指标，其中研发经费投入年均增长9%以上。以上共计30项指标。",
          ({"metric": "研发经费投入", "change": 9},)),
         ("规划设置主要指标22个，全部完成。", ()),)),
+    Row("a change restated with no name of its own", restated_figure, (
+        ("全区生产总值年均增长6.5%。这一速度来之不易，全年年均增长6.5%，好于预期。",
+         ({"metric": "生产总值", "change": 6.5},)),)),
     Row("absolute change before the level", abs_change_then_level, (
         ("全区新能源装机同比增加182万千瓦、达到905万千瓦。",
          ({"metric": "新能源装机", "value": 905, "change_abs": 182, "change_abs_unit": "万千瓦"},)),)),
@@ -890,6 +912,8 @@ RULES: list[Row] = [
         # a bare level noun after a change: the level of what changed, one fact
         ("全区外贸进出口增长8.4%，总额突破800亿元、排全省第二。",
          ({"metric": "外贸进出口总额", "change": 8.4, "value": 800, "unit": "亿元", "qualifier": "突破"},)),
+        ("全区生产总值年均增长4.8%，总量比2015年增加超700亿元。",
+         ({"metric": "生产总值", "change": 4.8}, {"metric": "生产总值总量增加", "value": 700, "qualifier": "超"})),
         ("一般公共预算收入增长4.6%，总量首次突破190亿元。",
          ({"metric": "一般公共预算收入", "change": 4.6, "value": 190, "qualifier": "突破"},)),)),
     Row("level + change", level_then_change, (

@@ -80,10 +80,13 @@ _QUOTES = re.compile(NONFACT["quoted"])
 _MEETING = re.compile(NONFACT["meeting"])
 _CLASS_AFTER = re.compile(NONFACT["class_after"])
 _AGE_UNITS = tuple(NONFACT["age"].split("|"))
+# (not 超百亿元: 191家企业营业收入超百亿元 is a class of firms)
+_BARE_MAG = re.compile(r"(?P<q>突破|超过)(?P<mag>万亿|千亿)(?P<u>美元|元|斤|吨|千瓦时)(?![\u4e00-\u9fff]*[级大])")
+_BARE_MAG_HINT = re.compile(r"[破过](?:万亿|千亿)")
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]{0,4}")
 # A digit or numeral, or 分之; written to open with one character class, so that the engine skips to
 # candidate positions (a first alternative that is a class, then a literal, gave it no prefix to skip by).
-_HAS_NUMBER = re.compile(r"[\d十百千成番分](?:(?<!分)|(?=之))")
+_HAS_NUMBER = re.compile(r"[\d十百千成番分万](?:(?<![分万])|(?<=分)(?=之)|(?<=万)(?=亿))")  # 突破万亿元: 万亿 too
 _SENT = re.compile(r"[^。！？；;\n]+[。！？；;]?")
 _CLAUSE_BOUND = "，,；;：:。！？\n"
 _CLAUSE_BOUND_RX = re.compile("[" + re.escape(_CLAUSE_BOUND) + "]")
@@ -278,6 +281,12 @@ def find_mentions(text: str, lo: int, hi: int, masked: list[tuple[int, int]]) ->
                     or _bad_context(text, m.start("n1"), m.end("n1"))):
                 out.append(Mention(m.start(), m.end(), "level", value=float(m.group("n1")), unit="年",
                                    qualifier=m.group("pre") or m.group("post")))
+    # "突破万亿元": a magnitude with no number after a threshold word is one of it (1 万亿元; fmetric).
+    if "亿" in span and _BARE_MAG_HINT.search(text, lo, hi):
+        for m in _BARE_MAG.finditer(text, lo, hi):
+            if not ((overlaps is not None and overlaps.hit(m.start(), m.end())) or _inside_sorted(masked, m.start(), m.end())):
+                out.append(Mention(m.start(), m.end(), "level", value=1, unit=m.group("mag") + m.group("u"),
+                                   qualifier=m.group("q")))
     out.sort(key=lambda x: x.start)
     # "5万余户": the approximate word sits between the magnitude and the unit.
     for mm in out:
