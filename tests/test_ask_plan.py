@@ -15,9 +15,9 @@ from govlens.analysis.ask.define import DEFINITION_FORMS, in_text
 from govlens.analysis.ask.handlers import NOTE_LABEL
 from govlens.analysis.ask.plan import split
 from govlens.analysis.ask.sentences import (
+    ADOPTED_FORMS,
     COUNT_KIND_CUES,
     DIFFERENCE_FORMS,
-    ADOPTED_FORMS,
     EFFECTIVE_FORMS,
     NO_TARGET_FORMS,
     count_in_text,

@@ -264,6 +264,10 @@ def _not_past(period: str, year: int | None) -> bool:
     return year is not None and int(period.rsplit("-", 1)[-1]) >= year
 
 
+_FIVE_BACK = re.compile(r"过去(?:的)?五年|五年来")  # a review heading naming the term's five years
+_ONE_BACK = re.compile(r"一年|\d{4}年")
+
+
 def heading_context(title: str, year: int | None) -> tuple[SectionContext, bool]:
     """The context a heading sets, and whether it is decisive (names a period with plan or review
     words, or a list of 实事), so that a subsection keeps it instead of inheriting its parent's."""
@@ -291,6 +295,11 @@ def heading_context(title: str, year: int | None) -> tuple[SectionContext, bool]
         last = str(year - 1) if year else None
         if past and last in periods:
             return SectionContext("review", last, "actual", span=past[-1]), True
+        if not periods and year and _FIVE_BACK.search(title) and not _ONE_BACK.search(title):
+            # "过去五年工作回顾" (a report opening a new term): the five years up to the year just ended,
+            # until a paragraph turns to that year (刚刚过去的2017年，) — and back at 五年来，
+            span = f"{year - 5}-{year - 1}"
+            return SectionContext("review", span, "actual", span=span, outcomes=True), True
         return SectionContext("review", past[-1] if past else None, "actual"), bool(periods)
     role = _role(title)
     return SectionContext(role, None, _KIND_OF_ROLE.get(role)), False

@@ -188,6 +188,11 @@ class Clause:
             # "一般公共预算收入下降18.6%，降幅较上半年收窄4个百分点": whose 降幅.
             self.level_noun = self.window in _LEVEL_NOUNS and mt.kind == "level"
             self.window = self.prev_fact.data["metric"] + self.window
+        elif (mt.kind == "level" and len(self.window) >= 2 and self.prev_fact is not None
+                and self.prev_fact.start >= self.s0 and (named := self.prev_fact.data["metric"] or "") != self.window
+                and named.endswith(self.window) and self.prev_fact.data["value"] is None):
+            # "旅游总收入增长12%，总收入突破300亿元": the measure before, named short: its level
+            self.level_noun, self.window = True, named
         elif (self.window.startswith(_OF_PREVIOUS) and not self.window.startswith("占地")
                 and self.prev_fact is not None and self.prev_fact.start >= self.s0
                 and (base := (self.prev_fact.data["metric"] or "").split("占")[0])
@@ -317,9 +322,8 @@ def not_a_quantity(c: Clause) -> bool:
 
 # A bare comparison clause after a change (增长7.7%，高于全国1.8个百分点): the gap to another place's or the plan's
 # rate, not a quantity of its own (with a rate noun, 增速高于全国2个百分点, it is one: :func:`metrics_window`).
-_BARE_GAP = re.compile(r"^[，,]?(?:分别|均|都|也)?(?:高于|低于|快于|慢于|超过|超出)(?:全国|全省|全市|全区|全州|全县|全盟|"
-                       r"预期(?:目标)?|计划|年初目标|目标|上年|去年|全国平均水平?|平均水平|[东中西]部(?:地区)?|同期)"
-                       r"(?:平均|水平|平均水平)?$")
+_BARE_GAP = re.compile(r"^[，,]?(?:分别|均|都|也)?(?:(?:高于|低于|快于|慢于|超过|超出)[\u4e00-\u9fff]{1,8}|"
+                       r"(?:比|较)[\u4e00-\u9fff]{1,8}?(?:高|低|快|慢|多|少))$")
 # A count of a plan's indicators (提出6项指标, 以上共计28项指标, 设置主要指标20个): what the plan measures, not a quantity.
 _INDICATOR_NOUN = re.compile(r"(?:主要|核心|关键|预期性|约束性|具体|量化|考核|发展)?指标")
 
@@ -409,7 +413,7 @@ def change_then_level(c: Clause) -> bool:
         pf.data.update(value=clean_number(mt.value), value_max=clean_number(mt.value_max), unit=mt.unit)
         if mt.qualifier and not pf.data["qualifier"]:
             pf.data["qualifier"] = mt.qualifier
-        if c.level_noun and not (pf.data["metric"] or "").endswith(_MEASURE_ENDS):
+        if c.level_noun and c.window != pf.data["metric"] and not (pf.data["metric"] or "").endswith(_MEASURE_ENDS):
             pf.data["metric"] = c.window  # 外贸进出口 + 总额
         _quote_to(pf, c.text, max(pf.end, mt.end))
         return c.advance(mt.end)
@@ -914,6 +918,8 @@ RULES: list[Row] = [
          ({"metric": "外贸进出口总额", "change": 8.4, "value": 800, "unit": "亿元", "qualifier": "突破"},)),
         ("全区生产总值年均增长4.8%，总量比2015年增加超700亿元。",
          ({"metric": "生产总值", "change": 4.8}, {"metric": "生产总值总量增加", "value": 700, "qualifier": "超"})),
+        ("全区旅游总收入增长12%，总收入突破300亿元。", ({"metric": "旅游总收入", "change": 12, "value": 300},)),
+        ("居民人均可支配收入增长5.4%，高于经济增速0.3个百分点。", ({"metric": "居民人均可支配收入", "change": 5.4},)),
         ("一般公共预算收入增长4.6%，总量首次突破190亿元。",
          ({"metric": "一般公共预算收入", "change": 4.6, "value": 190, "qualifier": "突破"},)),)),
     Row("level + change", level_then_change, (

@@ -81,7 +81,7 @@ _MEETING = re.compile(NONFACT["meeting"])
 _CLASS_AFTER = re.compile(NONFACT["class_after"])
 _AGE_UNITS = tuple(NONFACT["age"].split("|"))
 # (not 超百亿元: 191家企业营业收入超百亿元 is a class of firms)
-_BARE_MAG = re.compile(r"(?P<q>突破|超过)(?P<mag>万亿|千亿)(?P<u>美元|元|斤|吨|千瓦时)(?![\u4e00-\u9fff]*[级大])")
+_BARE_MAG = re.compile(r"(?P<q>突破|超过)(?P<mag>万亿|千亿)(?P<u>美元|元|斤|吨|千瓦时)(?!级)")
 _BARE_MAG_HINT = re.compile(r"[破过](?:万亿|千亿)")
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]{0,4}")
 # A digit or numeral, or 分之; written to open with one character class, so that the engine skips to
