@@ -103,7 +103,7 @@ def test_question_dev_set_floors(tmp_path):
     # floors restart from what the joined set scores and move up from there (issue targets: 0.95 / 1.0 / 0.95).
     # Round 3's blind questions and pairs (measured once: 0.704 / 0.811) joined dev at 03:15 UTC.
     # Round 4's (measured once at 05:00 UTC: 0.800 / 0.765) joined dev after it: 0.973 -> 0.939, track 0.975 -> 0.921.
-    assert d["answer_accuracy"] >= 0.960, s.misses
+    assert d["answer_accuracy"] >= 0.964, s.misses
     assert d["citation_accuracy"] >= 0.986, s.misses
     assert d["declined"] >= 0.999, s.misses
     if t is not None:
@@ -323,6 +323,20 @@ def test_the_day_a_regulation_was_passed_or_approved_is_read_from_its_head_line(
         assert "2031年4月1日" in ask(store, "云溪市湖泊保护条例是哪天由省人大常委会批准的？").answer
         assert "2031年6月1日" in ask(store, "云溪市湖泊保护条例从哪天起施行？").answer
         assert ask(store, "雾川市湖泊保护条例是哪一天通过的？").answer == ""  # another place's regulation
+
+
+@pytest.mark.parametrize("question, expect, cited", [
+    ("云溪市实施了几大惠民工程？", "八大", "八大惠民工程"),  # 几大: never the sum read by the same words
+    ("云溪市建设临港发展的重点片区有几个？", "三大", "临港发展三大重点片区"),  # 有几个, written N大
+])
+def test_a_count_of_kinds_written_with_da_answers_how_many(tmp_path, question, expect, cited):
+    db = _store_of(tmp_path, "r.txt", _HEAD.format(y=2032, n="二") + (
+        "过去一年，全市实施“八大惠民工程”，惠民投入累计超过300亿元。市区正在建设临港发展三大重点片区，"
+        "这三大重点片区也是全市推动临港转型发展的重点。\n"))
+    with open_store(db, readonly=True) as store:
+        a = ask(store, question)
+    assert expect in a.answer and "300亿元" not in a.answer, (a.answer, a.parsed)
+    assert a.citations and cited in a.citations[0]["quote"]
 
 
 def test_expected_strings_compare_in_one_width_without_thousands_separators():

@@ -244,3 +244,41 @@ def test_lexicon_data_text_is_the_packaged_file():
 
     for name in ("kind_cues.tsv", "places_not_short.txt"):
         assert data_text(name) == resources.files("govlens.lexicon").joinpath("data", name).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("text", [
+    "", "全区推行一网通办，一网统管平台上线。", "一网一网通办通办", "城运中心城运中心", "没有任何名称的句子。",
+])
+def test_programme_names_in_one_scan_as_found_one_by_one(text):
+    from govlens.stages.programmes import known_programmes, names_in
+
+    assert names_in(text) == {n for n in known_programmes() if n in text}
+
+
+def test_programme_name_scan_finds_a_name_that_begins_a_longer_one(monkeypatch):
+    """Where a longer name and a name it begins with start at one place, both occur."""
+    from govlens.stages import programmes as PR
+
+    names = ("一网通办平台", "一网通办", "通办")
+    monkeypatch.setattr(PR, "known_programmes", lambda: names)
+    PR._name_starts.cache_clear()
+    try:
+        assert PR.names_in("推行一网通办平台建设") == set(names)
+        assert PR.names_in("推行一网通办") == {"一网通办", "通办"}
+        assert PR.names_in("通办") == {"通办"}
+    finally:
+        PR._name_starts.cache_clear()
+
+
+@needs_shared
+def test_programme_name_scan_agrees_on_every_corpus_file():
+    from govlens.stages.programmes import known_programmes, names_in
+
+    names = known_programmes()
+    found = 0
+    for f in sorted(CORPUS.glob("*.txt")):
+        text = f.read_text(encoding="utf-8")
+        got = names_in(text)
+        assert got == {n for n in names if n in text}, f.name
+        found += len(got)
+    assert found > 0

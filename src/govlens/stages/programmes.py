@@ -31,11 +31,35 @@ def known_programmes() -> tuple[str, ...]:
     return tuple(sorted(set(names), key=lambda n: (-len(n), n)))  # deterministic: no set order leaks out
 
 
+@lru_cache(maxsize=1)
+def _name_starts() -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
+    """One pattern over all known names, longest first, and for each name the names it begins with."""
+    names = known_programmes()
+    rx = re.compile("|".join(map(re.escape, names)))
+    return rx, {n: frozenset(s for s in names if n.startswith(s)) for n in names}
+
+
+def names_in(text: str) -> frozenset[str]:
+    """The known names that occur in ``text``, from one scan (speed: 40 str.find over every document
+    cost ~3 % of a corpus run). The scan stops at every place a name starts and reads the longest
+    name there; a name occurs iff it is read so or begins a name read (both start at that place)."""
+    rx, starts = _name_starts()
+    found: set[str] = set()
+    m = rx.search(text)
+    while m is not None:
+        found |= starts[m.group()]
+        m = rx.search(text, m.start() + 1)
+    return frozenset(found)
+
+
 def programmes(doc: Document) -> Document:
     text = doc.text
     mentions: dict[str, list[tuple[int, int]]] = {}
     taken: list[tuple[int, int]] = []
+    present = names_in(text)
     for name in known_programmes():  # longest first; str.find is far faster than a big alternation
+        if name not in present:
+            continue
         pos = text.find(name)
         while pos != -1:
             end = pos + len(name)

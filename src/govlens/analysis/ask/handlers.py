@@ -235,12 +235,20 @@ def lookup(store: StoreAPI, p: Plan, q: str) -> Answer | None:
             said = f"（原文“{own}”）" if own and own != figure(f) else ""
             shown = figure(f) if said else as_written(f, figure(f))  # 29% (原文“百分之二十九”)
             return Answer(answer=f"{f.get('region') or ''}{metric}：{shown}{said}。", citations=[cite(f)], table=[f])
+    if f is not None and unit == "大" and not _in_unit(f, unit):
+        f = None  # 几大民生工程 asks how many kinds a name counts (十大民生工程), never a sum read by its words
     if f is None and unit and unit in S.COUNT_UNITS:
-        # 几轮环境综合整治: a count in the unit asked written right before the question's words
-        words = [w for w in S.words_of(p.residue or "") if not S.COUNT_VERBS.match(w)]
-        hit = S.count_before_words(store, unit, words, place)
+        # 几轮环境综合整治: a count in the unit asked written right before the question's words; 有几个 may
+        # be answered by a count of kinds written with 大 (打造五大重点区域)
+        words = [w for w in S.words_of(re.sub(r"(?:多少|几)[个大]?", " ", p.residue or ""))
+                 if not S.COUNT_VERBS.match(w)]
+        for unit in [unit, "大"] if unit == "个" else [unit]:
+            hit = S.count_before_words(store, unit, words, place)
+            if hit is not None:
+                break
         if hit is not None:
-            written = hit["written"] + unit + ("" if hit["written"].isdigit() else f"（{hit['count']}{unit}）")
+            each = "个" if unit == "大" else unit  # 五大 is five of a kind
+            written = hit["written"] + unit + ("" if hit["written"].isdigit() else f"（{hit['count']}{each}）")
             return Answer(answer=f"{hit['region'] or ''}：{written}（原文“{hit['said']}”）。",
                           citations=[{k: hit[k] for k in ("doc", "quote", "span")}],
                           computed=[] if hit["written"].isdigit() else [str(hit["count"])])

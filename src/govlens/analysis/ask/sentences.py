@@ -17,13 +17,13 @@ from . import words as W
 from .answer import raw
 
 # the unit a question asks for: 多少天 -> 天, 百分之几 / 多少% / …率 -> %
-UNIT_ASKED = re.compile(r"(?:多少|几)(天|件|个|人|项|家|所|条|公里|平方米|套|张|名|次|亩|处|座|户|轮|场|届|批|期|栋|台|辆|艘|架|部"
+UNIT_ASKED = re.compile(r"(?:多少|几)(天|件|个|人|项|家|所|条|公里|平方米|套|张|名|次|亩|处|座|户|轮|场|届|批|期|栋|台|辆|艘|架|部|大"
                         r"|万亿元|亿元|万元|元|万吨|吨|亿斤|万亿斤|万人)"
                         r"|(百分之几|百分之多少|多少%|百分比)")
 
 
 # Units that count things (a count written in words, 三轮, is read for them)
-COUNT_UNITS = frozenset("件个项家所条套张名次处座户轮场届批期栋台辆艘架部")
+COUNT_UNITS = frozenset("件个项家所条套张名次处座户轮场届批期栋台辆艘架部大")  # 大: 五大重点区域, 几大工程
 
 
 _STOPS = "。；！？\n"
@@ -478,7 +478,7 @@ def count_before_words(store: StoreAPI, unit: str, words: list[str], place: str 
     if not words:
         return None
     rx = re.compile(rf"(?<![第\d一二两三四五六七八九十百])(\d+|[一二两三四五六七八九十百]+)\s*{re.escape(unit)}([^，。；！？\n]{{0,24}})")
-    best, best_s = None, 0
+    best, best_s = None, 0.0
     for doc_id in _docs(store, words, place):
         d = store.document(doc_id)
         if d is None or (place and not ((d.get("region") or "") == place or (d.get("region") or "").endswith(place))):
@@ -487,10 +487,15 @@ def count_before_words(store: StoreAPI, unit: str, words: list[str], place: str 
         for m in rx.finditer(text):
             n = cn_count(m.group(1))
             held = sum(len(w) for w in words if w in m.group(2))
-            if n is None or held < max(2, sum(len(w) for w in words) / 2) or held <= best_s:
+            if n is None or held < 2:
                 continue
             start, end = sentence_span(text, m.start(), m.end())
-            best_s = held
+            # the words before the count in its clause count too (打造转型发展五大重点区域 for 打造…的重点区域)
+            before = re.split(r"[，,：:；。！？\n]", text[start:m.start()])[-1]
+            score = held + sum(len(w) for w in words if w in before and w not in m.group(2))
+            if score < max(2, sum(len(w) for w in words) / 2) or score <= best_s:
+                continue
+            best_s = score
             best = {"doc": d["doc"], "quote": text[start:end], "span": [start, end], "count": n,
                     "written": m.group(1), "unit": unit, "region": d.get("region"), "said": m.group()}
     return best

@@ -67,7 +67,7 @@ _ASIDE = re.compile(r"[，,](?:按|扣除|剔除|以)[^，,。；]{1,10}(?:计�
 _PLAN_TOTAL = re.compile(r"计划(?:总)?投资")
 # A clause holding only a total word before its figure (…大学生，合计630名): the total of the clause before.
 _REACH_END = re.compile(r"(?:达到|达|增至|增加到|增长到|提高到|提高至|升至|上升到|上升至|突破|超过)$")
-_SUBJECT_CHANGE_TAIL = re.compile(r"(?:仍然|仍|继续|持续|稳步|连年|逐年|大幅|明显|进一步|较快|快速)*"
+_SUBJECT_CHANGE_TAIL = re.compile(r"(?:仍然|仍|继续|持续|稳步|连年|逐年|大幅度|大幅|明显|进一步|较快|快速|较大幅度|有所)*"
                                   r"(?:增长|增加|增产|提高|上升|提升|下降|减少|减产|扩大)$")
 _TOTAL_ONLY = re.compile(r"^[，,\s]*(?:合计|共计|总计|累计|共|计)(?:为|达到?|有)?$")
 # Words that measure something named before them (降幅较上半年收窄, 总量突破90万亿元): whose is the previous figure's.
@@ -215,6 +215,12 @@ class Clause:
             # clause with no figure of its own), without the change that clause states.
             if subject := self.subject_before(16):
                 self.window = _SUBJECT_CHANGE_TAIL.sub("", subject) or subject
+        elif (len(self.window) >= 3 and mt.kind == "level" and self.prev_fact is None and clause_start > self.s0
+                and (said := self.subject_before(16)) and (subject := _SUBJECT_CHANGE_TAIL.sub("", said)) != said
+                and (shared := next((subject[k : k + 2] for k in range(len(subject) - 1)
+                                     if subject[k : k + 2] in self.window), None))):
+            # "城乡居民储蓄存款大幅度增加，年末存款余额达到1476亿元": the clause before names whose 存款 it is
+            self.window = subject + self.window.replace(shared, "", 1)
         elif (not self.window and mt.kind == "level" and mt.unit == "%" and mt.value_max is None
                 and _PLAN_OR_OUTCOME.search(self.raw_window)):
             # "工农业总产值的增长速度，1981年计划为3.7%，实际达到4.6%；1982年计划为4%": a growth rate named
@@ -876,7 +882,10 @@ RULES: list[Row] = [
         ("全区小麦最低收购价每50公斤提高6元。", ({"value": 6, "unit": "元", "metric": "小麦最低收购价每50公斤提高"},)),
         ("建成3座220千伏变电站。", ({"value": 3, "unit": "座"},)),
         ("研发投入强度2.9%，在全省排名第6，比上年提升3名。", ({"value": 2.9, "metric": "研发投入强度"},)),
-        ("外贸进出口总额居全国前5名，综合排名进入全省前10强。", ()),)),
+        ("外贸进出口总额居全国前5名，综合排名进入全省前10强。", ()),
+        # a bound before a noun naming units of a kind is a class (lexicon nonfact.tsv class_head)
+        ("实现30户以上自然村全部通硬化路。", ()),
+        ("对年销售额达500万元以上的经营主体给予奖励。", ()),)),
     Row("bare comparisons and counts of a plan's indicators are no quantities", no_quantity_clause, (
         ("规上工业增加值增长7.5%，高于全国1.6个百分点。", ({"metric": "规上工业增加值", "change": 7.5},)),
         ("全区居民人均可支配收入增长6.1%，快于全省0.4个百分点。", ({"metric": "居民人均可支配收入", "change": 6.1},)),
@@ -920,6 +929,8 @@ RULES: list[Row] = [
          ({"metric": "生产总值", "change": 4.8}, {"metric": "生产总值总量增加", "value": 700, "qualifier": "超"})),
         ("全区旅游总收入增长12%，总收入突破300亿元。", ({"metric": "旅游总收入", "change": 12, "value": 300},)),
         ("居民人均可支配收入增长5.4%，高于经济增速0.3个百分点。", ({"metric": "居民人均可支配收入", "change": 5.4},)),
+        ("城乡居民储蓄存款大幅度增加，年末存款余额达到1476亿元。",
+         ({"metric": "城乡居民储蓄存款年末余额", "value": 1476},)),
         ("一般公共预算收入增长4.6%，总量首次突破190亿元。",
          ({"metric": "一般公共预算收入", "change": 4.6, "value": 190, "qualifier": "突破"},)),)),
     Row("level + change", level_then_change, (

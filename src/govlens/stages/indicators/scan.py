@@ -79,6 +79,7 @@ _DECIMAL_YEARS_HINT = re.compile(r"\d\.\d+年")
 _QUOTES = re.compile(NONFACT["quoted"])
 _MEETING = re.compile(NONFACT["meeting"])
 _CLASS_AFTER = re.compile(NONFACT["class_after"])
+_CLASS_HEAD = re.compile(NONFACT["class_head"])
 _AGE_UNITS = tuple(NONFACT["age"].split("|"))
 # (not 超百亿元: 191家企业营业收入超百亿元 is a class of firms)
 _BARE_MAG = re.compile(r"(?P<q>突破|超过)(?P<mag>万亿|千亿)(?P<u>美元|元|斤|吨|千瓦时)(?!级)")
@@ -341,7 +342,7 @@ def find_mentions(text: str, lo: int, hi: int, masked: list[tuple[int, int]]) ->
     # and the noun it counts names the class counted (fmetric).
     ends = {m.end: m for m in out if m.kind == "level"}
     return [m for m in out if not (m.kind == "level" and m.qualifier in ("以上", "以下") and (
-        _CLASS_AFTER.match(text, m.end, m.end + 7) or m.unit in _AGE_UNITS or (
+        _CLASS_AFTER.match(text, m.end, m.end + 7) or m.unit in _AGE_UNITS or _CLASS_HEAD.match(text, m.end, m.end + 14) or (
             m.end < len(text) and "\u4e00" <= text[m.end] <= "\u9fff"
             and any(e in ends and _HAN_RUN.fullmatch(text, e, m.start) for e in range(m.start - 4, m.start + 1)))))]
 
