@@ -65,6 +65,8 @@ def test_scan_joins_chains_and_skips_common_words():
     ("江苏省南京市鼓楼区中山路", ["江苏省南京市鼓楼区"]),  # a full name before a street is still the place
     ("苏州河畔，杭州湾北岸，胶州湾畔", []),  # a river or a bay named after a place
     ("江苏河湖长制，浙江河道整治，广东湾区建设", ["江苏", "浙江", "广东"]),  # a place's rivers, a bay area
+    ("浙江大学、宁波银行、青岛啤酒和四川航空", []),  # a university, a bank, a firm named after a place
+    ("湖南大学生返乡创业，四川航空港建设", ["湖南", "四川"]),  # students of 湖南; an airport zone of 四川
 ])
 def test_a_street_named_after_a_place_is_no_mention(text, names):
     assert [m.text for m in gazetteer().scan(text)] == names
@@ -145,6 +147,9 @@ NEWS_PLACES = [
     # a river named after another city (苏州河 in Shanghai) heads the item; the site's chain 上海普陀 resolves 普陀
     ("上海普陀　首页 | 政务公开 | 办事服务 | 走进普陀\n首页 > 普陀动态\n苏州河普陀段新添三处口袋公园\n2031-06-08　来源：普陀区融媒体中心\n"
      "苏州河普陀段沿岸三处口袋公园近日建成开放，新增绿地约1.6万平方米。截至目前，苏州河普陀段已贯通岸线21公里，沿线居民步行10分钟即可到达滨水空间。", "普陀区"),
+    # a university named after a province (浙江大学) heads a Shanghai district's item
+    ("上海普陀　首页 | 政务公开 | 走进普陀\n浙江大学一研究院在普陀揭牌\n2031-06-08　来源：普陀区融媒体中心\n日前，浙江大学一家研究院在普陀区桃浦智创城揭牌。"
+     "普陀区科委表示，研究院将聚焦新材料研发，普陀区将提供办公场地。", "普陀区"),
     # a bay named after a city (杭州湾) in a Ningbo district's item
     ("宁波日报　2031年4月2日　第3版\n杭州湾畔新添一座海堤公园\n本报讯 日前，杭州湾畔的慈溪市海堤公园建成开放。慈溪市住建局介绍，"
      "公园全长3.2公里，慈溪市今年还将新建滨海绿道8公里。", "宁波市慈溪市"),

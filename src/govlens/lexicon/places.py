@@ -293,7 +293,9 @@ class Gazetteer:
 # A short place name naming a street (湖南路, 北京东路, 中山大道, 山西路) or a river or bay (苏州河 runs through
 # Shanghai, 杭州湾 lies off Ningbo and Jiaxing): the street or the water, not the place. 河湖/河道/河长 are
 # a place's rivers (江苏河湖长制), 湾区 a region.
-_STREET = re.compile(r"[东西南北中]?(?:路|大街|大道|街(?![头道区面上])|巷|里弄)|河(?![湖道流长网北南段])|湾(?!区)")
+# So is one naming a university, a bank or a firm (浙江大学, 宁波银行, 青岛啤酒; not 浙江大学生).
+_STREET = re.compile(r"[东西南北中]?(?:路|大街|大道|街(?![头道区面上])|巷|里弄)|河(?![湖道流长网北南段])|湾(?!区)"
+                     r"|大学(?!生)|银行|证券|啤酒|航空(?!港)")
 
 
 def _word_starts(text: str, start: int, end: int) -> bool:

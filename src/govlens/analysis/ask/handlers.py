@@ -242,11 +242,11 @@ def lookup(store: StoreAPI, p: Plan, q: str) -> Answer | None:
         # be answered by a count of kinds written with 大 (打造五大重点区域)
         words = [w for w in S.words_of(re.sub(r"(?:多少|几)[个大]?", " ", p.residue or ""))
                  if not S.COUNT_VERBS.match(w)]
-        for unit in [unit, "大"] if unit == "个" else [unit]:
-            hit = S.count_before_words(store, unit, words, place)
-            if hit is not None:
-                break
+        hit = S.count_before_words(store, unit, words, place)
+        if hit is None and unit == "个":
+            hit = S.count_before_words(store, "大", words, place)
         if hit is not None:
+            unit = hit["unit"]
             each = "个" if unit == "大" else unit  # 五大 is five of a kind
             written = hit["written"] + unit + ("" if hit["written"].isdigit() else f"（{hit['count']}{each}）")
             return Answer(answer=f"{hit['region'] or ''}：{written}（原文“{hit['said']}”）。",

@@ -710,7 +710,9 @@ METRIC_RULES: list[Row] = [
         ("城乡居民人均可支配收入分别增长5.1%和7.3%。",
          ({"metric": "城镇居民人均可支配收入", "change": 5.1}, {"metric": "农村居民人均可支配收入", "change": 7.3})),)),
     Row("各/均/年均 over a list of metrics", metrics_each, (
-        ("进口、出口均增长3.5%。", ({"metric": "进口", "change": 3.5}, {"metric": "出口", "change": 3.5})),)),
+        ("进口、出口均增长3.5%。", ({"metric": "进口", "change": 3.5}, {"metric": "出口", "change": 3.5})),
+        # 分别 before one figure gives it to each item (track, 2016 emissions targets)
+        ("烟尘、粉尘排放量分别下降6%。", ({"metric": "烟尘排放量", "change": -6}, {"metric": "粉尘排放量", "change": -6})),)),
     Row("noun after a list of figures", metrics_noun_after_list, (
         ("全年共有420户、1380人搬入新居。", ({"metric": "搬入新居", "value": 420, "unit": "户"},
                                         {"metric": "搬入新居", "value": 1380, "unit": "人"})),
