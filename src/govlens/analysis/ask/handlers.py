@@ -173,8 +173,12 @@ def _pick(store: StoreAPI, p: Plan, place: str | None, year: int | None = None) 
         facts = [f for f in facts if f.get("region") == "全国"] if not W.REGIONAL_MEASURE.search(p.measure or "") else []
         if not facts:
             return None
+    average = bool(W.AVERAGE_Q.search(q_of(p)))
+    if average:  # 平均每年增长多少: 平均每年增长7.5%, not 五年内增长44%
+        facts = sorted(facts, key=lambda f: not f.get("annual_average"))
     if p.want_change:
-        with_change = [f for f in facts if f.get("change") is not None and one_year(f, "change")]
+        with_change = [f for f in facts if f.get("change") is not None
+                       and (one_year(f, "change") or (average and f.get("annual_average")))]
         facts = with_change or facts
     elif re.search(r"多少|是多少|规模|总量", q_of(p)):
         facts = [f for f in facts if f.get("value") is not None] or facts  # a level asked: one that states it

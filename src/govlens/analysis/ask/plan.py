@@ -304,7 +304,7 @@ def read(store: StoreAPI, question: str) -> Plan:
         elif "明年" in q:
             p.years = [latest + 1]
     if (m := W.PLAN_Q.search(q)) is not None:
-        start = W.PLAN_START[m.group(1)]
+        start = W.PLAN_START[m.group(1) or m.group(2)]
         p.period = f"{start}-{start + 4}"
         if W.EACH_YEAR.search(q) and p.op in ("lookup", "trend") and not p.year_range:
             p.op, p.year_range, p.period = "trend", (start, start + 4), None  # 十三五期间每年: the plan's years
