@@ -172,7 +172,7 @@ def _period_cues(doc: Document, text: str, lo: int, hi: int) -> list[tuple[int, 
         elif m.group("this") and y:
             found = str(y)
         elif m.group("last") and y:
-            if text[max(lo, m.start() - 1) : m.start()] in ("比", "较", "从", "由") or text[m.end() : m.end() + 1] == "的":
+            if text[max(lo, m.start() - 1) : m.start()] in ("比", "较", "从", "由", "与", "同") or text[m.end() : m.end() + 1] == "的":
                 continue
             found = str(y - 1)
         elif m.group("next") and y:
@@ -522,7 +522,7 @@ TIME_RULES: list[tuple[str, str, tuple[tuple[str, int, str, str, str, str], ...]
          ("press", 2024, "发布人：今年，全区力争新增规上企业40家。\n", "40家", "target", "2024"),
      )),
     ("a period compared with dates nothing, and its estimate is no forecast",
-     "比1980年预计增长5.5% (the base's estimated level), 接近去年水平, 恢复到2019年水平, 与去年同期: the figure keeps "
+     "比1980年预计增长5.5% (the base's estimated level), 比原来预计的快, 接近去年水平, 恢复到2019年水平, 与去年大体持平: the figure keeps "
      "its section's time; X计划比上年增长6% is the year's plan", (
          ("delivered", 1980, "一、国民经济在调整中前进\n全省经济稳定。\n二、1981年国民经济计划的主要指标\n钢产量，比1980年预计增长4.5%，其中，优质钢增长9%。\n",
           "4.5%", "target", "1981"),
@@ -530,6 +530,10 @@ TIME_RULES: list[tuple[str, str, tuple[tuple[str, int, str, str, str, str], ...]
           "3.5%", "target", "1980"),
          ("report", 2024, "一、2023年工作回顾\n全区旅游业恢复到2019年水平。接待游客520万人次，增长18%。\n",
           "520万人次", "actual", "2023"),
+         ("report", 2024, "二、2024年工作安排\n今年计划要求，全区社会消费品零售总额增长6.5%，信贷规模与去年大体持平，物价涨幅控制在3%以内。\n",
+          "3%", "target", "2024"),
+         ("report", 2024, "二、2024年工作安排\n由于新项目投产比原来预计的快，全区工业产值将增长9%。\n",
+          "9%", "target", "2024"),
      )),
     ("a year of an event named by a noun dates nothing",
      "1985年一度出现的过热, 2020年发生的疫情, 1984年末至1985年遗留的问题: the time of that event, not of the figures after it", (
