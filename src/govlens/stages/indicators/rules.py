@@ -39,6 +39,7 @@ from .period import (
     _PERIOD_CUES,
     _kind,
     _period,
+    estimated_span,
     future_cue,
     last_clause,
     prospect_cue,
@@ -851,6 +852,8 @@ def emit(c: Clause) -> bool:
         # outside a review (or in one, with 将/要: 今年…资金将达305亿元), a work report's own year is its
         # plan, unless a status (已, 截至)
         kind = "target"
+    elif kind == "actual" and estimated_span(doc, text, line.start, mt.start, period):
+        kind = "forecast"  # an average over years up to the report's own, estimated in the paragraph (period.py)
     # 其中: a child of the fact before (其中区级收入…; 其中农村…: the modifier takes the parent's metric).
     parent = line.parent
     is_child = "其中" in text[max(_window_start(line.bounds, s0, c.ws), mt.start - _MAX_CONTEXT) : mt.start] \
