@@ -139,6 +139,9 @@ REGIONAL_MEASURE = re.compile(r"地区生产总值|^地区|^地方(?!政府)")
 # An investment asked of something that is no known measure (公路客运总站投资多少)
 INVEST_Q = re.compile(r"投资(?:了|额|金额|规模)?(?:是)?(?:多少|几)")
 WHICH_YEAR = re.compile(r"哪一年|哪个年份|哪些年|哪年")  # the years of one place ranked
+# 完成情况 over a range of years with no target named asks what each year did (the outcomes), not a verdict
+DONE_OVER_YEARS = re.compile(r"(?:完成|实现|执行)情况")
+TARGET_NAMED = re.compile(r"目标|计划|预期|任务")
 AVERAGE_Q = re.compile(r"年均|平均每年|每年平均")  # a yearly average asked: a figure stated as one answers first
 EACH_YEAR = re.compile(r"(?<!平均)每年|各年|逐年|历年|分别|各是|依次")  # a figure for each year of a period (平均每年 is one average)
 # The rest of an organisation's name right after a place (上海|抚佳精细化工有限公司, 江苏|银行)

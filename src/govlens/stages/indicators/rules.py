@@ -81,6 +81,7 @@ _RATE_NOUNS = ("增长速度", "增速", "增长率")
 _SET_ONLY = re.compile(r"^[，,\s]*(?:全年|今年)?(?:要|力争|努力|争取|确保)?(?:定为|定在|拟定为|确定为|控制在|保持在|调控在)$")
 _CHANGE_NOUNS = ("降幅", "增幅", "增速", "涨幅", "总量", "规模", "总额")
 _LIST_TOTALS = ("数量", "总数", "个数", "总量")
+_LIST_JOIN_END = ("和", "及", "与")
 # The level of what a change before it measures (外贸进出口增长8.4%，总额突破8000亿元): one fact with that change.
 _LEVEL_NOUNS = ("总量", "规模", "总额")
 _MEASURE_ENDS = ("数", "率", "量", "额", "值", "重", "入", "资", "支出", "积", "人口", "度", "模", "润", "税收", "产")
@@ -158,11 +159,13 @@ class Clause:
         self.ws = ws
         self.raw_window = self.text[ws : mt.start]
         self.window = _clean_metric(self.raw_window.rsplit("、", 1)[-1])
-        if "、" in self.raw_window and self.window.endswith(_LIST_TOTALS):
-            # "图书馆、博物馆、文化馆数量达293家": the number of all the things listed
+        if "、" in self.raw_window and (self.window.endswith(_LIST_TOTALS) or (
+                "和" in self.window and self.window.index("和") <= 6 and not self.window.endswith(_LIST_JOIN_END))):
+            # "图书馆、博物馆、文化馆数量达293家": the number of all the things listed; "开展留守儿童、流动儿童和困境
+            # 儿童关爱服务100万人次": one service for the whole list (A、B和C + a shared head)
             whole = _clean_metric(self.raw_window)
-            items = whole[: -2].split("、")
-            if len(items) > 1 and all(1 < len(x) <= 8 for x in items):
+            items = (whole[:-2] if self.window.endswith(_LIST_TOTALS) else whole).split("、")
+            if len(items) > 1 and all(1 < len(x) <= 8 for x in items[:-1]) and len(items[-1]) <= 16:
                 self.window = whole
         if len(self.window) == 1 and self.prev_end > self.mention_end:
             # "4个重点工程年度投资完成率117.1%": the noun read after the previous figure took this
@@ -655,8 +658,9 @@ def metrics_window(c: Clause) -> tuple[list[Mention], list[str]] | None:
             k = later.find("级")
             if 0 < k <= 3 and len(later) > k + 1:
                 noun += later[k + 1 :]
-        if text.startswith(_PURPOSE_FIRST, mt.end) and mt.unit and mt.unit.endswith("元"):
-            noun = ""  # money is spent on it, not counted in it
+        if mt.unit and mt.unit.endswith("元") and (
+                text.startswith(_PURPOSE_FIRST, mt.end) or _VERB_LEAD.match(text[mt.end : mt.end + 8])):
+            noun = ""  # money is spent on it (投入2亿元改造老旧小区), not counted in it
         if len(noun) == 1 and mt.unit and (mt.unit[-1] + noun) in _UNIT_WORDS:
             noun = mt.unit[-1] + noun
         if noun:
@@ -789,8 +793,12 @@ METRIC_RULES: list[Row] = [
         ("为120所海拔2000米以上农村学校建设供暖设施。", ({"metric": "农村学校建设供暖设施", "value": 120},)),
         ("培育8家年产值5000万元以上企业。", ({"metric": "培育企业", "value": 8, "unit": "家"},)),
         ("投入6.5亿元办好“12+3”项民生实事。", ({"metric": "投入", "value": 6.5, "unit": "亿元"},)),
+        ("投入2.3亿元改造老旧小区46个。", ({"metric": "投入", "value": 2.3}, {"metric": "改造老旧小区", "value": 46})),
         ("经研究，省政府同意地方发行300亿元债券。", ({"metric": "地方发行债券", "value": 300, "unit": "亿元"},)),
         ("全区图书馆、博物馆、文化馆数量达56家。", ({"metric": "图书馆、博物馆、文化馆数量", "value": 56},)),
+        ("开展留守儿童、流动儿童和困境儿童关爱服务12万人次。",
+         ({"metric": "开展留守儿童、流动儿童和困境儿童关爱服务", "value": 12},)),
+        ("围绕重点领域和重点群体开展职业技能培训3万人次。", ({"metric": "职业技能培训", "value": 3},)),
         ("推进地质灾害避险搬迁，完成1.5万人搬迁任务。", ({"metric": "地质灾害避险搬迁任务", "value": 1.5},)),)),
 ]
 
