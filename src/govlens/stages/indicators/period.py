@@ -172,7 +172,10 @@ def _period_cues(doc: Document, text: str, lo: int, hi: int) -> list[tuple[int, 
         elif m.group("this") and y:
             found = str(y)
         elif m.group("last") and y:
-            if text[max(lo, m.start() - 1) : m.start()] in ("比", "较", "从", "由", "与", "同") or text[m.end() : m.end() + 1] == "的":
+            before = text[max(lo, m.start() - 1) : m.start()]
+            # 去年的 is a base (比去年的水平), unless a to-verb arrives at it (降到去年的1.5%: last year's level)
+            if before in ("比", "较", "从", "由", "与", "同") or (text[m.end() : m.end() + 1] == "的"
+                                                              and before not in ("到", "至")):
                 continue
             found = str(y - 1)
         elif m.group("next") and y:
@@ -556,6 +559,11 @@ TIME_RULES: list[tuple[str, str, tuple[tuple[str, int, str, str, str, str], ...]
           "3%", "target", "2024"),
          ("report", 2024, "二、2024年工作安排\n由于新项目投产比原来预计的快，全区工业产值将增长9%。\n",
           "9%", "target", "2024"),
+     )),
+    ("a to-verb arriving at 去年的 dates the figure last year (去年的 after 到/至 is no base)",
+     "从2009年的2.8%降到去年的1.5% in a five-year review is last year's level", (
+         ("report", 2024, "一、过去五年工作回顾\n全区森林覆盖率从2019年的38%提高到去年的42.5%。\n",
+          "42.5%", "actual", "2023"),
      )),
     ("a year of an event named by a noun dates nothing",
      "1985年一度出现的过热, 2020年发生的疫情, 1984年末至1985年遗留的问题: the time of that event, not of the figures after it", (
