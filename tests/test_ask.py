@@ -103,11 +103,11 @@ def test_question_dev_set_floors(tmp_path):
     # floors restart from what the joined set scores and move up from there (issue targets: 0.95 / 1.0 / 0.95).
     # Round 3's blind questions and pairs (measured once: 0.704 / 0.811) joined dev at 03:15 UTC.
     # Round 4's (measured once at 05:00 UTC: 0.800 / 0.765) joined dev after it: 0.973 -> 0.939, track 0.975 -> 0.921.
-    assert d["answer_accuracy"] >= 0.970, s.misses
+    assert d["answer_accuracy"] >= 0.972, s.misses
     assert d["citation_accuracy"] >= 0.991, s.misses
     assert d["declined"] >= 0.999, s.misses
     if t is not None:
-        assert t.as_dict()["verdict_agreement"] >= 0.965, t.misses
+        assert t.as_dict()["verdict_agreement"] >= 0.969, t.misses
 
 
 def test_optional_llm_rephrases_but_never_adds_a_figure(db, monkeypatch):
@@ -350,6 +350,19 @@ def test_a_plan_named_in_quotes_and_a_yearly_average_asked(tmp_path):
         a = ask(store, "云溪市“十五五”规划提出地区生产总值平均每年增长多少？")
     assert "5.4%" in a.answer and "30%" not in a.answer and a.parsed["op"] == "lookup", (a.answer, a.parsed)
     assert a.citations and "平均每年增长百分之五点四" in a.citations[0]["quote"]
+
+
+@pytest.mark.parametrize("question, expect", [
+    ("云溪市2031年一般公共预算收入增长5%的目标达到了吗？", ["增长6.5%", "已完成"]),
+    ("云溪市2031年一般公共预算收入增长8%的目标达到了吗？", ["增长6.5%", "未完成"]),
+])
+def test_a_growth_stated_after_the_level_past_counting_words_judges_a_stated_target(tmp_path, question, expect):
+    """完成52亿元，按可比口径增长6.5%: the growth is the level's own, so a growth target given in the question is judged."""
+    db = _store_of(tmp_path, "r.txt", _HEAD.format(y=2032, n="二") + (
+        "过去一年，全市地区生产总值增长5.2%。一般公共预算收入完成52亿元，按可比口径增长6.5%。\n"))
+    with open_store(db, readonly=True) as store:
+        a = ask(store, question)
+    assert all(e in a.answer for e in expect), (a.answer, a.parsed)
 
 
 def test_expected_strings_compare_in_one_width_without_thousands_separators():

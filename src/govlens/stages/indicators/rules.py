@@ -39,6 +39,7 @@ from .period import (
     _PERIOD_CUES,
     _kind,
     _period,
+    estimated_span,
     future_cue,
     last_clause,
     prospect_cue,
@@ -52,7 +53,7 @@ from .scan import _MAX_CONTEXT, _MAX_GROUP, Mention
 _TO_VERBS = ("增加到|增长到|提高到|提升到|提升至|提高至|增至|增加至|下降到|下降至|降至|降到|回落到|回落至|减少到|扩大到|跃升至|上升到|达到|"
               "减为|减少为|减少至|减至|降为|增为|增加为|提高为|压减至|压减到|缩减至|缩减为|压缩至|压缩到|压缩为|缩短至|缩短到|"
               "缩短为|降低至|降低到|延长至|延长到|扩大至|提速至|精简至|精简为")
-_TO_PHRASE = re.compile(rf"^(?:{_TO_VERBS})(?:(?:{YEAR}|{YEAR_CN})年(?:底|末)?)?的?$")
+_TO_PHRASE = re.compile(rf"^(?:{_TO_VERBS})(?:(?:{YEAR}|{YEAR_CN}|去|上|今)年(?:底|末)?)?的?$")  # 降到去年的1.5%
 # 由每生每年5元提高至10元: a rate per head and year may sit between 由 and the figure.
 _FROM = re.compile(rf"(?:由|从)(?:去年|上年|原先|原来|原|过去|以前|改革前|(?:{YEAR}|{YEAR_CN})年(?:底|末)?)?(?:每[\u4e00-\u9fff]{{1,2}}?){{0,2}}的?$")
 _TO_VERB = re.compile(rf"^(?:{_TO_VERBS})")
@@ -854,6 +855,8 @@ def emit(c: Clause) -> bool:
         # outside a review (or in one, with 将/要: 今年…资金将达305亿元), a work report's own year is its
         # plan, unless a status (已, 截至)
         kind = "target"
+    elif kind == "actual" and estimated_span(doc, text, line.start, mt.start, period):
+        kind = "forecast"  # an average over years up to the report's own, estimated in the paragraph (period.py)
     # 其中: a child of the fact before (其中区级收入…; 其中农村…: the modifier takes the parent's metric).
     parent = line.parent
     is_child = "其中" in text[max(_window_start(line.bounds, s0, c.ws), mt.start - _MAX_CONTEXT) : mt.start] \
@@ -918,7 +921,10 @@ RULES: list[Row] = [
         ("全区人均公园绿地面积由10.5平方米增加到12.3平方米。",
          ({"metric": "人均公园绿地面积", "value": 12.3, "unit": "平方米", "from_value": 10.5},)),
         ("企业开办时间从原先5个工作日压缩至1天。",
-         ({"metric": "企业开办时间", "value": 1, "unit": "天", "from_value": 5},)),)),
+         ({"metric": "企业开办时间", "value": 1, "unit": "天", "from_value": 5},)),
+        # the arrival dated 去年/上年/今年 (降到去年的1.5%): the subject before 从 is still the metric
+        ("全区森林覆盖率从2030年的41%提高到去年的45.2%。",
+         ({"metric": "森林覆盖率", "value": 45.2, "from_value": 41},)),)),
     Row("absolute change after a level", absolute_change, (
         ("全区财政总收入88.6亿元，同比增加6.2亿元。",
          ({"metric": "财政总收入", "value": 88.6, "change_abs": 6.2, "change_abs_unit": "亿元"},)),
