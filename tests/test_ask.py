@@ -103,11 +103,11 @@ def test_question_dev_set_floors(tmp_path):
     # floors restart from what the joined set scores and move up from there (issue targets: 0.95 / 1.0 / 0.95).
     # Round 3's blind questions and pairs (measured once: 0.704 / 0.811) joined dev at 03:15 UTC.
     # Round 4's (measured once at 05:00 UTC: 0.800 / 0.765) joined dev after it: 0.973 -> 0.939, track 0.975 -> 0.921.
-    assert d["answer_accuracy"] >= 0.964, s.misses
-    assert d["citation_accuracy"] >= 0.986, s.misses
+    assert d["answer_accuracy"] >= 0.972, s.misses
+    assert d["citation_accuracy"] >= 0.991, s.misses
     assert d["declined"] >= 0.999, s.misses
     if t is not None:
-        assert t.as_dict()["verdict_agreement"] >= 0.95, t.misses
+        assert t.as_dict()["verdict_agreement"] >= 0.969, t.misses
 
 
 def test_optional_llm_rephrases_but_never_adds_a_figure(db, monkeypatch):
@@ -337,6 +337,32 @@ def test_a_count_of_kinds_written_with_da_answers_how_many(tmp_path, question, e
         a = ask(store, question)
     assert expect in a.answer and "300亿元" not in a.answer, (a.answer, a.parsed)
     assert a.citations and cited in a.citations[0]["quote"]
+
+
+def test_a_plan_named_in_quotes_and_a_yearly_average_asked(tmp_path):
+    """A plan named as the lexicon's table names it (“十五五”) gives its years; 平均每年 asks the yearly
+    average the plan states (平均每年增长百分之五点四), not the five-year total (增长百分之三十), and is no series."""
+    db = _store_of(tmp_path, "r.txt", _HEAD.format(y=2026, n="一") + (
+        "二、“十五五”时期的目标任务\n综合考虑各方面因素，“十五五”规划纲要草案提出，五年内全市工业总产值增长百分之三十八，"
+        "地区生产总值增长百分之三十，一般公共预算收入增长百分之二十五。全市地区生产总值平均每年增长百分之五点四。\n"
+        "三、2026年工作安排\n地区生产总值增长6%左右。\n"))
+    with open_store(db, readonly=True) as store:
+        a = ask(store, "云溪市“十五五”规划提出地区生产总值平均每年增长多少？")
+    assert "5.4%" in a.answer and "30%" not in a.answer and a.parsed["op"] == "lookup", (a.answer, a.parsed)
+    assert a.citations and "平均每年增长百分之五点四" in a.citations[0]["quote"]
+
+
+@pytest.mark.parametrize("question, expect", [
+    ("云溪市2031年一般公共预算收入增长5%的目标达到了吗？", ["增长6.5%", "已完成"]),
+    ("云溪市2031年一般公共预算收入增长8%的目标达到了吗？", ["增长6.5%", "未完成"]),
+])
+def test_a_growth_stated_after_the_level_past_counting_words_judges_a_stated_target(tmp_path, question, expect):
+    """完成52亿元，按可比口径增长6.5%: the growth is the level's own, so a growth target given in the question is judged."""
+    db = _store_of(tmp_path, "r.txt", _HEAD.format(y=2032, n="二") + (
+        "过去一年，全市地区生产总值增长5.2%。一般公共预算收入完成52亿元，按可比口径增长6.5%。\n"))
+    with open_store(db, readonly=True) as store:
+        a = ask(store, question)
+    assert all(e in a.answer for e in expect), (a.answer, a.parsed)
 
 
 def test_expected_strings_compare_in_one_width_without_thousands_separators():

@@ -146,6 +146,13 @@ def test_every_operation_has_a_handler():
         ("溪北县的“两级三类”产业规划指什么？", {"op": "glossary", "term": "“两级三类”产业规划"}),
         ("明澜区3+1服务驿站覆盖哪些？", {"op": "glossary_list", "term": "3+1服务驿站"}),
         ("明澜区规划纲要中的“三园”指什么？", {"op": "glossary", "term": "三园"}),
+        # a plan as the lexicon's table names it, quoted or in full; 平均每年 is one average, no series
+        ("“六五”计划提出明澜区地区生产总值平均每年增长多少？", {"period": "1981-1985", "op": "lookup"}),
+        ("第二个五年计划规定到1962年明澜区粮食产量达到多少？", {"period": "1958-1962"}),
+        ("明澜区“十五”时期地区生产总值每年是多少？", {"op": "trend", "year_range": (2001, 2005)}),
+        # 完成情况 over years: the outcomes when no target is named, the verdicts when one is
+        ("明澜区2021年到2023年固定资产投资完成情况", {"op": "trend", "kind": "actual"}),
+        ("明澜区2021年到2023年固定资产投资目标完成情况", {"op": "track"}),
         ("明澜区报告的注释部分一共有多少条？", {"op": "glossary_count"}),
         ("明澜区2023年报告后面的名词解释一共收了多少个词条？", {"op": "glossary_count"}),
     ],

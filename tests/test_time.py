@@ -145,6 +145,22 @@ def test_a_review_of_the_year_and_the_plan_turns_at_its_paragraphs(body, periods
         assert (f["kind"], f["period"]) == ("actual", period), (needle, f)
 
 
+@pytest.mark.parametrize("opening", [
+    "根据市委关于制定“十五五”规划的建议，我们编制了“十五五”规划纲要（草案），提请大会审查。",
+    "区政府起草了“十五五”规划纲要，共提出20项主要指标。",
+])
+def test_a_paragraph_presenting_the_coming_plans_document_in_a_mixed_section_is_that_plans(opening):
+    doc = read(
+        "一、2025年工作回顾\n全区经济平稳运行。\n二、“十四五”时期发展成就和“十五五”时期主要目标任务\n"
+        "五年来，全区累计新增城镇就业6.3万人。\n"
+        f"{opening}综合考虑各方面因素，提出全区生产总值年均增长5.5%左右。\n",
+        year=2026,
+    )
+    past, plan = indicator(doc, "6.3万人"), indicator(doc, "5.5%")
+    assert (past["kind"], past["period"]) == ("actual", "2021-2025")
+    assert (plan["kind"], plan["period"]) == ("target", "2026-2030")
+
+
 def test_a_list_of_the_years_deeds_holds_targets():
     doc = read("一、2023年工作回顾\n新增学位1500个。\n2024年区政府十件民生实事\n1.新建幼儿园3所，新增学位900个。\n2.改造老旧小区26个。\n")
     for needle in ("3所", "900个", "26个"):

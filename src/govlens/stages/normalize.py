@@ -67,6 +67,10 @@ _GROUPED_ONE = re.compile(r"(?<![\d.,，])(?<!分别为)(?<!分别是)(?<!分别
                           r"(?![和、及与]\d))")  # not a list: 分别为120，150个和80个
 _GROUPED_ONE_HINT = re.compile(r"\d，\d{3}")
 
+# A middle dot used as the decimal point before a percentage (增长14·1％ in a 1999 report); between
+# a date's digits before a quote it names an event (“12·21”事故) and stays.
+_DOT_DECIMAL = re.compile(r"(?<=\d)[·・](?=\d+%)")
+
 # Stray semicolons left where a crawler dropped superscripts or padding: "3.73;公里", "”;⑥",
 # "区长;陈宇剑", "高;香".
 _STRAY_SEMI = re.compile(
@@ -353,6 +357,8 @@ def normalize(page: Page) -> Page:
     stats["t2s_chars"] = changed
 
     text = _WIDE.sub(lambda m: m.group().translate(_WIDTH), text)
+    if "·" in text or "・" in text:
+        text = _DOT_DECIMAL.sub(".", text)  # one character for one: offsets unchanged
     if ";" in text:
         text, m = apply_edits(text, _edits_from(_STRAY_SEMI, text, lambda m: " " if text[m.start() - 1] in "长记任理" else ""))
         chain = chain.then(m)

@@ -76,6 +76,8 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "turn": re.compile(rf"(?:^|[。！!：:，,])[^。！!，,\n]{{0,12}}?(?:(?P<span>{period_words('five')}"
                            rf"|“?(?:{PLAN_NAMES})”?(?:时期|以来|期间))|(?P<y>{YEAR}|{YEAR_CN})年"
                            rf"|(?P<last>{period_words('last')}))(?=[，,是])", re.M),
+        # a plan's document named: “十五五”规划纲要, “十五五”规划的建议 (the period group of a plan name)
+        "plan_doc": re.compile(rf"“?({PLAN_NAMES})”?规划(?=纲要|的?建议|（草案）)"),
         "deeds_end": re.compile(rf"{_words('deeds_end')}$"),
         # A line of its own naming such a list: "2024年区政府十件民生实事", "附件：2024年明澜区民生实事".
         "deeds_line": re.compile(rf"^(?:附件?\s*\d*\s*[：:．.、]?\s*)?[^。，；\n]{{0,30}}{deeds}[^。，；\n]{{0,12}}$"
@@ -224,6 +226,7 @@ class SectionContext:
 
 
 OTHER = SectionContext()
+_PLAN_DOC_REACH = 150  # how far a paragraph's first sentence is read for the coming plan's document
 _SPAN_TURN_REACH = 60  # how far into a paragraph its turn to a plan's years is looked for
 _KIND_OF_ROLE = {"review": "actual", "targets": "target", "tasks": "target"}
 
@@ -329,11 +332,18 @@ class SectionContexts:
             return self._scan_span(a, b, cur)
         if cur.kind != "target" and not cur.mixed:
             return cur
-        text, year, rx = self.doc.text, self.doc.year, _rx()["opens"]
+        text, year, rx, doc_rx = self.doc.text, self.doc.year, _rx()["opens"], _rx()["plan_doc"]
         pos = a
         while pos < b:
             m = rx.match(text, pos)
-            if m and (p := _period_of(m, year)):
+            p = _period_of(m, year) if m else None
+            if not p and cur.mixed and cur.role == "review":
+                # "…我们编制了“十五五”规划纲要（草案），提交大会审查。…提出地区生产总值年均增长5%左右": a
+                # paragraph whose first sentence presents the coming plan's document is that plan's
+                first = text.find("。", pos, min(b, pos + _PLAN_DOC_REACH))
+                p = next((q for d in doc_rx.finditer(text, pos, first)
+                          if (q := plan_period(d.group(1))) and _not_past(q, year)), None) if first > 0 else None
+            if p:
                 if _not_past(p, year):
                     role = cur.role if cur.kind == "target" else "targets"
                     cur = SectionContext(role, p, "target")

@@ -173,8 +173,12 @@ def _pick(store: StoreAPI, p: Plan, place: str | None, year: int | None = None) 
         facts = [f for f in facts if f.get("region") == "全国"] if not W.REGIONAL_MEASURE.search(p.measure or "") else []
         if not facts:
             return None
+    average = bool(W.AVERAGE_Q.search(q_of(p)))
+    if average:  # 平均每年增长多少: 平均每年增长7.5%, not 五年内增长44%
+        facts = sorted(facts, key=lambda f: not f.get("annual_average"))
     if p.want_change:
-        with_change = [f for f in facts if f.get("change") is not None and one_year(f, "change")]
+        with_change = [f for f in facts if f.get("change") is not None
+                       and (one_year(f, "change") or (average and f.get("annual_average")))]
         facts = with_change or facts
     elif re.search(r"多少|是多少|规模|总量", q_of(p)):
         facts = [f for f in facts if f.get("value") is not None] or facts  # a level asked: one that states it
@@ -490,6 +494,20 @@ def rank_years(store: StoreAPI, p: Plan, q: str) -> Answer | None:
 _VERDICT = {"met": "已完成", "missed": "未完成", "unclear": "无法判断", "pending": "尚无次年报告"}
 
 
+# A growth rate stated right after a level, past words that only say how it was counted (完成17亿元，按可比口径
+# 增长13%; 达到52亿元，同口径增长6.5%): the level's own growth. ``{v}`` the level as written, ``{u}`` its unit.
+_GROWTH_AFTER = (r"{v}\s*{u}[，,]?\s*(?:按|以)?(?:可比口径|同口径|可比价格|可比价)?(?:计算)?[，,]?(?:同比|比上年)?"
+                 r"(?P<w>增长|下降)(?P<c>\d+(?:\.\d+)?)\s*(?:%|％)")
+
+
+def _growth_after(f: dict[str, Any]) -> dict[str, Any]:
+    m = re.search(_GROWTH_AFTER.format(v=re.escape(num(f["value"])), u=re.escape(f.get("unit") or "")), f.get("quote") or "")
+    if m is None:
+        return f
+    c = float(m.group("c"))
+    return f | {"change": -c if m.group("w") == "下降" else c, "change_unit": "%"}
+
+
 def target_vs_outcome(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     from ..track import rule_for, track, verdict
 
@@ -502,6 +520,8 @@ def target_vs_outcome(store: StoreAPI, p: Plan, q: str) -> Answer | None:
                         place, p.year)
         if outcome is None:
             return None
+        if p.stated_target["change"] is not None and outcome.get("change") is None and outcome.get("value") is not None:
+            outcome = _growth_after(outcome)  # 完成17亿元，按可比口径增长13%: the growth the level's sentence goes on to
         v = verdict(p.stated_target, outcome, p.key)
         rule = rule_for(p.stated_target, p.key)
         field_ = "change" if p.stated_target["change"] is not None else "value"

@@ -288,7 +288,9 @@ def read(store: StoreAPI, question: str) -> Plan:
                 years = [min(a, b), max(a, b)]
             else:
                 p.year_range = (min(a, b), max(a, b))
-                if p.op not in ("track",) and not (p.op == "rank" and W.WHICH_YEAR.search(q)):
+                if p.op == "track" and W.DONE_OVER_YEARS.search(q) and not W.TARGET_NAMED.search(q):
+                    p.op, p.kind = "trend", "actual"  # 2013年到2016年…完成情况, no target named: what each year did
+                elif p.op not in ("track",) and not (p.op == "rank" and W.WHICH_YEAR.search(q)):
                     p.op = "trend"  # (哪一年…最多 over a range stays a ranking of the years)
     elif (r := W.SINCE_Q.search(q)) is not None and (y := cn_year(r.group(1))) and not W.CUMULATIVE_Q.search(q):
         p.year_range = (y, max(y, (latest or y + 1) - 1))
@@ -304,7 +306,7 @@ def read(store: StoreAPI, question: str) -> Plan:
         elif "明年" in q:
             p.years = [latest + 1]
     if (m := W.PLAN_Q.search(q)) is not None:
-        start = W.PLAN_START[m.group(1)]
+        start = W.PLAN_START[m.group(1) or m.group(2)]
         p.period = f"{start}-{start + 4}"
         if W.EACH_YEAR.search(q) and p.op in ("lookup", "trend") and not p.year_range:
             p.op, p.year_range, p.period = "trend", (start, start + 4), None  # 十三五期间每年: the plan's years

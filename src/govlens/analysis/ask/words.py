@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from ...lexicon.words import PLAN_NAMES as _PLAN_NAMES
+from ...lexicon.words import PLAN_NAMES_BARE as _PLAN_NAMES_BARE
 from ...lexicon.words import PLAN_START as _PLAN_START
 from ...lexicon.words import QUALIFIER_AFTER_CHANGE_RX, QUALIFIER_BEFORE_RX, YEAR_ANY
 
@@ -16,8 +18,10 @@ YEAR = YEAR_ANY
 YEAR_Q = re.compile(rf"({YEAR})年")
 # 2019年到2024年, 2019—2024年, 2019至2024年, 从2019年至2024年
 RANGE_Q = re.compile(rf"({YEAR})年?\s*(?:到|至|—|–|-|~|～)\s*({YEAR})(?:年|(?!\d))")
-PLAN_Q = re.compile(r"十([一二三四五])五")
-PLAN_START = {k[1]: v for k, v in _PLAN_START.items() if len(k) == 3 and k.startswith("十") and k.endswith("五")}
+# A five-year plan named in the question (the lexicon's plans.tsv): in quotes (“七五”, “十五”), or bare when
+# the table says a bare name is one (十四五时期, 第一个五年计划); 十五五 bare too (十五 alone is fifteen)
+PLAN_Q = re.compile(rf"[“\"]({_PLAN_NAMES})[”\"]|({_PLAN_NAMES_BARE}|十五五)")
+PLAN_START = dict(_PLAN_START)
 RECENT_Q = re.compile(r"(?:近|最近|过去)([一二三四五六七八九十\d]+)年")
 RELATIVE_YEAR = re.compile(r"今年|去年|明年|上年(?!度)|本年")  # a year known only from a place's latest report
 CUMULATIVE_Q = re.compile(r"累计|总共|一共|共计|合计|总计")  # 2019年以来累计…多少: one cumulative figure
@@ -135,7 +139,11 @@ REGIONAL_MEASURE = re.compile(r"地区生产总值|^地区|^地方(?!政府)")
 # An investment asked of something that is no known measure (公路客运总站投资多少)
 INVEST_Q = re.compile(r"投资(?:了|额|金额|规模)?(?:是)?(?:多少|几)")
 WHICH_YEAR = re.compile(r"哪一年|哪个年份|哪些年|哪年")  # the years of one place ranked
-EACH_YEAR = re.compile(r"每年|各年|逐年|历年|分别|各是|依次")  # a figure for each year of a period
+# 完成情况 over a range of years with no target named asks what each year did (the outcomes), not a verdict
+DONE_OVER_YEARS = re.compile(r"(?:完成|实现|执行)情况")
+TARGET_NAMED = re.compile(r"目标|计划|预期|任务")
+AVERAGE_Q = re.compile(r"年均|平均每年|每年平均")  # a yearly average asked: a figure stated as one answers first
+EACH_YEAR = re.compile(r"(?<!平均)每年|各年|逐年|历年|分别|各是|依次")  # a figure for each year of a period (平均每年 is one average)
 # The rest of an organisation's name right after a place (上海|抚佳精细化工有限公司, 江苏|银行)
 ORG_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z]{0,12}?(?:有限责任公司|有限公司|股份公司|公司|集团|银行|大学|学院|研究院|研究所)")
 # Around a known measure's name, words that make it a qualifier of another measure: 占 before it (X占国内

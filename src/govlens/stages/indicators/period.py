@@ -172,7 +172,10 @@ def _period_cues(doc: Document, text: str, lo: int, hi: int) -> list[tuple[int, 
         elif m.group("this") and y:
             found = str(y)
         elif m.group("last") and y:
-            if text[max(lo, m.start() - 1) : m.start()] in ("比", "较", "从", "由") or text[m.end() : m.end() + 1] == "的":
+            before = text[max(lo, m.start() - 1) : m.start()]
+            # 去年的 is a base (比去年的水平), unless a to-verb arrives at it (降到去年的1.5%: last year's level)
+            if before in ("比", "较", "从", "由", "与", "同") or (text[m.end() : m.end() + 1] == "的"
+                                                              and before not in ("到", "至")):
                 continue
             found = str(y - 1)
         elif m.group("next") and y:
@@ -322,8 +325,9 @@ def _kind(doc: Document, sent_text: str, role: str, after_intro: bool = False) -
         sent_text = _OUTCOME_CUE.sub("", sent_text)  # "好于预期", "实现了主要目标" report an outcome
     if restated(sent_text):
         return "target"
-    # "主要预期目标是：…；…；…" governs every clause of its paragraph.
-    if _TARGET_CUE.search(sent_text) or after_intro:
+    # "主要预期目标是：…；…；…" governs every clause of its paragraph; a status opening a later clause
+    # (…共规划项目24个，目前…等3个项目正在施工中) ends a target cue's reach.
+    if after_intro or ((tc := _TARGET_CUE.search(sent_text)) and not _NOW_AFTER.search(sent_text, tc.end())):
         return "target"
     # The figure's own clause (已, 达产后) overrides its section (time from structure, stages/sections.py).
     if (own := sentence_kind(last_clause(sent_text))) is not None:
@@ -353,6 +357,7 @@ _SPAN_WORD = re.compile(r"(?<![连前第再近后来过这\d])(?P<n>[两二三�
 _COMING_SPAN = re.compile(r"(?:今后|未来)(?P<n>[两二三四五六七八九十])年")
 _SPAN_REACH = 200
 _NOW = re.compile(r"^(?:现已|现在|目前|至今|现有)")
+_NOW_AFTER = re.compile(r"[，,；;：:](?:现已|现在|目前|至今|现有)")  # opening a later clause of the sentence
 _YEARLY = re.compile(r"平均每年|年均|每年平均")
 
 SPAN_RULES: list[tuple[str, str, tuple[tuple[int, str, str, str], ...]]] = [
@@ -380,8 +385,11 @@ SPAN_RULES: list[tuple[str, str, tuple[tuple[int, str, str, str], ...]]] = [
           "2026-2030"),
      )),
     ("a status word (现已, 目前) in a span's figure dates the span's last year",
-     "五年间…，现已吸纳劳动力1亿多人: a level now, not over the span", (
+     "五年间…，现已吸纳劳动力1亿多人: a level now, not over the span; a span not yet ended (“十四五”期间 said in "
+     "2023): the document's year", (
          (2024, "review", "五年间产值增长2倍，现已吸纳农村劳动力3000多万人。", "2023"),
+         (2023, "review", "“十四五”期间，全区共新建养老机构12家，目前滨河、西苑等4家养老机构正在装修中。", "2023"),
+         (2023, "review", "“十四五”期间，全区共规划养老机构12家，目前滨河、西苑等4家养老机构正在装修中。", "2023"),
      )),
     ("a plan named with 以来 runs up to the last year the document can report",
      "“十三五”以来 in a 2019 work report = 2016-2018; in a 2023 press conference “十四五”以来 = 2021-2023", (
@@ -392,6 +400,18 @@ SPAN_RULES: list[tuple[str, str, tuple[tuple[int, str, str, str], ...]]] = [
          (2024, "review", "自2015年起持续开展评选活动。建成12个实践站。", "2023"),
      )),
 ]
+
+
+_ESTIMATE_REACH = 200
+
+
+def estimated_span(doc: Document, text: str, line_lo: int, pos: int, period: str | None) -> bool:
+    """An outcome over several years that end in the work report's own year, its paragraph having estimated
+    that year (一九八二年…预计可以达到6.4%。两年平均每年递增5.5%): partly an estimate, so a forecast."""
+    if not (period and "-" in period and doc.year and doc.kind == "work_report"
+            and int(period.rsplit("-", 1)[1]) == doc.year):
+        return False
+    return _FORECAST_CUE.search(text, max(line_lo, pos - _ESTIMATE_REACH), pos) is not None
 
 
 def _last(matches):
@@ -411,8 +431,13 @@ def span_period(doc: Document, text: str, line_lo: int, s0: int, pos: int, perio
     # Bounded windows (the stage stays linear on long lines): the sentence up to the figure, the paragraph before.
     s0 = max(s0, pos - _SPAN_REACH)
     line_lo = max(line_lo, pos - 2 * _SPAN_REACH)
-    if period and kind != "target" and "-" in period and _NOW.search(last_clause(text[s0:pos])):
-        return period.rsplit("-", 1)[1]
+    if period and kind != "target" and "-" in period:
+        k = cue_index(cues, pos)
+        after_cue = max(s0, cues[k][0]) if k >= 0 else s0
+        if _NOW.search(last_clause(text[s0:pos])) or _NOW_AFTER.search(text, after_cue, pos):
+            # a status (现已, 目前) after the span's cue: the time of speaking, within the span
+            end = int(period.rsplit("-", 1)[1])
+            return str(min(end, doc.year) if doc.year else end)
     if period and kind != "target" and "-" in period and (own := _last(_SPAN_WORD.finditer(text, s0, pos))):
         # "五年累计退耕还林…" after "近两年，…": the sentence's own span word wins over one carried to it
         return _span_of(_CN_COUNT[own.group("n")], int(period.rsplit("-", 1)[1]))
@@ -522,7 +547,7 @@ TIME_RULES: list[tuple[str, str, tuple[tuple[str, int, str, str, str, str], ...]
          ("press", 2024, "发布人：今年，全区力争新增规上企业40家。\n", "40家", "target", "2024"),
      )),
     ("a period compared with dates nothing, and its estimate is no forecast",
-     "比1980年预计增长5.5% (the base's estimated level), 接近去年水平, 恢复到2019年水平, 与去年同期: the figure keeps "
+     "比1980年预计增长5.5% (the base's estimated level), 比原来预计的快, 接近去年水平, 恢复到2019年水平, 与去年大体持平: the figure keeps "
      "its section's time; X计划比上年增长6% is the year's plan", (
          ("delivered", 1980, "一、国民经济在调整中前进\n全省经济稳定。\n二、1981年国民经济计划的主要指标\n钢产量，比1980年预计增长4.5%，其中，优质钢增长9%。\n",
           "4.5%", "target", "1981"),
@@ -530,6 +555,15 @@ TIME_RULES: list[tuple[str, str, tuple[tuple[str, int, str, str, str, str], ...]
           "3.5%", "target", "1980"),
          ("report", 2024, "一、2023年工作回顾\n全区旅游业恢复到2019年水平。接待游客520万人次，增长18%。\n",
           "520万人次", "actual", "2023"),
+         ("report", 2024, "二、2024年工作安排\n今年计划要求，全区社会消费品零售总额增长6.5%，信贷规模与去年大体持平，物价涨幅控制在3%以内。\n",
+          "3%", "target", "2024"),
+         ("report", 2024, "二、2024年工作安排\n由于新项目投产比原来预计的快，全区工业产值将增长9%。\n",
+          "9%", "target", "2024"),
+     )),
+    ("a to-verb arriving at 去年的 dates the figure last year (去年的 after 到/至 is no base)",
+     "从2009年的2.8%降到去年的1.5% in a five-year review is last year's level", (
+         ("report", 2024, "一、过去五年工作回顾\n全区森林覆盖率从2019年的38%提高到去年的42.5%。\n",
+          "42.5%", "actual", "2023"),
      )),
     ("a year of an event named by a noun dates nothing",
      "1985年一度出现的过热, 2020年发生的疫情, 1984年末至1985年遗留的问题: the time of that event, not of the figures after it", (
@@ -537,6 +571,19 @@ TIME_RULES: list[tuple[str, str, tuple[tuple[str, int, str, str, str, str], ...]
           "1200亿元", "actual", "1993"),
          ("report", 2024, "一、2023年工作回顾\n我们妥善处置了2021年发生的洪涝灾害。全年新建堤防32公里。\n",
           "32公里", "actual", "2023"),
+     )),
+    ("共规划 / 拟规划 N个 is a plan; a status opening a later clause ends its reach",
+     "“十四五”期间，全区共规划项目24个 (target of the plan's span; not 规划区, 规划面积), 目前…等3个项目正在施工中: "
+     "an outcome now", (
+         ("press", 2024, "发布人：“十四五”期间，全区共规划新建学校18所，目前城南、城北等6所学校已建成。\n", "18所", "target",
+          "2021-2025"),
+         ("press", 2024, "发布人：“十四五”期间，全区共规划新建学校18所，目前城南、城北等6所学校已建成。\n", "6所", "actual",
+          "2024"),
+     )),
+    ("an average over years up to the report's own, estimated in its paragraph, is a forecast",
+     "…1982年预计可以达到6.4%。两年平均每年递增5.5% (a 1982 report): forecast 1981-1982", (
+         ("report", 1982, "一、1981年以来的工作回顾\n全区工业总产值1981年增长4.6%；1982年预计可以增长6.4%。两年平均每年递增5.5%。\n",
+          "5.5%", "forecast", "1981-1982"),
      )),
     ("two periods in one 在…的基础上 aside date only the aside",
      "在去年…和今年…的基础上，…: the figure after it keeps the time before the aside", (
