@@ -172,7 +172,10 @@ def _period_cues(doc: Document, text: str, lo: int, hi: int) -> list[tuple[int, 
         elif m.group("this") and y:
             found = str(y)
         elif m.group("last") and y:
-            if text[max(lo, m.start() - 1) : m.start()] in ("比", "较", "从", "由", "与", "同") or text[m.end() : m.end() + 1] == "的":
+            before = text[max(lo, m.start() - 1) : m.start()]
+            # 去年的 is a base (比去年的水平), unless a to-verb arrives at it (降到去年的1.5%: last year's level)
+            if before in ("比", "较", "从", "由", "与", "同") or (text[m.end() : m.end() + 1] == "的"
+                                                              and before not in ("到", "至")):
                 continue
             found = str(y - 1)
         elif m.group("next") and y:
@@ -399,6 +402,18 @@ SPAN_RULES: list[tuple[str, str, tuple[tuple[int, str, str, str], ...]]] = [
 ]
 
 
+_ESTIMATE_REACH = 200
+
+
+def estimated_span(doc: Document, text: str, line_lo: int, pos: int, period: str | None) -> bool:
+    """An outcome over several years that end in the work report's own year, its paragraph having estimated
+    that year (一九八二年…预计可以达到6.4%。两年平均每年递增5.5%): partly an estimate, so a forecast."""
+    if not (period and "-" in period and doc.year and doc.kind == "work_report"
+            and int(period.rsplit("-", 1)[1]) == doc.year):
+        return False
+    return _FORECAST_CUE.search(text, max(line_lo, pos - _ESTIMATE_REACH), pos) is not None
+
+
 def _last(matches):
     last = None
     for last in matches:  # noqa: B007
@@ -545,6 +560,11 @@ TIME_RULES: list[tuple[str, str, tuple[tuple[str, int, str, str, str, str], ...]
          ("report", 2024, "二、2024年工作安排\n由于新项目投产比原来预计的快，全区工业产值将增长9%。\n",
           "9%", "target", "2024"),
      )),
+    ("a to-verb arriving at 去年的 dates the figure last year (去年的 after 到/至 is no base)",
+     "从2009年的2.8%降到去年的1.5% in a five-year review is last year's level", (
+         ("report", 2024, "一、过去五年工作回顾\n全区森林覆盖率从2019年的38%提高到去年的42.5%。\n",
+          "42.5%", "actual", "2023"),
+     )),
     ("a year of an event named by a noun dates nothing",
      "1985年一度出现的过热, 2020年发生的疫情, 1984年末至1985年遗留的问题: the time of that event, not of the figures after it", (
          ("delivered", 1994, "一、当前的经济形势\n去年，全省上下齐心，1991年末至1992年曾经出现的开发区过多问题得到纠正。全省工业产值达到1200亿元，比上年增长8.2%。\n",
@@ -559,6 +579,11 @@ TIME_RULES: list[tuple[str, str, tuple[tuple[str, int, str, str, str, str], ...]
           "2021-2025"),
          ("press", 2024, "发布人：“十四五”期间，全区共规划新建学校18所，目前城南、城北等6所学校已建成。\n", "6所", "actual",
           "2024"),
+     )),
+    ("an average over years up to the report's own, estimated in its paragraph, is a forecast",
+     "…1982年预计可以达到6.4%。两年平均每年递增5.5% (a 1982 report): forecast 1981-1982", (
+         ("report", 1982, "一、1981年以来的工作回顾\n全区工业总产值1981年增长4.6%；1982年预计可以增长6.4%。两年平均每年递增5.5%。\n",
+          "5.5%", "forecast", "1981-1982"),
      )),
     ("two periods in one 在…的基础上 aside date only the aside",
      "在去年…和今年…的基础上，…: the figure after it keeps the time before the aside", (

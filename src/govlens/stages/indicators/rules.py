@@ -39,6 +39,7 @@ from .period import (
     _PERIOD_CUES,
     _kind,
     _period,
+    estimated_span,
     future_cue,
     last_clause,
     prospect_cue,
@@ -52,12 +53,12 @@ from .scan import _MAX_CONTEXT, _MAX_GROUP, Mention
 _TO_VERBS = ("增加到|增长到|提高到|提升到|提升至|提高至|增至|增加至|下降到|下降至|降至|降到|回落到|回落至|减少到|扩大到|跃升至|上升到|达到|"
               "减为|减少为|减少至|减至|降为|增为|增加为|提高为|压减至|压减到|缩减至|缩减为|压缩至|压缩到|压缩为|缩短至|缩短到|"
               "缩短为|降低至|降低到|延长至|延长到|扩大至|提速至|精简至|精简为")
-_TO_PHRASE = re.compile(rf"^(?:{_TO_VERBS})(?:(?:{YEAR}|{YEAR_CN})年(?:底|末)?)?的?$")
+_TO_PHRASE = re.compile(rf"^(?:{_TO_VERBS})(?:(?:{YEAR}|{YEAR_CN}|去|上|今)年(?:底|末)?)?的?$")  # 降到去年的1.5%
 # 由每生每年5元提高至10元: a rate per head and year may sit between 由 and the figure.
 _FROM = re.compile(rf"(?:由|从)(?:去年|上年|原先|原来|原|过去|以前|改革前|(?:{YEAR}|{YEAR_CN})年(?:底|末)?)?(?:每[\u4e00-\u9fff]{{1,2}}?){{0,2}}的?$")
 _TO_VERB = re.compile(rf"^(?:{_TO_VERBS})")
 _REACHED = ("达到", "达", "为", "至")
-_REACHED_AFTER = re.compile(r"^[、，,]?(?:达到|达|增至|增加到|提高到|升至|总量达到?)$")
+_REACHED_AFTER = re.compile(r"^[、，,]?(?:达到|达|增至|增加到|提高到|升至|(?:总量|规模|总额|总规模)(?:达到?|为)?)$")
 _LIST_JOIN = ("、", "和", "及", "与", "，", ",")
 _PREP_END = re.compile(r"[在于对向为给和及与]$")
 _BASE_COMPARISON = re.compile(rf"(?:比|较)(?:上年|去年|上一年|(?:{YEAR}|{YEAR_CN})年)(?:同期|末|底|预算|预计数|预计)?")  # a base, not a period
@@ -159,7 +160,7 @@ class Clause:
         self.ws = ws
         self.raw_window = self.text[ws : mt.start]
         self.window = _clean_metric(self.raw_window.rsplit("、", 1)[-1])
-        if "、" in self.raw_window and (self.window.endswith(_LIST_TOTALS) or (
+        if "、" in self.raw_window and (self.window.endswith(_LIST_TOTALS) or "等" in self.window[1:-1] or (
                 "和" in self.window and self.window.index("和") <= 6 and not self.window.endswith(_LIST_JOIN_END))):
             # "图书馆、博物馆、文化馆数量达293家": the number of all the things listed; "开展留守儿童、流动儿童和困境
             # 儿童关爱服务100万人次": one service for the whole list (A、B和C + a shared head)
@@ -246,7 +247,7 @@ class Clause:
                 and (subject := self.subject_before(24))):
             self.window = _BASE_COMPARISON.split(subject, 1)[0] or subject
         if ((self.pending_from is not None or self.pending_abs is not None)
-                and not _clean_metric(_TO_PHRASE.sub("", self.raw_window.strip(" 、，,")))):
+                and _clean_metric(_TO_PHRASE.sub("", self.raw_window.strip(" 、，,"))) in ("", *_LEVEL_NOUNS, "总规模")):
             self.window = self.from_metric  # 由A增加到B, 增加A、达到B: B is A's metric
 
     def subject_before(self, longest: int = 16) -> str:
@@ -528,7 +529,7 @@ def metrics_each(c: Clause) -> tuple[list[Mention], list[str]] | None:
     mt = c.mt
     if len(c.group()) == 1 and (_EACH.search(c.raw_window.rstrip()) or (mt.kind == "change" and mt.extra.get("annual_average"))):
         cleaned = _clean_metric(c.raw_window)
-        if "、" in cleaned:
+        if "、" in cleaned and "等" not in cleaned[1:-1]:  # A、B等主要指标均增长3倍: one group, one row
             items = _split_items(cleaned)
             if len(items) > 1:
                 return [mt] * len(items), items
@@ -619,7 +620,8 @@ def _drop_examples(metric: str) -> str:
     verb = _VERB_LEAD.match(metric)
     k = verb.end() if verb else 0
     ex = _EXAMPLES.match(metric, k)
-    return metric[:k] + metric[ex.end() :] if ex else metric
+    # measures listed before 等主要指标 are what is measured, not examples of it
+    return metric[:k] + metric[ex.end() :] if ex and not metric.endswith("指标") else metric
 
 
 def metrics_window(c: Clause) -> tuple[list[Mention], list[str]] | None:
@@ -715,6 +717,8 @@ METRIC_RULES: list[Row] = [
          ({"metric": "城镇居民人均可支配收入", "change": 5.1}, {"metric": "农村居民人均可支配收入", "change": 7.3})),)),
     Row("各/均/年均 over a list of metrics", metrics_each, (
         ("进口、出口均增长3.5%。", ({"metric": "进口", "change": 3.5}, {"metric": "出口", "change": 3.5})),
+        ("软件业收入、算力规模等主要指标均增长2倍以上。",
+         ({"metric": "软件业收入、算力规模等主要指标", "change": 2, "change_unit": "倍"},)),
         # 分别 before one figure gives it to each item (track, 2016 emissions targets)
         ("烟尘、粉尘排放量分别下降6%。", ({"metric": "烟尘排放量", "change": -6}, {"metric": "粉尘排放量", "change": -6})),)),
     Row("noun after a list of figures", metrics_noun_after_list, (
@@ -851,6 +855,8 @@ def emit(c: Clause) -> bool:
         # outside a review (or in one, with 将/要: 今年…资金将达305亿元), a work report's own year is its
         # plan, unless a status (已, 截至)
         kind = "target"
+    elif kind == "actual" and estimated_span(doc, text, line.start, mt.start, period):
+        kind = "forecast"  # an average over years up to the report's own, estimated in the paragraph (period.py)
     # 其中: a child of the fact before (其中区级收入…; 其中农村…: the modifier takes the parent's metric).
     parent = line.parent
     is_child = "其中" in text[max(_window_start(line.bounds, s0, c.ws), mt.start - _MAX_CONTEXT) : mt.start] \
@@ -895,7 +901,8 @@ RULES: list[Row] = [
         ("外贸进出口总额居全国前5名，综合排名进入全省前10强。", ()),
         # a bound before a noun naming units of a kind is a class (lexicon nonfact.tsv class_head)
         ("实现30户以上自然村全部通硬化路。", ()),
-        ("对年销售额达500万元以上的经营主体给予奖励。", ()),)),
+        ("对年销售额达500万元以上的经营主体给予奖励。", ()),
+        ("常住人口超过50万的城市，补贴标准为每月600元。", ({"metric": "补贴标准", "value": 600},)),)),
     Row("bare comparisons and counts of a plan's indicators are no quantities", no_quantity_clause, (
         ("规上工业增加值增长7.5%，高于全国1.6个百分点。", ({"metric": "规上工业增加值", "change": 7.5},)),
         ("全区居民人均可支配收入增长6.1%，快于全省0.4个百分点。", ({"metric": "居民人均可支配收入", "change": 6.1},)),
@@ -907,12 +914,17 @@ RULES: list[Row] = [
          ({"metric": "生产总值", "change": 6.5},)),)),
     Row("absolute change before the level", abs_change_then_level, (
         ("全区新能源装机同比增加182万千瓦、达到905万千瓦。",
-         ({"metric": "新能源装机", "value": 905, "change_abs": 182, "change_abs_unit": "万千瓦"},)),)),
+         ({"metric": "新能源装机", "value": 905, "change_abs": 182, "change_abs_unit": "万千瓦"},)),
+        ("对下转移支付增加约15亿元、规模近98亿元，增长18%。",
+         ({"metric": "对下转移支付", "value": 98, "change_abs": 15, "change": 18},)),)),
     Row("由A到B", from_to, (
         ("全区人均公园绿地面积由10.5平方米增加到12.3平方米。",
          ({"metric": "人均公园绿地面积", "value": 12.3, "unit": "平方米", "from_value": 10.5},)),
         ("企业开办时间从原先5个工作日压缩至1天。",
-         ({"metric": "企业开办时间", "value": 1, "unit": "天", "from_value": 5},)),)),
+         ({"metric": "企业开办时间", "value": 1, "unit": "天", "from_value": 5},)),
+        # the arrival dated 去年/上年/今年 (降到去年的1.5%): the subject before 从 is still the metric
+        ("全区森林覆盖率从2030年的41%提高到去年的45.2%。",
+         ({"metric": "森林覆盖率", "value": 45.2, "from_value": 41},)),)),
     Row("absolute change after a level", absolute_change, (
         ("全区财政总收入88.6亿元，同比增加6.2亿元。",
          ({"metric": "财政总收入", "value": 88.6, "change_abs": 6.2, "change_abs_unit": "亿元"},)),
