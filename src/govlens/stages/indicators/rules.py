@@ -16,6 +16,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ...lexicon.load import alternation
 from ...lexicon.words import CHANGE_ABS, CHANGE_SIGN, ONE_CHAR_METRICS, YEAR, YEAR_CN
 from ...model import Document, Fact
 from ..numbers import base_unit, clean_number
@@ -194,7 +195,9 @@ class Clause:
             self.window = self.prev_fact.data["metric"] + self.window
         elif (mt.kind == "level" and len(self.window) >= 2 and self.prev_fact is not None
                 and self.prev_fact.start >= self.s0 and (named := self.prev_fact.data["metric"] or "") != self.window
-                and named.endswith(self.window) and self.prev_fact.data["value"] is None):
+                and (named.endswith(self.window) or (self.window.startswith("总") and len(self.window) >= 3
+                                                     and named.endswith(self.window[1:])))
+                and self.prev_fact.data["value"] is None):
             # "旅游总收入增长12%，总收入突破300亿元": the measure before, named short: its level
             self.level_noun, self.window = True, named
         elif (self.window.startswith(_OF_PREVIOUS) and not self.window.startswith("占地")
@@ -361,6 +364,24 @@ def restated_figure(c: Clause) -> bool:
            and f.data["value"] is None and f.start >= c.line.start for f in c.line.facts[-8:]):
         return c.advance(mt.end)
     return False
+
+
+# "按不低于5%的幅度压减一般性支出": a percentage that is the size of a change written after it, of its object.
+_RATE_OF = re.compile(rf"的(?:幅度|比例)(?P<verb>{alternation(sorted(CHANGE_SIGN, key=len, reverse=True))})"
+                      r"(?P<obj>[\u4e00-\u9fff]{2,12})")
+
+
+def rate_of_change(c: Clause) -> bool:
+    """按5%的幅度压减一般性支出: the percentage is a change of the object after the verb (its sign the verb's)."""
+    mt = c.mt
+    if mt.kind != "level" or mt.unit != "%" or not (m := _RATE_OF.match(c.text, mt.end, c.s1)):
+        return False
+    sign = CHANGE_SIGN[m.group("verb")]
+    mt.kind, mt.change, mt.change_max, mt.change_unit = "change", sign * (mt.value or 0), (
+        None if mt.value_max is None else sign * mt.value_max), "%"
+    mt.value = mt.value_max = mt.unit = None
+    mt.noun = m.group("verb") + m.group("obj")
+    return False  # the figure, now a change with its object, is written by the rules after
 
 
 def abs_change_then_level(c: Clause) -> bool:
@@ -912,6 +933,8 @@ RULES: list[Row] = [
     Row("a change restated with no name of its own", restated_figure, (
         ("全区生产总值年均增长6.5%。这一速度来之不易，全年年均增长6.5%，好于预期。",
          ({"metric": "生产总值", "change": 6.5},)),)),
+    Row("a percentage as the size of a change after it", rate_of_change, (
+        ("按不低于5%的幅度压减一般性支出。", ({"metric": "压减一般性支出", "change": -5, "qualifier": "不低于"},)),)),
     Row("absolute change before the level", abs_change_then_level, (
         ("全区新能源装机同比增加182万千瓦、达到905万千瓦。",
          ({"metric": "新能源装机", "value": 905, "change_abs": 182, "change_abs_unit": "万千瓦"},)),
@@ -950,6 +973,7 @@ RULES: list[Row] = [
         ("全区生产总值年均增长4.8%，总量比2015年增加超700亿元。",
          ({"metric": "生产总值", "change": 4.8}, {"metric": "生产总值总量增加", "value": 700, "qualifier": "超"})),
         ("全区旅游总收入增长12%，总收入突破300亿元。", ({"metric": "旅游总收入", "change": 12, "value": 300},)),
+        ("旅游收入增长15%，总收入达到98亿元。", ({"metric": "旅游收入", "change": 15, "value": 98},)),
         ("居民人均可支配收入增长5.4%，高于经济增速0.3个百分点。", ({"metric": "居民人均可支配收入", "change": 5.4},)),
         ("城乡居民储蓄存款大幅度增加，年末存款余额达到1476亿元。",
          ({"metric": "城乡居民储蓄存款年末余额", "value": 1476},)),
