@@ -398,12 +398,18 @@ _NOTICES = [("溪北县人民政府关于2031年清明节期间森林防火的�
     "· {d}　{t}",          # the date first
     "{t}\n{d}",            # the date on the next line, no bullet
     "· {t}\n{d}",
+    "· {t}（溪政通〔2031〕{i}号）　{d}",     # with its 文号 in brackets
+    "· {t}　溪政通〔2031〕{i}号　{d}",       # ... or in a column of its own
+    "| {t} | 溪政通〔2031〕{i}号 | {d} |",   # a table's rows
 ])
 def test_a_listing_of_document_titles_without_bullets_or_with_the_date_apart(entry):
     body = "\n".join(entry.format(i=i, t=t, d=d) for i, (t, d) in enumerate(_NOTICES, 1))
     page = "溪北县人民政府\n首页 > 政务公开 > 通知公告\n\n" + body + "\n\n溪北县人民政府办公室主办　溪ICP备00000000号\n"
     docs = read_text(page, extract=False)
     assert [(d.title, d.year, d.kind) for d in docs] == [(t, 2031, "regulation") for t, _ in _NOTICES]
+    assert all(d.text == d.title for d in docs)  # an entry's text is its title alone
+    if "文号" in entry or "〔" in entry:
+        assert [d.doc_no for d in docs] == [f"溪政通〔2031〕{i}号" for i in range(1, 4)]
 
 
 def test_one_notice_with_its_date_under_its_title_is_not_a_listing():

@@ -285,6 +285,8 @@ _NO_YEAR_BODY = ("各位代表：\n现在，我代表{lvl}人民政府向大会�
 @pytest.mark.parametrize(("heading", "extra", "year"), [
     ("2031年溪北县政府工作报告", "", 2031),
     ("溪北县2032年政府工作报告", "", 2032),
+    ("二〇三一年溪北县政府工作报告", "", 2031),  # the title's year in Chinese numerals
+    ("溪北县政府工作报告（2031年）", "", 2031),
     ("2031年溪北县政府工作报告", "2030年全县新增就业1.2万人。", 2031),  # a reviewed year in the body
     ("溪北县政府工作报告", "2030年全县新增就业1.2万人，2030年末常住人口35万人。", 2031),  # no title year: reviewed + 1
 ])

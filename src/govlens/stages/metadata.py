@@ -233,8 +233,8 @@ def delivery_votes(text: str) -> Counter[int]:
 
 
 def _title_years(title: str | None) -> list[int]:
-    """The years a title names, not those bounding a span (2031—2035年)."""
-    return [int(m.group(1)) for m in _ANY_YEAR.finditer(title or "")
+    """The years a title names, in digits or in Chinese numerals (二〇三一年), not those bounding a span (2031—2035年)."""
+    return [cn_year(m.group(1)) for m in re.finditer(_YEAR, title or "")
             if not re.search(r"[―—\-~～至]", title[m.end() : m.end() + 1] + title[max(0, m.start() - 1) : m.start()])]
 
 

@@ -155,15 +155,22 @@ _TAGGED_ITEM = re.compile(r"^【[^】]{1,10}】\s*[^【】。！？；]{4,80}$")
 _ITEM = re.compile(r"^[•·●▪◆■]\s*(?:【[^】]{1,20}】)?\s*(?P<title>\S.{3,80})$")
 # A listing entry's date on its line, after the title (· 云溪市人民政府关于…的通告　2031-09-26 / [2031-09-26]).
 _DAY = rf"{YEAR}(?:[-/.]\d{{1,2}}[-/.]\d{{1,2}}|年\d{{1,2}}月\d{{1,2}}日)"
-_ITEM_DATE = re.compile(rf"\s*[\[【（(]?(?P<date>{_DAY})[\]】）)]?\s*$")
+_ITEM_DATE = re.compile(rf"\s*[|｜]?\s*[\[【（(]?(?P<date>{_DAY})[\]】）)]?\s*[|｜]?\s*$")
+# A 文号 beside a listing entry's title, in brackets or a column of its own (溪政办发〔2031〕5号)
+_DOC_NO = r"[\u4e00-\u9fff]{1,12}[〔\[［(（]\d{4}[〕\]］)）]\s*\d{1,4}\s*号"
+_ITEM_DOC_NO = re.compile(rf"(?:(?<=[\s|｜（(])|(?<=通知|通告|意见|决定|批复|条例|办法|规定|细则|方案|规划|公告|通报))"
+                          rf"\s*[|｜]?\s*[（(]?(?P<no>{_DOC_NO})[）)]?\s*[|｜]?\s*$")
 # ... or before it (· 2031-09-26　云溪市人民政府关于…的通告)
 _ITEM_DATE_FIRST = re.compile(rf"^\s*[\[【（(]?(?P<date>{_DAY})[\]】）)]?\s*")
-_ITEM_MARK = re.compile(r"^(?:[•·●▪◆■]|\d{1,3}\s*[.、．]|[（(]\d{1,3}[）)])\s*")
+_ITEM_MARK = re.compile(r"^(?:[•·●▪◆■]|\d{1,3}\s*[.、．]|[（(]\d{1,3}[）)]|[|｜])\s*")
 # A document's title alone (…关于…的通告), no sentence in it: with its date on its line or the next, an entry
 # of a listing of documents even with no bullet (rule, invented example).
 DOC_ENTRY_RULES: list[tuple[str, str]] = [
-    (rf"^(?:[•·●▪◆■]|\d{{1,3}}\s*[.、．])?\s*[^。！？；，]{{6,80}}?(?:通知|意见|决定|批复|条例|办法|规定|细则|方案|规划|公告|通告|通报)"
-     rf"\s*[\[【（(]?{_DAY}[\]】）)]?$", "1. 溪北县人民政府关于调整城区部分公交线路的通告　2031-02-27"),
+    (rf"^(?:[•·●▪◆■]|\d{{1,3}}\s*[.、．]|[|｜])?\s*[^。！？；，|｜]{{6,80}}?(?:通知|意见|决定|批复|条例|办法|规定|细则|方案|规划|公告|通告|通报)"
+     rf"(?:\s*[|｜]?\s*[（(]?{_DOC_NO}[）)]?)?\s*[|｜]?\s*[\[【（(]?{_DAY}[\]】）)]?\s*[|｜]?$", "1. 溪北县人民政府关于调整城区部分公交线路的通告　2031-02-27"),
+    # with its 文号 between the title and the day (in brackets, or a table's column)
+    (rf"^(?:[•·●▪◆■]|[|｜])?\s*[^。！？；，|｜]{{6,80}}?(?:通知|意见|决定|批复|条例|办法|规定|细则|方案|规划|公告|通告|通报)"
+     rf"\s*[|｜]?\s*[（(]?{_DOC_NO}[）)]?\s*[|｜]?\s*{_DAY}\s*[|｜]?$", "| 溪北县人民政府关于调整城区部分公交线路的通告 | 溪政通〔2031〕2号 | 2031-02-27 |"),
     (rf"^(?:[•·●▪◆■]|\d{{1,3}}\s*[.、．])?\s*[\[【（(]?{_DAY}[\]】）)]?\s*[^。！？；，]{{6,80}}?"
      r"(?:通知|意见|决定|批复|条例|办法|规定|细则|方案|规划|公告|通告|通报)$", "2031-02-27　溪北县人民政府关于调整城区部分公交线路的通告"),
 ]
@@ -200,6 +207,7 @@ class Block:
     meta_lines: list[Line] = field(default_factory=list)
     column: str | None = None
     date: str | None = None
+    doc_no: str | None = None
     origin: str = "page"
     title_in_text: bool = True
 
@@ -329,6 +337,8 @@ def _split_listing(run: list[Line]) -> list[Block]:
             cur = Block(title_lines=[ln], origin="listing")
             if d := _ITEM_DATE.search(ln.text) or _ITEM_DATE_FIRST.match(_ITEM_MARK.sub("", ln.text)):
                 cur.date = d.group("date")
+            if n := _ITEM_DOC_NO.search(_ITEM_DATE.sub("", ln.text)):
+                cur.doc_no = n.group("no")
         elif ln.cls in ("meta", "meta+") and not cur.lines:
             cur.meta_lines.append(ln)
         elif ln.cls == "date" and cur.title_lines:
@@ -571,6 +581,10 @@ def split(page: Page) -> list[Document]:
         blocks = bare
         for b in blocks:
             b.lines = []
+            ln = b.title_lines[0]
+            t = _title_from([ln])
+            if (k := ln.text.find(t)) >= 0:  # its text is the title alone, without bullet, 文号 or date
+                b.title_lines = [Line(ln.start + k, ln.start + k + len(t), t, ln.cls, ln.kind)]
     if not blocks:
         raise NoDocuments("no document found (only navigation, boilerplate or very short text)", page.source)
     site = _site_header(lines) + _html_title_header(page.meta.get("html_title", ""))
@@ -597,6 +611,8 @@ def split(page: Page) -> list[Document]:
         doc.origin = b.origin
         if b.date:
             doc.header += f"\n发布日期：{b.date}"
+        if b.doc_no:
+            doc.header += f"\n文号：{b.doc_no}"
         doc.header = (doc.header + site).lstrip("\n")
         if b.column:
             doc.title = b.column
@@ -651,7 +667,8 @@ def _title_from(lines: list[Line]) -> str:
     texts = [ln.text for ln in lines]
     if lines[0].cls == "item" or _ITEM.match(texts[0]) or _TAGGED_ITEM.match(texts[0]):
         # the entry without its bullet or number and its date; keeps 【tag】 for metadata
-        return _ITEM_DATE_FIRST.sub("", _ITEM_DATE.sub("", _ITEM_MARK.sub("", texts[0]))).strip()
+        t = _ITEM_DOC_NO.sub("", _ITEM_DATE.sub("", _ITEM_MARK.sub("", texts[0].strip(" |｜"))))
+        return _ITEM_DATE_FIRST.sub("", t).strip(" |｜")
     if len(texts) > 1 and _COLUMN_LABEL.match(texts[0]):
         texts = texts[1:]  # a column label over the headline
     # A delivery line, a speaker or a date under a headline is not part of it.

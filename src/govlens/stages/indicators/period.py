@@ -402,6 +402,18 @@ SPAN_RULES: list[tuple[str, str, tuple[tuple[int, str, str, str], ...]]] = [
 ]
 
 
+_ESTIMATE_REACH = 200
+
+
+def estimated_span(doc: Document, text: str, line_lo: int, pos: int, period: str | None) -> bool:
+    """An outcome over several years that end in the work report's own year, its paragraph having estimated
+    that year (一九八二年…预计可以达到6.4%。两年平均每年递增5.5%): partly an estimate, so a forecast."""
+    if not (period and "-" in period and doc.year and doc.kind == "work_report"
+            and int(period.rsplit("-", 1)[1]) == doc.year):
+        return False
+    return _FORECAST_CUE.search(text, max(line_lo, pos - _ESTIMATE_REACH), pos) is not None
+
+
 def _last(matches):
     last = None
     for last in matches:  # noqa: B007
@@ -567,6 +579,11 @@ TIME_RULES: list[tuple[str, str, tuple[tuple[str, int, str, str, str, str], ...]
           "2021-2025"),
          ("press", 2024, "发布人：“十四五”期间，全区共规划新建学校18所，目前城南、城北等6所学校已建成。\n", "6所", "actual",
           "2024"),
+     )),
+    ("an average over years up to the report's own, estimated in its paragraph, is a forecast",
+     "…1982年预计可以达到6.4%。两年平均每年递增5.5% (a 1982 report): forecast 1981-1982", (
+         ("report", 1982, "一、1981年以来的工作回顾\n全区工业总产值1981年增长4.6%；1982年预计可以增长6.4%。两年平均每年递增5.5%。\n",
+          "5.5%", "forecast", "1981-1982"),
      )),
     ("two periods in one 在…的基础上 aside date only the aside",
      "在去年…和今年…的基础上，…: the figure after it keeps the time before the aside", (

@@ -16,6 +16,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ...lexicon.load import alternation
 from ...lexicon.words import CHANGE_ABS, CHANGE_SIGN, ONE_CHAR_METRICS, YEAR, YEAR_CN
 from ...model import Document, Fact
 from ..numbers import base_unit, clean_number
@@ -39,6 +40,7 @@ from .period import (
     _PERIOD_CUES,
     _kind,
     _period,
+    estimated_span,
     future_cue,
     last_clause,
     prospect_cue,
@@ -57,7 +59,7 @@ _TO_PHRASE = re.compile(rf"^(?:{_TO_VERBS})(?:(?:{YEAR}|{YEAR_CN}|去|上|今)�
 _FROM = re.compile(rf"(?:由|从)(?:去年|上年|原先|原来|原|过去|以前|改革前|(?:{YEAR}|{YEAR_CN})年(?:底|末)?)?(?:每[\u4e00-\u9fff]{{1,2}}?){{0,2}}的?$")
 _TO_VERB = re.compile(rf"^(?:{_TO_VERBS})")
 _REACHED = ("达到", "达", "为", "至")
-_REACHED_AFTER = re.compile(r"^[、，,]?(?:达到|达|增至|增加到|提高到|升至|总量达到?)$")
+_REACHED_AFTER = re.compile(r"^[、，,]?(?:达到|达|增至|增加到|提高到|升至|(?:总量|规模|总额|总规模)(?:达到?|为)?)$")
 _LIST_JOIN = ("、", "和", "及", "与", "，", ",")
 _PREP_END = re.compile(r"[在于对向为给和及与]$")
 _BASE_COMPARISON = re.compile(rf"(?:比|较)(?:上年|去年|上一年|(?:{YEAR}|{YEAR_CN})年)(?:同期|末|底|预算|预计数|预计)?")  # a base, not a period
@@ -159,7 +161,7 @@ class Clause:
         self.ws = ws
         self.raw_window = self.text[ws : mt.start]
         self.window = _clean_metric(self.raw_window.rsplit("、", 1)[-1])
-        if "、" in self.raw_window and (self.window.endswith(_LIST_TOTALS) or (
+        if "、" in self.raw_window and (self.window.endswith(_LIST_TOTALS) or "等" in self.window[1:-1] or (
                 "和" in self.window and self.window.index("和") <= 6 and not self.window.endswith(_LIST_JOIN_END))):
             # "图书馆、博物馆、文化馆数量达293家": the number of all the things listed; "开展留守儿童、流动儿童和困境
             # 儿童关爱服务100万人次": one service for the whole list (A、B和C + a shared head)
@@ -193,7 +195,9 @@ class Clause:
             self.window = self.prev_fact.data["metric"] + self.window
         elif (mt.kind == "level" and len(self.window) >= 2 and self.prev_fact is not None
                 and self.prev_fact.start >= self.s0 and (named := self.prev_fact.data["metric"] or "") != self.window
-                and named.endswith(self.window) and self.prev_fact.data["value"] is None):
+                and (named.endswith(self.window) or (self.window.startswith("总") and len(self.window) >= 3
+                                                     and named.endswith(self.window[1:])))
+                and self.prev_fact.data["value"] is None):
             # "旅游总收入增长12%，总收入突破300亿元": the measure before, named short: its level
             self.level_noun, self.window = True, named
         elif (self.window.startswith(_OF_PREVIOUS) and not self.window.startswith("占地")
@@ -246,7 +250,7 @@ class Clause:
                 and (subject := self.subject_before(24))):
             self.window = _BASE_COMPARISON.split(subject, 1)[0] or subject
         if ((self.pending_from is not None or self.pending_abs is not None)
-                and not _clean_metric(_TO_PHRASE.sub("", self.raw_window.strip(" 、，,")))):
+                and _clean_metric(_TO_PHRASE.sub("", self.raw_window.strip(" 、，,"))) in ("", *_LEVEL_NOUNS, "总规模")):
             self.window = self.from_metric  # 由A增加到B, 增加A、达到B: B is A's metric
 
     def subject_before(self, longest: int = 16) -> str:
@@ -360,6 +364,24 @@ def restated_figure(c: Clause) -> bool:
            and f.data["value"] is None and f.start >= c.line.start for f in c.line.facts[-8:]):
         return c.advance(mt.end)
     return False
+
+
+# "按不低于5%的幅度压减一般性支出": a percentage that is the size of a change written after it, of its object.
+_RATE_OF = re.compile(rf"的(?:幅度|比例)(?P<verb>{alternation(sorted(CHANGE_SIGN, key=len, reverse=True))})"
+                      r"(?P<obj>[\u4e00-\u9fff]{2,12})")
+
+
+def rate_of_change(c: Clause) -> bool:
+    """按5%的幅度压减一般性支出: the percentage is a change of the object after the verb (its sign the verb's)."""
+    mt = c.mt
+    if mt.kind != "level" or mt.unit != "%" or not (m := _RATE_OF.match(c.text, mt.end, c.s1)):
+        return False
+    sign = CHANGE_SIGN[m.group("verb")]
+    mt.kind, mt.change, mt.change_max, mt.change_unit = "change", sign * (mt.value or 0), (
+        None if mt.value_max is None else sign * mt.value_max), "%"
+    mt.value = mt.value_max = mt.unit = None
+    mt.noun = m.group("verb") + m.group("obj")
+    return False  # the figure, now a change with its object, is written by the rules after
 
 
 def abs_change_then_level(c: Clause) -> bool:
@@ -528,7 +550,7 @@ def metrics_each(c: Clause) -> tuple[list[Mention], list[str]] | None:
     mt = c.mt
     if len(c.group()) == 1 and (_EACH.search(c.raw_window.rstrip()) or (mt.kind == "change" and mt.extra.get("annual_average"))):
         cleaned = _clean_metric(c.raw_window)
-        if "、" in cleaned:
+        if "、" in cleaned and "等" not in cleaned[1:-1]:  # A、B等主要指标均增长3倍: one group, one row
             items = _split_items(cleaned)
             if len(items) > 1:
                 return [mt] * len(items), items
@@ -619,7 +641,8 @@ def _drop_examples(metric: str) -> str:
     verb = _VERB_LEAD.match(metric)
     k = verb.end() if verb else 0
     ex = _EXAMPLES.match(metric, k)
-    return metric[:k] + metric[ex.end() :] if ex else metric
+    # measures listed before 等主要指标 are what is measured, not examples of it
+    return metric[:k] + metric[ex.end() :] if ex and not metric.endswith("指标") else metric
 
 
 def metrics_window(c: Clause) -> tuple[list[Mention], list[str]] | None:
@@ -715,6 +738,8 @@ METRIC_RULES: list[Row] = [
          ({"metric": "城镇居民人均可支配收入", "change": 5.1}, {"metric": "农村居民人均可支配收入", "change": 7.3})),)),
     Row("各/均/年均 over a list of metrics", metrics_each, (
         ("进口、出口均增长3.5%。", ({"metric": "进口", "change": 3.5}, {"metric": "出口", "change": 3.5})),
+        ("软件业收入、算力规模等主要指标均增长2倍以上。",
+         ({"metric": "软件业收入、算力规模等主要指标", "change": 2, "change_unit": "倍"},)),
         # 分别 before one figure gives it to each item (track, 2016 emissions targets)
         ("烟尘、粉尘排放量分别下降6%。", ({"metric": "烟尘排放量", "change": -6}, {"metric": "粉尘排放量", "change": -6})),)),
     Row("noun after a list of figures", metrics_noun_after_list, (
@@ -851,6 +876,8 @@ def emit(c: Clause) -> bool:
         # outside a review (or in one, with 将/要: 今年…资金将达305亿元), a work report's own year is its
         # plan, unless a status (已, 截至)
         kind = "target"
+    elif kind == "actual" and estimated_span(doc, text, line.start, mt.start, period):
+        kind = "forecast"  # an average over years up to the report's own, estimated in the paragraph (period.py)
     # 其中: a child of the fact before (其中区级收入…; 其中农村…: the modifier takes the parent's metric).
     parent = line.parent
     is_child = "其中" in text[max(_window_start(line.bounds, s0, c.ws), mt.start - _MAX_CONTEXT) : mt.start] \
@@ -895,7 +922,8 @@ RULES: list[Row] = [
         ("外贸进出口总额居全国前5名，综合排名进入全省前10强。", ()),
         # a bound before a noun naming units of a kind is a class (lexicon nonfact.tsv class_head)
         ("实现30户以上自然村全部通硬化路。", ()),
-        ("对年销售额达500万元以上的经营主体给予奖励。", ()),)),
+        ("对年销售额达500万元以上的经营主体给予奖励。", ()),
+        ("常住人口超过50万的城市，补贴标准为每月600元。", ({"metric": "补贴标准", "value": 600},)),)),
     Row("bare comparisons and counts of a plan's indicators are no quantities", no_quantity_clause, (
         ("规上工业增加值增长7.5%，高于全国1.6个百分点。", ({"metric": "规上工业增加值", "change": 7.5},)),
         ("全区居民人均可支配收入增长6.1%，快于全省0.4个百分点。", ({"metric": "居民人均可支配收入", "change": 6.1},)),
@@ -905,9 +933,13 @@ RULES: list[Row] = [
     Row("a change restated with no name of its own", restated_figure, (
         ("全区生产总值年均增长6.5%。这一速度来之不易，全年年均增长6.5%，好于预期。",
          ({"metric": "生产总值", "change": 6.5},)),)),
+    Row("a percentage as the size of a change after it", rate_of_change, (
+        ("按不低于5%的幅度压减一般性支出。", ({"metric": "压减一般性支出", "change": -5, "qualifier": "不低于"},)),)),
     Row("absolute change before the level", abs_change_then_level, (
         ("全区新能源装机同比增加182万千瓦、达到905万千瓦。",
-         ({"metric": "新能源装机", "value": 905, "change_abs": 182, "change_abs_unit": "万千瓦"},)),)),
+         ({"metric": "新能源装机", "value": 905, "change_abs": 182, "change_abs_unit": "万千瓦"},)),
+        ("对下转移支付增加约15亿元、规模近98亿元，增长18%。",
+         ({"metric": "对下转移支付", "value": 98, "change_abs": 15, "change": 18},)),)),
     Row("由A到B", from_to, (
         ("全区人均公园绿地面积由10.5平方米增加到12.3平方米。",
          ({"metric": "人均公园绿地面积", "value": 12.3, "unit": "平方米", "from_value": 10.5},)),
@@ -941,6 +973,7 @@ RULES: list[Row] = [
         ("全区生产总值年均增长4.8%，总量比2015年增加超700亿元。",
          ({"metric": "生产总值", "change": 4.8}, {"metric": "生产总值总量增加", "value": 700, "qualifier": "超"})),
         ("全区旅游总收入增长12%，总收入突破300亿元。", ({"metric": "旅游总收入", "change": 12, "value": 300},)),
+        ("旅游收入增长15%，总收入达到98亿元。", ({"metric": "旅游收入", "change": 15, "value": 98},)),
         ("居民人均可支配收入增长5.4%，高于经济增速0.3个百分点。", ({"metric": "居民人均可支配收入", "change": 5.4},)),
         ("城乡居民储蓄存款大幅度增加，年末存款余额达到1476亿元。",
          ({"metric": "城乡居民储蓄存款年末余额", "value": 1476},)),

@@ -41,7 +41,7 @@ _NUMFRAC = r"\d{1,2}/\d{1,2}(?![\d/])"  # 1/3, 1/4 of something
 _NUMC1 = rf"[一二两三四五六七八九](?=(?:万亿|千亿|亿|千万|百万|万){BASE_UNIT})"
 # A multiple in numerals (增加一倍, 增长二点二倍, 翻了两倍): a short numeral right before 倍 (fmetric).
 _NUMX = r"(?<![\u4e00-\u9fff][一二两三四五六七八九十])[一二两三四五六七八九十]{1,2}(?:点[零〇一二三四五六七八九]+)?(?=倍)"
-_NUM = rf"(?:{_NUMFRAC}|{_NUMA}|{_NUMF}|{_NUMWAN}|{_NUMBIG}|{_PCT_CN}|{_NUMC}|{_NUMC1}|[两二三四五六七八九]成|{_NUMX})"
+_NUM = rf"(?:{_NUMFRAC}|{_NUMA}|{_NUMF}|{_NUMWAN}|{_NUMBIG}|{_PCT_CN}|{_NUMC}|{_NUMC1}|[两二三四五六七八九]成|(?<=[产少降减长加])一成(?!不变)|{_NUMX})"
 _SEP = r"\s*[-~～—–―至到]\s*"
 # The upper end of a range may drop what its lower end says (百分之八至九, 百分之七到八): a bare numeral
 # after 至/到 that ends the clause.
@@ -80,6 +80,8 @@ _QUOTES = re.compile(NONFACT["quoted"])
 _MEETING = re.compile(NONFACT["meeting"])
 _CLASS_AFTER = re.compile(NONFACT["class_after"])
 _CLASS_HEAD = re.compile(NONFACT["class_head"])
+_BOUND_WORDS = ("以上", "以下", "超过", "不超过", "不足", "不到", "低于", "高于", "不低于", "不少于")
+_COUNTERS = "家个所座项处批名位条"
 _AGE_UNITS = tuple(NONFACT["age"].split("|"))
 # (not 超百亿元: 191家企业营业收入超百亿元 is a class of firms)
 _BARE_MAG = re.compile(r"(?P<q>突破|超过)(?P<mag>万亿|千亿)(?P<u>美元|元|斤|吨|千瓦时)(?!级)")
@@ -341,8 +343,13 @@ def find_mentions(text: str, lo: int, hi: int, masked: list[tuple[int, int]]) ->
     # "60岁以上老人": an age bound names a group of people. "100所海拔1500米以上学校": a bound between a count
     # and the noun it counts names the class counted (fmetric).
     ends = {m.end: m for m in out if m.kind == "level"}
-    return [m for m in out if not (m.kind == "level" and m.qualifier in ("以上", "以下") and (
-        _CLASS_AFTER.match(text, m.end, m.end + 7) or m.unit in _AGE_UNITS or _CLASS_HEAD.match(text, m.end, m.end + 14) or (
+    # "20户以上自然村", "户籍人口超过100万的城市": a bound before a noun naming units of a kind (not when the bound
+    # counts those units: 100家以上企业, 超过100家的企业).
+    return [m for m in out if not (m.kind == "level" and (
+        m.qualifier in _BOUND_WORDS and (m.qualifier in ("以上", "以下") or text.startswith("的", m.end))
+        and (m.unit or "")[-1:] not in _COUNTERS and _CLASS_HEAD.match(text, m.end, m.end + 14))) and not (
+        m.kind == "level" and m.qualifier in ("以上", "以下") and (
+        _CLASS_AFTER.match(text, m.end, m.end + 7) or m.unit in _AGE_UNITS or (
             m.end < len(text) and "\u4e00" <= text[m.end] <= "\u9fff"
             and any(e in ends and _HAN_RUN.fullmatch(text, e, m.start) for e in range(m.start - 4, m.start + 1)))))]
 
