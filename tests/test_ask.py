@@ -103,7 +103,7 @@ def test_question_dev_set_floors(tmp_path):
     # floors restart from what the joined set scores and move up from there (issue targets: 0.95 / 1.0 / 0.95).
     # Round 3's blind questions and pairs (measured once: 0.704 / 0.811) joined dev at 03:15 UTC.
     # Round 4's (measured once at 05:00 UTC: 0.800 / 0.765) joined dev after it: 0.973 -> 0.939, track 0.975 -> 0.921.
-    assert d["answer_accuracy"] >= 0.972, s.misses
+    assert d["answer_accuracy"] >= 0.974, s.misses
     assert d["citation_accuracy"] >= 0.991, s.misses
     assert d["declined"] >= 0.999, s.misses
     if t is not None:
@@ -363,6 +363,20 @@ def test_a_growth_stated_after_the_level_past_counting_words_judges_a_stated_tar
     with open_store(db, readonly=True) as store:
         a = ask(store, question)
     assert all(e in a.answer for e in expect), (a.answer, a.parsed)
+
+
+@pytest.mark.parametrize("report, question, expect", [
+    ("过去一年，全市工业总产值达到九百二十亿元，比二〇三〇年增长百分之二十四点五，平均每年增长百分之五点六。",
+     "云溪市2034年工业总产值比2030年增长了百分之几？", "比2030年增长24.5%"),
+    ("过去一年，全市工业总产值达到920亿元，比2030年增长24.5%。", "云溪市2034年工业总产值比2030年增长了多少？", "比2030年增长24.5%"),
+])
+def test_a_growth_over_an_earlier_year_the_later_sentence_states_answers_the_change(tmp_path, report, question, expect):
+    """No figure for the earlier year: the later year's sentence states its growth over it (比一九七八年增长…)."""
+    db = _store_of(tmp_path, "r.txt", _HEAD.format(y=2035, n="五") + report + "\n")
+    with open_store(db, readonly=True) as store:
+        a = ask(store, question)
+    assert expect in a.answer and a.parsed["op"] == "change", (a.answer, a.parsed)
+    assert a.citations and any(y in a.citations[0]["quote"] for y in ("2030", "二〇三〇"))
 
 
 def test_expected_strings_compare_in_one_width_without_thousands_separators():

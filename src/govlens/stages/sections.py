@@ -338,7 +338,7 @@ class SectionContexts:
             m = rx.match(text, pos)
             p = _period_of(m, year) if m else None
             if not p and cur.mixed and cur.role == "review":
-                # "…我们编制了“十五五”规划纲要（草案），提交大会审查。…提出地区生产总值年均增长5%左右": a
+                # "…区政府起草了“十五五”规划纲要（草案），提请本次大会审议。…提出地区生产总值年均增长5%左右": a
                 # paragraph whose first sentence presents the coming plan's document is that plan's
                 first = text.find("。", pos, min(b, pos + _PLAN_DOC_REACH))
                 p = next((q for d in doc_rx.finditer(text, pos, first)

@@ -33,7 +33,7 @@ YEARS_COUNT = re.compile(r"(?<![〇零一二三四五六七八九十百\d])(?:[�
 
 def _written_at(quote: str, metric: str) -> tuple[int, int]:
     """Where a fact's metric is written in its quote (start, length), -1 when it is not. A metric
-    made of two places of the sentence (棚改开工 from 启动…棚改…，今年开工580万套) is where its longest
+    made of two places of the sentence (棚改开工 from 启动…棚改…，今年开工560万套) is where its longest
     written head or tail stands last (开工)."""
     at = quote.find(metric) if metric else -1
     if at != -1 or len(metric) < 4:

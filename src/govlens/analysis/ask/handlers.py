@@ -777,10 +777,30 @@ def change(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     return a
 
 
+def _growth_since(f: dict[str, Any], y1: int) -> Answer | None:
+    """The later year's growth its sentence states over ``y1`` itself (比一九七八年增长百分之三十二点六,
+    比2020年增长15%): the fact's own growth figure, right after 比<y1>年增长."""
+    from ...stages.numbers import parse_number
+
+    if f.get("change") is None:
+        return None
+    cn = "".join("〇一二三四五六七八九"[int(c)] for c in str(y1)) + "|" + "".join("零一二三四五六七八九"[int(c)] for c in str(y1))
+    for m in re.finditer(rf"(?:比|较)(?:{y1}|{cn})年(?P<w>增长|提高|下降|减少)了?(?P<fig>百分之[零〇一二两三四五六七八九十百点]+|\d+(?:\.\d+)?\s*[%％])",
+                         f.get("quote") or ""):
+        fig = m.group("fig").rstrip("%％ ")
+        v = parse_number(fig) if fig.startswith("百分之") else float(fig)
+        if v is not None and abs(v - abs(f["change"])) < 1e-9:
+            return Answer(answer=f"{f.get('region') or ''}{f['period']}年{f.get('metric')}比{y1}年{m.group('w')}{num(v)}%"
+                                 f"（原文“{m.group()}”）。", citations=[cite(f)], table=[f])
+    return None
+
+
 def _stated_change(p: Plan, y1: int, later: list[dict[str, Any]]) -> Answer | None:
     """The later year's figure whose sentence states its difference from ``y1`` (or from 上年 when
     the years are consecutive)."""
     for f2 in later:
+        if (grown := _growth_since(f2, y1)) is not None:
+            return grown
         d = S.stated_difference(f2, y1)
         if d is None and (was := S.stated_from(f2, y1)) is not None:
             diff = round(f2["value"] - was["value"], 4)

@@ -1,6 +1,6 @@
 """Programme figures named by their stage alone: a building programme's figures are often written as a
-stage verb and a count (新开工630万套, 基本建成544万套, 开工580万套) after the programme was named once in
-the sentence, or listed after an item that carries the verb (新建改建高速公路6700多公里、农村公路29万公里).
+stage verb and a count (新开工650万套, 基本建成560万套, 开工560万套) after the programme was named once in
+the sentence, or listed after an item that carries the verb (新建改建高速公路5800多公里、农村公路26万公里).
 The figure's measure is the programme at that stage, so it gets the lexicon's key for it.
 
 Two rules, run on one sentence's facts after the metric rules (each row has example sentences that
