@@ -103,11 +103,12 @@ def test_question_dev_set_floors(tmp_path):
     # floors restart from what the joined set scores and move up from there (issue targets: 0.95 / 1.0 / 0.95).
     # Round 3's blind questions and pairs (measured once: 0.704 / 0.811) joined dev at 03:15 UTC.
     # Round 4's (measured once at 05:00 UTC: 0.800 / 0.765) joined dev after it: 0.973 -> 0.939, track 0.975 -> 0.921.
-    assert d["answer_accuracy"] >= 0.974, s.misses
-    assert d["citation_accuracy"] >= 0.991, s.misses
-    assert d["declined"] >= 0.999, s.misses
+    # Round 5's (measured once at 05:52 UTC: 0.715 / 0.600) joined dev after it: 0.975 -> 0.926, track 0.970 -> 0.911.
+    assert d["answer_accuracy"] >= 0.925, s.misses
+    assert d["citation_accuracy"] >= 0.973, s.misses
+    assert d["declined"] >= 0.988, s.misses
     if t is not None:
-        assert t.as_dict()["verdict_agreement"] >= 0.969, t.misses
+        assert t.as_dict()["verdict_agreement"] >= 0.91, t.misses
 
 
 def test_optional_llm_rephrases_but_never_adds_a_figure(db, monkeypatch):
