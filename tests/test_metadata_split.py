@@ -480,3 +480,11 @@ def test_a_broken_title_row_gives_the_whole_title_and_kind():
             "每年新增高效节水灌溉面积1万亩以上。\n云溪县人民政府\n2031年4月2日")
     (d,) = read_text(page, extract=False)
     assert (d.title, d.kind) == ("云溪县人民政府关于推进高标准农田建设的实施意见", "regulation")
+
+
+@pytest.mark.parametrize("masthead", ["云溪新闻网　　要闻", "明澜晨报　　区县新闻　　2031年3月5日（星期三）", "云溪市人民政府新闻办公室　　新闻发布"])
+def test_a_masthead_over_the_headline_is_not_the_title(masthead):
+    page = (f"{masthead}\n\n明澜区召开春耕生产推进会\n部署高标准农田建设\n\n发布时间：2031-03-05 08:00　　来源：明澜晨报\n\n"
+            "　　3月4日，明澜区召开春耕生产推进会，部署今年高标准农田建设工作。会议要求各镇街抓紧抓实春耕备耕，确保全年粮食播种面积稳定在30万亩以上。\n")
+    (d,) = read_text(page, extract=False)
+    assert d.title.replace(" ", "") == "明澜区召开春耕生产推进会部署高标准农田建设"
