@@ -19,6 +19,11 @@ SKELETON = (
     ("全区租房补贴标准为每月900元。", 900, "元/月", None),
     ("全区粮食产量达到二亿一千四百多万吨。", 21400, "万吨", "多"),
     ("新建住宅二亿零三百万平方米。", 20300, "万平方米", None),
+    # counters of trains, pairs and worked area; a rate per a magnitude of money (units.tsv)
+    ("全年开行南岭班列315列。", 315, "列", None),
+    ("缔结友好城市达到27对。", 27, "对", None),
+    ("完成农机深松作业45万亩次。", 45, "万亩次", None),
+    ("亿元生产总值生产安全事故死亡率降至0.03人/亿元。", 0.03, "人/亿元", None),
 ])
 def test_units_and_numerals(sentence, value, unit, qualifier):
     (doc,) = govlens.read_text(SKELETON.format(review=sentence))
@@ -49,3 +54,15 @@ def test_a_span_word_dates_the_figure_and_leaves_its_metric(sentence, metric, pe
     (doc,) = govlens.read_text(SKELETON.format(review=sentence))
     f = [f.data for f in doc.facts if f.type == "indicator"][-1]
     assert (f["metric"], f["period"]) == (metric, period), f
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("新建12个社区健身广场和7人制足球场。", [(12, "个")]),
+    ("开办两所三年制职业学校，新增4个制造业园区。", [(4, "个")]),
+])
+def test_a_count_before_zhi_names_a_format(sentence, expected):
+    """5人制足球场, 三年制学校: a count then 制 is a format (nonfact.tsv system_word), not a figure;
+    制造业 is a word of its own."""
+    (doc,) = govlens.read_text(SKELETON.format(review=sentence))
+    got = [(f.data["value"], f.data["unit"]) for f in doc.facts if f.type == "indicator"]
+    assert got == expected

@@ -452,3 +452,39 @@ def test_a_traditional_paper_item_about_a_mainland_city_is_the_citys(head):
             "通道日均車流量逾十萬車次。\n據介紹，中山市翠亨新區已引進深圳企業逾二百家，中山市政府表示，將加快建設翠亨新區科創走廊。\n")
     (d,) = read_text(page, extract=False)
     assert (d.title, d.region, d.year) == ("中山深中通道通车满月 跨江车流日均逾十万", "中山市", 2031)
+
+
+# Index-table rows of an info-disclosure page (normalize.INDEX_ROW_LABELS / TITLE_ROW_LABELS): each row
+# stays a row of its own, and only the title row runs on to its short continuation line. Invented pages.
+@pytest.mark.parametrize(("raw", "rows"), [
+    # a wide two-column table whose title row breaks, with an addressee line under the body heading
+    ("索 引 号：000000/2031-00042　　　　主题分类：农业、水利\n发布机构：云溪县人民政府　　　　成文日期：2031年04月02日\n"
+     "标　　题：云溪县人民政府关于推进高标准农田建设的\n　　　　　实施意见\n文　　号：云政发〔2031〕3号　　　发布日期：2031年04月08日\n"
+     "各乡镇人民政府，县直各部门：\n为加快农业现代化，现提出如下意见。",
+     ["索引号：000000/2031-00042 主题分类：农业、水利", "发布机构：云溪县人民政府 成文日期：2031年04月02日",
+      "标 题：云溪县人民政府关于推进高标准农田建设的实施意见", "文 号：云政发〔2031〕3号 发布日期：2031年04月08日"]),
+    # a date row with a title row glued under it; the addressee must not join the title
+    ("发文机关：明澜部办公厅　　发文字号：明办〔2031〕7号\n成文日期：2031年03月01日　　发布日期：2031年03月05日\n"
+     "标　　题：明澜部办公厅关于做好2031年春季造林\n　　　　　工作的通知\n各省、自治区、直辖市林业主管部门：\n当前正值春季造林关键时期。",
+     ["发文机关：明澜部办公厅 发文字号：明办〔2031〕7号", "成文日期：2031年03月01日 发布日期：2031年03月05日",
+      "标 题：明澜部办公厅关于做好2031年春季造林工作的通知", "各省、自治区、直辖市林业主管部门："]),
+])
+def test_index_table_rows_stay_rows_and_a_title_row_takes_its_continuation(raw, rows):
+    assert _lines(raw)[: len(rows)] == rows
+
+
+def test_a_broken_title_row_gives_the_whole_title_and_kind():
+    page = ("索 引 号：000000/2031-00042　　　　主题分类：农业、水利\n发布机构：云溪县人民政府　　　　成文日期：2031年04月02日\n"
+            "标　　题：云溪县人民政府关于推进高标准农田建设的\n　　　　　实施意见\n文　　号：云政发〔2031〕3号\n"
+            "各乡镇人民政府，县直各部门：\n为加快农业现代化，现提出如下意见。到2033年全县建成高标准农田20万亩，"
+            "每年新增高效节水灌溉面积1万亩以上。\n云溪县人民政府\n2031年4月2日")
+    (d,) = read_text(page, extract=False)
+    assert (d.title, d.kind) == ("云溪县人民政府关于推进高标准农田建设的实施意见", "regulation")
+
+
+@pytest.mark.parametrize("masthead", ["云溪新闻网　　要闻", "明澜晨报　　区县新闻　　2031年3月5日（星期三）", "云溪市人民政府新闻办公室　　新闻发布"])
+def test_a_masthead_over_the_headline_is_not_the_title(masthead):
+    page = (f"{masthead}\n\n明澜区召开春耕生产推进会\n部署高标准农田建设\n\n发布时间：2031-03-05 08:00　　来源：明澜晨报\n\n"
+            "　　3月4日，明澜区召开春耕生产推进会，部署今年高标准农田建设工作。会议要求各镇街抓紧抓实春耕备耕，确保全年粮食播种面积稳定在30万亩以上。\n")
+    (d,) = read_text(page, extract=False)
+    assert d.title.replace(" ", "") == "明澜区召开春耕生产推进会部署高标准农田建设"

@@ -108,6 +108,17 @@ _FIELD_ROW = re.compile(
     r"^(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*(?:\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*)?"
     r"【?\s*(?:来\s*源|信息来源|稿件来源|发布时间|发表时间|发布日期|更新时间|时\s*间|日\s*期|作\s*者|字\s*号|浏览次数|点击数)\s*[：:]"
 )
+# An info-disclosure page's index-table row (索引号：… 主题分类：…, 成文日期：…, 文　号：…) is a row of its
+# own: never a broken sentence, never a photo caption a sentence runs past, never the end of another
+# row. Only its title row (标　题：…关于加快推进 / 集群发展的实施意见) may run on to the next line: a short
+# line with no clause mark and no label of its own (invented examples in tests/test_metadata_split.py).
+INDEX_ROW_LABELS = ("索引号", "主题分类", "主题词", "公开分类", "发布机构", "发布单位", "发文机关", "发文单位", "发文字号", "文号",
+                    "成文日期", "发文日期", "印发日期", "生成日期", "公布日期", "公开日期", "生效日期", "有效性", "效力状态", "公开方式")
+TITLE_ROW_LABELS = ("标题", "信息名称", "文件名称", "名称")
+_spaced = lambda labels: "|".join(r"\s*".join(w) for w in labels)  # noqa: E731  (标　　题, 文　　号)
+_INDEX_ROW = re.compile(rf"^(?:{_spaced(INDEX_ROW_LABELS)})\s*[：:]")
+_TITLE_ROW = re.compile(rf"^(?:{_spaced(TITLE_ROW_LABELS)})\s*[：:]")
+_TITLE_ROW_TAIL = re.compile(r"^[^，。；：:！？]{2,40}$")
 _NEWS_LEAD = re.compile(r"^(?:本报讯|[【\[]本报消息[】\]]|【[^】]{1,12}讯】|[^，。：:\s]{1,12}讯[（(]|新华社[^，。]{1,14}电|中新社[^，。]{1,14}电)")
 
 
@@ -175,6 +186,8 @@ def _continues(line: str) -> bool:
         and not _HEADING_START.match(line)
         and not _SPEAKER.match(line)
         and not _NEWS_LEAD.match(line)
+        and not _INDEX_ROW.match(line)
+        and not _TITLE_ROW.match(line)
         and (len(line) >= 10 or line[-1] in _TERMINAL)
     )
 
@@ -203,7 +216,8 @@ def _figure_across(a: str, b: str) -> bool:
 
 
 def _caption_like(line: str) -> bool:
-    return len(line) <= 30 and line[-1] not in _TERMINAL and not _HEADING_START.match(line)
+    return (len(line) <= 30 and line[-1] not in _TERMINAL and not _HEADING_START.match(line)
+            and not _INDEX_ROW.match(line) and not _TITLE_ROW.match(line))
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -226,7 +240,7 @@ class _Para:
     """A paragraph being re-joined, with the state the joining rules read kept up to date as lines
     are added (re-scanning the growing text made long broken paragraphs quadratic)."""
 
-    __slots__ = ("_first", "body", "field", "head", "length", "open", "tail")
+    __slots__ = ("_first", "body", "field", "head", "length", "lines", "open", "tail", "title_row")
 
     def __init__(self, line: str):
         self.length = len(line)
@@ -234,19 +248,23 @@ class _Para:
         # The rest is read only once the paragraph looks broken: most end on 。 and are never asked.
         self._first: str | None = line
         self.field = False
+        self.title_row = False
+        self.lines = 1
 
     def _read_first(self) -> None:
         line = self._first
         if line is None:
             return
         self._first = None
-        self.field = bool(_FIELD_ROW.match(line))
+        self.field = bool(_FIELD_ROW.match(line) or _INDEX_ROW.match(line))
+        self.title_row = bool(_TITLE_ROW.match(line))
         self.head = bool(_HEADING_START.match(line))
         self.open = [line.count(a) - line.count(b) for a, b in _PAIRS]
         self.body = len(line) >= 40 and bool(_CLAUSE.search(line)) and not self.head
 
     def add(self, line: str) -> None:
         self._read_first()
+        self.lines += 1
         self.length += len(line)
         self.tail = (self.tail + line)[-16:]
         for k, (a, b) in enumerate(_PAIRS):
@@ -299,6 +317,14 @@ def rebuild_lines(text: str) -> tuple[list[Piece], list[str]]:
                 if skipped and (j >= n or not _continues(text[spans[j][0] : spans[j][1]])):
                     j, skipped = i, []
             nxt = text[spans[j][0] : spans[j][1]]
+            if cur.title_row:  # a title row runs on to one short line of its own, nothing else
+                if cur.lines == 1 and not skipped and _TITLE_ROW_TAIL.match(nxt) and _continues(nxt + "。") \
+                        and not _INDEX_ROW.search(nxt) and not re.search(r"\S{2,5}\s*[：:]", nxt):
+                    para.append(spans[j])
+                    cur.add(nxt)
+                    i = j + 1
+                    continue
+                break
             # Inside an open quote even a two-character line ("揭榜") is part of the sentence.
             if not (_continues(nxt) or (cur.ends_open() and not _HEADING_START.match(nxt) and not skipped)):
                 break

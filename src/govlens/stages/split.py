@@ -105,6 +105,10 @@ NAV_RULES: list[tuple[str, str]] = [
     (r"^(?:[^|｜，。\n]{1,10}\s*[|｜]\s*){2,}[^|｜，。\n]{1,10}$", "首页 | 要闻 | 政务公开 | 互动交流"),
     # a site's name and a channel, split by | or a dash
     (r"^[\u4e00-\u9fff]{2,20}(?:网|网站|客户端|日报|晚报|报)\s*[|｜\-—_]\s*[\u4e00-\u9fff]{2,12}$", "云溪日报客户端 | 明澜频道"),
+    # a masthead: the site's, paper's or press office's name, a channel, perhaps the day, spaced apart
+    (r"^[\u4e00-\u9fff]{2,20}(?:网|网站|客户端|日报|晚报|报|新闻办公室|新闻办|融媒体中心)\s+[\u4e00-\u9fff]{0,6}"
+     r"(?:新闻|要闻|新闻发布|动态|频道|资讯|时政|专栏|头条)(?:\s+\d{4}年\d{1,2}月\d{1,2}日\s*[（(]?星期[一二三四五六日天][）)]?)?$",
+     "云溪晨报　　区县新闻　　2031年3月5日（星期三）"),
     # menu words run together (a menu whose spaces were lost), or one standing alone
     # (走进X / 魅力X only beside another menu word: alone, 走进校园课堂 is a headline's second line)
     (r"^(?!(?:走进|魅力)[\u4e00-\u9fff]{2,6}$)(?:(?:网站)?首页|政务公开|政务服务|办事服务|互动交流|要闻动态|新闻中心|政务要闻|新闻发布|信息公开|政府信息公开|"

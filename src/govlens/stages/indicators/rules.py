@@ -983,6 +983,10 @@ RULES: list[Row] = [
         ("全区地区生产总值512亿元，增长6.3%。", ({"metric": "地区生产总值", "value": 512, "change": 6.3},)),
         ("全区地区生产总值达到512亿元，按可比价格计算，比上年增长6.3%。",
          ({"metric": "地区生产总值", "value": 512, "change": 6.3},)),
+        # the basis of the comparison (按可比口径, 同口径, 按不变价格计算) names no measure of its own
+        ("全区税收收入完成23亿元,按可比口径增长8%;社会消费品零售总额完成61亿元,同比增长5%。",
+         ({"metric": "税收收入", "value": 23, "change": 8}, {"metric": "社会消费品零售总额", "value": 61, "change": 5})),
+        ("全区农业增加值34亿元，按不变价格计算增长3.9%。", ({"metric": "农业增加值", "value": 34, "change": 3.9},)),
         # a clause holding only what grows, then its change against a base (比上年): one fact, that subject
         ("工农业总产值，比上年增长5.5%，其中，农业总产值增长4%。",
          ({"metric": "工农业总产值", "change": 5.5}, {"metric": "农业总产值", "change": 4})),

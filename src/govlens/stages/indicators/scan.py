@@ -80,6 +80,7 @@ _QUOTES = re.compile(NONFACT["quoted"])
 _MEETING = re.compile(NONFACT["meeting"])
 _CLASS_AFTER = re.compile(NONFACT["class_after"])
 _CLASS_HEAD = re.compile(NONFACT["class_head"])
+_SYSTEM_WORD = re.compile(NONFACT["system_word"])
 _BOUND_WORDS = ("以上", "以下", "超过", "不超过", "不足", "不到", "低于", "高于", "不低于", "不少于")
 _COUNTERS = "家个所座项处批名位条"
 _AGE_UNITS = tuple(NONFACT["age"].split("|"))
@@ -252,7 +253,7 @@ def find_mentions(text: str, lo: int, hi: int, masked: list[tuple[int, int]]) ->
         if "多万" in n1 and "亿" in n1:  # 三亿三千五百多万吨: 33500 万吨, qualifier 多
             n1, more = n1.replace("多万", "万"), "多"
         v1, v2 = _num(n1), _num(m.group("n2"))
-        if v1 is None or (unit == "次" and _MEETING.match(text, e, e + 5)):
+        if v1 is None or (unit == "次" and _MEETING.match(text, e, e + 5)) or _SYSTEM_WORD.match(text, m.end("u")):
             continue
         if n1 and not n1.strip(_CN_DIGITS) and not (
                 len(n1) == 1 and unit.startswith(("万", "亿", "千万", "百万"))):
