@@ -362,3 +362,50 @@ def test_a_rival_measure_does_not_answer(row):
 def test_a_pair_keeps_each_names_first_character(store, q, parts):
     """中央 after a year is a name's start, not the 中 of 报告中 (…年中央财政赤字和地方财政赤字分别)."""
     assert split(store, q) == parts
+
+
+@pytest.mark.parametrize(("form", "rx", "example"), __import__("govlens.analysis.ask.words", fromlist=["X"]).STATED_TARGET_FORMS)
+def test_each_stated_target_form_reads_its_example(store, form, rx, example):
+    assert re.search(rx, example), form
+    p = read(store, example)
+    assert p.op == "track" and p.stated_target, (form, p)
+    assert p.stated_target["value"] is not None or p.stated_target["change"] is not None, p
+    assert not re.search(r"\d", p.measure or p.key or ""), p  # the figure (and its verb) left the measure
+    assert not re.search(r"达到|要$", p.measure or ""), p
+
+
+@pytest.mark.parametrize(("question", "target", "unit"), [
+    ("云溪县2019年游客人数要达到80万人次，这个目标完成了吗？", 80, "万人次"),
+    ("云溪县2020年林木蓄积量突破300万立方米的目标实现了吗？", 300, None),
+    ("云溪县2021年预计新增市场主体达到1200户，实际达到了吗？", 1200, None),
+    ("云溪县2022年农业产值预计达到46亿元，最后完成了多少？", 46, "亿元"),
+    ("云溪县2018年新建学校目标是12所，实际建成多少？", 12, "所"),
+])
+def test_a_target_stated_as_a_verb_is_checked_against_the_outcome(store, question, target, unit):
+    p = read(store, question)
+    assert p.op == "track" and p.stated_target and p.stated_target["value"] == target, p
+    assert unit is None or p.stated_target["unit"] == unit, p
+
+
+@pytest.mark.parametrize("question", ["云溪县2019年游客人数达到80万人次的乡镇有哪些？", "哪些区地区生产总值达到1000亿元？"])
+def test_a_figure_to_have_is_no_stated_target(store, question):
+    assert read(store, question).stated_target is None
+
+
+@pytest.mark.parametrize(("asked", "other"), [("接待游客人数", "旅游接待人数"), ("旅游接待人数", "接待游客"),
+                                              ("游客人数", "接待国内外游客"), ("接待国内外旅游人数", "接待游客")])
+def test_a_measure_worded_another_way_is_tried_in_its_other_wordings(asked, other):
+    from govlens.analysis.ask.words import MEASURE_VARIANTS, measure_variants
+
+    assert other in measure_variants(asked) and asked not in measure_variants(asked)
+    assert measure_variants("旅游收入") == [] and measure_variants("接待") == []
+    for rx, _names, example in MEASURE_VARIANTS:
+        assert any(rx.fullmatch(example[i:j]) for i in range(len(example)) for j in range(i + 2, len(example) + 1))
+
+
+@pytest.mark.parametrize(("question", "unit"), [("云溪县接待游客多少人次？", "人次"), ("云溪县接待游客多少万人次？", "万人次"),
+                                                ("云溪县有多少人参保？", "人")])
+def test_person_times_are_asked_as_such(question, unit):
+    from govlens.analysis.ask.sentences import asked_unit
+
+    assert asked_unit(question) == unit

@@ -60,6 +60,10 @@ def facts_for(store: StoreAPI, p: Plan, place: str | None, period: str | None = 
                 out = [f for f in pool if tail in (f.get("metric") or "")]
                 if out:
                     break
+    for other in ([] if out or p.key else W.measure_variants(p.measure)):
+        out = _fetch(store, p, None, other, place, period, kind)  # 接待游客人数 -> 旅游接待人数, 接待游客
+        if out:
+            break
     if period and period.isdigit():
         field = "change" if p.want_change else "value"
         out = [f for f in out if one_year(f, field) or (field == "change" and f.get("value") is not None

@@ -152,7 +152,7 @@ def _measure(p: Plan, q: str, rest: str, stripped: str | None = None) -> None:
     bare = (stripped or q).strip()
     if (m := W.COUNTED_AFTER.search(bare) or W.COUNTED_BEFORE.search(bare)) is not None:
         noun = re.sub(r"[“”\"]", "", m.group("n"))
-        noun = re.sub(r"^(?:其中|的|了|共|一共|累计|全区|全市|全省)+", "", noun)
+        noun = re.sub(r"^(?:其中|的|了|共|一共|累计|全区|全市|全省|全年|当年|上半年)+", "", noun)
         if len(noun) >= 2 and noun not in W.STOP and not W.NOT_MEASURE.fullmatch(noun) and \
                 not re.fullmatch(r"(?:个)?百分点|百分比|[万亿千百]*元|[万亿]*人次?|倍|成", noun):
             p.measure = noun  # 多少个实践站, 专精特新“小巨人”企业有几家
@@ -183,7 +183,8 @@ def _stated_target(q: str) -> dict[str, Any] | None:
     else:
         side |= {"value": v, "value_max": hi, "unit": unit, "change": None, "change_unit": None}
     side["quote"] = m.group()
-    side["figure_text"] = m.group("fig")  # what is taken out of the question: the measure's words stay
+    side["figure_text"] = (m.group("verb") or "") + m.group("fig")  # taken out of the question: the measure stays
+    side["verb"] = m.group("verb") is not None or m.group().startswith(("突破", "超过"))
     return side
 
 
@@ -325,6 +326,9 @@ def read(store: StoreAPI, question: str) -> Plan:
     p.want_change = bool(W.CHANGE_WORDS.search(q)) and not (W.LEVEL_WORDS.search(q) and not W.RATE_WORDS.search(q)) \
         and not W.LEVEL_AND_RATE.search(q)
     p.stated_target = _stated_target(q)
+    after = q[q.find(p.stated_target["quote"]) + len(p.stated_target["quote"]):] if p.stated_target else ""
+    if p.stated_target and p.stated_target["verb"] and not W.OUTCOME_ASKED.search(after):
+        p.stated_target = None  # 达到1万亿元的城市有哪些: a figure to have, not a target to check
     if p.stated_target and re.search(r"实际|最终|结果|完成|实现", q[q.find(p.stated_target["quote"]):]):
         p.op = "track"
         p.kind = "actual"

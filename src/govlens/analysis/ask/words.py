@@ -191,11 +191,44 @@ GENERIC_TAIL = re.compile(r"(?:规模|总量|总额|数量|情况|水平|金额|
 STOP = {"多少", "什么", "哪个", "哪些", "是否", "情况", "目标", "完成", "今年", "去年", "吗", "分别", "实际"}
 
 # A target stated in the question: 目标是7.5%, 目标为增长6%左右, 目标定在3%以内
+# A target the question states, as a table of the forms before its figure (form, pattern, example):
+# * named: 目标是7.5%, 计划增长6%左右, 增长5%的目标
+# * as a verb: 要达到46亿元，这个目标…, 预计达到700万人次，实际…, 突破60亿元的目标… (``verb``: kept only
+#   when an outcome is asked after it, see plan.read)
+TARGET_UNITS = r"%|％|个百分点|百分点|万人次|万人|亿美元|万亿元|亿元|万元|亿斤|万吨|万户|万亩|万个|个|家|项|件|所|公里"
+STATED_TARGET_FORMS: list[tuple[str, str, str]] = [
+    ("named", r"(?:目标|计划|预期)[^，。？\d]{0,12}?(?:是|为|定为|定在|设定为)?"
+              r"|(?<=[增长提高下降控制在])(?=[\d.]+\s*(?:%|％|个百分点)[^，。？]{0,4}的(?:预期)?目标)",
+     "明澜区2023年经济增长目标是7.5%，实际增长了多少？"),
+    ("verb", r"(?P<verb>(?:要|需要|力争|计划|预计|预期)?(?:达到|实现)|(?=(?:突破|超过)\d))",
+     "云溪县2019年游客人数要达到80万人次，这个目标完成了吗？"),
+]
 STATED_TARGET = re.compile(
-    r"(?:(?:目标|计划|预期)[^，。？\d]{0,12}?(?:是|为|定为|定在|设定为)?|(?<=[增长提高下降控制在])(?=[\d.]+\s*(?:%|％|个百分点)[^，。？]{0,4}的(?:预期)?目标))"
+    "(?:" + "|".join(f"(?:{rx})" for _n, rx, _e in STATED_TARGET_FORMS) + ")"
     r"(?P<fig>(?:增长|提高|下降|控制在)?(?:在)?"
-    rf"(?P<q1>{QUALIFIER_BEFORE_RX}|力争)?(?P<v>(?!\d{4}年)\d+(?:\.\d+)?)(?![\d.]*年)(?:\s*[-—–~至到]\s*(?P<v2>\d+(?:\.\d+)?))?"
-    rf"\s*(?P<u>%|％|个百分点|百分点|万人|亿元|万亿元|亿斤|万吨)?(?P<q2>{QUALIFIER_AFTER_CHANGE_RX})?)")
+    rf"(?P<q1>{QUALIFIER_BEFORE_RX}|力争)?(?P<v>(?!\d{{4}}年)\d+(?:\.\d+)?)(?![\d.]*年)(?:\s*[-—–~至到]\s*(?P<v2>\d+(?:\.\d+)?))?"
+    rf"\s*(?P<u>{TARGET_UNITS})?(?P<q2>{QUALIFIER_AFTER_CHANGE_RX})?)")
+# After a target stated as a verb (要达到46亿元), what asks for its outcome: 实际, 最后完成了多少, 这个目标完成了吗,
+# 的目标达到了吗
+OUTCOME_ASKED = re.compile(r"实际|最终|最后|结果|目标[^，。？]{0,4}(?:完成|实现|达到|达成)|(?:完成|实现|达到|达成)了(?:吗|没有|多少)")
+# One measure the reports word in several ways, none of them in the metric table: when the asked wording
+# finds nothing, the others are tried in turn (pattern the asked measure matches whole, the wordings, example).
+MEASURE_VARIANTS: list[tuple[re.Pattern[str], tuple[str, ...], str]] = [
+    (re.compile(r"(?:旅游)?接待(?:国内外)?(?:游客|旅游)(?:人数|人次)?|(?:旅游|游客)接待(?:人数|人次|量)"
+                r"|(?:国内外)?(?:游客|旅游)(?:人数|人次|量)"),
+     ("旅游接待人数", "接待游客", "接待国内外游客", "接待国内外旅游人数", "游客接待量", "旅游人数", "游客人数"),
+     "云溪县接待游客人数2019年比2017年多了多少？"),
+]
+
+
+def measure_variants(measure: str | None) -> list[str]:
+    """The other wordings of ``measure`` (MEASURE_VARIANTS), or none."""
+    for rx, names, _example in MEASURE_VARIANTS:
+        if measure and rx.fullmatch(measure):
+            return [n for n in names if n != measure]
+    return []
+
+
 # What a question asking a place's stated rank says (在全国排第几, 居全国第几位, 排名多少)
 RANK_OF_ONE = re.compile(r"(?:排|居|位居|位列|排名|名列)(?:在)?(?:全国|全省|全市|全区)?(?:的)?第几|排名(?:第)?(?:多少|几)|第几(?:位|名)"
                          r"|(?:全国|全省|全市|全区|全州)(?:排|居|排名)?第几")  # 税收收入增速全国第几
