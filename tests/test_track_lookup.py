@@ -107,6 +107,23 @@ def test_plan_era_measures_have_a_key(words, key, sense):
     assert measure(words) == (key, sense)
 
 
+@pytest.mark.parametrize(("target", "outcome", "words", "verdict"), [
+    ("力争全区旅游人数突破520万人次，旅游收入达到61亿元。", "全年接待国内外游客540万人次，旅游收入完成58.5亿元。", "旅游接待人数", "met"),
+    ("力争全区旅游人数突破520万人次，旅游收入达到61亿元。", "全年接待国内外游客540万人次，旅游收入完成58.5亿元。", "旅游收入", "missed"),
+])
+def test_a_tourism_target_is_tracked(tmp_path, target, outcome, words, verdict):
+    (tmp_path / "in").mkdir()
+    head = "{y}年明澜区政府工作报告\n——{y}年1月10日在明澜区第八届人民代表大会第{n}次会议上\n各位代表：\n"
+    (tmp_path / "in" / "a.txt").write_text(head.format(y=2031, n="一") + "2031年，" + target + "\n", encoding="utf-8")
+    (tmp_path / "in" / "b.txt").write_text(head.format(y=2032, n="二") + "过去一年，" + outcome + "\n", encoding="utf-8")
+    db = str(tmp_path / "t.db")
+    with open_store(db) as store:
+        ingest(store, walk([str(tmp_path / "in")]))
+    with open_store(db, readonly=True) as store:
+        r = lookup(store, "明澜区", words, 2031)
+    assert r is not None and r["verdict"] == verdict, r
+
+
 def test_a_reemployment_target_is_tracked(tmp_path):
     (tmp_path / "in").mkdir()
     head = "{y}年明澜区政府工作报告\n——{y}年1月10日在明澜区第八届人民代表大会第{n}次会议上\n各位代表：\n"

@@ -32,7 +32,15 @@ HEAD = "2031年云溪市明澜区政府工作报告\n各位代表：\n一、2030
     # a from-phrase glued to the measure (能耗由前三年分别上升…，转为下降…) names no other measure
     ("单位地区生产总值能耗由前三年", "energy_intensity"),
     ("二氧化硫排放量由上年", "so2_emissions"),
+    # tourism: visitors and receipts, as a report names them (接待游客…, 旅游人数力争突破…)
+    ("全年接待中外游客", "tourist_arrivals"),
+    ("旅游接待人数", "tourist_arrivals"),
+    ("游客接待量力争", "tourist_arrivals"),
+    ("接待游客人次", "tourist_arrivals"),
+    ("全区旅游总收入", "tourism_revenue"),
+    ("旅游收入", "tourism_revenue"),
     # and what must stay apart: a price named with its own goods is no price index
+    ("旅客吞吐量", None),
     ("食品物价", None),
     ("城镇人口", None),
 ])
