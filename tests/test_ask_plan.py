@@ -409,3 +409,27 @@ def test_person_times_are_asked_as_such(question, unit):
     from govlens.analysis.ask.sentences import asked_unit
 
     assert asked_unit(question) == unit
+
+
+@pytest.mark.parametrize(("pattern", "example", "first"), __import__("govlens.analysis.ask.sentences", fromlist=["X"]).FROM_TO_BARE_FORMS)
+def test_a_sentence_going_from_one_figure_to_another_states_the_first(pattern, example, first):
+    from govlens.analysis.ask.sentences import stated_from_bare
+
+    last = float(re.findall(r"\d+(?:\.\d+)?", example)[-1])
+    f = {"value": last, "unit": "%", "quote": "，" + example + "，"}
+    got = stated_from_bare(f)
+    assert got and got["value"] == float(first), got
+    assert stated_from_bare(f | {"value": last + 1}) is None  # the second figure must be the fact's own
+
+
+@pytest.mark.parametrize(("quote", "value", "unit", "first"), [
+    ("乡村公路里程从820公里增加到1150公里", 1150, "公里", 820),
+    ("人均补贴标准由450元/月提高至480元/月", 480, "元/月", 450),
+    ("空置率从18%下降到9.5%", 9.5, "%", 18),
+    ("绿化率达到45%", 45, "%", None),
+])
+def test_from_to_sentences_in_several_units(quote, value, unit, first):
+    from govlens.analysis.ask.sentences import stated_from_bare
+
+    got = stated_from_bare({"value": value, "unit": unit, "quote": quote})
+    assert (got["value"] if got else None) == first

@@ -488,3 +488,22 @@ def test_a_masthead_over_the_headline_is_not_the_title(masthead):
             "　　3月4日，明澜区召开春耕生产推进会，部署今年高标准农田建设工作。会议要求各镇街抓紧抓实春耕备耕，确保全年粮食播种面积稳定在30万亩以上。\n")
     (d,) = read_text(page, extract=False)
     assert d.title.replace(" ", "") == "明澜区召开春耕生产推进会部署高标准农田建设"
+
+
+def test_dated_entries_naming_a_communique_or_a_report_are_a_listing():
+    page = ("当前位置：首页 > 政务公开 > 法定主动公开内容\n\n"
+            "[2031-03-20]　云溪市2030年国民经济和社会发展统计公报\n　　2030年，全市经济运行总体平稳，地区生产总值增长5.1%……\n"
+            "[2031-02-10]　关于云溪市2030年预算执行情况和2031年预算草案的报告\n　　受市人民政府委托，现将预算执行情况提请审议……\n"
+            "[2031-01-15]　云溪市人民政府关于调整城区公交票价的通知\n　　各区人民政府，市直有关单位：经研究，决定调整城区公交票价……\n")
+    docs = read_text(page, extract=False)
+    assert [d.title for d in docs] == ["云溪市2030年国民经济和社会发展统计公报", "关于云溪市2030年预算执行情况和2031年预算草案的报告",
+                                       "云溪市人民政府关于调整城区公交票价的通知"]
+
+
+def test_a_signature_date_in_chinese_numerals_is_not_part_of_the_next_heading():
+    page = ("云溪市人民代表大会常务委员会公告\n第三号\n"
+            "　　《云溪市河道管理条例》已由云溪市第九届人民代表大会常务委员会第五次会议于二〇三一年三月二日通过，现予公布，自二〇三一年六月一日起施行。\n"
+            "云溪市人民代表大会常务委员会\n二〇三一年三月十日\n\n云溪市河道管理条例\n\n第一章　总　　则\n"
+            "　　第一条　为了加强河道管理，制定本条例。\n　　第二条　本条例适用于本市行政区域内的河道。\n　　第三条　市人民政府负责河道管理工作。\n")
+    (d,) = read_text(page, extract=False)
+    assert d.title == "云溪市河道管理条例"

@@ -266,6 +266,13 @@ def lookup(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     if p.want_change and p.year and f.get("change") is None and W.SINCE_LAST_YEAR.search(q) and \
             (stated := _stated_change(p, p.year - 1, [f])) is not None:
         return stated  # 比上年增加了多少, the sentence going 由上年729万人增加到732万人
+    if W.RANGE_CHANGE_Q.search(q) and len(p.years) < 2 and not W.SINCE_LAST_YEAR.search(q) and \
+            not re.search(r"比(?!重|例|率)|较", q) and (was := S.stated_from_bare(f)) is not None:
+        diff = round(abs(f["value"] - was["value"]), 4)
+        gap = "个百分点" if was["unit"] in ("%", "％") else was["unit"]
+        return Answer(answer=f"{_line(f)}；从{num(was['value'])}{was['unit']}{was['verb']}到{num(f['value'])}{was['unit']}，"
+                             f"{was['verb']}{num(diff)}{gap}（原文“{was['text']}”）。",
+                      citations=[cite(f)], table=[f], computed=[num(diff)], note="差值由句中所载两个数字计算得出。")
     pair = _pair(store, p, q, f, place)
     if pair is not None:  # 城乡居民收入: the urban and the rural figure
         return Answer(answer="；".join(_line(x) for x in pair) + "。", citations=[cite(x) for x in pair], table=pair)

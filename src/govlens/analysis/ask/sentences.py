@@ -575,6 +575,12 @@ FROM_TO_FORMS: list[tuple[str, str, str]] = [
      r"\d+(?:\.\d+)?{u}", "常住人口由上年512万人增加到518万人", "512"),
 ]
 _CN_DIGITS = "〇一二三四五六七八九"
+# A sentence going from one figure to the fact's own with no year named for the first (a review's 从…提高到…):
+# what a bare 提高了多少 asks for. (pattern, example, the first figure); {u} is the fact's unit.
+FROM_TO_BARE_FORMS: list[tuple[str, str, str]] = [
+    (r"(?:由|从)(?P<v>\d+(?:\.\d+)?)(?:{u})?(?P<verb>增长|增加|提高|上升|扩大|提升|下降|减少|降低|回落|缩小|压减)(?:到|至)"
+     r"(?P<w>\d+(?:\.\d+)?)(?:{u})", "清溪镇集体经济收入占比从12.5%提高到31.2%", "12.5"),
+]
 
 
 def stated_from(f: dict[str, Any], earlier: int) -> dict[str, Any] | None:
@@ -665,3 +671,16 @@ def verdict_words(f: dict[str, Any]) -> str:
         if (m := re.search(rx, f.get("quote") or "")) is not None:
             return m.group()
     return ""
+
+
+def stated_from_bare(f: dict[str, Any]) -> dict[str, Any] | None:
+    """The figure the fact's sentence goes from on its way to the fact's own (从796元提高至842元), with the
+    verb, or None; the sentence's second figure must be the fact's."""
+    unit = f.get("unit")
+    if not unit or f.get("value") is None:
+        return None
+    for pattern, *_ in FROM_TO_BARE_FORMS:
+        for m in re.finditer(pattern.format(u=re.escape(unit)), f.get("quote") or ""):
+            if float(m.group("w")) == f["value"]:
+                return {"value": float(m.group("v")), "unit": unit, "verb": m.group("verb"), "text": m.group(0)}
+    return None

@@ -272,7 +272,9 @@ class Clause:
     def period_between(self) -> bool:
         """Whether a period is named between the previous figure and this one ("年均增长11.9%，2011年
         达1020亿元": two periods, so two facts)."""
-        return any(self.mention_end <= p < self.mt.start for p, *_ in self.line.cues)
+        # a base after 比/较 (比上年增长) names what is compared with, not another period
+        return any(self.mention_end <= p < self.mt.start and not {"比", "较"} & set(self.text[max(p - 1, 0) : p + 1])
+                   for p, *_ in self.line.cues)
 
     def group(self) -> list[Mention]:
         """The current mention and those listed after it with 、/和 (same kind): 3.7%、7.4%和5%."""
@@ -469,6 +471,34 @@ def level_then_change(c: Clause) -> bool:
         _quote_to(pf, c.text, mt.end)
         return c.advance(mt.end)
     return False
+
+
+_BASIS_AFTER = re.compile(r"的?(?:基础上|基础之上)")
+_BASIS_OPEN = re.compile(r"在(?!.*在)")
+
+
+def basis_change(c: Clause) -> bool:
+    """地区生产总值560亿元，在上年增长8.1%的基础上，比上年增长7.4%: the change inside 在…的基础上 is an
+    earlier change of the same measure, a fact of its own; the level before it stays the one the next
+    change completes."""
+    mt, pf = c.mt, c.prev_fact
+    if mt.kind != "change" or len(c.group()) != 1 or not _BASIS_AFTER.match(c.text, mt.end, mt.end + 6):
+        return False
+    opened = _BASIS_OPEN.search(c.raw_window)
+    if opened is None:
+        return False
+    if pf is not None and pf.start >= c.s0 and pf.data["metric"] and c.clauses_since_prev() <= 1:
+        named = pf.data["metric"]
+    else:
+        named = _clean_metric(c.raw_window[: opened.start()])
+        pf = None
+    if not named:
+        return False
+    c.window = named
+    emit(c)
+    if pf is not None:
+        c.prev_fact = pf  # the next change (比上年增长7.4%) completes the level, not the basis
+    return True
 
 
 def spread_back(c: Clause) -> bool:
@@ -979,6 +1009,11 @@ RULES: list[Row] = [
          ({"metric": "城乡居民储蓄存款年末余额", "value": 1476},)),
         ("区级税收收入增长3.2%，总量首次突破65亿元。",
          ({"metric": "区级税收收入", "change": 3.2, "value": 65, "qualifier": "突破"},)),)),
+    Row("a change inside 在…的基础上 is an earlier change of the same measure", basis_change, (
+        ("全区生产总值达到560亿元，在上年增长8.1%的基础上，比上年增长7.4%。",
+         ({"metric": "生产总值", "value": 560, "change": 7.4}, {"metric": "生产总值", "value": None, "change": 8.1})),
+        ("全区财政收入在前年增长12%的基础上又增长9.5%。",
+         ({"metric": "财政收入", "change": 12}, {"metric": "财政收入", "change": 9.5})),)),
     Row("level + change", level_then_change, (
         ("全区地区生产总值512亿元，增长6.3%。", ({"metric": "地区生产总值", "value": 512, "change": 6.3},)),
         ("全区地区生产总值达到512亿元，按可比价格计算，比上年增长6.3%。",
