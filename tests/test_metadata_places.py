@@ -6,6 +6,7 @@ import pytest
 
 from govlens.lexicon import places
 from govlens.lexicon.places import gazetteer, short_forms
+from govlens.pipeline import read_text
 from govlens.stages.regions import canonical, document_place, level_of
 
 
@@ -296,3 +297,17 @@ def test_an_abbreviation_inside_a_word_is_no_place():
 def test_a_headline_naming_the_city_over_one_of_its_districts(body, expected):
     place, _ = document_place("云溪桂花搭上“冷链快车”", "云溪桂花搭上“冷链快车”\n" + body, "", body)
     assert place.display == expected
+
+
+# A document a central ministry issues is the country's; a ministry's local office, or a local 部门, is not.
+@pytest.mark.parametrize(("issuer_row", "region"), [
+    ("发文机关：农业农村部办公厅　　发文字号：农办农〔2031〕3号", "全国"),
+    ("发文机关：国家发展改革委　　发文字号：发改〔2031〕12号", "全国"),
+    ("发布机构：国家统计局云溪调查队", "云溪市"),
+])
+def test_a_ministry_as_issuer_is_the_country(issuer_row, region):
+    page = (f"{issuer_row}\n成文日期：2031年03月01日\n标　　题：关于做好2031年春季农田水利建设工作的通知\n"
+            "各有关单位：\n　　为做好今年春季农田水利建设，云溪市财政部门要加强资金保障，现就有关事项通知如下。"
+            "一、加快工程进度。二、强化资金监管，确保完成投资12亿元。\n")
+    (d,) = read_text(page, extract=False)
+    assert d.region == region
