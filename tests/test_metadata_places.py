@@ -311,3 +311,12 @@ def test_a_ministry_as_issuer_is_the_country(issuer_row, region):
             "一、加快工程进度。二、强化资金监管，确保完成投资12亿元。\n")
     (d,) = read_text(page, extract=False)
     assert d.region == region
+
+
+def test_a_county_site_speaking_as_our_county_outranks_the_city_where_its_fair_was_held():
+    page = ("榕江县人民政府门户网站\n首页 > 新闻中心 > 榕江要闻\n\n我县在苏州举办特色农产品推介会\n现场签约项目8个\n\n"
+            "发布时间：2031-05-10　　来源：县融媒体中心\n\n"
+            "　　5月8日，我县特色农产品推介会在江苏省苏州市举办，来自苏州、无锡等地的90余家采购商参加。\n"
+            "　　推介会上，全县推介了蔬菜、水果等特色农产品项目20个，现场签约8个，金额3.2亿元。苏州市商务部门有关负责人出席。\n")
+    (d,) = read_text(page, extract=False)
+    assert d.region_path == "贵州省黔东南苗族侗族自治州榕江县"
