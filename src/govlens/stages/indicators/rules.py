@@ -1031,6 +1031,10 @@ RULES: list[Row] = [
         ("全区财政收入在前年增长12%的基础上又增长9.5%。",
          ({"metric": "财政收入", "change": 12}, {"metric": "财政收入", "change": 9.5})),)),
     Row("level + change", level_then_change, (
+        # a span before the change (五年增长1.1倍, not an average): the change of the level before it
+        ("全区外贸总额由二百亿元增加到四百一十亿元，五年增长1.1倍。",
+         ({"metric": "外贸总额", "value": 410, "change": 1.1, "change_unit": "倍"},)),
+        ("全区外贸总额五年增长1.1倍。", ({"metric": "外贸总额", "value": None, "change": 1.1},)),
         # 都/均 before the change: every level of the sentence before it has it
         ("全区原煤产量达到三千二百多万吨，焦炭达到八百多万吨，都比上年增长6%。",
          ({"metric": "原煤产量", "value": 3200, "change": 6}, {"metric": "焦炭", "value": 800, "change": 6})),
