@@ -612,6 +612,10 @@ def _series(store: StoreAPI, p: Plan, place: str, kind: str | None) -> tuple[lis
     """One figure a year (best first), of one kind of figure (growth if asked, or if no year states the
     level) and in one unit: the rows in year order and the field they plot."""
     facts = [f for f in facts_for(store, p, place, None, kind) if (f.get("period") or "").isdigit()]
+    for other in ([] if p.key else W.measure_variants(p.measure)):  # a year's report wording it another way
+        held = {f["period"] for f in facts}
+        facts += [f for f in facts_for(store, Plan(**{**vars(p), "measure": other}), place, None, kind)
+                  if (f.get("period") or "").isdigit() and f["period"] not in held]
     lo, hi = p.year_range or (None, None)
     if lo is not None and not p.want_change and hi - lo <= 30:
         held = {f["period"] for f in facts if f.get("value") is not None}
