@@ -6,6 +6,7 @@ import pytest
 
 from govlens.lexicon import places
 from govlens.lexicon.places import gazetteer, short_forms
+from govlens.pipeline import read_text
 from govlens.stages.regions import canonical, document_place, level_of
 
 
@@ -296,3 +297,26 @@ def test_an_abbreviation_inside_a_word_is_no_place():
 def test_a_headline_naming_the_city_over_one_of_its_districts(body, expected):
     place, _ = document_place("云溪桂花搭上“冷链快车”", "云溪桂花搭上“冷链快车”\n" + body, "", body)
     assert place.display == expected
+
+
+# A document a central ministry issues is the country's; a ministry's local office, or a local 部门, is not.
+@pytest.mark.parametrize(("issuer_row", "region"), [
+    ("发文机关：农业农村部办公厅　　发文字号：农办农〔2031〕3号", "全国"),
+    ("发文机关：国家发展改革委　　发文字号：发改〔2031〕12号", "全国"),
+    ("发布机构：国家统计局云溪调查队", "云溪市"),
+])
+def test_a_ministry_as_issuer_is_the_country(issuer_row, region):
+    page = (f"{issuer_row}\n成文日期：2031年03月01日\n标　　题：关于做好2031年春季农田水利建设工作的通知\n"
+            "各有关单位：\n　　为做好今年春季农田水利建设，云溪市财政部门要加强资金保障，现就有关事项通知如下。"
+            "一、加快工程进度。二、强化资金监管，确保完成投资12亿元。\n")
+    (d,) = read_text(page, extract=False)
+    assert d.region == region
+
+
+def test_a_county_site_speaking_as_our_county_outranks_the_city_where_its_fair_was_held():
+    page = ("榕江县人民政府门户网站\n首页 > 新闻中心 > 榕江要闻\n\n我县在苏州举办特色农产品推介会\n现场签约项目8个\n\n"
+            "发布时间：2031-05-10　　来源：县融媒体中心\n\n"
+            "　　5月8日，我县特色农产品推介会在江苏省苏州市举办，来自苏州、无锡等地的90余家采购商参加。\n"
+            "　　推介会上，全县推介了蔬菜、水果等特色农产品项目20个，现场签约8个，金额3.2亿元。苏州市商务部门有关负责人出席。\n")
+    (d,) = read_text(page, extract=False)
+    assert d.region_path == "贵州省黔东南苗族侗族自治州榕江县"

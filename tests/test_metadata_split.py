@@ -3,6 +3,8 @@ on lines and pages of our own (云溪市, 明澜区, 溪北县 are invented plac
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from govlens.errors import NoDocuments
@@ -507,3 +509,18 @@ def test_a_signature_date_in_chinese_numerals_is_not_part_of_the_next_heading():
             "　　第一条　为了加强河道管理，制定本条例。\n　　第二条　本条例适用于本市行政区域内的河道。\n　　第三条　市人民政府负责河道管理工作。\n")
     (d,) = read_text(page, extract=False)
     assert d.title == "云溪市河道管理条例"
+
+
+@pytest.mark.parametrize(("rule", "example"), split.CAPTION_RULES)
+def test_each_caption_rule_matches_its_example(rule, example):
+    assert re.search(rule, example)
+
+
+def test_a_bulleted_photo_caption_is_no_listing_entry_and_no_headline():
+    page = ("云溪日报　　2031年6月3日　星期二　　第02版：城事\n\n明澜区滨江夜市\n正式开市\n\n"
+            "　　本报讯（记者 王明）6月2日晚，明澜区滨江夜市正式开市，设摊位120余个，首晚吸引市民2万余人次。\n\n"
+            "　　■图为6月2日晚市民在滨江夜市选购商品。　本报记者 李森 摄\n\n溪北区茶叶加工园\n一期项目竣工投产\n\n"
+            "　　本报讯（记者 赵亮）昨日，溪北区茶叶加工园一期项目竣工投产，年加工能力达到600吨。\n\n市政府召开专题会议\n部署安全生产工作\n\n"
+            "　　本报讯（记者 李宁）昨日，市政府召开专题会议，研究部署安全生产工作，要求全市各地全面排查隐患。\n")
+    docs = read_text(page, extract=False)
+    assert [d.title.replace(" ", "") for d in docs] == ["明澜区滨江夜市正式开市", "溪北区茶叶加工园一期项目竣工投产", "市政府召开专题会议部署安全生产工作"]

@@ -124,6 +124,17 @@ def test_a_tourism_target_is_tracked(tmp_path, target, outcome, words, verdict):
     assert r is not None and r["verdict"] == verdict, r
 
 
+@pytest.mark.parametrize(("target", "outcome", "words", "verdict"), [
+    # a forecast for the report's own year is its aim (预计全年…), and the outcome names it otherwise
+    ("预计全年为企业新增减负超过3.2万亿元。", "全年为市场主体减负超过3.4万亿元。", "企业新增减负", "met"),
+    ("预计全年旅游接待人数达到640万人次。", "全年接待游客达到610万人次。", "旅游接待人数", "missed"),
+    # a target over a forecast of the same measure and year
+    ("新增减税降费约6000亿元，预计全年为企业新增减负超过3.2万亿元。", "全年减税降费9000亿元。", "减税降费", "met"),
+])
+def test_a_forecast_for_the_year_is_tracked_as_its_target(tmp_path, target, outcome, words, verdict):
+    test_a_tourism_target_is_tracked(tmp_path, target, outcome, words, verdict)
+
+
 def test_a_reemployment_target_is_tracked(tmp_path):
     (tmp_path / "in").mkdir()
     head = "{y}年明澜区政府工作报告\n——{y}年1月10日在明澜区第八届人民代表大会第{n}次会议上\n各位代表：\n"

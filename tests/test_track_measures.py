@@ -39,7 +39,16 @@ HEAD = "2031年云溪市明澜区政府工作报告\n各位代表：\n一、2030
     ("接待游客人次", "tourist_arrivals"),
     ("全区旅游总收入", "tourism_revenue"),
     ("旅游收入", "tourism_revenue"),
+    # tax and fee relief and VAT credit refunds, as a plan and its outcome name them
+    ("企业和个人减税降费", "tax_fee_cuts"),
+    ("减轻企业税收和社保缴费负担", "tax_fee_cuts"),
+    ("为市场主体减负", "tax_fee_cuts"),
+    ("企业新增减负", "tax_fee_cuts"),
+    ("增值税留抵退税", "vat_credit_refunds"),
+    ("留抵退税", "vat_credit_refunds"),
     # and what must stay apart: a price named with its own goods is no price index
+    ("学生课业减负", None),
+    ("降低利息负担", None),
     ("旅客吞吐量", None),
     ("食品物价", None),
     ("城镇人口", None),

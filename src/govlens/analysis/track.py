@@ -349,9 +349,9 @@ TARGET_CUE = re.compile(r"目标|预期|计划|拟定|拟按|拟|力争|争取|�
 PART_OF_YEAR = re.compile(r"(?:一|二|三|四|1|2|3|4)季度|上半年|下半年|前三季度|同期|\d{1,2}[-—至到]\d{1,2}月|\d{1,2}月份?")
 
 
-def target_rank(t: dict[str, Any]) -> tuple[int, int, int]:
+def target_rank(t: dict[str, Any]) -> tuple[int, int, int, int]:
     """Which of a report's figures for one measure, sense and year is its target: one for the whole
-    year, then one set with a target word (钢产量拟定为六百二十四万八千吨 over 新增加的生产能力有：…钢一百一十六万六千吨; 调控目标定为8% over a
+    year, then a target over a forecast for the year (预计全年…), then one set with a target word (钢产量拟定为六百二十四万八千吨 over 新增加的生产能力有：…钢一百一十六万六千吨; 调控目标定为8% over a
     misdated 比上年增长10.2%), then one named by its measure's full name, then the first."""
     from ..lexicon.metrics import metric_table
     from .ask.choose import clause_before
@@ -361,7 +361,7 @@ def target_rank(t: dict[str, Any]) -> tuple[int, int, int]:
     before = (quote[: at + len(metric)] if at != -1 else quote) + " " + clause_before(t)  # 钢产量拟定为…
     full = metric_stem(metric) in {w for w, k in metric_table(exact=True) if k == t.get("metric_key")}
     whole_year = not PART_OF_YEAR.search(clause_before(t))  # 今年上半年…增长了13.6% is no year's target
-    return int(whole_year), int(bool(TARGET_CUE.search(before))), int(full)
+    return int(whole_year), int(t.get("kind") != "forecast"), int(bool(TARGET_CUE.search(before))), int(full)
 
 
 NATION = ("全国", "中国", "我国", "国家", "中华人民共和国", "国务院")
@@ -399,7 +399,7 @@ def track(store: StoreAPI, region: str | None = None, metric: str | None = None,
     targets = [t for r in regions for t in store.targets(region=r, metric_key=key, year=year, **like)]
     reports = store.report_years()
     out: list[dict[str, Any]] = []
-    chosen: dict[tuple, tuple[tuple[int, int, int, int], dict[str, Any]]] = {}
+    chosen: dict[tuple, tuple[tuple[int, int, int, int, int], dict[str, Any]]] = {}
     for order, t in enumerate(targets):
         if part_of_same(t, targets) or narrower_than_key(t):
             continue

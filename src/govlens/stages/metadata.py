@@ -158,7 +158,7 @@ def _region(doc: Document, head: str, meta: dict[str, str], title: str) -> tuple
     first = doc.text[:200]
     if (_NATIONAL.search(head) or _NATIONAL.search(doc.text[:400]) or _NATIONAL_BODY.match(title) or "全国人民代表大会" in title or _NATIONAL_BODY.match(issuer)
             or _NATIONAL_BODY.match(first) or re.search(r"中办国办|中共中央国务院|国务院办公厅", first)
-            or _CENTRAL_NEWS.search(title + "\n" + first)):
+            or _CENTRAL_NEWS.search(title + "\n" + first) or _MINISTRY_ISSUER.match(issuer) or _MINISTRY_ISSUER.match(title)):
         return "全国", "head"
     tag = _TAG.match(title)
     site = re.findall(r"^站点：(.+)$", doc.header, re.M)
@@ -177,11 +177,16 @@ def _region(doc: Document, head: str, meta: dict[str, str], title: str) -> tuple
 
 
 # A central item: the State Council's executive meeting, or a Beijing dateline reporting on a central body.
+# The central ministries and agencies by name (a 部 of the State Council, a 国家…局, 海关总署).
+_MINISTRY = (r"(?:国家(?:市场|(?![省市县区州])[\u4e00-\u9fff]){1,10}?(?:委员会|委|部|局|署|总局|办公室)|(?:外交|国防|教育|科学技术|科技|工业和信息化|公安|民政|司法|财政|"
+             r"人力资源和?社会保障|人力资源社会保障|自然资源|生态环境|住房和?城乡建设|住房城乡建设|交通运输|水利|农业农村|商务|文化和旅游|"
+             r"卫生健康|退役军人事务|应急管理)部(?!门)|中国人民银行|海关总署)")
 _CENTRAL_NEWS = re.compile(
     r"国务院常务会议|(?:新华社|本报|中新社)北京[^，。\n]{0,12}(?:电|讯)[^。\n]{0,40}(?:国务院|中共中央|党中央|全国人大|全国政协|总理|国家主席|"
-    r"国家[\u4e00-\u9fff]{1,10}(?:委员会|委|部|局|署|总局|办公室)|(?:外交|国防|教育|科技|工业和信息化|公安|民政|司法|财政|"
-    r"人力资源社会保障|自然资源|生态环境|住房城乡建设|交通运输|水利|农业农村|商务|文化和旅游|卫生健康|退役军人事务|应急管理)部|"
-    r"中国人民银行|海关总署|国家统计局)")
+    + _MINISTRY + r"|国家统计局)")
+# A document a ministry issues (its 发文机关, or a title opening with its name: 明澜部办公厅关于…的通知 where 明澜部
+# is a real ministry) is the country's; not a ministry's local office (国家统计局云溪调查队, 国家税务总局云溪市税务局).
+_MINISTRY_ISSUER = re.compile(r"^" + _MINISTRY + r"(?:办公厅|办公室)?(?:关于|印发|公告|令|[、，\s]|$)")
 _OUR_COUNTRY = re.compile(r"我国|全国各族人民")
 _OUR_AREA = re.compile(r"[我全本](?:省|市|区|县|州|旗)")
 

@@ -228,6 +228,10 @@ def document_place(title: str, head: str, issuer: str, body: str, tag: str | Non
         lvl = self_level(body[:30000])
         if b is not None and b is not top:
             if not b.within(top):
+                if lvl is not None and top.level == lvl and b.level != lvl:
+                    # A county's site whose text says 我县/全县, over a body naming a city most (the
+                    # venue of its fair, 在云溪市召开; the visitors' city): the text speaks for the site's place.
+                    return top, "head"
                 return b, "body"
             if lvl and _DEPTH[lvl] > _DEPTH[top.level] and _named(b, body[:30000]) > _self_refs(body[:30000], lvl):
                 return b, "head"  # named more than the text says 全州/全市: a quote from above, not the subject

@@ -150,6 +150,15 @@ SITE_RULES: list[tuple[str, str]] = [
     (r"^[\u4e00-\u9fff]{2,30}(?:信息公开|政务公开)(?:网|平台|专栏)?$", "溪北县人民政府信息公开"),
 ]
 _SITE = [re.compile(p) for p, _ in SITE_RULES]
+# A photo caption marked with a bullet (■图为… 本报记者 王明 摄) is the caption of the article above it,
+# never an entry of a listing: it stays a line of that article's text.
+CAPTION_RULES: list[tuple[str, str]] = [
+    (r"^[■□▲△●◆◇]\s*(?:图为|图[：:]|[上下左右]图|图\s*[①②③④⑤⑥⑦⑧⑨⑩\d])", "■图为6月2日明澜港码头作业现场。"),
+    (r"^[■□▲△●◆◇][^\n]{2,120}(?:记者|摄影|通讯员|图)\s*[\u4e00-\u9fff·]{2,4}\s*摄$", "▲明澜港码头一派繁忙景象。　本报记者 李森 摄"),
+    # unmarked, when it says 图为 and ends on its credit
+    (r"^(?:图为|[上下左右]图[：:为])[^\n]{2,120}(?:记者|摄影|通讯员)\s*[\u4e00-\u9fff·]{2,4}\s*摄$", "图为明澜港码头作业现场。 本报记者 李森 摄"),
+]
+_CAPTION = re.compile("|".join(f"(?:{p})" for p, _ in CAPTION_RULES))
 _WEEKDAY_DATE = re.compile(rf"^{YEAR}年\d{{1,2}}月\d{{1,2}}日\s*星期[一二三四五六日天]$")
 # Who runs the site, as a footer says it: 主办：云溪市人民政府办公室 / 云溪日报社版权所有.
 _FOOTER_DATE = re.compile(rf"(?<![\d\-—～~至])(?:{YEAR})年\d{{1,2}}月\d{{1,2}}日")
@@ -240,7 +249,7 @@ def classify(text: str, lead: bool = False) -> str:
     if len(text) <= 80 and (_NAV.search(text) or _WEEKDAY_DATE.match(text)
                             or (lead and any(p.match(text) for p in _SITE))):
         return "site"
-    if _ITEM.match(text) and len(text) > 6:
+    if _ITEM.match(text) and len(text) > 6 and not _CAPTION.search(text):
         return "item"
     if len(text) <= 60 and _CHROME_LINE.match(text):
         return "chrome"
@@ -309,6 +318,7 @@ def _is_headline(ln: Line) -> bool:
         and not _SENTENCE_END.search(t)
         and t[-1] not in "：:，,"
         and not _NEWS_OPEN.match(t)
+        and not _CAPTION.search(t)
     )
 
 

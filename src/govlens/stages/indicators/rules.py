@@ -272,7 +272,9 @@ class Clause:
     def period_between(self) -> bool:
         """Whether a period is named between the previous figure and this one ("年均增长11.9%，2011年
         达1020亿元": two periods, so two facts)."""
-        return any(self.mention_end <= p < self.mt.start for p, *_ in self.line.cues)
+        # a base after 比/较 (比上年增长) names what is compared with, not another period
+        return any(self.mention_end <= p < self.mt.start and not {"比", "较"} & set(self.text[max(p - 1, 0) : p + 1])
+                   for p, *_ in self.line.cues)
 
     def group(self) -> list[Mention]:
         """The current mention and those listed after it with 、/和 (same kind): 3.7%、7.4%和5%."""
@@ -424,6 +426,9 @@ def absolute_change(c: Clause) -> bool:
     if (mt.kind == "level" and pf is not None and window in CHANGE_ABS
             and not _PERIOD_CUES.search(_BASE_COMPARISON.sub("", c.raw_window))
             and ((pf.data["value"] is not None and base_unit(pf.data["unit"]) == base_unit(mt.unit))
+                 # 优良天数比例达到81%、增加9天: a share, then the bare change of what it counts
+                 or (pf.data["value"] is not None and pf.data["unit"] == "%" and mt.unit not in ("%", None)
+                     and c.raw_window.lstrip("、，,") == window)
                  or (pf.data["value"] is None and pf.data["change_unit"] in ("%", "倍") and c.clauses_since_prev() <= 1))
             and "change_abs" not in pf.data):
         pf.data["change_abs"] = clean_number(CHANGE_SIGN[window] * (mt.value or 0))
@@ -462,13 +467,52 @@ def level_then_change(c: Clause) -> bool:
             and c.prev_end == c.mention_end  # 2个园区工业总产值均实现翻番: a count, then its things' change
             and pf.data["change"] is None and pf.data["value"] is not None and c.clauses_since_prev() <= 1
             and not c.period_between() and not _SPAN_AVERAGE.search(c.raw_window)):
-        pf.data.update(change=clean_number(mt.change), change_max=clean_number(mt.change_max),
-                       change_unit=mt.change_unit, **mt.extra)
-        if mt.qualifier and not pf.data["qualifier"]:
-            pf.data["qualifier"] = mt.qualifier
-        _quote_to(pf, c.text, mt.end)
+        both = [pf]
+        if _ALL_OF_THEM.search(c.raw_window):
+            # "原煤达到3200万吨，焦炭达到800万吨，都比上年增长6%": every level of the sentence before it
+            for f in reversed(c.line.facts[:-1] if c.line.facts and c.line.facts[-1] is pf else []):
+                if f.start < c.s0 or f.data["change"] is not None or f.data["value"] is None:
+                    break
+                both.append(f)
+        for f in both:
+            f.data.update(change=clean_number(mt.change), change_max=clean_number(mt.change_max),
+                          change_unit=mt.change_unit, **mt.extra)
+            if mt.qualifier and not f.data["qualifier"]:
+                f.data["qualifier"] = mt.qualifier
+            _quote_to(f, c.text, mt.end)
         return c.advance(mt.end)
     return False
+
+
+_ALL_OF_THEM = re.compile(r"(?:都|均|全都|也都)(?:比|较|同比|$)")
+
+
+_BASIS_AFTER = re.compile(r"的?(?:基础上|基础之上)")
+_BASIS_OPEN = re.compile(r"在(?!.*在)")
+
+
+def basis_change(c: Clause) -> bool:
+    """地区生产总值560亿元，在上年增长8.1%的基础上，比上年增长7.4%: the change inside 在…的基础上 is an
+    earlier change of the same measure, a fact of its own; the level before it stays the one the next
+    change completes."""
+    mt, pf = c.mt, c.prev_fact
+    if mt.kind != "change" or len(c.group()) != 1 or not _BASIS_AFTER.match(c.text, mt.end, mt.end + 6):
+        return False
+    opened = _BASIS_OPEN.search(c.raw_window)
+    if opened is None:
+        return False
+    if pf is not None and pf.start >= c.s0 and pf.data["metric"] and c.clauses_since_prev() <= 1:
+        named = pf.data["metric"]
+    else:
+        named = _clean_metric(c.raw_window[: opened.start()])
+        pf = None
+    if not named:
+        return False
+    c.window = named
+    emit(c)
+    if pf is not None:
+        c.prev_fact = pf  # the next change (比上年增长7.4%) completes the level, not the basis
+    return True
 
 
 def spread_back(c: Clause) -> bool:
@@ -963,7 +1007,9 @@ RULES: list[Row] = [
          ({"metric": "城镇居民人均可支配收入", "value": 41250, "change_abs": 12380, "change": 7.6},)),
         ("全区粮食产量达到52万吨，比上年增产3万吨。",
          ({"metric": "粮食产量", "value": 52, "change_abs": 3, "change_abs_unit": "万吨"},)),
-        ("棉花产量18万吨，比上年减产2万吨。", ({"metric": "棉花产量", "value": 18, "change_abs": -2},)),)),
+        ("棉花产量18万吨，比上年减产2万吨。", ({"metric": "棉花产量", "value": 18, "change_abs": -2},)),
+        ("全区空气优良天数比例达到81%、增加9天。",
+         ({"metric": "空气优良天数比例", "value": 81, "change_abs": 9, "change_abs_unit": "天"},)),)),
     Row("level reached after a change", change_then_level, (
         ("城镇化率提高1.2个百分点，达到68.4%。",
          ({"metric": "城镇化率", "change": 1.2, "change_unit": "百分点", "value": 68.4, "unit": "%"},)),
@@ -979,7 +1025,21 @@ RULES: list[Row] = [
          ({"metric": "城乡居民储蓄存款年末余额", "value": 1476},)),
         ("区级税收收入增长3.2%，总量首次突破65亿元。",
          ({"metric": "区级税收收入", "change": 3.2, "value": 65, "qualifier": "突破"},)),)),
+    Row("a change inside 在…的基础上 is an earlier change of the same measure", basis_change, (
+        ("全区生产总值达到560亿元，在上年增长8.1%的基础上，比上年增长7.4%。",
+         ({"metric": "生产总值", "value": 560, "change": 7.4}, {"metric": "生产总值", "value": None, "change": 8.1})),
+        ("全区财政收入在前年增长12%的基础上又增长9.5%。",
+         ({"metric": "财政收入", "change": 12}, {"metric": "财政收入", "change": 9.5})),)),
     Row("level + change", level_then_change, (
+        # a span before the change (五年增长1.1倍, not an average): the change of the level before it
+        ("全区外贸总额由二百亿元增加到四百一十亿元，五年增长1.1倍。",
+         ({"metric": "外贸总额", "value": 410, "change": 1.1, "change_unit": "倍"},)),
+        ("全区外贸总额五年增长1.1倍。", ({"metric": "外贸总额", "value": None, "change": 1.1},)),
+        # 都/均 before the change: every level of the sentence before it has it
+        ("全区原煤产量达到三千二百多万吨，焦炭达到八百多万吨，都比上年增长6%。",
+         ({"metric": "原煤产量", "value": 3200, "change": 6}, {"metric": "焦炭", "value": 800, "change": 6})),
+        ("全区粮食产量52万吨，油料产量8万吨，比上年增长3%。",
+         ({"metric": "粮食产量", "value": 52, "change": None}, {"metric": "油料产量", "value": 8, "change": 3})),
         ("全区地区生产总值512亿元，增长6.3%。", ({"metric": "地区生产总值", "value": 512, "change": 6.3},)),
         ("全区地区生产总值达到512亿元，按可比价格计算，比上年增长6.3%。",
          ({"metric": "地区生产总值", "value": 512, "change": 6.3},)),
