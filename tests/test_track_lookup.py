@@ -128,6 +128,8 @@ def test_a_tourism_target_is_tracked(tmp_path, target, outcome, words, verdict):
     # a forecast for the report's own year is its aim (预计全年…), and the outcome names it otherwise
     ("预计全年为企业新增减负超过3.2万亿元。", "全年为市场主体减负超过3.4万亿元。", "企业新增减负", "met"),
     ("预计全年旅游接待人数达到640万人次。", "全年接待游客达到610万人次。", "旅游接待人数", "missed"),
+    # a plan-era total named two ways (总投资额 in the plan, 投资总额 in the outcome)
+    ("全区的基本建设总投资额，拟定为十二亿三千万元。", "经由本级预算的基本建设投资总额达到十四亿元。", "基本建设投资", "met"),
     # a target over a forecast of the same measure and year
     ("新增减税降费约6000亿元，预计全年为企业新增减负超过3.2万亿元。", "全年减税降费9000亿元。", "减税降费", "met"),
 ])

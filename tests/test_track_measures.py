@@ -46,6 +46,10 @@ HEAD = "2031年云溪市明澜区政府工作报告\n各位代表：\n一、2030
     ("企业新增减负", "tax_fee_cuts"),
     ("增值税留抵退税", "vat_credit_refunds"),
     ("留抵退税", "vat_credit_refunds"),
+    # the plan era's capital construction, however the total is named (总投资额, 投资总额)
+    ("基本建设总投资额", "capital_construction"),
+    ("经由国家预算的基本建设投资总额", "capital_construction"),
+    ("基本建设投资增长", "capital_construction"),
     # and what must stay apart: a price named with its own goods is no price index
     ("学生课业减负", None),
     ("降低利息负担", None),
