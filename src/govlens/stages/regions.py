@@ -181,12 +181,22 @@ def site_places(site: Iterable[str]) -> list[Mention]:
     return out
 
 
+# The addressees of a notice (主送: 明澜区、溪北区人民政府，市直有关单位：) receive it; they do not issue it, so
+# their governments are no evidence of the place the document is about (rule, invented example).
+ADDRESSEE_RULES: list[tuple[str, str]] = [
+    (r"^(?:各[^。\n：:]{2,80}?|[^。\n：:]{2,60}?[、，][^。\n：:]{0,60}?)(?:人民政府|政府|单位|部门|机构|办事处)[^。\n：:]{0,30}?[：:]",
+     "明澜区、溪北区人民政府，市直有关单位："),
+]
+_ADDRESSEE = re.compile("|".join(f"(?:{p})" for p, _ in ADDRESSEE_RULES), re.M)
+
+
 def document_place(title: str, head: str, issuer: str, body: str, tag: str | None = None,
                    site: Iterable[str] = ()) -> tuple[Place | None, str | None]:
     """The place a document is about (see the module docstring) and what said so (``head`` for
     the evidence in :data:`WEIGHTS`, ``body`` for the body's count); None when nothing names one place."""
     g = gazetteer()
     lead = "\n".join(head.split("\n")[:8])[:600]  # the heading lines and the opening sentence
+    lead = _ADDRESSEE.sub("", lead)
     evidence: list[tuple[str, Mention]] = []
     evidence += [("delivery", m) for m in _anchored(head[:1500], _DELIVERY)]
     evidence += [("self", m) for m in _after(head[:3000], _SELF)]
