@@ -433,3 +433,18 @@ def test_from_to_sentences_in_several_units(quote, value, unit, first):
 
     got = stated_from_bare({"value": value, "unit": unit, "quote": quote})
     assert (got["value"] if got else None) == first
+
+
+@pytest.mark.parametrize(("question", "year", "low"), [
+    ("云溪县2015年到2020年粮食产量中，2018年的41.2万吨排第几高？", "2018", False),
+    ("2015年至2020年云溪县财政收入里2016年排第几低？", "2016", True),
+    ("云溪县2017年的工业产值在2015年到2020年间位列第几？", "2017", False),
+    ("云溪县2015年到2020年哪一年粮食产量最高？", None, None),
+])
+def test_one_years_rank_within_a_series_is_read(question, year, low):
+    from govlens.analysis.ask.words import RANK_IN_SERIES
+
+    m = RANK_IN_SERIES.search(question)
+    assert (m.group(1) or m.group(3) if m else None) == year
+    if m:
+        assert ((m.group("o") or m.group("o2") or "") in ("低", "少", "小")) == low

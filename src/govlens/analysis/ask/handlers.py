@@ -612,6 +612,10 @@ def _series(store: StoreAPI, p: Plan, place: str, kind: str | None) -> tuple[lis
     """One figure a year (best first), of one kind of figure (growth if asked, or if no year states the
     level) and in one unit: the rows in year order and the field they plot."""
     facts = [f for f in facts_for(store, p, place, None, kind) if (f.get("period") or "").isdigit()]
+    for other in ([] if p.key else W.measure_variants(p.measure)):  # a year's report wording it another way
+        held = {f["period"] for f in facts}
+        facts += [f for f in facts_for(store, Plan(**{**vars(p), "measure": other}), place, None, kind)
+                  if (f.get("period") or "").isdigit() and f["period"] not in held]
     lo, hi = p.year_range or (None, None)
     if lo is not None and not p.want_change and hi - lo <= 30:
         held = {f["period"] for f in facts if f.get("value") is not None}
@@ -684,6 +688,13 @@ def trend(store: StoreAPI, p: Plan, q: str) -> Answer | None:
         if v1 is not None and v2 is not None and rows[0].get(unit_of) == rows[1].get(unit_of):
             a.answer = a.answer.rstrip("。") + ("。两年数字相同。" if v1 == v2 else
                                                f"。{rows[0 if v1 > v2 else 1]['period']}年较高。")
+    if (rk := W.RANK_IN_SERIES.search(q)) is not None and len(rows) >= 2 and len({r.get(unit_of) for r in rows}) == 1:
+        year, low = rk.group(1) or rk.group(3), (rk.group("o") or rk.group("o2") or "") in ("低", "少", "小")
+        vals = {r["period"]: r.get(_plotted(r, field_) or field_) for r in rows}
+        if vals.get(year) is not None and None not in vals.values():
+            k = 1 + sum(1 for v in vals.values() if (v < vals[year] if low else v > vals[year]))
+            a.answer = a.answer.rstrip("。") + f"。{year}年在这{len(vals)}年中排第{k}{'低' if low else '高'}（第{W.CN_ORD[k] if k < len(W.CN_ORD) else k}）。"
+            a.computed = [str(k)]
     lo, hi = p.year_range or (None, None)
     notes = ["各年均为当年报告提出的目标。"] if not p.kind and not show_kind and rows[0].get("kind") == "target" else []
     if lo is not None:

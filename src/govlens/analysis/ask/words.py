@@ -163,6 +163,7 @@ DOC_KINDS: list[tuple[re.Pattern[str], str]] = [
 NTH_Q = re.compile(r"(?:排|位列|位居|居)(?:在)?(?:[^第，。？]{0,6})?第([一二两三四五六七八九十\d]+)(?:位|名)?"
                    r"|第([一二两三四五六七八九十\d]+)(?:高|低|多|少|快|慢|大|小)")
 CN_SMALL = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+CN_ORD = "〇一二三四五六七八九十"  # 第三: a rank written in Chinese
 LEVEL_Q = re.compile(r"哪(?:个|些|一个)(省|市|区|县)|各(省|市|区|县)|(省|市|区|县)(?:中|里|之中)")
 LEVELS = {"省": "province", "市": "city", "区": "district", "县": "county"}
 NATION_Q = re.compile(r"全国|我国|国家|中国")
@@ -229,6 +230,12 @@ def measure_variants(measure: str | None) -> list[str]:
     return []
 
 
+# One year's figure placed within a series the question names (2014年的56.4亿元排第几高, 2013年位列第几):
+# the year, and low when the order asked is from the bottom
+# words between a year and what is asked of it: no other year, but a range may stand there (在2015年到2020年间)
+_NO_YEAR_GAP = r"(?:\d{4}年?(?:到|至|—|-)\d{4}年|(?!\d{4}年)[^，。？]){0,24}?"
+RANK_IN_SERIES = re.compile(rf"(?<![到至—\-\d])({YEAR})年{_NO_YEAR_GAP}(?:排|居|位列|位居|排在|排名)(?:第)?几(?P<o>高|低|多|少|大|小|位|名)?"
+                            rf"|(?<![到至—\-\d])({YEAR})年{_NO_YEAR_GAP}第几(?P<o2>高|低|多|少|大|小)")
 # What a question asking a place's stated rank says (在全国排第几, 居全国第几位, 排名多少)
 RANK_OF_ONE = re.compile(r"(?:排|居|位居|位列|排名|名列)(?:在)?(?:全国|全省|全市|全区)?(?:的)?第几|排名(?:第)?(?:多少|几)|第几(?:位|名)"
                          r"|(?:全国|全省|全市|全区|全州)(?:排|居|排名)?第几")  # 税收收入增速全国第几

@@ -712,6 +712,14 @@ def metrics_window(c: Clause) -> tuple[list[Mention], list[str]] | None:
         if len(noun) >= 2:
             c.noun_end = noun_end
             return [mt], [w0[effort.end() :] + noun]
+    if (not number_first and mt.kind == "level" and (lead_verb := _VERB_LEAD.match(w0))
+            and 2 <= len(w0) - lead_verb.end() <= 4 and _NUMBER_FIRST.match(text, mt.end)):
+        # "出台稳就业20条政策措施": a counting verb, a short modifier, the figure, then what it counts;
+        # the measure is the modifier with the noun (稳就业 + 政策措施)
+        noun, noun_end = noun_after(text, mt.end, c.s1)
+        if len(noun) >= 2:
+            c.noun_end = noun_end
+            return [mt], [w0[lead_verb.end() :] + noun]
     if number_first or not w0 or _VERB_ONLY.match(w0):
         lead = "" if w0.endswith("等") or prep or listed or (
             len(w0) > 4 and not (_VERB_ONLY.match(verb) or _VERB_END.search(verb))) else verb
@@ -840,6 +848,9 @@ METRIC_RULES: list[Row] = [
         # a list before 等 is what is counted when no noun follows; a unit's alternative is skipped
         ("累计创建绿色工业园区、工厂等111个。", ({"metric": "创建绿色工业园区、工厂", "value": 111},)),
         ("东湖路等10条（段）景观道路竣工。", ({"metric": "景观道路竣工", "value": 10, "unit": "条"},)),
+        # a counting verb, a short modifier, the figure, then what it counts: the modifier with the noun
+        ("全年出台稳外贸15条支持措施，新增就业1.2万人。",
+         ({"metric": "稳外贸支持措施", "value": 15}, {"metric": "新增就业", "value": 1.2})),
         ("对全区956个住宅小区开展排查。", ({"metric": "住宅小区开展排查", "value": 956},)),
         # an effort verb whose object holds the figure: the object without the verb
         ("推进东湖物流枢纽12个重点项目建设。", ({"metric": "东湖物流枢纽重点项目建设", "value": 12},)),
