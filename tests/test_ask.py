@@ -108,7 +108,7 @@ def test_question_dev_set_floors(tmp_path):
     assert d["citation_accuracy"] >= 0.977, s.misses
     assert d["declined"] >= 0.988, s.misses
     if t is not None:
-        assert t.as_dict()["verdict_agreement"] >= 0.948, t.misses  # tourism keys: 0.911 -> 0.937; tax relief keys, forecasts for the year: 0.946; 基本建设: 0.949
+        assert t.as_dict()["verdict_agreement"] >= 0.955, t.misses  # tourism keys: 0.911 -> 0.937; tax relief keys, forecasts for the year: 0.946; 基本建设: 0.949; an event year (2020年…冬运会) dates no figure: 0.956
 
 
 def test_optional_llm_rephrases_but_never_adds_a_figure(db, monkeypatch):
