@@ -566,11 +566,13 @@ TIME_RULES: list[tuple[str, str, tuple[tuple[str, int, str, str, str, str], ...]
           "42.5%", "actual", "2023"),
      )),
     ("a year of an event named by a noun dates nothing",
-     "1985年一度出现的过热, 2020年发生的疫情, 1984年末至1985年遗留的问题: the time of that event, not of the figures after it", (
+     "1985年一度出现的过热, 2020年发生的疫情, 1984年末至1985年遗留的问题, 2034年全省冬运会: the time of that event, not of the figures after it", (
          ("delivered", 1994, "一、当前的经济形势\n去年，全省上下齐心，1991年末至1992年曾经出现的开发区过多问题得到纠正。全省工业产值达到1200亿元，比上年增长8.2%。\n",
           "1200亿元", "actual", "1993"),
          ("report", 2024, "一、2023年工作回顾\n我们妥善处置了2021年发生的洪涝灾害。全年新建堤防32公里。\n",
           "32公里", "actual", "2023"),
+         ("report", 2031, "一、2030年工作回顾\n全区经济平稳。\n二、2031年工作安排\n借助承办2034年全省冬运会契机，发展冰雪旅游。预计全年接待游客达到520万人次。\n",
+          "520万人次", "forecast", "2031"),
      )),
     ("共规划 / 拟规划 N个 is a plan; a status opening a later clause ends its reach",
      "“十四五”期间，全区共规划项目24个 (target of the plan's span; not 规划区, 规划面积), 目前…等3个项目正在施工中: "
