@@ -515,6 +515,24 @@ def basis_change(c: Clause) -> bool:
     return True
 
 
+_VARIANT = re.compile(r"^[（(](?P<scope>(?:不包括|包括|不含|含|扣除)[\u4e00-\u9fff]{1,12}?)(?:为|是|则为)?$")
+
+
+def bracket_variant(c: Clause) -> bool:
+    """工业总产值平均每年增长8%（包括乡镇企业为10%）: a figure in brackets after a change, for the measure
+    with a scope (包括, 不含), is the change of that variant of the measure."""
+    mt, pf = c.mt, c.prev_fact
+    m = _VARIANT.match(c.raw_window)
+    if (m is None or mt.kind != "level" or mt.unit != "%" or pf is None or pf.start < c.s0
+            or pf.data["change"] is None or pf.data["value"] is not None or pf.data["change_unit"] != "%"):
+        return False
+    mt.kind, mt.change, mt.change_max, mt.change_unit = "change", mt.value, mt.value_max, mt.unit
+    mt.value = mt.value_max = mt.unit = None
+    c.window = f"{pf.data['metric']}（{m.group('scope')}）"
+    emit(c)
+    return True
+
+
 def spread_back(c: Clause) -> bool:
     """城镇…9422元，农村…2936元，分别增长7.7%和6.8%: 分别 hands each change to a level before it."""
     mt, group = c.mt, c.group()
@@ -1041,6 +1059,10 @@ RULES: list[Row] = [
          ({"metric": "生产总值", "value": 560, "change": 7.4}, {"metric": "生产总值", "value": None, "change": 8.1})),
         ("全区财政收入在前年增长12%的基础上又增长9.5%。",
          ({"metric": "财政收入", "change": 12}, {"metric": "财政收入", "change": 9.5})),)),
+    Row("a figure in brackets for a scope of the measure before", bracket_variant, (
+        ("全区工业总产值平均每年增长8%（包括乡镇企业为10%），农业总产值增长3%。",
+         ({"metric": "工业总产值", "change": 8}, {"metric": "工业总产值（包括乡镇企业）", "change": 10, "value": None},
+          {"metric": "农业总产值", "change": 3})),)),
     Row("level + change", level_then_change, (
         # a span before the change (五年增长1.1倍, not an average): the change of the level before it
         ("全区外贸总额由二百亿元增加到四百一十亿元，五年增长1.1倍。",
