@@ -448,3 +448,44 @@ def test_one_years_rank_within_a_series_is_read(question, year, low):
     assert (m.group(1) or m.group(3) if m else None) == year
     if m:
         assert ((m.group("o") or m.group("o2") or "") in ("低", "少", "小")) == low
+
+
+@pytest.mark.parametrize(("rx", "example"), __import__("govlens.analysis.ask.sentences", fromlist=["X"]).FINE_FORMS)
+def test_each_fine_form_reads_its_example(rx, example):
+    from govlens.analysis.ask.sentences import FINE
+
+    assert re.search(rx, example) and re.search(r"\d+", FINE.search(example).group())
+
+
+@pytest.mark.parametrize(("text", "fine"), [
+    ("在公园内乱扔果皮的，处20元以上100元以下罚款", "20元以上100元以下"),
+    ("违规张贴小广告的，处以500元罚款", "500元"),
+    ("对违法行为处50元以下的罚款的，可当场收缴", "50元以下"),
+    ("情节严重的，处1万元以上5万元以下罚款", "1万元以上5万元以下"),
+])
+def test_fines_are_read_as_written(text, fine):
+    from govlens.analysis.ask.sentences import FINE
+
+    assert re.sub(r"^以|的?罚款$|^罚款", "", FINE.search(text).group()) == fine
+
+
+def test_a_fine_question_reads_the_regulations_sentence_holding_its_words(store):
+    from govlens.analysis.ask.words import OPERATION_CUES
+
+    assert read(store, "按云溪市市容条例，乱贴小广告罚多少钱？").op == "fine"
+    assert read(store, "云溪市市容条例规定，多少元以下的罚款可以当场收缴？").op == "fine"
+    assert read(store, "云溪市2023年罚没收入多少？").op != "fine"
+    assert "fine" in {op for op, *_ in OPERATION_CUES}
+
+
+@pytest.mark.parametrize(("question", "term"), [
+    ("云溪县的五大新兴产业是哪些？", "五大新兴产业"),
+    ("云溪县提出的三大攻坚行动有哪些？", "三大攻坚行动"),
+    ("云溪县说的“两横”公路指哪两条？", "两横"),
+    ("云溪县“三张清单”是指哪三张？", "三张清单"),
+    ("2023年增长目标最高的省份是哪些？", None),
+])
+def test_a_named_sets_members_are_asked(store, question, term):
+    p = read(store, question)
+    assert p.term == term, p
+    assert term is None or p.op == "glossary_list", p

@@ -21,7 +21,7 @@ from govlens.model import Fact
 from govlens.pipeline import read_text
 
 GOLD = ROOT / "tests" / "gold"
-FLOORS = {"strict_f1": 0.947, "lenient_f1": 0.986, "numbers_f1": 0.988, "glossary_f1": 0.97, "kind": 0.994,
+FLOORS = {"strict_f1": 0.948, "lenient_f1": 0.987, "numbers_f1": 0.989, "glossary_f1": 0.97, "kind": 0.994,
           "period": 0.981, "unit": 0.995}  # round-2 blind rows joined dev (2026-11-30): 0.965 -> 0.90 strict; fixed to 0.983;
 # round-3 blind rows (measured once: strict 0.709) joined dev at 03:15 UTC: 0.983 -> 0.900 strict, period 0.959
 # span rules (totals/averages over several years, plan-end levels, 以来, 自…起; period.py SPAN_RULES): 0.930, period 0.994
@@ -44,6 +44,7 @@ FLOORS = {"strict_f1": 0.947, "lenient_f1": 0.986, "numbers_f1": 0.988, "glossar
 # a change inside 在…的基础上 an earlier change of the measure; 比上年 a base, no period between: 0.944
 # 都/均 + a change: every level before it; a share then 、增加N天 its count's absolute change: 0.945
 # a span before a change (四年增长1.2倍, no average) completes the level before it; 出台稳就业20条政策措施 (verb, modifier, count, noun): 0.948
+# 一半(以上) = 50 % (guide: fractions are percentages): 0.949
 # Facts breaking each invariant over ../shared/corpus (``govlens eval --invariants``); only move down.
 # Before time from structure (pipeline v13; plan sections as today's stages/sections.py sees them):
 # 652, 488, 247, 0, 25 of 10 993 facts.

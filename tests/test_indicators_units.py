@@ -24,6 +24,9 @@ SKELETON = (
     ("缔结友好城市达到27对。", 27, "对", None),
     ("完成农机深松作业45万亩次。", 45, "万亩次", None),
     ("亿元生产总值生产安全事故死亡率降至0.03人/亿元。", 0.03, "人/亿元", None),
+    # a half is 50 % (fractions are percentages)
+    ("全区实训课时占总课时一半以上。", 50, "%", "以上"),
+    ("全区兼职教师占教师总数超过一半，一半以上的企业建立了研发机构。", 50, "%", "超过"),
 ])
 def test_units_and_numerals(sentence, value, unit, qualifier):
     (doc,) = govlens.read_text(SKELETON.format(review=sentence))

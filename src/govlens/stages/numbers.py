@@ -70,6 +70,8 @@ def parse_number(s: str) -> float | None:
     if m:
         den, num = parse_number(m.group(1)), parse_number(m.group(2))
         return round(num / den * 100, 2) if den and num is not None else None
+    if s == "一半":  # a half is 50 % (fractions are percentages)
+        return 50.0
     m = re.fullmatch(r"(.+)成", s)
     if m:
         v = parse_number(m.group(1))

@@ -1044,6 +1044,21 @@ def date(store: StoreAPI, p: Plan, q: str) -> Answer | None:
                   citations=[{k: hit[k] for k in ("doc", "quote", "span")}])
 
 
+def fine(store: StoreAPI, p: Plan, q: str) -> Answer | None:
+    """The fine a named regulation sets for what the question names (…条例里，随地吐痰罚多少钱): the
+    sentence of the regulation that sets a fine and holds most of the question's words."""
+    m = re.search(r"^(.*?(?:条例|办法|规定|细则))", re.sub(r"[《》“”\"]", "", q))
+    if m is None:
+        return None
+    name = re.sub(r"^(?:请问|按照?|根据|依照|依据)", "", m.group(1))
+    words = [w for w in S.words_of(q[m.end():]) if not re.fullmatch(r"罚款?|多少|元|以下|以上|规定", w)]
+    hit = S.fine_sentence(store, name, words)
+    if hit is None:
+        return None
+    return Answer(answer=f"《{hit['title']}》：{hit['fine']}罚款（原文“{hit['quote']}”）。",
+                  citations=[{k: hit[k] for k in ("doc", "quote", "span")}])
+
+
 def articles(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     """How many articles a named regulation has (福建省…条例一共有多少条): the number of its last article."""
     name = re.split(r"(?:一共|总共|共计|共)?(?:有|包括|包含|分为)?(?:多少|几)条", q)[0]
@@ -1086,6 +1101,7 @@ def two_documents(store: StoreAPI, p: Plan, q: str) -> Answer | None:
 HANDLERS: dict[str, Handler] = {
     "two_documents": two_documents,
     "articles": articles,
+    "fine": fine,
     "date": date,
     "lookup": lookup,
     "compare": compare_places,

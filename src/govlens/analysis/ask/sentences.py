@@ -684,3 +684,30 @@ def stated_from_bare(f: dict[str, Any]) -> dict[str, Any] | None:
             if float(m.group("w")) == f["value"]:
                 return {"value": float(m.group("v")), "unit": unit, "verb": m.group("verb"), "text": m.group(0)}
     return None
+
+
+# A fine a regulation sets, as its sentences state it (pattern, example): 处50元以上200元以下罚款, 处以
+# 500元罚款, 可处200元以下的罚款, 罚款100元
+FINE_FORMS: list[tuple[str, str]] = [
+    (r"(?:\d+(?:\.\d+)?(?:万)?元以上)?\d+(?:\.\d+)?(?:万)?元以下(?:的)?罚款", "由城管部门责令改正，处20元以上100元以下罚款"),
+    (r"(?<=处)(?:以)?\d+(?:\.\d+)?(?:万)?元(?:的)?罚款", "拒不改正的，处以300元罚款"),
+    (r"罚款\d+(?:\.\d+)?(?:万)?元", "对个人罚款50元"),
+]
+FINE = re.compile("|".join(f"(?:{rx})" for rx, _ in FINE_FORMS))
+
+
+def fine_sentence(store: StoreAPI, name: str, words: list[str]) -> dict[str, Any] | None:
+    """The sentence (or list item) of the named regulation that sets a fine and holds most of the
+    question's words, with the fine as written; None when no sentence holds any of them."""
+    best: tuple[int, int, dict[str, Any]] | None = None
+    for d, title in named_documents(store, name):
+        text = d["text"]
+        for m in FINE.finditer(text):
+            start, end = sentence_span(text, m.start(), m.end(), keep_stop=False)
+            said = text[start:end]
+            hits = sum(len(w) for w in words if w in said)
+            if hits and (best is None or hits > best[0]):
+                fine = re.sub(r"^以|的?罚款$|^罚款", "", m.group())
+                best = (hits, -len(said), {"doc": d["doc"], "quote": said, "span": [start, end], "fine": fine,
+                                           "title": title, "region": d.get("region")})
+    return best[2] if best else None

@@ -41,7 +41,7 @@ _NUMFRAC = r"\d{1,2}/\d{1,2}(?![\d/])"  # 1/3, 1/4 of something
 _NUMC1 = rf"[一二两三四五六七八九](?=(?:万亿|千亿|亿|千万|百万|万){BASE_UNIT})"
 # A multiple in numerals (增加一倍, 增长二点二倍, 翻了两倍): a short numeral right before 倍 (fmetric).
 _NUMX = r"(?<![\u4e00-\u9fff][一二两三四五六七八九十])[一二两三四五六七八九十]{1,2}(?:点[零〇一二三四五六七八九]+)?(?=倍)"
-_NUM = rf"(?:{_NUMFRAC}|{_NUMA}|{_NUMF}|{_NUMWAN}|{_NUMBIG}|{_PCT_CN}|{_NUMC}|{_NUMC1}|[两二三四五六七八九]成|(?<=[产少降减长加])一成(?!不变)|{_NUMX})"
+_NUM = rf"(?:{_NUMFRAC}|{_NUMA}|{_NUMF}|{_NUMWAN}|{_NUMBIG}|{_PCT_CN}|{_NUMC}|{_NUMC1}|[两二三四五六七八九]成|(?<![少小减降低长加高升增压])一半(?=以上|左右|[，。；、,;]|$)|(?<=[产少降减长加])一成(?!不变)|{_NUMX})"
 _SEP = r"\s*[-~～—–―至到]\s*"
 # The upper end of a range may drop what its lower end says (百分之八至九, 百分之七到八): a bare numeral
 # after 至/到 that ends the clause.
@@ -70,7 +70,7 @@ _CHANGE_AFTER = re.compile(
 )
 _LEVEL = re.compile(
     rf"(?=[约近逾超接突不至高低大将百\d零〇○一二两三四五六七八九十])(?:{_PRE})(?P<n1>{_NUM})(?:(?P<u1>{UNIT})?{_SEP}"
-    rf"(?P<n2>{_NUM2}))?(?P<more>多|余)?(?P<u>{UNIT}|倍|(?<=[零〇一二两三四五六七八九十成])|(?<=/\d)|(?<=/\d\d)){_POST}"
+    rf"(?P<n2>{_NUM2}))?(?P<more>多|余)?(?P<u>{UNIT}|倍|(?<=[零〇一二两三四五六七八九十成半])|(?<=/\d)|(?<=/\d\d)){_POST}"
 )
 _DECIMAL_YEARS = re.compile(rf"{_PRE}(?<![\d.])(?P<n1>\d{{1,2}}\.\d+)年(?![代度初底末]){_POST}")
 # Every match of _DECIMAL_YEARS holds this: a line without it skips that scan (its optional qualifier
@@ -90,7 +90,7 @@ _BARE_MAG_HINT = re.compile(r"[破过](?:万亿|千亿)")
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]{0,4}")
 # A digit or numeral, or 分之; written to open with one character class, so that the engine skips to
 # candidate positions (a first alternative that is a class, then a literal, gave it no prefix to skip by).
-_HAS_NUMBER = re.compile(r"[\d十百千成番分万](?:(?<![分万])|(?<=分)(?=之)|(?<=万)(?=亿))")  # 突破万亿元: 万亿 too
+_HAS_NUMBER = re.compile(r"[\d十百千成番分万半](?:(?<![分万])|(?<=分)(?=之)|(?<=万)(?=亿))")  # 突破万亿元: 万亿 too
 _SENT = re.compile(r"[^。！？；;\n]+[。！？；;]?")
 _CLAUSE_BOUND = "，,；;：:。！？\n"
 _CLAUSE_BOUND_RX = re.compile("[" + re.escape(_CLAUSE_BOUND) + "]")
@@ -246,7 +246,7 @@ def find_mentions(text: str, lo: int, hi: int, masked: list[tuple[int, int]]) ->
             continue
         unit = m.group("u")
         if not unit:
-            if not (n1.startswith("百分之") or n1.endswith("成") or "/" in n1 or "分之" in n1):
+            if not (n1.startswith("百分之") or n1.endswith(("成", "半")) or "/" in n1 or "分之" in n1):
                 continue
             unit = "%"
         more = None
@@ -258,7 +258,7 @@ def find_mentions(text: str, lo: int, hi: int, masked: list[tuple[int, int]]) ->
         if n1 and not n1.strip(_CN_DIGITS) and not (
                 len(n1) == 1 and unit.startswith(("万", "亿", "千万", "百万"))):
             continue  # 一个, 三项 are words; 四亿吨 and 一万亿元 are figures
-        if n1.endswith("成") or "分之" in n1 or n1.startswith("百分之") or "/" in n1:
+        if n1.endswith(("成", "半")) or "分之" in n1 or n1.startswith("百分之") or "/" in n1:
             unit = "%"
         elif "亿" in n1 and "万" in n1:  # 三亿零五百三十万吨 -> 30530 万吨
             v1 = v1 / 10_000
