@@ -476,3 +476,16 @@ def test_a_fine_question_reads_the_regulations_sentence_holding_its_words(store)
     assert read(store, "云溪市市容条例规定，多少元以下的罚款可以当场收缴？").op == "fine"
     assert read(store, "云溪市2023年罚没收入多少？").op != "fine"
     assert "fine" in {op for op, *_ in OPERATION_CUES}
+
+
+@pytest.mark.parametrize(("question", "term"), [
+    ("云溪县的五大新兴产业是哪些？", "五大新兴产业"),
+    ("云溪县提出的三大攻坚行动有哪些？", "三大攻坚行动"),
+    ("云溪县说的“两横”公路指哪两条？", "两横"),
+    ("云溪县“三张清单”是指哪三张？", "三张清单"),
+    ("2023年增长目标最高的省份是哪些？", None),
+])
+def test_a_named_sets_members_are_asked(store, question, term):
+    p = read(store, question)
+    assert p.term == term, p
+    assert term is None or p.op == "glossary_list", p

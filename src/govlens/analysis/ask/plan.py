@@ -200,7 +200,7 @@ def _term(q: str, op: str) -> str | None:
                          q[m.end():])
         if after and not re.search(r"目标|增长|增速|多少|最|排名|规划|计划|时期|期间", after.group("tail")):
             return m.group(1).strip()
-    m = re.search(rf"{W.DEFINE_BEFORE.pattern}(?P<t>[^？?，。]+)", q)
+    m = re.search(rf"{W.DEFINE_BEFORE.pattern}(?P<t>[^？?，。]+)", q) or W.DEFINE_SET.search(q)
     if m is None:
         m = re.search(rf"(?P<t>[^？?，。]+?)(?:{W.DEFINE_STRICT.pattern})", q)
         if m is None and (not W.YEAR_Q.search(q) or W.TERM_READ_IN.search(q)):
