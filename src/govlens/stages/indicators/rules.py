@@ -78,23 +78,23 @@ _PLAN_OR_OUTCOME = re.compile(r"计划|实际|预计")
 # A figure its clause states as the plan (1981年计划为3.7%) stays a target of that past year.
 _PLAN_FIGURE = re.compile(r"计划(?:为|是|增长)")
 _RATE_NOUNS = ("增长速度", "增速", "增长率")
-# A clause holding only the verb that sets a figure (…的宏观调控目标，定为8%至9%; 确保物价上涨幅度比去年有明显
-# 回落，力争控制在15%左右): the measure is the subject of the clause before, up to a base it is compared with.
+# A clause holding only the verb that sets a figure (…的年度调控目标，确定为6%至7%; 要使云溪市物价涨幅较上年
+# 有所收窄，争取控制在4%左右): the measure is the subject of the clause before, up to a base it is compared with.
 _SET_ONLY = re.compile(r"^[，,\s]*(?:全年|今年)?(?:要|力争|努力|争取|确保)?(?:定为|定在|拟定为|确定为|控制在|保持在|调控在)$")
 _CHANGE_NOUNS = ("降幅", "增幅", "增速", "涨幅", "总量", "规模", "总额")
 _LIST_TOTALS = ("数量", "总数", "个数", "总量")
 _LIST_JOIN_END = ("和", "及", "与")
-# The level of what a change before it measures (外贸进出口增长8.4%，总额突破8000亿元): one fact with that change.
+# The level of what a change before it measures (云溪市外贸进出口增长6.3%，总额突破950亿元): one fact with that change.
 _LEVEL_NOUNS = ("总量", "规模", "总额")
 _MEASURE_ENDS = ("数", "率", "量", "额", "值", "重", "入", "资", "支出", "积", "人口", "度", "模", "润", "税收", "产")
 # A clause opening with a share or a rate of the figure before ("300亿元，占全市的12%", "增长8%，增速高于全市2个
 # 百分点", "其中税收收入40亿元，占比76.9%"): its subject is that figure's metric.
 _OF_PREVIOUS = ("占", "所占", "比重", "增速", "增幅", "降幅", "涨幅")
-# A sentence that opens on a bare change noun with an adverb (涨幅仍然高达21.7%, 降幅却达) measures what the
-# sentence before on its paragraph named: 曾提出要把零售物价上涨幅度控制在10%以内。…涨幅仍然高达21.7%.
+# A sentence that opens on a bare change noun with an adverb (涨幅依然高达12.6%, 降幅却达) measures what the
+# sentence before on its paragraph named: 年初提出把明澜区零售物价涨幅控制在6%以内。…涨幅依然高达12.6%.
 _STILL = re.compile(r"(?:仍然|依然|仍|还|却|也)高?$")
 _BARE_CHANGE = ("降幅", "增幅", "增速", "涨幅")
-# A bare output noun after a clause naming the sector (工业生产增长较快，总产值比上年增长14.2%): the sector's output.
+# A bare output noun after a clause naming the sector (工业运行稳中有升，总产值较上年增长9.3%): the sector's output.
 _BARE_OUTPUT = ("总产值", "产值", "增加值")
 _SECTOR = re.compile(r"^(?:工农业|轻工业|重工业|工业|农业|建筑业|服务业|第[一二三]产业)")
 _GROWTH_END = ("涨幅", "上涨幅度", "增幅", "降幅", "增速", "增长速度", "增长", "上涨", "下降")
@@ -163,8 +163,8 @@ class Clause:
         self.window = _clean_metric(self.raw_window.rsplit("、", 1)[-1])
         if "、" in self.raw_window and (self.window.endswith(_LIST_TOTALS) or "等" in self.window[1:-1] or (
                 "和" in self.window and self.window.index("和") <= 6 and not self.window.endswith(_LIST_JOIN_END))):
-            # "图书馆、博物馆、文化馆数量达293家": the number of all the things listed; "开展留守儿童、流动儿童和困境
-            # 儿童关爱服务100万人次": one service for the whole list (A、B和C + a shared head)
+            # "明澜区书店、美术馆、剧场数量达58家": the number of all the things listed; "开展空巢老人、独居老人和失能
+            # 老人探访服务12万人次": one service for the whole list (A、B和C + a shared head)
             whole = _clean_metric(self.raw_window)
             items = (whole[:-2] if self.window.endswith(_LIST_TOTALS) else whole).split("、")
             if len(items) > 1 and all(1 < len(x) <= 8 for x in items[:-1]) and len(items[-1]) <= 16:
@@ -180,7 +180,7 @@ class Clause:
                 and (bare := _STILL.sub("", self.window)) in _BARE_CHANGE
                 and self.line.facts and self.line.facts[-1].start >= self.line.start
                 and (named := self.line.facts[-1].data["metric"])):
-            # "…把零售物价上涨幅度控制在10%以内。虽然…，涨幅仍然高达21.7%": the measure of the sentence before.
+            # "…把零售物价涨幅控制在6%以内。尽管…，涨幅依然高达12.6%": the measure of the sentence before.
             self.window = named if named.endswith(_GROWTH_END) else named + bare
         elif (self.window in _BARE_OUTPUT and self.prev_fact is None
                 and (sector := _SECTOR.match(self.subject_before(24)))):
@@ -210,7 +210,7 @@ class Clause:
             # "调运的粮食，增加了70亿斤": a bare change word; "资助困难家庭大学生，合计630名": a bare total.
             # The subject is the clause before (one without a figure of its own).
             if subject := self.subject_before(24 if total else 16):
-                # the change word stays with its subject when no level is stated (农村贫困人口减少1232万人)
+                # the change word stays with its subject when no level is stated (云溪市农村低收入人口减少3.4万人)
                 self.window = subject if total or any(w in subject for w in CHANGE_SIGN) else subject + self.window
             elif (self.prev_fact is not None and self.prev_fact.start >= self.s0 and self.prev_fact.data["metric"]
                     and _PERIOD_CUES.search(_BASE_COMPARISON.sub("", self.raw_window))):
@@ -218,7 +218,7 @@ class Clause:
                 self.window = self.prev_fact.data["metric"]
         elif (not self.window and mt.kind == "level" and _REACH_END.search(self.raw_window.rstrip())
                 and clause_start > self.s0 and not (mt.unit == "%" and _PLAN_OR_OUTCOME.search(self.raw_window))):
-            # "原油产量继续增长，达到1.42亿吨": a level reached names its subject in the clause before (a
+            # "天然气产量稳步回升，达到86亿立方米": a level reached names its subject in the clause before (a
             # clause with no figure of its own), without the change that clause states.
             if subject := self.subject_before(16):
                 self.window = _SUBJECT_CHANGE_TAIL.sub("", subject) or subject
@@ -226,7 +226,7 @@ class Clause:
                 and (said := self.subject_before(16)) and (subject := _SUBJECT_CHANGE_TAIL.sub("", said)) != said
                 and (shared := next((subject[k : k + 2] for k in range(len(subject) - 1)
                                      if subject[k : k + 2] in self.window), None))):
-            # "城乡居民储蓄存款大幅度增加，年末存款余额达到1476亿元": the clause before names whose 存款 it is
+            # "城乡居民储蓄存款稳步增加，年末存款余额达到392亿元": the clause before names whose 存款 it is
             self.window = subject + self.window.replace(shared, "", 1)
         elif (not self.window and mt.kind == "level" and mt.unit == "%" and mt.value_max is None
                 and _PLAN_OR_OUTCOME.search(self.raw_window)):
@@ -322,11 +322,11 @@ _RANK_MOVE = re.compile(r"(?:提升|上升|前移|提高|前进|进位|下降|�
 
 def not_a_quantity(c: Clause) -> bool:
     """每50公斤 (a denominator) and 750千伏 (a voltage grade, 22万伏的变压器) name a class or a rate's base,
-    not a quantity; a rank's move (排名…提升4名) neither: no fact."""
+    not a quantity; a rank's move (排名…提升3名) neither: no fact."""
     mt, text = c.mt, c.text
     if mt.unit in ("名", "位") and _RANK_MOVE.search(c.raw_window.rstrip()) \
             and _RANK.search(text, max(c.s0, mt.start - 30), mt.start):
-        return c.advance(mt.end)  # 在全市排名第8，比上年提升4名: a rank's move is no quantity
+        return c.advance(mt.end)  # 在全省排名第11，比上年提升3名: a rank's move is no quantity
     if mt.kind == "level" and mt.unit in ("名", "位", "强") and mt.start > c.s0 and text[mt.start - 1] in "前第":
         return c.advance(mt.end)  # 居全国前5名, 排第3位, 进入全国前10强: a rank is no quantity
     if mt.kind == "level" and ((mt.start > c.s0 and text[mt.start - 1] == "每") or text.startswith("伏", mt.end)):
@@ -335,7 +335,7 @@ def not_a_quantity(c: Clause) -> bool:
     return False
 
 
-# A bare comparison clause after a change (增长7.7%，高于全国1.8个百分点): the gap to another place's or the plan's
+# A bare comparison clause after a change (增长6.9%，高于全省1.3个百分点): the gap to another place's or the plan's
 # rate, not a quantity of its own (with a rate noun, 增速高于全国2个百分点, it is one: :func:`metrics_window`).
 _BARE_GAP = re.compile(r"^[，,]?(?:分别|均|都|也)?(?:(?:高于|低于|快于|慢于|超过|超出)[\u4e00-\u9fff]{1,8}|"
                        r"(?:比|较)[\u4e00-\u9fff]{1,8}?(?:高|低|快|慢|多|少))$")
@@ -344,7 +344,7 @@ _INDICATOR_NOUN = re.compile(r"(?:主要|核心|关键|预期性|约束性|具�
 
 
 def no_quantity_clause(c: Clause) -> bool:
-    """A bare comparison after a change (，高于全国1.8个百分点) and a count of a plan's indicators (提出6项指标)
+    """A bare comparison after a change (，高于全省1.3个百分点) and a count of a plan's indicators (提出6项指标)
     are no facts."""
     mt, text, pf = c.mt, c.text, c.prev_fact
     if (pf is not None and pf.data["change"] is not None and pf.start >= c.s0
@@ -357,7 +357,7 @@ def no_quantity_clause(c: Clause) -> bool:
 
 
 def restated_figure(c: Clause) -> bool:
-    """"今后五年国内生产总值年均增长7.5%，……“十一五”年均增长7.5%": a change naming nothing that repeats a change
+    """"今后五年云溪市地区生产总值年均增长6.5%，……“十一五”期间年均增长6.5%": a change naming nothing that repeats a change
     stated before on its line is that fact again, not another."""
     mt = c.mt
     if mt.kind != "change" or c.window or c.prev_fact is not None or c.label():
@@ -368,7 +368,7 @@ def restated_figure(c: Clause) -> bool:
     return False
 
 
-# "按不低于5%的幅度压减一般性支出": a percentage that is the size of a change written after it, of its object.
+# "按不低于8%的幅度压减会议费支出": a percentage that is the size of a change written after it, of its object.
 _RATE_OF = re.compile(rf"的(?:幅度|比例)(?P<verb>{alternation(sorted(CHANGE_SIGN, key=len, reverse=True))})"
                       r"(?P<obj>[\u4e00-\u9fff]{2,12})")
 
@@ -440,7 +440,7 @@ def absolute_change(c: Clause) -> bool:
 
 def change_then_level(c: Clause) -> bool:
     """上升3个百分点，达到51.2%: the level reached completes the change before it; so does a level named by a
-    bare level noun (增长8.4%，总额突破8000亿元: the 总额 of what grew)."""
+    bare level noun (增长6.3%，总额突破950亿元: the 总额 of what grew)."""
     mt, pf = c.mt, c.prev_fact
     if (mt.kind == "level" and pf is not None and (not c.window or c.window in _REACHED or c.level_noun)
             and not _NUMBER_FIRST.match(c.text, mt.end)
@@ -763,7 +763,7 @@ def metrics_window(c: Clause) -> tuple[list[Mention], list[str]] | None:
             metrics = [c.prev_fact.data["metric"] or ""]
         elif (not metrics[0] and c.line.facts and c.line.facts[-1].start >= c.line.start
                 and _SPAN_AVERAGE.search(c.raw_window)):
-            # "…的增长速度，…实际达到4.6%。两年平均每年递增5.5%。": an average over the years just told is of
+            # "…的增长速度，…实际达到3.9%。两年平均每年递增4.5%。": an average over the years just told is of
             # the measure of the sentence before, on the same paragraph line
             metrics = [c.line.facts[-1].data["metric"] or ""]
     if metrics[0].endswith("任务") and (before := c.subject_before(24)):
@@ -1007,7 +1007,7 @@ RULES: list[Row] = [
         ("全区生产总值年均增长6.5%。这一速度来之不易，全年年均增长6.5%，好于预期。",
          ({"metric": "生产总值", "change": 6.5},)),)),
     Row("a percentage as the size of a change after it", rate_of_change, (
-        ("按不低于5%的幅度压减一般性支出。", ({"metric": "压减一般性支出", "change": -5, "qualifier": "不低于"},)),)),
+        ("按不低于8%的幅度压减会议费支出。", ({"metric": "压减会议费支出", "change": -8, "qualifier": "不低于"},)),)),
     Row("absolute change before the level", abs_change_then_level, (
         ("全区新能源装机同比增加182万千瓦、达到905万千瓦。",
          ({"metric": "新能源装机", "value": 905, "change_abs": 182, "change_abs_unit": "万千瓦"},)),
@@ -1050,8 +1050,8 @@ RULES: list[Row] = [
         ("全区旅游总收入增长12%，总收入突破300亿元。", ({"metric": "旅游总收入", "change": 12, "value": 300},)),
         ("旅游收入增长15%，总收入达到98亿元。", ({"metric": "旅游收入", "change": 15, "value": 98},)),
         ("居民人均可支配收入增长5.4%，高于经济增速0.3个百分点。", ({"metric": "居民人均可支配收入", "change": 5.4},)),
-        ("城乡居民储蓄存款大幅度增加，年末存款余额达到1476亿元。",
-         ({"metric": "城乡居民储蓄存款年末余额", "value": 1476},)),
+        ("城乡居民储蓄存款稳步增加，年末存款余额达到392亿元。",
+         ({"metric": "城乡居民储蓄存款年末余额", "value": 392},)),
         ("区级税收收入增长3.2%，总量首次突破65亿元。",
          ({"metric": "区级税收收入", "change": 3.2, "value": 65, "qualifier": "突破"},)),)),
     Row("a change inside 在…的基础上 is an earlier change of the same measure", basis_change, (
