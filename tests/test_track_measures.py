@@ -73,8 +73,8 @@ def _facts(targets: str) -> list[dict]:
 
 
 @pytest.mark.parametrize(("sentence", "metric", "key", "value", "value_max"), [
-    ("综合考虑各种因素，今年经济增长速度的宏观调控目标，定为百分之七至八。", "经济增长速度的宏观调控目标", "gdp", 7, 8),
-    ("综合考虑各种因素，今年经济增长速度的宏观调控目标，定为6.5%。", "经济增长速度的宏观调控目标", "gdp", 6.5, None),
+    ("统筹各方面情况，今年经济增长速度的宏观调控目标，拟定为百分之七至八。", "经济增长速度的宏观调控目标", "gdp", 7, 8),
+    ("统筹各方面情况，今年经济增长速度的宏观调控目标，拟定为6.5%。", "经济增长速度的宏观调控目标", "gdp", 6.5, None),
     ("要使全区物价上涨幅度较上年有所回落，力争控制在百分之九左右。", "物价上涨幅度", "retail_prices", 9, None),
     ("全区城镇登记失业率，控制在4.5%以内。", "城镇登记失业率", "unemployment_registered", 4.5, None),
     ("全区城镇调查失业率，全年力争控制在5.2%以内。", "城镇调查失业率", "unemployment_surveyed", 5.2, None),
@@ -105,12 +105,12 @@ def test_price_base_years_and_estimated_bases(sentence, metric_key, value, chang
 
 @pytest.mark.parametrize(("review", "metric_key", "value", "change"), [
     # a sentence opening on a bare change noun measures what the sentence before named
-    ("去年我们曾提出，要把全年零售物价上涨幅度控制在百分之六以内。尽管做了很多工作，涨幅仍然高达百分之九点三。",
-     "retail_prices", 9.3, None),
+    ("年初我们提出，今年要把零售物价上涨幅度控制在百分之五以内。虽然采取了多项措施，涨幅依然高达百分之八点七。",
+     "retail_prices", 8.7, None),
     ("去年提出把居民消费价格涨幅控制在3%左右。受多种因素影响，涨幅却达3.8%。", "cpi", 3.8, None),
     # a bare output noun after a clause naming its sector is that sector's output
     ("农业生产稳中有进，总产值比上年增长百分之四点六。", "agri_output", None, 4.6),
-    ("工业生产增长较快，总产值比上年增长8.8%。", "industrial_output", None, 8.8),
+    ("工业运行稳中有升，总产值比上年增长8.8%。", "industrial_output", None, 8.8),
 ])
 def test_a_bare_noun_takes_the_measure_named_before(review, metric_key, value, change):
     (doc,) = govlens.read_text(HEAD.replace("过去一年，全区经济平稳运行。", review).format("今年要坚持稳中求进。"))

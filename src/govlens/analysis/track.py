@@ -76,7 +76,7 @@ def _ending(words: str) -> tuple[str, str] | None:
 
 
 # A programme measure named object first with its action after it is the action's measure: reports
-# write the action first (新建改建农村公路20万公里), people and tables often after (农村公路新建改建).
+# write the action first (新建改建农村公路3800公里), people and tables often after (农村公路新建改建).
 # (action word, measure written object first, as the reports write it)
 ACTION_AFTER: list[tuple[str, str, str]] = [
     ("新建改建", "农村公路新建改建", "新建改建农村公路"),

@@ -340,7 +340,7 @@ class SQLStore:
     def targets(self, region: str | None = None, metric_key: str | None = None,
                 metric_like: str | None = None, year: int | None = None) -> list[dict[str, Any]]:
         """A work report's targets for its own year, by region, metric and year (``year``: that year only).
-        A forecast for the report's own year (预计全年为企业新增减负超过…) is an aim for it too."""
+        A forecast for the report's own year (预计全年为经营主体降低成本超过…) is an aim for it too."""
         cond = ("f.type = 'indicator' AND f.kind IN ('target', 'forecast') AND f.metric_key IS NOT NULL AND d.kind = 'work_report' "
                 "AND f.period = CAST(d.year AS TEXT)")
         args: list[Any] = []

@@ -800,7 +800,7 @@ def change(store: StoreAPI, p: Plan, q: str) -> Answer | None:
 
 
 def _growth_since(f: dict[str, Any], y1: int) -> Answer | None:
-    """The later year's growth its sentence states over ``y1`` itself (比一九七八年增长百分之三十二点六,
+    """The later year's growth its sentence states over ``y1`` itself (比一九八五年增长百分之二十七点三,
     比2020年增长15%): the fact's own growth figure, right after 比<y1>年增长."""
     from ...stages.numbers import parse_number
 
