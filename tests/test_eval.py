@@ -216,3 +216,15 @@ def test_eval_cli_reports_dev_and_blind_side_by_side(shared):
     r = subprocess.run([sys.executable, "-m", "govlens", "eval", "--invariants", "--corpus", str(shared / "corpus"),
                         "-f", "json"], capture_output=True, text=True, timeout=300)
     assert r.returncode == 0 and set(json.loads(r.stdout)["classes"]) == set(INVARIANTS)
+
+
+@pytest.mark.parametrize(("text", "years"), [
+    ("“十四五”期间，全区新建学校12所", {2025}),
+    ("“一五”时期新建铁路", {1957}),
+    ("“十五五”开局之年", {2030}),
+    ("二十五个省", set()),
+])
+def test_plan_names_are_read_whole_not_inside_a_longer_numeral(text, years):
+    from govlens.evaluate import _named_years
+
+    assert _named_years(text) == years

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 import govlens
+from govlens.pipeline import read_text
 from govlens.stages.indicators.rules import METRIC_RULES, RULES
 
 SKELETON = (
@@ -42,3 +43,14 @@ def test_facts_carry_the_record_fields_in_order():
     (f,) = indicator_facts("全区地区生产总值512亿元，增长6.3%。")
     assert tuple(f)[: len(Indicator.CORE)] == Indicator.CORE
     assert Indicator.columns("stored") == Indicator.CORE
+
+
+@pytest.mark.parametrize(("sentence", "metric"), [
+    ("全市居民储蓄存款稳步增加，年末存款余额达到88亿元。", "居民储蓄存款年末余额"),
+    ("粮食生产稳步增长，全年粮食产量达到52万吨。", "粮食产量"),  # 生产 is not the head 产量 names
+    ("工业生产持续增长，规上工业企业营业收入达到800亿元。", "规上工业企业营业收入"),
+])
+def test_a_subject_clause_names_the_level_only_when_it_ends_in_the_noun_the_level_holds(sentence, metric):
+    head = "2031年云溪市政府工作报告\n各位代表：\n现在，我代表市人民政府，向大会报告工作，请予审议。\n一、2030年工作回顾\n"
+    (d,) = read_text(head + sentence)
+    assert [f.data["metric"] for f in d.facts if f.type == "indicator"] == [metric]

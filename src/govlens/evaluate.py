@@ -27,6 +27,7 @@ import json
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -345,8 +346,18 @@ def _named_years(text: str) -> set[int]:
     from .lexicon.words import PLAN_START
     from .stages.numbers import cn_year
 
-    plans = {start + 4 for name, start in PLAN_START.items() if name in text}
+    plans = {start + 4 for name in _plan_names().findall(text) if (start := PLAN_START.get(name))}
     return {cn_year(y) for y in _ANY_YEAR.findall(text)} | plans
+
+
+@cache
+def _plan_names() -> re.Pattern[str]:
+    """Plan names, longest first and not inside a longer numeral: “十四五” is not 四五, 十五五 not 十五 or 五五,
+    二十五 not 十五."""
+    from .lexicon.load import alternation
+    from .lexicon.words import PLAN_START
+
+    return re.compile(rf"(?<![一二三四五六七八九十])(?:{alternation(PLAN_START)})")
 INVARIANTS = {
     "outcome_not_before_report": "an outcome (actual) dated in or after the year of the work report stating it, "
                                  "not stated as a status (已, 截至, 目前)",

@@ -224,9 +224,9 @@ class Clause:
                 self.window = _SUBJECT_CHANGE_TAIL.sub("", subject) or subject
         elif (len(self.window) >= 3 and mt.kind == "level" and self.prev_fact is None and clause_start > self.s0
                 and (said := self.subject_before(16)) and (subject := _SUBJECT_CHANGE_TAIL.sub("", said)) != said
-                and (shared := next((subject[k : k + 2] for k in range(len(subject) - 1)
-                                     if subject[k : k + 2] in self.window), None))):
-            # "城乡居民储蓄存款稳步增加，年末存款余额达到392亿元": the clause before names whose 存款 it is
+                and len(subject) >= 3 and (shared := subject[-2:]) in self.window):
+            # "全市居民储蓄存款稳步增加，年末存款余额达到88亿元": the clause before names whose 存款 it is —
+            # only when its subject ends in the noun the figure's words hold (粮食生产… / 粮食产量 share no head)
             self.window = subject + self.window.replace(shared, "", 1)
         elif (not self.window and mt.kind == "level" and mt.unit == "%" and mt.value_max is None
                 and _PLAN_OR_OUTCOME.search(self.raw_window)):
