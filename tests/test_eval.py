@@ -35,7 +35,7 @@ FLOORS = {"strict_f1": 0.950, "lenient_f1": 0.989, "numbers_f1": 0.989, "glossar
 # 突破万亿元 (no number), 总量比…增加 of the measure before, ranks (前5名), a restated change: 0.958
 # round 4's time classes (ftime): bases and event years date nothing, 比…预计 no forecast, review turns to the
 # plan's span, the coming plan's document in a mixed review, 共规划, status clauses, estimated spans: kind 0.987 -> 0.997, period 0.973 -> 0.991
-# the measure named short (总收入), bare gaps of any comparator, class heads (20户以上自然村), a subject clause
+# the measure named short (总收入), bare gaps of any comparator, class heads (30户以上村民小组), a subject clause
 # naming whose 存款: 0.961
 # A、B等主要指标 one group, 增加N、规模M one fact, 表 a product, bounds before 的+a class noun, 一成: 0.967
 # with main's time fixes 0.970; 按5%的幅度压减X a change of X, 总收入 after 旅游收入增长: 0.971

@@ -351,8 +351,8 @@ PART_OF_YEAR = re.compile(r"(?:一|二|三|四|1|2|3|4)季度|上半年|下半�
 
 def target_rank(t: dict[str, Any]) -> tuple[int, int, int, int]:
     """Which of a report's figures for one measure, sense and year is its target: one for the whole
-    year, then a target over a forecast for the year (预计全年…), then one set with a target word (钢产量拟定为六百二十四万八千吨 over 新增加的生产能力有：…钢一百一十六万六千吨; 调控目标定为8% over a
-    misdated 比上年增长10.2%), then one named by its measure's full name, then the first."""
+    year, then a target over a forecast for the year (预计全年…), then one set with a target word (钢产量拟定为五百三十万吨 over 新增加的生产能力有：…钢八十万吨; 调控目标定为7% over a
+    misdated 比上年增长9.6%), then one named by its measure's full name, then the first."""
     from ..lexicon.metrics import metric_table
     from .ask.choose import clause_before
 

@@ -87,7 +87,7 @@ _END_LEVEL = r"(?:由|从)[^，。；]{0,24}(?:增加|提高|增长|扩大|上�
 
 
 def _end_level(store: StoreAPI, p: Plan, place: str | None, year: int) -> list[dict[str, Any]]:
-    """由420.51亿元增加到637.80亿元 over 2016-2020: the level at the end of a range is that year's level
+    """由312.40亿元增加到486.75亿元 over 2031-2035: the level at the end of a range is that year's level
     (never a total or an average: only the figure written after 增加到/提高到)."""
     out = []
     for f in facts_for(store, p, place, None, p.kind):
@@ -106,7 +106,7 @@ _START_LEVEL = (r"(?:由|从)(?:(?P<y>\d{{4}})年(?:的|底的|末的)?)?(?P<v>\
 
 
 def _start_level(store: StoreAPI, p: Plan, place: str | None, year: int) -> list[dict[str, Any]]:
-    """由420.51亿元增加到637.80亿元 over 2016-2020: the figure written before 增加到 is the level of the year
+    """由312.40亿元增加到486.75亿元 over 2031-2035: the figure written before 增加到 is the level of the year
     before the range (2015), or of the year the sentence names for it (从2015年的420.51亿元)."""
     out = []
     for f in facts_for(store, p, place, None, p.kind):
@@ -749,7 +749,7 @@ def change(store: StoreAPI, p: Plan, q: str) -> Answer | None:
         return _stated_change(p, y1, [f2 for _f1, f2 in picked if f2 is not None])
     f1, f2 = both
     if not rate and S.stated_from(f2, y1) is not None:
-        return _stated_change(p, y1, [f2])  # one sentence states both years (从1997年的7.4万亿元增加到…)
+        return _stated_change(p, y1, [f2])  # one sentence states both years (从2031年的5.2万亿元增加到…)
     if not rate and None not in (f1.get("value"), f2.get("value")) and \
             convert(f1["value"], f1.get("unit"), f2.get("unit")) is None:
         # two figures in two units (a 4% share against 56.9万亿元): the earlier year's figure in the later's unit

@@ -344,7 +344,7 @@ def find_mentions(text: str, lo: int, hi: int, masked: list[tuple[int, int]]) ->
     # "60岁以上老人": an age bound names a group of people. "100所海拔1500米以上学校": a bound between a count
     # and the noun it counts names the class counted (fmetric).
     ends = {m.end: m for m in out if m.kind == "level"}
-    # "20户以上自然村", "户籍人口超过100万的城市": a bound before a noun naming units of a kind (not when the bound
+    # "30户以上村民小组", "户籍人口超过100万的城市": a bound before a noun naming units of a kind (not when the bound
     # counts those units: 100家以上企业, 超过100家的企业).
     return [m for m in out if not (m.kind == "level" and (
         m.qualifier in _BOUND_WORDS and (m.qualifier in ("以上", "以下") or text.startswith("的", m.end))
