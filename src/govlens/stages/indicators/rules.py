@@ -994,7 +994,7 @@ RULES: list[Row] = [
         ("研发投入强度2.9%，在全省排名第6，比上年提升3名。", ({"value": 2.9, "metric": "研发投入强度"},)),
         ("外贸进出口总额居全国前5名，综合排名进入全省前10强。", ()),
         # a bound before a noun naming units of a kind is a class (lexicon nonfact.tsv class_head)
-        ("实现30户以上自然村全部通硬化路。", ()),
+        ("实现50户以上自然村全部通客车。", ()),
         ("对年销售额达500万元以上的经营主体给予奖励。", ()),
         ("常住人口超过50万的城市，补贴标准为每月600元。", ({"metric": "补贴标准", "value": 600},)),)),
     Row("bare comparisons and counts of a plan's indicators are no quantities", no_quantity_clause, (
