@@ -46,6 +46,7 @@ from .period import (
     prospect_cue,
     range_end,
     restated,
+    span_level,
     span_period,
 )
 from .record import _fact, _quote_to
@@ -936,6 +937,9 @@ def emit(c: Clause) -> bool:
         period = range_end(text, line.cues, mt.start, period)
     period = span_period(doc, text, line.start, s0, mt.start, period, "target" if prospect else kind, line.heading,
                          line.cues)
+    if mt.kind == "level" and not prospect:
+        # a level at the end of a five-year review or plan is the end year; a flow keeps the span (period.py)
+        period = span_level(doc, text, s0, mt.start, period, kind, mt.unit, line.cues)
     sentence = text[max(s0, group[-1].end - _MAX_CONTEXT) : group[-1].end]
     if kind == "target" and period and doc.year and int(period.rsplit("-", 1)[-1]) < doc.year \
             and not restated(sentence) and not plan_total and not _PLAN_FIGURE.search(own_clause):
