@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from .lexicon import words
-from .lexicon.words import YEAR_ANY
+from .lexicon.words import RATE_NOUNS, YEAR_ANY
 from .model import Indicator
 from .pipeline import process
 
@@ -102,7 +102,7 @@ def _numbers_match(g: dict[str, Any], p: dict[str, Any]) -> bool:
 # Two written forms the annotation guide (tests/gold/README.md, "One fact, two forms") counts as one fact:
 # a magnitude moved between number and unit (3.5亿平方米 = 35000万平方米), and a rate of change named by
 # its noun (居民消费价格涨幅2%) held as the value or as the change.
-RATE_NOUNS = ("涨幅", "增幅", "降幅", "增速", "增长率", "增长速度", "上涨幅度", "增长幅度")
+# The rate nouns are lexicon/data/rate_nouns.txt, the list the extractor reads too.
 
 
 def _canonical(d: dict[str, Any], rate: bool) -> tuple[Any, ...]:
