@@ -158,6 +158,18 @@ def test_blind_rows_score_from_anchor_to_until_in_han_characters(shared):
     assert d["attributes"]["kind"] == 1.0 and d["numbers"]["gold"] == 5
 
 
+def test_a_figure_in_numerals_counts_where_it_is_written_not_where_its_quote_opens(shared):
+    # the quote opens at 第十二条, before the region; the fine (二百元) is inside it: one prediction, matched
+    (shared / "corpus" / "mingaln-rules.txt").write_text(
+        "云溪市文明行为促进条例\n第一章 总则\n第十二条 违反本条例规定，在公共场所吸烟的，由卫生部门责令改正，"
+        "拒不改正的，处以二百元罚款。\n第十三条 本条例自公布之日起施行。\n", encoding="utf-8")
+    _gold(shared, "blind", [{"path": "corpus/mingaln-rules.txt", "anchor": "由卫生部门责令改正", "until": "元罚款",
+                             "facts": [["在公共场所吸烟拒不改正罚款", 200, None, "元", None, None, None, "target", None, None,
+                                        ["period"]]]}])
+    s = evaluate(shared / "gold" / "blind", shared / "corpus")
+    assert (s.gold, s.pred, s.lenient) == (1, 1, 1), s.misses
+
+
 def test_a_wrong_kind_costs_strict_but_not_lenient_or_numbers(shared):
     wrong = [*ROW_PARKING[:7], "target", "2024", None]
     _gold(shared, "blind", [{"path": "corpus/mingaln-2024.txt", "anchor": "新建公共停车位", "until": "停车位个",

@@ -237,6 +237,13 @@ def _in_region(doc, f, lo: int, hi: int) -> bool:
         return bool(_figure_at(doc.text, max(lo, f.start), min(hi, f.end), values))
     if (written := f.data.get("as_written")) and (at := doc.text.find(written, f.start, f.end)) >= 0:
         return lo <= at < hi  # 翻一番: the figure as written is where the fact is
+    if f.start < lo or f.end > hi:
+        # 处以五十元罚款 at the end of a quote that opens before the region: where the scanner reads the figure
+        from .stages.indicators.scan import find_mentions
+
+        for m in find_mentions(doc.text, f.start, f.end, []):
+            if any(v is not None and abs(v - x) < 1e-6 * max(1.0, abs(x)) for v in (m.value, m.change) for x in values):
+                return lo <= m.start < hi
     return lo <= f.start < hi
 
 
