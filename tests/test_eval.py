@@ -40,7 +40,7 @@ FLOORS = {"strict_f1": 0.925, "lenient_f1": 0.984, "numbers_f1": 0.985, "glossar
 # A、B等主要指标 one group, 增加N、规模M one fact, 表 a product, bounds before 的+a class noun, 一成: 0.967
 # with main's time fixes 0.970; 按5%的幅度压减X a change of X, 总收入 after 旅游收入增长: 0.971
 # round-5 blind rows (measured once at 05:52 UTC: strict 0.780, period 0.934) joined dev: 0.971 -> 0.937
-# round-6 blind rows (measured once at 06:40 UTC: strict 0.778, kind 0.923, period 0.828) joined dev: 0.951 -> 0.926
+# round-6 blind rows (measured once at 06:37 UTC: strict 0.778, kind 0.923, period 0.828) joined dev: 0.951 -> 0.926
 # 列/对/亩次/人/亿元 units, N人制 a format, 按可比口径/同口径/按不变价格计算 no metric of a change: 0.942
 # a change inside 在…的基础上 an earlier change of the measure; 比上年 a base, no period between: 0.944
 # 都/均 + a change: every level before it; a share then 、增加N天 its count's absolute change: 0.945
