@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ...lexicon.load import alternation
-from ...lexicon.words import CHANGE_ABS, CHANGE_SIGN, ONE_CHAR_METRICS, YEAR, YEAR_CN
+from ...lexicon.words import CHANGE_ABS, CHANGE_SIGN, ONE_CHAR_METRICS, RATE_NOUNS, YEAR, YEAR_CN
 from ...model import Document, Fact
 from ..numbers import base_unit, clean_number
 from ..sections import status_cue
@@ -77,7 +77,6 @@ _TOTAL_ONLY = re.compile(r"^[，,\s]*(?:合计|共计|总计|累计|共|计)(?:�
 _PLAN_OR_OUTCOME = re.compile(r"计划|实际|预计")
 # A figure its clause states as the plan (1981年计划为3.7%) stays a target of that past year.
 _PLAN_FIGURE = re.compile(r"计划(?:为|是|增长)")
-_RATE_NOUNS = ("增长速度", "增速", "增长率")
 # A clause holding only the verb that sets a figure (…的年度调控目标，确定为6%至7%; 要使云溪市物价涨幅较上年
 # 有所收窄，争取控制在4%左右): the measure is the subject of the clause before, up to a base it is compared with.
 _SET_ONLY = re.compile(r"^[，,\s]*(?:全年|今年)?(?:要|力争|努力|争取|确保)?(?:定为|定在|拟定为|确定为|控制在|保持在|调控在)$")
@@ -93,11 +92,11 @@ _OF_PREVIOUS = ("占", "所占", "比重", "增速", "增幅", "降幅", "涨幅
 # A sentence that opens on a bare change noun with an adverb (涨幅依然高达12.6%, 降幅却达) measures what the
 # sentence before on its paragraph named: 年初提出把明澜区零售物价涨幅控制在6%以内。…涨幅依然高达12.6%.
 _STILL = re.compile(r"(?:仍然|依然|仍|还|却|也)高?$")
-_BARE_CHANGE = ("降幅", "增幅", "增速", "涨幅")
+_BARE_CHANGE = tuple(w for w in RATE_NOUNS if len(w) == 2)  # 降幅, 增幅, 增速, 涨幅
 # A bare output noun after a clause naming the sector (工业运行稳中有升，总产值较上年增长9.3%): the sector's output.
 _BARE_OUTPUT = ("总产值", "产值", "增加值")
 _SECTOR = re.compile(r"^(?:工农业|轻工业|重工业|工业|农业|建筑业|服务业|第[一二三]产业)")
-_GROWTH_END = ("涨幅", "上涨幅度", "增幅", "降幅", "增速", "增长速度", "增长", "上涨", "下降")
+_GROWTH_END = (*RATE_NOUNS, "增长", "上涨", "下降")
 
 
 @dataclass(slots=True)
@@ -238,7 +237,7 @@ class Clause:
                     and "。" not in self.text[pf.start : mt.start]
                     and pf.data["change_unit"] == "%" and pf.data["value"] is None):
                 subject = pf.data["metric"] or ""
-            if subject.endswith(_RATE_NOUNS):
+            if subject.endswith(RATE_NOUNS):
                 mt.kind, mt.change, mt.change_unit, mt.value, mt.unit = "change", mt.value, "%", None, None
                 self.window = subject
         elif (not self.window and mt.kind == "change" and clause_start > self.s0 and self.prev_fact is None
