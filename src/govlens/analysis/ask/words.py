@@ -105,9 +105,10 @@ ORDER_LOW = re.compile(r"最低|最少|最慢|更低|更少|更慢|低于|垫底
 ORDER_HIGH = re.compile(r"最高|最多|最快|更高|更多|更快|高于|排名|排第|前[三五十]")
 
 KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
-    ("target", re.compile(r"目标|预期|计划|力争|打算|要达到|定为|安排|拟按|拟安排")),
+    # 计划 of a plan's name (第一个五年计划期间, 五年计划时期) names a span, not a target
+    ("target", re.compile(r"目标|预期|(?<!五年)计划(?!期间|时期)|力争|打算|要达到|定为|安排|拟按|拟安排")),
     ("forecast", re.compile(r"预计")),
-    ("actual", re.compile(r"实际|完成了|实现了|达到了|结果|最终|全年.{0,4}(?:是|为)多少|比上年|同比|增长了|增加了")),
+    ("actual", re.compile(r"实际|累计完成|完成了|实现了|达到了|结果|最终|全年.{0,4}(?:是|为)多少|比上年|同比|增长了|增加了")),
 ]
 # Said of an outcome in so many words; 增长了/比上年 alone may be the question's own operation (比2024年增加了多少).
 ACTUAL_SAID = re.compile(r"实际|完成了|实现了|达到了|结果|最终|完成数|完成情况")
