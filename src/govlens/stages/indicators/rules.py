@@ -870,6 +870,11 @@ METRIC_RULES: list[Row] = [
          ({"metric": "15岁以上人口平均受教育年限", "value": 11, "unit": "年", "qualifier": "以上"},)),
         ("全区人均预期寿命提高到七十八年。", ({"metric": "人均预期寿命", "value": 78, "unit": "年"},)),
         ("实施九年义务教育，用5年时间完成改造。", ()),
+        # 各 + a classifier (各类, 各地, 各项) is a word of the name, not a determiner to drop
+        ("全区各类市场主体达到12.5万户。", ({"metric": "各类市场主体", "value": 12.5},)),
+        ("全区各项存款余额达到900亿元。", ({"metric": "各项存款余额", "value": 900},)),
+        # the people counted before a verb of going (来到, 沿着, 涌入): not where they went
+        ("春节假期，30万名各地游客来到东湖景区游览。", ({"metric": "各地游客", "value": 30, "unit": "万名"},)),
         ("新增3所公办幼儿园。", ({"metric": "新增公办幼儿园", "value": 3, "unit": "所"},)),
         ("油菜籽：达到12.6万吨，增长3.5%。", ({"metric": "油菜籽", "value": 12.6, "change": 3.5},)),
         ("向灾区调运的粮食，增加了7亿斤。", ({"metric": "向灾区调运的粮食增加", "value": 7, "unit": "亿斤"},)),
