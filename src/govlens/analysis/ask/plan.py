@@ -200,6 +200,8 @@ def _term(q: str, op: str) -> str | None:
                          q[m.end():])
         if after and not re.search(r"目标|增长|增速|多少|最|排名|规划|计划|时期|期间", after.group("tail")):
             return m.group(1).strip()
+        if W.PARTS_OF_TERM.match(q[m.end():]):
+            return m.group(1).strip()  # “三清”工程里的3类对象是哪些: the term's parts, read from its definition
     m = re.search(rf"{W.DEFINE_BEFORE.pattern}(?P<t>[^？?，。]+)", q) or W.DEFINE_SET.search(q)
     if m is None:
         m = re.search(rf"(?P<t>[^？?，。]+?)(?:{W.DEFINE_STRICT.pattern})", q)

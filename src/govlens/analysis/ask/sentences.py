@@ -580,6 +580,10 @@ _CN_DIGITS = "〇一二三四五六七八九"
 FROM_TO_BARE_FORMS: list[tuple[str, str, str]] = [
     (r"(?:由|从)(?P<v>\d+(?:\.\d+)?)(?:{u})?(?P<verb>增长|增加|提高|上升|扩大|提升|下降|减少|降低|回落|缩小|压减)(?:到|至)"
      r"(?P<w>\d+(?:\.\d+)?)(?:{u})", "清溪镇集体经济收入占比从12.5%提高到31.2%", "12.5"),
+    # a qualifier before the second figure (从86亿元增长到近120亿元)
+    (r"(?:由|从)(?P<v>\d+(?:\.\d+)?)(?:{u})?(?P<verb>增长|增加|提高|上升|扩大|提升|下降|减少|降低|回落|缩小|压减)(?:到|至)"
+     + QUALIFIER_BEFORE_RX.replace("{", "{{").replace("}", "}}") + r"(?P<w>\d+(?:\.\d+)?)(?:{u})",
+     "全镇森林覆盖率从38%提高到近45%", "38"),
 ]
 
 
@@ -597,6 +601,45 @@ def stated_from(f: dict[str, Any], earlier: int) -> dict[str, Any] | None:
         m = re.search(pattern.format(y=years, u=re.escape(unit)), f.get("quote") or "")
         if m is not None and (v := parse_number(m.group("v"))) is not None:
             return {"value": v, "unit": unit, "text": m.group(0)}
+    return None
+
+
+# The later year's growth over a named earlier year, stated in its own sentence: the base year right before
+# the verb (比1995年增长69%) or named once for the whole sentence (一九九二年同一九八七年相比，…钢产量增长百分之
+# 四十二). ``{y}`` the earlier year (digits or Chinese); the figure after the verb must be the fact's own change.
+# (pattern of the base-year frame, example, the figure read)
+GROWTH_SINCE_FORMS: list[tuple[str, str, str]] = [
+    (r"(?:比|较)(?:{y})年(?:同期)?(?=(?:增长|提高|下降|减少|增加|降低)了?(?:百分之|\d))", "全县出口额比2030年增长31%", "31"),
+    (r"(?:同|与|和|跟)(?:{y})年(?:同期)?(?:相比|比较)", "二〇三五年同二〇三〇年相比，全县油菜籽增长百分之十七", "17"),
+    (r"(?:比|较)(?:{y})年(?:同期)?[，,]", "到2035年比2030年，全县茶叶产量增长12.5%", "12.5"),
+]
+_GROWTH_VERB = re.compile(r"(?P<w>增长|提高|下降|减少|增加|降低)了?(?P<fig>百分之[零〇一二两三四五六七八九十百点]+|\d+(?:\.\d+)?\s*[%％])")
+
+
+def _years_rx(year: int) -> str:
+    return (f"{year}|{''.join(_CN_DIGITS[int(c)] for c in str(year))}|"
+            f"{''.join('零一二三四五六七八九'[int(c)] for c in str(year))}|{''.join('〇一二三四五六七八九'[int(c)] for c in str(year)).replace('〇', '○')}")
+
+
+def growth_since(f: dict[str, Any], earlier: int) -> dict[str, Any] | None:
+    """The fact's own growth over ``earlier`` as its sentence states it ({word, value, text}): a base-year
+    frame of :data:`GROWTH_SINCE_FORMS` naming ``earlier``, then, before any other base year, the verb and
+    the fact's change figure. None when the sentence names no such base (a growth over 上年 is not one)."""
+    from ...stages.numbers import parse_number
+
+    if f.get("change") is None or f.get("change_unit") not in ("%", None):
+        return None
+    quote = f.get("quote") or ""
+    for pattern, *_ in GROWTH_SINCE_FORMS:
+        for frame in re.finditer(pattern.format(y=_years_rx(earlier)), quote):
+            rest = re.split(r"[；;。]|(?:比|较|同|与|和|跟)(?:\d{4}|[〇○零一二三四五六七八九]{4})年", quote[frame.end():])[0]
+            for m in _GROWTH_VERB.finditer(rest):
+                fig = m.group("fig").rstrip("%％ ")
+                v = parse_number(fig) if fig.startswith("百分之") else float(fig)
+                if v is not None and abs(v - abs(f["change"])) < 1e-9:
+                    end = frame.end() + m.end()
+                    text = quote[frame.start():end] if end - frame.start() <= 40 else m.group()
+                    return {"word": m.group("w"), "value": v, "text": text}
     return None
 
 
@@ -711,3 +754,62 @@ def fine_sentence(store: StoreAPI, name: str, words: list[str]) -> dict[str, Any
                 best = (hits, -len(said), {"doc": d["doc"], "quote": said, "span": [start, end], "fine": fine,
                                            "title": title, "region": d.get("region")})
     return best[2] if best else None
+
+
+# The members a sentence names for "<verb>哪几个/哪N个<noun>" (重点发展哪几个产业): the list right after the
+# question's verb. (name, pattern with {v} the verb and {n} the noun, invented example, a question it
+# answers, a member it reads)
+MEMBER_FORMS: list[tuple[str, str, str, str, str]] = [
+    ("list-then-noun", r"{v}(?P<l>[^，。；：“”\n]{{2,80}}?)(?:等)?(?:[几一二两三四五六七八九十\d]+(?:个|项|类|大|种))?{n}",
+     "下一步，青川镇将重点培育茶叶、竹编、山地民宿等特色产业", "青川镇要重点培育哪几个特色产业？", "竹编"),
+    ("each-ends-with-noun", r"{v}(?P<l>[^，。；：、和与及\n]{{1,10}}?{n}(?:[、和与及][^，。；：、和与及\n]{{1,10}}?{n})+)",
+     "要加快建设东岸科创片区和西岭物流片区", "提出要加快建设哪两个片区？", "西岭物流片区"),
+]
+_SMALL = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _member_query(q: str) -> tuple[list[str], str, int | None] | None:
+    """(the verb's endings longest first, the noun, how many are asked or None) of a members question."""
+    m = W.MEMBERS_Q.search(q)
+    if m is None:
+        return None
+    verb = re.sub(r"^(?:提出|计划|准备|打算|将要|将|要|还要|会)+", "", m.group("v"))
+    return [verb[i:] for i in range(0, max(1, len(verb) - 1)) if len(verb[i:]) >= 2], m.group("noun"), _SMALL.get(m.group("n"))
+
+
+def members_in(text: str, q: str) -> tuple[list[str], re.Match[str]] | None:
+    """The members the text names for the question "<verb>哪几个<noun>" (:data:`MEMBER_FORMS`), as many as the
+    question counts (哪两个; at least two for 哪几个), and the match; the verb tried from its longest ending
+    down to two characters (下一阶段重点聚焦 -> 重点聚焦 -> 聚焦)."""
+    asked = _member_query(q)
+    if asked is None:
+        return None
+    verbs, noun, want = asked
+    for v in verbs:
+        if v not in text:
+            continue
+        for _name, pattern, *_ in MEMBER_FORMS:
+            for hit in re.finditer(pattern.format(v=re.escape(v), n=re.escape(noun)), text):
+                parts = [x.strip() for x in re.split(r"、|和|及|与", hit.group("l")) if x.strip()]
+                if len(parts) >= 2 and (not want or len(parts) == want) and all(len(x) <= 14 for x in parts):
+                    return parts, hit
+    return None
+
+
+def members(store: StoreAPI, q: str, place: str | None) -> dict[str, Any] | None:
+    """:func:`members_in` over the place's documents that hold the noun: {members, doc, quote, span, region, said}."""
+    asked = _member_query(q)
+    if asked is None:
+        return None
+    verbs, noun, _want = asked
+    for doc_id in _docs(store, [noun, *verbs[:1]], place, limit=6):
+        d = store.document(doc_id)
+        if d is None or (place and d.get("region") and not (d["region"] == place or d["region"].endswith(place))):
+            continue
+        found = members_in(d["text"], q)
+        if found is not None:
+            parts, hit = found
+            s, e = sentence_span(d["text"], hit.start(), hit.end())
+            return {"members": parts, "doc": d["doc"], "quote": d["text"][s:e], "span": [s, e],
+                    "region": d.get("region"), "said": hit.group()}
+    return None
