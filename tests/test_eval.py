@@ -21,7 +21,7 @@ from govlens.model import Fact
 from govlens.pipeline import read_text
 
 GOLD = ROOT / "tests" / "gold"
-FLOORS = {"strict_f1": 0.925, "lenient_f1": 0.984, "numbers_f1": 0.985, "glossary_f1": 0.97, "kind": 0.984,
+FLOORS = {"strict_f1": 0.928, "lenient_f1": 0.987, "numbers_f1": 0.987, "glossary_f1": 0.97, "kind": 0.984,
           "period": 0.959, "unit": 0.995}  # round-2 blind rows joined dev (2026-11-30): 0.965 -> 0.90 strict; fixed to 0.983;
 # round-3 blind rows (measured once: strict 0.709) joined dev at 03:15 UTC: 0.983 -> 0.900 strict, period 0.959
 # span rules (totals/averages over several years, plan-end levels, 以来, 自…起; period.py SPAN_RULES): 0.930, period 0.994
@@ -47,6 +47,8 @@ FLOORS = {"strict_f1": 0.925, "lenient_f1": 0.984, "numbers_f1": 0.985, "glossar
 # a span before a change (四年增长1.2倍, no average) completes the level before it; 出台稳就业20条政策措施 (verb, modifier, count, noun): 0.948
 # 一半(以上) = 50 % (guide: fractions are percentages): 0.949
 # a figure in brackets for a scope of the measure before (（包括X为6%）) its change: 0.951
+# pass 3 (fmetric): 由“七五”末的/从不到 before a start, 即N% after an absolute change its rate, bare 总产量 after
+# the product's clause, N年 after 年限, a fine in numerals scored where it is written: 0.926 -> 0.929
 # Facts breaking each invariant over ../shared/corpus (``govlens eval --invariants``); only move down.
 # Before time from structure (pipeline v13; plan sections as today's stages/sections.py sees them):
 # 652, 488, 247, 0, 25 of 10 993 facts.
