@@ -588,3 +588,19 @@ def test_a_plans_name_is_no_target_cue(store, question, kind):
 ])
 def test_a_stated_target_then_its_outcome_asked_is_tracked(store, question, op):
     assert read(store, question).op == op
+
+
+@pytest.mark.parametrize(("text", "fine"), [
+    ("对个人处五千元以上二万元以下罚款", "五千元以上二万元以下"),
+    ("逾期未恢复的，处绿化工程造价2%以上4%以下罚款", "绿化工程造价2%以上4%以下"),
+])
+def test_fines_in_chinese_numerals_or_shares_are_read(text, fine):
+    from govlens.analysis.ask.sentences import FINE
+
+    assert re.sub(r"^以|的?罚款$|^罚款", "", FINE.search(text).group()) == fine
+
+
+@pytest.mark.parametrize("question", ["云溪市绿色出行促进条例对乱停单车的，罚款标准是多少？",
+                                      "云溪市文明养犬条例对单位的罚款金额是多少？"])
+def test_a_fines_standard_asked_is_a_fine(store, question):
+    assert read(store, question).op == "fine"

@@ -750,10 +750,13 @@ def stated_from_bare(f: dict[str, Any]) -> dict[str, Any] | None:
 
 # A fine a regulation sets, as its sentences state it (pattern, example): 处50元以上200元以下罚款, 处以
 # 500元罚款, 可处200元以下的罚款, 罚款100元
+_YUAN = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(?:万)?元"  # 200元, 二十万元
 FINE_FORMS: list[tuple[str, str]] = [
-    (r"(?:\d+(?:\.\d+)?(?:万)?元以上)?\d+(?:\.\d+)?(?:万)?元以下(?:的)?罚款", "由城管部门责令改正，处20元以上100元以下罚款"),
-    (r"(?<=处)(?:以)?\d+(?:\.\d+)?(?:万)?元(?:的)?罚款", "拒不改正的，处以300元罚款"),
-    (r"罚款\d+(?:\.\d+)?(?:万)?元", "对个人罚款50元"),
+    (rf"(?:{_YUAN}以上)?{_YUAN}以下(?:的)?罚款", "由城管部门责令改正，处20元以上100元以下罚款"),
+    (rf"(?<=处)(?:以)?{_YUAN}(?:的)?罚款", "拒不改正的，处以300元罚款"),
+    (rf"罚款{_YUAN}", "对个人罚款50元"),
+    # a share of a sum (处工程造价3%以上5%以下罚款)
+    (r"(?<=处)(?:以)?[\u4e00-\u9fff]{0,10}?\d+(?:\.\d+)?%(?:以上\d+(?:\.\d+)?%以下)?(?:的)?罚款", "逾期不拆除的，处工程造价3%以上5%以下罚款"),
 ]
 FINE = re.compile("|".join(f"(?:{rx})" for rx, _ in FINE_FORMS))
 
@@ -761,17 +764,20 @@ FINE = re.compile("|".join(f"(?:{rx})" for rx, _ in FINE_FORMS))
 def fine_sentence(store: StoreAPI, name: str, words: list[str]) -> dict[str, Any] | None:
     """The sentence (or list item) of the named regulation that sets a fine and holds most of the
     question's words, with the fine as written; None when no sentence holds any of them."""
-    best: tuple[int, int, dict[str, Any]] | None = None
+    best: tuple[tuple[int, int, int], int, dict[str, Any]] | None = None
     for d, title in named_documents(store, name):
         text = d["text"]
         for m in FINE.finditer(text):
             start, end = sentence_span(text, m.start(), m.end(), keep_stop=False)
             said = text[start:end]
             hits = sum(len(w) for w in words if w in said)
-            if hits and (best is None or hits > best[0]):
+            # the clause of this fine (对个人处…罚款，对单位处…罚款: 对单位 asked, the second)
+            clause = text[max([start] + [text.rfind(c, start, m.start()) + 1 for c in "，；,;"]):m.end()]
+            key = (hits, sum(len(w) for w in words if w in clause), -len(said))
+            if hits and (best is None or key > best[0]):
                 fine = re.sub(r"^以|的?罚款$|^罚款", "", m.group())
-                best = (hits, -len(said), {"doc": d["doc"], "quote": said, "span": [start, end], "fine": fine,
-                                           "title": title, "region": d.get("region")})
+                best = (key, 0, {"doc": d["doc"], "quote": said, "span": [start, end], "fine": fine,
+                                 "title": title, "region": d.get("region")})
     return best[2] if best else None
 
 
