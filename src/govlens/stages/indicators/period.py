@@ -498,6 +498,7 @@ _SPAN_AVERAGE = KIND_CUES["span_average"]
 # A second bound of the same level (达到600亿元以上、力争800亿元): read the clause of the first.
 _SECOND_BOUND = re.compile(r"[\d.]+[^\d，,、。；]{0,6}[、，,]?(?:力争|争取|努力)(?:达到|突破|超过)?$")
 _RATIO_UNITS = ("%", "‰", "岁")
+_COUNT_UNITS = ("个", "所", "条", "家", "项", "件", "座", "处", "场", "款", "种", "批")
 _LEAD_BOUND = re.compile(r"(?:首次)?(?:超过|超|突破|逾)")
 _LEVEL_REACH = 60
 
@@ -508,6 +509,9 @@ SPAN_LEVEL_RULES: list[tuple[str, str, tuple[tuple[int, str, str, str, str, str]
         (2026, "review", "“十四五”时期，全市人均预期寿命提高到81.2岁，建成区绿化覆盖率达到43.5%。", "81.2岁", "actual", "2025"),
         (2026, "review", "“十四五”时期，全市人均预期寿命提高到81.2岁，建成区绿化覆盖率达到43.5%。", "43.5%", "actual", "2025"),
         (2026, "review", "过去五年，全市生产总值从不到800亿元增加到超过1100亿元。", "1100亿元", "actual", "2025"),
+        # a level with its 年均 change after it: two facts, the level at the end, the rate over the span
+        (2026, "review", "五年来，全市生产总值达到1280亿元，年均增长6.2%。", "1280亿元", "actual", "2025"),
+        (2026, "review", "五年来，全市生产总值达到1280亿元，年均增长6.2%。", "6.2%", "actual", "2021-2025"),
         (1956, "targets", "第二个五年计划期间，全国水泥产量将达到1250万吨。", "1250万吨", "target", "1962"),
      )),
     ("a flow over a five-year review keeps the span",
@@ -525,6 +529,7 @@ SPAN_LEVEL_RULES: list[tuple[str, str, tuple[tuple[int, str, str, str, str, str]
     ("a level kept throughout a span keeps the span",
      "稳定在 / 保持在 / 控制在, 城镇调查失业率…: held every year, not reached at the end", (
         (2026, "review", "五年来，全市财政民生支出占比稳定在72%以上。", "72%", "actual", "2021-2025"),
+        (2026, "review", "五年来，全市一般性支出连续5年压减比例超5%。", "5%", "actual", "2021-2025"),
         (2026, "targets", "“十五五”时期主要目标：城镇调查失业率5.5%左右，物价涨幅控制在3%以内。", "5.5%", "target", "2026-2030"),
      )),
     ("a bound after a level noun is a level; after a count of things done it is no verb",
@@ -554,8 +559,29 @@ SPAN_LEVEL_RULES: list[tuple[str, str, tuple[tuple[int, str, str, str, str, str]
         (2026, "review", "五年来，全市旅游业长足发展。2025年旅游收入达到95亿元。新建、改扩建酒店12家。", "95亿元", "actual", "2025"),
         (2026, "review", "五年来，全市旅游业长足发展。2025年末储蓄存款余额310亿元。城乡新建住房1900万平方米。",
          "1900万平方米", "actual", "2021-2025"),
+        (2026, "review", "五年来，全市旅游业长足发展。2025年旅游收入达到95亿元。对全市8个古村落的环境实施了整治。", "8个", "actual",
+         "2021-2025"),
+        (2026, "review", "五年来，全市旅游业长足发展。2025年旅游收入达到95亿元。农牧民人均可支配收入完成2.1万元。", "2.1万元",
+         "actual", "2025"),
     )),
 ]
+
+
+def split_span_average(facts: list) -> list:
+    """A level at a span's end with its 年均 change (年均增长6%，达到5万亿元 / 达到5万亿元、年均增长6%) is two
+    facts (tests/gold/README): the level at the end year, the yearly rate over the span (``period_span``)."""
+    out = []
+    for f in facts:
+        out.append(f)
+        d = f.data
+        if d.get("period_span") and d.get("annual_average") and d["change"] is not None and d["value"] is not None:
+            rate = type(f)(f.type, f.start, f.end, f.quote, dict(d, value=None, value_max=None, unit=None,
+                                                                  qualifier=None, period=d["period_span"]))
+            del rate.data["period_span"]
+            d.update(change=None, change_max=None, change_unit=None)
+            d.pop("annual_average", None)
+            out.append(rate)
+    return out
 
 
 def span_level(doc: Document, text: str, s0: int, pos: int, period: str | None, kind: str, unit: str | None,
@@ -587,6 +613,10 @@ def span_level(doc: Document, text: str, s0: int, pos: int, period: str | None, 
     clause = last_clause(before)
     if _SPAN_FLOW.search(clause) or _SPAN_AVERAGE.search(text, s0, pos):
         return span
+    if "-" not in period:
+        # a year carried into a span's paragraph: a flow (新建酒店12家) or a count of things done (对14个景区实施了
+        # 改造) is the span's; a level (收入完成22250元, 达到62户) stays the year's
+        return span if unit in _COUNT_UNITS and not _LEVEL_VERB.search(clause) else period
     if _LEVEL_VERB.search(clause):
         return end
     if _SPAN_HELD.search(clause):
