@@ -177,3 +177,26 @@ def _slow_square(k: int) -> int:
 
     time.sleep(0.01 * (k % 3))  # later items often finish first
     return k * k
+
+
+def test_urls_in_a_batch_come_back_in_order(tmp_path):
+    """URLs are fetched by the workers like files are read: same output, a missing page one line."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    _write_batch(tmp_path)
+    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(tmp_path))
+    handler.log_message = lambda *a: None  # type: ignore[attr-defined]
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+        args = [f"{base}/r0.txt", f"{base}/gone.txt", str(tmp_path / "r1.txt"), f"{base}/mingaln-listing.html"]
+        one = run_cli("extract", *args, "--format", "jsonl", "--workers", "1")
+        two = run_cli("extract", *args, "--format", "jsonl", "--workers", "2")
+    finally:
+        server.shutdown()
+    assert one.returncode == two.returncode == 1
+    assert one.stdout == two.stdout and one.stdout.count("\n") > 10
+    assert one.stderr == two.stderr and one.stderr.count("gone.txt") == 1 and "404" in one.stderr

@@ -14,6 +14,7 @@ whenever there are two inputs or more; ``--workers 1`` is the single-process pat
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections import deque
@@ -82,6 +83,9 @@ class Ordered:
         # Whatever is buffered would be written again by each child when it flushes at exit.
         sys.stdout.flush()
         sys.stderr.flush()
+        # Objects made before the fork stay out of the children's collections: a collection writes to
+        # every object it visits, which would copy the parent's pages into each worker.
+        gc.freeze()
         self._pool = multiprocessing.get_context("fork").Pool(workers)
         self._pending: deque[tuple[bool, Any]] = deque()
         self.window = window or workers * 4
