@@ -86,7 +86,10 @@ class Ordered:
         # Objects made before the fork stay out of the children's collections: a collection writes to
         # every object it visits, which would copy the parent's pages into each worker.
         gc.freeze()
-        self._pool = multiprocessing.get_context("fork").Pool(workers)
+        try:
+            self._pool = multiprocessing.get_context("fork").Pool(workers)
+        finally:
+            gc.unfreeze()  # in this process they are collected as before
         self._pending: deque[tuple[bool, Any]] = deque()
         self.window = window or workers * 4
 
