@@ -489,3 +489,155 @@ def test_a_named_sets_members_are_asked(store, question, term):
     p = read(store, question)
     assert p.term == term, p
     assert term is None or p.op == "glossary_list", p
+
+
+@pytest.mark.parametrize(("pattern", "example", "figure"), __import__("govlens.analysis.ask.sentences", fromlist=["X"]).GROWTH_SINCE_FORMS)
+def test_a_growth_over_a_named_base_year_is_read_only_for_that_year(pattern, example, figure):
+    from govlens.analysis.ask.sentences import growth_since
+    from govlens.stages.numbers import parse_number
+
+    base = next(int(y) if y.isdigit() else int("".join(str("〇一二三四五六七八九".index(c)) for c in y))
+                for y in re.findall(r"(\d{4}|[〇一二三四五六七八九]{4})年", example)[1:2] or re.findall(r"(\d{4})年", example))
+    f = {"change": float(figure), "change_unit": "%", "quote": example}
+    got = growth_since(f, base)
+    assert got is not None and got["value"] == float(figure), got
+    assert parse_number(figure) is not None
+    assert growth_since(f, base - 3) is None  # another base year: not this growth
+    assert growth_since(f | {"change": float(figure) + 1}, base) is None  # the figure must be the fact's own
+
+
+@pytest.mark.parametrize(("quote", "base", "growth"), [
+    ("二〇三五年同二〇三〇年相比，全县粮食增长百分之八，蔬菜增长百分之二十", 2030, 20),
+    ("2035年全县外贸额达到86亿元，其中出口52亿元，分别比2030年增长41%和37%", 2030, 41),
+    ("一九三五年预计同一九三○年比较，棉纱增长百分之十二点五", 1930, 12.5),
+])
+def test_growth_since_reads_each_wording(quote, base, growth):
+    from govlens.analysis.ask.sentences import growth_since
+
+    assert (got := growth_since({"change": growth, "change_unit": "%", "quote": quote}, base)) and got["value"] == growth
+    # a growth over another base named later in the same sentence is not over this one
+    assert growth_since({"change": 9.0, "change_unit": "%", "quote": "2035年同2030年相比，茶叶增长4%；比2025年增长9%"},
+                        2030) is None
+
+
+@pytest.mark.parametrize(("name", "pattern", "example", "question", "member"),
+                         __import__("govlens.analysis.ask.sentences", fromlist=["X"]).MEMBER_FORMS)
+def test_each_member_form_reads_its_example(name, pattern, example, question, member):
+    from govlens.analysis.ask.sentences import members_in
+
+    got = members_in(example, question)
+    assert got is not None and member in got[0], (name, got)
+
+
+@pytest.mark.parametrize(("text", "question", "expect"), [
+    ("全乡将重点扶持蓝莓、高山茶和中药材等特色种植。", "全乡重点扶持哪几个特色种植？", ["蓝莓", "高山茶", "中药材"]),
+    ("今年要加快打造北湖文旅片区、南山康养片区。", "要加快打造哪两个片区？", ["北湖文旅片区", "南山康养片区"]),
+    ("今年要加快打造北湖文旅片区、南山康养片区和西岭物流片区。", "要加快打造哪两个片区？", None),  # three named, two asked
+    ("全乡将重点扶持蓝莓等特色种植。", "全乡重点扶持哪几个特色种植？", None),  # one is no list
+])
+def test_members_are_read_from_the_sentence_after_the_verb(text, question, expect):
+    from govlens.analysis.ask.sentences import members_in
+
+    got = members_in(text, question)
+    assert (got[0] if got else None) == expect
+
+
+@pytest.mark.parametrize(("question", "term"), [
+    ("“两链融合”包括哪两个方面？", "两链融合"),
+    ("“七彩溪城”是哪七种颜色？", "七彩溪城"),
+    ("“三网协同”分为哪三个层面？", "三网协同"),
+    ("信用“432Y”工程里的4类主体是哪些？", "432Y"),
+    ("“双廊”工程中的两条廊道分别是什么？", "双廊"),
+])
+def test_a_terms_parts_asked_read_the_term(store, question, term):
+    p = read(store, question)
+    assert p.op in ("glossary", "glossary_list") and p.term == term, p
+
+
+@pytest.mark.parametrize("question", ["1984年全国棉花比上年增长了多少？", "2031年云溪县茶叶比2029年增加了多少？"])
+def test_the_comparison_word_is_not_part_of_the_measure(store, question):
+    p = read(store, question)
+    assert p.measure and not p.measure.endswith("比"), p
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("云溪大桥总投资相应调整约为12.4亿元", 12.4),
+    ("总投资调整为7亿元", 7.0),
+    ("总投资为36亿元的溪北污水处理厂建成投运", 36.0),
+    ("计划总投资18.6亿元", 18.6),
+])
+def test_an_investment_figure_is_read_through_revision_words(text, value):
+    from govlens.analysis.ask.sentences import INVEST
+
+    m = INVEST.search(text)
+    assert m is not None and float(m.group(3)) == value
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("第二个五年计划期间全县基本建设投资累计完成多少？", "actual"),
+    ("五年计划时期云溪县粮食产量累计完成多少？", "actual"),
+    ("云溪县2031年计划完成投资多少？", "target"),
+])
+def test_a_plans_name_is_no_target_cue(store, question, kind):
+    assert read(store, question).kind == kind
+
+
+@pytest.mark.parametrize(("question", "op"), [
+    ("2031年全县粮食产量目标600万吨，最后是多少？", "track"),
+    ("2031年云溪县失业率目标4.5%以内，后来实际是多少？", "track"),
+])
+def test_a_stated_target_then_its_outcome_asked_is_tracked(store, question, op):
+    assert read(store, question).op == op
+
+
+@pytest.mark.parametrize(("text", "fine"), [
+    ("对个人处五千元以上二万元以下罚款", "五千元以上二万元以下"),
+    ("逾期未恢复的，处绿化工程造价2%以上4%以下罚款", "绿化工程造价2%以上4%以下"),
+])
+def test_fines_in_chinese_numerals_or_shares_are_read(text, fine):
+    from govlens.analysis.ask.sentences import FINE
+
+    assert re.sub(r"^以|的?罚款$|^罚款", "", FINE.search(text).group()) == fine
+
+
+@pytest.mark.parametrize("question", ["云溪市绿色出行促进条例对乱停单车的，罚款标准是多少？",
+                                      "云溪市文明养犬条例对单位的罚款金额是多少？"])
+def test_a_fines_standard_asked_is_a_fine(store, question):
+    assert read(store, question).op == "fine"
+
+
+def test_a_base_year_named_at_the_sentences_opening_holds_over_its_clauses():
+    from govlens.analysis.ask.sentences import growth_since
+
+    sentence = ("2035年同2030年相比，全县生产总值由120亿元增加到186亿元，增长55%；"
+                "税收收入由9亿元增加到15亿元，增长67%")
+    assert growth_since({"change": 67.0, "change_unit": "%", "quote": sentence}, 2030)["value"] == 67
+    assert growth_since({"change": 67.0, "change_unit": "%", "quote": "税收收入由9亿元增加到15亿元，增长67%"}, 2030) is None
+
+
+@pytest.mark.parametrize(("question", "op", "want_change"), [
+    ("2031年云溪县粮食产量比上年增产多少？", "lookup", True),
+    ("2031年云溪县粮食产量比2029年减产了多少？", "change", True),
+])
+def test_a_harvests_own_verbs_ask_a_change(store, question, op, want_change):
+    p = read(store, question)
+    assert p.op == op and p.want_change == want_change, p
+
+
+def test_a_count_before_the_asked_words_beats_a_fact_read_by_fewer_of_them(tmp_path):
+    from govlens.analysis.ask import ask
+
+    text = ("云溪市2031年政务公开工作报告\n"
+            "一、总体情况\n2031年，云溪市坚持以公开为常态、不公开为例外，持续推进决策、执行、管理、服务、结果公开，"
+            "政府信息公开的深度和广度不断拓展，政务公开标准化规范化水平稳步提升。\n"
+            "二、政府网站建设\n全市政府网站集约化建设取得新进展，网站内容保障和安全防护能力进一步增强。"
+            "全市各部门网站中有27个开通了手机版，其中4个部门网站开通了无障碍版本。"
+            "市政府门户网站全年发布政务信息1.2万条，回应网民留言860条。\n"
+            "三、下一步工作\n继续完善政府网站与政务新媒体协同发布机制，提升政务服务的便捷度和群众满意度。\n")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "yx.txt").write_text(text, encoding="utf-8")
+    with open_store(str(tmp_path / "s.db")) as s:
+        ingest(s, walk([str(tmp_path / "in")]))
+        a = ask(s, "各部门网站中有多少个开通了手机版？")
+        assert "27个" in a.answer, a.answer
+        assert "27个" in "".join(c["quote"] for c in a.citations)

@@ -21,7 +21,7 @@ from govlens.model import Fact
 from govlens.pipeline import read_text
 
 GOLD = ROOT / "tests" / "gold"
-FLOORS = {"strict_f1": 0.925, "lenient_f1": 0.984, "numbers_f1": 0.985, "glossary_f1": 0.97, "kind": 0.984,
+FLOORS = {"strict_f1": 0.928, "lenient_f1": 0.987, "numbers_f1": 0.987, "glossary_f1": 0.97, "kind": 0.984,
           "period": 0.959, "unit": 0.995}  # round-2 blind rows joined dev (2026-11-30): 0.965 -> 0.90 strict; fixed to 0.983;
 # round-3 blind rows (measured once: strict 0.709) joined dev at 03:15 UTC: 0.983 -> 0.900 strict, period 0.959
 # span rules (totals/averages over several years, plan-end levels, 以来, 自…起; period.py SPAN_RULES): 0.930, period 0.994
@@ -40,13 +40,15 @@ FLOORS = {"strict_f1": 0.925, "lenient_f1": 0.984, "numbers_f1": 0.985, "glossar
 # A、B等主要指标 one group, 增加N、规模M one fact, 表 a product, bounds before 的+a class noun, 一成: 0.967
 # with main's time fixes 0.970; 按5%的幅度压减X a change of X, 总收入 after 旅游收入增长: 0.971
 # round-5 blind rows (measured once at 05:52 UTC: strict 0.780, period 0.934) joined dev: 0.971 -> 0.937
-# round-6 blind rows (measured once at 06:40 UTC: strict 0.778, kind 0.923, period 0.828) joined dev: 0.951 -> 0.926
+# round-6 blind rows (measured once at 06:37 UTC: strict 0.778, kind 0.923, period 0.828) joined dev: 0.951 -> 0.926
 # 列/对/亩次/人/亿元 units, N人制 a format, 按可比口径/同口径/按不变价格计算 no metric of a change: 0.942
 # a change inside 在…的基础上 an earlier change of the measure; 比上年 a base, no period between: 0.944
 # 都/均 + a change: every level before it; a share then 、增加N天 its count's absolute change: 0.945
 # a span before a change (四年增长1.2倍, no average) completes the level before it; 出台稳就业20条政策措施 (verb, modifier, count, noun): 0.948
 # 一半(以上) = 50 % (guide: fractions are percentages): 0.949
 # a figure in brackets for a scope of the measure before (（包括X为6%）) its change: 0.951
+# pass 3 (fmetric): 由“七五”末的/从不到 before a start, 即N% after an absolute change its rate, bare 总产量 after
+# the product's clause, N年 after 年限, a fine in numerals scored where it is written: 0.926 -> 0.929
 # Facts breaking each invariant over ../shared/corpus (``govlens eval --invariants``); only move down.
 # Before time from structure (pipeline v13; plan sections as today's stages/sections.py sees them):
 # 652, 488, 247, 0, 25 of 10 993 facts.
@@ -156,6 +158,18 @@ def test_blind_rows_score_from_anchor_to_until_in_han_characters(shared):
     assert s.pred == 4 and s.strict == 4 and s.numbers_prf()[2] == 1.0
     d = s.as_dict()
     assert d["attributes"]["kind"] == 1.0 and d["numbers"]["gold"] == 5
+
+
+def test_a_figure_in_numerals_counts_where_it_is_written_not_where_its_quote_opens(shared):
+    # the quote opens at 第十二条, before the region; the fine (二百元) is inside it: one prediction, matched
+    (shared / "corpus" / "mingaln-rules.txt").write_text(
+        "云溪市文明行为促进条例\n第一章 总则\n第十二条 违反本条例规定，在公共场所吸烟的，由卫生部门责令改正，"
+        "拒不改正的，处以二百元罚款。\n第十三条 本条例自公布之日起施行。\n", encoding="utf-8")
+    _gold(shared, "blind", [{"path": "corpus/mingaln-rules.txt", "anchor": "由卫生部门责令改正", "until": "元罚款",
+                             "facts": [["在公共场所吸烟拒不改正罚款", 200, None, "元", None, None, None, "target", None, None,
+                                        ["period"]]]}])
+    s = evaluate(shared / "gold" / "blind", shared / "corpus")
+    assert (s.gold, s.pred, s.lenient) == (1, 1, 1), s.misses
 
 
 def test_a_wrong_kind_costs_strict_but_not_lenient_or_numbers(shared):

@@ -52,6 +52,19 @@ def test_no_module_keeps_its_own_word_list():
     assert offenders == []
 
 
+def test_rate_nouns_one_list_for_extractor_and_scorer():
+    """涨幅, 增长速度 …: one data file; the scorer and the extractor's rules import it, neither keeps a copy."""
+    assert {"涨幅", "增速", "增长速度", "增长率", "上涨幅度"} <= set(words.RATE_NOUNS)
+    from govlens import evaluate
+    from govlens.stages.indicators import rules
+
+    assert evaluate.RATE_NOUNS is words.RATE_NOUNS and rules.RATE_NOUNS is words.RATE_NOUNS
+    assert set(rules._BARE_CHANGE) <= set(words.RATE_NOUNS) and set(words.RATE_NOUNS) <= set(rules._GROWTH_END)
+    copies = [str(p.relative_to(SRC)) for p in SRC.rglob("*.py") if "lexicon" not in p.parts
+              and re.search(r'RATE_NOUNS\s*=\s*\(|"增速", "增长率"|"增长速度", "增速"', p.read_text(encoding="utf-8"))]
+    assert copies == []
+
+
 def test_units_and_plans_from_data():
     assert words.MAGNITUDE_VALUE["亿"] == 1e8
     assert words.BASE_DIMENSION["吨"] == ("kg", 1000.0)

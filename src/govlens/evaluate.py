@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from .lexicon import words
-from .lexicon.words import YEAR_ANY
+from .lexicon.words import RATE_NOUNS, YEAR_ANY
 from .model import Indicator
 from .pipeline import process
 
@@ -102,7 +102,7 @@ def _numbers_match(g: dict[str, Any], p: dict[str, Any]) -> bool:
 # Two written forms the annotation guide (tests/gold/README.md, "One fact, two forms") counts as one fact:
 # a magnitude moved between number and unit (3.5亿平方米 = 35000万平方米), and a rate of change named by
 # its noun (居民消费价格涨幅2%) held as the value or as the change.
-RATE_NOUNS = ("涨幅", "增幅", "降幅", "增速", "增长率", "增长速度", "上涨幅度", "增长幅度")
+# The rate nouns are lexicon/data/rate_nouns.txt, the list the extractor reads too.
 
 
 def _canonical(d: dict[str, Any], rate: bool) -> tuple[Any, ...]:
@@ -237,6 +237,13 @@ def _in_region(doc, f, lo: int, hi: int) -> bool:
         return bool(_figure_at(doc.text, max(lo, f.start), min(hi, f.end), values))
     if (written := f.data.get("as_written")) and (at := doc.text.find(written, f.start, f.end)) >= 0:
         return lo <= at < hi  # 翻一番: the figure as written is where the fact is
+    if f.start < lo or f.end > hi:
+        # 处以五十元罚款 at the end of a quote that opens before the region: where the scanner reads the figure
+        from .stages.indicators.scan import find_mentions
+
+        for m in find_mentions(doc.text, f.start, f.end, []):
+            if any(v is not None and abs(v - x) < 1e-6 * max(1.0, abs(x)) for v in (m.value, m.change) for x in values):
+                return lo <= m.start < hi
     return lo <= f.start < hi
 
 

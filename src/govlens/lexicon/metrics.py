@@ -24,6 +24,13 @@ def metric_table(exact: bool = True) -> list[tuple[str, str]]:
 
 
 _AREA_PREFIX = re.compile(r"^(?:全区|全市|全省|全县|全国|我国|我区|我市|我省|属地|在地|区级|市级|县级|省级|地方)")
+AREA_PREFIX = _AREA_PREFIX  # 全区, 我国 … before a measure's name
+
+
+@lru_cache(maxsize=1)
+def synonyms() -> frozenset[str]:
+    """Every synonym as written (``=粮食`` as 粮食): the names the lexicon knows a measure by."""
+    return frozenset(s for s, _ in metric_table())
 
 
 @lru_cache(maxsize=1)

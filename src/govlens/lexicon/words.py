@@ -86,6 +86,9 @@ MAGNITUDE = alternation(MAGNITUDE_VALUE)
 BASE_UNIT = alternation(BASE_UNITS)
 UNIT = rf"(?:个百分点|百分点|{MAGNITUDE}?{BASE_UNIT}|{MAGNITUDE}|%|‰)"
 
+# --- nouns naming a rate of change (涨幅, 增长速度): one list for the extractor and the scorer -----------
+RATE_NOUNS: tuple[str, ...] = words("rate_nouns.txt")
+
 # --- metrics that are one character: products of the plan era and after (钢二百十七万吨) --------------
 ONE_CHAR_METRICS = frozenset(w for w in words("one_char_metrics.txt"))
 

@@ -237,6 +237,10 @@ def lookup(store: StoreAPI, p: Plan, q: str) -> Answer | None:
             f = None  # 城镇调查失业率 asked is not answered by a 登记失业率 sentence (W.RIVAL_WORDS)
         if f is not None and (pair := _pair(store, p, q, f, place)) is not None:
             return Answer(answer="；".join(_line(x) for x in pair) + "。", citations=[cite(x) for x in pair], table=pair)
+        if f is not None and unit and unit in S.COUNT_UNITS and \
+                (counted := _count_before(store, p, unit, place)) is not None and \
+                counted["score"] > sum(len(w) for w in _count_words(p) if w in _own_clause(f)):
+            f = None  # 有31个开通了英文版: a count whose clause holds more of the asked words than the fact's
         if f is not None:
             metric = f.get("metric") or ""
             own = _own_clause(f)  # read by the question's words, not by a known measure: its clause is shown
@@ -248,11 +252,7 @@ def lookup(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     if f is None and unit and unit in S.COUNT_UNITS:
         # 几轮环境综合整治: a count in the unit asked written right before the question's words; 有几个 may
         # be answered by a count of kinds written with 大 (打造五大重点区域)
-        words = [w for w in S.words_of(re.sub(r"(?:多少|几)[个大]?", " ", p.residue or ""))
-                 if not S.COUNT_VERBS.match(w)]
-        hit = S.count_before_words(store, unit, words, place)
-        if hit is None and unit == "个":
-            hit = S.count_before_words(store, "大", words, place)
+        hit = _count_before(store, p, unit, place)
         if hit is not None:
             unit = hit["unit"]
             each = "个" if unit == "大" else unit  # 五大 is five of a kind
@@ -260,13 +260,16 @@ def lookup(store: StoreAPI, p: Plan, q: str) -> Answer | None:
             return Answer(answer=f"{hit['region'] or ''}：{written}（原文“{hit['said']}”）。",
                           citations=[{k: hit[k] for k in ("doc", "quote", "span")}],
                           computed=[] if hit["written"].isdigit() else [str(hit["count"])])
+    if f is None and (named := S.members(store, q, place)) is not None:  # 重点聚焦哪几个领域: the list read
+        return Answer(answer=f"{named['region'] or ''}：{'、'.join(named['members'])}（原文“{named['said']}”）。",
+                      citations=[{k: named[k] for k in ("doc", "quote", "span")}])
     if f is None:
         # 公路客运总站投资多少: no figure of that name; a sentence stating an investment in it
         return project(store, p, q, fallback=False) if W.INVEST_Q.search(q) and p.op == "lookup" else None
     if p.want_change and p.year and f.get("change") is None and W.SINCE_LAST_YEAR.search(q) and \
             (stated := _stated_change(p, p.year - 1, [f])) is not None:
         return stated  # 比上年增加了多少, the sentence going 由上年729万人增加到732万人
-    if W.RANGE_CHANGE_Q.search(q) and len(p.years) < 2 and not W.SINCE_LAST_YEAR.search(q) and \
+    if W.RANGE_CHANGE_Q.search(q) and len(p.years) < 2 and not W.SINCE_LAST_YEAR.search(q) and not W.AVERAGE_Q.search(q) and \
             not re.search(r"比(?!重|例|率)|较", q) and (was := S.stated_from_bare(f)) is not None:
         diff = round(abs(f["value"] - was["value"]), 4)
         gap = "个百分点" if was["unit"] in ("%", "％") else was["unit"]
@@ -277,6 +280,20 @@ def lookup(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     if pair is not None:  # 城乡居民收入: the urban and the rural figure
         return Answer(answer="；".join(_line(x) for x in pair) + "。", citations=[cite(x) for x in pair], table=pair)
     return Answer(answer=_line(f) + "。", citations=[cite(f)], table=[f])
+
+
+def _count_words(p: Plan) -> list[str]:
+    return [w for w in S.words_of(re.sub(r"(?:多少|几)[个大]?", " ", p.residue or "")) if not S.COUNT_VERBS.match(w)]
+
+
+def _count_before(store: StoreAPI, p: Plan, unit: str, place: str | None) -> dict[str, Any] | None:
+    """A count in the unit asked written right before the question's words (:func:`.sentences.count_before_words`);
+    有几个 may be answered by a count of kinds written with 大 (打造五大重点区域)."""
+    words = _count_words(p)
+    hit = S.count_before_words(store, unit, words, place)
+    if hit is None and unit == "个":
+        hit = S.count_before_words(store, "大", words, place)
+    return hit
 
 
 def _pair(store: StoreAPI, p: Plan, q: str, f: dict[str, Any], place: str | None) -> list[dict[str, Any]] | None:
@@ -739,6 +756,8 @@ def change(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     place = p.places[0] if p.places else None
     y1, y2 = sorted(p.years[:2])
     rate = bool(W.RATE_WORDS.search(q))
+    if y2 - y1 > 1 and (stated := _stated_since(store, p, place, y1, y2)) is not None:
+        return stated
     kinds = [p.kind] if p.kind else ["actual", "target"]
     picked = []
     for kind in kinds:
@@ -799,21 +818,28 @@ def change(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     return a
 
 
-def _growth_since(f: dict[str, Any], y1: int) -> Answer | None:
+def _growth_since(f: dict[str, Any], y1: int, sentence: str | None = None) -> Answer | None:
     """The later year's growth its sentence states over ``y1`` itself (比一九八五年增长百分之二十七点三,
-    比2020年增长15%): the fact's own growth figure, right after 比<y1>年增长."""
-    from ...stages.numbers import parse_number
-
-    if f.get("change") is None:
+    同一九八七年相比…增长百分之四十二; :func:`.sentences.growth_since`), with the level it reached;
+    ``sentence``: the whole sentence the fact's clause is in, whose opening may name the base year for
+    every clause (1986年同1978年相比，…，国家财政收入由…增加到…，增长98%)."""
+    g = S.growth_since(f, y1) or (S.growth_since(f | {"quote": sentence}, y1) if sentence else None)
+    if g is None:
         return None
-    cn = "".join("〇一二三四五六七八九"[int(c)] for c in str(y1)) + "|" + "".join("零一二三四五六七八九"[int(c)] for c in str(y1))
-    for m in re.finditer(rf"(?:比|较)(?:{y1}|{cn})年(?P<w>增长|提高|下降|减少)了?(?P<fig>百分之[零〇一二两三四五六七八九十百点]+|\d+(?:\.\d+)?\s*[%％])",
-                         f.get("quote") or ""):
-        fig = m.group("fig").rstrip("%％ ")
-        v = parse_number(fig) if fig.startswith("百分之") else float(fig)
-        if v is not None and abs(v - abs(f["change"])) < 1e-9:
-            return Answer(answer=f"{f.get('region') or ''}{f['period']}年{f.get('metric')}比{y1}年{m.group('w')}{num(v)}%"
-                                 f"（原文“{m.group()}”）。", citations=[cite(f)], table=[f])
+    level = f"，达到{num(f['value'])}{f.get('unit') or ''}" if f.get("value") is not None else ""
+    return Answer(answer=f"{f.get('region') or ''}{f['period']}年{f.get('metric')}比{y1}年{g['word']}{num(g['value'])}%"
+                         f"{level}（原文“{g['text']}”）。", citations=[cite(f)], table=[f])
+
+
+def _stated_since(store: StoreAPI, p: Plan, place: str | None, y1: int, y2: int) -> Answer | None:
+    """A later-year sentence that states its own growth over ``y1`` answers before any computed difference
+    (比1995年增长69% is the document's figure; 4743 against 2800多 would give 69.4%)."""
+    plan = Plan(**{**vars(p), "want_change": True, "kind": None})
+    for f in facts_for(store, plan, place, str(y2), None)[:12]:
+        text = store.document_text(f["doc"]) or "" if f.get("span") else ""
+        whole = text[max(text.rfind(c, 0, f["span"][0]) for c in "。！？\n") + 1:f["span"][1]] if text else None
+        if (grown := _growth_since(f, y1, whole if whole and (f.get("quote") or "") in whole else None)) is not None:
+            return grown
     return None
 
 
@@ -1015,9 +1041,11 @@ def project(store: StoreAPI, p: Plan, q: str, fallback: bool = True) -> Answer |
     rest = q
     for name in p.places:
         rest = rest.replace(name, " ")
-    words = S.words_of(re.sub(r"总投资|计划投资|投资总额|完成投资|是多少|多少|项目|工程", " ", rest))
+    words = S.words_of(re.sub(r"总投资|计划投资|投资总额|完成投资|是多少|多少|项目|工程|后来|最终|现在|调整(?:到|为|至)?", " ", rest))
     asked = re.search(r"计划总投资|总投资|完成投资|计划投资|投资总额", q)
-    hit = S.investment(store, words, place, asked.group() if asked else None)
+    years = tuple(y for x in p.years for y in (x, x + 1))  # a year's projects are told in the next year's report too
+    hit = S.investment(store, words, place, asked.group() if asked else None, years,
+                       revised=bool(re.search(r"调整|后来|最终|变更", q)))
     if hit is None:
         return lookup(store, p, q) if fallback else None
     figure_ = f"{hit['label']}{hit['qualifier'] or ''}{num(hit['value'])}{hit['more'] or ''}{hit['unit']}"

@@ -200,6 +200,8 @@ def _term(q: str, op: str) -> str | None:
                          q[m.end():])
         if after and not re.search(r"目标|增长|增速|多少|最|排名|规划|计划|时期|期间", after.group("tail")):
             return m.group(1).strip()
+        if W.PARTS_OF_TERM.match(q[m.end():]):
+            return m.group(1).strip()  # “三清”工程里的3类对象是哪些: the term's parts, read from its definition
     m = re.search(rf"{W.DEFINE_BEFORE.pattern}(?P<t>[^？?，。]+)", q) or W.DEFINE_SET.search(q)
     if m is None:
         m = re.search(rf"(?P<t>[^？?，。]+?)(?:{W.DEFINE_STRICT.pattern})", q)
@@ -329,7 +331,7 @@ def read(store: StoreAPI, question: str) -> Plan:
     after = q[q.find(p.stated_target["quote"]) + len(p.stated_target["quote"]):] if p.stated_target else ""
     if p.stated_target and p.stated_target["verb"] and not W.OUTCOME_ASKED.search(after):
         p.stated_target = None  # 达到1万亿元的城市有哪些: a figure to have, not a target to check
-    if p.stated_target and re.search(r"实际|最终|结果|完成|实现", q[q.find(p.stated_target["quote"]):]):
+    if p.stated_target and re.search(r"实际|最终|最后|结果|完成|实现|后来|到年底|年终", q[q.find(p.stated_target["quote"]):]):
         p.op = "track"
         p.kind = "actual"
     # the measure: what is left once place, time and question words are gone

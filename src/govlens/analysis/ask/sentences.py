@@ -5,6 +5,7 @@ their clause holds. Used by ``lookup`` (减跑动92%, 压缩至11天 in a press 
 
 from __future__ import annotations
 
+import contextlib
 import re
 from typing import Any
 
@@ -45,7 +46,9 @@ def asked_unit(q: str) -> str | None:
     return (m.group(1) or "%") if m else None
 GENERIC = {"项目", "工程", "多少", "总投资", "投资", "计划", "服务", "情况", "目前", "累计", "全区", "全市", "全省", "平均",
            "实现", "完成", "建设", "推进", "时间", "数量"}
-INVEST = re.compile(r"(计划总投资|总投资|完成投资|计划投资|投资总额|总投入|投资)额?(?:为|达|达到|约|近|超)?"
+INVEST = re.compile(r"(计划总投资|总投资|完成投资|计划投资|投资总额|总投入|投资)额?"
+                    r"(?:(?:相应|后来|随后|最终)?(?:调整|调增|调减|追加|增加|提高)(?=[^，。；\d]{0,3}\d))?(?:为|到|至|达|达到|约|近|超)?"
+                    r"(?:为|到|至)?"
                     rf"({QUALIFIER_BEFORE_RX})?(\d+(?:\.\d+)?)(多)?(万亿元|亿元|万元|元)")
 
 
@@ -73,10 +76,15 @@ def tails(measure: str) -> list[str]:
 
 
 def _docs(store: StoreAPI, words: list[str], place: str | None, limit: int = 4,
-          years: tuple[int, ...] = ()) -> list[int]:
+          years: tuple[int, ...] = (), together: bool = False) -> list[int]:
     """The documents that best hold the question's longest words (the place's first; with ``years``,
-    also the best of those years' documents: a year's outcome is told in the next year's report)."""
+    also the best of those years' documents: a year's outcome is told in the next year's report); with
+    ``together``, first the documents holding all the words (a long name cut into common words:
+    突发 公共卫生 事件 医疗 救治 体系)."""
     ids: dict[int, None] = {}
+    for yr in (*years, None) if together and len(words) > 1 else ():
+        with contextlib.suppress(GovlensError):  # a word the index cannot take is no match
+            ids.update((h["id"], None) for h in store.search(" ".join(words), region=place, year=yr, limit=2 * limit))
     for w in sorted(words, key=len, reverse=True)[:3]:
         for yr in (*years, None):
             for region in ([place, None] if place else [None]):
@@ -143,12 +151,18 @@ def fact_by_words(store: StoreAPI, q: str, words: list[str], place: str | None,
     return best
 
 
-def investment(store: StoreAPI, words: list[str], place: str | None, label: str | None = None) -> dict[str, Any] | None:
-    """A sentence stating an investment (总投资30亿元的…项目) whose clause holds the question's words."""
+# a clause pointing back to the project the sentence before names (该项目, 这一工程)
+THIS_PROJECT = re.compile(r"(?:该|这一|这个|此)(?:项目|工程)")
+
+
+def investment(store: StoreAPI, words: list[str], place: str | None, label: str | None = None,
+               years: tuple[int, ...] = (), revised: bool = False) -> dict[str, Any] | None:
+    """A sentence stating an investment (总投资30亿元的…项目) whose clause holds the question's words; with
+    ``revised``, a figure the sentence says was revised (调整为) before a first estimate (原估算)."""
     if not words:
         return None
     best, best_s = None, 0.0
-    for doc_id in _docs(store, words, place):
+    for doc_id in _docs(store, words, place, years=years, together=True):
         d = store.document(doc_id)
         if d is None:
             continue
@@ -165,6 +179,9 @@ def investment(store: StoreAPI, words: list[str], place: str | None, label: str 
             clause, after = text[c0:c1], text[c1:c2]
             held = [w for w in words if w in clause]
             held_after = [w for w in words if w in after and w not in held]
+            if THIS_PROJECT.search(text[start:c1]):  # 该项目…总投资调整为8.5亿元: named in the sentence before
+                before = text[sentence_span(text, max(0, start - 2), max(0, start - 1))[0]:start]
+                held_after += [w for w in words if w in before and w not in held and w not in held_after]
             if not held + held_after or len(held + held_after) < len(words) / 2:
                 continue
             s = sum(len(w) for w in held) + 0.8 * sum(len(w) for w in held_after) + \
@@ -173,6 +190,8 @@ def investment(store: StoreAPI, words: list[str], place: str | None, label: str 
                 clause = text[c0:c2]  # shown with what it invests in
             if label and (label in m.group(1) or m.group(1) in label):
                 s += 1.5  # the question's word for the figure (总投资, not 完成投资)
+            if revised:  # 后来调整到多少: the revised figure, not the first estimate (原估算总投资5亿元)
+                s += 2 * bool(re.search(r"调整|调增|调减|追加", m.group())) - 2 * ("原" in text[max(start, m.start() - 4):m.start()])
             if s > best_s:
                 best_s = s
                 best = {"doc": d["doc"], "quote": sentence, "span": [start, end], "clause": clause,
@@ -256,8 +275,11 @@ DIFFERENCE_FORMS: list[tuple[str, str, str]] = [
      "今年拟安排专项债券4.2万亿元、比上年增加3000亿元", "3000亿元"),
     (r"(?P<verb>快于|慢于|高于|低于)(?:上年|去年|上一年|{y}年)(?:同期)?(?P<v>\d+(?:\.\d+)?)(?P<u>个百分点|百分点)",
      "全年地区生产总值增长5.1%，快于2024年0.6个百分点", "0.6个百分点"),
+    # a harvest's or an output's own verbs, in its own unit (比上年增产42万吨, 比上年减产3.5亿斤)
+    (r"(?:比|较|同)(?:上年|去年|上一年|前一年|{y}年)(?P<verb>增产|减产)了?(?P<v>\d+(?:\.\d+)?)(?P<u>万吨|吨|亿斤|万斤|斤|万担|担)",
+     "全县粮食产量达到86万吨，比上年增产4.2万吨", "4.2万吨"),
 ]
-_UP = {"提高", "增加", "加快", "上升", "扩大", "多", "快于", "高于"}
+_UP = {"提高", "增加", "加快", "上升", "扩大", "多", "快于", "高于", "增产"}
 
 
 def stated_difference(f: dict[str, Any], earlier: int) -> dict[str, Any] | None:
@@ -497,7 +519,7 @@ def count_before_words(store: StoreAPI, unit: str, words: list[str], place: str 
                 continue
             best_s = score
             best = {"doc": d["doc"], "quote": text[start:end], "span": [start, end], "count": n,
-                    "written": m.group(1), "unit": unit, "region": d.get("region"), "said": m.group()}
+                    "written": m.group(1), "unit": unit, "region": d.get("region"), "said": m.group(), "score": score}
     return best
 
 
@@ -580,6 +602,10 @@ _CN_DIGITS = "〇一二三四五六七八九"
 FROM_TO_BARE_FORMS: list[tuple[str, str, str]] = [
     (r"(?:由|从)(?P<v>\d+(?:\.\d+)?)(?:{u})?(?P<verb>增长|增加|提高|上升|扩大|提升|下降|减少|降低|回落|缩小|压减)(?:到|至)"
      r"(?P<w>\d+(?:\.\d+)?)(?:{u})", "清溪镇集体经济收入占比从12.5%提高到31.2%", "12.5"),
+    # a qualifier before the second figure (从86亿元增长到近120亿元)
+    (r"(?:由|从)(?P<v>\d+(?:\.\d+)?)(?:{u})?(?P<verb>增长|增加|提高|上升|扩大|提升|下降|减少|降低|回落|缩小|压减)(?:到|至)"
+     + QUALIFIER_BEFORE_RX.replace("{", "{{").replace("}", "}}") + r"(?P<w>\d+(?:\.\d+)?)(?:{u})",
+     "全镇森林覆盖率从38%提高到近45%", "38"),
 ]
 
 
@@ -597,6 +623,46 @@ def stated_from(f: dict[str, Any], earlier: int) -> dict[str, Any] | None:
         m = re.search(pattern.format(y=years, u=re.escape(unit)), f.get("quote") or "")
         if m is not None and (v := parse_number(m.group("v"))) is not None:
             return {"value": v, "unit": unit, "text": m.group(0)}
+    return None
+
+
+# The later year's growth over a named earlier year, stated in its own sentence: the base year right before
+# the verb (比1995年增长69%) or named once for the whole sentence (一九九二年同一九八七年相比，…钢产量增长百分之
+# 四十二). ``{y}`` the earlier year (digits or Chinese); the figure after the verb must be the fact's own change.
+# (pattern of the base-year frame, example, the figure read)
+GROWTH_SINCE_FORMS: list[tuple[str, str, str]] = [
+    (r"(?:比|较)(?:{y})年(?:同期)?(?=(?:增长|提高|下降|减少|增加|降低)了?(?:百分之|\d))", "全县出口额比2030年增长31%", "31"),
+    (r"(?:同|与|和|跟)(?:{y})年(?:同期)?(?:相比|比较)", "二〇三五年同二〇三〇年相比，全县油菜籽增长百分之十七", "17"),
+    (r"(?:比|较)(?:{y})年(?:同期)?[，,]", "到2035年比2030年，全县茶叶产量增长12.5%", "12.5"),
+]
+_GROWTH_VERB = re.compile(r"(?P<w>增长|提高|下降|减少|增加|降低)了?(?P<fig>百分之[零〇一二两三四五六七八九十百点]+|\d+(?:\.\d+)?\s*[%％])")
+
+
+def _years_rx(year: int) -> str:
+    return (f"{year}|{''.join(_CN_DIGITS[int(c)] for c in str(year))}|"
+            f"{''.join('零一二三四五六七八九'[int(c)] for c in str(year))}|{''.join('〇一二三四五六七八九'[int(c)] for c in str(year)).replace('〇', '○')}")
+
+
+def growth_since(f: dict[str, Any], earlier: int) -> dict[str, Any] | None:
+    """The fact's own growth over ``earlier`` as its sentence states it ({word, value, text}): a base-year
+    frame of :data:`GROWTH_SINCE_FORMS` naming ``earlier``, then, before any other base year, the verb and
+    the fact's change figure. None when the sentence names no such base (a growth over 上年 is not one)."""
+    from ...stages.numbers import parse_number
+
+    if f.get("change") is None or f.get("change_unit") not in ("%", None):
+        return None
+    quote = f.get("quote") or ""
+    for pattern, *_ in GROWTH_SINCE_FORMS:
+        for frame in re.finditer(pattern.format(y=_years_rx(earlier)), quote):
+            # the frame holds to the sentence's end (its clauses may be parted by ；) or another base year
+            rest = re.split(r"[。！？\n]|(?:比|较|同|与|和|跟)(?:\d{4}|[〇○零一二三四五六七八九]{4})年", quote[frame.end():])[0]
+            for m in _GROWTH_VERB.finditer(rest):
+                fig = m.group("fig").rstrip("%％ ")
+                v = parse_number(fig) if fig.startswith("百分之") else float(fig)
+                if v is not None and abs(v - abs(f["change"])) < 1e-9:
+                    end = frame.end() + m.end()
+                    text = quote[frame.start():end] if end - frame.start() <= 40 else m.group()
+                    return {"word": m.group("w"), "value": v, "text": text}
     return None
 
 
@@ -688,10 +754,13 @@ def stated_from_bare(f: dict[str, Any]) -> dict[str, Any] | None:
 
 # A fine a regulation sets, as its sentences state it (pattern, example): 处50元以上200元以下罚款, 处以
 # 500元罚款, 可处200元以下的罚款, 罚款100元
+_YUAN = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(?:万)?元"  # 200元, 二十万元
 FINE_FORMS: list[tuple[str, str]] = [
-    (r"(?:\d+(?:\.\d+)?(?:万)?元以上)?\d+(?:\.\d+)?(?:万)?元以下(?:的)?罚款", "由城管部门责令改正，处20元以上100元以下罚款"),
-    (r"(?<=处)(?:以)?\d+(?:\.\d+)?(?:万)?元(?:的)?罚款", "拒不改正的，处以300元罚款"),
-    (r"罚款\d+(?:\.\d+)?(?:万)?元", "对个人罚款50元"),
+    (rf"(?:{_YUAN}以上)?{_YUAN}以下(?:的)?罚款", "由城管部门责令改正，处20元以上100元以下罚款"),
+    (rf"(?<=处)(?:以)?{_YUAN}(?:的)?罚款", "拒不改正的，处以300元罚款"),
+    (rf"罚款{_YUAN}", "对个人罚款50元"),
+    # a share of a sum (处工程造价3%以上5%以下罚款)
+    (r"(?<=处)(?:以)?[\u4e00-\u9fff]{0,10}?\d+(?:\.\d+)?%(?:以上\d+(?:\.\d+)?%以下)?(?:的)?罚款", "逾期不拆除的，处工程造价3%以上5%以下罚款"),
 ]
 FINE = re.compile("|".join(f"(?:{rx})" for rx, _ in FINE_FORMS))
 
@@ -699,15 +768,77 @@ FINE = re.compile("|".join(f"(?:{rx})" for rx, _ in FINE_FORMS))
 def fine_sentence(store: StoreAPI, name: str, words: list[str]) -> dict[str, Any] | None:
     """The sentence (or list item) of the named regulation that sets a fine and holds most of the
     question's words, with the fine as written; None when no sentence holds any of them."""
-    best: tuple[int, int, dict[str, Any]] | None = None
+    best: tuple[tuple[int, int, int], int, dict[str, Any]] | None = None
     for d, title in named_documents(store, name):
         text = d["text"]
         for m in FINE.finditer(text):
             start, end = sentence_span(text, m.start(), m.end(), keep_stop=False)
             said = text[start:end]
             hits = sum(len(w) for w in words if w in said)
-            if hits and (best is None or hits > best[0]):
+            # the clause of this fine (对个人处…罚款，对单位处…罚款: 对单位 asked, the second)
+            clause = text[max([start] + [text.rfind(c, start, m.start()) + 1 for c in "，；,;"]):m.end()]
+            key = (hits, sum(len(w) for w in words if w in clause), -len(said))
+            if hits and (best is None or key > best[0]):
                 fine = re.sub(r"^以|的?罚款$|^罚款", "", m.group())
-                best = (hits, -len(said), {"doc": d["doc"], "quote": said, "span": [start, end], "fine": fine,
-                                           "title": title, "region": d.get("region")})
+                best = (key, 0, {"doc": d["doc"], "quote": said, "span": [start, end], "fine": fine,
+                                 "title": title, "region": d.get("region")})
     return best[2] if best else None
+
+
+# The members a sentence names for "<verb>哪几个/哪N个<noun>" (重点发展哪几个产业): the list right after the
+# question's verb. (name, pattern with {v} the verb and {n} the noun, invented example, a question it
+# answers, a member it reads)
+MEMBER_FORMS: list[tuple[str, str, str, str, str]] = [
+    ("list-then-noun", r"{v}(?P<l>[^，。；：“”\n]{{2,80}}?)(?:等)?(?:[几一二两三四五六七八九十\d]+(?:个|项|类|大|种))?{n}",
+     "下一步，青川镇将重点培育茶叶、竹编、山地民宿等特色产业", "青川镇要重点培育哪几个特色产业？", "竹编"),
+    ("each-ends-with-noun", r"{v}(?P<l>[^，。；：、和与及\n]{{1,10}}?{n}(?:[、和与及][^，。；：、和与及\n]{{1,10}}?{n})+)",
+     "要加快建设东岸科创片区和西岭物流片区", "提出要加快建设哪两个片区？", "西岭物流片区"),
+]
+_SMALL = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _member_query(q: str) -> tuple[list[str], str, int | None] | None:
+    """(the verb's endings longest first, the noun, how many are asked or None) of a members question."""
+    m = W.MEMBERS_Q.search(q)
+    if m is None:
+        return None
+    verb = re.sub(r"^(?:提出|计划|准备|打算|将要|将|要|还要|会)+", "", m.group("v"))
+    return [verb[i:] for i in range(0, max(1, len(verb) - 1)) if len(verb[i:]) >= 2], m.group("noun"), _SMALL.get(m.group("n"))
+
+
+def members_in(text: str, q: str) -> tuple[list[str], re.Match[str]] | None:
+    """The members the text names for the question "<verb>哪几个<noun>" (:data:`MEMBER_FORMS`), as many as the
+    question counts (哪两个; at least two for 哪几个), and the match; the verb tried from its longest ending
+    down to two characters (下一阶段重点聚焦 -> 重点聚焦 -> 聚焦)."""
+    asked = _member_query(q)
+    if asked is None:
+        return None
+    verbs, noun, want = asked
+    for v in verbs:
+        if v not in text:
+            continue
+        for _name, pattern, *_ in MEMBER_FORMS:
+            for hit in re.finditer(pattern.format(v=re.escape(v), n=re.escape(noun)), text):
+                parts = [x.strip() for x in re.split(r"、|和|及|与", hit.group("l")) if x.strip()]
+                if len(parts) >= 2 and (not want or len(parts) == want) and all(len(x) <= 14 for x in parts):
+                    return parts, hit
+    return None
+
+
+def members(store: StoreAPI, q: str, place: str | None) -> dict[str, Any] | None:
+    """:func:`members_in` over the place's documents that hold the noun: {members, doc, quote, span, region, said}."""
+    asked = _member_query(q)
+    if asked is None:
+        return None
+    verbs, noun, _want = asked
+    for doc_id in _docs(store, [noun, *verbs[:1]], place, limit=6):
+        d = store.document(doc_id)
+        if d is None or (place and d.get("region") and not (d["region"] == place or d["region"].endswith(place))):
+            continue
+        found = members_in(d["text"], q)
+        if found is not None:
+            parts, hit = found
+            s, e = sentence_span(d["text"], hit.start(), hit.end())
+            return {"members": parts, "doc": d["doc"], "quote": d["text"][s:e], "span": [s, e],
+                    "region": d.get("region"), "said": hit.group()}
+    return None

@@ -27,7 +27,7 @@ RELATIVE_YEAR = re.compile(r"今年|去年|明年|上年(?!度)|本年")  # a ye
 CUMULATIVE_Q = re.compile(r"累计|总共|一共|共计|合计|总计")  # 2019年以来累计…多少: one cumulative figure
 SINCE_Q = re.compile(rf"({YEAR})年以来")
 # a range asked for a difference (从2013年到2016年增长了多少) is a change, not a trend
-RANGE_CHANGE_Q = re.compile(r"(?:增长|增加|减少|下降|提高|变化|多)了?多少")
+RANGE_CHANGE_Q = re.compile(r"(?:增长|增加|减少|下降|提高|变化|多)了?多少|从多少[^，。？]{0,6}?(?:到|至)多少")
 
 # Operation cues, first match wins (the order matters: a glossary question may hold 哪些, a
 # tracked target 目标, a comparison 哪个). ``places`` is how many named places the row needs.
@@ -49,7 +49,7 @@ OPERATION_CUES: list[tuple[str, re.Pattern[str], str]] = [
     ("glossary_list", re.compile(r"指(?:的是)?哪些|包括哪些|包含哪些|(?:覆盖|涵盖)(?:了)?哪些|是指哪|有哪些内容|(?:是|指)哪[几一二两三四五六七八九十]+[个项条种类张部所家大](?=[？?]?$)"
                                  r"|[一二两三四五六七八九十]大[\u4e00-\u9fff]{2,8}(?:是|有|分别是|包括)哪些[？?]?$"),
      "两重指哪些？"),
-    ("fine", re.compile(r"(?:条例|办法|规定|细则)[》”]?.*(?:罚(?:款)?(?:多少|几)|罚多少钱|多少元(?:以下|以上)?的?罚款|罚款(?:是|为)?(?:多少|几))"),
+    ("fine", re.compile(r"(?:条例|办法|规定|细则)[》”]?.*(?:罚(?:款)?(?:多少|几)|罚多少钱|多少元(?:以下|以上)?的?罚款|罚款(?:标准|数额|金额)?(?:是|为)?(?:多少|几))"),
      "云溪市绿色出行促进条例规定，乱停共享单车罚多少钱？"),
     ("documents", re.compile(r"多少篇|几篇|多少份|几份|(?:库|数据库|资料库)[^，。？]{0,8}(?:多少|几)(?:部|个|条)"),
      "库中有多少篇政府工作报告？"),
@@ -65,7 +65,7 @@ OPERATION_CUES: list[tuple[str, re.Pattern[str], str]] = [
     ("project", re.compile(r"总投资|计划投资|投资总额|项目.*(?:投资|多少亿)"), "某项目计划总投资多少？"),
     ("trend", re.compile(r"历年|逐年|趋势|这几年|近几年|怎么变化|如何变化|变化情况|走势|各年|(?:\d{4}|[一二三四五六七八九〇零]{4})年以来(?![^，。？]*(?:累计|总共|一共|共计|合计))|的变化|变化$|(?:近|最近|过去)[一二三四五六七八九十\d]+年(?![^，。？]*(?:累计|总共|合计|共计))"),
      "全国国内生产总值增速2019年到2024年怎么变化？"),
-    ("change", re.compile(rf"比(?:上年|去年|前一年|(?:{YEAR})年)?(?:增加|减少|增长|下降|提高|降低|多|少)了?多少"
+    ("change", re.compile(rf"比(?:上年|去年|前一年|(?:{YEAR})年)?(?:增加|减少|增长|下降|提高|降低|增产|减产|多|少)了?多少"
                           rf"|比(?:上年|去年|前一年|(?:{YEAR})年)(?:的)?(?:高|低|快|慢)了?多少|相比.*(?:增加|减少|变化|多|少)了?多少"
                           r"|变化了?多少|增加了?多少|减少了?多少"),
      "海拉尔区2016年地区生产总值比2014年增加了多少？"),
@@ -73,12 +73,16 @@ OPERATION_CUES: list[tuple[str, re.Pattern[str], str]] = [
      "2026年哪个省地区生产总值增长目标最高？"),
 ]
 
+# The members a sentence names asked for: "<verb>哪几个/哪N个<noun>" (重点发展哪几个产业, 加快建设哪两个片区)
+MEMBERS_Q = re.compile(r"(?P<v>[\u4e00-\u9fff]{2,8})哪(?P<n>几|[两二三四五六七八九十])(?:个|项|类|种|大|片|座)"
+                       r"(?P<noun>[\u4e00-\u9fff]{2,6})[？?]?$")
+
 # A question asking what a term means or covers; the term is quoted (“四库”指什么) or follows 什么是.
 # STRICT cues never ask for a figure, so they read a term even when a place and a year are named
 # (云溪市2026年报告里的“三库”具体指哪些); a bare 是什么 does so only for a quoted term or a question
 # with no year (2026年增长目标是什么 asks for a figure).
 DEFINE_STRICT = re.compile(r"(?:是)?(?:指什么|指的是什么|是什么意思|什么意思|含义是什么|的含义|(?:具体)?(?:是)?指哪些|(?:具体)?包括哪些"
-                           r"|(?:具体)?包含哪些|(?:覆盖|涵盖)(?:了)?哪些|(?:具体)?(?:是指?|指)哪(?:[几一二两三四五六七八九十]+)[\u4e00-\u9fff]{0,2}(?=[？?]?$)|(?:是)?(?:怎么|如何|怎样)定义(?:的)?|(?:具体)?是指哪[些个]?|有哪些内容|具体内容是什么)")
+                           r"|(?:具体)?包含哪些|(?:覆盖|涵盖)(?:了)?哪些|(?:具体)?(?:是指?|指|包括|包含|分为|涵盖)哪(?:[几一二两三四五六七八九十]+)(?:个|种|类|项|条|大|张|部)?(?:方面|颜色|部分|领域|内容|环节|类别|要素|主体|层面|维度|[\u4e00-\u9fff]{0,2})(?=[？?]?$)|(?:是)?(?:怎么|如何|怎样)定义(?:的)?|(?:具体)?是指哪[些个]?|有哪些内容|具体内容是什么)")
 # a named set (四大主导产业, 五大新兴产业) asked for its members: the set's name before 是哪些
 DEFINE_SET = re.compile(r"(?P<t>[一二两三四五六七八九十]大[\u4e00-\u9fff]{2,8}?)(?:是|有|分别是|包括)哪些[？?]?$")
 DEFINE_Q = re.compile(rf"{DEFINE_STRICT.pattern}|是什么|是啥")
@@ -86,6 +90,9 @@ DEFINE_BEFORE = re.compile(r"(?:什么是|什么叫|何为|何谓)")
 # Words saying a term was read in a document (报告中的, 提到的): a bare 是什么 after them asks for the term
 TERM_READ_IN = re.compile(r"(?:报告|文件|文中|条例|讲话)(?:中|里|里面)?(?:所说|提到|提出|说)?的")
 QUOTED_TERM = re.compile(r"[“\"「『]([^”\"」』]{1,30})[”\"」』]")
+# after a quoted term, the parts it names asked for (“三清”工程里的3类对象是哪些, “两库”中的两个库分别是什么)
+PARTS_OF_TERM = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:里|中|当中)?的?[\d一二两三四五六七八九十]+(?:类|个|项|种|大|条|张)"
+                           r"[\u4e00-\u9fff]{1,4}(?:分别)?(?:是|有|包括|指)(?:哪些|哪几[个类项种]?|什么)[？?]?$")
 # The words before a term that only say where it was read (报告中的, 所称的, 提出的): not part of the term.
 TERM_SOURCE = re.compile(r"^.*?(?:名词解释|名词注释|注释|报告|文件|文中|条例|办法|规定|意见|纲要|规划)(?:中|里|里面|后面)?"
                          r"(?:所称|所说|提到|提出|说|讲)?的?|^.*(?:所称|所说|提到|提出)的?")
@@ -98,9 +105,10 @@ ORDER_LOW = re.compile(r"最低|最少|最慢|更低|更少|更慢|低于|垫底
 ORDER_HIGH = re.compile(r"最高|最多|最快|更高|更多|更快|高于|排名|排第|前[三五十]")
 
 KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
-    ("target", re.compile(r"目标|预期|计划|力争|打算|要达到|定为|安排|拟按|拟安排")),
+    # 计划 of a plan's name (第一个五年计划期间, 五年计划时期) names a span, not a target
+    ("target", re.compile(r"目标|预期|(?<!五年)计划(?!期间|时期)|力争|打算|要达到|定为|安排|拟按|拟安排")),
     ("forecast", re.compile(r"预计")),
-    ("actual", re.compile(r"实际|完成了|实现了|达到了|结果|最终|全年.{0,4}(?:是|为)多少|比上年|同比|增长了|增加了")),
+    ("actual", re.compile(r"实际|累计完成|完成了|实现了|达到了|结果|最终|全年.{0,4}(?:是|为)多少|比上年|同比|增长了|增加了")),
 ]
 # Said of an outcome in so many words; 增长了/比上年 alone may be the question's own operation (比2024年增加了多少).
 ACTUAL_SAID = re.compile(r"实际|完成了|实现了|达到了|结果|最终|完成数|完成情况")
@@ -177,7 +185,7 @@ NATION_Q = re.compile(r"全国|我国|国家|中国")
 LEVEL_AND_RATE = re.compile(r"(?:总量|规模|总额)?(?:和|及|与|以及)(?:其)?(?:增速|增幅|增长率|增长速度)")
 LEVEL_WORDS = re.compile(r"总量|规模|总额|总值是多少|达到多少|是多少亿|多少亿元|多少万亿")
 RATE_WORDS = re.compile(r"增速|增幅|涨幅|增长率|速度")  # a rate, not a level
-CHANGE_WORDS = re.compile(r"增长|增速|增幅|涨幅|提高|下降|上涨|增加|减少|降低|同比|比上年")
+CHANGE_WORDS = re.compile(r"增长|增速|增幅|涨幅|提高|下降|上涨|增加|减少|降低|增产|减产|同比|比上年")
 
 # Everyday words for a measure, only for reading questions (in documents they are too loose).
 ASK_ALIASES = [("就业", "new_jobs"), ("失业率", "unemployment_surveyed"), ("经济增速", "gdp"), ("经济", "gdp"),
@@ -187,7 +195,7 @@ ASK_ALIASES = [("就业", "new_jobs"), ("失业率", "unemployment_surveyed"), (
 # What is left of a question once place, time and question words are gone is the measure asked about.
 NOT_MEASURE = re.compile(
     rf"(?:{YEAR})年?|十[一二三四五]五|今年|去年|上年|明年|全国|我国|国家|全省|全市|全区|全年|"
-    r"分别|各是|各自|相比|对比|比较|哪个|哪一个|哪些|谁|更高|更低|更多|更少|更快|更慢|最高|最低|最多|最少|最快|最慢|"
+    r"比(?=(?:\d{4}|上|去|前一)年)|分别|各是|各自|相比|对比|比较|哪个|哪一个|哪些|谁|更高|更低|更多|更少|更快|更慢|最高|最低|最多|最少|最快|最慢|"
     r"(?:是|有)?多少(?:家|个|件|项|名|位|所|套|张|条|次|人|天|亿元|万元|元)?|几(?:家|个|件|项|名|位|所|套|张|条|次|天)|百分之几|百分之多少|是什么|是否|完成了吗|实现了吗|达到了吗|完成情况|目标|预期|计划|实际|完成|预计|怎么变化|如何变化|"
     r"变化|趋势|历年|逐年|增长了|增长|增速|增幅|涨幅|提高|下降|上涨|增加|减少|排名|省份|城市|到|至|"
     r"是?怎(?:么|样)(?:样)?(?:的)?|如何|有何|安排|拟按|拟安排|以来|至今|"

@@ -17,7 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ...lexicon.load import alternation
-from ...lexicon.words import CHANGE_ABS, CHANGE_SIGN, ONE_CHAR_METRICS, YEAR, YEAR_CN
+from ...lexicon.metrics import AREA_PREFIX, synonyms
+from ...lexicon.words import CHANGE_ABS, CHANGE_SIGN, ONE_CHAR_METRICS, RATE_NOUNS, YEAR, YEAR_CN
 from ...model import Document, Fact
 from ..numbers import base_unit, clean_number
 from ..sections import status_cue
@@ -56,7 +57,11 @@ _TO_VERBS = ("增加到|增长到|提高到|提升到|提升至|提高至|增至
               "缩短为|降低至|降低到|延长至|延长到|扩大至|提速至|精简至|精简为")
 _TO_PHRASE = re.compile(rf"^(?:{_TO_VERBS})(?:(?:{YEAR}|{YEAR_CN}|去|上|今)年(?:底|末)?)?的?$")  # 降到去年的1.5%
 # 由每生每年5元提高至10元: a rate per head and year may sit between 由 and the figure.
-_FROM = re.compile(rf"(?:由|从)(?:去年|上年|原先|原来|原|过去|以前|改革前|(?:{YEAR}|{YEAR_CN})年(?:底|末)?)?(?:每[\u4e00-\u9fff]{{1,2}}?){{0,2}}的?$")
+# 由/从 + where it started: a year, a plan's end (由“七五”末的8500万, 从“十三五”期末), a bound on the start
+# (从不到70万亿元增加到超过100万亿元).
+_FROM = re.compile(rf"(?:由|从)(?:去年|上年|原先|原来|原|过去|以前|改革前|(?:{YEAR}|{YEAR_CN})年(?:底|末)?"
+                   rf"|[“\"]?[一二三四五六七八九十]{{1,3}}五[”\"]?(?:时期|期)?(?:末|期末|初))?(?:每[\u4e00-\u9fff]{{1,2}}?){{0,2}}的?"
+                   rf"(?:不到|不足|接近|近|约|超过|逾)?$")
 _TO_VERB = re.compile(rf"^(?:{_TO_VERBS})")
 _REACHED = ("达到", "达", "为", "至")
 _REACHED_AFTER = re.compile(r"^[、，,]?(?:达到|达|增至|增加到|提高到|升至|(?:总量|规模|总额|总规模)(?:达到?|为)?)$")
@@ -77,7 +82,6 @@ _TOTAL_ONLY = re.compile(r"^[，,\s]*(?:合计|共计|总计|累计|共|计)(?:�
 _PLAN_OR_OUTCOME = re.compile(r"计划|实际|预计")
 # A figure its clause states as the plan (1981年计划为3.7%) stays a target of that past year.
 _PLAN_FIGURE = re.compile(r"计划(?:为|是|增长)")
-_RATE_NOUNS = ("增长速度", "增速", "增长率")
 # A clause holding only the verb that sets a figure (…的年度调控目标，确定为6%至7%; 要使云溪市物价涨幅较上年
 # 有所收窄，争取控制在4%左右): the measure is the subject of the clause before, up to a base it is compared with.
 _SET_ONLY = re.compile(r"^[，,\s]*(?:全年|今年)?(?:要|力争|努力|争取|确保)?(?:定为|定在|拟定为|确定为|控制在|保持在|调控在)$")
@@ -93,11 +97,30 @@ _OF_PREVIOUS = ("占", "所占", "比重", "增速", "增幅", "降幅", "涨幅
 # A sentence that opens on a bare change noun with an adverb (涨幅依然高达12.6%, 降幅却达) measures what the
 # sentence before on its paragraph named: 年初提出把明澜区零售物价涨幅控制在6%以内。…涨幅依然高达12.6%.
 _STILL = re.compile(r"(?:仍然|依然|仍|还|却|也)高?$")
-_BARE_CHANGE = ("降幅", "增幅", "增速", "涨幅")
+_BARE_CHANGE = tuple(w for w in RATE_NOUNS if len(w) == 2)  # 降幅, 增幅, 增速, 涨幅
 # A bare output noun after a clause naming the sector (工业运行稳中有升，总产值较上年增长9.3%): the sector's output.
-_BARE_OUTPUT = ("总产值", "产值", "增加值")
+_BARE_OUTPUT = ("总产值", "产值", "增加值", "总产量", "产量")
 _SECTOR = re.compile(r"^(?:工农业|轻工业|重工业|工业|农业|建筑业|服务业|第[一二三]产业)")
-_GROWTH_END = ("涨幅", "上涨幅度", "增幅", "降幅", "增速", "增长速度", "增长", "上涨", "下降")
+
+
+def _output_head(subject: str, noun: str) -> str:
+    """Whose output a bare 总产值/总产量 measures, from the clause before: a sector it opens with (工业运行…，
+    总产值), or a product the lexicon knows a 产量 of (粮食按人口平均占有量创新高，总产量达到…: 粮食)."""
+    if noun.endswith(("产值", "增加值")):
+        return sector.group(0) if (sector := _SECTOR.match(subject)) else ""
+    subject = AREA_PREFIX.sub("", subject)
+    known = synonyms()
+    for n in range(min(4, len(subject)), 0, -1):
+        if (head := subject[:n]) + noun in known or head + noun.removeprefix("总") in known:
+            return head
+    # a product the lexicon does not list, named before how it is grown or made (蔬菜生产稳步发展，总产量…)
+    m = _PRODUCT_BEFORE.match(subject)
+    return m.group("head") if m and not _SECTOR.match(m.group("head")) and m.group("head") not in _NO_PRODUCT else ""
+
+
+_NO_PRODUCT = ("安全", "清洁", "绿色", "全年", "今年", "去年", "生态", "标准化", "规模化", "机械化", "组织", "恢复", "发展")
+_PRODUCT_BEFORE = re.compile(r"^(?P<head>[\u4e00-\u9fff]{1,4}?)(?:生产|种植|播种|按人口|的生产|的种植)")
+_GROWTH_END = (*RATE_NOUNS, "增长", "上涨", "下降")
 
 
 @dataclass(slots=True)
@@ -183,8 +206,8 @@ class Clause:
             # "…把零售物价涨幅控制在6%以内。尽管…，涨幅依然高达12.6%": the measure of the sentence before.
             self.window = named if named.endswith(_GROWTH_END) else named + bare
         elif (self.window in _BARE_OUTPUT and self.prev_fact is None
-                and (sector := _SECTOR.match(self.subject_before(24)))):
-            self.window = sector.group(0) + self.window
+                and (head := _output_head(self.subject_before(24), self.window))):
+            self.window = head + self.window
         elif (self.window[:2] in _LEVEL_NOUNS and self.window[2:] in CHANGE_SIGN and self.prev_fact is not None
                 and self.prev_fact.data["metric"]):
             # "地区生产总值年均增长5%，总量比2020年增加7400亿元": the 总量 of the measure before
@@ -238,7 +261,7 @@ class Clause:
                     and "。" not in self.text[pf.start : mt.start]
                     and pf.data["change_unit"] == "%" and pf.data["value"] is None):
                 subject = pf.data["metric"] or ""
-            if subject.endswith(_RATE_NOUNS):
+            if subject.endswith(RATE_NOUNS):
                 mt.kind, mt.change, mt.change_unit, mt.value, mt.unit = "change", mt.value, "%", None, None
                 self.window = subject
         elif (not self.window and mt.kind == "change" and clause_start > self.s0 and self.prev_fact is None
@@ -433,6 +456,24 @@ def absolute_change(c: Clause) -> bool:
             and "change_abs" not in pf.data):
         pf.data["change_abs"] = clean_number(CHANGE_SIGN[window] * (mt.value or 0))
         pf.data["change_abs_unit"] = mt.unit
+        _quote_to(pf, c.text, mt.end)
+        return c.advance(mt.end)
+    return False
+
+
+# 即/也就是 + a bare percentage: the same change said again as a rate.
+_RESTATED = re.compile(r"^[，,、\s]*(?:即|亦即|也即|也就是说?|折合)[，,\s]*$")
+
+
+def restated_rate(c: Clause) -> bool:
+    """比上年增产2200万吨，即7.8%: a bare percentage after 即 restates the absolute change just read as a
+    rate: the change of the same fact (signed as the absolute change), not a level of its own."""
+    mt, pf = c.mt, c.prev_fact
+    if (mt.kind == "level" and mt.unit == "%" and mt.value is not None and mt.value_max is None and pf is not None
+            and pf.start >= c.s0 and _RESTATED.match(c.raw_window) and pf.data.get("change_abs") is not None
+            and pf.data["change"] is None):
+        sign = -1 if pf.data["change_abs"] < 0 else 1
+        pf.data.update(change=clean_number(sign * mt.value), change_unit="%")
         _quote_to(pf, c.text, mt.end)
         return c.advance(mt.end)
     return False
@@ -819,6 +860,21 @@ METRIC_RULES: list[Row] = [
                                                 {"metric": "实现全部脱贫", "value": 118})),)),
     Row("words before the figure, or the noun after it", metrics_window, (
         ("全区地区生产总值512亿元。", ({"metric": "地区生产总值", "value": 512, "unit": "亿元"},)),
+        # a bare 总产量/产量 after a clause naming the product (lexicon synonyms, or X生产/种植/按人口…)
+        ("全区粮食按人口平均占有量创历史新高，总产量达到52万吨。", ({"metric": "粮食总产量", "value": 52},)),
+        ("全市原煤生产保持稳定，产量达到3200万吨。", ({"metric": "原煤产量", "value": 3200},)),
+        ("全区茶叶种植面积继续扩大，总产量达到1.2万吨。", ({"metric": "茶叶总产量", "value": 1.2},)),
+        ("全区安全生产形势稳定，产量达到5万吨。", ({"metric": "产量", "value": 5},)),
+        # a whole number of years after a duration noun (受教育年限, 预期寿命) is a level in 年
+        ("全区15岁以上人口平均受教育年限达到11年以上。",
+         ({"metric": "15岁以上人口平均受教育年限", "value": 11, "unit": "年", "qualifier": "以上"},)),
+        ("全区人均预期寿命提高到七十八年。", ({"metric": "人均预期寿命", "value": 78, "unit": "年"},)),
+        ("实施九年义务教育，用5年时间完成改造。", ()),
+        # 各 + a classifier (各类, 各地, 各项) is a word of the name, not a determiner to drop
+        ("全区各类市场主体达到12.5万户。", ({"metric": "各类市场主体", "value": 12.5},)),
+        ("全区各项存款余额达到900亿元。", ({"metric": "各项存款余额", "value": 900},)),
+        # the people counted before a verb of going (来到, 沿着, 涌入): not where they went
+        ("春节假期，30万名各地游客来到东湖景区游览。", ({"metric": "各地游客", "value": 30, "unit": "万名"},)),
         ("新增3所公办幼儿园。", ({"metric": "新增公办幼儿园", "value": 3, "unit": "所"},)),
         ("油菜籽：达到12.6万吨，增长3.5%。", ({"metric": "油菜籽", "value": 12.6, "change": 3.5},)),
         ("向灾区调运的粮食，增加了7亿斤。", ({"metric": "向灾区调运的粮食增加", "value": 7, "unit": "亿斤"},)),
@@ -1018,6 +1074,12 @@ RULES: list[Row] = [
          ({"metric": "人均公园绿地面积", "value": 12.3, "unit": "平方米", "from_value": 10.5},)),
         ("企业开办时间从原先5个工作日压缩至1天。",
          ({"metric": "企业开办时间", "value": 1, "unit": "天", "from_value": 5},)),
+        # a plan's end, or a bound, before the start (由“十二五”末的3.5万, 从不到50亿元)
+        ("全区贫困人口由“十二五”末的3.5万减少到1.2万。",
+         ({"metric": "贫困人口", "value": 1.2, "unit": "万", "from_value": 3.5},)),
+        ("全区森林覆盖率由十三五期末的38%提高到42%。", ({"metric": "森林覆盖率", "value": 42, "from_value": 38},)),
+        ("全区生产总值从不到50亿元增加到超过80亿元。",
+         ({"metric": "生产总值", "value": 80, "qualifier": "超过", "from_value": 50},)),
         # the arrival dated 去年/上年/今年 (降到去年的1.5%): the subject before 从 is still the metric
         ("全区森林覆盖率从2030年的41%提高到去年的45.2%。",
          ({"metric": "森林覆盖率", "value": 45.2, "from_value": 41},)),)),
@@ -1039,6 +1101,13 @@ RULES: list[Row] = [
         ("棉花产量18万吨，比上年减产2万吨。", ({"metric": "棉花产量", "value": 18, "change_abs": -2},)),
         ("全区空气优良天数比例达到81%、增加9天。",
          ({"metric": "空气优良天数比例", "value": 81, "change_abs": 9, "change_abs_unit": "天"},)),)),
+    Row("a percentage after 即 restates the absolute change before", restated_rate, (
+        ("全区粮食总产量达到52万吨，比上年增产3万吨，即6.1%。",
+         ({"metric": "粮食总产量", "value": 52, "change_abs": 3, "change": 6.1, "change_unit": "%"},)),
+        ("全区棉花产量18万吨，比上年减产2万吨，也就是百分之十。",
+         ({"metric": "棉花产量", "value": 18, "change_abs": -2, "change": -10},)),
+        ("全区财政总收入88.6亿元，同比增加6.2亿元，亦即7.5%。",
+         ({"metric": "财政总收入", "value": 88.6, "change_abs": 6.2, "change": 7.5},)),)),
     Row("level reached after a change", change_then_level, (
         ("城镇化率提高1.2个百分点，达到68.4%。",
          ({"metric": "城镇化率", "change": 1.2, "change_unit": "百分点", "value": 68.4, "unit": "%"},)),

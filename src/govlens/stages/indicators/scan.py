@@ -76,6 +76,12 @@ _DECIMAL_YEARS = re.compile(rf"{_PRE}(?<![\d.])(?P<n1>\d{{1,2}}\.\d+)年(?![代�
 # Every match of _DECIMAL_YEARS holds this: a line without it skips that scan (its optional qualifier
 # first gives the engine no character to skip by, so it tried every position of the line).
 _DECIMAL_YEARS_HINT = re.compile(r"\d\.\d+年")
+# "平均受教育年限达到9年以上", "预期寿命超过七十年": a whole number of years right after a duration noun (and
+# a verb of reaching) is a level in 年, not a date or a plan's length (fmetric; decimals: _DECIMAL_YEARS).
+_DURATION_NOUNS = ("年限", "寿命", "期限", "工龄")
+_DURATION_YEARS = re.compile(
+    rf"(?:{'|'.join(_DURATION_NOUNS)})(?:达到|提高到|提高至|提升到|提升至|延长到|延长至|增加到|增至|为|达)?"
+    rf"{_PRE}(?<![\d.])(?P<n1>\d{{1,2}}|[一二两三四五六七八九十]{{1,3}})年(?![代度初底末前后来内间])(?P<post>{QUALIFIER_AFTER_RX})?")
 _QUOTES = re.compile(NONFACT["quoted"])
 _MEETING = re.compile(NONFACT["meeting"])
 _CLASS_AFTER = re.compile(NONFACT["class_after"])
@@ -284,6 +290,13 @@ def find_mentions(text: str, lo: int, hi: int, masked: list[tuple[int, int]]) ->
             if not ((overlaps is not None and overlaps.hit(m.start(), m.end())) or _inside_sorted(masked, m.start(), m.end())
                     or _bad_context(text, m.start("n1"), m.end("n1"))):
                 out.append(Mention(m.start(), m.end(), "level", value=float(m.group("n1")), unit="年",
+                                   qualifier=m.group("pre") or m.group("post")))
+    if "年" in span and any(w in span for w in _DURATION_NOUNS):
+        for m in _DURATION_YEARS.finditer(text, lo, hi):
+            a = m.start("pre") if m.group("pre") else m.start("n1")
+            if not ((overlaps is not None and overlaps.hit(a, m.end())) or _inside_sorted(masked, a, m.end())
+                    or any(x.start < m.end() and a < x.end for x in out)):
+                out.append(Mention(a, m.end(), "level", value=_num(m.group("n1")), unit="年",
                                    qualifier=m.group("pre") or m.group("post")))
     # "突破万亿元": a magnitude with no number after a threshold word is one of it (1 万亿元; fmetric).
     if "亿" in span and _BARE_MAG_HINT.search(text, lo, hi):
