@@ -534,6 +534,9 @@ def test_a_bulleted_photo_caption_is_no_listing_entry_and_no_headline():
 @pytest.mark.parametrize("line", [
     "2031年09月03日08:41 | 来源：人民网－云溪频道",  # the time glued to the day, a bar before the source
     "2031-09-03 08:41 ｜ 来源：云溪日报",
+    "2031.09.03 08:41 | 阅读：1234",  # a read count after the day
+    "2031年9月3日 星期三 来源：云溪日报",  # the weekday between the day and the source
+    "2031年9月3日（星期三）  |  来源：云溪网",
 ])
 def test_a_dated_source_row_with_a_bar_is_a_header_field(line):
     assert split.classify(line) == "meta"
@@ -600,3 +603,17 @@ def test_an_annex_after_the_signature_is_part_of_the_document():
 ])
 def test_annex_headings(line, is_head):
     assert bool(split._ANNEX_HEAD.match(line)) is is_head
+
+
+@pytest.mark.parametrize(("header", "issuer"), [
+    # two fields glued on one line: the issuer keeps its last character
+    ("发文机关： 云溪省人民政府办公厅成文日期： 2031年06月29日", "云溪省人民政府办公厅"),
+    ("发文机关： 云溪省人民政府、云溪军区成文日期： 2031年06月29日", "云溪省人民政府、云溪军区"),
+    # a label the table lists but the rules do not know ends the value after a space
+    ("发布机构： 明澜区人民政府 有效性： 有效", "明澜区人民政府"),
+])
+def test_an_index_row_value_runs_to_the_next_label(header, issuer):
+    from govlens.stages.metadata import _meta_fields
+
+    fields = _meta_fields(header)
+    assert (fields.get("发文机关") or fields.get("发布机构")) == issuer, fields
