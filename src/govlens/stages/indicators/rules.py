@@ -497,7 +497,12 @@ def change_then_level(c: Clause) -> bool:
     return False
 
 
-# A change averaged over several years (五年平均每年增长7.9%) is not the change of the level before it.
+# A change averaged over several years (五年平均每年增长7.9%) is not the change of the level before it; nor is a
+# bare 年均 change after a level of one year (1997年…达到5160元，年均增长6%: two periods, two facts). After a
+# span's total (五年累计79亿元，年均增长8%) it is that total's.
+_YEARLY_AVERAGE = re.compile(r"年均|平均每年|每年平均")
+_SPAN_TOTAL = re.compile(r"累计|合计|总计|共计|(?:[两三四五六七八九十]|\d{1,2})年(?:来|间|中|共)?[^，。；]{0,12}?(?:完成|达到|实现|投入|安排)?$|"
+                         r"“[一二三四五六七八九十]{1,3}五”|[一二三四五六七八九十]{1,3}五(?:期间|时期)|以来")
 _SPAN_AVERAGE = re.compile(r"(?:[两三四五六七八九十]|\d{1,2})年(?:来)?(?:平均|年均|累计)")
 
 
@@ -507,7 +512,9 @@ def level_then_change(c: Clause) -> bool:
     if (mt.kind == "change" and pf is not None and not c.window and len(c.group()) == 1 and not mt.noun
             and c.prev_end == c.mention_end  # 2个园区工业总产值均实现翻番: a count, then its things' change
             and pf.data["change"] is None and pf.data["value"] is not None and c.clauses_since_prev() <= 1
-            and not c.period_between() and not _SPAN_AVERAGE.search(c.raw_window)):
+            and not c.period_between() and not _SPAN_AVERAGE.search(c.raw_window)
+            and not (_YEARLY_AVERAGE.search(c.text, c.mention_end, mt.end) and "-" not in (pf.data["period"] or "")
+                     and not _SPAN_TOTAL.search(c.text, max(pf.start, c.s0), mt.start))):
         both = [pf]
         if _ALL_OF_THEM.search(c.raw_window):
             # "原煤达到3200万吨，焦炭达到800万吨，都比上年增长6%": every level of the sentence before it
