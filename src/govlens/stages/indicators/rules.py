@@ -525,7 +525,7 @@ def change_then_level(c: Clause) -> bool:
 
 # A change averaged over several years (五年平均每年增长7.9%) is not the change of the level before it; nor is a
 # bare 年均 change after a level of one year (1997年…达到5160元，年均增长6%: two periods, two facts). After a
-# span's total (五年累计79亿元，年均增长8%) it is that total's.
+# span's total (五年累计79亿元，年均增长8%) it is that total's, and after 由A增加到B the rate of that move.
 _YEARLY_AVERAGE = re.compile(r"年均|平均每年|每年平均")
 _SPAN_TOTAL = re.compile(r"累计|合计|总计|共计|(?:[两三四五六七八九十]|\d{1,2})年(?:来|间|中|共)?[^，。；]{0,12}?(?:完成|达到|实现|投入|安排)?$|"
                          r"“[一二三四五六七八九十]{1,3}五”|[一二三四五六七八九十]{1,3}五(?:期间|时期)|以来")
@@ -540,7 +540,7 @@ def level_then_change(c: Clause) -> bool:
             and pf.data["change"] is None and pf.data["value"] is not None and c.clauses_since_prev() <= 1
             and not c.period_between() and not _SPAN_AVERAGE.search(c.raw_window)
             and not (_YEARLY_AVERAGE.search(c.text, c.mention_end, mt.end) and "-" not in (pf.data["period"] or "")
-                     and not _SPAN_TOTAL.search(c.text, max(pf.start, c.s0), mt.start))):
+                     and "from_value" not in pf.data and not _SPAN_TOTAL.search(c.text, max(pf.start, c.s0), mt.start))):
         both = [pf]
         if _ALL_OF_THEM.search(c.raw_window):
             # "原煤达到3200万吨，焦炭达到800万吨，都比上年增长6%": every level of the sentence before it
@@ -1200,6 +1200,8 @@ RULES: list[Row] = [
          ({"metric": "地区生产总值", "value": 512, "change": None}, {"metric": "地区生产总值", "value": None, "change": 7})),
         ("全区财政性教育经费支出五年累计79亿元，年均增长8%。",
          ({"metric": "财政性教育经费支出", "value": 79, "change": 8, "period": "2016-2020"},)),
+        ("全区地区生产总值由2015年的300亿元增加到2020年的512亿元，年均增长7%。",
+         ({"metric": "地区生产总值", "value": 512, "from_value": 300, "change": 7},)),
         ("全区地区生产总值达到512亿元，按可比价格计算，比上年增长6.3%。",
          ({"metric": "地区生产总值", "value": 512, "change": 6.3},)),
         # the basis of the comparison (按可比口径, 同口径, 按不变价格计算) names no measure of its own
