@@ -558,3 +558,49 @@ def test_a_terms_parts_asked_read_the_term(store, question, term):
 def test_the_comparison_word_is_not_part_of_the_measure(store, question):
     p = read(store, question)
     assert p.measure and not p.measure.endswith("比"), p
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("云溪大桥总投资相应调整约为12.4亿元", 12.4),
+    ("总投资调整为7亿元", 7.0),
+    ("总投资为36亿元的溪北污水处理厂建成投运", 36.0),
+    ("计划总投资18.6亿元", 18.6),
+])
+def test_an_investment_figure_is_read_through_revision_words(text, value):
+    from govlens.analysis.ask.sentences import INVEST
+
+    m = INVEST.search(text)
+    assert m is not None and float(m.group(3)) == value
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("第二个五年计划期间全县基本建设投资累计完成多少？", "actual"),
+    ("五年计划时期云溪县粮食产量累计完成多少？", "actual"),
+    ("云溪县2031年计划完成投资多少？", "target"),
+])
+def test_a_plans_name_is_no_target_cue(store, question, kind):
+    assert read(store, question).kind == kind
+
+
+@pytest.mark.parametrize(("question", "op"), [
+    ("2031年全县粮食产量目标600万吨，最后是多少？", "track"),
+    ("2031年云溪县失业率目标4.5%以内，后来实际是多少？", "track"),
+])
+def test_a_stated_target_then_its_outcome_asked_is_tracked(store, question, op):
+    assert read(store, question).op == op
+
+
+@pytest.mark.parametrize(("text", "fine"), [
+    ("对个人处五千元以上二万元以下罚款", "五千元以上二万元以下"),
+    ("逾期未恢复的，处绿化工程造价2%以上4%以下罚款", "绿化工程造价2%以上4%以下"),
+])
+def test_fines_in_chinese_numerals_or_shares_are_read(text, fine):
+    from govlens.analysis.ask.sentences import FINE
+
+    assert re.sub(r"^以|的?罚款$|^罚款", "", FINE.search(text).group()) == fine
+
+
+@pytest.mark.parametrize("question", ["云溪市绿色出行促进条例对乱停单车的，罚款标准是多少？",
+                                      "云溪市文明养犬条例对单位的罚款金额是多少？"])
+def test_a_fines_standard_asked_is_a_fine(store, question):
+    assert read(store, question).op == "fine"

@@ -71,6 +71,10 @@ def test_scan_joins_chains_and_skips_common_words():
     ("江苏河湖长制，浙江河道整治，广东湾区建设", ["江苏", "浙江", "广东"]),  # a place's rivers, a bay area
     ("浙江大学、宁波银行、青岛啤酒和四川航空", []),  # a university, a bank, a firm named after a place
     ("湖南大学生返乡创业，四川航空港建设", ["湖南", "四川"]),  # students of 湖南; an airport zone of 四川
+    # a mountain or scenic area named like a place (which may lie elsewhere), not the place
+    ("天柱山下茶园连片，凤凰山脚枫叶红，黄山风景区游客多", []),
+    ("泰安市泰山景区和山东省泰山风景名胜区", ["泰安市", "山东省"]),  # the city before it still counts
+    ("浙江山区的茶园和崂山区的海岸", ["浙江", "崂山区"]),  # a place's 山区 (hill country) is the place
 ])
 def test_a_street_named_after_a_place_is_no_mention(text, names):
     assert [m.text for m in gazetteer().scan(text)] == names
@@ -205,7 +209,9 @@ def test_corpus_and_dev_pages_meet_their_floors():
     # Their classes fixed in the third pass (05:55-06:25 UTC): index-table rows, mastheads, dated 公报/报告 entries,
     # ministries as issuers, bulleted captions, addressees: 1.000 on all five, 260 of 260 found.
     # Round 6's blind pages (measured once at 06:37 UTC: region 0.875, year 0.938, kind 0.969) joined dev: 292 documents.
-    floors = {"region": 0.985, "level": 0.989, "year": 0.992, "kind": 0.996, "title": 0.985}
+    # Their classes fixed in the first pass of round 6 (06:40-07:50 UTC) with d125-d134 (10 pages, 10 documents,
+    # invented, gold first; before fixing region 0.974, year 0.987, title 0.977 over 302): 1.000 on all five.
+    floors = {"region": 0.996, "level": 0.996, "year": 0.996, "kind": 0.996, "title": 0.996}
     assert all(dev.accuracy(a) >= f for a, f in floors.items()), dev.misses
 
 
@@ -339,3 +345,26 @@ def test_the_addressees_of_a_notice_are_not_its_place():
             "雨湖区、岳塘区要做好宣传解释工作。\n湘潭市人民政府\n2031年6月20日\n")
     (d,) = read_text(page, extract=False)
     assert d.region_path == "湖南省湘潭市"
+
+
+@pytest.mark.parametrize(("rule", "example"), regions.CITY_LEADER_RULES)
+def test_each_city_leader_rule_matches_its_example(rule, example):
+    assert __import__("re").search(rule, example), example
+
+
+@pytest.mark.parametrize(("lead", "expected"), [
+    # the prefecture's leader touring two of its counties: the prefecture's item
+    ("11月3日，市委书记王明深入瑞金、于都，调研脐橙销售。", "赣州市"),
+    ("6月2日，市长李华先后来到翠屏区、叙州区，调研城市更新。", "宜宾市"),
+    # a county's own leader visiting the same places: still the place named most
+    ("11月3日，县委书记王明深入瑞金、于都，调研脐橙销售。", None),
+])
+def test_a_city_leader_touring_two_of_its_counties_is_the_citys(lead, expected):
+    names = "瑞金市、于都县" if "瑞金" in lead else "翠屏区、叙州区"
+    body = lead + f"\n在{names.split('、')[0]}某镇，他察看了分拣中心。在{names.split('、')[1]}某镇，他要求加快进度。"
+    place, _ = document_place("调研纪实", body, "", body)
+    got = place.display if place else None
+    if expected is None:
+        assert got is None or place.level in ("county", "district"), got
+    else:
+        assert got == expected, got

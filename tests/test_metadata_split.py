@@ -67,6 +67,11 @@ def _lines(raw: str) -> list[str]:
     # a news item's opening starts a paragraph even after an open line
     ("会议要求各地抓紧抓实春耕备耕和稳就业等重点工作，确保全年粮食产量稳定在\n新华社北京3月5日电 国务院常务会议5日召开，部署春耕生产。",
      "新华社北京"),
+    # a breadcrumb is a row of its own: the headline's first line after it is not its continuation
+    ("当前位置：首页 > 新闻中心 > 时政要闻\n\n王明在明澜溪北调研时强调",
+     "王明在明澜溪北调研时强调"),
+    ("云溪网 >> 明澜频道 >> 区县动态\n李华在三个乡镇检查防汛工作时指出",
+     "李华在三个乡镇检查防汛工作时指出"),
 ])
 def test_field_rows_and_news_openings_are_not_joined(raw, second):
     lines = _lines(raw)
@@ -524,3 +529,32 @@ def test_a_bulleted_photo_caption_is_no_listing_entry_and_no_headline():
             "　　本报讯（记者 李宁）昨日，市政府召开专题会议，研究部署安全生产工作，要求全市各地全面排查隐患。\n")
     docs = read_text(page, extract=False)
     assert [d.title.replace(" ", "") for d in docs] == ["明澜区滨江夜市正式开市", "溪北区茶叶加工园一期项目竣工投产", "市政府召开专题会议部署安全生产工作"]
+
+
+@pytest.mark.parametrize("line", [
+    "2031年09月03日08:41 | 来源：人民网－云溪频道",  # the time glued to the day, a bar before the source
+    "2031-09-03 08:41 ｜ 来源：云溪日报",
+])
+def test_a_dated_source_row_with_a_bar_is_a_header_field(line):
+    assert split.classify(line) == "meta"
+
+
+@pytest.mark.parametrize(("head", "title"), [
+    # a Hong Kong paper's running head with the weekday in brackets and no 版
+    ("香港溪報　2031年9月14日（星期三）　A09 | 內地經濟", "山乡辣椒 远销三十国"),
+    # a paper's name and its section label over the page, the day under it
+    ("溪島日報 ‧ 中國\n2031年3月2日", "雪后古镇 游客量翻番"),
+])
+def test_a_paper_masthead_is_never_the_title_nor_the_place(head, title):
+    first, second = title.split(" ")
+    page = (f"{head}\n\n{first}\n{second}\n\n【本報訊】湖南張家界市武陵源區近日迎來降雪，核心景區遊客量較去年同期增加一倍。"
+            "武陵源區文旅部門表示，景區每日限流三萬人次。\n")
+    (d,) = read_text(page, extract=False)
+    assert (d.title, d.region, d.year) == (title, "张家界市武陵源区", 2031)
+
+
+def test_the_date_standing_under_an_article_past_its_editor_line_dates_it():
+    page = ("云溪网 > 地方 > 正文\n\n草原上的光伏羊\n\n云溪社银川6月3日电（记者 王明）初夏时节，盐池县的光伏板下牧草青青。"
+            "2030年，全县光伏发电量达到41亿千瓦时。\n一位养殖户说，他家去年出栏滩羊420只。\n\n【纠错】 【责任编辑:刘明】\n2031-06-03 16:20:45\n")
+    (d,) = read_text(page, extract=False)
+    assert (d.year, d.date) == (2031, "2031-06-03")

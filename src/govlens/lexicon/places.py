@@ -258,14 +258,18 @@ class Gazetteer:
             if m is None:
                 continue
             # Follow the chain down: 浙江省 + 嘉兴市 + 南湖区, 上海 + 闵行.
+            prev: Mention | None = None  # the chain without its last link
             while m.end < end:
                 nxt = self._match_at(text, m.end, end, False, m.candidates)
                 if nxt is None:
                     break
+                prev = m
                 m = Mention(m.start, nxt.end, m.text + nxt.text, nxt.candidates)
             i = m.end
             if m.text not in self.names and (street := _STREET.match(text, m.end)):
                 i = street.end()  # 苏州河南岸 names no 河南
+                if prev is not None:
+                    yield prev  # 泰安市泰山景区: the city before the scenic area named after its district
                 continue  # 湖南路, 中山大道: a street
             yield m
 
@@ -294,8 +298,11 @@ class Gazetteer:
 # Shanghai, 杭州湾 lies off Ningbo and Jiaxing): the street or the water, not the place. 河湖/河道/河长 are
 # a place's rivers (江苏河湖长制), 湾区 a region.
 # So is one naming a university, a bank or a firm (浙江大学, 宁波银行, 青岛啤酒; not 浙江大学生).
+# A short name before 山下/山脚/山麓 or a scenic area (天柱山下, 凤凰山脚, 泰山景区, 黄山风景区) names the mountain
+# or the scenic area, which may lie far from the place of that name (天柱山 is in Anhui, 天柱县 in Guizhou).
 _STREET = re.compile(r"[东西南北中]?(?:路|大街|大道|街(?![头道区面上])|巷|里弄)|河(?![湖道流长网北南段])|湾(?!区)"
-                     r"|大学(?!生)|银行|证券|啤酒|航空(?!港)")
+                     r"|大学(?!生)|银行|证券|啤酒|航空(?!港)"
+                     r"|山(?:下|脚|麓|顶|巅|腰|主峰|景区|风景)|景区|风景(?:名胜)?区|风景名胜")
 
 
 def _word_starts(text: str, start: int, end: int) -> bool:

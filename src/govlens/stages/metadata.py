@@ -132,7 +132,7 @@ _NEWS_SOURCE = re.compile(r"(?:来\s*源|信息来源)[：:]\s*[^\s，。|]{0,12
                           r"^站点：[^\n]*(?:日报|晚报|新闻中心|新闻网|要闻|(?:新闻|街道|乡镇|部门|工作|政务|[区县镇乡市])动态)|"
                           # a section path through a place's news (首页 > 云溪新闻 > 时政)
                           r"^站点：[^\n]*[>＞»›]\s*[\u4e00-\u9fff]{1,8}新闻\s*(?:[>＞»›]|$)", re.M)
-_REGULATION_TITLE = re.compile(r"(?:条例|办法|规定|细则|规则|章程|通知|意见|方案|通告)(?:（[^）]*）)?$")
+_REGULATION_TITLE = re.compile(r"(?:条例|办法|规定|细则|规则|章程|通知|意见|方案|通告|若干措施|政策措施|支持措施|工作措施)(?:（[^）]*）)?$")
 # A policy document carried whole by a news item (中办国办印发《…方案》 / 新华社…电 + the text).
 _PUBLISHED_POLICY = re.compile(r"印发|公布|发布").search
 _POLICY_NAME = re.compile(r"(?:方案|意见|通知|规划|纲要|办法|条例|规定|计划)(?:（[^）]*）)?》?$")
@@ -237,6 +237,17 @@ def delivery_votes(text: str) -> Counter[int]:
     return votes
 
 
+_CN_DATE = re.compile(r"([〇零○一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日")
+
+
+def cn_dates(text: str) -> str:
+    """Dates in Chinese numerals written in digits (二〇三一年六月二十六日 -> 2031年6月26日), for the date
+    rules that read digits (_PASSED, _IN_FORCE); offsets are not kept, only years are read."""
+    if "〇" not in text and "○" not in text and "零" not in text:
+        return text
+    return _CN_DATE.sub(lambda m: f"{cn_year(m.group(1))}年{cn_int(m.group(2))}月{cn_int(m.group(3))}日", text)
+
+
 def _title_years(title: str | None) -> list[int]:
     """The years a title names, in digits or in Chinese numerals (二〇三一年), not those bounding a span (2031—2035年)."""
     return [cn_year(m.group(1)) for m in re.finditer(_YEAR, title or "")
@@ -273,12 +284,12 @@ def _year(doc: Document, head: str, meta: dict[str, str]) -> tuple[int | None, s
             y = npc_year(m.group(1), m.group(2))
             if y:
                 votes[y] += 2
-        found = list(_PASSED.finditer(head))
+        found = list(_PASSED.finditer(cn_dates(head)))  # （二〇三一年六月二十六日…通过） too
         passed = [int(m.group(1)) for m in found]
         if passed:
             votes[max(passed)] += 3
             last = max(found, key=lambda m: (int(m.group(1)), int(m.group(2))))
-            force = [int(m.group(1)) for m in _IN_FORCE.finditer(text[:30000])]
+            force = [int(m.group(1)) for m in _IN_FORCE.finditer(cn_dates(text[:30000]))]
             # A local regulation adopted in December and in force the next year, its promulgation
             # not stated, was promulgated the next year (a local 公告 follows adoption by weeks; the
             # national congress promulgates the same day).

@@ -108,6 +108,9 @@ _FIELD_ROW = re.compile(
     r"^(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*(?:\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*)?"
     r"【?\s*(?:来\s*源|信息来源|稿件来源|发布时间|发表时间|发布日期|更新时间|时\s*间|日\s*期|作\s*者|字\s*号|浏览次数|点击数)\s*[：:]"
 )
+# A site's navigation path (当前位置：首页 > 新闻中心 > 要闻, 首页 >> 频道 >> 区县动态) is a row of its own too: the
+# headline line after it (王明在两县调研时强调) is never its continuation, however the words run across.
+_NAV_ROW = re.compile(r"^(?:当前位置|您(?:现在)?的位置|所在位置)\s*[：:]|^[^，。；]{0,24}(?:>>?|＞|»|›)[^，。；]*(?:>>?|＞|»|›)")
 # An info-disclosure page's index-table row (索引号：… 主题分类：…, 成文日期：…, 文　号：…) is a row of its
 # own: never a broken sentence, never a photo caption a sentence runs past, never the end of another
 # row. Only its title row (标　题：…关于加快推进 / 集群发展的实施意见) may run on to the next line: a short
@@ -188,6 +191,7 @@ def _continues(line: str) -> bool:
         and not _NEWS_LEAD.match(line)
         and not _INDEX_ROW.match(line)
         and not _TITLE_ROW.match(line)
+        and not _NAV_ROW.match(line)
         and (len(line) >= 10 or line[-1] in _TERMINAL)
     )
 
@@ -256,7 +260,7 @@ class _Para:
         if line is None:
             return
         self._first = None
-        self.field = bool(_FIELD_ROW.match(line) or _INDEX_ROW.match(line))
+        self.field = bool(_FIELD_ROW.match(line) or _INDEX_ROW.match(line) or _NAV_ROW.match(line))
         self.title_row = bool(_TITLE_ROW.match(line))
         self.head = bool(_HEADING_START.match(line))
         self.open = [line.count(a) - line.count(b) for a, b in _PAIRS]

@@ -107,9 +107,11 @@ def _after(text: str, anchor: re.Pattern[str]) -> list[Mention]:
     return out
 
 
-def _body_best(mentions: list[Mention], context: list[Place]) -> Place | None:
+def _body_best(mentions: list[Mention], context: list[Place], tour: int = 3) -> Place | None:
     """The place the body names most (at least twice); a place inside it that is named nearly as
-    often is more specific and wins (a district's news names its province too)."""
+    often is more specific and wins (a district's news names its province too). ``tour``: how many
+    counties of one prefecture, named about equally, make the item the prefecture's (two when the
+    prefecture's own leader is the one visiting them, :data:`CITY_LEADER_RULES`)."""
     counts: Counter[Place] = Counter()
     for m in mentions:
         p = resolve(m, context)
@@ -128,12 +130,23 @@ def _body_best(mentions: list[Mention], context: list[Place]) -> Place | None:
         # its counties named, the top one no more than the others together, is the prefecture's item.
         parent = top.path[-2]
         kin = [c for p, c in counts.items() if len(p.path) >= 2 and p.path[-2] is parent and p.level in ("county", "district")]
-        if len(kin) >= 3 and n <= sum(kin) - n:
+        if len(kin) >= tour and n <= sum(kin) - n:
             return parent
     return top
 
 
-def body_place(body: str, known: Iterable[Place] = (), mentions: list[Mention] | None = None) -> Place | None:
+# A prefecture's own leader in the opening (市委书记王明深入两县调研, 市长李华先后来到A区、B区): the counties
+# or districts the item then names about equally are stops of the prefecture's leader, and the item is
+# the prefecture's (invented examples; a county's own 县委书记 keeps the county).
+CITY_LEADER_RULES: list[tuple[str, str]] = [
+    (r"(?<![县区镇乡])(?:市委|州委|盟委|地委)(?:副)?书记", "11月3日，市委书记王明深入瑞金、于都调研"),
+    (r"(?<![县区镇乡副])(?:市长|州长|盟长)[\u4e00-\u9fff]{2,3}(?:先后|深入|来到|走进|到|赴)", "市长李华先后来到翠屏区、叙州区"),
+]
+_CITY_LEADER = re.compile("|".join(f"(?:{p})" for p, _ in CITY_LEADER_RULES))
+
+
+def body_place(body: str, known: Iterable[Place] = (), mentions: list[Mention] | None = None,
+               tour: int = 3) -> Place | None:
     """The place a text names most, short names of ``known`` places (and of the places it names in
     full) counting too. ``mentions``: the text's plain scan, when the caller has it."""
     g = gazetteer()
@@ -143,13 +156,13 @@ def body_place(body: str, known: Iterable[Place] = (), mentions: list[Mention] |
     narrow = [p for p in context if p.level != "province"]
     if narrow:
         mentions = g.scan(body[:30000], known=narrow)
-    return _body_best(mentions, context)
+    return _body_best(mentions, context, tour)
 
 
 # A site line is read segment by segment (云溪新闻网首页 > 明澜 > 区县): the place a segment starts
 # with, or the place right before the site word (每日云溪网, 中国云溪网). Agency names are no place.
 _SITE_SPLIT = re.compile(r"\s*(?:>>?|＞|»|›|[|｜]|\s[-—_]\s|当前位置[：:]|您(?:现在)?的位置[：:])\s*")
-_SITE_WORD = re.compile(r"(?:人民政府|政府)?(?:门户网站?|网站|新闻网|人大网|政府网|网|数字报|数字版|电子版|客户端|频道|日报|晚报|报社|报)")
+_SITE_WORD = re.compile(r"(?:人民政府|政府)?(?:门户网站?|网站|新闻网|人大网|政府网|在线|网|数字报|数字版|电子版|客户端|频道|日报|晚报|报社|报)")
 _NOT_SITE_PLACE = re.compile(r"^(?:新华|中新|人民|央视|央广|光明|经济日报|环球|首页|网站首页)")
 
 
@@ -221,6 +234,7 @@ def document_place(title: str, head: str, issuer: str, body: str, tag: str | Non
             evidence.append(("tag", tm))
     evidence += [("site", m) for m in site_places(site)]
     body_mentions = g.scan(body[:30000])
+    tour = 2 if _CITY_LEADER.search(lead) else 3
     context = [m.place for _, m in evidence if m.place] + [m.place for m in body_mentions if m.place]
     votes: Counter[Place] = Counter()
     strong: Counter[Place] = Counter()  # evidence above a paper's or site's name
@@ -234,7 +248,7 @@ def document_place(title: str, head: str, issuer: str, body: str, tag: str | Non
         # Only a newspaper's name, an official's title or a tag: a paper reports on other places
         # too (澳门日报 on 珠海), so a place the body names more is the subject.
         top = _most_specific(votes)
-        b = body_place(body, list(votes), body_mentions)
+        b = body_place(body, list(votes), body_mentions, tour)
         lvl = self_level(body[:30000])
         if b is not None and b is not top:
             if not b.within(top):
@@ -260,7 +274,7 @@ def document_place(title: str, head: str, issuer: str, body: str, tag: str | Non
             if len(inner) == 1 and next(iter(inner.values())) >= 2:
                 return next(iter(inner)), "head"
         return top, "head"
-    best = body_place(body, [m.place for _, m in evidence if m.place], body_mentions)
+    best = body_place(body, [m.place for _, m in evidence if m.place], body_mentions, tour)
     return best, "body" if best else None
 
 

@@ -72,7 +72,7 @@ PAPER_HEAD_TOKENS: list[tuple[str, str, str]] = [
     ("name", r"[\u4e00-\u9fff]{2,8}", "粤港澳大湾区"),
 ]
 _HEAD_TOKEN = re.compile("|".join(f"(?P<{n}>{p})" for n, p, _ in PAPER_HEAD_TOKENS))
-_HEAD_SEP = re.compile(r"[\s|｜·・:：]*")
+_HEAD_SEP = re.compile(r"[\s|｜·・‧:：（）()]*")  # 2031年9月14日（星期三）
 _PAGE_NAME = re.compile(r"^\s*[A-Z]\d{1,2}\s*版?[\s|｜·・:：]*[\u4e00-\u9fff]{2,8}\s*$")
 _PAGE_ALONE = re.compile(r"^\s*(?:第\s*)?[A-Z]\d{1,2}\s*版?[\s|｜·・:：]+[\u4e00-\u9fff]{2,8}\s*$|^\s*[A-Z]\d{1,2}\s*版?\s*$")
 
@@ -104,7 +104,9 @@ NAV_RULES: list[tuple[str, str]] = [
     # a menu: three or more short items between | or ｜
     (r"^(?:[^|｜，。\n]{1,10}\s*[|｜]\s*){2,}[^|｜，。\n]{1,10}$", "首页 | 要闻 | 政务公开 | 互动交流"),
     # a site's name and a channel, split by | or a dash
-    (r"^[\u4e00-\u9fff]{2,20}(?:网|网站|客户端|日报|晚报|报)\s*[|｜\-—_]\s*[\u4e00-\u9fff]{2,12}$", "云溪日报客户端 | 明澜频道"),
+    (r"^[\u4e00-\u9fff]{2,20}(?:网|网站|客户端|日报|晚报|报)\s*[|｜\-—_‧·・]\s*[\u4e00-\u9fff]{2,12}$", "云溪日报客户端 | 明澜频道"),
+    # a paper's name and its section over the page (明报 ‧ 中国, 云溪晨报 · 两岸), the day on the next line
+    (r"^[\u4e00-\u9fff]{1,10}(?:日报|晚报|商报|时报|报)\s*[‧·・|｜]\s*[\u4e00-\u9fff]{2,6}$", "溪报 ‧ 中国"),
     # a masthead: the site's, paper's or press office's name, a channel, perhaps the day, spaced apart
     (r"^[\u4e00-\u9fff]{2,20}(?:网|网站|客户端|日报|晚报|报|新闻办公室|新闻办|融媒体中心)\s+[\u4e00-\u9fff]{0,6}"
      r"(?:新闻|要闻|新闻发布|动态|频道|资讯|时政|专栏|头条)(?:\s+\d{4}年\d{1,2}月\d{1,2}日\s*[（(]?星期[一二三四五六日天][）)]?)?$",
@@ -144,7 +146,7 @@ _CHROME_ANY = re.compile("|".join(f"(?:{p})" for p, _ in CHROME_RULES))
 _SENTENCE_ON = re.compile(r"。.")
 # Only among the lines before a page's first paragraph: a line that is the site's or paper's name alone.
 SITE_RULES: list[tuple[str, str]] = [
-    (r"^[\u4e00-\u9fff]{2,30}(?:新闻网|网站|门户网站?|政府网|人大网|网|数字报|数字版|电子版|客户端|频道|日报|晚报)$", "云溪日报数字版"),
+    (r"^[\u4e00-\u9fff]{2,30}(?:新闻网|网站|门户网站?|政府网|人大网|网|数字报|数字版|电子版|客户端|频道|日报|晚报|在线)$", "云溪日报数字版"),
     (r"^[\u4e00-\u9fff]{2,30}(?<![喜捷简快情汇通周年画公举电预申上回])报$", "云溪城市副中心报"),
     (r"^[\u4e00-\u9fff]{2,30}(?:人民政府|行政公署)$", "溪北县人民政府"),
     (r"^[\u4e00-\u9fff]{2,30}(?:信息公开|政务公开)(?:网|平台|专栏)?$", "溪北县人民政府信息公开"),
@@ -231,7 +233,7 @@ class Block:
 
 # A date (and time) leading a 来源 / 作者 row or the paper's name: 2031-05-12 08:30 来源：云溪日报.
 _DATED_META = re.compile(
-    rf"^{YEAR}[-/.年]\d{{1,2}}[-/.月]\d{{1,2}}日?\s*(?:\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?)?\s*"
+    rf"^{YEAR}[-/.年]\d{{1,2}}[-/.月]\d{{1,2}}日?\s*(?:\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?)?\s*(?:[|｜]\s*)?"
     r"(?:来\s*源|作\s*者|编辑|[\u4e00-\u9fff]{2,12}(?:日报|晚报|报|网|社|客户端)(?:\s|作者|$))"
 )
 
@@ -601,6 +603,15 @@ def split(page: Page) -> list[Document]:
                 b.title_lines = [Line(ln.start + k, ln.start + k + len(t), t, ln.cls, ln.kind)]
     if not blocks:
         raise NoDocuments("no document found (only navigation, boilerplate or very short text)", page.source)
+    if len(blocks) == 1 and not blocks[0].date and blocks[0].lines:
+        # A page of one article whose date stands alone under it, past the page's 责任编辑/纠错 line
+        # (…做法。 / 【纠错】【责任编辑：王明】 / 2031-05-20 15:42:11): the article's date.
+        end = max(ln.end for ln in blocks[0].lines)
+        for ln in [ln for ln in lines if ln.start >= end][:4]:
+            if ln.cls == "date":
+                blocks[0].date = ln.text
+            if ln.cls != "chrome":
+                break
     site = _site_header(lines) + _html_title_header(page.meta.get("html_title", ""))
     name = page.source.replace("\\", "/").rsplit("/", 1)[-1] or page.source
     docs: list[Document] = []

@@ -1023,9 +1023,11 @@ def project(store: StoreAPI, p: Plan, q: str, fallback: bool = True) -> Answer |
     rest = q
     for name in p.places:
         rest = rest.replace(name, " ")
-    words = S.words_of(re.sub(r"总投资|计划投资|投资总额|完成投资|是多少|多少|项目|工程", " ", rest))
+    words = S.words_of(re.sub(r"总投资|计划投资|投资总额|完成投资|是多少|多少|项目|工程|后来|最终|现在|调整(?:到|为|至)?", " ", rest))
     asked = re.search(r"计划总投资|总投资|完成投资|计划投资|投资总额", q)
-    hit = S.investment(store, words, place, asked.group() if asked else None)
+    years = tuple(y for x in p.years for y in (x, x + 1))  # a year's projects are told in the next year's report too
+    hit = S.investment(store, words, place, asked.group() if asked else None, years,
+                       revised=bool(re.search(r"调整|后来|最终|变更", q)))
     if hit is None:
         return lookup(store, p, q) if fallback else None
     figure_ = f"{hit['label']}{hit['qualifier'] or ''}{num(hit['value'])}{hit['more'] or ''}{hit['unit']}"

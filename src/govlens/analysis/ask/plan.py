@@ -331,7 +331,7 @@ def read(store: StoreAPI, question: str) -> Plan:
     after = q[q.find(p.stated_target["quote"]) + len(p.stated_target["quote"]):] if p.stated_target else ""
     if p.stated_target and p.stated_target["verb"] and not W.OUTCOME_ASKED.search(after):
         p.stated_target = None  # 达到1万亿元的城市有哪些: a figure to have, not a target to check
-    if p.stated_target and re.search(r"实际|最终|结果|完成|实现", q[q.find(p.stated_target["quote"]):]):
+    if p.stated_target and re.search(r"实际|最终|最后|结果|完成|实现|后来|到年底|年终", q[q.find(p.stated_target["quote"]):]):
         p.op = "track"
         p.kind = "actual"
     # the measure: what is left once place, time and question words are gone

@@ -5,6 +5,7 @@ their clause holds. Used by ``lookup`` (减跑动92%, 压缩至11天 in a press 
 
 from __future__ import annotations
 
+import contextlib
 import re
 from typing import Any
 
@@ -45,7 +46,9 @@ def asked_unit(q: str) -> str | None:
     return (m.group(1) or "%") if m else None
 GENERIC = {"项目", "工程", "多少", "总投资", "投资", "计划", "服务", "情况", "目前", "累计", "全区", "全市", "全省", "平均",
            "实现", "完成", "建设", "推进", "时间", "数量"}
-INVEST = re.compile(r"(计划总投资|总投资|完成投资|计划投资|投资总额|总投入|投资)额?(?:为|达|达到|约|近|超)?"
+INVEST = re.compile(r"(计划总投资|总投资|完成投资|计划投资|投资总额|总投入|投资)额?"
+                    r"(?:(?:相应|后来|随后|最终)?(?:调整|调增|调减|追加|增加|提高)(?=[^，。；\d]{0,3}\d))?(?:为|到|至|达|达到|约|近|超)?"
+                    r"(?:为|到|至)?"
                     rf"({QUALIFIER_BEFORE_RX})?(\d+(?:\.\d+)?)(多)?(万亿元|亿元|万元|元)")
 
 
@@ -73,10 +76,15 @@ def tails(measure: str) -> list[str]:
 
 
 def _docs(store: StoreAPI, words: list[str], place: str | None, limit: int = 4,
-          years: tuple[int, ...] = ()) -> list[int]:
+          years: tuple[int, ...] = (), together: bool = False) -> list[int]:
     """The documents that best hold the question's longest words (the place's first; with ``years``,
-    also the best of those years' documents: a year's outcome is told in the next year's report)."""
+    also the best of those years' documents: a year's outcome is told in the next year's report); with
+    ``together``, first the documents holding all the words (a long name cut into common words:
+    突发 公共卫生 事件 医疗 救治 体系)."""
     ids: dict[int, None] = {}
+    for yr in (*years, None) if together and len(words) > 1 else ():
+        with contextlib.suppress(GovlensError):  # a word the index cannot take is no match
+            ids.update((h["id"], None) for h in store.search(" ".join(words), region=place, year=yr, limit=2 * limit))
     for w in sorted(words, key=len, reverse=True)[:3]:
         for yr in (*years, None):
             for region in ([place, None] if place else [None]):
@@ -143,12 +151,18 @@ def fact_by_words(store: StoreAPI, q: str, words: list[str], place: str | None,
     return best
 
 
-def investment(store: StoreAPI, words: list[str], place: str | None, label: str | None = None) -> dict[str, Any] | None:
-    """A sentence stating an investment (总投资30亿元的…项目) whose clause holds the question's words."""
+# a clause pointing back to the project the sentence before names (该项目, 这一工程)
+THIS_PROJECT = re.compile(r"(?:该|这一|这个|此)(?:项目|工程)")
+
+
+def investment(store: StoreAPI, words: list[str], place: str | None, label: str | None = None,
+               years: tuple[int, ...] = (), revised: bool = False) -> dict[str, Any] | None:
+    """A sentence stating an investment (总投资30亿元的…项目) whose clause holds the question's words; with
+    ``revised``, a figure the sentence says was revised (调整为) before a first estimate (原估算)."""
     if not words:
         return None
     best, best_s = None, 0.0
-    for doc_id in _docs(store, words, place):
+    for doc_id in _docs(store, words, place, years=years, together=True):
         d = store.document(doc_id)
         if d is None:
             continue
@@ -165,6 +179,9 @@ def investment(store: StoreAPI, words: list[str], place: str | None, label: str 
             clause, after = text[c0:c1], text[c1:c2]
             held = [w for w in words if w in clause]
             held_after = [w for w in words if w in after and w not in held]
+            if THIS_PROJECT.search(text[start:c1]):  # 该项目…总投资调整为8.5亿元: named in the sentence before
+                before = text[sentence_span(text, max(0, start - 2), max(0, start - 1))[0]:start]
+                held_after += [w for w in words if w in before and w not in held and w not in held_after]
             if not held + held_after or len(held + held_after) < len(words) / 2:
                 continue
             s = sum(len(w) for w in held) + 0.8 * sum(len(w) for w in held_after) + \
@@ -173,6 +190,8 @@ def investment(store: StoreAPI, words: list[str], place: str | None, label: str 
                 clause = text[c0:c2]  # shown with what it invests in
             if label and (label in m.group(1) or m.group(1) in label):
                 s += 1.5  # the question's word for the figure (总投资, not 完成投资)
+            if revised:  # 后来调整到多少: the revised figure, not the first estimate (原估算总投资5亿元)
+                s += 2 * bool(re.search(r"调整|调增|调减|追加", m.group())) - 2 * ("原" in text[max(start, m.start() - 4):m.start()])
             if s > best_s:
                 best_s = s
                 best = {"doc": d["doc"], "quote": sentence, "span": [start, end], "clause": clause,
@@ -731,10 +750,13 @@ def stated_from_bare(f: dict[str, Any]) -> dict[str, Any] | None:
 
 # A fine a regulation sets, as its sentences state it (pattern, example): 处50元以上200元以下罚款, 处以
 # 500元罚款, 可处200元以下的罚款, 罚款100元
+_YUAN = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(?:万)?元"  # 200元, 二十万元
 FINE_FORMS: list[tuple[str, str]] = [
-    (r"(?:\d+(?:\.\d+)?(?:万)?元以上)?\d+(?:\.\d+)?(?:万)?元以下(?:的)?罚款", "由城管部门责令改正，处20元以上100元以下罚款"),
-    (r"(?<=处)(?:以)?\d+(?:\.\d+)?(?:万)?元(?:的)?罚款", "拒不改正的，处以300元罚款"),
-    (r"罚款\d+(?:\.\d+)?(?:万)?元", "对个人罚款50元"),
+    (rf"(?:{_YUAN}以上)?{_YUAN}以下(?:的)?罚款", "由城管部门责令改正，处20元以上100元以下罚款"),
+    (rf"(?<=处)(?:以)?{_YUAN}(?:的)?罚款", "拒不改正的，处以300元罚款"),
+    (rf"罚款{_YUAN}", "对个人罚款50元"),
+    # a share of a sum (处工程造价3%以上5%以下罚款)
+    (r"(?<=处)(?:以)?[\u4e00-\u9fff]{0,10}?\d+(?:\.\d+)?%(?:以上\d+(?:\.\d+)?%以下)?(?:的)?罚款", "逾期不拆除的，处工程造价3%以上5%以下罚款"),
 ]
 FINE = re.compile("|".join(f"(?:{rx})" for rx, _ in FINE_FORMS))
 
@@ -742,17 +764,20 @@ FINE = re.compile("|".join(f"(?:{rx})" for rx, _ in FINE_FORMS))
 def fine_sentence(store: StoreAPI, name: str, words: list[str]) -> dict[str, Any] | None:
     """The sentence (or list item) of the named regulation that sets a fine and holds most of the
     question's words, with the fine as written; None when no sentence holds any of them."""
-    best: tuple[int, int, dict[str, Any]] | None = None
+    best: tuple[tuple[int, int, int], int, dict[str, Any]] | None = None
     for d, title in named_documents(store, name):
         text = d["text"]
         for m in FINE.finditer(text):
             start, end = sentence_span(text, m.start(), m.end(), keep_stop=False)
             said = text[start:end]
             hits = sum(len(w) for w in words if w in said)
-            if hits and (best is None or hits > best[0]):
+            # the clause of this fine (对个人处…罚款，对单位处…罚款: 对单位 asked, the second)
+            clause = text[max([start] + [text.rfind(c, start, m.start()) + 1 for c in "，；,;"]):m.end()]
+            key = (hits, sum(len(w) for w in words if w in clause), -len(said))
+            if hits and (best is None or key > best[0]):
                 fine = re.sub(r"^以|的?罚款$|^罚款", "", m.group())
-                best = (hits, -len(said), {"doc": d["doc"], "quote": said, "span": [start, end], "fine": fine,
-                                           "title": title, "region": d.get("region")})
+                best = (key, 0, {"doc": d["doc"], "quote": said, "span": [start, end], "fine": fine,
+                                 "title": title, "region": d.get("region")})
     return best[2] if best else None
 
 
