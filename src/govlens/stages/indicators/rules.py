@@ -1161,8 +1161,9 @@ RULES: list[Row] = [
         ("全区旅游总收入增长12%，总收入突破300亿元。", ({"metric": "旅游总收入", "change": 12, "value": 300},)),
         ("旅游收入增长15%，总收入达到98亿元。", ({"metric": "旅游收入", "change": 15, "value": 98},)),
         ("居民人均可支配收入增长5.4%，高于经济增速0.3个百分点。", ({"metric": "居民人均可支配收入", "change": 5.4},)),
+        # 年末/年底 before a name says when it was read, no part of the name
         ("城乡居民储蓄存款稳步增加，年末存款余额达到392亿元。",
-         ({"metric": "城乡居民储蓄存款年末余额", "value": 392},)),
+         ({"metric": "城乡居民储蓄存款余额", "value": 392},)),
         # a percentage in numerals over 100 (百分之一百二十七)
         ("全区高中在校学生人数增长百分之一百二十七，达到十二万人。",
          ({"metric": "高中在校学生人数", "change": 127, "value": 12, "unit": "万人"},)),
@@ -1192,7 +1193,7 @@ RULES: list[Row] = [
          ({"metric": "粮食产量", "value": 52, "change": None}, {"metric": "油料产量", "value": 8, "change": 3})),
         ("全区地区生产总值512亿元，增长6.3%。", ({"metric": "地区生产总值", "value": 512, "change": 6.3},)),
         # 它/其 for the measure just named
-        ("全区基本建设投资缩减为11亿元，它虽然比上年减少20%，但仍高于全省平均水平。",
+        ("全区基本建设投资完成11亿元，它虽然比上年减少20%，但仍高于全省平均水平。",
          ({"metric": "基本建设投资", "value": 11, "change": -20},)),
         # a 年均 change after a level of one year: two facts (the level at the end year, the rate over the span);
         # after a span's total (五年累计), one
