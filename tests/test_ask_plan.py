@@ -604,3 +604,40 @@ def test_fines_in_chinese_numerals_or_shares_are_read(text, fine):
                                       "云溪市文明养犬条例对单位的罚款金额是多少？"])
 def test_a_fines_standard_asked_is_a_fine(store, question):
     assert read(store, question).op == "fine"
+
+
+def test_a_base_year_named_at_the_sentences_opening_holds_over_its_clauses():
+    from govlens.analysis.ask.sentences import growth_since
+
+    sentence = ("2035年同2030年相比，全县生产总值由120亿元增加到186亿元，增长55%；"
+                "税收收入由9亿元增加到15亿元，增长67%")
+    assert growth_since({"change": 67.0, "change_unit": "%", "quote": sentence}, 2030)["value"] == 67
+    assert growth_since({"change": 67.0, "change_unit": "%", "quote": "税收收入由9亿元增加到15亿元，增长67%"}, 2030) is None
+
+
+@pytest.mark.parametrize(("question", "op", "want_change"), [
+    ("2031年云溪县粮食产量比上年增产多少？", "lookup", True),
+    ("2031年云溪县粮食产量比2029年减产了多少？", "change", True),
+])
+def test_a_harvests_own_verbs_ask_a_change(store, question, op, want_change):
+    p = read(store, question)
+    assert p.op == op and p.want_change == want_change, p
+
+
+def test_a_count_before_the_asked_words_beats_a_fact_read_by_fewer_of_them(tmp_path):
+    from govlens.analysis.ask import ask
+
+    text = ("云溪市2031年政务公开工作报告\n"
+            "一、总体情况\n2031年，云溪市坚持以公开为常态、不公开为例外，持续推进决策、执行、管理、服务、结果公开，"
+            "政府信息公开的深度和广度不断拓展，政务公开标准化规范化水平稳步提升。\n"
+            "二、政府网站建设\n全市政府网站集约化建设取得新进展，网站内容保障和安全防护能力进一步增强。"
+            "全市各部门网站中有27个开通了手机版，其中4个部门网站开通了无障碍版本。"
+            "市政府门户网站全年发布政务信息1.2万条，回应网民留言860条。\n"
+            "三、下一步工作\n继续完善政府网站与政务新媒体协同发布机制，提升政务服务的便捷度和群众满意度。\n")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "yx.txt").write_text(text, encoding="utf-8")
+    with open_store(str(tmp_path / "s.db")) as s:
+        ingest(s, walk([str(tmp_path / "in")]))
+        a = ask(s, "各部门网站中有多少个开通了手机版？")
+        assert "27个" in a.answer, a.answer
+        assert "27个" in "".join(c["quote"] for c in a.citations)

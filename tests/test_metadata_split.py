@@ -558,3 +558,59 @@ def test_the_date_standing_under_an_article_past_its_editor_line_dates_it():
             "2030年，全县光伏发电量达到41亿千瓦时。\n一位养殖户说，他家去年出栏滩羊420只。\n\n【纠错】 【责任编辑:刘明】\n2031-06-03 16:20:45\n")
     (d,) = read_text(page, extract=False)
     assert (d.year, d.date) == (2031, "2031-06-03")
+
+
+# A notice whose annex is a table of items after the signature (invented): one document, the annex in it.
+ANNEX_PAGE = """云溪市人民政府办公室关于推广第一批营商环境改革举措的通知
+云政办发〔2031〕9号
+各县（市、区）人民政府，市政府各部门：
+明澜区、溪北县在营商环境改革中形成了一批经验，经市政府同意，现予推广。各地要结合实际抓好落实。
+附件：第一批营商环境改革举措推广清单
+云溪市人民政府办公室
+2031年4月2日
+附件
+第一批营商环境改革举措推广清单
+序号
+改革举措
+主要内容
+一、政务服务方面（共2项）
+1
+企业开办“一窗通办”
+将企业登记、印章刻制、发票申领、社保登记和银行开户预约等事项合并为一个窗口办理，申请人一次提交材料，开办时间压缩至一个工作日以内。
+市市场监管局
+全市
+2
+工程建设项目“联合验收”
+规划、消防、人防、档案等专项验收事项由一个部门牵头统一组织，实行一次申请、联合踏勘、限时办结，验收时间比原来压缩一半以上。
+市住房城乡建设局
+全市
+"""
+
+
+def test_an_annex_after_the_signature_is_part_of_the_document():
+    docs = read_text(ANNEX_PAGE, extract=False)
+    assert len(docs) == 1, [d.title for d in docs]
+    assert docs[0].title.endswith("的通知") and "联合验收" in docs[0].text
+
+
+@pytest.mark.parametrize(("line", "is_head"), [
+    ("附件", True), ("附件1.", True), ("附件2：", True), ("附 件", True),
+    ("附件：第一批营商环境改革举措推广清单", False),  # the list of annexes above the signature
+    ("附件材料已报市政府。", False),
+])
+def test_annex_headings(line, is_head):
+    assert bool(split._ANNEX_HEAD.match(line)) is is_head
+
+
+@pytest.mark.parametrize(("header", "issuer"), [
+    # two fields glued on one line: the issuer keeps its last character
+    ("发文机关： 云溪省人民政府办公厅成文日期： 2031年06月29日", "云溪省人民政府办公厅"),
+    ("发文机关： 云溪省人民政府、云溪军区成文日期： 2031年06月29日", "云溪省人民政府、云溪军区"),
+    # a label the table lists but the rules do not know ends the value after a space
+    ("发布机构： 明澜区人民政府 有效性： 有效", "明澜区人民政府"),
+])
+def test_an_index_row_value_runs_to_the_next_label(header, issuer):
+    from govlens.stages.metadata import _meta_fields
+
+    fields = _meta_fields(header)
+    assert (fields.get("发文机关") or fields.get("发布机构")) == issuer, fields

@@ -75,16 +75,11 @@ def _ending(words: str) -> tuple[str, str] | None:
     return next(((w, s) for w, s in _sense_words() if words.endswith(w) and len(words) > len(w)), None)
 
 
-# A programme measure named object first with its action after it is the action's measure: reports
-# write the action first (新建改建农村公路3800公里), people and tables often after (农村公路新建改建).
-# (action word, measure written object first, as the reports write it)
-ACTION_AFTER: list[tuple[str, str, str]] = [
-    ("新建改建", "农村公路新建改建", "新建改建农村公路"),
-    ("新开工", "保障性住房新开工", "新开工保障性住房"),
-    ("基本建成", "保障房基本建成", "基本建成保障房"),
-    ("开工", "城镇老旧小区改造开工", "开工城镇老旧小区改造"),
-    ("改造", "农村危房改造", "改造农村危房"),
-]
+# A programme measure named object first with its stage after it is the stage's measure: reports
+# write the stage first (新建改建农村公路3800公里), people and tables often after (农村公路新建改建).
+# (stage word, measure written object first, as the reports write it) — lexicon/data/stages.tsv, the
+# one list of stage words the indicator stage reads too.
+ACTION_AFTER: list[tuple[str, str, str]] = [(r[0], r[1], r[2]) for r in lexicon_rows("stages.tsv")]
 
 
 def _action_first(words: str) -> str | None:
@@ -94,10 +89,108 @@ def _action_first(words: str) -> str | None:
     return act + words[: -len(act)] if act else None
 
 
+# --- measures the lexicon has no key for ----------------------------------------------------------
+# Programme, budget and task figures (街心公园, 冷库, 县财政教育支出) are targets too. Their measure is
+# their name without the words that say how or when the figure is reached (measure_fillers.tsv) and
+# without stage words (stages.tsv): 建成街心公园 and 改造新建街心公园 are one measure, 街心公园. A target
+# and an outcome pair when one name holds most of the other (see :func:`same_name`).
+_NAME_MARKS = re.compile(r"[“”\"‘’'《》〈〉「」（）()\[\]【】、，,·\s]")
+# A name left too general to be one measure: a bare noun (投资 of which project?) or only the payer
+# (中央财政拟安排资金130亿元 says who pays, not for what). A comparison read as a name (比上年) is none either.
+GENERIC_NAMES = frozenset(("投资", "资金", "任务", "面积", "项目", "总额", "总量", "规模", "数量", "人数", "个数",
+                           "金额", "产值", "收入", "支出", "建设", "工作", "比重", "增长", "增加", "减少",
+                           "财政", "中央财政", "地方财政", "各级财政", "省财政", "市财政", "县财政", "区财政",
+                           "政府", "中央", "国家", "全国", "全区", "全市", "全省", "全县"))
+
+
+# A name that is no measure's: it opens a clause (把…, 比上年…, 在…), names a part of the year (三月份的
+# 日产量, 一季度), or ends in a change word, so its figure is an increase of something (补助标准再提高5元).
+# (pattern, example of a name it rejects)
+NOT_A_NAME_ROWS: list[tuple[str, str]] = [
+    (r"^(?:把|比|在|对|使|为|由|从|向|按)", "把乡镇卫生院"),
+    (r"[一二三四1-4]季度|[上下]半年|[一二三四五六七八九十\d]+月|月份", "三月份平均日产量"),
+    (r"(?:提高|增加|增长|提升|下降|降低|减少|扩大)$", "人均补助标准再提高"),
+]
+NOT_A_NAME = re.compile("|".join(f"(?:{p})" for p, _ in NOT_A_NAME_ROWS))
+GENERIC_NAMES = GENERIC_NAMES | {"人口", "产量", "企业", "学生", "道路", "绿化", "总投资"}
+
+
+@lru_cache(maxsize=1)
+def _fillers() -> tuple[list[str], list[str], list[str]]:
+    """(lead, anywhere, tail) filler words, longest first; stage words count as anywhere."""
+    rows_ = lexicon_rows("measure_fillers.tsv")
+    lead = [r[1] for r in rows_ if r[0] == "lead"]
+    tail = [r[1] for r in rows_ if r[0] == "tail"]
+    anywhere = [r[1] for r in rows_ if r[0] == "any"] + [r[0] for r in ACTION_AFTER]
+    by_len = lambda ws: sorted(set(ws), key=lambda w: (-len(w), w))  # noqa: E731
+    return by_len(lead), by_len(anywhere), by_len(tail)
+
+
+@lru_cache(maxsize=4096)
+def name_core(metric: str | None) -> str:
+    """A measure's name as track compares names the lexicon has no key for: no marks, no filler and
+    no stage words (年内建成“街心公园” -> 街心公园; 县财政拟安排教育支出 -> 县财政教育)."""
+    lead, anywhere, tail = _fillers()
+    name = _NAME_MARKS.sub("", metric or "")
+    changed = True
+    while changed:
+        changed = False
+        for w in lead:
+            if name.startswith(w) and len(name) > len(w):
+                name, changed = name[len(w):], True
+    for w in anywhere:
+        if len(name) > len(w):
+            name = name.replace(w, "")
+    changed = True
+    while changed:
+        changed = False
+        for w in tail:
+            if name.endswith(w) and len(name) > len(w):
+                name, changed = name[: -len(w)], True
+    return name
+
+
+def named_measure(metric: str | None) -> str | None:
+    """The name of a measure without a lexicon key, or None when the name says too little to be one
+    measure (投资, 任务, a lone character, a comparison such as 比上年)."""
+    core = name_core(metric)
+    if len(core) < 2 or core in GENERIC_NAMES or core.endswith("总投资") or NOT_A_NAME.search(core):
+        return None
+    return core
+
+
+def _covers(long_: str, short: str) -> bool:
+    """Most (four in five) of ``short``'s character pairs stand in ``long_``."""
+    pairs = [short[i:i + 2] for i in range(len(short) - 1)]
+    return bool(pairs) and sum(p in long_ for p in pairs) / len(pairs) >= 0.8
+
+
+def same_name(a: str, b: str) -> bool:
+    """Two name cores of a target and an outcome name one measure: equal, or the shorter one, of three
+    characters or more, mostly stands in the longer one (新增商业营业面积 and 新增商业面积; a two-character
+    name only as itself: 造林 is not 新增造林面积)."""
+    if not a or not b:
+        return False
+    short, long_ = sorted((a, b), key=len)
+    return a == b or (len(short) >= 3 and _covers(long_, short))
+
+
+def names_asked(asked: str, name: str) -> bool:
+    """A stored name answers the name a user asked for when it holds most of it: 公厕 finds 公厕改造,
+    but 县财政教育 does not find the vaguer 县财政."""
+    return asked == name or _covers(name, asked)
+
+
 def measure(words: str) -> tuple[str | None, str | None]:
     """A measure as a user writes it -> (metric key, sense or None when the words name none).
     国内生产总值增长 -> (gdp, growth); 城镇登记失业率 -> (unemployment_registered, ratio);
     地区生产总值 -> (gdp, None); 居民消费价格涨幅 -> (cpi, growth); 农村公路新建改建 -> (rural_roads, None)."""
+    key, sense, _ = _measure_words(words)
+    return key, sense
+
+
+def _measure_words(words: str) -> tuple[str | None, str | None, str]:
+    """(key, sense, the words without their sense words)."""
     words = (words or "").strip()
     end = _ending(words)
     sense = end[1] if end else None
@@ -109,7 +202,7 @@ def measure(words: str) -> tuple[str | None, str | None]:
         end = _ending(rest)
     if key is None and (moved := _action_first(rest)):  # 城镇老旧小区改造新开工
         key = metric_key(moved)
-    return key, sense
+    return key, sense, rest
 
 
 @lru_cache(maxsize=256)
@@ -278,8 +371,15 @@ def part_of_same(f: dict[str, Any], facts: list[dict[str, Any]]) -> bool:
     parent = f.get("parent")
     if parent is None:
         return False
-    return any(g.get("doc") == f.get("doc") and g.get("id") == parent and g.get("metric_key") == f.get("metric_key")
-               for g in facts)
+    return any(g.get("doc") == f.get("doc") and g.get("id") == parent and _same_measure(g, f) for g in facts)
+
+
+def _same_measure(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """One lexicon key, or (neither has one) one name (:func:`same_name`)."""
+    if a.get("metric_key") or b.get("metric_key"):
+        return a.get("metric_key") == b.get("metric_key")
+    na, nb = named_measure(a.get("metric")), named_measure(b.get("metric"))
+    return bool(na and nb and same_name(na, nb))
 
 
 def narrower_than_key(f: dict[str, Any]) -> bool:
@@ -390,37 +490,49 @@ def track(store: StoreAPI, region: str | None = None, metric: str | None = None,
     """Every stored target with its outcome and verdict, one row per region, measure key, sense and
     year. ``region``: a place as a user names it; ``metric``: a measure in words (its key, and its
     sense when the words name one); ``key``: a metric key."""
+    want: str | None = None
     if metric and not key:
-        key, words_sense = measure(metric)
+        key, words_sense, rest = _measure_words(metric)
         sense = sense or words_sense
+        want = None if key else named_measure(rest)
     # words the lexicon does not know are matched in the stored names (as compare does)
     like = {"metric_like": metric} if metric and not key else {}
     regions = _regions(store, region) if region else [None]
     targets = [t for r in regions for t in store.targets(region=r, metric_key=key, year=year, **like)]
+    if not key and (not metric or want):
+        # measures without a lexicon key, by their name (公厕, 县财政教育支出): every one, or the one asked
+        keyless = [t for r in regions for t in store.targets(region=r, year=year, keyless=True)]
+        targets += [t for t in keyless if (n := named_measure(t.get("metric"))) and (want is None or names_asked(want, n))]
     reports = store.report_years()
     out: list[dict[str, Any]] = []
     chosen: dict[tuple, tuple[tuple[int, int, int, int, int], dict[str, Any]]] = {}
     for order, t in enumerate(targets):
         if part_of_same(t, targets) or narrower_than_key(t):
             continue
+        name = None if t.get("metric_key") else named_measure(t.get("metric"))
         for s in fact_senses(t):
             if sense is not None and s != sense:
                 continue
-            ident = (t["region"], t["metric_key"], s, t["doc_year"])
+            ident = (t["region"], t.get("metric_key"), name, s, t["doc_year"])
             rank = (*target_rank(t), -order)
             if ident not in chosen or rank > chosen[ident][0]:
                 chosen[ident] = (rank, t)
-    for (region_, key_, s, y), (_, t) in chosen.items():
-        actual = pair(t, store.outcomes(region_, key_, str(y), y + 1), s)
+    for (region_, key_, name, s, y), (_, t) in chosen.items():
+        candidates = store.outcomes(region_, key_, str(y), y + 1)
+        if name is not None:  # the next report's figures of the same name
+            candidates = [c for c in candidates if (n := named_measure(c.get("metric"))) and same_name(n, name)]
+        actual = pair(t, candidates, s)
         if actual is None and (region_, y + 1) not in reports:
             v, rule = "pending", "no_report"
         elif actual is None:
             v, rule = "unclear", "no_outcome"
         else:
             v, rule = verdict(t, actual, key_, s), rule_for(t, key_, s)
-        out.append({"region": region_, "metric": t.get("metric"), "metric_key": key_, "sense": s, "year": y,
-                    "target": _side(t), "actual": _side(actual) if actual else None, "verdict": v, "rule": rule})
-    out.sort(key=lambda r: (r["region"] or "", r["metric_key"], r["year"], SENSES.index(r["sense"])))
+        out.append({"region": region_, "metric": t.get("metric"), "metric_key": key_, "name": name, "sense": s,
+                    "year": y, "target": _side(t), "actual": _side(actual) if actual else None, "verdict": v,
+                    "rule": rule})
+    out.sort(key=lambda r: (r["region"] or "", r["metric_key"] or "", r["name"] or "", r["year"],
+                            SENSES.index(r["sense"])))
     return out
 
 

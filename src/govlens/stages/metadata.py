@@ -65,9 +65,10 @@ _DATE_FIELDS = ("成文日期", "发文日期", "印发日期", "生成日期", 
 _FIELDS = ("索引号", "发布单位", "发布机构", "发文机关", "发文单位", *_DATE_FIELDS, "发文字号", "文号", "标题", "信息名称", "文件名称", "名称",
            "来源", "主题分类", "主题词", "公开分类")
 _FIELD_NAMES = "|".join(r"\s*".join(f) for f in _FIELDS)
-# A value runs to the next field name, wherever the page glued it on (…\工商标 题： …).
+# A value runs to the next field name, wherever the page glued it on (…\工商标 题： …); a label it does
+# not know ends it only after a space (发文机关：明澜厅成文日期：… keeps 明澜厅, not 明澜).
 _META_FIELD = re.compile(
-    "(" + _FIELD_NAMES + r")\s*[|：:](?:\s*\|)?\s*([^|\n]*?)\s*(?=\||\n|$|(?:" + _FIELD_NAMES + r")\s*[|：:]|\S{2,5}\s*[：:])"
+    "(" + _FIELD_NAMES + r")\s*[|：:](?:\s*\|)?\s*([^|\n]*?)\s*(?=\||\n|$|(?:" + _FIELD_NAMES + r")\s*[|：:]|(?<=\s)\S{2,5}\s*[：:])"
 )
 _PASSED = re.compile(rf"({YEAR})年(\d{{1,2}})月\d{{1,2}}日([^）)\n]{{0,60}}?)(通过|批准|公布|修订|修正|发布)")
 _IN_FORCE = re.compile(rf"({YEAR})年\d{{1,2}}月\d{{1,2}}日起施行")

@@ -603,6 +603,7 @@ def split(page: Page) -> list[Document]:
                 b.title_lines = [Line(ln.start + k, ln.start + k + len(t), t, ln.cls, ln.kind)]
     if not blocks:
         raise NoDocuments("no document found (only navigation, boilerplate or very short text)", page.source)
+    blocks = _join_annexes(blocks)
     if len(blocks) == 1 and not blocks[0].date and blocks[0].lines:
         # A page of one article whose date stands alone under it, past the page's 责任编辑/纠错 line
         # (…做法。 / 【纠错】【责任编辑：王明】 / 2031-05-20 15:42:11): the article's date.
@@ -645,6 +646,27 @@ def split(page: Page) -> list[Document]:
             doc.title = _title_from(b.title_lines)
         docs.append(doc)
     return docs
+
+
+# An annex heading standing alone after a document's signature (附件 / 附件1. / 附件2：): what follows on
+# the page is that annex — its table rows and items are part of the document, never documents of their own.
+_ANNEX_HEAD = re.compile(r"^附\s*件\s*[\d一二三四五六七八九十]{0,2}\s*[.．:：、]?\s*$")
+
+
+def _join_annexes(blocks: list[Block]) -> list[Block]:
+    """Blocks after a document holding an annex heading join it, up to a block with a header, date or
+    文号 of its own, a listing entry or a news opening (the next document on the page)."""
+    out: list[Block] = []
+    annex: Block | None = None
+    for b in blocks:
+        first = (b.title_lines or b.lines or [None])[0]
+        if (annex is not None and not b.meta_lines and not b.date and not b.doc_no and b.origin == annex.origin
+                and b.origin not in ("listing", "newspaper") and not (first and _NEWS_OPEN.match(first.text))):
+            annex.lines = sorted(annex.lines + b.title_lines + b.lines, key=lambda ln: ln.start)
+            continue
+        out.append(b)
+        annex = b if any(_ANNEX_HEAD.match(ln.text) for ln in b.lines) else None
+    return out
 
 
 def _site_header(lines: list[Line]) -> str:

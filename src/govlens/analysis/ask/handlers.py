@@ -237,6 +237,10 @@ def lookup(store: StoreAPI, p: Plan, q: str) -> Answer | None:
             f = None  # 城镇调查失业率 asked is not answered by a 登记失业率 sentence (W.RIVAL_WORDS)
         if f is not None and (pair := _pair(store, p, q, f, place)) is not None:
             return Answer(answer="；".join(_line(x) for x in pair) + "。", citations=[cite(x) for x in pair], table=pair)
+        if f is not None and unit and unit in S.COUNT_UNITS and \
+                (counted := _count_before(store, p, unit, place)) is not None and \
+                counted["score"] > sum(len(w) for w in _count_words(p) if w in _own_clause(f)):
+            f = None  # 有31个开通了英文版: a count whose clause holds more of the asked words than the fact's
         if f is not None:
             metric = f.get("metric") or ""
             own = _own_clause(f)  # read by the question's words, not by a known measure: its clause is shown
@@ -248,11 +252,7 @@ def lookup(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     if f is None and unit and unit in S.COUNT_UNITS:
         # 几轮环境综合整治: a count in the unit asked written right before the question's words; 有几个 may
         # be answered by a count of kinds written with 大 (打造五大重点区域)
-        words = [w for w in S.words_of(re.sub(r"(?:多少|几)[个大]?", " ", p.residue or ""))
-                 if not S.COUNT_VERBS.match(w)]
-        hit = S.count_before_words(store, unit, words, place)
-        if hit is None and unit == "个":
-            hit = S.count_before_words(store, "大", words, place)
+        hit = _count_before(store, p, unit, place)
         if hit is not None:
             unit = hit["unit"]
             each = "个" if unit == "大" else unit  # 五大 is five of a kind
@@ -280,6 +280,20 @@ def lookup(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     if pair is not None:  # 城乡居民收入: the urban and the rural figure
         return Answer(answer="；".join(_line(x) for x in pair) + "。", citations=[cite(x) for x in pair], table=pair)
     return Answer(answer=_line(f) + "。", citations=[cite(f)], table=[f])
+
+
+def _count_words(p: Plan) -> list[str]:
+    return [w for w in S.words_of(re.sub(r"(?:多少|几)[个大]?", " ", p.residue or "")) if not S.COUNT_VERBS.match(w)]
+
+
+def _count_before(store: StoreAPI, p: Plan, unit: str, place: str | None) -> dict[str, Any] | None:
+    """A count in the unit asked written right before the question's words (:func:`.sentences.count_before_words`);
+    有几个 may be answered by a count of kinds written with 大 (打造五大重点区域)."""
+    words = _count_words(p)
+    hit = S.count_before_words(store, unit, words, place)
+    if hit is None and unit == "个":
+        hit = S.count_before_words(store, "大", words, place)
+    return hit
 
 
 def _pair(store: StoreAPI, p: Plan, q: str, f: dict[str, Any], place: str | None) -> list[dict[str, Any]] | None:
@@ -804,10 +818,12 @@ def change(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     return a
 
 
-def _growth_since(f: dict[str, Any], y1: int) -> Answer | None:
+def _growth_since(f: dict[str, Any], y1: int, sentence: str | None = None) -> Answer | None:
     """The later year's growth its sentence states over ``y1`` itself (比一九八五年增长百分之二十七点三,
-    同一九八七年相比…增长百分之四十二; :func:`.sentences.growth_since`), with the level it reached."""
-    g = S.growth_since(f, y1)
+    同一九八七年相比…增长百分之四十二; :func:`.sentences.growth_since`), with the level it reached;
+    ``sentence``: the whole sentence the fact's clause is in, whose opening may name the base year for
+    every clause (1986年同1978年相比，…，国家财政收入由…增加到…，增长98%)."""
+    g = S.growth_since(f, y1) or (S.growth_since(f | {"quote": sentence}, y1) if sentence else None)
     if g is None:
         return None
     level = f"，达到{num(f['value'])}{f.get('unit') or ''}" if f.get("value") is not None else ""
@@ -820,7 +836,9 @@ def _stated_since(store: StoreAPI, p: Plan, place: str | None, y1: int, y2: int)
     (比1995年增长69% is the document's figure; 4743 against 2800多 would give 69.4%)."""
     plan = Plan(**{**vars(p), "want_change": True, "kind": None})
     for f in facts_for(store, plan, place, str(y2), None)[:12]:
-        if (grown := _growth_since(f, y1)) is not None:
+        text = store.document_text(f["doc"]) or "" if f.get("span") else ""
+        whole = text[max(text.rfind(c, 0, f["span"][0]) for c in "。！？\n") + 1:f["span"][1]] if text else None
+        if (grown := _growth_since(f, y1, whole if whole and (f.get("quote") or "") in whole else None)) is not None:
             return grown
     return None
 

@@ -275,8 +275,11 @@ DIFFERENCE_FORMS: list[tuple[str, str, str]] = [
      "今年拟安排专项债券4.2万亿元、比上年增加3000亿元", "3000亿元"),
     (r"(?P<verb>快于|慢于|高于|低于)(?:上年|去年|上一年|{y}年)(?:同期)?(?P<v>\d+(?:\.\d+)?)(?P<u>个百分点|百分点)",
      "全年地区生产总值增长5.1%，快于2024年0.6个百分点", "0.6个百分点"),
+    # a harvest's or an output's own verbs, in its own unit (比上年增产42万吨, 比上年减产3.5亿斤)
+    (r"(?:比|较|同)(?:上年|去年|上一年|前一年|{y}年)(?P<verb>增产|减产)了?(?P<v>\d+(?:\.\d+)?)(?P<u>万吨|吨|亿斤|万斤|斤|万担|担)",
+     "全县粮食产量达到86万吨，比上年增产4.2万吨", "4.2万吨"),
 ]
-_UP = {"提高", "增加", "加快", "上升", "扩大", "多", "快于", "高于"}
+_UP = {"提高", "增加", "加快", "上升", "扩大", "多", "快于", "高于", "增产"}
 
 
 def stated_difference(f: dict[str, Any], earlier: int) -> dict[str, Any] | None:
@@ -516,7 +519,7 @@ def count_before_words(store: StoreAPI, unit: str, words: list[str], place: str 
                 continue
             best_s = score
             best = {"doc": d["doc"], "quote": text[start:end], "span": [start, end], "count": n,
-                    "written": m.group(1), "unit": unit, "region": d.get("region"), "said": m.group()}
+                    "written": m.group(1), "unit": unit, "region": d.get("region"), "said": m.group(), "score": score}
     return best
 
 
@@ -651,7 +654,8 @@ def growth_since(f: dict[str, Any], earlier: int) -> dict[str, Any] | None:
     quote = f.get("quote") or ""
     for pattern, *_ in GROWTH_SINCE_FORMS:
         for frame in re.finditer(pattern.format(y=_years_rx(earlier)), quote):
-            rest = re.split(r"[；;。]|(?:比|较|同|与|和|跟)(?:\d{4}|[〇○零一二三四五六七八九]{4})年", quote[frame.end():])[0]
+            # the frame holds to the sentence's end (its clauses may be parted by ；) or another base year
+            rest = re.split(r"[。！？\n]|(?:比|较|同|与|和|跟)(?:\d{4}|[〇○零一二三四五六七八九]{4})年", quote[frame.end():])[0]
             for m in _GROWTH_VERB.finditer(rest):
                 fig = m.group("fig").rstrip("%％ ")
                 v = parse_number(fig) if fig.startswith("百分之") else float(fig)

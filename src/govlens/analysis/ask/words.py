@@ -65,7 +65,7 @@ OPERATION_CUES: list[tuple[str, re.Pattern[str], str]] = [
     ("project", re.compile(r"总投资|计划投资|投资总额|项目.*(?:投资|多少亿)"), "某项目计划总投资多少？"),
     ("trend", re.compile(r"历年|逐年|趋势|这几年|近几年|怎么变化|如何变化|变化情况|走势|各年|(?:\d{4}|[一二三四五六七八九〇零]{4})年以来(?![^，。？]*(?:累计|总共|一共|共计|合计))|的变化|变化$|(?:近|最近|过去)[一二三四五六七八九十\d]+年(?![^，。？]*(?:累计|总共|合计|共计))"),
      "全国国内生产总值增速2019年到2024年怎么变化？"),
-    ("change", re.compile(rf"比(?:上年|去年|前一年|(?:{YEAR})年)?(?:增加|减少|增长|下降|提高|降低|多|少)了?多少"
+    ("change", re.compile(rf"比(?:上年|去年|前一年|(?:{YEAR})年)?(?:增加|减少|增长|下降|提高|降低|增产|减产|多|少)了?多少"
                           rf"|比(?:上年|去年|前一年|(?:{YEAR})年)(?:的)?(?:高|低|快|慢)了?多少|相比.*(?:增加|减少|变化|多|少)了?多少"
                           r"|变化了?多少|增加了?多少|减少了?多少"),
      "海拉尔区2016年地区生产总值比2014年增加了多少？"),
@@ -185,7 +185,7 @@ NATION_Q = re.compile(r"全国|我国|国家|中国")
 LEVEL_AND_RATE = re.compile(r"(?:总量|规模|总额)?(?:和|及|与|以及)(?:其)?(?:增速|增幅|增长率|增长速度)")
 LEVEL_WORDS = re.compile(r"总量|规模|总额|总值是多少|达到多少|是多少亿|多少亿元|多少万亿")
 RATE_WORDS = re.compile(r"增速|增幅|涨幅|增长率|速度")  # a rate, not a level
-CHANGE_WORDS = re.compile(r"增长|增速|增幅|涨幅|提高|下降|上涨|增加|减少|降低|同比|比上年")
+CHANGE_WORDS = re.compile(r"增长|增速|增幅|涨幅|提高|下降|上涨|增加|减少|降低|增产|减产|同比|比上年")
 
 # Everyday words for a measure, only for reading questions (in documents they are too loose).
 ASK_ALIASES = [("就业", "new_jobs"), ("失业率", "unemployment_surveyed"), ("经济增速", "gdp"), ("经济", "gdp"),
