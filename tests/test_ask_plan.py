@@ -641,3 +641,31 @@ def test_a_count_before_the_asked_words_beats_a_fact_read_by_fewer_of_them(tmp_p
         a = ask(s, "各部门网站中有多少个开通了手机版？")
         assert "27个" in a.answer, a.answer
         assert "27个" in "".join(c["quote"] for c in a.citations)
+
+
+@pytest.mark.parametrize(("name", "pattern", "example", "verb", "day"),
+                         __import__("govlens.analysis.ask.sentences", fromlist=["X"]).EVENT_DATE_FORMS)
+def test_each_event_date_form_reads_its_example(name, pattern, example, verb, day):
+    m = re.search(pattern.format(v=verb), example)
+    assert m is not None and m.group("d") == day, name
+
+
+@pytest.mark.parametrize(("question", "subject", "verb", "before"), [
+    ("溪北县政务服务网是哪天正式上线的？", "溪北县政务服务网", "上线", None),
+    ("清理工作要求在什么时候前完成？", "清理工作", "完成", "前"),
+    ("云溪大桥什么时候通车？", "云溪大桥", "通车", None),
+])
+def test_an_event_date_question_reads_subject_and_verb(question, subject, verb, before):
+    from govlens.analysis.ask.words import EVENT_Q
+
+    m = EVENT_Q.search(question)
+    assert m and m.group("s") == subject and m.group("v") == verb and m.group("before") == before
+
+
+@pytest.mark.parametrize(("question", "measure"), [
+    ("“七五”期间工业年均增长多少？", "工业"),
+    ("九五时期农业年均增长多少？", "农业"),
+])
+def test_a_plans_name_and_span_words_are_no_part_of_the_measure(store, question, measure):
+    p = read(store, question)
+    assert p.measure == measure and p.period, p

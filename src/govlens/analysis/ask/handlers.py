@@ -211,6 +211,9 @@ def lookup(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     if p.unknown_place and not p.places:
         return None
     place = p.places[0] if p.places else None
+    if W.EVENT_Q.search(q) and (event := S.event_date(store, q, place)) is not None:  # 是哪天正式开通的
+        return Answer(answer=f"{event['date']}（原文“{event['said']}”）。",
+                      citations=[{k: event[k] for k in ("doc", "quote", "span")}])
     if p.kind == "target" and p.year and p.measure:
         # the year's report says it sets no such target (没有提出全年经济增速具体目标): that is the answer
         words = [p.measure, *S.words_of(p.measure)]

@@ -842,3 +842,44 @@ def members(store: StoreAPI, q: str, place: str | None) -> dict[str, Any] | None
             return {"members": parts, "doc": d["doc"], "quote": d["text"][s:e], "span": [s, e],
                     "region": d.get("region"), "said": hit.group()}
     return None
+
+
+_EVENT_DAY = (r"(?:\d{{4}}|[〇零一二三四五六七八九]{{4}})年(?:[\d一二三四五六七八九十]{{1,2}}月"
+              r"(?:[\d一二三四五六七八九十]{{1,3}}[日号])?)?(?:底|末|初)?")
+# The date a sentence gives for an event: {d} the date, {v} the question's verb. (name, pattern, invented example,
+# the verb, the date read)
+EVENT_DATE_FORMS: list[tuple[str, str, str, str, str]] = [
+    ("on", rf"(?P<d>{_EVENT_DAY})(?:起)?(?:正式|开始|全面|顺利)?{{v}}", "溪北县政务服务网于2031年3月8日正式上线", "上线", "2031年3月8日"),
+    ("before", rf"(?:于|在)(?P<d>{_EVENT_DAY})(?:之)?前(?:全面|全部)?{{v}}", "各部门要在2031年6月底前完成清理工作", "完成",
+     "2031年6月底"),
+    ("field", rf"{{v}}(?:日期|时间)[：:]\s*(?P<d>{_EVENT_DAY})", "文号：溪政发〔2031〕9号 发布日期： 2031年02月14日", "发布",
+     "2031年02月14日"),
+]
+
+
+def event_date(store: StoreAPI, q: str, place: str | None) -> dict[str, Any] | None:
+    """The date the place's documents give for the event the question names (:data:`W.EVENT_Q`): the sentence
+    (or line) with a date form of :data:`EVENT_DATE_FORMS` for the question's verb that holds most of the
+    subject's words, at least half of them. {date, said, doc, quote, span, region}."""
+    m = W.EVENT_Q.search(q)
+    if m is None:
+        return None
+    words = [w for w in words_of(m.group("s")) if w not in GENERIC]
+    if not words:
+        return None
+    forms = [(n, rx) for n, rx, *_ in EVENT_DATE_FORMS if (n == "before") == bool(m.group("before")) or n == "field"]
+    best, best_s = None, 0.0
+    for doc_id in _docs(store, words, place, together=True):
+        d = store.document(doc_id)
+        if d is None or (place and d.get("region") and not (d["region"] == place or d["region"].endswith(place))):
+            continue
+        text = d["text"]
+        for _n, rx in forms:
+            for hit in re.finditer(rx.format(v=re.escape(m.group("v"))), text):
+                start, end = sentence_span(text, hit.start(), hit.end())
+                said = text[start:end]
+                s = sum(len(w) for w in words if w in said)
+                if s > best_s and s >= sum(len(w) for w in words) / 2:
+                    best_s, best = s, {"date": hit.group("d"), "said": hit.group(), "doc": d["doc"], "quote": said,
+                                       "span": [start, end], "region": d.get("region")}
+    return best

@@ -77,6 +77,11 @@ OPERATION_CUES: list[tuple[str, re.Pattern[str], str]] = [
 MEMBERS_Q = re.compile(r"(?P<v>[\u4e00-\u9fff]{2,8})哪(?P<n>几|[两二三四五六七八九十])(?:个|项|类|种|大|片|座)"
                        r"(?P<noun>[\u4e00-\u9fff]{2,6})[？?]?$")
 
+# When something happened, asked of running text (网站英文版是哪天正式开通的, 要求在什么时候前完成): the subject
+# before the time word, the verb after it
+EVENT_Q = re.compile(r"(?P<s>[^，。？?]{2,40}?)(?:是|于|在|要求在|需要在|要在|应在)?(?:哪天|哪一天|哪日|什么时候|何时|什么时间|哪年哪月|几月几[日号])"
+                     r"(?P<before>之?前)?(?:正式|开始|全面|全部)?(?P<v>[\u4e00-\u9fff]{2})的?[？?]?$")
+
 # A question asking what a term means or covers; the term is quoted (“四库”指什么) or follows 什么是.
 # STRICT cues never ask for a figure, so they read a term even when a place and a year are named
 # (云溪市2026年报告里的“三库”具体指哪些); a bare 是什么 does so only for a quoted term or a question
@@ -194,10 +199,10 @@ ASK_ALIASES = [("就业", "new_jobs"), ("失业率", "unemployment_surveyed"), (
 
 # What is left of a question once place, time and question words are gone is the measure asked about.
 NOT_MEASURE = re.compile(
-    rf"(?:{YEAR})年?|十[一二三四五]五|今年|去年|上年|明年|全国|我国|国家|全省|全市|全区|全年|"
+    rf"[“\"]{_PLAN_NAMES}[”\"]|{_PLAN_NAMES_BARE}(?=期间|时期|计划|规划|末|以来)|(?:{YEAR})年?|十[一二三四五]五|今年|去年|上年|明年|全国|我国|国家|全省|全市|全区|全年|"
     r"比(?=(?:\d{4}|上|去|前一)年)|分别|各是|各自|相比|对比|比较|哪个|哪一个|哪些|谁|更高|更低|更多|更少|更快|更慢|最高|最低|最多|最少|最快|最慢|"
     r"(?:是|有)?多少(?:家|个|件|项|名|位|所|套|张|条|次|人|天|亿元|万元|元)?|几(?:家|个|件|项|名|位|所|套|张|条|次|天)|百分之几|百分之多少|是什么|是否|完成了吗|实现了吗|达到了吗|完成情况|目标|预期|计划|实际|完成|预计|怎么变化|如何变化|"
-    r"变化|趋势|历年|逐年|增长了|增长|增速|增幅|涨幅|提高|下降|上涨|增加|减少|排名|省份|城市|到|至|"
+    r"变化|趋势|历年|逐年|增长了|增长|增速|增幅|涨幅|提高|下降|上涨|增加|减少|排名|省份|城市|到|至|期间|时期|年均|"
     r"是?怎(?:么|样)(?:样)?(?:的)?|如何|有何|安排|拟按|拟安排|以来|至今|"
     r"[的了吗呢？?。，、“”和与及\s—\-~～]")
 WHOSE = re.compile(r"(?:城乡|城镇|农村|全体|常住)?(?:居民)?(?:人均)?(?:可支配)?")
