@@ -368,3 +368,20 @@ def test_a_city_leader_touring_two_of_its_counties_is_the_citys(lead, expected):
         assert got is None or place.level in ("county", "district"), got
     else:
         assert got == expected, got
+
+
+@pytest.mark.parametrize("opening", ["天柱剑毫香飘海外", "凤凰单丛香飘海外"])
+def test_a_headline_opening_with_a_far_counties_short_name_the_text_never_repeats(opening):
+    """A tea, a brand or a mountain named like a county elsewhere (天柱县 in Guizhou, 凤凰县 in Hunan) is
+    no evidence of the place: the body's place in full is."""
+    page = (f"{opening} 云岭茶叶出口增三成\n2031年04月16日 来源：中国新闻网\n中新网合肥4月16日电 (记者 王明)记者16日从安徽省潜山市获悉，"
+            "今年一季度，该市茶叶出口额达1.2亿元，同比增长30%。\n潜山地处大别山东南麓，全市茶园面积达到15万亩。(完)\n")
+    (d,) = read_text(page, extract=False)
+    assert d.region == "安庆市潜山市", d.region
+
+
+def test_a_headline_opening_with_a_countys_short_name_the_text_repeats_is_that_county():
+    page = ("天柱油茶喜获丰收\n2031年10月16日 来源：黔东南日报\n本报讯 10月15日，天柱县高酿镇油茶基地迎来采收季，全县油茶面积达到20万亩。"
+            "天柱县林业局负责人介绍，今年油茶籽产量预计增长一成。\n")
+    (d,) = read_text(page, extract=False)
+    assert d.region == "黔东南苗族侗族自治州天柱县", d.region

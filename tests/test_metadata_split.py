@@ -534,6 +534,9 @@ def test_a_bulleted_photo_caption_is_no_listing_entry_and_no_headline():
 @pytest.mark.parametrize("line", [
     "2031年09月03日08:41 | 来源：人民网－云溪频道",  # the time glued to the day, a bar before the source
     "2031-09-03 08:41 ｜ 来源：云溪日报",
+    "2031.09.03 08:41 | 阅读：1234",  # a read count after the day
+    "2031年9月3日 星期三 来源：云溪日报",  # the weekday between the day and the source
+    "2031年9月3日（星期三）  |  来源：云溪网",
 ])
 def test_a_dated_source_row_with_a_bar_is_a_header_field(line):
     assert split.classify(line) == "meta"

@@ -70,7 +70,10 @@ _FIELD_NAMES = "|".join(r"\s*".join(f) for f in _FIELDS)
 _META_FIELD = re.compile(
     "(" + _FIELD_NAMES + r")\s*[|：:](?:\s*\|)?\s*([^|\n]*?)\s*(?=\||\n|$|(?:" + _FIELD_NAMES + r")\s*[|：:]|(?<=\s)\S{2,5}\s*[：:])"
 )
-_PASSED = re.compile(rf"({YEAR})年(\d{{1,2}})月\d{{1,2}}日([^）)\n]{{0,60}}?)(通过|批准|公布|修订|修正|发布)")
+# The note under a regulation's title (2031年9月30日云溪省第十三届人民代表大会[line break]常务委员会第六次会议通过):
+# the session's name may break across a line.
+_PASSED = re.compile(rf"({YEAR})年(\d{{1,2}})月(?:\d{{1,2}})日([^）)。\n]{{0,60}}?\n?[^）)。\n]{{0,30}}?)(通过|批准|公布|修订|修正|发布)")
+_PASSED_DAY = re.compile(rf"({YEAR})年(\d{{1,2}})月(\d{{1,2}})日[^）)。\n]{{0,60}}?\n?[^）)。\n]{{0,30}}?(?:通过|批准|公布)")
 _IN_FORCE = re.compile(rf"({YEAR})年\d{{1,2}}月\d{{1,2}}日起施行")
 # 第十届全国人民代表大会第五次会议 -> 2007: each National People's Congress meets once a year from
 # the year it is elected (terms 1-5 were irregular and are listed by session).
@@ -403,6 +406,10 @@ def metadata(doc: Document) -> Document:
             date = _ISO_DATE.search(meta[key])
     if date is None:
         date = _ISO_DATE.search(doc.text.split("\n", 1)[0])
+    if date is None and doc.kind == "regulation" and doc.year:
+        # a regulation dated by its note: the latest adoption, approval or promulgation of its year
+        days = [m for m in _PASSED_DAY.finditer(cn_dates(head[:1500])) if int(m.group(1)) == doc.year]
+        date = max(days, key=lambda m: (int(m.group(2)), int(m.group(3))), default=None)
     if date and (doc.year is None or int(date.group(1)) in (doc.year, doc.year - 1)):
         doc.date = f"{int(date.group(1)):04d}-{int(date.group(2)):02d}-{int(date.group(3)):02d}"
     if not doc.title or (doc.title == "政府工作报告" and doc.kind == "work_report"):

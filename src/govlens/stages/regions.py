@@ -203,6 +203,17 @@ ADDRESSEE_RULES: list[tuple[str, str]] = [
 _ADDRESSEE = re.compile("|".join(f"(?:{p})" for p, _ in ADDRESSEE_RULES), re.M)
 
 
+def _unsupported_short(m: Mention, title: str, body: str) -> bool:
+    """A headline opening with a county's or district's short name (天柱剑毫香飘海外, 凤凰单丛…) that the
+    text never names again: a product, a mountain or a brand named like a far-off county, not the place
+    (a county's own item names it again: 天柱县…, 天柱…). Official names and chains are always places."""
+    if m.text in gazetteer().names or any(p.level not in ("county", "district") for p in m.candidates):
+        return False
+    flat = re.sub(r"\s+", "", body[:30000])
+    rest = flat.replace(re.sub(r"\s+", "", title), "", 1) if title else flat
+    return rest.count(m.text) == 0
+
+
 def document_place(title: str, head: str, issuer: str, body: str, tag: str | None = None,
                    site: Iterable[str] = ()) -> tuple[Place | None, str | None]:
     """The place a document is about (see the module docstring) and what said so (``head`` for
@@ -224,7 +235,7 @@ def document_place(title: str, head: str, issuer: str, body: str, tag: str | Non
     t = re.sub(r"^(?:【[^】]*】|\[[^\]]*\])\s*", "", title)
     t = re.sub(rf"^(?:{YEAR}年(?:度)?|关于)", "", t)
     first = next(iter(g._chains(t, 0, len(t), strict=False)), None)
-    if first is not None and first.start == 0:
+    if first is not None and first.start == 0 and not _unsupported_short(first, t, body):
         evidence.append(("title", first))
     evidence += [("newspaper", m) for m in _anchored(lead, _NEWSPAPER)]
     evidence += [("official", m) for m in _anchored(lead, _OFFICIAL_AFTER)]
