@@ -7,6 +7,7 @@ import pytest
 
 from govlens.analysis.track import (
     NOT_A_NAME_ROWS,
+    aspect,
     lookup,
     name_core,
     named_measure,
@@ -86,11 +87,11 @@ def db(tmp_path_factory):
     (d / "in" / "a.txt").write_text(REPORT.format(
         y=2051, n="二", p=2050, review="全年地区生产总值增长5.8%。",
         plan="年内建成社区食堂40个，完成8万平方米冷链仓储库建设任务。县财政拟安排养老服务资金6.5亿元。"
-             "年内投资3亿元，新建口袋公园12处。"), encoding="utf-8")
+             "年内投资3亿元，新建口袋公园12处。年内完成1200户、9万平方米棚户区改造。"), encoding="utf-8")
     (d / "in" / "b.txt").write_text(REPORT.format(
         y=2052, n="三", p=2051,
         review="过去一年，改造新建社区食堂46个，新建成冷链仓储库6万平方米。县财政安排养老服务资金6.1亿元。"
-               "完成投资5亿元。",
+               "完成投资5亿元。全年实施棚户区改造7万平方米。",
         plan="年内新建口袋公园15处。"), encoding="utf-8")
     path = str(d / "t.db")
     with open_store(path) as store:
@@ -119,3 +120,21 @@ def test_a_bare_investment_is_not_tracked(db):
         rows_ = track(store, region="青石县")
     assert rows_ and not any(r["name"] in (None, "投资") and r["metric_key"] is None for r in rows_)
     assert not any((r["target"].get("metric") or "").endswith("投资") for r in rows_)
+
+
+@pytest.mark.parametrize("row", rows("measure_aspects.tsv"))
+def test_each_aspect_row_asks_for_its_measure_in_its_unit(row):
+    from govlens.analysis.track import measure
+
+    word, unit, example = row
+    rest, got = aspect(example)
+    assert rest + word == example and got == unit and measure(rest)[0] is not None
+
+
+def test_an_aspect_word_asks_for_the_level_in_its_unit(db):
+    """年内完成1200户、9万平方米棚户区改造: 棚户区改造面积 is the area target, paired with the area outcome."""
+    with open_store(db, readonly=True) as store:
+        r = lookup(store, "青石县", "棚户区改造面积", 2051)
+    assert r is not None and r["metric_key"] == "shantytown_renovation"
+    assert (r["target"]["value"], r["target"]["unit"]) == (9, "万平方米")
+    assert (r["actual"]["value"], r["verdict"]) == (7, "missed")
