@@ -82,6 +82,9 @@ MEMBERS_Q = re.compile(r"(?P<v>[\u4e00-\u9fff]{2,8})哪(?P<n>几|[两二三四�
 EVENT_Q = re.compile(r"(?P<s>[^，。？?]{2,40}?)(?:是|于|在|要求在|需要在|要在|应在)?(?:哪天|哪一天|哪日|什么时候|何时|什么时间|哪年哪月|几月几[日号])"
                      r"(?P<before>之?前)?(?:正式|开始|全面|全部)?(?P<v>[\u4e00-\u9fff]{2})的?[？?]?$")
 
+# Two years' counts of one thing compared (今年要办的民生实事比去年完成的多几件): the earlier year, the unit
+COUNT_CHANGE_Q = re.compile(rf"比(?P<y>去年|上年|上一年|(?:{YEAR})年)[^，。？]{{0,8}}?(?:多|少|增加|减少)了?(?:几|多少)(?P<u>件|项|个|家|所)")
+
 # A question asking what a term means or covers; the term is quoted (“四库”指什么) or follows 什么是.
 # STRICT cues never ask for a figure, so they read a term even when a place and a year are named
 # (云溪市2026年报告里的“三库”具体指哪些); a bare 是什么 does so only for a quoted term or a question
