@@ -385,3 +385,17 @@ def test_a_headline_opening_with_a_countys_short_name_the_text_repeats_is_that_c
             "天柱县林业局负责人介绍，今年油茶籽产量预计增长一成。\n")
     (d,) = read_text(page, extract=False)
     assert d.region == "黔东南苗族侗族自治州天柱县", d.region
+
+
+@pytest.mark.parametrize(("rule", "example"), regions.NOT_ISSUER_RULES)
+def test_each_not_issuer_rule_matches_its_example(rule, example):
+    assert __import__("re").search(rule, example, __import__("re").M), example
+
+
+def test_district_governments_a_city_regulation_names_are_not_its_place():
+    page = ("广州市人民政府\n首页 > 政务公开 > 地方性法规\n\n广州市山林防火条例\n\n（2031年6月28日广州市第十六届人民代表大会常务委员会"
+            "第二十次会议通过　2031年9月29日广东省第十四届人民代表大会常务委员会第十一次会议批准）\n\n"
+            "第一条　为了加强山林防火，制定本条例。\n第二条　白云区、从化区人民政府按照职责做好山林防火工作。\n"
+            "第三条　市人民政府负责组织实施本条例。\n第四条　本条例自2032年1月1日起施行。\n")
+    (d,) = read_text(page, extract=False)
+    assert (d.region, d.kind, d.year) == ("广州市", "regulation", 2031)
