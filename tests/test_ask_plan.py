@@ -604,3 +604,122 @@ def test_fines_in_chinese_numerals_or_shares_are_read(text, fine):
                                       "云溪市文明养犬条例对单位的罚款金额是多少？"])
 def test_a_fines_standard_asked_is_a_fine(store, question):
     assert read(store, question).op == "fine"
+
+
+def test_a_base_year_named_at_the_sentences_opening_holds_over_its_clauses():
+    from govlens.analysis.ask.sentences import growth_since
+
+    sentence = ("2035年同2030年相比，全县生产总值由120亿元增加到186亿元，增长55%；"
+                "税收收入由9亿元增加到15亿元，增长67%")
+    assert growth_since({"change": 67.0, "change_unit": "%", "quote": sentence}, 2030)["value"] == 67
+    assert growth_since({"change": 67.0, "change_unit": "%", "quote": "税收收入由9亿元增加到15亿元，增长67%"}, 2030) is None
+
+
+@pytest.mark.parametrize(("question", "op", "want_change"), [
+    ("2031年云溪县粮食产量比上年增产多少？", "lookup", True),
+    ("2031年云溪县粮食产量比2029年减产了多少？", "change", True),
+])
+def test_a_harvests_own_verbs_ask_a_change(store, question, op, want_change):
+    p = read(store, question)
+    assert p.op == op and p.want_change == want_change, p
+
+
+def test_a_count_before_the_asked_words_beats_a_fact_read_by_fewer_of_them(tmp_path):
+    from govlens.analysis.ask import ask
+
+    text = ("云溪市2031年政务公开工作报告\n"
+            "一、总体情况\n2031年，云溪市坚持以公开为常态、不公开为例外，持续推进决策、执行、管理、服务、结果公开，"
+            "政府信息公开的深度和广度不断拓展，政务公开标准化规范化水平稳步提升。\n"
+            "二、政府网站建设\n全市政府网站集约化建设取得新进展，网站内容保障和安全防护能力进一步增强。"
+            "全市各部门网站中有27个开通了手机版，其中4个部门网站开通了无障碍版本。"
+            "市政府门户网站全年发布政务信息1.2万条，回应网民留言860条。\n"
+            "三、下一步工作\n继续完善政府网站与政务新媒体协同发布机制，提升政务服务的便捷度和群众满意度。\n")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "yx.txt").write_text(text, encoding="utf-8")
+    with open_store(str(tmp_path / "s.db")) as s:
+        ingest(s, walk([str(tmp_path / "in")]))
+        a = ask(s, "各部门网站中有多少个开通了手机版？")
+        assert "27个" in a.answer, a.answer
+        assert "27个" in "".join(c["quote"] for c in a.citations)
+
+
+@pytest.mark.parametrize(("name", "pattern", "example", "verb", "day"),
+                         __import__("govlens.analysis.ask.sentences", fromlist=["X"]).EVENT_DATE_FORMS)
+def test_each_event_date_form_reads_its_example(name, pattern, example, verb, day):
+    m = re.search(pattern.format(v=verb), example)
+    assert m is not None and m.group("d") == day, name
+
+
+@pytest.mark.parametrize(("question", "subject", "verb", "before"), [
+    ("溪北县政务服务网是哪天正式上线的？", "溪北县政务服务网", "上线", None),
+    ("清理工作要求在什么时候前完成？", "清理工作", "完成", "前"),
+    ("云溪大桥什么时候通车？", "云溪大桥", "通车", None),
+])
+def test_an_event_date_question_reads_subject_and_verb(question, subject, verb, before):
+    from govlens.analysis.ask.words import EVENT_Q
+
+    m = EVENT_Q.search(question)
+    assert m and m.group("s") == subject and m.group("v") == verb and m.group("before") == before
+
+
+@pytest.mark.parametrize(("question", "measure"), [
+    ("“七五”期间工业年均增长多少？", "工业"),
+    ("九五时期农业年均增长多少？", "农业"),
+])
+def test_a_plans_name_and_span_words_are_no_part_of_the_measure(store, question, measure):
+    p = read(store, question)
+    assert p.measure == measure and p.period, p
+
+
+@pytest.mark.parametrize(("question", "noun"), [
+    ("溪北县今年（2031年）要办的民生实事比去年完成的多几件？", "民生实事"),
+    ("溪北县2031年计划实施的重点项目比2030年增加了多少个？", "重点项目"),
+])
+def test_two_years_counts_compared_read_as_items(store, question, noun):
+    p = read(store, question)
+    assert p.op == "items" and p.noun == noun, p
+
+
+def test_two_years_counts_are_each_read_and_differenced(tmp_path):
+    from govlens.analysis.ask import ask
+
+    text = ("云溪市2031年政府工作报告\n一、2030年工作回顾\n过去一年，全市经济运行稳中向好，地区生产总值增长5.6%。"
+            "坚持以人民为中心，民生投入持续加大，28件民生实事全部完成，群众获得感明显增强。\n"
+            "二、2031年主要任务\n今年是实施新一轮发展规划的关键之年，地区生产总值预期增长5.5%左右。"
+            "着力保障和改善民生，重点办好33件民生实事，让发展成果更多更公平惠及全体人民。\n")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "yx2031.txt").write_text(text, encoding="utf-8")
+    with open_store(str(tmp_path / "s.db")) as s:
+        ingest(s, walk([str(tmp_path / "in")]))
+        a = ask(s, "今年（2031年）要办的民生实事比2030年完成的多几件？")
+        assert "33件" in a.answer and "28件" in a.answer and "多5件" in a.answer, (a.answer, a.parsed)
+
+
+@pytest.mark.parametrize(("quote", "y1", "shown"), [
+    ("2031年，全县农业总产值约为八十六亿元，比2030年增加了四亿二千万元", 2030, "比2030年增加4.2亿元"),
+    ("全县农业总产值86亿元，比上年增加4.2亿元", 2030, "比2030年增加4.2亿元"),
+])
+def test_an_absolute_change_the_sentence_states_answers_for_its_base_year(quote, y1, shown):
+    from govlens.analysis.ask.handlers import _stated_absolute
+
+    f = {"quote": quote, "span": [0, len(quote)], "doc": "x", "period": "2031", "metric": "农业总产值", "value": 86,
+         "unit": "亿元", "change_abs": 42000, "change_abs_unit": "万元", "region": "溪北县", "kind": "actual"}
+    a = _stated_absolute(f, y1)
+    assert a is not None and shown in a.answer, a
+    assert _stated_absolute(f, y1 - 2) is None  # another base year: not this amount
+
+
+def test_a_list_is_read_only_from_a_document_about_whose_list_it_is(tmp_path):
+    from govlens.analysis.ask import ask
+
+    text = ("云溪市2031年政府工作报告\n一、2030年工作回顾\n过去一年，全市经济运行稳中向好，地区生产总值增长5.6%。"
+            "我们始终坚持和衷共济、开放包容、务实创新三项原则，推动各项工作取得新进展。\n"
+            "二、2031年主要任务\n今年要加快建设北湖文旅片区和南山康养片区，做强现代服务业，"
+            "全年地区生产总值预期增长5.5%左右，城镇新增就业4万人以上。\n")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "yx2031.txt").write_text(text, encoding="utf-8")
+    with open_store(str(tmp_path / "s.db")) as s:
+        ingest(s, walk([str(tmp_path / "in")]))
+        assert "南山康养片区" in ask(s, "云溪市要加快建设哪两个片区？").answer
+        assert ask(s, "自由贸易试验区建设要坚持哪几项原则？").answer == ""  # another subject's principles
+        assert "务实创新" in ask(s, "云溪市工作坚持哪几项原则？").answer

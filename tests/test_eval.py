@@ -21,8 +21,8 @@ from govlens.model import Fact
 from govlens.pipeline import read_text
 
 GOLD = ROOT / "tests" / "gold"
-FLOORS = {"strict_f1": 0.943, "lenient_f1": 0.987, "numbers_f1": 0.987, "glossary_f1": 0.97, "kind": 0.984,
-          "period": 0.979, "unit": 0.995}  # round-2 blind rows joined dev (2026-11-30): 0.965 -> 0.90 strict; fixed to 0.983;
+FLOORS = {"strict_f1": 0.943, "lenient_f1": 0.989, "numbers_f1": 0.987, "glossary_f1": 0.97, "kind": 0.984,
+          "period": 0.979, "unit": 0.997}  # round-2 blind rows joined dev (2026-11-30): 0.965 -> 0.90 strict; fixed to 0.983;
 # round-3 blind rows (measured once: strict 0.709) joined dev at 03:15 UTC: 0.983 -> 0.900 strict, period 0.959
 # span rules (totals/averages over several years, plan-end levels, 以来, 自…起; period.py SPAN_RULES): 0.930, period 0.994
 # round 5 (fmetric): one fact, two forms in the scorer (guide); subject of the clause (有, 为重点, 实现…的产值): 0.950 -> 0.956;
@@ -49,6 +49,8 @@ FLOORS = {"strict_f1": 0.943, "lenient_f1": 0.987, "numbers_f1": 0.987, "glossar
 # a figure in brackets for a scope of the measure before (（包括X为6%）) its change: 0.951
 # pass 3 (fmetric): 由“七五”末的/从不到 before a start, 即N% after an absolute change its rate, bare 总产量 after
 # the product's clause, N年 after 年限, a fine in numerals scored where it is written: 0.926 -> 0.929
+# a 年均 change after a one-year level its own row (guide), not after 累计 or 由A到B; 它/其; 城镇…，农村…; a span's
+# change then its last year's level one row; 百分之一百二十七: 0.929 -> 0.931
 # round 6 (ftime): figures over a span (README convention): a level reached at a review's or plan's end is the end
 # year, a flow keeps the span (period.py SPAN_LEVEL_RULES); 30 dev rows re-dated to the convention: 0.926 -> 0.946,
 # period 0.960 -> 0.981 (on the re-dated rows main's code scores 0.909 / 0.940)

@@ -29,7 +29,16 @@ def test_one_clause_two_periods_is_two_facts():
 
 
 def test_level_and_change_without_a_period_between_stay_one_fact():
-    (f,) = facts("全区生产总值达860亿元，年均增长9.4%。")
+    (f,) = facts("全区生产总值达860亿元，比上年增长9.4%。")
+    assert (f["value"], f["change"]) == (860, 9.4)
+
+
+def test_a_level_and_a_yearly_average_are_two_facts_as_the_guide_says():
+    # tests/gold/README.md: a level with its 年均 change is two rows (the level at the end year, the rate
+    # over the span) — unless the level is the span's own total or the end of 由A增加到B.
+    level, growth = facts("全区生产总值达860亿元，年均增长9.4%。")
+    assert (level["value"], level["change"], growth["value"], growth["change"]) == (860, None, None, 9.4)
+    (f,) = facts("全区固定资产投资五年累计完成860亿元，年均增长9.4%。")
     assert (f["value"], f["change"]) == (860, 9.4)
 
 

@@ -443,6 +443,11 @@ def test_each_paper_head_token_reads_its_example(token, pattern, example):
     ("云溪日报讯", False),
     ("明澜区召开春耕生产会议", False),
     ("云溪日报 2031年6月1日 明澜区新建学校三所", False),  # two names: a head and a headline run together
+    # no page number: the paper, the day and one short section name
+    ("云溪晨报　　区县新闻　　2031年3月5日（星期三）", True),
+    ("溪报 2031年3月2日 星期四 | 中国", True),
+    ("溪报 2031年3月2日（星期四） A12 中国", True),  # a one-character paper name
+    ("云溪日报 2031年6月1日 明澜区新建学校", False),  # a headline is longer than a section name
 ])
 def test_paper_heads_by_tokens(line, is_head):
     assert split._paper_head(line) is is_head
@@ -534,6 +539,9 @@ def test_a_bulleted_photo_caption_is_no_listing_entry_and_no_headline():
 @pytest.mark.parametrize("line", [
     "2031年09月03日08:41 | 来源：人民网－云溪频道",  # the time glued to the day, a bar before the source
     "2031-09-03 08:41 ｜ 来源：云溪日报",
+    "2031.09.03 08:41 | 阅读：1234",  # a read count after the day
+    "2031年9月3日 星期三 来源：云溪日报",  # the weekday between the day and the source
+    "2031年9月3日（星期三）  |  来源：云溪网",
 ])
 def test_a_dated_source_row_with_a_bar_is_a_header_field(line):
     assert split.classify(line) == "meta"
@@ -542,8 +550,12 @@ def test_a_dated_source_row_with_a_bar_is_a_header_field(line):
 @pytest.mark.parametrize(("head", "title"), [
     # a Hong Kong paper's running head with the weekday in brackets and no 版
     ("香港溪報　2031年9月14日（星期三）　A09 | 內地經濟", "山乡辣椒 远销三十国"),
-    # a paper's name and its section label over the page, the day under it
+    # a paper's name and its section label over the page, the day under it or after it
     ("溪島日報 ‧ 中國\n2031年3月2日", "雪后古镇 游客量翻番"),
+    ("溪報 - 中國\n2031年3月2日", "雪后古镇 游客量翻番"),
+    ("溪島日報‧中國‧2031年3月2日", "雪后古镇 游客量翻番"),
+    ("溪港01 ‧ 中國\n2031-03-02 08:15", "雪后古镇 游客量翻番"),
+    ("溪島日報 2031年3月2日 星期四 | 中國", "雪后古镇 游客量翻番"),
 ])
 def test_a_paper_masthead_is_never_the_title_nor_the_place(head, title):
     first, second = title.split(" ")
@@ -558,3 +570,59 @@ def test_the_date_standing_under_an_article_past_its_editor_line_dates_it():
             "2030年，全县光伏发电量达到41亿千瓦时。\n一位养殖户说，他家去年出栏滩羊420只。\n\n【纠错】 【责任编辑:刘明】\n2031-06-03 16:20:45\n")
     (d,) = read_text(page, extract=False)
     assert (d.year, d.date) == (2031, "2031-06-03")
+
+
+# A notice whose annex is a table of items after the signature (invented): one document, the annex in it.
+ANNEX_PAGE = """云溪市人民政府办公室关于推广第一批营商环境改革举措的通知
+云政办发〔2031〕9号
+各县（市、区）人民政府，市政府各部门：
+明澜区、溪北县在营商环境改革中形成了一批经验，经市政府同意，现予推广。各地要结合实际抓好落实。
+附件：第一批营商环境改革举措推广清单
+云溪市人民政府办公室
+2031年4月2日
+附件
+第一批营商环境改革举措推广清单
+序号
+改革举措
+主要内容
+一、政务服务方面（共2项）
+1
+企业开办“一窗通办”
+将企业登记、印章刻制、发票申领、社保登记和银行开户预约等事项合并为一个窗口办理，申请人一次提交材料，开办时间压缩至一个工作日以内。
+市市场监管局
+全市
+2
+工程建设项目“联合验收”
+规划、消防、人防、档案等专项验收事项由一个部门牵头统一组织，实行一次申请、联合踏勘、限时办结，验收时间比原来压缩一半以上。
+市住房城乡建设局
+全市
+"""
+
+
+def test_an_annex_after_the_signature_is_part_of_the_document():
+    docs = read_text(ANNEX_PAGE, extract=False)
+    assert len(docs) == 1, [d.title for d in docs]
+    assert docs[0].title.endswith("的通知") and "联合验收" in docs[0].text
+
+
+@pytest.mark.parametrize(("line", "is_head"), [
+    ("附件", True), ("附件1.", True), ("附件2：", True), ("附 件", True),
+    ("附件：第一批营商环境改革举措推广清单", False),  # the list of annexes above the signature
+    ("附件材料已报市政府。", False),
+])
+def test_annex_headings(line, is_head):
+    assert bool(split._ANNEX_HEAD.match(line)) is is_head
+
+
+@pytest.mark.parametrize(("header", "issuer"), [
+    # two fields glued on one line: the issuer keeps its last character
+    ("发文机关： 云溪省人民政府办公厅成文日期： 2031年06月29日", "云溪省人民政府办公厅"),
+    ("发文机关： 云溪省人民政府、云溪军区成文日期： 2031年06月29日", "云溪省人民政府、云溪军区"),
+    # a label the table lists but the rules do not know ends the value after a space
+    ("发布机构： 明澜区人民政府 有效性： 有效", "明澜区人民政府"),
+])
+def test_an_index_row_value_runs_to_the_next_label(header, issuer):
+    from govlens.stages.metadata import _meta_fields
+
+    fields = _meta_fields(header)
+    assert (fields.get("发文机关") or fields.get("发布机构")) == issuer, fields

@@ -133,6 +133,7 @@ KINDS = [
     ("明澜区关于支持夜间经济发展的若干措施\n各街道办事处，区政府各部门：\n为繁荣夜间经济，现提出如下措施。", "regulation"),
     ("云溪市促进外贸稳规模优结构的政策措施\n各县（市、区）人民政府，市政府各部门：\n为稳外贸，现提出如下政策措施。\n"
      "一、支持企业参加境外展会，按展位费的50%给予补助。", "regulation"),
+    ("明澜区数字经济三年行动计划（2031—2033年）\n为加快数字经济发展，制定本行动计划。\n一、建设数字产业园3个。", "regulation"),
 ]
 
 
@@ -301,3 +302,19 @@ _NO_YEAR_BODY = ("各位代表：\n现在，我代表{lvl}人民政府向大会�
 def test_a_report_titled_with_its_year_is_filed_under_it(heading, extra, year):
     (d,) = read_text(heading + "\n" + _NO_YEAR_BODY.format(lvl="县", extra=extra), extract=False)
     assert (d.kind, d.year) == ("work_report", year)
+
+
+@pytest.mark.parametrize(("note", "date"), [
+    # the session's name broken across a line in the note under the title
+    ("（2031年9月30日云溪省第十三届人民代表大会\n常务委员会第六次会议通过）", "2031-09-30"),
+    # adopted, then approved: the approval is the later date of the year
+    ("（2031年6月26日云溪市第五届人民代表大会常务委员会第九次会议通过　2031年9月25日云溪省第十四届人民代表大会常务委员会第八次会议批准）",
+     "2031-09-25"),
+    # in Chinese numerals
+    ("（二〇三一年六月二十六日云溪市第五届人民代表大会常务委员会第九次会议通过）", "2031-06-26"),
+])
+def test_a_regulation_is_dated_by_the_note_under_its_title(note, date):
+    text = ("云溪市河道保护条例\n" + note + "\n第一章 总则\n第一条 为了保护河道，制定本条例。\n第二条 本市河道保护适用本条例。\n"
+            "第三条 市人民政府负责组织实施。\n第四条 本条例自2032年1月1日起施行。")
+    d = read_text(text, extract=False)[0]
+    assert (d.kind, d.year, d.date) == ("regulation", 2031, date)

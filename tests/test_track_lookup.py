@@ -169,13 +169,30 @@ def test_programme_measures_have_a_key(words, key):
 
 @pytest.mark.parametrize("row", __import__("govlens.analysis.track", fromlist=["ACTION_AFTER"]).ACTION_AFTER)
 def test_a_measure_named_object_first_is_the_action_first_measure(row):
-    """ACTION_AFTER: 农村公路新建改建 is the reports' 新建改建农村公路 (each row's two spellings, one key)."""
-    from govlens.analysis.track import measure
+    """ACTION_AFTER (lexicon/data/stages.tsv): 农村公路新建改建 is the reports' 新建改建农村公路 — each row's
+    two spellings are one measure: one key where the lexicon has one, else one name (建成街心公园)."""
+    from govlens.analysis.track import measure, named_measure
     from govlens.lexicon.metrics import metric_key
 
-    _, object_first, action_first = row
-    assert metric_key(action_first) is not None
-    assert measure(object_first)[0] == metric_key(action_first)
+    stage, object_first, action_first = row
+    assert object_first.endswith(stage) and action_first.startswith(stage)
+    if metric_key(action_first) is not None:
+        assert measure(object_first)[0] == metric_key(action_first)
+    else:
+        assert named_measure(object_first) is not None
+        assert named_measure(object_first) == named_measure(action_first)
+
+
+def test_stage_words_are_one_list():
+    """The indicator stage and track read the same stage words, in the lexicon's order."""
+    from govlens.analysis.track import ACTION_AFTER
+    from govlens.stages.indicators.actions import STAGES
+
+    assert tuple(r[0] for r in ACTION_AFTER) == STAGES
+    assert {"建成", "竣工"} <= set(STAGES)
+    # a longer stage before the shorter one it holds (基本建成 before 建成), so it is tried first
+    for i, a in enumerate(STAGES):
+        assert not any(a in b for b in STAGES[i + 1:] if b != a)
 
 
 def test_a_target_restated_by_the_next_report_is_not_tracked(tmp_path):

@@ -75,16 +75,11 @@ def _ending(words: str) -> tuple[str, str] | None:
     return next(((w, s) for w, s in _sense_words() if words.endswith(w) and len(words) > len(w)), None)
 
 
-# A programme measure named object first with its action after it is the action's measure: reports
-# write the action first (新建改建农村公路3800公里), people and tables often after (农村公路新建改建).
-# (action word, measure written object first, as the reports write it)
-ACTION_AFTER: list[tuple[str, str, str]] = [
-    ("新建改建", "农村公路新建改建", "新建改建农村公路"),
-    ("新开工", "保障性住房新开工", "新开工保障性住房"),
-    ("基本建成", "保障房基本建成", "基本建成保障房"),
-    ("开工", "城镇老旧小区改造开工", "开工城镇老旧小区改造"),
-    ("改造", "农村危房改造", "改造农村危房"),
-]
+# A programme measure named object first with its stage after it is the stage's measure: reports
+# write the stage first (新建改建农村公路3800公里), people and tables often after (农村公路新建改建).
+# (stage word, measure written object first, as the reports write it) — lexicon/data/stages.tsv, the
+# one list of stage words the indicator stage reads too.
+ACTION_AFTER: list[tuple[str, str, str]] = [(r[0], r[1], r[2]) for r in lexicon_rows("stages.tsv")]
 
 
 def _action_first(words: str) -> str | None:
@@ -94,10 +89,131 @@ def _action_first(words: str) -> str | None:
     return act + words[: -len(act)] if act else None
 
 
+# --- measures the lexicon has no key for ----------------------------------------------------------
+# Programme, budget and task figures (街心公园, 冷库, 县财政教育支出) are targets too. Their measure is
+# their name without the words that say how or when the figure is reached (measure_fillers.tsv) and
+# without stage words (stages.tsv): 建成街心公园 and 改造新建街心公园 are one measure, 街心公园. A target
+# and an outcome pair when one name holds most of the other (see :func:`same_name`).
+_NAME_MARKS = re.compile(r"[“”\"‘’'《》〈〉「」（）()\[\]【】、，,·\s]")
+# A name left too general to be one measure: a bare noun (投资 of which project?) or only the payer
+# (中央财政拟安排资金130亿元 says who pays, not for what). A comparison read as a name (比上年) is none either.
+GENERIC_NAMES = frozenset(("投资", "资金", "任务", "面积", "项目", "总额", "总量", "规模", "数量", "人数", "个数",
+                           "金额", "产值", "收入", "支出", "建设", "工作", "比重", "增长", "增加", "减少",
+                           "财政", "中央财政", "地方财政", "各级财政", "省财政", "市财政", "县财政", "区财政",
+                           "政府", "中央", "国家", "全国", "全区", "全市", "全省", "全县"))
+
+
+# A name that is no measure's: it opens a clause (把…, 比上年…, 在…), names a part of the year (三月份的
+# 日产量, 一季度), or ends in a change word, so its figure is an increase of something (补助标准再提高5元).
+# (pattern, example of a name it rejects)
+NOT_A_NAME_ROWS: list[tuple[str, str]] = [
+    (r"^(?:把|比|在|对|使|为|由|从|向|按)", "把乡镇卫生院"),
+    (r"[一二三四1-4]季度|[上下]半年|[一二三四五六七八九十\d]+月|月份", "三月份平均日产量"),
+    (r"(?:提高|增加|增长|提升|下降|降低|减少|扩大|多|少)$", "人均补助标准再提高"),
+]
+NOT_A_NAME = re.compile("|".join(f"(?:{p})" for p, _ in NOT_A_NAME_ROWS))
+GENERIC_NAMES = GENERIC_NAMES | {"人口", "产量", "企业", "学生", "道路", "绿化", "总投资"}
+
+
+@lru_cache(maxsize=1)
+def _fillers() -> tuple[list[str], list[str], list[str]]:
+    """(lead, anywhere, tail) filler words, longest first; stage words count as anywhere."""
+    rows_ = lexicon_rows("measure_fillers.tsv")
+    lead = [r[1] for r in rows_ if r[0] == "lead"]
+    tail = [r[1] for r in rows_ if r[0] == "tail"]
+    anywhere = [r[1] for r in rows_ if r[0] == "any"] + [r[0] for r in ACTION_AFTER]
+    by_len = lambda ws: sorted(set(ws), key=lambda w: (-len(w), w))  # noqa: E731
+    return by_len(lead), by_len(anywhere), by_len(tail)
+
+
+@lru_cache(maxsize=4096)
+def name_core(metric: str | None) -> str:
+    """A measure's name as track compares names the lexicon has no key for: no marks, no filler and
+    no stage words (年内建成“街心公园” -> 街心公园; 县财政拟安排教育支出 -> 县财政教育)."""
+    lead, anywhere, tail = _fillers()
+    name = _NAME_MARKS.sub("", metric or "")
+    changed = True
+    while changed:
+        changed = False
+        for w in lead:
+            if name.startswith(w) and len(name) > len(w):
+                name, changed = name[len(w):], True
+    for w in anywhere:
+        if len(name) > len(w):
+            name = name.replace(w, "")
+    changed = True
+    while changed:
+        changed = False
+        for w in tail:
+            if name.endswith(w) and len(name) > len(w):
+                name, changed = name[: -len(w)], True
+    return name
+
+
+def named_measure(metric: str | None) -> str | None:
+    """The name of a measure without a lexicon key, or None when the name says too little to be one
+    measure (投资, 任务, a lone character, a comparison such as 比上年)."""
+    core = name_core(metric)
+    if len(core) < 2 or core in GENERIC_NAMES or core.endswith("总投资") or NOT_A_NAME.search(core):
+        return None
+    return core
+
+
+def _covers(long_: str, short: str) -> bool:
+    """Most (four in five) of ``short``'s character pairs stand in ``long_``."""
+    pairs = [short[i:i + 2] for i in range(len(short) - 1)]
+    return bool(pairs) and sum(p in long_ for p in pairs) / len(pairs) >= 0.8
+
+
+def same_name(a: str, b: str) -> bool:
+    """Two name cores of a target and an outcome name one measure: equal, or the shorter one, of three
+    characters or more, mostly stands in the longer one (新增商业营业面积 and 新增商业面积; a two-character
+    name only as itself: 造林 is not 新增造林面积)."""
+    if not a or not b:
+        return False
+    short, long_ = sorted((a, b), key=len)
+    return a == b or (len(short) >= 3 and _covers(long_, short))
+
+
+def names_asked(asked: str, name: str) -> bool:
+    """A stored name answers the name a user asked for when it holds most of it: 公厕 finds 公厕改造,
+    but 县财政教育 does not find the vaguer 县财政."""
+    return asked == name or _covers(name, asked)
+
+
+@lru_cache(maxsize=1)
+def _aspects() -> list[tuple[str, str]]:
+    """(word, unit of its family) of measure_aspects.tsv, longest word first."""
+    return sorted(((r[0], r[1]) for r in lexicon_rows("measure_aspects.tsv")), key=lambda p: -len(p[0]))
+
+
+def aspect(words: str) -> tuple[str, str] | None:
+    """(the measure without an aspect word that ends it, the unit the word asks for) when the words
+    without it name a lexicon key: 棚户区改造面积 -> (棚户区改造, 平方米); else None."""
+    words = (words or "").strip()
+    for w, unit in _aspects():
+        rest = words[: -len(w)]
+        if words.endswith(w) and len(rest) >= 2 and (metric_key(rest) or metric_key(_action_first(rest) or "")):
+            return rest, unit
+    return None
+
+
+def in_family(f: dict[str, Any], unit: str) -> bool:
+    """The fact states a level in ``unit``'s family (58万平方米 for 平方米; 3800户 is not)."""
+    got = fact_senses(f).get("level")
+    return got is not None and convert(1.0, got[2], unit) is not None
+
+
 def measure(words: str) -> tuple[str | None, str | None]:
     """A measure as a user writes it -> (metric key, sense or None when the words name none).
     国内生产总值增长 -> (gdp, growth); 城镇登记失业率 -> (unemployment_registered, ratio);
     地区生产总值 -> (gdp, None); 居民消费价格涨幅 -> (cpi, growth); 农村公路新建改建 -> (rural_roads, None)."""
+    key, sense, _ = _measure_words(words)
+    return key, sense
+
+
+def _measure_words(words: str) -> tuple[str | None, str | None, str]:
+    """(key, sense, the words without their sense words)."""
     words = (words or "").strip()
     end = _ending(words)
     sense = end[1] if end else None
@@ -109,7 +225,7 @@ def measure(words: str) -> tuple[str | None, str | None]:
         end = _ending(rest)
     if key is None and (moved := _action_first(rest)):  # 城镇老旧小区改造新开工
         key = metric_key(moved)
-    return key, sense
+    return key, sense, rest
 
 
 @lru_cache(maxsize=256)
@@ -123,15 +239,59 @@ def key_sense(key: str | None) -> str | None:
     return "ratio" if "ratio" in ends else "growth" if "growth" in ends else None
 
 
+# What a sentence says of its figures that makes them no figure of the year in a sense, read before
+# the figure's measure (or, for an increase, at the figure). (sense it takes away, pattern, example)
+_CN_YEAR = rf"(?P<base>{YEAR_ANY})年"
+NOT_THE_YEARS: list[tuple[str, re.Pattern[str], str]] = [
+    # a change over a named base year that is not the year before: a two- or four-year growth
+    ("growth", re.compile(rf"(?:同|比|与|较){_CN_YEAR}(?:相比|比较)?"), "二〇四二年同二〇三九年相比，茶叶增长百分之三十"),
+    # a level set for this year and the next together (今明两年…扩招200万人) is no one year's
+    ("level", re.compile(r"今明两年|今后[两三五]年|[两三五]年内|两年间"), "今明两年新建乡村驿站300个"),
+]
+# A raise written right before the figure (标准再提高30元, 再增加了5元), not a level reached (提高到610元):
+# the figure is the raise of a standard, no level. A count a programme cuts or adds (减少贫困人口1000万,
+# 贫困人口减少1200万) is its level and is not read here. (pattern, example)
+INCREASE_AT = (r"(?:提高|提升|再增加)了?{num}", "人均补助标准再提高30元")
+
+
+def _year_of(y: str) -> int | None:
+    from ..stages.numbers import cn_year
+
+    return int(y) if y.isdigit() else cn_year(y)
+
+
+def not_the_years(f: dict[str, Any], sense: str) -> bool:
+    """The sentence makes the figure no figure of its year in ``sense`` (NOT_THE_YEARS, INCREASE_AT)."""
+    quote, metric = f.get("quote") or "", f.get("metric") or ""
+    at = quote.find(metric) if metric else -1
+    before = quote[: at] if at > 0 else ""
+    period = str(f.get("period") or "")
+    for sense_, rx, _ in NOT_THE_YEARS:
+        if sense_ != sense:
+            continue
+        for m in rx.finditer(before):
+            base = m.groupdict().get("base")
+            if base is None:
+                if "每年" not in quote:
+                    return True
+            elif period.isdigit() and (y := _year_of(base)) is not None and y != int(period) - 1 and y != int(period):
+                return True
+    if sense == "level" and f.get("value") is not None and f.get("change") is None:
+        num = re.escape(f"{f['value']:g}")
+        if re.search(INCREASE_AT[0].format(num=num) + r"(?![\d.])", quote):
+            return True
+    return False
+
+
 def fact_senses(f: dict[str, Any], key: str | None = None) -> dict[str, tuple[float, float | None, str | None]]:
     """The senses a stated figure has: sense -> (figure, upper bound, unit). A change counts only
     when it is the year's own (not a five-year average or growth since a base year)."""
     from .ask.choose import one_year
 
     out: dict[str, tuple[float, float | None, str | None]] = {}
-    if f.get("change") is not None and one_year(f, "change"):
+    if f.get("change") is not None and one_year(f, "change") and not not_the_years(f, "growth"):
         out["growth"] = (f["change"], f.get("change_max"), f.get("change_unit"))
-    if f.get("value") is not None and one_year(f, "value"):
+    if f.get("value") is not None and one_year(f, "value") and not not_the_years(f, "level"):
         unit = f.get("unit")
         if unit in PERCENT:
             end = _ending(metric_stem(f.get("metric")))
@@ -278,8 +438,15 @@ def part_of_same(f: dict[str, Any], facts: list[dict[str, Any]]) -> bool:
     parent = f.get("parent")
     if parent is None:
         return False
-    return any(g.get("doc") == f.get("doc") and g.get("id") == parent and g.get("metric_key") == f.get("metric_key")
-               for g in facts)
+    return any(g.get("doc") == f.get("doc") and g.get("id") == parent and _same_measure(g, f) for g in facts)
+
+
+def _same_measure(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """One lexicon key, or (neither has one) one name (:func:`same_name`)."""
+    if a.get("metric_key") or b.get("metric_key"):
+        return a.get("metric_key") == b.get("metric_key")
+    na, nb = named_measure(a.get("metric")), named_measure(b.get("metric"))
+    return bool(na and nb and same_name(na, nb))
 
 
 def narrower_than_key(f: dict[str, Any]) -> bool:
@@ -337,9 +504,11 @@ def pair(target: dict[str, Any], candidates: list[dict[str, Any]], sense: str | 
     whole_year = "全年" in clause_before(target)
     whole = [c for c in candidates if not part_of_same(c, candidates) and not restated_target(c)
              and not narrower_than_key(c) and not (year and names_another_year(c, year))
-             and not PART_OF_YEAR.search(clause_before(c))
-             and not (whole_year and "年末" in clause_before(c))]  # 全年控制在5.5%以内 is no year-end reading
+             and not PART_OF_YEAR.search(clause_before(c))]
     comparable = [c for c in whole if figures(target, c, sense) is not None]
+    if whole_year:  # 全年控制在5.5%以内: a reading for the whole year (平均为5.6%) before a year-end one (年末…5.5%),
+        # which answers only when the report gives no other (as the dev pairs read it)
+        comparable = [c for c in comparable if "年末" not in clause_before(c)] or comparable
     ranked = best(comparable, target.get("metric"), sense == "growth")
     return ranked[0] if ranked else None
 
@@ -390,37 +559,54 @@ def track(store: StoreAPI, region: str | None = None, metric: str | None = None,
     """Every stored target with its outcome and verdict, one row per region, measure key, sense and
     year. ``region``: a place as a user names it; ``metric``: a measure in words (its key, and its
     sense when the words name one); ``key``: a metric key."""
+    want: str | None = None
+    family: str | None = None
+    if metric and not key and (asp := aspect(metric)):  # 棚户区改造面积: the 棚户区改造 level in area
+        metric, family, sense = asp[0], asp[1], "level"
     if metric and not key:
-        key, words_sense = measure(metric)
+        key, words_sense, rest = _measure_words(metric)
         sense = sense or words_sense
+        want = None if key else named_measure(rest)
     # words the lexicon does not know are matched in the stored names (as compare does)
     like = {"metric_like": metric} if metric and not key else {}
     regions = _regions(store, region) if region else [None]
     targets = [t for r in regions for t in store.targets(region=r, metric_key=key, year=year, **like)]
+    if not key and (not metric or want):
+        # measures without a lexicon key, by their name (公厕, 县财政教育支出): every one, or the one asked
+        keyless = [t for r in regions for t in store.targets(region=r, year=year, keyless=True)]
+        targets += [t for t in keyless if (n := named_measure(t.get("metric"))) and (want is None or names_asked(want, n))]
+    if family:
+        targets = [t for t in targets if in_family(t, family)]
     reports = store.report_years()
     out: list[dict[str, Any]] = []
     chosen: dict[tuple, tuple[tuple[int, int, int, int, int], dict[str, Any]]] = {}
     for order, t in enumerate(targets):
         if part_of_same(t, targets) or narrower_than_key(t):
             continue
+        name = None if t.get("metric_key") else named_measure(t.get("metric"))
         for s in fact_senses(t):
             if sense is not None and s != sense:
                 continue
-            ident = (t["region"], t["metric_key"], s, t["doc_year"])
+            ident = (t["region"], t.get("metric_key"), name, s, t["doc_year"])
             rank = (*target_rank(t), -order)
             if ident not in chosen or rank > chosen[ident][0]:
                 chosen[ident] = (rank, t)
-    for (region_, key_, s, y), (_, t) in chosen.items():
-        actual = pair(t, store.outcomes(region_, key_, str(y), y + 1), s)
+    for (region_, key_, name, s, y), (_, t) in chosen.items():
+        candidates = store.outcomes(region_, key_, str(y), y + 1)
+        if name is not None:  # the next report's figures of the same name
+            candidates = [c for c in candidates if (n := named_measure(c.get("metric"))) and same_name(n, name)]
+        actual = pair(t, candidates, s)
         if actual is None and (region_, y + 1) not in reports:
             v, rule = "pending", "no_report"
         elif actual is None:
             v, rule = "unclear", "no_outcome"
         else:
             v, rule = verdict(t, actual, key_, s), rule_for(t, key_, s)
-        out.append({"region": region_, "metric": t.get("metric"), "metric_key": key_, "sense": s, "year": y,
-                    "target": _side(t), "actual": _side(actual) if actual else None, "verdict": v, "rule": rule})
-    out.sort(key=lambda r: (r["region"] or "", r["metric_key"], r["year"], SENSES.index(r["sense"])))
+        out.append({"region": region_, "metric": t.get("metric"), "metric_key": key_, "name": name, "sense": s,
+                    "year": y, "target": _side(t), "actual": _side(actual) if actual else None, "verdict": v,
+                    "rule": rule})
+    out.sort(key=lambda r: (r["region"] or "", r["metric_key"] or "", r["name"] or "", r["year"],
+                            SENSES.index(r["sense"])))
     return out
 
 
@@ -431,7 +617,7 @@ def lookup(store: StoreAPI, region: str, words: str, year: int) -> dict[str, Any
     rows = track(store, region=region, metric=words, year=year)
     if not rows:
         return None
-    _, sense = measure(words)
+    _, sense = measure(words) if not aspect(words) else (None, "level")
     order = [sense, *SENSES] if sense == "ratio" else [sense] if sense else list(SENSES)
     by_sense = {r["sense"]: r for r in reversed(rows)}
     return next((by_sense[s] for s in order if s in by_sense), None)

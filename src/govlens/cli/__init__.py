@@ -19,14 +19,17 @@ app = typer.Typer(
 
 Paths = Annotated[list[str], typer.Argument(help="Files, directories (walked) or http(s) URLs.")]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="jsonl for machines, table for people.")]
+WorkersOpt = Annotated[int | None, typer.Option(
+    min=1, help="Worker processes (default: the machine's cores, at most 8, for batches of 256 KB or more; "
+                "1: this process only). The output is the same whatever the number.")]
 
 
 @app.command()
-def docs(paths: Paths, fmt: FormatOpt = Format.table) -> None:
+def docs(paths: Paths, fmt: FormatOpt = Format.table, workers: WorkersOpt = None) -> None:
     """The documents found in each input: title, region, year, kind and clean text."""
     from .docs import docs_command
 
-    raise typer.Exit(docs_command(paths, fmt))
+    raise typer.Exit(docs_command(paths, fmt, workers))
 
 
 @app.command()
@@ -34,11 +37,12 @@ def extract(
     paths: Paths,
     fmt: FormatOpt = Format.table,
     type_: Annotated[list[str] | None, typer.Option("--type", "-t", help="Only these fact types.")] = None,
+    workers: WorkersOpt = None,
 ) -> None:
     """Grounded facts: indicators, glossary, projects, programmes, tasks."""
     from .extract import extract_command
 
-    raise typer.Exit(extract_command(paths, fmt, type_))
+    raise typer.Exit(extract_command(paths, fmt, type_, workers))
 
 
 DbOpt = Annotated[str | None, typer.Option(
@@ -61,7 +65,10 @@ def ingest(
     paths: Paths,
     db: DbOpt = None,
     executor: Annotated[str, typer.Option(help="inprocess (default) or ray (pip install 'govlens[ray]').")] = "inprocess",
-    workers: Annotated[int | None, typer.Option(min=1, help="Ray: CPUs of the local Ray (default: all).")] = None,
+    workers: Annotated[int | None, typer.Option(
+        min=1, help="inprocess: worker processes extracting while this one stores (default: the machine's cores, "
+                    "at most 8, for batches of 256 KB or more; 1: this process only). Ray: CPUs of the local Ray "
+                    "(default: all).")] = None,
     ray_address: Annotated[str | None, typer.Option(help="Ray: address of a running cluster (ray://… or host:port).")] = None,
 ) -> None:
     """Read, extract and store; files already stored by this pipeline version are skipped."""

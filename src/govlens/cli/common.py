@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from enum import StrEnum
-from typing import Any
+from functools import partial
+from typing import Any, TypeVar
 
 from rich.console import Console
 from rich.text import Text
 
 from ..errors import GovlensError, NoDocuments
 from ..io.read import walk
-from ..pipeline import Result, process_streaming
+from ..model import Document
+from ..parallel import ordered_map, plan, warm
+from ..pipeline import Result, process, process_streaming
+
+R = TypeVar("R")
 
 # Messages carry file names, URLs, quotes and user input: never parse them as Rich markup (`[/x]` in a
 # name crashed the batch, `[bold]` was eaten) or emoji codes. Styling goes through Text objects.
@@ -107,25 +112,44 @@ def progress(label: str) -> Any:
                     console=err, transient=True, redirect_stdout=False)  # data written to stdout during the bar stays on stdout
 
 
-def run_paths(paths: list[str], extract: bool) -> Iterator[Result]:
-    """Walk the paths and run each input; a progress bar on stderr when it is a terminal."""
+def _work(path: str, extract: bool, render: Callable[[Document], Any]) -> tuple[Result, list[Any]]:
+    """In a worker process: one input through the pipeline, each document rendered to what the command
+    writes (lines, table rows); the documents themselves stay in the worker."""
+    r = process(path, extract)
+    outs = [render(d) for d in r.docs]
+    r.docs = []
+    return r, outs
+
+
+def run_paths(paths: list[str], extract: bool, render: Callable[[Document], R],
+              workers: int | None = 1) -> Iterator[tuple[Result, Iterable[R]]]:
+    """Walk the paths and run each input; a progress bar on stderr when it is a terminal. Yields each
+    input's result with its documents rendered by ``render``, in input order; over several worker
+    processes when ``workers`` and the batch's size call for it (:mod:`govlens.parallel`), with the
+    same output and the same error lines as in one process."""
     files = list(walk(paths))
     if not files:
         e = NoDocuments("no readable files (txt, html, pdf, docx) found", ", ".join(paths))
         report_error(e)
-        yield Result(", ".join(paths), [], e)
+        yield Result(", ".join(paths), [], e), []
         return
+    n = plan(files, workers)
+    if n > 1:
+        warm(extract)
+        results: Iterator[tuple[Result, Iterable[R]]] = ordered_map(partial(_work, extract=extract, render=render),
+                                                                    files, n)
+    else:
+        # Facts are extracted document by document as the caller writes them out: memory holds
+        # one document's facts, not a whole file's.
+        results = ((r, map(render, r.docs)) for r in map(partial(process_streaming, extract=extract), files))
     with progress("reading") as bar:
         task = bar.add_task("reading", total=len(files))
-        for f in files:
-            # Facts are extracted document by document as the caller writes them out: memory holds
-            # one document's facts, not a whole file's.
-            r = process_streaming(f, extract)
+        for r, outs in results:
             bar.advance(task)
             if r.error:
                 report_error(r.error)
             for w in r.warnings:
                 err.print(Text.assemble(("warning:", "yellow"), " ", w), soft_wrap=True)
-            yield r
+            yield r, outs
             for e in r.doc_errors:  # documents left out of a page whose others were read
                 report_error(e)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from .common import Format, cell, emit_jsonl, out, run_paths, summary
+import sys
+from functools import partial
+from typing import Any
+
+from .common import Format, cell, jsonl_line, out, run_paths, summary
 
 
 def _describe(f) -> str:
@@ -26,33 +30,46 @@ def _describe(f) -> str:
     return ""
 
 
-def extract_command(paths: list[str], fmt: Format, types: list[str] | None = None) -> int:
+def _render(d, fmt: Format, types: list[str] | None) -> tuple[int, list[Any]]:
+    """One document's facts as the command writes them: table rows, or JSON lines."""
+    rows: list[Any] = []
+    for f in d.facts:
+        if types and f.type not in types:
+            continue
+        if fmt == Format.table:
+            name = f.data.get("metric") or f.data.get("term") or f.data.get("name") or f.data.get("task") or ""
+            rows.append((d.id, f.type, cell(name, 24), _describe(f), f.data.get("kind") or "",
+                         f.data.get("period") or "", cell(f.quote, 50)))
+        else:
+            rows.append(jsonl_line(f.to_dict(d.id)) + "\n")
+    return len(rows), rows
+
+
+def extract_command(paths: list[str], fmt: Format, types: list[str] | None = None, workers: int | None = None) -> int:
     failed = files = docs = facts = 0
     table = None
     if fmt == Format.table:  # rich.table only when a table is printed
         from rich.table import Table
 
         table = Table("doc", "type", "metric / term", "value", "kind", "period", "quote")
-    for r in run_paths(paths, extract=True):
+    write = sys.stdout.write
+    for r, outs in run_paths(paths, True, partial(_render, fmt=fmt, types=types), workers):
         files += 1
         if r.error:
             failed += 1
             continue
-        for d in r.docs:
+        for n, rows in outs:
             docs += 1
-            for f in d.facts:
-                if types and f.type not in types:
-                    continue
-                facts += 1
-                if fmt == Format.table:
-                    name = f.data.get("metric") or f.data.get("term") or f.data.get("name") or f.data.get("task") or ""
-                    table.add_row(d.id, f.type, cell(name, 24), _describe(f), f.data.get("kind") or "",
-                                  f.data.get("period") or "", cell(f.quote, 50))
-                else:
-                    emit_jsonl(f.to_dict(d.id))
+            facts += n
+            if table is not None:
+                for row in rows:
+                    table.add_row(*row)
+            else:
+                for line in rows:
+                    write(line)
         if r.doc_errors:  # known once its documents were read: a page with one left out fails
             failed += 1
-    if fmt == Format.table and table.row_count:
+    if table is not None and table.row_count:
         out.print(table)
     summary(f"{files} files, {docs} documents, {facts} facts, {failed} failed")
     return 1 if failed else 0

@@ -366,12 +366,26 @@ def gazetteer() -> Gazetteer:
     return Gazetteer.from_rows([*_rows("places.tsv"), *_rows("places_local.tsv")])
 
 
+@cache
+def _by_display() -> dict[str, Place]:
+    """Display names held by one place only (普陀区 is Shanghai's; Zhoushan's is 舟山市普陀区)."""
+    seen: dict[str, list[Place]] = {}
+    for p in gazetteer().places:
+        seen.setdefault(p.display, []).append(p)
+    return {k: v[0] for k, v in seen.items() if len(v) == 1}
+
+
 def canonical_place(name: str | None, context: Iterable[Place] = ()) -> Place | None:
-    """The place a name (a chain, an official, former or short name) stands for, or None."""
+    """The place a name (a chain, an official, former or short name) stands for, or None. A name a
+    document is filed under (:attr:`Place.display`) names its place, even when other places bear that
+    name inside their prefectures: a store reading back 普陀区 must find Shanghai's, not lose it."""
     if not name:
         return None
     m = gazetteer().parse(name)
-    return resolve(m, context) if m else None
+    p = resolve(m, context) if m else None
+    if p is None and m is not None and len(m.candidates) > 1:
+        p = _by_display().get(name.strip())
+    return p
 
 
 def display(name: str | None) -> str | None:

@@ -65,11 +65,15 @@ _DATE_FIELDS = ("成文日期", "发文日期", "印发日期", "生成日期", 
 _FIELDS = ("索引号", "发布单位", "发布机构", "发文机关", "发文单位", *_DATE_FIELDS, "发文字号", "文号", "标题", "信息名称", "文件名称", "名称",
            "来源", "主题分类", "主题词", "公开分类")
 _FIELD_NAMES = "|".join(r"\s*".join(f) for f in _FIELDS)
-# A value runs to the next field name, wherever the page glued it on (…\工商标 题： …).
+# A value runs to the next field name, wherever the page glued it on (…\工商标 题： …); a label it does
+# not know ends it only after a space (发文机关：明澜厅成文日期：… keeps 明澜厅, not 明澜).
 _META_FIELD = re.compile(
-    "(" + _FIELD_NAMES + r")\s*[|：:](?:\s*\|)?\s*([^|\n]*?)\s*(?=\||\n|$|(?:" + _FIELD_NAMES + r")\s*[|：:]|\S{2,5}\s*[：:])"
+    "(" + _FIELD_NAMES + r")\s*[|：:](?:\s*\|)?\s*([^|\n]*?)\s*(?=\||\n|$|(?:" + _FIELD_NAMES + r")\s*[|：:]|(?<=\s)\S{2,5}\s*[：:])"
 )
-_PASSED = re.compile(rf"({YEAR})年(\d{{1,2}})月\d{{1,2}}日([^）)\n]{{0,60}}?)(通过|批准|公布|修订|修正|发布)")
+# The note under a regulation's title (2031年9月30日云溪省第十三届人民代表大会[line break]常务委员会第六次会议通过):
+# the session's name may break across a line.
+_PASSED = re.compile(rf"({YEAR})年(\d{{1,2}})月(?:\d{{1,2}})日([^）)。\n]{{0,60}}?\n?[^）)。\n]{{0,30}}?)(通过|批准|公布|修订|修正|发布)")
+_PASSED_DAY = re.compile(rf"({YEAR})年(\d{{1,2}})月(\d{{1,2}})日[^）)。\n]{{0,60}}?\n?[^）)。\n]{{0,30}}?(?:通过|批准|公布)")
 _IN_FORCE = re.compile(rf"({YEAR})年\d{{1,2}}月\d{{1,2}}日起施行")
 # 第十届全国人民代表大会第五次会议 -> 2007: each National People's Congress meets once a year from
 # the year it is elected (terms 1-5 were irregular and are listed by session).
@@ -132,7 +136,7 @@ _NEWS_SOURCE = re.compile(r"(?:来\s*源|信息来源)[：:]\s*[^\s，。|]{0,12
                           r"^站点：[^\n]*(?:日报|晚报|新闻中心|新闻网|要闻|(?:新闻|街道|乡镇|部门|工作|政务|[区县镇乡市])动态)|"
                           # a section path through a place's news (首页 > 云溪新闻 > 时政)
                           r"^站点：[^\n]*[>＞»›]\s*[\u4e00-\u9fff]{1,8}新闻\s*(?:[>＞»›]|$)", re.M)
-_REGULATION_TITLE = re.compile(r"(?:条例|办法|规定|细则|规则|章程|通知|意见|方案|通告|若干措施|政策措施|支持措施|工作措施)(?:（[^）]*）)?$")
+_REGULATION_TITLE = re.compile(r"(?:条例|办法|规定|细则|规则|章程|通知|意见|方案|通告|若干措施|政策措施|支持措施|工作措施|行动计划|实施计划)(?:（[^）]*）)?$")
 # A policy document carried whole by a news item (中办国办印发《…方案》 / 新华社…电 + the text).
 _PUBLISHED_POLICY = re.compile(r"印发|公布|发布").search
 _POLICY_NAME = re.compile(r"(?:方案|意见|通知|规划|纲要|办法|条例|规定|计划)(?:（[^）]*）)?》?$")
@@ -402,6 +406,10 @@ def metadata(doc: Document) -> Document:
             date = _ISO_DATE.search(meta[key])
     if date is None:
         date = _ISO_DATE.search(doc.text.split("\n", 1)[0])
+    if date is None and doc.kind == "regulation" and doc.year:
+        # a regulation dated by its note: the latest adoption, approval or promulgation of its year
+        days = [m for m in _PASSED_DAY.finditer(cn_dates(head[:1500])) if int(m.group(1)) == doc.year]
+        date = max(days, key=lambda m: (int(m.group(2)), int(m.group(3))), default=None)
     if date and (doc.year is None or int(date.group(1)) in (doc.year, doc.year - 1)):
         doc.date = f"{int(date.group(1)):04d}-{int(date.group(2)):02d}-{int(date.group(3)):02d}"
     if not doc.title or (doc.title == "政府工作报告" and doc.kind == "work_report"):

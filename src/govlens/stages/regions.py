@@ -201,6 +201,24 @@ ADDRESSEE_RULES: list[tuple[str, str]] = [
      "明澜区、溪北区人民政府，市直有关单位："),
 ]
 _ADDRESSEE = re.compile("|".join(f"(?:{p})" for p, _ in ADDRESSEE_RULES), re.M)
+# Governments a text names as doing their part are not its issuer either: a list of the districts'
+# governments (明澜区、溪北区人民政府按照职责…), an article of a regulation naming who carries it out.
+NOT_ISSUER_RULES: list[tuple[str, str]] = [
+    (r"(?:[\u4e00-\u9fff]{1,8}[区县市旗]、)+[\u4e00-\u9fff]{1,8}[区县市旗](?:人民政府|政府)", "明澜区、溪北区人民政府按照职责做好管理工作"),
+    (r"^第[一二三四五六七八九十百]+条[^\n]*", "第二条　溪北县人民政府负责本条例的实施。"),
+]
+_NOT_ISSUER = re.compile("|".join(f"(?:{p})" for p, _ in NOT_ISSUER_RULES), re.M)
+
+
+def _unsupported_short(m: Mention, title: str, body: str) -> bool:
+    """A headline opening with a county's or district's short name (天柱剑毫香飘海外, 凤凰单丛…) that the
+    text never names again: a product, a mountain or a brand named like a far-off county, not the place
+    (a county's own item names it again: 天柱县…, 天柱…). Official names and chains are always places."""
+    if m.text in gazetteer().names or any(p.level not in ("county", "district") for p in m.candidates):
+        return False
+    flat = re.sub(r"\s+", "", body[:30000])
+    rest = flat.replace(re.sub(r"\s+", "", title), "", 1) if title else flat
+    return rest.count(m.text) == 0
 
 
 def document_place(title: str, head: str, issuer: str, body: str, tag: str | None = None,
@@ -209,7 +227,7 @@ def document_place(title: str, head: str, issuer: str, body: str, tag: str | Non
     the evidence in :data:`WEIGHTS`, ``body`` for the body's count); None when nothing names one place."""
     g = gazetteer()
     lead = "\n".join(head.split("\n")[:8])[:600]  # the heading lines and the opening sentence
-    lead = _ADDRESSEE.sub("", lead)
+    lead = _NOT_ISSUER.sub("", _ADDRESSEE.sub("", lead))
     evidence: list[tuple[str, Mention]] = []
     evidence += [("delivery", m) for m in _anchored(head[:1500], _DELIVERY)]
     evidence += [("self", m) for m in _after(head[:3000], _SELF)]
@@ -224,7 +242,7 @@ def document_place(title: str, head: str, issuer: str, body: str, tag: str | Non
     t = re.sub(r"^(?:【[^】]*】|\[[^\]]*\])\s*", "", title)
     t = re.sub(rf"^(?:{YEAR}年(?:度)?|关于)", "", t)
     first = next(iter(g._chains(t, 0, len(t), strict=False)), None)
-    if first is not None and first.start == 0:
+    if first is not None and first.start == 0 and not _unsupported_short(first, t, body):
         evidence.append(("title", first))
     evidence += [("newspaper", m) for m in _anchored(lead, _NEWSPAPER)]
     evidence += [("official", m) for m in _anchored(lead, _OFFICIAL_AFTER)]

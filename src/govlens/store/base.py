@@ -338,10 +338,12 @@ class SQLStore:
                 for data, doc, doc_id, year, lvl, title, dkind in self._rows(sql, args)]
 
     def targets(self, region: str | None = None, metric_key: str | None = None,
-                metric_like: str | None = None, year: int | None = None) -> list[dict[str, Any]]:
+                metric_like: str | None = None, year: int | None = None, keyless: bool = False) -> list[dict[str, Any]]:
         """A work report's targets for its own year, by region, metric and year (``year``: that year only).
-        A forecast for the report's own year (预计全年为经营主体降低成本超过…) is an aim for it too."""
-        cond = ("f.type = 'indicator' AND f.kind IN ('target', 'forecast') AND f.metric_key IS NOT NULL AND d.kind = 'work_report' "
+        A forecast for the report's own year (预计全年为经营主体降低成本超过…) is an aim for it too.
+        ``keyless``: the targets whose measure has no lexicon key (and has a name) instead."""
+        has_key = "f.metric_key IS NULL AND f.metric IS NOT NULL" if keyless else "f.metric_key IS NOT NULL"
+        cond = (f"f.type = 'indicator' AND f.kind IN ('target', 'forecast') AND {has_key} AND d.kind = 'work_report' "
                 "AND f.period = CAST(d.year AS TEXT)")
         args: list[Any] = []
         if region:
@@ -360,12 +362,15 @@ class SQLStore:
             f"SELECT f.data, d.year FROM facts f JOIN documents d ON d.id = f.doc_id WHERE {cond} "
             "ORDER BY f.region, f.metric_key, d.year, f.doc_id, f.n", args)]
 
-    def outcomes(self, region: str, metric_key: str, period: str, report_year: int) -> list[dict[str, Any]]:
-        """What the work report of ``report_year`` says happened (or is forecast) for a period."""
+    def outcomes(self, region: str, metric_key: str | None, period: str, report_year: int) -> list[dict[str, Any]]:
+        """What the work report of ``report_year`` says happened (or is forecast) for a period;
+        ``metric_key`` None: the figures whose measure has no lexicon key (and has a name)."""
+        key_cond, args = ("f.metric_key IS NULL AND f.metric IS NOT NULL", (region, period, report_year)) if metric_key is None \
+            else ("f.metric_key = ?", (region, metric_key, period, report_year))
+        where = (f"WHERE f.type = 'indicator' AND f.region = ? AND {key_cond} AND f.period = ? "
+                 "AND f.kind IN ('actual', 'forecast') AND d.year = ? AND d.kind = 'work_report'")
         return [json.loads(data) for (data,) in self._rows(
-            "SELECT f.data FROM facts f JOIN documents d ON d.id = f.doc_id WHERE f.type = 'indicator' "
-            "AND f.region = ? AND f.metric_key = ? AND f.period = ? AND f.kind IN ('actual', 'forecast') "
-            "AND d.year = ? AND d.kind = 'work_report' ORDER BY f.n, f.doc_id", (region, metric_key, period, report_year))]
+            f"SELECT f.data FROM facts f JOIN documents d ON d.id = f.doc_id {where} ORDER BY f.n, f.doc_id", args)]
 
     def fact_span(self, doc: str, quote: str) -> list[int] | None:
         row = self._one('SELECT f.start, f."end" FROM facts f JOIN documents d ON d.id = f.doc_id '

@@ -240,7 +240,8 @@ def chart_track(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
     groups: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
     for r in rows:
-        groups.setdefault((r["region"], r["metric_key"], r.get("sense") or ""), []).append(r)
+        # a measure without a lexicon key is one by its name (track's ``name``)
+        groups.setdefault((r["region"], r["metric_key"] or r.get("name") or "", r.get("sense") or ""), []).append(r)
     charts = []
     for (region, _key, sense), items in sorted(groups.items(), key=lambda kv: -len(kv[1])):
         if len(items) < 2 or len(charts) >= MAX_CHARTS:

@@ -235,6 +235,14 @@ def lookup(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     if p.unknown_place and not p.places:
         return None
     place = p.places[0] if p.places else None
+    if W.MEMBERS_Q.search(q):  # 重点聚焦哪几个领域: the list a sentence names, never a figure
+        if (named := S.members(store, q, place)) is None:
+            return None
+        return Answer(answer=f"{named['region'] or ''}：{'、'.join(named['members'])}（原文“{named['said']}”）。",
+                      citations=[{k: named[k] for k in ("doc", "quote", "span")}])
+    if W.EVENT_Q.search(q) and (event := S.event_date(store, q, place)) is not None:  # 是哪天正式开通的
+        return Answer(answer=f"{event['date']}（原文“{event['said']}”）。",
+                      citations=[{k: event[k] for k in ("doc", "quote", "span")}])
     if p.kind == "target" and p.year and p.measure:
         # the year's report says it sets no such target (没有提出全年经济增速具体目标): that is the answer
         words = [p.measure, *S.words_of(p.measure)]
@@ -264,6 +272,10 @@ def lookup(store: StoreAPI, p: Plan, q: str) -> Answer | None:
             f = None  # …增加值占地区生产总值比重 read for 地区生产总值: a share of the measure, not the measure
         if f is not None and (pair := _pair(store, p, q, f, place)) is not None:
             return Answer(answer="；".join(_line(x) for x in pair) + "。", citations=[cite(x) for x in pair], table=pair)
+        if f is not None and unit and unit in S.COUNT_UNITS and \
+                (counted := _count_before(store, p, unit, place)) is not None and \
+                counted["score"] > sum(len(w) for w in _count_words(p) if w in _own_clause(f)):
+            f = None  # 有31个开通了英文版: a count whose clause holds more of the asked words than the fact's
         if f is not None:
             metric = f.get("metric") or ""
             own = _own_clause(f)  # read by the question's words, not by a known measure: its clause is shown
@@ -275,11 +287,7 @@ def lookup(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     if f is None and unit and unit in S.COUNT_UNITS:
         # 几轮环境综合整治: a count in the unit asked written right before the question's words; 有几个 may
         # be answered by a count of kinds written with 大 (打造五大重点区域)
-        words = [w for w in S.words_of(re.sub(r"(?:多少|几)[个大]?", " ", p.residue or ""))
-                 if not S.COUNT_VERBS.match(w)]
-        hit = S.count_before_words(store, unit, words, place)
-        if hit is None and unit == "个":
-            hit = S.count_before_words(store, "大", words, place)
+        hit = _count_before(store, p, unit, place)
         if hit is not None:
             unit = hit["unit"]
             each = "个" if unit == "大" else unit  # 五大 is five of a kind
@@ -287,9 +295,6 @@ def lookup(store: StoreAPI, p: Plan, q: str) -> Answer | None:
             return Answer(answer=f"{hit['region'] or ''}：{written}（原文“{hit['said']}”）。",
                           citations=[{k: hit[k] for k in ("doc", "quote", "span")}],
                           computed=[] if hit["written"].isdigit() else [str(hit["count"])])
-    if f is None and (named := S.members(store, q, place)) is not None:  # 重点聚焦哪几个领域: the list read
-        return Answer(answer=f"{named['region'] or ''}：{'、'.join(named['members'])}（原文“{named['said']}”）。",
-                      citations=[{k: named[k] for k in ("doc", "quote", "span")}])
     if f is None:
         # 公路客运总站投资多少: no figure of that name; a sentence stating an investment in it
         return project(store, p, q, fallback=False) if W.INVEST_Q.search(q) and p.op == "lookup" else None
@@ -313,6 +318,20 @@ def lookup(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     if pair is not None:  # 城乡居民收入: the urban and the rural figure
         return Answer(answer="；".join(_line(x) for x in pair) + "。", citations=[cite(x) for x in pair], table=pair)
     return Answer(answer=_line(f) + "。", citations=[cite(f)], table=[f])
+
+
+def _count_words(p: Plan) -> list[str]:
+    return [w for w in S.words_of(re.sub(r"(?:多少|几)[个大]?", " ", p.residue or "")) if not S.COUNT_VERBS.match(w)]
+
+
+def _count_before(store: StoreAPI, p: Plan, unit: str, place: str | None) -> dict[str, Any] | None:
+    """A count in the unit asked written right before the question's words (:func:`.sentences.count_before_words`);
+    有几个 may be answered by a count of kinds written with 大 (打造五大重点区域)."""
+    words = _count_words(p)
+    hit = S.count_before_words(store, unit, words, place)
+    if hit is None and unit == "个":
+        hit = S.count_before_words(store, "大", words, place)
+    return hit
 
 
 def _pair(store: StoreAPI, p: Plan, q: str, f: dict[str, Any], place: str | None) -> list[dict[str, Any]] | None:
@@ -845,10 +864,12 @@ def change(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     return a
 
 
-def _growth_since(f: dict[str, Any], y1: int) -> Answer | None:
+def _growth_since(f: dict[str, Any], y1: int, sentence: str | None = None) -> Answer | None:
     """The later year's growth its sentence states over ``y1`` itself (比一九八五年增长百分之二十七点三,
-    同一九八七年相比…增长百分之四十二; :func:`.sentences.growth_since`), with the level it reached."""
-    g = S.growth_since(f, y1)
+    同一九八七年相比…增长百分之四十二; :func:`.sentences.growth_since`), with the level it reached;
+    ``sentence``: the whole sentence the fact's clause is in, whose opening may name the base year for
+    every clause (1986年同1978年相比，…，国家财政收入由…增加到…，增长98%)."""
+    g = S.growth_since(f, y1) or (S.growth_since(f | {"quote": sentence}, y1) if sentence else None)
     if g is None:
         return None
     level = f"，达到{num(f['value'])}{f.get('unit') or ''}" if f.get("value") is not None else ""
@@ -861,9 +882,32 @@ def _stated_since(store: StoreAPI, p: Plan, place: str | None, y1: int, y2: int)
     (比1995年增长69% is the document's figure; 4743 against 2800多 would give 69.4%)."""
     plan = Plan(**{**vars(p), "want_change": True, "kind": None})
     for f in facts_for(store, plan, place, str(y2), None)[:12]:
-        if (grown := _growth_since(f, y1)) is not None:
+        text = store.document_text(f["doc"]) or "" if f.get("span") else ""
+        whole = text[max(text.rfind(c, 0, f["span"][0]) for c in "。！？\n") + 1:f["span"][1]] if text else None
+        if (grown := _growth_since(f, y1, whole if whole and (f.get("quote") or "") in whole else None)) is not None:
             return grown
     return None
+
+
+_ABS_SINCE = r"(?:比|较|同)(?:{y}年|{last})(?:同期)?(?:相比|比较)?[，,]?(?P<w>增加|增长|增收|增产|多|减少|下降|减产|少)了?"
+
+
+def _stated_absolute(f: dict[str, Any], y1: int) -> Answer | None:
+    """The amount the fact's sentence says it grew by over ``y1`` (比1955年增加了二十七亿四千万元, read by the
+    extractor as ``change_abs``), shown in the fact's own unit when one converts (27.4亿元)."""
+    if f.get("change_abs") is None or not (f.get("period") or "").isdigit():
+        return None
+    last = "上年|去年|上一年" if int(f["period"]) == y1 + 1 else "(?!)"
+    years = S._years_rx(y1)
+    m = re.search(_ABS_SINCE.format(y=f"(?:{years})", last=last), f.get("quote") or "")
+    if m is None:
+        return None
+    v, unit = abs(f["change_abs"]), f.get("change_abs_unit") or ""
+    if f.get("unit") and (c := convert(v, unit, f["unit"])) is not None:
+        v, unit = round(c, 6), f["unit"]
+    said = re.split(r"[，,。；;]", (f.get("quote") or "")[m.start():])[0][:30]
+    return Answer(answer=f"{_line(f, 'value')}；比{y1}年{m.group('w')}{num(v)}{unit}（原文“{said}”）。",
+                  citations=[cite(f)], table=[f], computed=[num(v)])
 
 
 def _stated_change(p: Plan, y1: int, later: list[dict[str, Any]]) -> Answer | None:
@@ -872,6 +916,8 @@ def _stated_change(p: Plan, y1: int, later: list[dict[str, Any]]) -> Answer | No
     for f2 in later:
         if (grown := _growth_since(f2, y1)) is not None:
             return grown
+        if (absolute := _stated_absolute(f2, y1)) is not None:
+            return absolute
         d = S.stated_difference(f2, y1)
         if d is None and (was := S.stated_from(f2, y1)) is not None:
             diff = round(f2["value"] - was["value"], 4)
@@ -993,12 +1039,36 @@ def documents(store: StoreAPI, p: Plan, q: str) -> Answer | None:
 _COUNT_UNITS = ("件", "项", "个", "类", "批", "大")
 
 
+def count_change(store: StoreAPI, p: Plan, q: str) -> Answer | None:
+    """Two years' counts of one thing (今年要办45件民生实事, 去年40件民生实事全面完成): the asked year's plan
+    and the earlier year's result, each as its report states it, and the difference."""
+    m = W.COUNT_CHANGE_Q.search(q)
+    named = m.group("y")[:4] if m else ""
+    later = max((y for y in p.years if str(y) != named), default=None)
+    if m is None or later is None or not p.noun:
+        return None
+    place = p.places[0] if p.places else None
+    earlier = int(named) if named.isdigit() else later - 1
+    now = S.stated_count(store, p.noun, [], place, "target", later)
+    was = S.stated_count(store, p.noun, [], place, "actual", earlier)
+    if now is None or was is None or now["kind"] != "target" or was["kind"] != "actual" or now["quote"] == was["quote"]:
+        return None
+    d = now["count"] - was["count"]
+    word = "多" if d >= 0 else "少"
+    return Answer(answer=f"{now['region'] or ''}{later}年{p.noun}：{now['written']}{now['unit']}；{earlier}年完成："
+                         f"{was['written']}{was['unit']}；{word}{abs(d)}{now['unit']}。",
+                  citations=[{k: f[k] for k in ("doc", "quote", "span")} for f in (now, was)],
+                  computed=[str(abs(d))], note="差值由两句所载数字计算得出。")
+
+
 def items(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     """A stated number of items (12类45件民生实事, 30个重点项目, 淘汰关停1013个项目): among the
     indicators whose measure names the counted noun, the project counts and the sentences writing a
     count before the noun, the one whose sentence holds most of the question's other words."""
     if not p.noun:
         return lookup(store, p, q)
+    if W.COUNT_CHANGE_Q.search(q):
+        return count_change(store, p, q)
     place = p.places[0] if p.places else None
     period = p.period or (str(p.year) if p.year else None)
     noun = p.noun

@@ -275,8 +275,11 @@ DIFFERENCE_FORMS: list[tuple[str, str, str]] = [
      "今年拟安排专项债券4.2万亿元、比上年增加3000亿元", "3000亿元"),
     (r"(?P<verb>快于|慢于|高于|低于)(?:上年|去年|上一年|{y}年)(?:同期)?(?P<v>\d+(?:\.\d+)?)(?P<u>个百分点|百分点)",
      "全年地区生产总值增长5.1%，快于2024年0.6个百分点", "0.6个百分点"),
+    # a harvest's or an output's own verbs, in its own unit (比上年增产42万吨, 比上年减产3.5亿斤)
+    (r"(?:比|较|同)(?:上年|去年|上一年|前一年|{y}年)(?P<verb>增产|减产)了?(?P<v>\d+(?:\.\d+)?)(?P<u>万吨|吨|亿斤|万斤|斤|万担|担)",
+     "全县粮食产量达到86万吨，比上年增产4.2万吨", "4.2万吨"),
 ]
-_UP = {"提高", "增加", "加快", "上升", "扩大", "多", "快于", "高于"}
+_UP = {"提高", "增加", "加快", "上升", "扩大", "多", "快于", "高于", "增产"}
 
 
 def stated_difference(f: dict[str, Any], earlier: int) -> dict[str, Any] | None:
@@ -516,7 +519,7 @@ def count_before_words(store: StoreAPI, unit: str, words: list[str], place: str 
                 continue
             best_s = score
             best = {"doc": d["doc"], "quote": text[start:end], "span": [start, end], "count": n,
-                    "written": m.group(1), "unit": unit, "region": d.get("region"), "said": m.group()}
+                    "written": m.group(1), "unit": unit, "region": d.get("region"), "said": m.group(), "score": score}
     return best
 
 
@@ -651,7 +654,8 @@ def growth_since(f: dict[str, Any], earlier: int) -> dict[str, Any] | None:
     quote = f.get("quote") or ""
     for pattern, *_ in GROWTH_SINCE_FORMS:
         for frame in re.finditer(pattern.format(y=_years_rx(earlier)), quote):
-            rest = re.split(r"[；;。]|(?:比|较|同|与|和|跟)(?:\d{4}|[〇○零一二三四五六七八九]{4})年", quote[frame.end():])[0]
+            # the frame holds to the sentence's end (its clauses may be parted by ；) or another base year
+            rest = re.split(r"[。！？\n]|(?:比|较|同|与|和|跟)(?:\d{4}|[〇○零一二三四五六七八九]{4})年", quote[frame.end():])[0]
             for m in _GROWTH_VERB.finditer(rest):
                 fig = m.group("fig").rstrip("%％ ")
                 v = parse_number(fig) if fig.startswith("百分之") else float(fig)
@@ -816,7 +820,7 @@ def members_in(text: str, q: str) -> tuple[list[str], re.Match[str]] | None:
         for _name, pattern, *_ in MEMBER_FORMS:
             for hit in re.finditer(pattern.format(v=re.escape(v), n=re.escape(noun)), text):
                 parts = [x.strip() for x in re.split(r"、|和|及|与", hit.group("l")) if x.strip()]
-                if len(parts) >= 2 and (not want or len(parts) == want) and all(len(x) <= 14 for x in parts):
+                if len(parts) >= 2 and (not want or len(parts) == want) and all(2 <= len(x) <= 14 for x in parts):
                     return parts, hit
     return None
 
@@ -827,10 +831,18 @@ def members(store: StoreAPI, q: str, place: str | None) -> dict[str, Any] | None
     if asked is None:
         return None
     verbs, noun, _want = asked
+    # the words naming whose list it is (综合保税区发展要坚持…): the document must hold the longer ones and most
+    head = q[:W.MEMBERS_Q.search(q).start("v")] + (verbs[0][:-2] if verbs else "")
+    for name in (place, re.sub(r"(?:省|市|区|县|自治区)$", "", place or "")):
+        head = head.replace(name, " ") if name else head
+    whose = [w for w in words_of(head) if w not in GENERIC]
     for doc_id in _docs(store, [noun, *verbs[:1]], place, limit=6):
         d = store.document(doc_id)
         if d is None or (place and d.get("region") and not (d["region"] == place or d["region"].endswith(place))):
             continue
+        if whose and (any(len(w) >= 3 and w not in d["text"] for w in whose) or
+                      sum(len(w) for w in whose if w in d["text"]) * 2 < sum(len(w) for w in whose)):
+            continue  # every one of three characters or more
         found = members_in(d["text"], q)
         if found is not None:
             parts, hit = found
@@ -838,3 +850,44 @@ def members(store: StoreAPI, q: str, place: str | None) -> dict[str, Any] | None
             return {"members": parts, "doc": d["doc"], "quote": d["text"][s:e], "span": [s, e],
                     "region": d.get("region"), "said": hit.group()}
     return None
+
+
+_EVENT_DAY = (r"(?:\d{{4}}|[〇零一二三四五六七八九]{{4}})年(?:[\d一二三四五六七八九十]{{1,2}}月"
+              r"(?:[\d一二三四五六七八九十]{{1,3}}[日号])?)?(?:底|末|初)?")
+# The date a sentence gives for an event: {d} the date, {v} the question's verb. (name, pattern, invented example,
+# the verb, the date read)
+EVENT_DATE_FORMS: list[tuple[str, str, str, str, str]] = [
+    ("on", rf"(?P<d>{_EVENT_DAY})(?:起)?(?:正式|开始|全面|顺利)?{{v}}", "溪北县政务服务网于2031年3月8日正式上线", "上线", "2031年3月8日"),
+    ("before", rf"(?:于|在)(?P<d>{_EVENT_DAY})(?:之)?前(?:全面|全部)?{{v}}", "各部门要在2031年6月底前完成清理工作", "完成",
+     "2031年6月底"),
+    ("field", rf"{{v}}(?:日期|时间)[：:]\s*(?P<d>{_EVENT_DAY})", "文号：溪政发〔2031〕9号 发布日期： 2031年02月14日", "发布",
+     "2031年02月14日"),
+]
+
+
+def event_date(store: StoreAPI, q: str, place: str | None) -> dict[str, Any] | None:
+    """The date the place's documents give for the event the question names (:data:`W.EVENT_Q`): the sentence
+    (or line) with a date form of :data:`EVENT_DATE_FORMS` for the question's verb that holds most of the
+    subject's words, at least half of them. {date, said, doc, quote, span, region}."""
+    m = W.EVENT_Q.search(q)
+    if m is None:
+        return None
+    words = [w for w in words_of(m.group("s")) if w not in GENERIC]
+    if not words:
+        return None
+    forms = [(n, rx) for n, rx, *_ in EVENT_DATE_FORMS if (n == "before") == bool(m.group("before")) or n == "field"]
+    best, best_s = None, 0.0
+    for doc_id in _docs(store, words, place, together=True):
+        d = store.document(doc_id)
+        if d is None or (place and d.get("region") and not (d["region"] == place or d["region"].endswith(place))):
+            continue
+        text = d["text"]
+        for _n, rx in forms:
+            for hit in re.finditer(rx.format(v=re.escape(m.group("v"))), text):
+                start, end = sentence_span(text, hit.start(), hit.end())
+                said = text[start:end]
+                s = sum(len(w) for w in words if w in said)
+                if s > best_s and s >= sum(len(w) for w in words) / 2:
+                    best_s, best = s, {"date": hit.group("d"), "said": hit.group(), "doc": d["doc"], "quote": said,
+                                       "span": [start, end], "region": d.get("region")}
+    return best

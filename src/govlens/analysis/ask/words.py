@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ...lexicon.load import rows as _rows
 from ...lexicon.words import PLAN_NAMES as _PLAN_NAMES
 from ...lexicon.words import PLAN_NAMES_BARE as _PLAN_NAMES_BARE
 from ...lexicon.words import PLAN_START as _PLAN_START
@@ -65,7 +66,7 @@ OPERATION_CUES: list[tuple[str, re.Pattern[str], str]] = [
     ("project", re.compile(r"总投资|计划投资|投资总额|项目.*(?:投资|多少亿)"), "某项目计划总投资多少？"),
     ("trend", re.compile(r"历年|逐年|趋势|这几年|近几年|怎么变化|如何变化|变化情况|走势|各年|(?:\d{4}|[一二三四五六七八九〇零]{4})年以来(?![^，。？]*(?:累计|总共|一共|共计|合计))|的变化|变化$|(?:近|最近|过去)[一二三四五六七八九十\d]+年(?![^，。？]*(?:累计|总共|合计|共计))"),
      "全国国内生产总值增速2019年到2024年怎么变化？"),
-    ("change", re.compile(rf"比(?:上年|去年|前一年|(?:{YEAR})年)?(?:增加|减少|增长|下降|提高|降低|多|少)了?多少"
+    ("change", re.compile(rf"比(?:上年|去年|前一年|(?:{YEAR})年)?(?:增加|减少|增长|下降|提高|降低|增产|减产|多|少)了?多少"
                           rf"|比(?:上年|去年|前一年|(?:{YEAR})年)(?:的)?(?:高|低|快|慢)了?多少|相比.*(?:增加|减少|变化|多|少)了?多少"
                           r"|变化了?多少|增加了?多少|减少了?多少"),
      "海拉尔区2016年地区生产总值比2014年增加了多少？"),
@@ -76,6 +77,14 @@ OPERATION_CUES: list[tuple[str, re.Pattern[str], str]] = [
 # The members a sentence names asked for: "<verb>哪几个/哪N个<noun>" (重点发展哪几个产业, 加快建设哪两个片区)
 MEMBERS_Q = re.compile(r"(?P<v>[\u4e00-\u9fff]{2,8})哪(?P<n>几|[两二三四五六七八九十])(?:个|项|类|种|大|片|座)"
                        r"(?P<noun>[\u4e00-\u9fff]{2,6})[？?]?$")
+
+# When something happened, asked of running text (网站英文版是哪天正式开通的, 要求在什么时候前完成): the subject
+# before the time word, the verb after it
+EVENT_Q = re.compile(r"(?P<s>[^，。？?]{2,40}?)(?:是|于|在|要求在|需要在|要在|应在)?(?:哪天|哪一天|哪日|什么时候|何时|什么时间|哪年哪月|几月几[日号])"
+                     r"(?P<before>之?前)?(?:正式|开始|全面|全部)?(?P<v>[\u4e00-\u9fff]{2})的?[？?]?$")
+
+# Two years' counts of one thing compared (今年要办的民生实事比去年完成的多几件): the earlier year, the unit
+COUNT_CHANGE_Q = re.compile(rf"比(?P<y>去年|上年|上一年|(?:{YEAR})年)[^，。？]{{0,8}}?(?:多|少|增加|减少)了?(?:几|多少)(?P<u>件|项|个|家|所)")
 
 # A question asking what a term means or covers; the term is quoted (“四库”指什么) or follows 什么是.
 # STRICT cues never ask for a figure, so they read a term even when a place and a year are named
@@ -185,7 +194,7 @@ NATION_Q = re.compile(r"全国|我国|国家|中国")
 LEVEL_AND_RATE = re.compile(r"(?:总量|规模|总额)?(?:和|及|与|以及)(?:其)?(?:增速|增幅|增长率|增长速度)")
 LEVEL_WORDS = re.compile(r"总量|规模|总额|总值是多少|达到多少|是多少亿|多少亿元|多少万亿")
 RATE_WORDS = re.compile(r"增速|增幅|涨幅|增长率|速度")  # a rate, not a level
-CHANGE_WORDS = re.compile(r"增长|增速|增幅|涨幅|提高|下降|上涨|增加|减少|降低|同比|比上年")
+CHANGE_WORDS = re.compile(r"增长|增速|增幅|涨幅|提高|下降|上涨|增加|减少|降低|增产|减产|同比|比上年")
 
 # Everyday words for a measure, only for reading questions (in documents they are too loose).
 ASK_ALIASES = [("就业", "new_jobs"), ("失业率", "unemployment_surveyed"), ("经济增速", "gdp"), ("经济", "gdp"),
@@ -194,10 +203,10 @@ ASK_ALIASES = [("就业", "new_jobs"), ("失业率", "unemployment_surveyed"), (
 
 # What is left of a question once place, time and question words are gone is the measure asked about.
 NOT_MEASURE = re.compile(
-    rf"(?:{YEAR})年?|十[一二三四五]五|今年|去年|上年|明年|全国|我国|国家|全省|全市|全区|全年|"
+    rf"[“\"]{_PLAN_NAMES}[”\"]|{_PLAN_NAMES_BARE}(?=期间|时期|计划|规划|末|以来)|(?:{YEAR})年?|十[一二三四五]五|今年|去年|上年|明年|全国|我国|国家|全省|全市|全区|全年|"
     r"比(?=(?:\d{4}|上|去|前一)年)|分别|各是|各自|相比|对比|比较|哪个|哪一个|哪些|谁|更高|更低|更多|更少|更快|更慢|最高|最低|最多|最少|最快|最慢|"
     r"(?:是|有)?多少(?:家|个|件|项|名|位|所|套|张|条|次|人|天|亿元|万元|元)?|几(?:家|个|件|项|名|位|所|套|张|条|次|天)|百分之几|百分之多少|是什么|是否|完成了吗|实现了吗|达到了吗|完成情况|目标|预期|计划|实际|完成|预计|怎么变化|如何变化|"
-    r"变化|趋势|历年|逐年|增长了|增长|增速|增幅|涨幅|提高|下降|上涨|增加|减少|排名|省份|城市|到|至|"
+    r"变化|趋势|历年|逐年|增长了|增长|增速|增幅|涨幅|提高|下降|上涨|增加|减少|排名|省份|城市|到|至|期间|时期|年均|"
     r"是?怎(?:么|样)(?:样)?(?:的)?|如何|有何|安排|拟按|拟安排|以来|至今|"
     r"[的了吗呢？?。，、“”和与及\s—\-~～]")
 WHOSE = re.compile(r"(?:城乡|城镇|农村|全体|常住)?(?:居民)?(?:人均)?(?:可支配)?")
@@ -226,13 +235,10 @@ STATED_TARGET = re.compile(
 # 的目标达到了吗
 OUTCOME_ASKED = re.compile(r"实际|最终|最后|结果|目标[^，。？]{0,4}(?:完成|实现|达到|达成)|(?:完成|实现|达到|达成)了(?:吗|没有|多少)")
 # One measure the reports word in several ways, none of them in the metric table: when the asked wording
-# finds nothing, the others are tried in turn (pattern the asked measure matches whole, the wordings, example).
+# finds nothing, the others are tried in turn (pattern the asked measure matches whole, the wordings, example;
+# rows in lexicon/data/ask_measure_variants.tsv).
 MEASURE_VARIANTS: list[tuple[re.Pattern[str], tuple[str, ...], str]] = [
-    (re.compile(r"(?:旅游)?接待(?:国内外)?(?:游客|旅游)(?:人数|人次)?|(?:旅游|游客)接待(?:人数|人次|量)"
-                r"|(?:国内外)?(?:游客|旅游)(?:人数|人次|量)"),
-     ("旅游接待人数", "接待游客", "接待国内外游客", "接待国内外旅游人数", "游客接待量", "旅游人数", "游客人数"),
-     "云溪县接待游客人数2019年比2017年多了多少？"),
-]
+    (re.compile(rx), tuple(names.split(",")), example) for rx, names, example in _rows("ask_measure_variants.tsv")]
 
 
 def measure_variants(measure: str | None) -> list[str]:
@@ -259,13 +265,9 @@ SINCE_LAST_YEAR = re.compile(r"比上年|比去年|较上年|较去年|比前一
 
 
 # Words that set two measures of one name apart: a question with one and a figure's measure with the other
-# (and not the first) are not the same thing. Each row: the two words and an invented question and measure.
-RIVAL_WORDS: list[tuple[str, str, str, str]] = [
-    ("调查", "登记", "2031年城镇调查失业率目标是多少？", "城镇登记失业率"),
-    ("中央", "地方", "2031年中央财政赤字是多少？", "地方财政赤字"),
-    ("出口", "进口", "2031年出口总额增长多少？", "进口总额"),
-    ("一般公共预算", "政府性基金", "2031年一般公共预算收入是多少？", "政府性基金收入"),
-]
+# (and not the first) are not the same thing. Each row (lexicon/data/ask_rival_words.tsv): the two words and an
+# invented question and measure.
+RIVAL_WORDS: list[tuple[str, str, str, str]] = [(a, b, q, m) for a, b, q, m in _rows("ask_rival_words.tsv")]
 
 
 def rival(question: str, metric: str) -> bool:
@@ -279,12 +281,11 @@ def rival(question: str, metric: str) -> bool:
 
 # A figure in parts (一产/二产/三产 of 地区生产总值, 城镇/农村 of 城乡居民收入): a ranking question naming the
 # family or two of its parts, with one place named, ranks the parts its sentence gives a figure each. Each row:
-# the parts (each with the names a sentence writes it by), the family's compound name, an invented question.
+# the parts (each with the names a sentence writes it by), the family's compound name, an invented question
+# (rows in lexicon/data/ask_part_families.tsv).
 PART_FAMILIES: list[tuple[tuple[tuple[str, ...], ...], str, str]] = [
-    ((("一产", "第一产业"), ("二产", "第二产业"), ("三产", "第三产业")),
-     r"一二三产|三次产业|一、二、三产|第一、二、三产业", "云溪市2031年一二三产增加值增长目标里哪个最高？"),
-    ((("城镇",), ("农村",)), r"城乡", "云溪市2031年城乡居民人均可支配收入增长目标哪个更高？"),
-]
+    (tuple(tuple(part.split("|")) for part in parts.split(";")), compound, example)
+    for parts, compound, example in _rows("ask_part_families.tsv")]
 
 
 def part_family(q: str) -> tuple[tuple[str, ...], ...] | None:

@@ -19,11 +19,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ...lexicon.load import rows
 from ...lexicon.metrics import metric_key, metric_table
 from ...model import Fact
 
-# Stage words of building programmes, longest first.
-STAGES = ("新建改建", "基本建成", "新开工", "开工", "建成", "竣工", "改造")
+# Stage words of building programmes (lexicon/data/stages.tsv, the list track reads too), a longer
+# stage before the shorter one it holds.
+STAGES: tuple[str, ...] = tuple(r[0] for r in rows("stages.tsv"))
 _LEAD = re.compile(r"^(?:今年|年内|全年|明年|再|共|要|继续|又)*")
 
 # (rule, sentence, the metric of the figure it renames)

@@ -73,6 +73,10 @@ _BASE_COMPARISON = re.compile(rf"(?:比|较)(?:上年|去年|上一年|(?:{YEAR}
 # separating them: 国内生产总值67700亿元，按可比价格计算，比上年增长9.7%.
 _ASIDE = re.compile(r"[，,](?:按|扣除|剔除|以)[^，,。；]{1,10}(?:计算|因素|口径|计)(?=[，,])")
 _PLAN_TOTAL = re.compile(r"计划(?:总)?投资")
+# A pronoun for the measure just named (它虽然比上年减少20%, 其中 is no pronoun: 其 alone or before an adverb).
+_PRONOUN_SUBJECT = re.compile(r"^(?:它|其|这)(?:虽然|虽|也|仍然|仍|又|还|却|则)*$")
+# Scopes a measure is stated for, one after the other with the measure named once (城镇…，农村…).
+_SCOPES = ("城镇", "农村", "城市", "乡村", "城区", "农牧区", "牧区", "男性", "女性")
 # A clause holding only a total word before its figure (…大学生，合计630名): the total of the clause before.
 _REACH_END = re.compile(r"(?:达到|达|增至|增加到|增长到|提高到|提高至|升至|上升到|上升至|突破|超过)$")
 _SUBJECT_CHANGE_TAIL = re.compile(r"(?:仍然|仍|继续|持续|稳步|连年|逐年|大幅度|大幅|明显|进一步|较快|快速|较大幅度|有所)*"
@@ -199,6 +203,16 @@ class Clause:
             wider = _clean_metric(text_between := self.text[max(clause_start, self.mention_end) : mt.start])
             if len(wider) > 1 and "，" not in text_between and "、" not in text_between:
                 self.window = wider
+        if (self.window and _PRONOUN_SUBJECT.match(self.window) and self.prev_fact is not None
+                and self.prev_fact.start >= self.s0):
+            # "基本建设投资缩减为111亿元，它虽然比上年减少20%": 它/其 is the measure of the figure before
+            self.window = ""
+        elif (self.window in _SCOPES and self.prev_fact is not None and self.prev_fact.start >= self.s0
+                and (named := self.prev_fact.data["metric"] or "").startswith(_SCOPES)
+                and not named.startswith(self.window)):
+            # "城镇人均住房面积增加到38平方米，农村增加到52平方米": the same measure, the other scope
+            other = next(w for w in _SCOPES if named.startswith(w))
+            self.window = self.window + named[len(other):]
         total = False
         if (self.prev_fact is None and self.window.startswith(_BARE_CHANGE)
                 and (bare := _STILL.sub("", self.window)) in _BARE_CHANGE
@@ -480,6 +494,16 @@ def restated_rate(c: Clause) -> bool:
     return False
 
 
+def _span_end_named(c: Clause, pf) -> str:
+    """The year named between a change over a span and the level after it when it is that span's last
+    (五年间，进出口总额增长1倍，1992年达到1656亿美元), else ""."""
+    period = pf.data["period"] or ""
+    if pf.data.get("annual_average") or "-" not in period:
+        return ""
+    named = [p for q, p, _ in c.line.cues if c.mention_end <= q < c.mt.start]
+    return named[0] if len(named) == 1 and named[0] == period.rsplit("-", 1)[1] else ""
+
+
 def change_then_level(c: Clause) -> bool:
     """上升3个百分点，达到51.2%: the level reached completes the change before it; so does a level named by a
     bare level noun (增长6.3%，总额突破950亿元: the 总额 of what grew)."""
@@ -487,8 +511,10 @@ def change_then_level(c: Clause) -> bool:
     if (mt.kind == "level" and pf is not None and (not c.window or c.window in _REACHED or c.level_noun)
             and not _NUMBER_FIRST.match(c.text, mt.end)
             and pf.data["value"] is None and pf.data["change"] is not None and c.clauses_since_prev() <= 1
-            and not c.period_between()):
+            and (not c.period_between() or (end_year := _span_end_named(c, pf)))):
         pf.data.update(value=clean_number(mt.value), value_max=clean_number(mt.value_max), unit=mt.unit)
+        if c.period_between():
+            pf.data["period"] = end_year  # 五年间增长1倍，1992年达到1656亿美元: one row, the level's year
         if mt.qualifier and not pf.data["qualifier"]:
             pf.data["qualifier"] = mt.qualifier
         if c.level_noun and c.window != pf.data["metric"] and not (pf.data["metric"] or "").endswith(_MEASURE_ENDS):
@@ -498,7 +524,12 @@ def change_then_level(c: Clause) -> bool:
     return False
 
 
-# A change averaged over several years (五年平均每年增长7.9%) is not the change of the level before it.
+# A change averaged over several years (五年平均每年增长7.9%) is not the change of the level before it; nor is a
+# bare 年均 change after a level of one year (1997年…达到5160元，年均增长6%: two periods, two facts). After a
+# span's total (五年累计79亿元，年均增长8%) it is that total's, and after 由A增加到B the rate of that move.
+_YEARLY_AVERAGE = re.compile(r"年均|平均每年|每年平均")
+_SPAN_TOTAL = re.compile(r"累计|合计|总计|共计|(?:[两三四五六七八九十]|\d{1,2})年(?:来|间|中|共)?[^，。；]{0,12}?(?:完成|达到|实现|投入|安排)?$|"
+                         r"“[一二三四五六七八九十]{1,3}五”|[一二三四五六七八九十]{1,3}五(?:期间|时期)|以来")
 _SPAN_AVERAGE = re.compile(r"(?:[两三四五六七八九十]|\d{1,2})年(?:来)?(?:平均|年均|累计)")
 
 
@@ -508,7 +539,9 @@ def level_then_change(c: Clause) -> bool:
     if (mt.kind == "change" and pf is not None and not c.window and len(c.group()) == 1 and not mt.noun
             and c.prev_end == c.mention_end  # 2个园区工业总产值均实现翻番: a count, then its things' change
             and pf.data["change"] is None and pf.data["value"] is not None and c.clauses_since_prev() <= 1
-            and not c.period_between() and not _SPAN_AVERAGE.search(c.raw_window)):
+            and not c.period_between() and not _SPAN_AVERAGE.search(c.raw_window)
+            and not (_YEARLY_AVERAGE.search(c.text, c.mention_end, mt.end) and "-" not in (pf.data["period"] or "")
+                     and "from_value" not in pf.data and not _SPAN_TOTAL.search(c.text, max(pf.start, c.s0), mt.start))):
         both = [pf]
         if _ALL_OF_THEM.search(c.raw_window):
             # "原煤达到3200万吨，焦炭达到800万吨，都比上年增长6%": every level of the sentence before it
@@ -874,6 +907,13 @@ METRIC_RULES: list[Row] = [
         # 各 + a classifier (各类, 各地, 各项) is a word of the name, not a determiner to drop
         ("全区各类市场主体达到12.5万户。", ({"metric": "各类市场主体", "value": 12.5},)),
         ("全区各项存款余额达到900亿元。", ({"metric": "各项存款余额", "value": 900},)),
+        # the other scope of the measure just named (城镇…，农村…)
+        ("全区城镇人均住房面积增加到38平方米，农村增加到52平方米。",
+         ({"metric": "城镇人均住房面积", "value": 38}, {"metric": "农村人均住房面积", "value": 52})),
+        ("全区城镇居民人均可支配收入52100元，农村31200元。",
+         ({"metric": "城镇居民人均可支配收入"}, {"metric": "农村居民人均可支配收入", "value": 31200})),
+        ("全区社会消费品零售总额年均实际增长10.3%。", ({"metric": "社会消费品零售总额", "change": 10.3},)),
+        ("全区平均期望寿命达到80.2岁。", ({"metric": "平均期望寿命", "value": 80.2},)),
         # the people counted before a verb of going (来到, 沿着, 涌入): not where they went
         ("春节假期，30万名各地游客来到东湖景区游览。", ({"metric": "各地游客", "value": 30, "unit": "万名"},)),
         ("新增3所公办幼儿园。", ({"metric": "新增公办幼儿园", "value": 3, "unit": "所"},)),
@@ -1104,8 +1144,10 @@ RULES: list[Row] = [
          ({"metric": "区级财政赤字", "value": 3.2, "change_abs": -0.4},)),
         ("城乡居民储蓄存款年末达到9850亿元，比上年末增加1120亿元。",
          ({"metric": "城乡居民储蓄存款年末", "value": 9850, "change_abs": 1120},)),
+        # its 年均 rate is a fact of its own (the guide: the level at the end year, the rate over the span)
         ("城镇居民人均可支配收入完成41250元，比2015年增加12380元，年均递增7.6%。",
-         ({"metric": "城镇居民人均可支配收入", "value": 41250, "change_abs": 12380, "change": 7.6},)),
+         ({"metric": "城镇居民人均可支配收入", "value": 41250, "change_abs": 12380, "change": None},
+          {"metric": "城镇居民人均可支配收入", "value": None, "change": 7.6})),
         ("全区粮食产量达到52万吨，比上年增产3万吨。",
          ({"metric": "粮食产量", "value": 52, "change_abs": 3, "change_abs_unit": "万吨"},)),
         ("棉花产量18万吨，比上年减产2万吨。", ({"metric": "棉花产量", "value": 18, "change_abs": -2},)),
@@ -1129,8 +1171,15 @@ RULES: list[Row] = [
         ("全区旅游总收入增长12%，总收入突破300亿元。", ({"metric": "旅游总收入", "change": 12, "value": 300},)),
         ("旅游收入增长15%，总收入达到98亿元。", ({"metric": "旅游收入", "change": 15, "value": 98},)),
         ("居民人均可支配收入增长5.4%，高于经济增速0.3个百分点。", ({"metric": "居民人均可支配收入", "change": 5.4},)),
+        # 年末/年底 before a name says when it was read, no part of the name
         ("城乡居民储蓄存款稳步增加，年末存款余额达到392亿元。",
-         ({"metric": "城乡居民储蓄存款年末余额", "value": 392},)),
+         ({"metric": "城乡居民储蓄存款余额", "value": 392},)),
+        # a percentage in numerals over 100 (百分之一百二十七)
+        ("全区高中在校学生人数增长百分之一百二十七，达到十二万人。",
+         ({"metric": "高中在校学生人数", "change": 127, "value": 12, "unit": "万人"},)),
+        # a change over a span, then the level in its last year: one row, that year
+        ("五年间，全区进出口总额增长1倍，2020年达到165亿美元。",
+         ({"metric": "进出口总额", "change": 1, "change_unit": "倍", "value": 165},)),
         ("区级税收收入增长3.2%，总量首次突破65亿元。",
          ({"metric": "区级税收收入", "change": 3.2, "value": 65, "qualifier": "突破"},)),)),
     Row("a change inside 在…的基础上 is an earlier change of the same measure", basis_change, (
@@ -1153,6 +1202,17 @@ RULES: list[Row] = [
         ("全区粮食产量52万吨，油料产量8万吨，比上年增长3%。",
          ({"metric": "粮食产量", "value": 52, "change": None}, {"metric": "油料产量", "value": 8, "change": 3})),
         ("全区地区生产总值512亿元，增长6.3%。", ({"metric": "地区生产总值", "value": 512, "change": 6.3},)),
+        # 它/其 for the measure just named
+        ("全区基本建设投资完成11亿元，它虽然比上年减少20%，但仍高于全省平均水平。",
+         ({"metric": "基本建设投资", "value": 11, "change": -20},)),
+        # a 年均 change after a level of one year: two facts (the level at the end year, the rate over the span);
+        # after a span's total (五年累计), one
+        ("全区地区生产总值512亿元，年均增长7%。",
+         ({"metric": "地区生产总值", "value": 512, "change": None}, {"metric": "地区生产总值", "value": None, "change": 7})),
+        ("全区财政性教育经费支出五年累计79亿元，年均增长8%。",
+         ({"metric": "财政性教育经费支出", "value": 79, "change": 8, "period": "2016-2020"},)),
+        ("全区地区生产总值由2015年的300亿元增加到2020年的512亿元，年均增长7%。",
+         ({"metric": "地区生产总值", "value": 512, "from_value": 300, "change": 7},)),
         ("全区地区生产总值达到512亿元，按可比价格计算，比上年增长6.3%。",
          ({"metric": "地区生产总值", "value": 512, "change": 6.3},)),
         # the basis of the comparison (按可比口径, 同口径, 按不变价格计算) names no measure of its own

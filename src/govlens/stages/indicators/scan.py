@@ -35,7 +35,7 @@ _NUMBIG = rf"{_CN}+亿零?{_CN}+多?万"  # 三亿零五百三十万, 三亿三�
 # 一百一十六万六千 (吨), 二万四千 (多个), 二亿七千八百零九万三千一百 (人): one number across 万 and the
 # thousands after it (not 七十四万多)
 _NUMWAN = rf"(?:{_CN}+亿零?)?{_CN}+万零?[一二两三四五六七八九][千百十]{_CN}*"
-_PCT_CN = r"百分之[零〇一二两三四五六七八九十]+(?:点[零〇一二三四五六七八九]+)?"
+_PCT_CN = r"百分之[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?"  # 百分之一百二十七 (127 %)
 _NUMFRAC = r"\d{1,2}/\d{1,2}(?![\d/])"  # 1/3, 1/4 of something
 # A lone digit counts only before a magnitude and a unit: 四亿吨, 一万亿元 (not 一万年, 万一).
 _NUMC1 = rf"[一二两三四五六七八九](?=(?:万亿|千亿|亿|千万|百万|万){BASE_UNIT})"
