@@ -399,3 +399,17 @@ def test_district_governments_a_city_regulation_names_are_not_its_place():
             "第三条　市人民政府负责组织实施本条例。\n第四条　本条例自2032年1月1日起施行。\n")
     (d,) = read_text(page, extract=False)
     assert (d.region, d.kind, d.year) == ("广州市", "regulation", 2031)
+
+
+@pytest.mark.parametrize(("name", "full"), [
+    ("普陀区", "上海市普陀区"),      # the name Shanghai's district is filed under; Zhoushan's is 舟山市普陀区
+    ("舟山市普陀区", "浙江省舟山市普陀区"),
+    ("朝阳区", "北京市朝阳区"),
+    ("鼓楼区", None),              # no place is filed under the bare name: still ambiguous
+])
+def test_a_display_name_read_back_is_its_place(name, full):
+    """The store looks a document's region up again (canonical): a name the metadata stage files a
+    place under must find that place, or the store drops the region."""
+    p = places.canonical_place(name)
+    assert (p.full if p else None) == full
+    assert canonical(name) == (name if full else None)
