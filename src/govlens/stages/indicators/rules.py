@@ -686,6 +686,23 @@ def metrics_urban_rural(c: Clause) -> tuple[list[Mention], list[str]] | None:
     return None
 
 
+_FINE_AFTER = re.compile(r"(?:以上|以下|以内)?的?(?P<noun>罚款|罚金)")
+_FINE_LEAD = re.compile(r"^(?:对|向)?(?P<who>[\u4e00-\u9fff]{0,6}?)(?:可以|可|并)?(?:处以|处|并处)"
+                        r"(?:警告|通报批评|批评教育)?(?:或者|或|并|、)?$")
+
+
+def metrics_fine(c: Clause) -> tuple[list[Mention], list[str]] | None:
+    """对个人处二万元以上十万元以下罚款, 处警告或者二百元以下的罚款: a fine is named by the noun after its
+    figure, with whom it is for (个人, 单位), never by the verb before it."""
+    group = c.group()
+    last = group[-1]
+    fine = _FINE_AFTER.match(c.text, last.end)
+    lead = _FINE_LEAD.match(_clean_metric(c.raw_window.rsplit("，", 1)[-1]) or "处")
+    if fine is None or lead is None or len(group) != 1:
+        return None
+    return group, [lead.group("who") + fine.group("noun")]
+
+
 def metrics_each(c: Clause) -> tuple[list[Mention], list[str]] | None:
     """A、B均增长5%; A、B年均增长5%: one figure for each metric of the list."""
     mt = c.mt
@@ -863,6 +880,12 @@ def metrics_window(c: Clause) -> tuple[list[Mention], list[str]] | None:
 
 
 METRIC_RULES: list[Row] = [
+    Row("a fine, named by 罚款 after its figure", metrics_fine, (
+        ("违反本条例规定的，责令改正，处警告或者二百元以下的罚款。",
+         ({"metric": "罚款", "value": 200, "unit": "元", "qualifier": "以下"},)),
+        ("违反本条例规定的，对个人处二万元以上十万元以下罚款，对单位处二十万元以上一百万元以下罚款。",
+         ({"metric": "个人罚款", "value": 2, "value_max": 10, "unit": "万元"},
+          {"metric": "单位罚款", "value": 20, "value_max": 100, "unit": "万元"})),)),
     Row("the object inside a change", metrics_object, (
         ("推行审批改革，平均减环节60%、减时间75%。",
          ({"metric": "环节", "change": -60, "change_unit": "%"}, {"metric": "时间", "change": -75, "change_unit": "%"})),
@@ -908,6 +931,8 @@ METRIC_RULES: list[Row] = [
          ({"metric": "15岁以上人口平均受教育年限", "value": 11, "unit": "年", "qualifier": "以上"},)),
         ("全区人均预期寿命提高到七十八年。", ({"metric": "人均预期寿命", "value": 78, "unit": "年"},)),
         ("实施九年义务教育，用5年时间完成改造。", ()),
+        # 十 alone before a magnitude and a unit is ten (十万元, 十亿元), not after 几 (几十亿元: no figure)
+        ("全区新增城镇就业十万人，取得了几十亿元的收入。", ({"metric": "新增城镇就业", "value": 10, "unit": "万人"},)),
         # 各 + a classifier (各类, 各地, 各项) is a word of the name, not a determiner to drop
         ("全区各类市场主体达到12.5万户。", ({"metric": "各类市场主体", "value": 12.5},)),
         ("全区各项存款余额达到900亿元。", ({"metric": "各项存款余额", "value": 900},)),
@@ -1096,6 +1121,8 @@ RULES: list[Row] = [
         ("外贸进出口总额居全国前5名，综合排名进入全省前10强。", ()),
         # a bound before a noun naming units of a kind is a class (lexicon nonfact.tsv class_head)
         ("实现50户以上自然村全部通客车。", ()),
+        # a figure describing a kind of place after 一个 (lexicon nonfact.tsv kind_by_size)
+        ("在这样一个十亿人口的国家，市场供应改善很快。", ()),
         ("对年销售额达500万元以上的经营主体给予奖励。", ()),
         ("常住人口超过50万的城市，补贴标准为每月600元。", ({"metric": "补贴标准", "value": 600},)),)),
     Row("bare comparisons and counts of a plan's indicators are no quantities", no_quantity_clause, (
