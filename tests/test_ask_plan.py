@@ -669,3 +669,27 @@ def test_an_event_date_question_reads_subject_and_verb(question, subject, verb, 
 def test_a_plans_name_and_span_words_are_no_part_of_the_measure(store, question, measure):
     p = read(store, question)
     assert p.measure == measure and p.period, p
+
+
+@pytest.mark.parametrize(("question", "noun"), [
+    ("溪北县今年（2031年）要办的民生实事比去年完成的多几件？", "民生实事"),
+    ("溪北县2031年计划实施的重点项目比2030年增加了多少个？", "重点项目"),
+])
+def test_two_years_counts_compared_read_as_items(store, question, noun):
+    p = read(store, question)
+    assert p.op == "items" and p.noun == noun, p
+
+
+def test_two_years_counts_are_each_read_and_differenced(tmp_path):
+    from govlens.analysis.ask import ask
+
+    text = ("云溪市2031年政府工作报告\n一、2030年工作回顾\n过去一年，全市经济运行稳中向好，地区生产总值增长5.6%。"
+            "坚持以人民为中心，民生投入持续加大，28件民生实事全部完成，群众获得感明显增强。\n"
+            "二、2031年主要任务\n今年是实施新一轮发展规划的关键之年，地区生产总值预期增长5.5%左右。"
+            "着力保障和改善民生，重点办好33件民生实事，让发展成果更多更公平惠及全体人民。\n")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "yx2031.txt").write_text(text, encoding="utf-8")
+    with open_store(str(tmp_path / "s.db")) as s:
+        ingest(s, walk([str(tmp_path / "in")]))
+        a = ask(s, "今年（2031年）要办的民生实事比2030年完成的多几件？")
+        assert "33件" in a.answer and "28件" in a.answer and "多5件" in a.answer, (a.answer, a.parsed)

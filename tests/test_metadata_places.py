@@ -385,3 +385,31 @@ def test_a_headline_opening_with_a_countys_short_name_the_text_repeats_is_that_c
             "天柱县林业局负责人介绍，今年油茶籽产量预计增长一成。\n")
     (d,) = read_text(page, extract=False)
     assert d.region == "黔东南苗族侗族自治州天柱县", d.region
+
+
+@pytest.mark.parametrize(("rule", "example"), regions.NOT_ISSUER_RULES)
+def test_each_not_issuer_rule_matches_its_example(rule, example):
+    assert __import__("re").search(rule, example, __import__("re").M), example
+
+
+def test_district_governments_a_city_regulation_names_are_not_its_place():
+    page = ("广州市人民政府\n首页 > 政务公开 > 地方性法规\n\n广州市山林防火条例\n\n（2031年6月28日广州市第十六届人民代表大会常务委员会"
+            "第二十次会议通过　2031年9月29日广东省第十四届人民代表大会常务委员会第十一次会议批准）\n\n"
+            "第一条　为了加强山林防火，制定本条例。\n第二条　白云区、从化区人民政府按照职责做好山林防火工作。\n"
+            "第三条　市人民政府负责组织实施本条例。\n第四条　本条例自2032年1月1日起施行。\n")
+    (d,) = read_text(page, extract=False)
+    assert (d.region, d.kind, d.year) == ("广州市", "regulation", 2031)
+
+
+@pytest.mark.parametrize(("name", "full"), [
+    ("普陀区", "上海市普陀区"),      # the name Shanghai's district is filed under; Zhoushan's is 舟山市普陀区
+    ("舟山市普陀区", "浙江省舟山市普陀区"),
+    ("朝阳区", "北京市朝阳区"),
+    ("鼓楼区", None),              # no place is filed under the bare name: still ambiguous
+])
+def test_a_display_name_read_back_is_its_place(name, full):
+    """The store looks a document's region up again (canonical): a name the metadata stage files a
+    place under must find that place, or the store drops the region."""
+    p = places.canonical_place(name)
+    assert (p.full if p else None) == full
+    assert canonical(name) == (name if full else None)

@@ -443,6 +443,11 @@ def test_each_paper_head_token_reads_its_example(token, pattern, example):
     ("云溪日报讯", False),
     ("明澜区召开春耕生产会议", False),
     ("云溪日报 2031年6月1日 明澜区新建学校三所", False),  # two names: a head and a headline run together
+    # no page number: the paper, the day and one short section name
+    ("云溪晨报　　区县新闻　　2031年3月5日（星期三）", True),
+    ("溪报 2031年3月2日 星期四 | 中国", True),
+    ("溪报 2031年3月2日（星期四） A12 中国", True),  # a one-character paper name
+    ("云溪日报 2031年6月1日 明澜区新建学校", False),  # a headline is longer than a section name
 ])
 def test_paper_heads_by_tokens(line, is_head):
     assert split._paper_head(line) is is_head
@@ -545,8 +550,12 @@ def test_a_dated_source_row_with_a_bar_is_a_header_field(line):
 @pytest.mark.parametrize(("head", "title"), [
     # a Hong Kong paper's running head with the weekday in brackets and no 版
     ("香港溪報　2031年9月14日（星期三）　A09 | 內地經濟", "山乡辣椒 远销三十国"),
-    # a paper's name and its section label over the page, the day under it
+    # a paper's name and its section label over the page, the day under it or after it
     ("溪島日報 ‧ 中國\n2031年3月2日", "雪后古镇 游客量翻番"),
+    ("溪報 - 中國\n2031年3月2日", "雪后古镇 游客量翻番"),
+    ("溪島日報‧中國‧2031年3月2日", "雪后古镇 游客量翻番"),
+    ("溪港01 ‧ 中國\n2031-03-02 08:15", "雪后古镇 游客量翻番"),
+    ("溪島日報 2031年3月2日 星期四 | 中國", "雪后古镇 游客量翻番"),
 ])
 def test_a_paper_masthead_is_never_the_title_nor_the_place(head, title):
     first, second = title.split(" ")

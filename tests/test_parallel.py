@@ -10,7 +10,7 @@ import sqlite3
 
 import pytest
 
-from conftest import SAMPLES, run_cli
+from conftest import SAMPLES, needs_shared, run_cli
 from govlens import parallel
 from govlens.errors import InternalError, NotFound
 
@@ -200,3 +200,52 @@ def test_urls_in_a_batch_come_back_in_order(tmp_path):
     assert one.returncode == two.returncode == 1
     assert one.stdout == two.stdout and one.stdout.count("\n") > 10
     assert one.stderr == two.stderr and one.stderr.count("gone.txt") == 1 and "404" in one.stderr
+
+
+def test_a_worker_that_dies_leaves_the_rest_to_this_process(tmp_path, monkeypatch, capsys):
+    """A worker killed mid-input (memory, a crash in a C library: here it exits on one invented report)
+    breaks the pool; that input and the rest run in this process, output unchanged, one warning line."""
+    import os
+
+    from govlens.cli.extract import extract_command
+    from govlens.stages import projects as projects_module
+
+    real, parent = projects_module.projects, os.getpid()
+
+    def dies_in_a_worker(doc):
+        if "南屿县" in doc.text and os.getpid() != parent:
+            os._exit(3)
+        return real(doc)
+
+    monkeypatch.setattr(projects_module, "projects", dies_in_a_worker)
+    _write_batch(tmp_path)
+    rc1 = extract_command([str(tmp_path)], fmt="jsonl", workers=1)
+    one = capsys.readouterr()
+    rc2 = extract_command([str(tmp_path)], fmt="jsonl", workers=2)
+    two = capsys.readouterr()
+    assert rc1 == rc2 == 1  # the bad files of the batch
+    assert two.out == one.out and "r3.txt" in one.out
+    assert two.err.count("worker process died") == 1
+    assert [ln for ln in two.err.splitlines() if "worker process died" not in ln] == one.err.splitlines()
+
+
+@needs_shared
+def test_ctrl_c_stops_the_workers_quietly():
+    """Ctrl-C (SIGINT to the whole process group, as a terminal sends it) mid-batch: exit 130, no
+    traceback from the parent or any worker, no worker left behind."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from conftest import CORPUS, ROOT
+
+    p = subprocess.Popen([sys.executable, "-m", "govlens", "extract", str(CORPUS), str(CORPUS), "--format", "jsonl",
+                          "--workers", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+                         start_new_session=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    assert p.stdout.readline()  # the workers are running
+    os.killpg(p.pid, signal.SIGINT)
+    _, err = p.communicate(timeout=60)
+    assert p.returncode == 130 and "Traceback" not in err, err
+    left = subprocess.run(["pgrep", "-g", str(p.pid)], capture_output=True, text=True)
+    assert not left.stdout.strip()

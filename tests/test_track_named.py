@@ -138,3 +138,42 @@ def test_an_aspect_word_asks_for_the_level_in_its_unit(db):
     assert r is not None and r["metric_key"] == "shantytown_renovation"
     assert (r["target"]["value"], r["target"]["unit"]) == (9, "万平方米")
     assert (r["actual"]["value"], r["verdict"]) == (7, "missed")
+
+
+# --- figures that are no figure of their year in a sense (read on unannotated pairs) -------------------
+
+def _fact(quote, metric, value=None, unit=None, change=None, period="2042"):
+    return {"quote": quote, "metric": metric, "value": value, "unit": unit, "change": change,
+            "change_unit": "%" if change is not None else None, "period": period, "metric_key": None}
+
+
+@pytest.mark.parametrize(("f", "sense"), [
+    (_fact("二〇四二年同二〇三九年相比，茶叶增长百分之三十", "茶叶", change=30), "growth"),
+    (_fact("2042年预计同2040年比较，油料增长百分之十二", "油料", change=12), "growth"),
+    (_fact("今明两年新建乡村驿站300个", "新建乡村驿站", value=300, unit="个"), "level"),
+    (_fact("三年内改造农村公路5000公里", "改造农村公路", value=5000, unit="公里"), "level"),
+    (_fact("城乡居民医保人均补助标准再提高30元", "城乡居民医保人均补助标准", value=30, unit="元"), "level"),
+    (_fact("养老金最低标准提高了15元", "养老金最低标准", value=15, unit="元"), "level"),
+])
+def test_a_figure_the_sentence_makes_no_years_figure_has_no_such_sense(f, sense):
+    from govlens.analysis.track import fact_senses
+
+    assert sense not in fact_senses(f)
+
+
+@pytest.mark.parametrize(("f", "sense"), [
+    (_fact("2042年同2041年相比，茶叶增长百分之六", "茶叶", change=6), "growth"),   # the year before: the year's growth
+    (_fact("茶叶产量比上年增长6%", "茶叶产量", change=6), "growth"),
+    (_fact("城乡居民医保人均补助标准从580元提高到610元", "城乡居民医保人均补助标准", value=610, unit="元"), "level"),
+    (_fact("今年再减少农村贫困人口120万人以上", "减少农村贫困人口", value=120, unit="万人"), "level"),
+    (_fact("年内新建乡村驿站300个", "新建乡村驿站", value=300, unit="个"), "level"),
+])
+def test_the_years_own_figures_keep_their_sense(f, sense):
+    from govlens.analysis.track import fact_senses
+
+    assert sense in fact_senses(f)
+
+
+@pytest.mark.parametrize("name", ["基本建设投资多", "化肥施用量少"])
+def test_a_name_ending_in_more_or_less_is_an_increase(name):
+    assert named_measure(name) is None

@@ -70,71 +70,97 @@ def warm(extract: bool) -> None:
     from .pipeline import read_text
 
     read_text(_WARM_TEXT, source="<warm-up>", extract=extract)
+    # The tokeniser (its dictionary loads on import, ~0.3 s) is needed only by lines broken between two
+    # Chinese characters and by place names in running text: loaded here, not once in every worker.
+    import rjieba  # noqa: F401
+
+
+def _worker_start() -> None:
+    """Ctrl-C reaches the whole process group: the parent stops the workers, they print nothing."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 class Ordered:
     """Jobs for a pool of forked workers, results given back in submission order, at most ``window``
     outstanding (memory stays bounded however many inputs there are). Ready values can be queued
-    between jobs (an input the caller settled itself, e.g. one already stored)."""
+    between jobs (an input the caller settled itself, e.g. one already stored).
+
+    A worker that dies (killed for memory, a crash in a C library) breaks the pool: its job and every
+    later one then run in this process, as with ``--workers 1`` (an input that kills a worker kills
+    this process too, as it would have without workers), and one warning line says so."""
 
     def __init__(self, workers: int, window: int | None = None) -> None:
         import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
 
-        # Whatever is buffered would be written again by each child when it flushes at exit.
-        sys.stdout.flush()
-        sys.stderr.flush()
-        # Objects made before the fork stay out of the children's collections: a collection writes to
-        # every object it visits, which would copy the parent's pages into each worker.
-        gc.freeze()
-        try:
-            self._pool = multiprocessing.get_context("fork").Pool(workers)
-        finally:
-            gc.unfreeze()  # in this process they are collected as before
-        self._pending: deque[tuple[bool, Any]] = deque()
+        self._pool: ProcessPoolExecutor | None = ProcessPoolExecutor(
+            workers, mp_context=multiprocessing.get_context("fork"), initializer=_worker_start)
+        self._started = False
+        self._pending: deque[tuple[Any, tuple[Callable[..., Any], tuple[Any, ...]] | None]] = deque()
         self.window = window or workers * 4
 
     def submit(self, fn: Callable[..., Any], *args: Any) -> list[Any]:
         """Queue ``fn(*args)`` for a worker; returns the results now due (oldest first)."""
-        self._pending.append((True, self._pool.apply_async(fn, args)))
+        if self._pool is None:  # broken: this process does the work
+            self._pending.append((fn(*args), None))
+        elif not self._started:
+            # The workers are forked on the first job. Whatever is buffered would be written again by
+            # each child when it flushes at exit; objects made before the fork stay out of the children's
+            # collections (a collection writes to every object it visits, copying the parent's pages).
+            sys.stdout.flush()
+            sys.stderr.flush()
+            gc.freeze()
+            try:
+                self._pending.append((self._pool.submit(fn, *args), (fn, args)))
+            finally:
+                gc.unfreeze()  # in this process they are collected as before
+            self._started = True
+        else:
+            self._pending.append((self._pool.submit(fn, *args), (fn, args)))
         return self._due()
 
     def ready(self, value: Any) -> list[Any]:
         """Queue a value settled without a worker; returns the results now due."""
-        self._pending.append((False, value))
+        self._pending.append((value, None))
         return self._due()
 
     def _due(self) -> list[Any]:
         due = []
-        while self._pending and (len(self._pending) > self.window or not self._pending[0][0]):
+        while self._pending and (len(self._pending) > self.window or self._pending[0][1] is None):
             due.append(self._pop())
         return due
 
     def _pop(self) -> Any:
-        is_job, v = self._pending.popleft()
-        return v.get() if is_job else v
+        from concurrent.futures.process import BrokenProcessPool
+
+        v, job = self._pending.popleft()
+        if job is None:
+            return v
+        try:
+            return v.result()
+        except BrokenProcessPool:
+            if self._pool is not None:
+                sys.stderr.write("warning: a worker process died; the remaining inputs run in this process\n")
+                self._pool.shutdown(wait=True, cancel_futures=True)
+                self._pool = None
+            fn, args = job
+            return fn(*args)
 
     def drain(self) -> Iterator[Any]:
         while self._pending:
             yield self._pop()
 
-    def close(self) -> None:
-        """Stop the workers: after a full drain they are idle and exit; otherwise they are killed."""
-        if self._pending:
-            self._pool.terminate()
-        else:
-            self._pool.close()
-        self._pool.join()
-
     def __enter__(self) -> Ordered:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if exc[0] is not None:
-            self._pending.clear()
-            self._pool.terminate()
-            self._pool.join()
-        else:
-            self.close()
+        """After a full drain the workers are idle and exit; otherwise the queued jobs are dropped."""
+        cancel = bool(self._pending)
+        self._pending.clear()
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=cancel)
 
 
 def ordered_map(fn: Callable[[Any], Any], items: Iterable[Any], workers: int) -> Iterator[Any]:

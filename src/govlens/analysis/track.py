@@ -109,7 +109,7 @@ GENERIC_NAMES = frozenset(("投资", "资金", "任务", "面积", "项目", "�
 NOT_A_NAME_ROWS: list[tuple[str, str]] = [
     (r"^(?:把|比|在|对|使|为|由|从|向|按)", "把乡镇卫生院"),
     (r"[一二三四1-4]季度|[上下]半年|[一二三四五六七八九十\d]+月|月份", "三月份平均日产量"),
-    (r"(?:提高|增加|增长|提升|下降|降低|减少|扩大)$", "人均补助标准再提高"),
+    (r"(?:提高|增加|增长|提升|下降|降低|减少|扩大|多|少)$", "人均补助标准再提高"),
 ]
 NOT_A_NAME = re.compile("|".join(f"(?:{p})" for p, _ in NOT_A_NAME_ROWS))
 GENERIC_NAMES = GENERIC_NAMES | {"人口", "产量", "企业", "学生", "道路", "绿化", "总投资"}
@@ -239,15 +239,59 @@ def key_sense(key: str | None) -> str | None:
     return "ratio" if "ratio" in ends else "growth" if "growth" in ends else None
 
 
+# What a sentence says of its figures that makes them no figure of the year in a sense, read before
+# the figure's measure (or, for an increase, at the figure). (sense it takes away, pattern, example)
+_CN_YEAR = rf"(?P<base>{YEAR_ANY})年"
+NOT_THE_YEARS: list[tuple[str, re.Pattern[str], str]] = [
+    # a change over a named base year that is not the year before: a two- or four-year growth
+    ("growth", re.compile(rf"(?:同|比|与|较){_CN_YEAR}(?:相比|比较)?"), "二〇四二年同二〇三九年相比，茶叶增长百分之三十"),
+    # a level set for this year and the next together (今明两年…扩招200万人) is no one year's
+    ("level", re.compile(r"今明两年|今后[两三五]年|[两三五]年内|两年间"), "今明两年新建乡村驿站300个"),
+]
+# A raise written right before the figure (标准再提高30元, 再增加了5元), not a level reached (提高到610元):
+# the figure is the raise of a standard, no level. A count a programme cuts or adds (减少贫困人口1000万,
+# 贫困人口减少1200万) is its level and is not read here. (pattern, example)
+INCREASE_AT = (r"(?:提高|提升|再增加)了?{num}", "人均补助标准再提高30元")
+
+
+def _year_of(y: str) -> int | None:
+    from ..stages.numbers import cn_year
+
+    return int(y) if y.isdigit() else cn_year(y)
+
+
+def not_the_years(f: dict[str, Any], sense: str) -> bool:
+    """The sentence makes the figure no figure of its year in ``sense`` (NOT_THE_YEARS, INCREASE_AT)."""
+    quote, metric = f.get("quote") or "", f.get("metric") or ""
+    at = quote.find(metric) if metric else -1
+    before = quote[: at] if at > 0 else ""
+    period = str(f.get("period") or "")
+    for sense_, rx, _ in NOT_THE_YEARS:
+        if sense_ != sense:
+            continue
+        for m in rx.finditer(before):
+            base = m.groupdict().get("base")
+            if base is None:
+                if "每年" not in quote:
+                    return True
+            elif period.isdigit() and (y := _year_of(base)) is not None and y != int(period) - 1 and y != int(period):
+                return True
+    if sense == "level" and f.get("value") is not None and f.get("change") is None:
+        num = re.escape(f"{f['value']:g}")
+        if re.search(INCREASE_AT[0].format(num=num) + r"(?![\d.])", quote):
+            return True
+    return False
+
+
 def fact_senses(f: dict[str, Any], key: str | None = None) -> dict[str, tuple[float, float | None, str | None]]:
     """The senses a stated figure has: sense -> (figure, upper bound, unit). A change counts only
     when it is the year's own (not a five-year average or growth since a base year)."""
     from .ask.choose import one_year
 
     out: dict[str, tuple[float, float | None, str | None]] = {}
-    if f.get("change") is not None and one_year(f, "change"):
+    if f.get("change") is not None and one_year(f, "change") and not not_the_years(f, "growth"):
         out["growth"] = (f["change"], f.get("change_max"), f.get("change_unit"))
-    if f.get("value") is not None and one_year(f, "value"):
+    if f.get("value") is not None and one_year(f, "value") and not not_the_years(f, "level"):
         unit = f.get("unit")
         if unit in PERCENT:
             end = _ending(metric_stem(f.get("metric")))

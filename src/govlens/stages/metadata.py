@@ -136,7 +136,7 @@ _NEWS_SOURCE = re.compile(r"(?:来\s*源|信息来源)[：:]\s*[^\s，。|]{0,12
                           r"^站点：[^\n]*(?:日报|晚报|新闻中心|新闻网|要闻|(?:新闻|街道|乡镇|部门|工作|政务|[区县镇乡市])动态)|"
                           # a section path through a place's news (首页 > 云溪新闻 > 时政)
                           r"^站点：[^\n]*[>＞»›]\s*[\u4e00-\u9fff]{1,8}新闻\s*(?:[>＞»›]|$)", re.M)
-_REGULATION_TITLE = re.compile(r"(?:条例|办法|规定|细则|规则|章程|通知|意见|方案|通告|若干措施|政策措施|支持措施|工作措施)(?:（[^）]*）)?$")
+_REGULATION_TITLE = re.compile(r"(?:条例|办法|规定|细则|规则|章程|通知|意见|方案|通告|若干措施|政策措施|支持措施|工作措施|行动计划|实施计划)(?:（[^）]*）)?$")
 # A policy document carried whole by a news item (中办国办印发《…方案》 / 新华社…电 + the text).
 _PUBLISHED_POLICY = re.compile(r"印发|公布|发布").search
 _POLICY_NAME = re.compile(r"(?:方案|意见|通知|规划|纲要|办法|条例|规定|计划)(?:（[^）]*）)?》?$")

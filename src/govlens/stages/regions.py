@@ -201,6 +201,13 @@ ADDRESSEE_RULES: list[tuple[str, str]] = [
      "明澜区、溪北区人民政府，市直有关单位："),
 ]
 _ADDRESSEE = re.compile("|".join(f"(?:{p})" for p, _ in ADDRESSEE_RULES), re.M)
+# Governments a text names as doing their part are not its issuer either: a list of the districts'
+# governments (明澜区、溪北区人民政府按照职责…), an article of a regulation naming who carries it out.
+NOT_ISSUER_RULES: list[tuple[str, str]] = [
+    (r"(?:[\u4e00-\u9fff]{1,8}[区县市旗]、)+[\u4e00-\u9fff]{1,8}[区县市旗](?:人民政府|政府)", "明澜区、溪北区人民政府按照职责做好管理工作"),
+    (r"^第[一二三四五六七八九十百]+条[^\n]*", "第二条　溪北县人民政府负责本条例的实施。"),
+]
+_NOT_ISSUER = re.compile("|".join(f"(?:{p})" for p, _ in NOT_ISSUER_RULES), re.M)
 
 
 def _unsupported_short(m: Mention, title: str, body: str) -> bool:
@@ -220,7 +227,7 @@ def document_place(title: str, head: str, issuer: str, body: str, tag: str | Non
     the evidence in :data:`WEIGHTS`, ``body`` for the body's count); None when nothing names one place."""
     g = gazetteer()
     lead = "\n".join(head.split("\n")[:8])[:600]  # the heading lines and the opening sentence
-    lead = _ADDRESSEE.sub("", lead)
+    lead = _NOT_ISSUER.sub("", _ADDRESSEE.sub("", lead))
     evidence: list[tuple[str, Mention]] = []
     evidence += [("delivery", m) for m in _anchored(head[:1500], _DELIVERY)]
     evidence += [("self", m) for m in _after(head[:3000], _SELF)]

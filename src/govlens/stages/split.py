@@ -64,7 +64,7 @@ _PAPER_HEAD = re.compile(r"^(?:[^，。]{0,20}(?:日报|晚报|报)|\s*" + YEAR 
 # these, with a page number and the paper's name or the day, is the head, in any order and with any
 # separators (大公报　A12｜内地｜2031年9月22日, 香港商报　2031-09-22　A08　内地, 文汇报　A10　中国新闻　2031年5月6日).
 PAPER_HEAD_TOKENS: list[tuple[str, str, str]] = [
-    ("paper", r"[\u4e00-\u9fff]{2,10}(?:日报|晚报|商报|时报|报)", "云溪日报"),
+    ("paper", r"[\u4e00-\u9fff]{1,10}(?:日报|晚报|商报|时报|报)", "云溪日报"),
     ("day", YEAR + r"(?:年\d{1,2}月\d{1,2}日|[-/.]\d{1,2}[-/.]\d{1,2})", "2031/07/31"),
     ("weekday", r"星期[一二三四五六日天]|周[一二三四五六日]", "星期三"),
     ("page", r"第\s*[A-Z]?[\d一二三四五六七八九十]+\s*版|[A-Z]\d{1,2}(?!\d)(?:\s*版)?", "B3版"),
@@ -82,13 +82,19 @@ def _paper_head(text: str) -> bool:
     if len(text) > 80:
         return False
     seen: list[str] = []
+    names: list[str] = []
     i = _HEAD_SEP.match(text).end()
     while i < len(text):
         m = _HEAD_TOKEN.match(text, i)
         if m is None:
             return False
         seen.append(m.lastgroup or "")
+        if m.lastgroup == "name":
+            names.append(m.group())
         i = _HEAD_SEP.match(text, m.end()).end()
+    if "page" not in seen and "paper" in seen and "day" in seen:
+        # no page number: the paper, the day and a short section name (溪报 2031年3月2日 星期四 | 中国)
+        return len(names) <= 1 and all(len(n) <= 4 for n in names)
     # a page number and its name alone (A07　粤港澳大湾区, under the day) need a gap between them (G20峰会 is a headline)
     return "page" in seen and seen.count("name") <= 1 and (
         "day" in seen or "paper" in seen or bool(_PAGE_ALONE.match(text)))
@@ -105,12 +111,15 @@ NAV_RULES: list[tuple[str, str]] = [
     (r"^(?:[^|｜，。\n]{1,10}\s*[|｜]\s*){2,}[^|｜，。\n]{1,10}$", "首页 | 要闻 | 政务公开 | 互动交流"),
     # a site's name and a channel, split by | or a dash
     (r"^[\u4e00-\u9fff]{2,20}(?:网|网站|客户端|日报|晚报|报)\s*[|｜\-—_‧·・]\s*[\u4e00-\u9fff]{2,12}$", "云溪日报客户端 | 明澜频道"),
-    # a paper's name and its section over the page (明报 ‧ 中国, 云溪晨报 · 两岸), the day on the next line
-    (r"^[\u4e00-\u9fff]{1,10}(?:日报|晚报|商报|时报|报)\s*[‧·・|｜]\s*[\u4e00-\u9fff]{2,6}$", "溪报 ‧ 中国"),
+    # a paper's or news site's name and its section over the page (明报 ‧ 中国, 云溪晨报 - 两岸, 溪岛01 ‧ 中国),
+    # perhaps the day after it (溪报‧中国‧2031年3月2日) or on the next line
+    (r"^[\u4e00-\u9fff0-9A-Za-z]{1,10}(?:日报|晚报|商报|时报|报|新闻|网|01)\s*[‧·・|｜\-—－_]\s*[\u4e00-\u9fff]{2,6}"
+     r"(?:\s*[‧·・|｜\-—－_]?\s*\d{4}(?:年\d{1,2}月\d{1,2}日|[-/.]\d{1,2}[-/.]\d{1,2})(?:\s*[（(]?星期[一二三四五六日天][）)]?)?)?$",
+     "溪报 ‧ 中国"),
     # a masthead: the site's, paper's or press office's name, a channel, perhaps the day, spaced apart
     (r"^[\u4e00-\u9fff]{2,20}(?:网|网站|客户端|日报|晚报|报|新闻办公室|新闻办|融媒体中心)\s+[\u4e00-\u9fff]{0,6}"
      r"(?:新闻|要闻|新闻发布|动态|频道|资讯|时政|专栏|头条)(?:\s+\d{4}年\d{1,2}月\d{1,2}日\s*[（(]?星期[一二三四五六日天][）)]?)?$",
-     "云溪晨报　　区县新闻　　2031年3月5日（星期三）"),
+     "云溪晨报客户端　　区县新闻　　2031年3月5日（星期三）"),
     # menu words run together (a menu whose spaces were lost), or one standing alone
     # (走进X / 魅力X only beside another menu word: alone, 走进校园课堂 is a headline's second line)
     (r"^(?!(?:走进|魅力)[\u4e00-\u9fff]{2,6}$)(?:(?:网站)?首页|政务公开|政务服务|办事服务|互动交流|要闻动态|新闻中心|政务要闻|新闻发布|信息公开|政府信息公开|"

@@ -973,12 +973,36 @@ def documents(store: StoreAPI, p: Plan, q: str) -> Answer | None:
 _COUNT_UNITS = ("件", "项", "个", "类", "批", "大")
 
 
+def count_change(store: StoreAPI, p: Plan, q: str) -> Answer | None:
+    """Two years' counts of one thing (今年要办45件民生实事, 去年40件民生实事全面完成): the asked year's plan
+    and the earlier year's result, each as its report states it, and the difference."""
+    m = W.COUNT_CHANGE_Q.search(q)
+    named = m.group("y")[:4] if m else ""
+    later = max((y for y in p.years if str(y) != named), default=None)
+    if m is None or later is None or not p.noun:
+        return None
+    place = p.places[0] if p.places else None
+    earlier = int(named) if named.isdigit() else later - 1
+    now = S.stated_count(store, p.noun, [], place, "target", later)
+    was = S.stated_count(store, p.noun, [], place, "actual", earlier)
+    if now is None or was is None or now["kind"] != "target" or was["kind"] != "actual" or now["quote"] == was["quote"]:
+        return None
+    d = now["count"] - was["count"]
+    word = "多" if d >= 0 else "少"
+    return Answer(answer=f"{now['region'] or ''}{later}年{p.noun}：{now['written']}{now['unit']}；{earlier}年完成："
+                         f"{was['written']}{was['unit']}；{word}{abs(d)}{now['unit']}。",
+                  citations=[{k: f[k] for k in ("doc", "quote", "span")} for f in (now, was)],
+                  computed=[str(abs(d))], note="差值由两句所载数字计算得出。")
+
+
 def items(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     """A stated number of items (12类45件民生实事, 30个重点项目, 淘汰关停1013个项目): among the
     indicators whose measure names the counted noun, the project counts and the sentences writing a
     count before the noun, the one whose sentence holds most of the question's other words."""
     if not p.noun:
         return lookup(store, p, q)
+    if W.COUNT_CHANGE_Q.search(q):
+        return count_change(store, p, q)
     place = p.places[0] if p.places else None
     period = p.period or (str(p.year) if p.year else None)
     noun = p.noun

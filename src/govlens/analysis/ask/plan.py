@@ -367,6 +367,8 @@ def read(store: StoreAPI, question: str) -> Plan:
         p.constraints.append("years named")
     if p.op in ("change", "trend") and p.kind == "actual" and not W.ACTUAL_SAID.search(q):
         p.kind = None  # the kind is read from what the years state (赤字率 is a plan every year)
+    if W.COUNT_CHANGE_Q.search(q) and re.search(r"民生实事|实事|事项|项目|工程|一件事", q) and p.op in ("lookup", "change"):
+        p.op = "items"  # 今年要办的民生实事比去年完成的多几件: two years' counts compared
     if p.op == "items" and re.search(r"总投资|计划投资|投资总额", q):
         p.also.append("project")
     if p.op in ("items", "project"):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ...lexicon.load import rows as _rows
 from ...lexicon.words import PLAN_NAMES as _PLAN_NAMES
 from ...lexicon.words import PLAN_NAMES_BARE as _PLAN_NAMES_BARE
 from ...lexicon.words import PLAN_START as _PLAN_START
@@ -81,6 +82,9 @@ MEMBERS_Q = re.compile(r"(?P<v>[\u4e00-\u9fff]{2,8})哪(?P<n>几|[两二三四�
 # before the time word, the verb after it
 EVENT_Q = re.compile(r"(?P<s>[^，。？?]{2,40}?)(?:是|于|在|要求在|需要在|要在|应在)?(?:哪天|哪一天|哪日|什么时候|何时|什么时间|哪年哪月|几月几[日号])"
                      r"(?P<before>之?前)?(?:正式|开始|全面|全部)?(?P<v>[\u4e00-\u9fff]{2})的?[？?]?$")
+
+# Two years' counts of one thing compared (今年要办的民生实事比去年完成的多几件): the earlier year, the unit
+COUNT_CHANGE_Q = re.compile(rf"比(?P<y>去年|上年|上一年|(?:{YEAR})年)[^，。？]{{0,8}}?(?:多|少|增加|减少)了?(?:几|多少)(?P<u>件|项|个|家|所)")
 
 # A question asking what a term means or covers; the term is quoted (“四库”指什么) or follows 什么是.
 # STRICT cues never ask for a figure, so they read a term even when a place and a year are named
@@ -231,13 +235,10 @@ STATED_TARGET = re.compile(
 # 的目标达到了吗
 OUTCOME_ASKED = re.compile(r"实际|最终|最后|结果|目标[^，。？]{0,4}(?:完成|实现|达到|达成)|(?:完成|实现|达到|达成)了(?:吗|没有|多少)")
 # One measure the reports word in several ways, none of them in the metric table: when the asked wording
-# finds nothing, the others are tried in turn (pattern the asked measure matches whole, the wordings, example).
+# finds nothing, the others are tried in turn (pattern the asked measure matches whole, the wordings, example;
+# rows in lexicon/data/ask_measure_variants.tsv).
 MEASURE_VARIANTS: list[tuple[re.Pattern[str], tuple[str, ...], str]] = [
-    (re.compile(r"(?:旅游)?接待(?:国内外)?(?:游客|旅游)(?:人数|人次)?|(?:旅游|游客)接待(?:人数|人次|量)"
-                r"|(?:国内外)?(?:游客|旅游)(?:人数|人次|量)"),
-     ("旅游接待人数", "接待游客", "接待国内外游客", "接待国内外旅游人数", "游客接待量", "旅游人数", "游客人数"),
-     "云溪县接待游客人数2019年比2017年多了多少？"),
-]
+    (re.compile(rx), tuple(names.split(",")), example) for rx, names, example in _rows("ask_measure_variants.tsv")]
 
 
 def measure_variants(measure: str | None) -> list[str]:
@@ -264,13 +265,9 @@ SINCE_LAST_YEAR = re.compile(r"比上年|比去年|较上年|较去年|比前一
 
 
 # Words that set two measures of one name apart: a question with one and a figure's measure with the other
-# (and not the first) are not the same thing. Each row: the two words and an invented question and measure.
-RIVAL_WORDS: list[tuple[str, str, str, str]] = [
-    ("调查", "登记", "2031年城镇调查失业率目标是多少？", "城镇登记失业率"),
-    ("中央", "地方", "2031年中央财政赤字是多少？", "地方财政赤字"),
-    ("出口", "进口", "2031年出口总额增长多少？", "进口总额"),
-    ("一般公共预算", "政府性基金", "2031年一般公共预算收入是多少？", "政府性基金收入"),
-]
+# (and not the first) are not the same thing. Each row (lexicon/data/ask_rival_words.tsv): the two words and an
+# invented question and measure.
+RIVAL_WORDS: list[tuple[str, str, str, str]] = [(a, b, q, m) for a, b, q, m in _rows("ask_rival_words.tsv")]
 
 
 def rival(question: str, metric: str) -> bool:
@@ -284,12 +281,11 @@ def rival(question: str, metric: str) -> bool:
 
 # A figure in parts (一产/二产/三产 of 地区生产总值, 城镇/农村 of 城乡居民收入): a ranking question naming the
 # family or two of its parts, with one place named, ranks the parts its sentence gives a figure each. Each row:
-# the parts (each with the names a sentence writes it by), the family's compound name, an invented question.
+# the parts (each with the names a sentence writes it by), the family's compound name, an invented question
+# (rows in lexicon/data/ask_part_families.tsv).
 PART_FAMILIES: list[tuple[tuple[tuple[str, ...], ...], str, str]] = [
-    ((("一产", "第一产业"), ("二产", "第二产业"), ("三产", "第三产业")),
-     r"一二三产|三次产业|一、二、三产|第一、二、三产业", "云溪市2031年一二三产增加值增长目标里哪个最高？"),
-    ((("城镇",), ("农村",)), r"城乡", "云溪市2031年城乡居民人均可支配收入增长目标哪个更高？"),
-]
+    (tuple(tuple(part.split("|")) for part in parts.split(";")), compound, example)
+    for parts, compound, example in _rows("ask_part_families.tsv")]
 
 
 def part_family(q: str) -> tuple[tuple[str, ...], ...] | None:
