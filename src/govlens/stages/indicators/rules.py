@@ -692,7 +692,7 @@ _FINE_LEAD = re.compile(r"^(?:对|向)?(?P<who>[\u4e00-\u9fff]{0,6}?)(?:可以|�
 
 
 def metrics_fine(c: Clause) -> tuple[list[Mention], list[str]] | None:
-    """对个人处二万元以上十万元以下罚款, 处警告或者二百元以下的罚款: a fine is named by the noun after its
+    """对个人处三万元以上十万元以下罚款, 处警告或者二百元以下的罚款: a fine is named by the noun after its
     figure, with whom it is for (个人, 单位), never by the verb before it."""
     group = c.group()
     last = group[-1]
@@ -883,9 +883,9 @@ METRIC_RULES: list[Row] = [
     Row("a fine, named by 罚款 after its figure", metrics_fine, (
         ("违反本条例规定的，责令改正，处警告或者二百元以下的罚款。",
          ({"metric": "罚款", "value": 200, "unit": "元", "qualifier": "以下"},)),
-        ("违反本条例规定的，对个人处二万元以上十万元以下罚款，对单位处二十万元以上一百万元以下罚款。",
-         ({"metric": "个人罚款", "value": 2, "value_max": 10, "unit": "万元"},
-          {"metric": "单位罚款", "value": 20, "value_max": 100, "unit": "万元"})),)),
+        ("在溪边搭建棚屋的，对个人处三万元以上十万元以下罚款，对单位处十五万元以上五十万元以下罚款。",
+         ({"metric": "个人罚款", "value": 3, "value_max": 10, "unit": "万元"},
+          {"metric": "单位罚款", "value": 15, "value_max": 50, "unit": "万元"})),)),
     Row("the object inside a change", metrics_object, (
         ("推行审批改革，平均减环节60%、减时间75%。",
          ({"metric": "环节", "change": -60, "change_unit": "%"}, {"metric": "时间", "change": -75, "change_unit": "%"})),
