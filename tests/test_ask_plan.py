@@ -693,3 +693,33 @@ def test_two_years_counts_are_each_read_and_differenced(tmp_path):
         ingest(s, walk([str(tmp_path / "in")]))
         a = ask(s, "今年（2031年）要办的民生实事比2030年完成的多几件？")
         assert "33件" in a.answer and "28件" in a.answer and "多5件" in a.answer, (a.answer, a.parsed)
+
+
+@pytest.mark.parametrize(("quote", "y1", "shown"), [
+    ("2031年，全县农业总产值约为八十六亿元，比2030年增加了四亿二千万元", 2030, "比2030年增加4.2亿元"),
+    ("全县农业总产值86亿元，比上年增加4.2亿元", 2030, "比2030年增加4.2亿元"),
+])
+def test_an_absolute_change_the_sentence_states_answers_for_its_base_year(quote, y1, shown):
+    from govlens.analysis.ask.handlers import _stated_absolute
+
+    f = {"quote": quote, "span": [0, len(quote)], "doc": "x", "period": "2031", "metric": "农业总产值", "value": 86,
+         "unit": "亿元", "change_abs": 42000, "change_abs_unit": "万元", "region": "溪北县", "kind": "actual"}
+    a = _stated_absolute(f, y1)
+    assert a is not None and shown in a.answer, a
+    assert _stated_absolute(f, y1 - 2) is None  # another base year: not this amount
+
+
+def test_a_list_is_read_only_from_a_document_about_whose_list_it_is(tmp_path):
+    from govlens.analysis.ask import ask
+
+    text = ("云溪市2031年政府工作报告\n一、2030年工作回顾\n过去一年，全市经济运行稳中向好，地区生产总值增长5.6%。"
+            "我们始终坚持和衷共济、开放包容、务实创新三项原则，推动各项工作取得新进展。\n"
+            "二、2031年主要任务\n今年要加快建设北湖文旅片区和南山康养片区，做强现代服务业，"
+            "全年地区生产总值预期增长5.5%左右，城镇新增就业4万人以上。\n")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "yx2031.txt").write_text(text, encoding="utf-8")
+    with open_store(str(tmp_path / "s.db")) as s:
+        ingest(s, walk([str(tmp_path / "in")]))
+        assert "南山康养片区" in ask(s, "云溪市要加快建设哪两个片区？").answer
+        assert ask(s, "自由贸易试验区建设要坚持哪几项原则？").answer == ""  # another subject's principles
+        assert "务实创新" in ask(s, "云溪市工作坚持哪几项原则？").answer

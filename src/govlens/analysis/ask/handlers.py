@@ -211,6 +211,11 @@ def lookup(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     if p.unknown_place and not p.places:
         return None
     place = p.places[0] if p.places else None
+    if W.MEMBERS_Q.search(q):  # 重点聚焦哪几个领域: the list a sentence names, never a figure
+        if (named := S.members(store, q, place)) is None:
+            return None
+        return Answer(answer=f"{named['region'] or ''}：{'、'.join(named['members'])}（原文“{named['said']}”）。",
+                      citations=[{k: named[k] for k in ("doc", "quote", "span")}])
     if W.EVENT_Q.search(q) and (event := S.event_date(store, q, place)) is not None:  # 是哪天正式开通的
         return Answer(answer=f"{event['date']}（原文“{event['said']}”）。",
                       citations=[{k: event[k] for k in ("doc", "quote", "span")}])
@@ -263,9 +268,6 @@ def lookup(store: StoreAPI, p: Plan, q: str) -> Answer | None:
             return Answer(answer=f"{hit['region'] or ''}：{written}（原文“{hit['said']}”）。",
                           citations=[{k: hit[k] for k in ("doc", "quote", "span")}],
                           computed=[] if hit["written"].isdigit() else [str(hit["count"])])
-    if f is None and (named := S.members(store, q, place)) is not None:  # 重点聚焦哪几个领域: the list read
-        return Answer(answer=f"{named['region'] or ''}：{'、'.join(named['members'])}（原文“{named['said']}”）。",
-                      citations=[{k: named[k] for k in ("doc", "quote", "span")}])
     if f is None:
         # 公路客运总站投资多少: no figure of that name; a sentence stating an investment in it
         return project(store, p, q, fallback=False) if W.INVEST_Q.search(q) and p.op == "lookup" else None
@@ -846,12 +848,35 @@ def _stated_since(store: StoreAPI, p: Plan, place: str | None, y1: int, y2: int)
     return None
 
 
+_ABS_SINCE = r"(?:比|较|同)(?:{y}年|{last})(?:同期)?(?:相比|比较)?[，,]?(?P<w>增加|增长|增收|增产|多|减少|下降|减产|少)了?"
+
+
+def _stated_absolute(f: dict[str, Any], y1: int) -> Answer | None:
+    """The amount the fact's sentence says it grew by over ``y1`` (比1955年增加了二十七亿四千万元, read by the
+    extractor as ``change_abs``), shown in the fact's own unit when one converts (27.4亿元)."""
+    if f.get("change_abs") is None or not (f.get("period") or "").isdigit():
+        return None
+    last = "上年|去年|上一年" if int(f["period"]) == y1 + 1 else "(?!)"
+    years = S._years_rx(y1)
+    m = re.search(_ABS_SINCE.format(y=f"(?:{years})", last=last), f.get("quote") or "")
+    if m is None:
+        return None
+    v, unit = abs(f["change_abs"]), f.get("change_abs_unit") or ""
+    if f.get("unit") and (c := convert(v, unit, f["unit"])) is not None:
+        v, unit = round(c, 6), f["unit"]
+    said = re.split(r"[，,。；;]", (f.get("quote") or "")[m.start():])[0][:30]
+    return Answer(answer=f"{_line(f, 'value')}；比{y1}年{m.group('w')}{num(v)}{unit}（原文“{said}”）。",
+                  citations=[cite(f)], table=[f], computed=[num(v)])
+
+
 def _stated_change(p: Plan, y1: int, later: list[dict[str, Any]]) -> Answer | None:
     """The later year's figure whose sentence states its difference from ``y1`` (or from 上年 when
     the years are consecutive)."""
     for f2 in later:
         if (grown := _growth_since(f2, y1)) is not None:
             return grown
+        if (absolute := _stated_absolute(f2, y1)) is not None:
+            return absolute
         d = S.stated_difference(f2, y1)
         if d is None and (was := S.stated_from(f2, y1)) is not None:
             diff = round(f2["value"] - was["value"], 4)

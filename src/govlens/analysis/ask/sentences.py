@@ -820,7 +820,7 @@ def members_in(text: str, q: str) -> tuple[list[str], re.Match[str]] | None:
         for _name, pattern, *_ in MEMBER_FORMS:
             for hit in re.finditer(pattern.format(v=re.escape(v), n=re.escape(noun)), text):
                 parts = [x.strip() for x in re.split(r"、|和|及|与", hit.group("l")) if x.strip()]
-                if len(parts) >= 2 and (not want or len(parts) == want) and all(len(x) <= 14 for x in parts):
+                if len(parts) >= 2 and (not want or len(parts) == want) and all(2 <= len(x) <= 14 for x in parts):
                     return parts, hit
     return None
 
@@ -831,10 +831,18 @@ def members(store: StoreAPI, q: str, place: str | None) -> dict[str, Any] | None
     if asked is None:
         return None
     verbs, noun, _want = asked
+    # the words naming whose list it is (综合保税区发展要坚持…): the document must hold the longer ones and most
+    head = q[:W.MEMBERS_Q.search(q).start("v")] + (verbs[0][:-2] if verbs else "")
+    for name in (place, re.sub(r"(?:省|市|区|县|自治区)$", "", place or "")):
+        head = head.replace(name, " ") if name else head
+    whose = [w for w in words_of(head) if w not in GENERIC]
     for doc_id in _docs(store, [noun, *verbs[:1]], place, limit=6):
         d = store.document(doc_id)
         if d is None or (place and d.get("region") and not (d["region"] == place or d["region"].endswith(place))):
             continue
+        if whose and (any(len(w) >= 3 and w not in d["text"] for w in whose) or
+                      sum(len(w) for w in whose if w in d["text"]) * 2 < sum(len(w) for w in whose)):
+            continue  # every one of three characters or more
         found = members_in(d["text"], q)
         if found is not None:
             parts, hit = found
