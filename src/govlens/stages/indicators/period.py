@@ -685,6 +685,13 @@ TIME_RULES: list[tuple[str, str, tuple[tuple[str, int, str, str, str, str], ...]
          ("report", 2024, "一、2023年工作回顾\n全区生产总值增长5.6%，2019年以来年均增长6.1%。\n", "6.1%", "actual", "2019-2023"),
          ("report", 2024, "一、2023年工作回顾\n2020年以来，全区累计新建学校9所。新增学位1500个。\n", "1500个", "actual", "2023"),
      )),
+    ("要 inside a word (重要, 主要, 需要) is no future",
+     "全国新增的主要生产能力有：…, 重要单项工程138个 in a review of the year before: outcomes, not the year's plan", (
+         ("report", 1990, "一、经济建设稳步前进\n全省建成投产重点项目26个，其中的重要单项工程41个。新增的主要生产能力有：水泥86万吨。\n",
+          "41个", "actual", "1989"),
+         ("report", 1990, "一、经济建设稳步前进\n全省建成投产重点项目26个，其中的重要单项工程41个。新增的主要生产能力有：水泥86万吨。\n",
+          "86万吨", "actual", "1989"),
+     )),
     ("a regulation's figures are what it sets",
      "标准为每月1500元, 处50元以上罚款 in a regulation (办法, 条例, 第X条): targets of its year, as annotated", (
          ("regulation", 2024, "第五条 养犬登记证有效期为1年，登记费标准为每只每年80元。\n", "80元", "target", "2024"),
