@@ -68,7 +68,7 @@ _PERIOD_CUES = re.compile(
     rf"|(?P<five>{period_words('five')}|(?<=的)五年(?=[。，；]))"  # "这是…全面提升的五年。"
     # "三年来", "过去十年", "近两年来": the N years up to the last one the document reports (not 连续三年,
     # 前三年, 第十年, 二十年来, 几十年来).
-    rf"|(?<![第前后续再几多数将一二三四五六七八九十])(?:(?:过去|近)(?P<years2>[两三四六七八九十])年(?!代|的?时间)|(?P<years>[两三四六七八九十])年(?:来|以来|间))"
+    rf"|(?<![第前后续再几多数将一二三四五六七八九十])(?:(?:过去|近)(?P<years2>[两三四六七八九十])年(?!代|的?时间)|(?P<years>[两三四六七八九十])年(?:来|以来|间)|这(?P<years3>[两三四六七八九十])年(?=中|里|间|内|来|[，,]))"
     rf"|(?P<ahead>{period_words('ahead')})(?![一二两三四五六七八九十几\d]+年)"
     rf"|(?P<this>{period_words('this')})|(?P<last>{period_words('last')})|(?P<next>{period_words('next')}))"
 )
@@ -162,9 +162,9 @@ def _period_cues(doc: Document, text: str, lo: int, hi: int) -> list[tuple[int, 
                     # “十四五”以来 said in 2023 (a press conference) = 2021-2023; in a work report, up to last year.
                     last = min(start + 4, last_reported(doc) or y)
                     found = f"{start}-{last}" if last > start else str(start)
-        elif (m.group("five") or m.group("years") or m.group("years2")) and text[max(lo, m.start() - 2) : m.start()].endswith(("年的", "年")):
+        elif (m.group("five") or m.group("years") or m.group("years2") or m.group("years3")) and text[max(lo, m.start() - 2) : m.start()].endswith(("年的", "年")):
             continue  # "从1983年到1987年的五年间", "…到1985年八年间": the years named before it are the period
-        elif (n := m.group("years") or m.group("years2")) and y:
+        elif (n := m.group("years") or m.group("years2") or m.group("years3")) and y:
             end = last_reported(doc) or y
             found = f"{end - _CN_COUNT[n] + 1}-{end}"
         elif m.group("five") and y:
@@ -353,7 +353,7 @@ def _kind(doc: Document, sent_text: str, role: str, after_intro: bool = False) -
 _CN_COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 # "五年平均每年增长", "五年共利用外资", "五年中安排就业", "两年平均每年递增" (not 连续四年, 前九年, 再奋斗五年).
 _SPAN_WORD = re.compile(r"(?<![连前第再近后来过这\d])(?P<n>[两二三四五六七八九十])年(?:间|中|来|内)?[，,]?"
-                        r"(?=平均|年均|共|累计|合计|总共|全社会|[^，。；]{0,12}?(?:平均每年|年均))")
+                        r"(?=平均|年均|共|累计|合计|总共|总体|全社会|[^，。；]{0,12}?(?:平均每年|年均))")
 _COMING_SPAN = re.compile(r"(?:今后|未来)(?P<n>[两二三四五六七八九十])年")
 _SPAN_REACH = 200
 _NOW = re.compile(r"^(?:现已|现在|目前|至今|现有)")
@@ -644,6 +644,11 @@ TIME_RULES: list[tuple[str, str, tuple[tuple[str, int, str, str, str, str], ...]
          ("report", 2024, "一、2023年工作回顾\n三年来，全区累计新增城镇就业3.6万人。\n", "3.6万人", "actual", "2021-2023"),
          ("report", 2024, "一、2023年工作回顾\n两年来，全区新建口袋公园12个。\n", "12个", "actual", "2022-2023"),
          ("report", 2024, "一、2023年工作回顾\n过去十年，全区累计植树造林8.6万亩。\n", "8.6万亩", "actual", "2014-2023"),
+     )),
+    ("这N年中 names the N years up to the last one reported",
+     "这两年中 / 这三年里 in a review: a span, as 两年来 (这五年 is a period word of its own); 五年总体赤字率 a span too", (
+         ("report", 1985, "一、两年来的工作\n这两年中，全省社会商品零售总额增长19%，进出口总额增长31%。\n", "31%", "actual", "1983-1984"),
+         ("report", 2024, "一、过去五年工作回顾\n全区五年总体赤字率控制在2.8%以内。\n", "2.8%", "actual", "2019-2023"),
      )),
     ("a span word after the years it spans adds nothing",
      "从2019年到2023年的五年间, …到1985年八年间: the years written are the period", (
