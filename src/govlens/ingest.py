@@ -70,9 +70,12 @@ def _count(rep: IngestReport, docs: list[Document]) -> None:
 
 def ingest(store: Store, paths: Iterable[str], on_file: Callable[[str, str], None] | None = None,
            executor: str = "inprocess", workers: int | None = None, ray_address: str | None = None,
-           batch: int = 16) -> IngestReport:
+           batch: int = 16, auto_workers: bool = False) -> IngestReport:
     """Ingest each path; ``on_file(path, outcome)`` is called after each (for progress bars).
 
+    In process, ``workers`` > 1 extracts on that many forked processes (:mod:`govlens.parallel`; this
+    process stays the one writer, the store ends the same); ``workers=None`` is one process unless
+    ``auto_workers`` (the command line's default: the machine's cores for a batch large enough).
     ``executor="ray"`` extracts on Ray Data (``workers`` CPUs of a local Ray, or the cluster at
     ``ray_address``) while this process stays the one writer, storing ``batch`` files per
     transaction; see :mod:`govlens.ray_ingest`."""
@@ -85,7 +88,7 @@ def ingest(store: Store, paths: Iterable[str], on_file: Callable[[str, str], Non
     paths = list(paths)
     from .parallel import plan
 
-    n = plan(paths, workers)
+    n = plan(paths, workers if workers is not None or auto_workers else 1)
     if n > 1:
         return _ingest_parallel(store, paths, on_file, n)
     rep = IngestReport()

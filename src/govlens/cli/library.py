@@ -40,7 +40,8 @@ def ingest_command(paths: list[str], db: str | None, executor: str = "inprocess"
             rate = done / max(1e-9, time.perf_counter() - started)
             bar.update(task, advance=1, rate=f"{rate:.1f} files/s")
 
-        rep = ingest(store, files, on_file=tick, executor=executor, workers=workers, ray_address=ray_address)
+        rep = ingest(store, files, on_file=tick, executor=executor, workers=workers, ray_address=ray_address,
+                     auto_workers=True)
         where = store.path
     # After the bar is gone: errors and the summary are the last lines on the screen.
     for e in rep.errors:
