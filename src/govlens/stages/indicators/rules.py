@@ -47,6 +47,7 @@ from .period import (
     prospect_cue,
     range_end,
     restated,
+    span_level,
     span_period,
 )
 from .record import _fact, _quote_to
@@ -67,7 +68,8 @@ _REACHED = ("达到", "达", "为", "至")
 _REACHED_AFTER = re.compile(r"^[、，,]?(?:达到|达|增至|增加到|提高到|升至|(?:总量|规模|总额|总规模)(?:达到?|为)?)$")
 _LIST_JOIN = ("、", "和", "及", "与", "，", ",")
 _PREP_END = re.compile(r"[在于对向为给和及与]$")
-_BASE_COMPARISON = re.compile(rf"(?:比|较)(?:上年|去年|上一年|(?:{YEAR}|{YEAR_CN})年)(?:同期|末|底|预算|预计数|预计)?")  # a base, not a period
+_BASE_COMPARISON = re.compile(rf"(?:比|较)(?:上年|去年|上一年|(?:{YEAR}|{YEAR_CN})年|(?:前|上一?个?)[两三四五六七八九十]年)"
+                              rf"(?:同期|末|底|预算|预计数|预计)?")  # a base, not a period (比前五年: the five years before)
 # A clause that only says how a figure was computed stands between a level and its change without
 # separating them: 国内生产总值67700亿元，按可比价格计算，比上年增长9.7%.
 _ASIDE = re.compile(r"[，,](?:按|扣除|剔除|以)[^，,。；]{1,10}(?:计算|因素|口径|计)(?=[，,])")
@@ -98,6 +100,7 @@ _MEASURE_ENDS = ("数", "率", "量", "额", "值", "重", "入", "资", "支出
 # A clause opening with a share or a rate of the figure before ("300亿元，占全市的12%", "增长8%，增速高于全市2个
 # 百分点", "其中税收收入40亿元，占比76.9%"): its subject is that figure's metric.
 _OF_PREVIOUS = ("占", "所占", "比重", "增速", "增幅", "降幅", "涨幅")
+_LAND_TAKEN = re.compile(r"占地(?!区)")  # 占地面积, 占地300亩 (not 占地区生产总值的比重)
 # A sentence that opens on a bare change noun with an adverb (涨幅依然高达12.6%, 降幅却达) measures what the
 # sentence before on its paragraph named: 年初提出把明澜区零售物价涨幅控制在6%以内。…涨幅依然高达12.6%.
 _STILL = re.compile(r"(?:仍然|依然|仍|还|却|也)高?$")
@@ -237,7 +240,7 @@ class Clause:
                 and self.prev_fact.data["value"] is None):
             # "旅游总收入增长12%，总收入突破300亿元": the measure before, named short: its level
             self.level_noun, self.window = True, named
-        elif (self.window.startswith(_OF_PREVIOUS) and not self.window.startswith("占地")
+        elif (self.window.startswith(_OF_PREVIOUS) and not _LAND_TAKEN.match(self.window)
                 and self.prev_fact is not None and self.prev_fact.start >= self.s0
                 and (base := (self.prev_fact.data["metric"] or "").split("占")[0])
                 and not base.startswith(_OF_PREVIOUS) and self.window not in base):
@@ -448,6 +451,9 @@ def from_to(c: Clause) -> bool:
     if mt.kind == "level" and _FROM.search(text[max(c.s0, mt.start - 9) : mt.start]) and _TO_VERB.match(text[mt.end : c.s1]):
         c.pending_from = mt.value
         c.from_metric = _clean_metric(_FROM.sub("", c.raw_window.rstrip())) or c.label() or c.subject_before()
+        if c.from_metric.startswith(_OF_PREVIOUS) and c.window.endswith(c.from_metric):
+            # "经费从5亿元增加到11亿元，占全国的比重从0.6%提高到1.1%": the share of the measure before (look())
+            c.from_metric = c.window
         return c.advance(mt.end)
     return False
 
@@ -681,6 +687,23 @@ def metrics_urban_rural(c: Clause) -> tuple[list[Mention], list[str]] | None:
     return None
 
 
+_FINE_AFTER = re.compile(r"(?:以上|以下|以内)?的?(?P<noun>罚款|罚金)")
+_FINE_LEAD = re.compile(r"^(?:对|向)?(?P<who>[\u4e00-\u9fff]{0,6}?)(?:可以|可|并)?(?:处以|处|并处)"
+                        r"(?:警告|通报批评|批评教育)?(?:或者|或|并|、)?$")
+
+
+def metrics_fine(c: Clause) -> tuple[list[Mention], list[str]] | None:
+    """对个人处三万元以上十万元以下罚款, 处警告或者二百元以下的罚款: a fine is named by the noun after its
+    figure, with whom it is for (个人, 单位), never by the verb before it."""
+    group = c.group()
+    last = group[-1]
+    fine = _FINE_AFTER.match(c.text, last.end)
+    lead = _FINE_LEAD.match(_clean_metric(c.raw_window.rsplit("，", 1)[-1]) or "处")
+    if fine is None or lead is None or len(group) != 1:
+        return None
+    return group, [lead.group("who") + fine.group("noun")]
+
+
 def metrics_each(c: Clause) -> tuple[list[Mention], list[str]] | None:
     """A、B均增长5%; A、B年均增长5%: one figure for each metric of the list."""
     mt = c.mt
@@ -858,6 +881,12 @@ def metrics_window(c: Clause) -> tuple[list[Mention], list[str]] | None:
 
 
 METRIC_RULES: list[Row] = [
+    Row("a fine, named by 罚款 after its figure", metrics_fine, (
+        ("违反本条例规定的，责令改正，处警告或者二百元以下的罚款。",
+         ({"metric": "罚款", "value": 200, "unit": "元", "qualifier": "以下"},)),
+        ("在溪边搭建棚屋的，对个人处三万元以上十万元以下罚款，对单位处十五万元以上五十万元以下罚款。",
+         ({"metric": "个人罚款", "value": 3, "value_max": 10, "unit": "万元"},
+          {"metric": "单位罚款", "value": 15, "value_max": 50, "unit": "万元"})),)),
     Row("the object inside a change", metrics_object, (
         ("推行审批改革，平均减环节60%、减时间75%。",
          ({"metric": "环节", "change": -60, "change_unit": "%"}, {"metric": "时间", "change": -75, "change_unit": "%"})),
@@ -903,6 +932,8 @@ METRIC_RULES: list[Row] = [
          ({"metric": "15岁以上人口平均受教育年限", "value": 11, "unit": "年", "qualifier": "以上"},)),
         ("全区人均预期寿命提高到七十八年。", ({"metric": "人均预期寿命", "value": 78, "unit": "年"},)),
         ("实施九年义务教育，用5年时间完成改造。", ()),
+        # 十 alone before a magnitude and a unit is ten (十万元, 十亿元), not after 几 (几十亿元: no figure)
+        ("全区新增城镇就业十万人，取得了几十亿元的收入。", ({"metric": "新增城镇就业", "value": 10, "unit": "万人"},)),
         # 各 + a classifier (各类, 各地, 各项) is a word of the name, not a determiner to drop
         ("全区各类市场主体达到12.5万户。", ({"metric": "各类市场主体", "value": 12.5},)),
         ("全区各项存款余额达到900亿元。", ({"metric": "各项存款余额", "value": 900},)),
@@ -1032,6 +1063,13 @@ def emit(c: Clause) -> bool:
         period = range_end(text, line.cues, mt.start, period)
     period = span_period(doc, text, line.start, s0, mt.start, period, "target" if prospect else kind, line.heading,
                          line.cues)
+    stated_over = None
+    if mt.kind == "level" and not prospect:
+        # a level at the end of a five-year review or plan is the end year; a flow keeps the span (period.py)
+        level_period = span_level(doc, text, s0, mt.start, period, kind, mt.unit, line.cues)
+        if period and "-" in period and level_period != period:
+            stated_over = period  # kept as period_span: the range 由A增加到B runs over it
+        period = level_period
     sentence = text[max(s0, group[-1].end - _MAX_CONTEXT) : group[-1].end]
     if kind == "target" and period and doc.year and int(period.rsplit("-", 1)[-1]) < doc.year \
             and not restated(sentence) and not plan_total and not _PLAN_FIGURE.search(own_clause):
@@ -1064,6 +1102,8 @@ def emit(c: Clause) -> bool:
         if g.qualifier is None and "力争" in c.raw_window:
             g.qualifier = "力争"  # the contract counts 力争 among qualifiers
         f = _fact(doc, g, metric, q_start, q_end, kind, period)
+        if stated_over:
+            f.data["period_span"] = stated_over
         if c.pending_from is not None:
             f.data["from_value"] = clean_number(c.pending_from)
             c.pending_from = None
@@ -1091,6 +1131,8 @@ RULES: list[Row] = [
         ("外贸进出口总额居全国前5名，综合排名进入全省前10强。", ()),
         # a bound before a noun naming units of a kind is a class (lexicon nonfact.tsv class_head)
         ("实现50户以上自然村全部通客车。", ()),
+        # a figure describing a kind of place after 一个 (lexicon nonfact.tsv kind_by_size)
+        ("在这样一个十亿人口的国家，市场供应改善很快。", ()),
         ("对年销售额达500万元以上的经营主体给予奖励。", ()),
         ("常住人口超过50万的城市，补贴标准为每月600元。", ({"metric": "补贴标准", "value": 600},)),)),
     Row("bare comparisons and counts of a plan's indicators are no quantities", no_quantity_clause, (
@@ -1118,6 +1160,9 @@ RULES: list[Row] = [
         ("全区贫困人口由“十二五”末的3.5万减少到1.2万。",
          ({"metric": "贫困人口", "value": 1.2, "unit": "万", "from_value": 3.5},)),
         ("全区森林覆盖率由十三五期末的38%提高到42%。", ({"metric": "森林覆盖率", "value": 42, "from_value": 38},)),
+        # a share after the measure: the share of that measure (占地区… is no 占地)
+        ("全区研发经费从2015年的5亿元增加到2020年的11亿元，占地区生产总值的比重从0.6%提高到1.1%。",
+         ({"metric": "研发经费", "value": 11}, {"metric": "研发经费占地区生产总值的比重", "value": 1.1, "from_value": 0.6})),
         ("全区生产总值从不到50亿元增加到超过80亿元。",
          ({"metric": "生产总值", "value": 80, "qualifier": "超过", "from_value": 50},)),
         # the arrival dated 去年/上年/今年 (降到去年的1.5%): the subject before 从 is still the metric
@@ -1186,6 +1231,9 @@ RULES: list[Row] = [
         ("全区外贸总额由二百亿元增加到四百一十亿元，五年增长1.1倍。",
          ({"metric": "外贸总额", "value": 410, "change": 1.1, "change_unit": "倍"},)),
         ("全区外贸总额五年增长1.1倍。", ({"metric": "外贸总额", "value": None, "change": 1.1},)),
+        # a base of the years before (比前五年, 比“十二五”时期) names no measure: the change of the total before
+        ("五年来，全区财政用于科技的投入累计25亿元，比前五年增长一倍多。",
+         ({"metric": "财政用于科技的投入", "value": 25, "change": 1, "change_unit": "倍", "period": "2016-2020"},)),
         # 都/均 before the change: every level of the sentence before it has it
         ("全区原煤产量达到三千二百多万吨，焦炭达到八百多万吨，都比上年增长6%。",
          ({"metric": "原煤产量", "value": 3200, "change": 6}, {"metric": "焦炭", "value": 800, "change": 6})),

@@ -38,7 +38,7 @@ _NUMWAN = rf"(?:{_CN}+亿零?)?{_CN}+万零?[一二两三四五六七八九][千
 _PCT_CN = r"百分之[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?"  # 百分之一百二十七 (127 %)
 _NUMFRAC = r"\d{1,2}/\d{1,2}(?![\d/])"  # 1/3, 1/4 of something
 # A lone digit counts only before a magnitude and a unit: 四亿吨, 一万亿元 (not 一万年, 万一).
-_NUMC1 = rf"[一二两三四五六七八九](?=(?:万亿|千亿|亿|千万|百万|万){BASE_UNIT})"
+_NUMC1 = rf"(?<![零〇○一二两三四五六七八九十百千几数])[一二两三四五六七八九十](?=(?:万亿|千亿|亿|千万|百万|万){BASE_UNIT})"  # 十万元 too
 # A multiple in numerals (增加一倍, 增长二点二倍, 翻了两倍): a short numeral right before 倍 (fmetric).
 _NUMX = r"(?<![\u4e00-\u9fff][一二两三四五六七八九十])[一二两三四五六七八九十]{1,2}(?:点[零〇一二三四五六七八九]+)?(?=倍)"
 _NUM = rf"(?:{_NUMFRAC}|{_NUMA}|{_NUMF}|{_NUMWAN}|{_NUMBIG}|{_PCT_CN}|{_NUMC}|{_NUMC1}|[两二三四五六七八九]成|(?<![少小减降低长加高升增压])一半(?=以上|左右|[，。；、,;]|$)|(?<=[产少降减长加])一成(?!不变)|{_NUMX})"
@@ -86,6 +86,7 @@ _QUOTES = re.compile(NONFACT["quoted"])
 _MEETING = re.compile(NONFACT["meeting"])
 _CLASS_AFTER = re.compile(NONFACT["class_after"])
 _CLASS_HEAD = re.compile(NONFACT["class_head"])
+_KIND_BY_SIZE = re.compile(NONFACT["kind_by_size"])
 _SYSTEM_WORD = re.compile(NONFACT["system_word"])
 _BOUND_WORDS = ("以上", "以下", "超过", "不超过", "不足", "不到", "低于", "高于", "不低于", "不少于")
 _COUNTERS = "家个所座项处批名位条"
@@ -359,6 +360,9 @@ def find_mentions(text: str, lo: int, hi: int, masked: list[tuple[int, int]]) ->
     ends = {m.end: m for m in out if m.kind == "level"}
     # "30户以上村民小组", "户籍人口超过100万的城市": a bound before a noun naming units of a kind (not when the bound
     # counts those units: 100家以上企业, 超过100家的企业).
+    # "这样一个十亿人口的国家": a figure describing a kind of place after 一个 (fmetric).
+    out = [m for m in out if not (m.kind == "level" and "一个" in text[max(0, m.start - 4) : m.start]
+                                  and _KIND_BY_SIZE.match(text, m.end, m.end + 8))]
     return [m for m in out if not (m.kind == "level" and (
         m.qualifier in _BOUND_WORDS and (m.qualifier in ("以上", "以下") or text.startswith("的", m.end))
         and (m.unit or "")[-1:] not in _COUNTERS and _CLASS_HEAD.match(text, m.end, m.end + 14))) and not (
