@@ -235,6 +235,11 @@ def lookup(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     if p.unknown_place and not p.places:
         return None
     place = p.places[0] if p.places else None
+    if W.ORDINAL_Q.search(q):  # 第几次常委会会议: the number in the series, never a figure
+        if (nth := S.ordinal(store, q, place)) is None:
+            return None
+        return Answer(answer=f"{nth['written']}（原文“{nth['said']}”）。",
+                      citations=[{k: nth[k] for k in ("doc", "quote", "span")}])
     if W.MEMBERS_Q.search(q):  # 重点聚焦哪几个领域: the list a sentence names, never a figure
         if (named := S.members(store, q, place)) is None:
             return None
@@ -1182,12 +1187,13 @@ def fine(store: StoreAPI, p: Plan, q: str) -> Answer | None:
 
 def articles(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     """How many articles a named regulation has (福建省…条例一共有多少条): the number of its last article."""
-    name = re.split(r"(?:一共|总共|共计|共)?(?:有|包括|包含|分为)?(?:多少|几)条", q)[0]
+    unit = "章" if re.search(r"(?:多少|几)章", q) else "条"
+    name = re.split(r"(?:一共|总共|共计|共)?(?:有|包括|包含|分为)?(?:多少|几)[条章]", q)[0]
     name = re.sub(r"^(?:请问)?|[《》“”\"\s]", "", name)
-    hit = S.article_count(store, name)
+    hit = S.article_count(store, name, unit)
     if hit is None:
         return None
-    return Answer(answer=f"《{hit['title']}》共{hit['count']}条（最后一条为{hit['head']}）。",
+    return Answer(answer=f"《{hit['title']}》共{hit['count']}{unit}（最后一{unit}为{hit['head']}）。",
                   citations=[{k: hit[k] for k in ("doc", "quote", "span")}], computed=[str(hit["count"])])
 
 
