@@ -690,6 +690,10 @@ TIME_RULES: list[tuple[str, str, tuple[tuple[str, int, str, str, str, str], ...]
          ("report", 2024, "一、2023年工作回顾\n全区生产总值增长5.6%，2019年以来年均增长6.1%。\n", "6.1%", "actual", "2019-2023"),
          ("report", 2024, "一、2023年工作回顾\n2020年以来，全区累计新建学校9所。新增学位1500个。\n", "1500个", "actual", "2023"),
      )),
+    ("a change over the same months of last year is an outcome so far",
+     "今年第一季度，…比去年同期增长12% (said in the report's year, outside its review): what happened, not a plan", (
+         ("report", 1986, "一、经济建设稳步前进\n今年第一季度，全省工业生产又比去年同期增长9%。\n", "9%", "actual", "1986"),
+     )),
     ("要 inside a word (重要, 主要, 需要) is no future",
      "全国新增的主要生产能力有：…, 重要单项工程138个 in a review of the year before: outcomes, not the year's plan", (
          ("report", 1990, "一、经济建设稳步前进\n全省建成投产重点项目26个，其中的重要单项工程41个。新增的主要生产能力有：水泥86万吨。\n",
