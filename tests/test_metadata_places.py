@@ -356,6 +356,7 @@ def test_each_city_leader_rule_matches_its_example(rule, example):
     # the prefecture's leader touring two of its counties: the prefecture's item
     ("11月3日，市委书记王明深入瑞金、于都，调研脐橙销售。", "赣州市"),
     ("6月2日，市长李华先后来到翠屏区、叙州区，调研城市更新。", "宜宾市"),
+    ("10月11日，副市长周琳在瑞金、于都检查秋粮收购工作。", "赣州市"),
     # a county's own leader visiting the same places: still the place named most
     ("11月3日，县委书记王明深入瑞金、于都，调研脐橙销售。", None),
 ])
