@@ -723,3 +723,22 @@ def test_a_list_is_read_only_from_a_document_about_whose_list_it_is(tmp_path):
         assert "南山康养片区" in ask(s, "云溪市要加快建设哪两个片区？").answer
         assert ask(s, "自由贸易试验区建设要坚持哪几项原则？").answer == ""  # another subject's principles
         assert "务实创新" in ask(s, "云溪市工作坚持哪几项原则？").answer
+
+
+def test_chapters_and_ordinals_are_read_from_the_text(tmp_path):
+    from govlens.analysis.ask import ask
+
+    law = ("云溪市绿道保护条例\n（2031年3月1日云溪市第九届人民代表大会常务委员会第十二次会议通过）\n"
+           "第一章　总则\n第一条　为了保护和利用绿道，改善人居环境，制定本条例。\n第二条　本市行政区域内绿道的规划、建设、"
+           "管理和保护，适用本条例。\n第二章　规划建设\n第三条　市人民政府应当组织编制绿道专项规划。\n"
+           "第四条　绿道建设应当尊重自然，保护生态。\n第三章　附则\n第五条　本条例自2031年6月1日起施行。\n")
+    news = ("云溪要闻\n8月3日，云溪市市长林远航主持召开第57次市政府常务会议，研究部署绿道建设和防汛工作。"
+            "会议强调，要压实责任，确保群众生命财产安全。会议还研究了其他事项。\n")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "law.txt").write_text(law, encoding="utf-8")
+    (tmp_path / "in" / "news.txt").write_text(news * 3, encoding="utf-8")
+    with open_store(str(tmp_path / "s.db")) as s:
+        ingest(s, walk([str(tmp_path / "in")]))
+        assert "共3章" in ask(s, "云溪市绿道保护条例分为几章？").answer
+        assert "共5条" in ask(s, "云溪市绿道保护条例一共有多少条？").answer
+        assert "第57次" in ask(s, "8月3日林远航主持召开的是第几次市政府常务会议？").answer

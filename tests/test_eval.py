@@ -21,8 +21,8 @@ from govlens.model import Fact
 from govlens.pipeline import read_text
 
 GOLD = ROOT / "tests" / "gold"
-FLOORS = {"strict_f1": 0.930, "lenient_f1": 0.989, "numbers_f1": 0.987, "glossary_f1": 0.97, "kind": 0.984,
-          "period": 0.959, "unit": 0.997}  # round-2 blind rows joined dev (2026-11-30): 0.965 -> 0.90 strict; fixed to 0.983;
+FLOORS = {"strict_f1": 0.962, "lenient_f1": 0.989, "numbers_f1": 0.987, "glossary_f1": 0.97, "kind": 0.992,
+          "period": 0.993, "unit": 0.997}  # round-2 blind rows joined dev (2026-11-30): 0.965 -> 0.90 strict; fixed to 0.983;
 # round-3 blind rows (measured once: strict 0.709) joined dev at 03:15 UTC: 0.983 -> 0.900 strict, period 0.959
 # span rules (totals/averages over several years, plan-end levels, 以来, 自…起; period.py SPAN_RULES): 0.930, period 0.994
 # round 5 (fmetric): one fact, two forms in the scorer (guide); subject of the clause (有, 为重点, 实现…的产值): 0.950 -> 0.956;
@@ -51,6 +51,12 @@ FLOORS = {"strict_f1": 0.930, "lenient_f1": 0.989, "numbers_f1": 0.987, "glossar
 # the product's clause, N年 after 年限, a fine in numerals scored where it is written: 0.926 -> 0.929
 # a 年均 change after a one-year level its own row (guide), not after 累计 or 由A到B; 它/其; 城镇…，农村…; a span's
 # change then its last year's level one row; 百分之一百二十七: 0.929 -> 0.931
+# round 6 (ftime): figures over a span (README convention): a level reached at a review's or plan's end is the end
+# year, a flow keeps the span (period.py SPAN_LEVEL_RULES); 30 dev rows re-dated to the convention: 0.926 -> 0.946,
+# period 0.960 -> 0.981 (on the re-dated rows main's code scores 0.909 / 0.940)
+# 要 inside a word (重要, 主要) no future cue (1989's 主要生产能力有：… list was read as 1989 targets): 0.952 -> 0.961,
+# kind 0.985 -> 0.994, period 0.981 -> 0.990
+# 这两年中 a span cue (1979's review of 1977-1978), 五年总体 a span word (2023): 0.965, period 0.995
 # Facts breaking each invariant over ../shared/corpus (``govlens eval --invariants``); only move down.
 # Before time from structure (pipeline v13; plan sections as today's stages/sections.py sees them):
 # 652, 488, 247, 0, 25 of 10 993 facts.

@@ -188,7 +188,7 @@ def test_an_unlabelled_heading_line_opens_a_plan_section():
             "全区地区生产总值年均增长5%以上。人均预期寿命达到80岁。\n2026年重点工作\n新建口袋公园12个。\n")
     got = facts_in(body, 2026)
     assert [(f["kind"], f["period"]) for f in got] == [
-        ("actual", "2021-2025"), ("target", "2026-2030"), ("target", "2026-2030"), ("target", "2026")]
+        ("actual", "2021-2025"), ("target", "2026-2030"), ("target", "2030"), ("target", "2026")]  # a level: end year
 
 
 def test_a_title_line_is_no_heading():

@@ -565,9 +565,14 @@ def test_a_paper_masthead_is_never_the_title_nor_the_place(head, title):
     assert (d.title, d.region, d.year) == (title, "张家界市武陵源区", 2031)
 
 
-def test_the_date_standing_under_an_article_past_its_editor_line_dates_it():
+@pytest.mark.parametrize("tail", [
+    "【纠错】 【责任编辑:刘明】\n2031-06-03 16:20:45",
+    "【责任编辑:刘明】\n2031年06月03日 16:20",
+    "责任编辑：刘明\n发布时间：2031-06-03 16:20",  # a 发布时间 row under the editor's line
+])
+def test_the_date_standing_under_an_article_past_its_editor_line_dates_it(tail):
     page = ("云溪网 > 地方 > 正文\n\n草原上的光伏羊\n\n云溪社银川6月3日电（记者 王明）初夏时节，盐池县的光伏板下牧草青青。"
-            "2030年，全县光伏发电量达到41亿千瓦时。\n一位养殖户说，他家去年出栏滩羊420只。\n\n【纠错】 【责任编辑:刘明】\n2031-06-03 16:20:45\n")
+            "2030年，全县光伏发电量达到41亿千瓦时。\n一位养殖户说，他家去年出栏滩羊420只。\n\n" + tail + "\n")
     (d,) = read_text(page, extract=False)
     assert (d.year, d.date) == (2031, "2031-06-03")
 

@@ -318,3 +318,31 @@ def test_a_regulation_is_dated_by_the_note_under_its_title(note, date):
             "第三条 市人民政府负责组织实施。\n第四条 本条例自2032年1月1日起施行。")
     d = read_text(text, extract=False)[0]
     assert (d.kind, d.year, d.date) == ("regulation", 2031, date)
+
+
+_DISCLOSED = """首页 > 政务公开 > 政策文件
+索引号：000000/2031-00041    主题分类：工业
+发布机构：明澜区人民政府        发文日期：2031年04月08日
+标题：{t}
+文号：明政发〔2031〕12号        发布日期：2031年04月10日
+{t}
+各镇人民政府、街道办事处，区各委办局：
+为加快产业转型升级，现将有关事项明确如下。
+一、对企业购置智能设备的，按设备投资额的10%给予补助，单个企业最高300万元。
+明澜区人民政府
+2031年4月8日
+"""
+
+
+@pytest.mark.parametrize(("title", "kind"), [
+    # a government's policy paper under its 文号 row is a regulation whatever its genre word
+    ("明澜区小微企业融资服务指引", "regulation"),
+    ("明澜区促进消费十条", "regulation"),
+    ("明澜区2031年工作要点", "regulation"),
+    # a reply, a bulletin or a decision on one matter is not
+    ("明澜区人民政府关于同意设立明澜产业园的批复", "other"),
+    ("明澜区关于2030年度安全生产工作考核结果的通报", "other"),
+])
+def test_a_policy_paper_under_its_document_number_is_a_regulation(title, kind):
+    d = read_text(_DISCLOSED.format(t=title), extract=False)[0]
+    assert (d.title, d.kind) == (title, kind)

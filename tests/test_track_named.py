@@ -177,3 +177,15 @@ def test_the_years_own_figures_keep_their_sense(f, sense):
 @pytest.mark.parametrize("name", ["基本建设投资多", "化肥施用量少"])
 def test_a_name_ending_in_more_or_less_is_an_increase(name):
     assert named_measure(name) is None
+
+
+@pytest.mark.parametrize(("quote", "metric", "part"), [
+    ("2043年上半年小学生有120万人，中等学校学生8万人，高等学校学生6000人", "高等学校学生", True),
+    ("前三季度，社区食堂新增40个", "社区食堂新增", True),
+    ("上半年开局良好，全年新增社区食堂46个", "新增社区食堂", False),   # 全年 closes the part of the year
+    ("社区食堂新增46个，比上年同期多10个", "社区食堂新增", False),
+])
+def test_a_figure_for_a_part_of_the_year_is_no_outcome(quote, metric, part):
+    from govlens.analysis.track import part_of_year
+
+    assert part_of_year({"quote": quote, "metric": metric}) is part

@@ -194,8 +194,8 @@ def single_year(f: dict[str, Any], field: str = "change") -> bool:
         return False
     if field == "value":
         return True
-    if f.get("annual_average"):
-        return False
+    if f.get("annual_average") or f.get("period_span"):
+        return False  # a change stated with a level reached at a span's end runs from the span's start
     base = f.get("base_year")
     period = f.get("period") or ""
     return base is None or not period.isdigit() or base == int(period) - 1

@@ -55,8 +55,9 @@ def compare(store: Store, metric: str, year: int | None = None, kind: str | None
     for f in indicator_rows(store, metric, kind=kind or None, level=level or None,
                             period=str(year) if year else None):
         region = f.get("region")
-        if not region or region in rows:
-            continue  # rows come latest report first; keep the first figure per region
+        if not region or (region in rows and not (rows[region]["_span_end"] and not f.get("period_span"))):
+            continue  # rows come latest report first; keep the first figure per region (a level stated at
+            # the end of a five-year review gives way to one the year's own review states)
         if f.get("parent") is not None:
             continue  # 其中 children are parts, not the figure for the region
         if not single_year(f, "value"):
@@ -70,6 +71,8 @@ def compare(store: Store, metric: str, year: int | None = None, kind: str | None
             "value": f.get("value"), "value_max": f.get("value_max"), "unit": f.get("unit"),
             "change": f.get("change"), "change_max": f.get("change_max"), "change_unit": f.get("change_unit"),
             "kind": f.get("kind"), "qualifier": f.get("qualifier"), "doc": f["doc"], "doc_id": f["doc_id"],
-            "quote": f["quote"], "span": f.get("span"),
+            "quote": f["quote"], "span": f.get("span"), "_span_end": bool(f.get("period_span")),
         }
+    for r in rows.values():
+        del r["_span_end"]
     return sorted(rows.values(), key=lambda r: (r["region"]))

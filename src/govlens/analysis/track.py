@@ -109,10 +109,13 @@ GENERIC_NAMES = frozenset(("投资", "资金", "任务", "面积", "项目", "�
 NOT_A_NAME_ROWS: list[tuple[str, str]] = [
     (r"^(?:把|比|在|对|使|为|由|从|向|按)", "把乡镇卫生院"),
     (r"[一二三四1-4]季度|[上下]半年|[一二三四五六七八九十\d]+月|月份", "三月份平均日产量"),
+    # a count of projects by category (农业类21个, 城市建设类28个) or of meetings is no measure
+    (r"类$|全委会|会议", "城市建设类"),
     (r"(?:提高|增加|增长|提升|下降|降低|减少|扩大|多|少)$", "人均补助标准再提高"),
 ]
 NOT_A_NAME = re.compile("|".join(f"(?:{p})" for p, _ in NOT_A_NAME_ROWS))
-GENERIC_NAMES = GENERIC_NAMES | {"人口", "产量", "企业", "学生", "道路", "绿化", "总投资"}
+GENERIC_NAMES = GENERIC_NAMES | {"人口", "产量", "企业", "学生", "道路", "绿化", "总投资", "工程", "小区", "上级", "今年",
+                                 "年内", "全年", "明年"}
 
 
 @lru_cache(maxsize=1)
@@ -504,7 +507,7 @@ def pair(target: dict[str, Any], candidates: list[dict[str, Any]], sense: str | 
     whole_year = "全年" in clause_before(target)
     whole = [c for c in candidates if not part_of_same(c, candidates) and not restated_target(c)
              and not narrower_than_key(c) and not (year and names_another_year(c, year))
-             and not PART_OF_YEAR.search(clause_before(c))]
+             and not part_of_year(c)]
     comparable = [c for c in whole if figures(target, c, sense) is not None]
     if whole_year:  # 全年控制在5.5%以内: a reading for the whole year (平均为5.6%) before a year-end one (年末…5.5%),
         # which answers only when the report gives no other (as the dev pairs read it)
@@ -516,6 +519,27 @@ def pair(target: dict[str, Any], candidates: list[dict[str, Any]], sense: str | 
 # Words that set a figure as the year's aim, before it in its sentence (预期目标是：…, 拟定为, 计划安排).
 TARGET_CUE = re.compile(r"目标|预期|计划|拟定|拟按|拟|力争|争取|安排|要求|控制在|确保")
 PART_OF_YEAR = re.compile(r"(?:一|二|三|四|1|2|3|4)季度|上半年|下半年|前三季度|同期|\d{1,2}[-—至到]\d{1,2}月|\d{1,2}月份?")
+
+
+WHOLE_YEAR_AFTER = re.compile(r"全年|年末|年底|年终")
+# a part of the year opening the sentence (比上年同期 compares, it names no part of the year)
+OPENING_PART_OF_YEAR = re.compile(PART_OF_YEAR.pattern.replace("|同期", ""))
+
+
+def part_of_year(f: dict[str, Any]) -> bool:
+    """The figure is for a part of the year: its clause names one (上半年…增长13.6%), or the sentence
+    opens on one that no later 全年/年末 closes (一九五八年上半年小学生有…，…高等学校学生一万六千人)."""
+    from .ask.choose import clause_before
+
+    clause = clause_before(f)
+    if PART_OF_YEAR.search(clause):
+        return True
+    quote = f.get("quote") or ""
+    end = quote.find(clause) + len(clause) if clause and clause in quote else len(quote)
+    last = None
+    for m in OPENING_PART_OF_YEAR.finditer(quote[:end]):
+        last = m
+    return last is not None and not WHOLE_YEAR_AFTER.search(quote[last.end():end])
 
 
 def target_rank(t: dict[str, Any]) -> tuple[int, int, int, int]:

@@ -139,6 +139,12 @@ _NEWS_SOURCE = re.compile(r"(?:来\s*源|信息来源)[：:]\s*[^\s，。|]{0,12
 _REGULATION_TITLE = re.compile(r"(?:条例|办法|规定|细则|规则|章程|通知|意见|方案|通告|若干措施|政策措施|支持措施|工作措施|行动计划|实施计划)(?:（[^）]*）)?$")
 # A policy document carried whole by a news item (中办国办印发《…方案》 / 新华社…电 + the text).
 _PUBLISHED_POLICY = re.compile(r"印发|公布|发布").search
+# A document number row of a government's policy paper (文号：明政发〔2031〕12号, 发文字号：…办发〔2031〕3号): the
+# page files it under that number, a regulation whatever its genre word (…指引, …十条, …工作要点), but not a
+# reply, a bulletin or a decision (批复, 复函, 通报, 决定: each a decision on one matter).
+_POLICY_NO = re.compile(r"^(?:文\s*号|发文字号)\s*[：:|]\s*[\u4e00-\u9fff]{1,8}(?:发|规|办)[\u4e00-\u9fff]{0,2}[〔\[［(（]\d{4}[〕\]］)）]\s*\d{1,4}\s*号",
+                        re.M)
+_NOT_POLICY_TITLE = re.compile(r"(?:批复|复函|函|通报|决定|决议|答复|公示|任免|报告|请示)(?:（[^）]*）)?$")
 _POLICY_NAME = re.compile(r"(?:方案|意见|通知|规划|纲要|办法|条例|规定|计划)(?:（[^）]*）)?》?$")
 _RESOLUTION = re.compile(r"^[^。\n]{0,40}(?:会议|大会)[^。\n]{0,6}(?:听取|审议|批准)")
 _STATISTICS = re.compile(r"统计公报")
@@ -366,6 +372,8 @@ def _kind(doc: Document, head: str, from_listing: bool) -> str:
         return "regulation"
     if _PUBLISHED_POLICY(title) and _POLICY_NAME.search(title) and len(doc.text) > 3000:
         return "regulation"
+    if _POLICY_NO.search(doc.header) and not _NOT_POLICY_TITLE.search(title) and not reported:
+        return "regulation"  # a government's policy paper under its 文号 row (…指引, …十条, …规划), not a reply
     if doc.glossary and sum(g.end - g.start for g in doc.glossary) > 0.6 * len(doc.text):
         return "glossary"
     body_start = next((ln for ln in doc.text.split("\n", 6)[:6] if "，" in ln), "")  # the first sentence line

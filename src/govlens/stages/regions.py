@@ -140,7 +140,7 @@ def _body_best(mentions: list[Mention], context: list[Place], tour: int = 3) -> 
 # the prefecture's (invented examples; a county's own 县委书记 keeps the county).
 CITY_LEADER_RULES: list[tuple[str, str]] = [
     (r"(?<![县区镇乡])(?:市委|州委|盟委|地委)(?:副)?书记", "11月3日，市委书记王明深入瑞金、于都调研"),
-    (r"(?<![县区镇乡副])(?:市长|州长|盟长)[\u4e00-\u9fff]{2,3}(?:先后|深入|来到|走进|到|赴)", "市长李华先后来到翠屏区、叙州区"),
+    (r"(?<![县区镇乡])(?:副)?(?:市长|州长|盟长)[\u4e00-\u9fff]{2,3}(?:先后|深入|来到|走进|到|赴|在)", "副市长周琳在瑞金、于都检查秋粮收购"),
 ]
 _CITY_LEADER = re.compile("|".join(f"(?:{p})" for p, _ in CITY_LEADER_RULES))
 

@@ -621,6 +621,8 @@ def split(page: Page) -> list[Document]:
         for ln in [ln for ln in lines if ln.start >= end][:4]:
             if ln.cls == "date":
                 blocks[0].date = ln.text
+            elif ln.cls in ("meta", "meta+") and (d := _TAIL_DATE.search(ln.text)):
+                blocks[0].date = d.group(1)  # 发布时间：2031-11-08 17:05 under the editor's line
             if ln.cls != "chrome":
                 break
     site = _site_header(lines) + _html_title_header(page.meta.get("html_title", ""))
@@ -661,6 +663,9 @@ def split(page: Page) -> list[Document]:
 # An annex heading standing alone after a document's signature (附件 / 附件1. / 附件2：): what follows on
 # the page is that annex — its table rows and items are part of the document, never documents of their own.
 _ANNEX_HEAD = re.compile(r"^附\s*件\s*[\d一二三四五六七八九十]{0,2}\s*[.．:：、]?\s*$")
+
+
+_TAIL_DATE = re.compile(rf"^(?:发布时间|发布日期|时\s*间|日\s*期)\s*[：:]\s*({YEAR}[-/.年]\d{{1,2}}[-/.月]\d{{1,2}}日?)")
 
 
 def _join_annexes(blocks: list[Block]) -> list[Block]:

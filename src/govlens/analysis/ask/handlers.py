@@ -35,9 +35,23 @@ def _fetch(store: StoreAPI, p: Plan, key: str | None, measure: str | None, place
         found += [f for f in store.indicators(metric_like=measure, region_suffix=place or None, period=period or None,
                                               kind=kind or None, order="reports")
                   if f.get("metric_key") is None and same_measure(f.get("metric"), key)]
+    if period and "-" in period:
+        # a level reached at a span's end is dated its last year, the span kept as period_span (ftime)
+        found += [f for f in store.indicators(**metric, region_suffix=place or None, period=period.rsplit("-", 1)[1],
+                                              kind=kind or None, order="reports") if f.get("period_span") == period]
     # a part (其中…) answers only when it is what was asked (其中…专精特新小巨人企业48家)
     out = [f for f in found if f.get("parent") is None or (measure and measure in (f.get("metric") or ""))]
-    return [f for f in out if not narrower(f, p.measure)]
+    return [f for f in out if not narrower(f, p.measure) and not _share_of(f, measure)]
+
+
+_SHARE = re.compile(r"比重|比例|占比")
+
+
+def _share_of(f: dict[str, Any], measure: str | None) -> bool:
+    """旅游增加值占地区生产总值比重 is no 地区生产总值: a share of the asked measure, not the measure."""
+    metric = f.get("metric") or ""
+    return bool(measure and measure in metric and not _SHARE.search(measure)
+                and _SHARE.search(metric[metric.find(measure) + len(measure):]))
 
 
 def facts_for(store: StoreAPI, p: Plan, place: str | None, period: str | None = None,
@@ -83,6 +97,12 @@ def _wording(p: Plan) -> str | None:
     return p.measure
 
 
+def _span(f: dict[str, Any]) -> str:
+    """The span a level reached at its end was stated over (``period_span``: the fact is dated the end year,
+    tests/gold/README "A figure stated for a span"), else the fact's period."""
+    return f.get("period_span") or f.get("period") or ""
+
+
 _END_LEVEL = r"(?:由|从)[^，。；]{0,24}(?:增加|提高|增长|扩大|上升|提升|跃升)(?:到|至)\s*"
 
 
@@ -91,7 +111,7 @@ def _end_level(store: StoreAPI, p: Plan, place: str | None, year: int) -> list[d
     (never a total or an average: only the figure written after 增加到/提高到)."""
     out = []
     for f in facts_for(store, p, place, None, p.kind):
-        if not (f.get("period") or "").endswith(f"-{year}") or f.get("value") is None or f.get("cumulative"):
+        if not _span(f).endswith(f"-{year}") or f.get("value") is None or f.get("cumulative"):
             continue
         if re.search(_END_LEVEL + re.escape(num(f["value"])), f.get("quote") or ""):
             out.append(f | {"period": str(year), "change": None, "change_max": None, "change_unit": None,
@@ -115,7 +135,7 @@ def _start_level(store: StoreAPI, p: Plan, place: str | None, year: int) -> list
         rx = _START_LEVEL.format(v=re.escape(num(f["value"])), u=re.escape(f["unit"]))
         for m in re.finditer(rx, f.get("quote") or ""):
             named = int(m.group("y")) if m.group("y") else None
-            if named == year or (named is None and (f.get("period") or "").startswith(f"{year + 1}-")):
+            if named == year or (named is None and _span(f).startswith(f"{year + 1}-")):
                 out.append(f | {"value": float(m.group("v")), "value_max": None, "period": str(year), "change": None,
                                 "change_max": None, "change_unit": None, "annual_average": None, "qualifier": None,
                                 "range_level": True})
@@ -140,7 +160,7 @@ def _paired_levels(store: StoreAPI, p: Plan, place: str | None, year: int) -> li
             continue
         seen: set[tuple[Any, ...]] = set()
         for f in facts_for(store, p, place, None, p.kind):
-            quote, period = f.get("quote") or "", f.get("period") or ""
+            quote, period = f.get("quote") or "", _span(f)
             if not f.get("unit") or (f.get("doc"), quote) in seen:
                 continue
             seen.add((f.get("doc"), quote))
@@ -168,9 +188,13 @@ def _range_levels(store: StoreAPI, p: Plan, place: str | None, year: int) -> lis
 def _pick(store: StoreAPI, p: Plan, place: str | None, year: int | None = None) -> dict[str, Any] | None:
     period = str(year) if year else (p.period or (str(p.year) if p.year else None))
     facts = facts_for(store, p, place, period, p.kind)
-    if period and period.isdigit() and not p.want_change and place and \
-            not any(f.get("value") is not None for f in facts):
-        facts = _range_levels(store, p, place, int(period)) + facts
+    if period and period.isdigit() and not p.want_change and place:
+        if not any(f.get("value") is not None for f in facts):
+            facts = _range_levels(store, p, place, int(period)) + facts
+        elif any(f.get("period_span") for f in facts):
+            # a level reached at a span's end, read from a clause giving two parts' ranges (从A和B分别提高到C和
+            # D): the asked part's figure read from the clause comes first
+            facts = _paired_levels(store, p, place, int(period)) + facts
     if not place and len({f.get("region") for f in facts}) > 1:
         # no place named: the nation's own figure when it states one (专项债券 2025年), else several places
         # state it and it is not ours to pick
@@ -211,6 +235,11 @@ def lookup(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     if p.unknown_place and not p.places:
         return None
     place = p.places[0] if p.places else None
+    if W.ORDINAL_Q.search(q):  # 第几次常委会会议: the number in the series, never a figure
+        if (nth := S.ordinal(store, q, place)) is None:
+            return None
+        return Answer(answer=f"{nth['written']}（原文“{nth['said']}”）。",
+                      citations=[{k: nth[k] for k in ("doc", "quote", "span")}])
     if W.MEMBERS_Q.search(q):  # 重点聚焦哪几个领域: the list a sentence names, never a figure
         if (named := S.members(store, q, place)) is None:
             return None
@@ -243,6 +272,9 @@ def lookup(store: StoreAPI, p: Plan, q: str) -> Answer | None:
         f = S.fact_by_words(store, q, S.words_of(p.residue or p.measure or ""), words_place or None, p.year, p.kind)
         if f is not None and W.rival(q, f.get("metric") or ""):
             f = None  # 城镇调查失业率 asked is not answered by a 登记失业率 sentence (W.RIVAL_WORDS)
+        if f is not None and p.measure and not _SHARE.search(p.measure) and _SHARE.search(f.get("metric") or "") \
+                and f"占{p.measure}" in (f.get("quote") or ""):
+            f = None  # …增加值占地区生产总值比重 read for 地区生产总值: a share of the measure, not the measure
         if f is not None and (pair := _pair(store, p, q, f, place)) is not None:
             return Answer(answer="；".join(_line(x) for x in pair) + "。", citations=[cite(x) for x in pair], table=pair)
         if f is not None and unit and unit in S.COUNT_UNITS and \
@@ -274,6 +306,12 @@ def lookup(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     if p.want_change and p.year and f.get("change") is None and W.SINCE_LAST_YEAR.search(q) and \
             (stated := _stated_change(p, p.year - 1, [f])) is not None:
         return stated  # 比上年增加了多少, the sentence going 由上年729万人增加到732万人
+    if W.RANGE_CHANGE_Q.search(q) and f.get("value") is None and "-" in (f.get("period") or "") and not W.AVERAGE_Q.search(q):
+        # 从214亿元增长到近300亿元，年均增长6.8%: the span's yearly rate and its level reached are two facts
+        # of one sentence (ftime); the range is read from the level's
+        f = next((g for g in facts_for(store, p, place, None, p.kind) if g.get("doc") == f.get("doc")
+                  and g.get("quote") == f.get("quote") and g.get("value") is not None
+                  and g.get("period_span") == f.get("period")), f)
     if W.RANGE_CHANGE_Q.search(q) and len(p.years) < 2 and not W.SINCE_LAST_YEAR.search(q) and not W.AVERAGE_Q.search(q) and \
             not re.search(r"比(?!重|例|率)|较", q) and (was := S.stated_from_bare(f)) is not None:
         diff = round(abs(f["value"] - was["value"]), 4)
@@ -641,9 +679,12 @@ def _series(store: StoreAPI, p: Plan, place: str, kind: str | None) -> tuple[lis
     lo, hi = p.year_range or (None, None)
     if lo is not None and not p.want_change and hi - lo <= 30:
         held = {f["period"] for f in facts if f.get("value") is not None}
+        spanned = {f["period"] for f in facts if f.get("period_span")}
         for y in (lo, hi):  # a range's ends read from a sentence over it (从874.6亿元增加到1112.4亿元)
             if str(y) not in held:
                 facts += _range_levels(store, p, place, y)
+            elif str(y) in spanned:  # a level reached at a span's end: a part's figure read from its clause first
+                facts = _paired_levels(store, p, place, y) + facts
     if "years named" in p.constraints:
         facts = [f for f in facts if int(f["period"]) in p.years]
     if lo is not None:
@@ -769,6 +810,11 @@ def change(store: StoreAPI, p: Plan, q: str) -> Answer | None:
         base = Plan(**{**vars(p), "want_change": rate, "kind": kind})
         picked.append((_pick(store, base, place, y1), _pick(store, base, place, y2)))
     both = next(((f1, f2) for f1, f2 in picked if f1 is not None and f2 is not None), None)
+    if (both is not None and kinds[0] == "actual" and both != picked[0] and not rate and picked[0][1] is not None
+            and S.stated_from(picked[0][1], y1) is not None):
+        # the later year's outcome sentence states both years (由1957年的535万吨增长到1108万吨): it beats two
+        # plan targets (a plan's level for its last year is dated that year)
+        return _stated_change(p, y1, [picked[0][1]])
     if both is None:
         return _stated_change(p, y1, [f2 for _f1, f2 in picked if f2 is not None])
     f1, f2 = both
@@ -1141,12 +1187,13 @@ def fine(store: StoreAPI, p: Plan, q: str) -> Answer | None:
 
 def articles(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     """How many articles a named regulation has (福建省…条例一共有多少条): the number of its last article."""
-    name = re.split(r"(?:一共|总共|共计|共)?(?:有|包括|包含|分为)?(?:多少|几)条", q)[0]
+    unit = "章" if re.search(r"(?:多少|几)章", q) else "条"
+    name = re.split(r"(?:一共|总共|共计|共)?(?:有|包括|包含|分为)?(?:多少|几)[条章]", q)[0]
     name = re.sub(r"^(?:请问)?|[《》“”\"\s]", "", name)
-    hit = S.article_count(store, name)
+    hit = S.article_count(store, name, unit)
     if hit is None:
         return None
-    return Answer(answer=f"《{hit['title']}》共{hit['count']}条（最后一条为{hit['head']}）。",
+    return Answer(answer=f"《{hit['title']}》共{hit['count']}{unit}（最后一{unit}为{hit['head']}）。",
                   citations=[{k: hit[k] for k in ("doc", "quote", "span")}], computed=[str(hit["count"])])
 
 

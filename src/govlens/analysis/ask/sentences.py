@@ -428,16 +428,19 @@ def named_documents(store: StoreAPI, name: str) -> list[tuple[dict[str, Any], st
 
 # An article heading at the start of a line: 第七十五条 (a regulation's articles are numbered in order)
 ARTICLE = re.compile(r"(?:^|\n)[ \t　]*第([一二两三四五六七八九十百零〇\d]+)条")
+# a chapter heading opening its line (第九章  附则, 第九章附则 once spaces are gone)
+CHAPTER = re.compile(r"(?:^|\n)[ \t　]*第([一二两三四五六七八九十百零〇\d]+)章(?![的中])")
 
 
-def article_count(store: StoreAPI, name: str) -> dict[str, Any] | None:
-    """How many articles the named regulation has: the number of its last 第…条 heading (articles are
-    numbered from 第一条 in order), citing that article's line."""
+def article_count(store: StoreAPI, name: str, unit: str = "条") -> dict[str, Any] | None:
+    """How many articles (or, ``unit`` 章, chapters) the named regulation has: the number of its last
+    第…条 (第…章) heading (numbered from 第一 in order), citing that heading's line."""
     from ...stages.numbers import cn_int
 
+    rx = CHAPTER if unit == "章" else ARTICLE
     for d, title in named_documents(store, name):
         text = d["text"]
-        heads = [(int(m.group(1)) if m.group(1).isdigit() else cn_int(m.group(1)) or 0, m) for m in ARTICLE.finditer(text)]
+        heads = [(int(m.group(1)) if m.group(1).isdigit() else cn_int(m.group(1)) or 0, m) for m in rx.finditer(text)]
         if len(heads) < 2 or heads[0][0] != 1:
             continue
         n, m = max(heads, key=lambda x: x[0])
@@ -890,4 +893,28 @@ def event_date(store: StoreAPI, q: str, place: str | None) -> dict[str, Any] | N
                 if s > best_s and s >= sum(len(w) for w in words) / 2:
                     best_s, best = s, {"date": hit.group("d"), "said": hit.group(), "doc": d["doc"], "quote": said,
                                        "span": [start, end], "region": d.get("region")}
+    return best
+
+
+def ordinal(store: StoreAPI, q: str, place: str | None) -> dict[str, Any] | None:
+    """The number a sentence gives the thing a "第几次<noun>" question asks about (主持召开第163次区委常委会会议):
+    the sentence of the place's documents writing 第N<unit><noun> that holds most of the question's other words
+    (who, when), at least one of them. {written, said, doc, quote, span, region}."""
+    m = W.ORDINAL_Q.search(q)
+    if m is None:
+        return None
+    noun, unit = m.group("noun"), m.group("u")
+    words = [w for w in words_of(q[:m.start()]) if w not in GENERIC and w not in noun]
+    rx = re.compile(rf"第(\d+|[一二两三四五六七八九十百]+){unit}{re.escape(noun)}")
+    best, best_s = None, 0
+    for doc_id in _docs(store, [noun, *words], place, limit=6):
+        d = store.document(doc_id)
+        if d is None or (place and d.get("region") and not (d["region"] == place or d["region"].endswith(place))):
+            continue
+        for hit in rx.finditer(d["text"]):
+            start, end = sentence_span(d["text"], hit.start(), hit.end())
+            s = sum(len(w) for w in words if w in d["text"][max(0, start - 60):end])
+            if s > best_s:
+                best_s, best = s, {"written": f"第{hit.group(1)}{unit}", "said": hit.group(), "doc": d["doc"],
+                                   "quote": d["text"][start:end], "span": [start, end], "region": d.get("region")}
     return best

@@ -40,7 +40,7 @@ OPERATION_CUES: list[tuple[str, re.Pattern[str], str]] = [
     ("two_documents", re.compile(r"(?:条例|办法|规定|细则)[》”]?(?:和|与|跟|及)[^，。？]*(?:条例|办法|规定|细则)[》”]?[，,]?(?:哪个|哪一个|谁)"
                                  r"(?:先|更早|早|后|更晚|晚|条数|条文|条)?"),
      "云溪市绿色出行促进条例和雾川市文明养犬条例，哪个先施行？"),
-    ("articles", re.compile(r"(?:条例|办法|规定|细则|法)[》”]?(?:一共|总共|共计|共)?(?:有|包括|包含|分为)?(?:多少|几)条[？?]?$"),
+    ("articles", re.compile(r"(?:条例|办法|规定|细则|法)[》”]?(?:一共|总共|共计|共)?(?:有|包括|包含|分为)?(?:多少|几)[条章][？?]?$"),
      "云溪市绿色出行促进条例一共有多少条？"),
     ("date", re.compile(r"(?:哪天|哪一天|哪日|何时|什么时候|什么时间|哪年哪月|几月几[日号]|哪个日期)(?:起|开始)?(?:正式)?(?:施行|实施|生效|执行)"
                         r"|(?:施行|实施|生效)(?:日期|时间)"
@@ -85,6 +85,9 @@ EVENT_Q = re.compile(r"(?P<s>[^，。？?]{2,40}?)(?:是|于|在|要求在|需�
 
 # Two years' counts of one thing compared (今年要办的民生实事比去年完成的多几件): the earlier year, the unit
 COUNT_CHANGE_Q = re.compile(rf"比(?P<y>去年|上年|上一年|(?:{YEAR})年)[^，。？]{{0,8}}?(?:多|少|增加|减少)了?(?:几|多少)(?P<u>件|项|个|家|所)")
+
+# Which one in a numbered series (主持召开的是第几次区委常委会会议): the unit and the thing numbered
+ORDINAL_Q = re.compile(r"第几(?P<u>次|届|批|期)(?P<noun>[\u4e00-\u9fff]{2,12}?)(?:会议)?[？?]?$")
 
 # A question asking what a term means or covers; the term is quoted (“四库”指什么) or follows 什么是.
 # STRICT cues never ask for a figure, so they read a term even when a place and a year are named

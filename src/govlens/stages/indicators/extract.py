@@ -27,7 +27,7 @@ from ...model import Document, Fact
 from ..sections import _HEAD_WORDS
 from .actions import name_stages
 from .metric import _clause_bounds
-from .period import _TARGETS_INTRO, _period_cues, local_cues, section_at
+from .period import _TARGETS_INTRO, _period_cues, local_cues, section_at, split_span_average
 from .rules import Clause, Line, run
 from .scan import _HAS_NUMBER, _SENT, _masked, find_mentions, mask_long_runs
 
@@ -84,5 +84,5 @@ def indicators(doc: Document) -> Document:
                 n = len(facts)
                 run(Clause(line, s0, s1, mentions, section_at(doc, s0).role))
                 name_stages(text, s0, facts[n:])  # 新开工630万套 after 保障性住房: actions.py
-    doc.facts.extend(facts)
+    doc.facts.extend(split_span_average(facts))
     return doc

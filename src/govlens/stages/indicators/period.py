@@ -68,7 +68,7 @@ _PERIOD_CUES = re.compile(
     rf"|(?P<five>{period_words('five')}|(?<=的)五年(?=[。，；]))"  # "这是…全面提升的五年。"
     # "三年来", "过去十年", "近两年来": the N years up to the last one the document reports (not 连续三年,
     # 前三年, 第十年, 二十年来, 几十年来).
-    rf"|(?<![第前后续再几多数将一二三四五六七八九十])(?:(?:过去|近)(?P<years2>[两三四六七八九十])年(?!代|的?时间)|(?P<years>[两三四六七八九十])年(?:来|以来|间))"
+    rf"|(?<![第前后续再几多数将一二三四五六七八九十])(?:(?:过去|近)(?P<years2>[两三四六七八九十])年(?!代|的?时间)|(?P<years>[两三四六七八九十])年(?:来|以来|间)|这(?P<years3>[两三四六七八九十])年(?=中|里|间|内|来|[，,]))"
     rf"|(?P<ahead>{period_words('ahead')})(?![一二两三四五六七八九十几\d]+年)"
     rf"|(?P<this>{period_words('this')})|(?P<last>{period_words('last')})|(?P<next>{period_words('next')}))"
 )
@@ -162,9 +162,9 @@ def _period_cues(doc: Document, text: str, lo: int, hi: int) -> list[tuple[int, 
                     # “十四五”以来 said in 2023 (a press conference) = 2021-2023; in a work report, up to last year.
                     last = min(start + 4, last_reported(doc) or y)
                     found = f"{start}-{last}" if last > start else str(start)
-        elif (m.group("five") or m.group("years") or m.group("years2")) and text[max(lo, m.start() - 2) : m.start()].endswith(("年的", "年")):
+        elif (m.group("five") or m.group("years") or m.group("years2") or m.group("years3")) and text[max(lo, m.start() - 2) : m.start()].endswith(("年的", "年")):
             continue  # "从1983年到1987年的五年间", "…到1985年八年间": the years named before it are the period
-        elif (n := m.group("years") or m.group("years2")) and y:
+        elif (n := m.group("years") or m.group("years2") or m.group("years3")) and y:
             end = last_reported(doc) or y
             found = f"{end - _CN_COUNT[n] + 1}-{end}"
         elif m.group("five") and y:
@@ -353,7 +353,7 @@ def _kind(doc: Document, sent_text: str, role: str, after_intro: bool = False) -
 _CN_COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 # "五年平均每年增长", "五年共利用外资", "五年中安排就业", "两年平均每年递增" (not 连续四年, 前九年, 再奋斗五年).
 _SPAN_WORD = re.compile(r"(?<![连前第再近后来过这\d])(?P<n>[两二三四五六七八九十])年(?:间|中|来|内)?[，,]?"
-                        r"(?=平均|年均|共|累计|合计|总共|全社会|[^，。；]{0,12}?(?:平均每年|年均))")
+                        r"(?=平均|年均|共|累计|合计|总共|总体|全社会|[^，。；]{0,12}?(?:平均每年|年均))")
 _COMING_SPAN = re.compile(r"(?:今后|未来)(?P<n>[两二三四五六七八九十])年")
 _SPAN_REACH = 200
 _NOW = re.compile(r"^(?:现已|现在|目前|至今|现有)")
@@ -378,11 +378,10 @@ SPAN_RULES: list[tuple[str, str, tuple[tuple[int, str, str, str], ...]]] = [
           "2026-2030"),
          (2024, "targets", "城镇居民人均可支配收入年均实际增长5%左右。", "2024-2028"),
      )),
-    ("a level 到 the last year of a plan named before it is dated by the plan span",
-     "“十五五”…到2030年…达到69%, …2030年前…, 粮食产能…: the plan's span, as annotated", (
-         (2026, "targets", "“十五五”发展目标。到2030年，常住人口城镇化率达到71%。", "2026-2030"),
-         (2026, "targets", "“十五五”发展目标。到2030年，城镇化率达到71%，2030年前碳达峰，林草覆盖率45%。",
-          "2026-2030"),
+    ("a total or a yearly rate 到 the last year of a plan named before it is dated by the plan span",
+     "“十五五”…到2030年…累计 / 年均…: the plan's span (a level reached then is the end year: SPAN_LEVEL_RULES)", (
+         (2026, "targets", "“十五五”发展目标。到2030年，全区累计新增城镇就业12万人。", "2026-2030"),
+         (2026, "targets", "“十五五”发展目标。到2030年，城镇化率达到71%，2030年前碳达峰，林草覆盖率45%。", "2030"),
      )),
     ("a status word (现已, 目前) in a span's figure dates the span's last year",
      "五年间…，现已吸纳劳动力1亿多人: a level now, not over the span; a span not yet ended (“十四五”期间 said in "
@@ -483,6 +482,155 @@ def span_period(doc: Document, text: str, line_lo: int, s0: int, pos: int, perio
 _PLAN_ANY = re.compile(rf"“?({PLAN_NAMES})”?")
 
 
+# --- a level at the end of a span, a flow over it (tests/gold/README "A figure stated for a span") ----
+# A level reached at the end of a five-year review or plan (汽车保有量增至3230万辆, 到2030年城镇化率达到71%, a
+# plan's bare indicator 比重21%) is dated the END year; a flow over the span (累计/共 totals, 年均 rates, things
+# built or added, a change from the start, a level kept throughout: 稳定在65%以上) keeps the span. The cue words
+# are rows of lexicon/data/kind_cues.tsv (span_*). Each row: name, what it does, examples (invented): (document
+# year, section kind, paragraph, figure, kind, period); tests/test_period_span.py runs them through the pipeline.
+_SPAN_FLOW = KIND_CUES["span_flow"]
+_LEVEL_VERB = KIND_CUES["span_reach"]
+_SPAN_WEAK = KIND_CUES["span_weak"]
+_SPAN_HELD = KIND_CUES["span_held"]
+_SPAN_NOUN = KIND_CUES["span_noun"]
+_SPAN_RATIO = KIND_CUES["span_ratio"]
+_SPAN_AVERAGE = KIND_CUES["span_average"]
+# A second bound of the same level (达到600亿元以上、力争800亿元): read the clause of the first.
+_SECOND_BOUND = re.compile(r"[\d.]+[^\d，,、。；]{0,6}[、，,]?(?:力争|争取|努力)(?:达到|突破|超过)?$")
+_RATIO_UNITS = ("%", "‰", "岁")
+_COUNT_UNITS = ("个", "所", "条", "家", "项", "件", "座", "处", "场", "款", "种", "批")
+_LEAD_BOUND = re.compile(r"(?:首次)?(?:超过|超|突破|逾)")
+_LEVEL_REACH = 60
+
+SPAN_LEVEL_RULES: list[tuple[str, str, tuple[tuple[int, str, str, str, str, str], ...]]] = [
+    ("a level reached at the end of a five-year review is the end year",
+     "增至 / 提高到 / 达到 / 由A增加到B right before the figure, in a span (五年来, “十四五”时期): the span's last year", (
+        (2026, "review", "五年来，全市私人汽车保有量由120万辆增至186万辆。", "186万辆", "actual", "2025"),
+        (2026, "review", "“十四五”时期，全市人均预期寿命提高到81.2岁，建成区绿化覆盖率达到43.5%。", "81.2岁", "actual", "2025"),
+        (2026, "review", "“十四五”时期，全市人均预期寿命提高到81.2岁，建成区绿化覆盖率达到43.5%。", "43.5%", "actual", "2025"),
+        (2026, "review", "过去五年，全市生产总值从不到800亿元增加到超过1100亿元。", "1100亿元", "actual", "2025"),
+        # a level with its 年均 change after it: two facts, the level at the end, the rate over the span
+        (2026, "review", "五年来，全市生产总值达到1280亿元，年均增长6.2%。", "1280亿元", "actual", "2025"),
+        (2026, "review", "五年来，全市生产总值达到1280亿元，年均增长6.2%。", "6.2%", "actual", "2021-2025"),
+        (1956, "targets", "第二个五年计划期间，全国水泥产量将达到1250万吨。", "1250万吨", "target", "1962"),
+     )),
+    ("a flow over a five-year review keeps the span",
+     "累计 / 共 / 年均 / 每年 / 新增 / 新建 / 建成 / 改造…: a total or a rate over the span, things done in it", (
+        (2026, "review", "五年来，全市城镇新增就业达到38.6万人。", "38.6万人", "actual", "2021-2025"),
+        (2026, "review", "五年来，全市累计完成固定资产投资达4200亿元。", "4200亿元", "actual", "2021-2025"),
+        (2026, "review", "五年来，全市建成口袋公园86个、社区食堂120个。", "120个", "actual", "2021-2025"),
+        (2026, "review", "五年来，全市开工重点项目超900个。", "900个", "actual", "2021-2025"),
+        (2026, "review", "五年来，全市财政支出的72%用于民生。", "72%", "actual", "2021-2025"),
+        (2026, "review", "五年全市财政用于科技的投入达到86亿元。", "86亿元", "actual", "2021-2025"),
+        # a yearly average opening the sentence governs each reach after it
+        (2026, "review", "“十四五”时期同“十三五”时期相比，全市蔬菜的年平均产量由82万吨增加到97万吨，水果由21万吨增加到26万吨。",
+         "26万吨", "actual", "2021-2025"),
+     )),
+    ("a level kept throughout a span keeps the span",
+     "稳定在 / 保持在 / 控制在, 城镇调查失业率…: held every year, not reached at the end", (
+        (2026, "review", "五年来，全市财政民生支出占比稳定在72%以上。", "72%", "actual", "2021-2025"),
+        (2026, "review", "五年来，全市一般性支出连续5年压减比例超5%。", "5%", "actual", "2021-2025"),
+        (2026, "targets", "“十五五”时期主要目标：城镇调查失业率5.5%左右，物价涨幅控制在3%以内。", "5.5%", "target", "2026-2030"),
+     )),
+    ("a bound after a level noun is a level; after a count of things done it is no verb",
+     "产值超8千亿元, 比重超50% (the end year); 开工项目超900个 (the span)", (
+        (2026, "review", "五年来，全市规上工业产值超2600亿元、比2020年增加四成。", "2600亿元", "actual", "2025"),
+        (2026, "review", "五年来，全市数字经济核心产业占生产总值比重超12%。", "12%", "actual", "2025"),
+    )),
+    ("a plan's bare indicator naming a level is the plan's end year",
+     "“十五五”…比重21%, 城镇化率71%, 粮食综合生产能力52亿斤左右 (a level noun, no verb of doing): the end year; "
+     "年均增长 and counts of things to build keep the span", (
+        (2026, "targets", "“十五五”时期主要目标：非化石能源占能源消费总量比重28%，粮食综合生产能力52亿斤左右，地区生产总值年均增长5%。",
+         "28%", "target", "2030"),
+        (2026, "targets", "“十五五”时期主要目标：非化石能源占能源消费总量比重28%，粮食综合生产能力52亿斤左右，地区生产总值年均增长5%。",
+         "52亿斤", "target", "2030"),
+        (2026, "targets", "“十五五”时期主要目标：非化石能源占能源消费总量比重28%，粮食综合生产能力52亿斤左右，地区生产总值年均增长5%。",
+         "5%", "target", "2026-2030"),
+        (2026, "targets", "“十五五”时期主要目标：新建改建农村公路1800公里。", "1800公里", "target", "2026-2030"),
+        (2026, "targets", "“十五五”发展目标。到2030年，常住人口城镇化率达到71%。", "71%", "target", "2030"),
+        # 分别超过 after the nouns; a second bound (力争) of the same level; 迈上…新台阶
+        (2026, "targets", "“十五五”时期主要目标：体育产业、康养产业增加值占地区生产总值比重分别超过3%、6%。", "3%", "target", "2030"),
+        (2026, "targets", "“十五五”时期主要目标：规上工业总产值达到900亿元以上、力争1000亿元。", "1000亿元", "target", "2030"),
+        (2026, "targets", "“十五五”时期主要目标：粮食综合生产能力迈上60亿斤新台阶。", "60亿斤", "target", "2030"),
+    )),
+    ("a year carried from an earlier sentence of a span paragraph is the span's end",
+     "五年来…。2025年旅游收入达到95亿元。新建酒店12家 (flows after it: the span; levels: the end year)", (
+        (2026, "review", "五年来，全市旅游业长足发展。2025年旅游收入达到95亿元。新建、改扩建酒店12家。", "12家", "actual", "2021-2025"),
+        (2026, "review", "五年来，全市旅游业长足发展。2025年旅游收入达到95亿元。新建、改扩建酒店12家。", "95亿元", "actual", "2025"),
+        (2026, "review", "五年来，全市旅游业长足发展。2025年末储蓄存款余额310亿元。城乡新建住房1900万平方米。",
+         "1900万平方米", "actual", "2021-2025"),
+        (2026, "review", "五年来，全市旅游业长足发展。2025年旅游收入达到95亿元。对全市8个古村落的环境实施了整治。", "8个", "actual",
+         "2021-2025"),
+        (2026, "review", "五年来，全市旅游业长足发展。2025年旅游收入达到95亿元。农牧民人均可支配收入完成2.1万元。", "2.1万元",
+         "actual", "2025"),
+    )),
+]
+
+
+def split_span_average(facts: list) -> list:
+    """A level at a span's end with its 年均 change (年均增长6%，达到5万亿元 / 达到5万亿元、年均增长6%) is two
+    facts (tests/gold/README): the level at the end year, the yearly rate over the span (``period_span``)."""
+    out = []
+    for f in facts:
+        out.append(f)
+        d = f.data
+        if d.get("period_span") and d.get("annual_average") and d["change"] is not None and d["value"] is not None:
+            rate = type(f)(f.type, f.start, f.end, f.quote, dict(d, value=None, value_max=None, unit=None,
+                                                                  qualifier=None, period=d["period_span"]))
+            del rate.data["period_span"]
+            d.update(change=None, change_max=None, change_unit=None)
+            d.pop("annual_average", None)
+            out.append(rate)
+    return out
+
+
+def span_level(doc: Document, text: str, s0: int, pos: int, period: str | None, kind: str, unit: str | None,
+               cues: list[tuple[int, str, int]]) -> str | None:
+    """:data:`SPAN_LEVEL_RULES`: a level figure (``pos`` starts a stated value, not a change) dated by a span
+    is of the span's last year when its own clause reaches it; a flow keeps the span."""
+    if not period:
+        return period
+    if "-" in period:
+        span = period
+    elif period.isdigit() and kind != "target":
+        # "五年来…。2030年旅游收入达到95亿元。新建酒店12家": a year carried from an earlier sentence that ends a
+        # span named before it in the paragraph is that span's end; the flows after it are the span's.
+        k = cue_index(cues, pos)
+        if k < 0 or cues[k][0] >= s0 or cues[k][1] != period:
+            return period
+        spans = [p for _, p, _ in cues[:k] if p.endswith(f"-{period}")]
+        if not spans:
+            return period
+        span = spans[-1]
+    else:
+        return period
+    start, end = span.split("-", 1)
+    if not (start.isdigit() and end.isdigit() and int(start) < int(end)):
+        return period
+    before = text[max(s0, pos - _LEVEL_REACH) : pos]
+    if second := _SECOND_BOUND.search(before):
+        before = before[: second.start()]
+    clause = last_clause(before)
+    if _SPAN_FLOW.search(clause) or _SPAN_AVERAGE.search(text, s0, pos):
+        return span
+    if "-" not in period:
+        # a year carried into a span's paragraph: a flow (新建酒店12家) or a count of things done (对14个景区实施了
+        # 改造) is the span's; a level (收入完成22250元, 达到62户) stays the year's
+        return span if unit in _COUNT_UNITS and not _LEVEL_VERB.search(clause) else period
+    if _LEVEL_VERB.search(clause):
+        return end
+    if _SPAN_HELD.search(clause):
+        return span
+    # the bound may open the figure itself (超2600亿元): the words before it then end the clause
+    weak = _SPAN_WEAK.search(clause)
+    before = clause[: weak.start()] if weak else clause if _LEAD_BOUND.match(text, pos) else None
+    if before is not None and _SPAN_NOUN.search(before):
+        return end
+    if (_SPAN_NOUN if kind == "target" else _SPAN_RATIO).search(clause) and (kind == "target" or unit in _RATIO_UNITS):
+        return end  # a plan's bare indicator (比重21%); in a review, a rate or an age named bare
+    return span
+
+
 # --- time rules of a figure's own words and of its document (README "Time from structure") ----------
 # Each row: name, what it does, and examples (invented): (document, year, body, figure, kind, period).
 # ``document``: "report" (a work report of ``year``), "delivered" (one dated by its delivery line), "press" (a press conference held in ``year`` on the
@@ -497,13 +645,18 @@ TIME_RULES: list[tuple[str, str, tuple[tuple[str, int, str, str, str, str], ...]
          ("report", 2024, "一、2023年工作回顾\n两年来，全区新建口袋公园12个。\n", "12个", "actual", "2022-2023"),
          ("report", 2024, "一、2023年工作回顾\n过去十年，全区累计植树造林8.6万亩。\n", "8.6万亩", "actual", "2014-2023"),
      )),
+    ("这N年中 names the N years up to the last one reported",
+     "这两年中 / 这三年里 in a review: a span, as 两年来 (这五年 is a period word of its own); 五年总体赤字率 a span too", (
+         ("report", 1985, "一、两年来的工作\n这两年中，全省社会商品零售总额增长19%，进出口总额增长31%。\n", "31%", "actual", "1983-1984"),
+         ("report", 2024, "一、过去五年工作回顾\n全区五年总体赤字率控制在2.8%以内。\n", "2.8%", "actual", "2019-2023"),
+     )),
     ("a span word after the years it spans adds nothing",
      "从2019年到2023年的五年间, …到1985年八年间: the years written are the period", (
          ("report", 2024, "一、2023年工作回顾\n从2019年到2023年的五年间，全区新建学校15所。\n", "15所", "actual", "2019-2023"),
      )),
     ("plans of the 1950s–1990s are spans",
      "第一个五年计划 (1953-1957) … 第十个五年计划, “一五”…“五五” in quotes: the plan's five years", (
-         ("old", 1956, "第二个五年计划期间，全国钢产量将达到一千二百万吨。\n", "一千二百万吨", "target", "1958-1962"),
+         ("old", 1956, "第二个五年计划期间，全国将新建铁路八千八百公里。\n", "八千八百公里", "target", "1958-1962"),
          ("old", 1987, "“一五”时期，全国新建铁路四千八百公里。\n", "四千八百公里", "actual", "1953-1957"),
      )),
     ("a plan named in a comparison dates nothing",
@@ -536,6 +689,13 @@ TIME_RULES: list[tuple[str, str, tuple[tuple[str, int, str, str, str, str], ...]
      "2019年以来年均增长6.1% in a 2024 report: 2019-2023 (its own sentence only, as 自2019年起)", (
          ("report", 2024, "一、2023年工作回顾\n全区生产总值增长5.6%，2019年以来年均增长6.1%。\n", "6.1%", "actual", "2019-2023"),
          ("report", 2024, "一、2023年工作回顾\n2020年以来，全区累计新建学校9所。新增学位1500个。\n", "1500个", "actual", "2023"),
+     )),
+    ("要 inside a word (重要, 主要, 需要) is no future",
+     "全国新增的主要生产能力有：…, 重要单项工程138个 in a review of the year before: outcomes, not the year's plan", (
+         ("report", 1990, "一、经济建设稳步前进\n全省建成投产重点项目26个，其中的重要单项工程41个。新增的主要生产能力有：水泥86万吨。\n",
+          "41个", "actual", "1989"),
+         ("report", 1990, "一、经济建设稳步前进\n全省建成投产重点项目26个，其中的重要单项工程41个。新增的主要生产能力有：水泥86万吨。\n",
+          "86万吨", "actual", "1989"),
      )),
     ("a regulation's figures are what it sets",
      "标准为每月1500元, 处50元以上罚款 in a regulation (办法, 条例, 第X条): targets of its year, as annotated", (

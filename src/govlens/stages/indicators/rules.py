@@ -47,6 +47,7 @@ from .period import (
     prospect_cue,
     range_end,
     restated,
+    span_level,
     span_period,
 )
 from .record import _fact, _quote_to
@@ -1080,6 +1081,13 @@ def emit(c: Clause) -> bool:
         period = range_end(text, line.cues, mt.start, period)
     period = span_period(doc, text, line.start, s0, mt.start, period, "target" if prospect else kind, line.heading,
                          line.cues)
+    stated_over = None
+    if mt.kind == "level" and not prospect:
+        # a level at the end of a five-year review or plan is the end year; a flow keeps the span (period.py)
+        level_period = span_level(doc, text, s0, mt.start, period, kind, mt.unit, line.cues)
+        if period and "-" in period and level_period != period:
+            stated_over = period  # kept as period_span: the range 由A增加到B runs over it
+        period = level_period
     sentence = text[max(s0, group[-1].end - _MAX_CONTEXT) : group[-1].end]
     if kind == "target" and period and doc.year and int(period.rsplit("-", 1)[-1]) < doc.year \
             and not restated(sentence) and not plan_total and not _PLAN_FIGURE.search(own_clause):
@@ -1112,6 +1120,8 @@ def emit(c: Clause) -> bool:
         if g.qualifier is None and "力争" in c.raw_window:
             g.qualifier = "力争"  # the contract counts 力争 among qualifiers
         f = _fact(doc, g, metric, q_start, q_end, kind, period)
+        if stated_over:
+            f.data["period_span"] = stated_over
         if c.pending_from is not None:
             f.data["from_value"] = clean_number(c.pending_from)
             c.pending_from = None
