@@ -109,10 +109,13 @@ GENERIC_NAMES = frozenset(("投资", "资金", "任务", "面积", "项目", "�
 NOT_A_NAME_ROWS: list[tuple[str, str]] = [
     (r"^(?:把|比|在|对|使|为|由|从|向|按)", "把乡镇卫生院"),
     (r"[一二三四1-4]季度|[上下]半年|[一二三四五六七八九十\d]+月|月份", "三月份平均日产量"),
+    # a count of projects by category (农业类21个, 城市建设类28个) or of meetings is no measure
+    (r"类$|全委会|会议", "城市建设类"),
     (r"(?:提高|增加|增长|提升|下降|降低|减少|扩大|多|少)$", "人均补助标准再提高"),
 ]
 NOT_A_NAME = re.compile("|".join(f"(?:{p})" for p, _ in NOT_A_NAME_ROWS))
-GENERIC_NAMES = GENERIC_NAMES | {"人口", "产量", "企业", "学生", "道路", "绿化", "总投资"}
+GENERIC_NAMES = GENERIC_NAMES | {"人口", "产量", "企业", "学生", "道路", "绿化", "总投资", "工程", "小区", "上级", "今年",
+                                 "年内", "全年", "明年"}
 
 
 @lru_cache(maxsize=1)

@@ -704,6 +704,20 @@ def metrics_fine(c: Clause) -> tuple[list[Mention], list[str]] | None:
     return group, [lead.group("who") + fine.group("noun")]
 
 
+_LEVY_AFTER = re.compile(r"(?:的税率|的比例|的税负)?(?:征收|计征|缴纳|计缴|征)(?P<tax>[\u4e00-\u9fff]{1,8}?税)")
+
+
+def metrics_levy(c: Clause) -> tuple[list[Mention], list[str]] | None:
+    """减按15%征收企业所得税, 按3%的税率计征增值税: the rate a tax is levied at (企业所得税税率), not the verb
+    before it nor the clause after."""
+    group = c.group()
+    mt = group[-1]
+    if len(group) != 1 or mt.unit != "%" or not re.search(r"(?:减按|按照|按|依)$", c.raw_window):
+        return None
+    levy = _LEVY_AFTER.match(c.text, mt.end)
+    return (group, [levy.group("tax") + "税率"]) if levy else None
+
+
 def metrics_each(c: Clause) -> tuple[list[Mention], list[str]] | None:
     """A、B均增长5%; A、B年均增长5%: one figure for each metric of the list."""
     mt = c.mt
@@ -881,6 +895,10 @@ def metrics_window(c: Clause) -> tuple[list[Mention], list[str]] | None:
 
 
 METRIC_RULES: list[Row] = [
+    Row("the rate a tax is levied at", metrics_levy, (
+        ("对在云溪新区登记的高新技术企业，减按12%征收企业所得税。",
+         ({"metric": "企业所得税税率", "value": 12, "unit": "%"},)),
+        ("小规模纳税人按2%的税率计征增值税。", ({"metric": "增值税税率", "value": 2},)),)),
     Row("a fine, named by 罚款 after its figure", metrics_fine, (
         ("违反本条例规定的，责令改正，处警告或者二百元以下的罚款。",
          ({"metric": "罚款", "value": 200, "unit": "元", "qualifier": "以下"},)),
