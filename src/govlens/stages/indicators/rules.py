@@ -106,6 +106,7 @@ _LAND_TAKEN = re.compile(r"占地(?!区)")  # 占地面积, 占地300亩 (not �
 # A sentence that opens on a bare change noun with an adverb (涨幅依然高达12.6%, 降幅却达) measures what the
 # sentence before on its paragraph named: 年初提出把明澜区零售物价涨幅控制在6%以内。…涨幅依然高达12.6%.
 _STILL = re.compile(r"(?:仍然|依然|仍|还|却|也)高?$")
+_COMPARED_SIGN = re.compile(r"(?:同比|(?:比|较)[^，,。；比较]{1,10}?)(?P<s>高出|低了|高了|高|低|快|慢|多|少)$")
 _BARE_CHANGE = tuple(w for w in RATE_NOUNS if len(w) == 2)  # 降幅, 增幅, 增速, 涨幅
 # A bare output noun after a clause naming the sector (工业运行稳中有升，总产值较上年增长9.3%): the sector's output.
 _BARE_OUTPUT = ("总产值", "产值", "增加值", "总产量", "产量")
@@ -193,6 +194,13 @@ class Clause:
         self.ws = ws
         self.raw_window = self.text[ws : mt.start]
         self.window = _clean_metric(self.raw_window.rsplit("、", 1)[-1])
+        if mt.kind == "change" and mt.change_unit == "百分点" and (cmp := _COMPARED_SIGN.search(self.raw_window)):
+            # "赤字率按2.8%安排，比去年预算高0.2个百分点", "失业率比上年低0.3个百分点": 高/低 after a base is the
+            # sign of the points, no name; the base is no name either
+            self.window = _clean_metric(self.raw_window[: cmp.start()].rsplit("、", 1)[-1])
+            if cmp.group("s") in "低慢少" and (mt.change or 0) > 0:
+                mt.change = -mt.change
+                mt.change_max = -mt.change_max if mt.change_max else mt.change_max
         if "、" in self.raw_window and (self.window.endswith(_LIST_TOTALS) or "等" in self.window[1:-1] or (
                 "和" in self.window and self.window.index("和") <= 6 and not self.window.endswith(_LIST_JOIN_END))):
             # "明澜区书店、美术馆、剧场数量达58家": the number of all the things listed; "开展空巢老人、独居老人和失能
@@ -1267,6 +1275,13 @@ RULES: list[Row] = [
          ({"metric": "工业总产值", "change": 8}, {"metric": "工业总产值（包括乡镇企业）", "change": 10, "value": None},
           {"metric": "农业总产值", "change": 3})),)),
     Row("level + change", level_then_change, (
+        # 高/低/快/慢 after a base (比去年预算, 比上年, 较全省) is the sign of the points, no name of its own
+        ("全区赤字率按2.6%安排，比去年预算高0.4个百分点。",
+         ({"metric": "赤字率", "value": 2.6, "change": 0.4, "change_unit": "百分点"},)),
+        ("全区城镇调查失业率4.8%，比上年低0.3个百分点。",
+         ({"metric": "城镇调查失业率", "value": 4.8, "change": -0.3},)),
+        ("全区农村居民人均可支配收入增速较全省快1.2个百分点。",
+         ({"metric": "农村居民人均可支配收入增速", "change": 1.2},)),
         # a span before the change (五年增长1.1倍, not an average): the change of the level before it
         ("全区外贸总额由二百亿元增加到四百一十亿元，五年增长1.1倍。",
          ({"metric": "外贸总额", "value": 410, "change": 1.1, "change_unit": "倍"},)),
