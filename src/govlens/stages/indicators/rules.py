@@ -41,6 +41,7 @@ from .period import (
     _PERIOD_CUES,
     _kind,
     _period,
+    cue_index,
     estimated_span,
     future_cue,
     last_clause,
@@ -1093,8 +1094,12 @@ def emit(c: Clause) -> bool:
             and not restated(sentence) and not plan_total and not _PLAN_FIGURE.search(own_clause):
         kind = "actual"  # a report does not set targets for a year (or period) already past, unless it tells one again
     elif (kind == "actual" and period and "-" in period and doc.year and doc.kind == "work_report"
-            and int(period.split("-")[0]) >= doc.year):
-        kind = "target"  # nor report outcomes of a plan period that starts this year or later
+            and (int(period.split("-")[0]) >= doc.year
+                 or (int(period.rsplit("-", 1)[1]) > doc.year and not status_cue(own_clause)
+                     and (k := cue_index(line.cues, mt.start)) >= 0 and line.cues[k][0] >= s0))):
+        # nor report outcomes of a plan period that starts this year or later, or runs on past it when its own
+        # sentence names it (从1981年到本世纪末的二十年内…年均增长7% in 1983: a goal)
+        kind = "target"
     elif (kind == "actual" and period and period.isdigit() and doc.year and doc.kind == "work_report"
             and int(period) >= doc.year and (c.role != "review" or future_cue(own_clause))
             and not status_cue(own_clause)):
