@@ -6,10 +6,13 @@ and places here are invented."""
 import pytest
 
 from govlens.analysis.track import (
+    ASPECT_HEADS,
     NOT_A_NAME_ROWS,
     aspect,
+    fact_name,
     lookup,
     name_core,
+    name_in_list,
     named_measure,
     names_asked,
     same_name,
@@ -50,7 +53,20 @@ def test_a_name_holding_most_of_the_other_is_the_same_measure(a, b):
 
 
 @pytest.mark.parametrize(("a", "b"), [
+    ("新建温室", "建成蔬菜温室"),          # a two-character name is the head of the longer one
+    ("年内新建茶棚", "建成高山茶棚"),
+    ("大规模扩招", "中职学校扩招"),
+    ("改造水库", "小型水库"),
+])
+def test_a_two_character_head_is_the_thing_the_longer_name_qualifies(a, b):
+    assert same_name(named_measure(a), named_measure(b))
+    assert names_asked(named_measure(b), named_measure(a))
+
+
+@pytest.mark.parametrize(("a", "b"), [
     ("造林", "新增造林面积"),            # a two-character name matches only itself
+    ("国债", "发行建设国债"),            # a verb before the head: another measure of it
+    ("公园", "改造提升公园"),
     ("县财政教育", "县财政文化"),
     ("猪牛羊肉等", "猪牛羊肉总产量"),    # three in four pairs is not enough
     ("社区食堂", "社区卫生室"),
@@ -63,6 +79,29 @@ def test_different_measures_do_not_pair(a, b):
                                   "比上年", "企业", "产量", "新建的"])
 def test_a_name_that_says_too_little_is_no_measure(name):
     assert named_measure(name) is None
+
+
+@pytest.mark.parametrize(("head", "earlier", "bare", "name"), ASPECT_HEADS)
+def test_a_bare_aspect_after_another_names_the_lists_thing(head, earlier, bare, name):
+    assert named_measure(bare) is None and bare.endswith(head)
+    assert name_in_list(bare, earlier) == name
+
+
+@pytest.mark.parametrize(("bare", "earlier"), [
+    ("产量", "食用菌产量"),      # the same aspect twice: a second thing, not named
+    ("产量", "新建冷库"),        # the earlier name ends in no aspect
+    ("投资", "茶叶种植面积"),    # 投资 is no aspect of a thing
+])
+def test_a_bare_aspect_borrows_only_from_another_aspect(bare, earlier):
+    assert name_in_list(bare, earlier) is None
+
+
+def test_a_bare_aspect_takes_the_nearest_name_before_it_in_its_sentence():
+    q = "年内新建茶棚300亩，高山茶叶种植面积达到5万亩，产量达到2万吨"
+    facts = [{"doc": "d", "quote": q, "id": i, "metric": m, "metric_key": None}
+             for i, m in enumerate(["新建茶棚", "高山茶叶种植面积", "产量"])]
+    assert fact_name(facts[2], facts) == "高山茶叶产量"
+    assert fact_name(facts[2], facts[2:]) is None      # alone in its sentence: says too little
 
 
 @pytest.mark.parametrize(("pattern", "example"), NOT_A_NAME_ROWS)
@@ -87,11 +126,12 @@ def db(tmp_path_factory):
     (d / "in" / "a.txt").write_text(REPORT.format(
         y=2051, n="二", p=2050, review="全年地区生产总值增长5.8%。",
         plan="年内建成社区食堂40个，完成8万平方米冷链仓储库建设任务。县财政拟安排养老服务资金6.5亿元。"
-             "年内投资3亿元，新建口袋公园12处。年内完成1200户、9万平方米棚户区改造。"), encoding="utf-8")
+             "年内投资3亿元，新建口袋公园12处。年内完成1200户、9万平方米棚户区改造。"
+             "年内新建蔬菜大棚300亩，茶叶种植面积达到3万亩，产量达到1.5万吨。"), encoding="utf-8")
     (d / "in" / "b.txt").write_text(REPORT.format(
         y=2052, n="三", p=2051,
         review="过去一年，改造新建社区食堂46个，新建成冷链仓储库6万平方米。县财政安排养老服务资金6.1亿元。"
-               "完成投资5亿元。全年实施棚户区改造7万平方米。",
+               "完成投资5亿元。全年实施棚户区改造7万平方米。建成大棚320亩，茶叶产量达到1.2万吨。",
         plan="年内新建口袋公园15处。"), encoding="utf-8")
     path = str(d / "t.db")
     with open_store(path) as store:
@@ -104,6 +144,8 @@ def db(tmp_path_factory):
     ("冷链仓储库", "missed", 8, 6),
     ("养老服务资金", "missed", 6.5, 6.1),
     ("口袋公园", "unclear", 12, None),   # the next report states no outcome, only its own plan
+    ("蔬菜大棚", "met", 300, 320),       # the outcome names the thing by its head
+    ("茶叶产量", "missed", 1.5, 1.2),    # the target's 产量 is the 茶叶 of the aspect before it
 ])
 def test_named_targets_pair_with_the_next_reports_outcome(db, words, verdict, target, outcome):
     with open_store(db, readonly=True) as store:

@@ -168,20 +168,75 @@ def _covers(long_: str, short: str) -> bool:
     return bool(pairs) and sum(p in long_ for p in pairs) / len(pairs) >= 0.8
 
 
+# Word classes (jieba's tags) of the words that may stand before a head and leave it the same thing:
+# nouns, abbreviations, distinguishing words, places, adjectives (蔬菜大棚, 高职院校扩招, 小型水库). A verb
+# before it makes another measure of the head (发行建设国债 is no 国债 spent).
+_MODIFIER_TAGS = ("n", "j", "b", "s", "a")
+
+
+@lru_cache(maxsize=4096)
+def _head_of(long_: str, short: str) -> bool:
+    """A two-character name is the head that ends the longer one, whose other words only qualify it
+    (大棚 of 蔬菜大棚, 扩招 of 高职院校扩招): a report names the thing once in full and then by its head."""
+    if len(short) != 2 or len(long_) <= 2 or not long_.endswith(short):
+        return False
+    import rjieba
+
+    return all(tag.startswith(_MODIFIER_TAGS) for _, tag in rjieba.tag(long_[:-2]))
+
+
 def same_name(a: str, b: str) -> bool:
     """Two name cores of a target and an outcome name one measure: equal, or the shorter one, of three
-    characters or more, mostly stands in the longer one (新增商业营业面积 and 新增商业面积; a two-character
-    name only as itself: 造林 is not 新增造林面积)."""
+    characters or more, mostly stands in the longer one (新增商业营业面积 and 新增商业面积), or a
+    two-character one ends it (大棚 and 蔬菜大棚; else a two-character name only as itself: 造林 is not
+    新增造林面积)."""
     if not a or not b:
         return False
     short, long_ = sorted((a, b), key=len)
-    return a == b or (len(short) >= 3 and _covers(long_, short))
+    return a == b or (len(short) >= 3 and _covers(long_, short)) or _head_of(long_, short)
 
 
 def names_asked(asked: str, name: str) -> bool:
-    """A stored name answers the name a user asked for when it holds most of it: 公厕 finds 公厕改造,
-    but 县财政教育 does not find the vaguer 县财政."""
-    return asked == name or _covers(name, asked)
+    """A stored name answers the name a user asked for when it holds most of it (公厕 finds 公厕改造)
+    or is its two-character head (蔬菜大棚 finds 大棚), but 县财政教育 does not find the vaguer 县财政."""
+    return asked == name or _covers(name, asked) or _head_of(asked, name)
+
+
+# Heads naming one aspect of a thing (its output, its area). A list that names the thing once and its
+# aspects after it (蔬菜种植面积达到2万亩，产量达到15万吨) leaves the later aspects bare: 产量 there is the
+# 蔬菜 output. (head, example: earlier name, bare name, the name it reads as)
+ASPECT_HEADS: list[tuple[str, str, str, str]] = [
+    ("产量", "露地茶叶种植面积", "产量", "露地茶叶产量"),
+    ("面积", "食用菌产量", "面积", "食用菌面积"),
+    ("产值", "花卉苗木面积", "产值", "花卉苗木产值"),
+]
+_ASPECTS = tuple(h for h, *_ in ASPECT_HEADS)
+
+
+def name_in_list(metric: str | None, earlier: str | None) -> str | None:
+    """The name of a bare aspect (产量) that follows, in one sentence, a name ending in another aspect
+    (地产蔬菜种植面积): the earlier name's thing with this aspect (地产蔬菜产量); else None."""
+    core, before = name_core(metric), name_core(earlier)
+    if core not in _ASPECTS or not before.endswith(_ASPECTS) or before.endswith(core):
+        return None
+    thing = name_core(before[: -2])
+    return named_measure(thing + core) if len(thing) >= 2 else None
+
+
+def fact_name(f: dict[str, Any], facts: list[dict[str, Any]]) -> str | None:
+    """The name a keyless fact is tracked by: :func:`named_measure`, or for a bare aspect its list's
+    thing (:func:`name_in_list`, the nearest figure before it in its sentence among ``facts``)."""
+    name = named_measure(f.get("metric"))
+    if name is not None or f.get("metric_key") or name_core(f.get("metric")) not in _ASPECTS:
+        return name
+    at = f.get("id")
+    if at is None:
+        return None
+    before = [g for g in facts if g.get("doc") == f.get("doc") and g.get("quote") == f.get("quote")
+              and g.get("id") is not None and g["id"] < at]  # a document's facts are numbered in text order
+    if not before:
+        return None
+    return name_in_list(f.get("metric"), max(before, key=lambda g: g["id"]).get("metric"))
 
 
 @lru_cache(maxsize=1)
@@ -598,7 +653,9 @@ def track(store: StoreAPI, region: str | None = None, metric: str | None = None,
     if not key and (not metric or want):
         # measures without a lexicon key, by their name (公厕, 县财政教育支出): every one, or the one asked
         keyless = [t for r in regions for t in store.targets(region=r, year=year, keyless=True)]
-        targets += [t for t in keyless if (n := named_measure(t.get("metric"))) and (want is None or names_asked(want, n))]
+        targets += [t for t in keyless if (n := fact_name(t, keyless)) and (want is None or names_asked(want, n))]
+    else:
+        keyless = []
     if family:
         targets = [t for t in targets if in_family(t, family)]
     reports = store.report_years()
@@ -607,7 +664,7 @@ def track(store: StoreAPI, region: str | None = None, metric: str | None = None,
     for order, t in enumerate(targets):
         if part_of_same(t, targets) or narrower_than_key(t):
             continue
-        name = None if t.get("metric_key") else named_measure(t.get("metric"))
+        name = None if t.get("metric_key") else fact_name(t, keyless)
         for s in fact_senses(t):
             if sense is not None and s != sense:
                 continue
@@ -615,10 +672,13 @@ def track(store: StoreAPI, region: str | None = None, metric: str | None = None,
             rank = (*target_rank(t), -order)
             if ident not in chosen or rank > chosen[ident][0]:
                 chosen[ident] = (rank, t)
+    asked: dict[tuple[str, str | None, int], list[dict[str, Any]]] = {}  # one query per region, key and year
     for (region_, key_, name, s, y), (_, t) in chosen.items():
-        candidates = store.outcomes(region_, key_, str(y), y + 1)
+        if (region_, key_, y) not in asked:
+            asked[region_, key_, y] = store.outcomes(region_, key_, str(y), y + 1)
+        candidates = asked[region_, key_, y]
         if name is not None:  # the next report's figures of the same name
-            candidates = [c for c in candidates if (n := named_measure(c.get("metric"))) and same_name(n, name)]
+            candidates = [c for c in candidates if (n := fact_name(c, candidates)) and same_name(n, name)]
         actual = pair(t, candidates, s)
         if actual is None and (region_, y + 1) not in reports:
             v, rule = "pending", "no_report"

@@ -61,10 +61,12 @@ _TO_PHRASE = re.compile(rf"^(?:{_TO_VERBS})(?:(?:{YEAR}|{YEAR_CN}|去|上|今)�
 # 由每生每年5元提高至10元: a rate per head and year may sit between 由 and the figure.
 # 由/从 + where it started: a year, a plan's end (由“七五”末的8500万, 从“十三五”期末), a bound on the start
 # (从不到70万亿元增加到超过100万亿元).
-_FROM = re.compile(rf"(?:由|从)(?:去年|上年|原先|原来|原|过去|以前|改革前|(?:{YEAR}|{YEAR_CN})年(?:底|末)?"
+_DECADE = r"(?:(?:19)?[1-9]0|[一二三四五六七八九]十)年代(?:初期?|中期|末期?|后期|前期)?"  # 五十年代, 80年代初
+_FROM = re.compile(rf"(?:由|从)(?:去年|上年|原先|原来|原|过去|以前|改革前|{_DECADE}|(?:{YEAR}|{YEAR_CN})年(?:底|末)?"
                    rf"|[“\"]?[一二三四五六七八九十]{{1,3}}五[”\"]?(?:时期|期)?(?:末|期末|初))?(?:每[\u4e00-\u9fff]{{1,2}}?){{0,2}}的?"
                    rf"(?:不到|不足|接近|近|约|超过|逾)?$")
-_TO_VERB = re.compile(rf"^(?:{_TO_VERBS})")
+# 由五十年代的50%左右，上升到80%以上: the start's bound and a comma may stand before the to-verb.
+_TO_VERB = re.compile(rf"^(?:(?:左右|上下|以上|以下|多)?[，,])?(?:{_TO_VERBS})")
 _REACHED = ("达到", "达", "为", "至")
 _REACHED_AFTER = re.compile(r"^[、，,]?(?:达到|达|增至|增加到|提高到|升至|(?:总量|规模|总额|总规模)(?:达到?|为)?)$")
 _LIST_JOIN = ("、", "和", "及", "与", "，", ",")
@@ -105,6 +107,7 @@ _LAND_TAKEN = re.compile(r"占地(?!区)")  # 占地面积, 占地300亩 (not �
 # A sentence that opens on a bare change noun with an adverb (涨幅依然高达12.6%, 降幅却达) measures what the
 # sentence before on its paragraph named: 年初提出把明澜区零售物价涨幅控制在6%以内。…涨幅依然高达12.6%.
 _STILL = re.compile(r"(?:仍然|依然|仍|还|却|也)高?$")
+_COMPARED_SIGN = re.compile(r"(?:同比|(?:比|较)[^，,。；比较]{1,10}?)(?P<s>高出|低了|高了|高|低|快|慢|多|少)$")
 _BARE_CHANGE = tuple(w for w in RATE_NOUNS if len(w) == 2)  # 降幅, 增幅, 增速, 涨幅
 # A bare output noun after a clause naming the sector (工业运行稳中有升，总产值较上年增长9.3%): the sector's output.
 _BARE_OUTPUT = ("总产值", "产值", "增加值", "总产量", "产量")
@@ -192,6 +195,13 @@ class Clause:
         self.ws = ws
         self.raw_window = self.text[ws : mt.start]
         self.window = _clean_metric(self.raw_window.rsplit("、", 1)[-1])
+        if mt.kind == "change" and mt.change_unit == "百分点" and (cmp := _COMPARED_SIGN.search(self.raw_window)):
+            # "赤字率按2.8%安排，比去年预算高0.2个百分点", "失业率比上年低0.3个百分点": 高/低 after a base is the
+            # sign of the points, no name; the base is no name either
+            self.window = _clean_metric(self.raw_window[: cmp.start()].rsplit("、", 1)[-1])
+            if cmp.group("s") in "低慢少" and (mt.change or 0) > 0:
+                mt.change = -mt.change
+                mt.change_max = -mt.change_max if mt.change_max else mt.change_max
         if "、" in self.raw_window and (self.window.endswith(_LIST_TOTALS) or "等" in self.window[1:-1] or (
                 "和" in self.window and self.window.index("和") <= 6 and not self.window.endswith(_LIST_JOIN_END))):
             # "明澜区书店、美术馆、剧场数量达58家": the number of all the things listed; "开展空巢老人、独居老人和失能
@@ -587,6 +597,10 @@ def basis_change(c: Clause) -> bool:
     else:
         named = _clean_metric(c.raw_window[: opened.start()])
         pf = None
+        if (not named and opened.start() == 0 and c.ws == c.s0 and c.line.facts
+                and c.line.facts[-1].start >= c.line.start and "。" in c.text[c.line.facts[-1].end : c.s0 + 1]):
+            # "今年计划生产总值增长9%。在连续两年增长13%的基础上，…": the measure of the sentence just before
+            named = c.line.facts[-1].data["metric"] or ""
     if not named:
         return False
     c.window = named
@@ -966,6 +980,10 @@ METRIC_RULES: list[Row] = [
         # the people counted before a verb of going (来到, 沿着, 涌入): not where they went
         ("春节假期，30万名各地游客来到东湖景区游览。", ({"metric": "各地游客", "value": 30, "unit": "万名"},)),
         ("新增3所公办幼儿园。", ({"metric": "新增公办幼儿园", "value": 3, "unit": "所"},)),
+        # a condition's opener and a streak of years name nothing (只要我们能够再连续三年…, 连续五年)
+        ("只要我们能够再连续三年保持粮食总产量52万吨以上，发展基础就更加牢固。", ({"metric": "粮食总产量", "value": 52},)),
+        ("如果全区连续五年保持粮食总产量52万吨以上，基础就更牢了。", ({"metric": "粮食总产量", "value": 52},)),
+        ("全区已连续六年实现粮食总产量52万吨以上。", ({"metric": "粮食总产量", "value": 52},)),
         ("油菜籽：达到12.6万吨，增长3.5%。", ({"metric": "油菜籽", "value": 12.6, "change": 3.5},)),
         ("向灾区调运的粮食，增加了7亿斤。", ({"metric": "向灾区调运的粮食增加", "value": 7, "unit": "亿斤"},)),
         ("据调查，东西两个工厂，可以减少1200多人。", ({"metric": "东西两个工厂减少", "value": 1200, "unit": "人"},)),
@@ -1190,7 +1208,14 @@ RULES: list[Row] = [
          ({"metric": "生产总值", "value": 80, "qualifier": "超过", "from_value": 50},)),
         # the arrival dated 去年/上年/今年 (降到去年的1.5%): the subject before 从 is still the metric
         ("全区森林覆盖率从2030年的41%提高到去年的45.2%。",
-         ({"metric": "森林覆盖率", "value": 45.2, "from_value": 41},)),)),
+         ({"metric": "森林覆盖率", "value": 45.2, "from_value": 41},)),
+        # a decade the start was in (由六十年代的, 从90年代初的), the start's bound and a comma before the to-verb
+        ("目前全区专业农机手的比例，已由六十年代的20%左右，上升到65%以上。",
+         ({"metric": "专业农机手的比例", "value": 65, "from_value": 20},)),
+        ("全区自来水普及率从90年代初的40%提高到95%。",
+         ({"metric": "自来水普及率", "value": 95, "from_value": 40},)),
+        ("全区人均住房面积由八十年代末的8平方米多，增加到30平方米。",
+         ({"metric": "人均住房面积", "value": 30, "from_value": 8},)),)),
     Row("absolute change after a level", absolute_change, (
         ("全区财政总收入88.6亿元，同比增加6.2亿元。",
          ({"metric": "财政总收入", "value": 88.6, "change_abs": 6.2, "change_abs_unit": "亿元"},)),
@@ -1244,12 +1269,24 @@ RULES: list[Row] = [
         ("全区生产总值达到560亿元，在上年增长8.1%的基础上，比上年增长7.4%。",
          ({"metric": "生产总值", "value": 560, "change": 7.4}, {"metric": "生产总值", "value": None, "change": 8.1})),
         ("全区财政收入在前年增长12%的基础上又增长9.5%。",
-         ({"metric": "财政收入", "change": 12}, {"metric": "财政收入", "change": 9.5})),)),
+         ({"metric": "财政收入", "change": 12}, {"metric": "财政收入", "change": 9.5})),
+        # the sentence opening with it: the measure of the sentence just before; a streak of years is no name
+        ("全区工业增加值增长7%。在连续三年增长10%以上的基础上，这样的速度是合适的。",
+         ({"metric": "工业增加值", "change": 7}, {"metric": "工业增加值", "change": 10})),
+        ("全区财政收入增长6%。在连续两年增长12%的基础上，今年有所放缓。",
+         ({"metric": "财政收入", "change": 6}, {"metric": "财政收入", "change": 12})),)),
     Row("a figure in brackets for a scope of the measure before", bracket_variant, (
         ("全区工业总产值平均每年增长8%（包括乡镇企业为10%），农业总产值增长3%。",
          ({"metric": "工业总产值", "change": 8}, {"metric": "工业总产值（包括乡镇企业）", "change": 10, "value": None},
           {"metric": "农业总产值", "change": 3})),)),
     Row("level + change", level_then_change, (
+        # 高/低/快/慢 after a base (比去年预算, 比上年, 较全省) is the sign of the points, no name of its own
+        ("全区赤字率按2.6%安排，比去年预算高0.4个百分点。",
+         ({"metric": "赤字率", "value": 2.6, "change": 0.4, "change_unit": "百分点"},)),
+        ("全区城镇调查失业率4.8%，比上年低0.3个百分点。",
+         ({"metric": "城镇调查失业率", "value": 4.8, "change": -0.3},)),
+        ("全区农村居民人均可支配收入增速较全省快1.2个百分点。",
+         ({"metric": "农村居民人均可支配收入增速", "change": 1.2},)),
         # a span before the change (五年增长1.1倍, not an average): the change of the level before it
         ("全区外贸总额由二百亿元增加到四百一十亿元，五年增长1.1倍。",
          ({"metric": "外贸总额", "value": 410, "change": 1.1, "change_unit": "倍"},)),
