@@ -1272,9 +1272,9 @@ RULES: list[Row] = [
          ({"metric": "财政收入", "change": 12}, {"metric": "财政收入", "change": 9.5})),
         # the sentence opening with it: the measure of the sentence just before; a streak of years is no name
         ("全区工业增加值增长7%。在连续三年增长10%以上的基础上，这样的速度是合适的。",
-         ({"metric": "工业增加值", "change": 7}, {"metric": "工业增加值", "change": 10})),
+         ({"metric": "工业增加值", "change": 7}, {"metric": "工业增加值", "change": 10, "period": "2018-2020"})),
         ("全区财政收入增长6%。在连续两年增长12%的基础上，今年有所放缓。",
-         ({"metric": "财政收入", "change": 6}, {"metric": "财政收入", "change": 12})),)),
+         ({"metric": "财政收入", "change": 6}, {"metric": "财政收入", "change": 12, "period": "2019-2020"})),)),
     Row("a figure in brackets for a scope of the measure before", bracket_variant, (
         ("全区工业总产值平均每年增长8%（包括乡镇企业为10%），农业总产值增长3%。",
          ({"metric": "工业总产值", "change": 8}, {"metric": "工业总产值（包括乡镇企业）", "change": 10, "value": None},
