@@ -367,6 +367,11 @@ class Row:
 # --- attachment rules ----------------------------------------------------------------------------------
 
 _RANK = re.compile(r"排名|排位|位次|名次|排在")
+# A list or ranking the subject joins or leaves, named by its scope or batch (入选全国首批, 退出全国, 跻身全省第二批):
+# the figure after it is the size of that list.
+_LIST_FRAME = re.compile(r"(?:入选|入围|跻身|退出|位列|获评|被评为|被列为|被确定为)(?:全国|全省|全市|全区|全州|国家|省级?|市级?|"
+                         r"首批|第[一二三四五六七八九十\d]{1,3}批|新一批)+$")
+_COUNT_UNITS = ("个", "家", "座", "项", "所", "种", "批", "强", "名", "位", "县", "市", "村", "城市")
 _RANK_MOVE = re.compile(r"(?:提升|上升|前移|提高|前进|进位|下降|后移|下滑|后退)了?$")
 
 
@@ -377,8 +382,10 @@ def not_a_quantity(c: Clause) -> bool:
     if mt.unit in ("名", "位") and _RANK_MOVE.search(c.raw_window.rstrip()) \
             and _RANK.search(text, max(c.s0, mt.start - 30), mt.start):
         return c.advance(mt.end)  # 在全省排名第11，比上年提升3名: a rank's move is no quantity
-    if mt.kind == "level" and mt.unit in ("名", "位", "强") and mt.start > c.s0 and text[mt.start - 1] in "前第":
+    if mt.kind == "level" and mt.unit in ("名", "位", "强") and mt.start > c.s0 and text[mt.start - 1] in "前第后":
         return c.advance(mt.end)  # 居全国前5名, 排第3位, 进入全国前10强: a rank is no quantity
+    if mt.kind == "level" and mt.unit in _COUNT_UNITS and _LIST_FRAME.search(c.raw_window.rstrip()):
+        return c.advance(mt.end)  # 入选全国首批20个典型案例: the size of the list joined, not a count of the place's
     if mt.kind == "level" and ((mt.start > c.s0 and text[mt.start - 1] == "每") or text.startswith("伏", mt.end)):
         c.i += 1  # the words before it still belong to the next figure's metric
         return True
@@ -979,6 +986,10 @@ METRIC_RULES: list[Row] = [
         # the people counted before a verb of going (来到, 沿着, 涌入): not where they went
         ("春节假期，30万名各地游客来到东湖景区游览。", ({"metric": "各地游客", "value": 30, "unit": "万名"},)),
         ("新增3所公办幼儿园。", ({"metric": "新增公办幼儿园", "value": 3, "unit": "所"},)),
+        # a to-verb (缩减为, 压缩至, 精简为) before the figure is no part of the name
+        ("全区行政审批办理时间压缩至3个工作日以内。", ({"metric": "行政审批办理时间", "value": 3},)),
+        ("全区一般性支出缩减为8亿元。", ({"metric": "一般性支出", "value": 8, "unit": "亿元"},)),
+        ("全区议事协调机构精简为40个。", ({"metric": "议事协调机构", "value": 40},)),
         # a condition's opener and a streak of years name nothing (只要我们能够再连续三年…, 连续五年)
         ("只要我们能够再连续三年保持粮食总产量52万吨以上，发展基础就更加牢固。", ({"metric": "粮食总产量", "value": 52},)),
         ("如果全区连续五年保持粮食总产量52万吨以上，基础就更牢了。", ({"metric": "粮食总产量", "value": 52},)),
@@ -1165,6 +1176,11 @@ RULES: list[Row] = [
         ("建成3座220千伏变电站。", ({"value": 3, "unit": "座"},)),
         ("研发投入强度2.9%，在全省排名第6，比上年提升3名。", ({"value": 2.9, "metric": "研发投入强度"},)),
         ("外贸进出口总额居全国前5名，综合排名进入全省前10强。", ()),
+        # the size of a list or ranking the subject joins or leaves (入选全国首批N个, 退出全国N个…后十位)
+        ("东湖村入选全国首批30个乡村治理示范村。", ()),
+        ("全区入围全省第二批12个现代农业产业园创建名单。", ()),
+        ("全区首次退出全国150个重点城市空气质量排名后二十位。", ()),
+        ("全区入选3个国家级示范项目。", ({"value": 3, "unit": "个"},)),
         # a bound before a noun naming units of a kind is a class (lexicon nonfact.tsv class_head)
         ("实现50户以上自然村全部通客车。", ()),
         # a figure describing a kind of place after 一个 (lexicon nonfact.tsv kind_by_size)
