@@ -240,7 +240,8 @@ class Clause:
             # "油料在连续三年大增产的基础上，又增长17%": the subject before 在…的基础上 grows
             self.window = _clean_metric(said[: basis.start()])
         elif (self.window in _BARE_OUTPUT and self.prev_fact is None
-                and (head := _output_head(self.subject_before(24), self.window))):
+                and (head := _output_head(self.subject_before(24), self.window)
+                     or _output_head(self.sentence_opening(), self.window))):
             self.window = head + self.window
         elif (self.window[:2] in _LEVEL_NOUNS and self.window[2:] in CHANGE_SIGN and self.prev_fact is not None
                 and self.prev_fact.data["metric"]):
@@ -320,6 +321,14 @@ class Clause:
             return ""
         subject = _clean_metric(self.text[before : self.clause_start - 1])
         return subject if 1 < len(subject) <= longest else ""
+
+    def sentence_opening(self) -> str:
+        """The sentence's first clause when it holds no figure and this figure's clause is a later one
+        ("重工业生产，由于正在调整中，今年的产值…下降5%": 重工业生产)."""
+        k = bisect_right(self.line.bounds, self.s0)
+        if k >= len(self.line.bounds) or (end := self.line.bounds[k]) >= self.clause_start or self.mention_end > self.s0:
+            return ""
+        return _clean_metric(self.text[self.s0 : end - 1])
 
     def advance(self, end: int, n: int = 1) -> bool:
         self.prev_end = self.mention_end = end
@@ -983,6 +992,9 @@ METRIC_RULES: list[Row] = [
         ("全市原煤生产保持稳定，产量达到3200万吨。", ({"metric": "原煤产量", "value": 3200},)),
         ("全区茶叶种植面积继续扩大，总产量达到1.2万吨。", ({"metric": "茶叶总产量", "value": 1.2},)),
         ("全区安全生产形势稳定，产量达到5万吨。", ({"metric": "产量", "value": 5},)),
+        # the sector opening the sentence, a clause of cause between (重工业生产，由于…，产值…)
+        ("重工业生产，由于结构调整，产值比上年下降4%。", ({"metric": "重工业产值", "change": -4},)),
+        ("农业生产，受灾情影响，总产值比上年下降2%。", ({"metric": "农业总产值", "change": -2},)),
         # a whole number of years after a duration noun (受教育年限, 预期寿命) is a level in 年
         ("全区15岁以上人口平均受教育年限达到11年以上。",
          ({"metric": "15岁以上人口平均受教育年限", "value": 11, "unit": "年", "qualifier": "以上"},)),
