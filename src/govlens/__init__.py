@@ -6,6 +6,7 @@
 >>> [f.data["metric"] for f in doc.facts if f.type == "indicator"][:3]
 """
 
+from . import _recache  # noqa: F401  (first: the cache serves every pattern compiled after it)
 from .errors import GovlensError
 from .model import Document, Fact, GlossaryEntry, Section
 from .pipeline import read, read_text

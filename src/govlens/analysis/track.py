@@ -672,8 +672,11 @@ def track(store: StoreAPI, region: str | None = None, metric: str | None = None,
             rank = (*target_rank(t), -order)
             if ident not in chosen or rank > chosen[ident][0]:
                 chosen[ident] = (rank, t)
+    asked: dict[tuple[str, str | None, int], list[dict[str, Any]]] = {}  # one query per region, key and year
     for (region_, key_, name, s, y), (_, t) in chosen.items():
-        candidates = store.outcomes(region_, key_, str(y), y + 1)
+        if (region_, key_, y) not in asked:
+            asked[region_, key_, y] = store.outcomes(region_, key_, str(y), y + 1)
+        candidates = asked[region_, key_, y]
         if name is not None:  # the next report's figures of the same name
             candidates = [c for c in candidates if (n := fact_name(c, candidates)) and same_name(n, name)]
         actual = pair(t, candidates, s)
