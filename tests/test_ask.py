@@ -105,8 +105,8 @@ def test_question_dev_set_floors(tmp_path):
     # Round 4's (measured once at 05:00 UTC: 0.800 / 0.765) joined dev after it: 0.973 -> 0.939, track 0.975 -> 0.921.
     # Round 5's (measured once at 05:52 UTC: 0.715 / 0.600) joined dev after it: 0.975 -> 0.926, track 0.970 -> 0.911.
     # Round 6's (measured once at 06:37 UTC: 0.717 / 0.703) joined dev after it: 0.952 -> 0.920, track 0.956 -> 0.908.
-    assert d["answer_accuracy"] >= 0.935, s.misses  # round 7 joined (blind 0.821 at 07:38): 0.953 -> 0.936; round 6 joined: 0.920; growth over a named base year, a term's parts, members after a verb: 0.934; project totals (调整为, 该项目, all words together), a plan's name no target cue: 0.941; fines in Chinese numerals or shares, the asked clause's fine: 0.943; two years' counts compared (比去年完成的多几件): 0.948 (with VERSION 141's splitting); chapters, 第几次: 0.951
-    assert d["citation_accuracy"] >= 0.984, s.misses
+    assert d["answer_accuracy"] >= 0.950, s.misses  # a detail read from the one sentence naming it (detail.py): 0.951; round 7 joined (blind 0.821 at 07:38): 0.953 -> 0.936; round 6 joined: 0.920; growth over a named base year, a term's parts, members after a verb: 0.934; project totals (调整为, 该项目, all words together), a plan's name no target cue: 0.941; fines in Chinese numerals or shares, the asked clause's fine: 0.943; two years' counts compared (比去年完成的多几件): 0.948 (with VERSION 141's splitting); chapters, 第几次: 0.951
+    assert d["citation_accuracy"] >= 0.987, s.misses
     assert d["declined"] >= 0.982, s.misses
     if t is not None:
         assert t.as_dict()["verdict_agreement"] >= 0.940, t.misses  # two-character heads (大棚 / 蔬菜大棚), bare aspects in a list (…面积…，产量…): 0.933 -> 0.942; round 7 joined (blind 0.824): 0.954 -> 0.933; round 6 joined: 0.908; measures without a key tracked by name: 0.949; year-end reading when no other, aspect words (棚户区改造面积): 0.954; tourism keys: 0.911 -> 0.937; tax relief keys, forecasts for the year: 0.946; 基本建设: 0.949; an event year (2020年…冬运会) dates no figure: 0.956

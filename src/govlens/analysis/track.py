@@ -112,6 +112,10 @@ NOT_A_NAME_ROWS: list[tuple[str, str]] = [
     # a count of projects by category (农业类21个, 城市建设类28个) or of meetings is no measure
     (r"类$|全委会|会议", "城市建设类"),
     (r"(?:提高|增加|增长|提升|下降|降低|减少|扩大|多|少)$", "人均补助标准再提高"),
+    # a figure followed by 级 grades a thing (20万吨级航道, 五百亿级开发区2个): it counts nothing itself
+    (r"^级|(?<![升本])级$", "深水港级"),   # not 升级 (提档升级 of 14公里) nor 本级 (中央本级支出)
+    # only a place: where the figure is, not what (中心城区68公里 of which network?)
+    (r"^(?:中心|主|老|新)?城区$|^(?:农村|城乡|城镇|乡村|镇区|园区|开发区)$", "中心城区"),
 ]
 NOT_A_NAME = re.compile("|".join(f"(?:{p})" for p, _ in NOT_A_NAME_ROWS))
 GENERIC_NAMES = GENERIC_NAMES | {"人口", "产量", "企业", "学生", "道路", "绿化", "总投资", "工程", "小区", "上级", "今年",
@@ -221,6 +225,12 @@ def name_in_list(metric: str | None, earlier: str | None) -> str | None:
         return None
     thing = name_core(before[: -2])
     return named_measure(thing + core) if len(thing) >= 2 else None
+
+
+def lists_several(metric: str | None) -> bool:
+    """The name lists several things (科技、教育、卫生和文化事业的支出): its figure is their sum, no one
+    thing's, so it pairs only with another list."""
+    return "、" in (metric or "")
 
 
 def fact_name(f: dict[str, Any], facts: list[dict[str, Any]]) -> str | None:
@@ -672,10 +682,14 @@ def track(store: StoreAPI, region: str | None = None, metric: str | None = None,
             rank = (*target_rank(t), -order)
             if ident not in chosen or rank > chosen[ident][0]:
                 chosen[ident] = (rank, t)
+    asked: dict[tuple[str, str | None, int], list[dict[str, Any]]] = {}  # one query per region, key and year
     for (region_, key_, name, s, y), (_, t) in chosen.items():
-        candidates = store.outcomes(region_, key_, str(y), y + 1)
+        if (region_, key_, y) not in asked:
+            asked[region_, key_, y] = store.outcomes(region_, key_, str(y), y + 1)
+        candidates = asked[region_, key_, y]
         if name is not None:  # the next report's figures of the same name
-            candidates = [c for c in candidates if (n := fact_name(c, candidates)) and same_name(n, name)]
+            candidates = [c for c in candidates if (n := fact_name(c, candidates)) and same_name(n, name)
+                          and lists_several(c.get("metric")) == lists_several(t.get("metric"))]
         actual = pair(t, candidates, s)
         if actual is None and (region_, y + 1) not in reports:
             v, rule = "pending", "no_report"

@@ -19,6 +19,7 @@ from typing import Any
 from ...errors import GovlensError
 from ...lexicon.figures import unsupported_figures
 from ...store.api import StoreAPI
+from . import words as W
 from .answer import Answer, passages
 from .handlers import HANDLERS
 from .plan import Plan, read, split
@@ -109,11 +110,46 @@ def _ask(store: StoreAPI, question: str) -> Answer:
             a.answer = a.answer.rstrip("。") + "；" + b.answer
             a.citations += [c for c in b.citations if c not in a.citations]
     a.parsed = plan.to_dict()
+    a = _read_instead(store, plan, question, a)
     if not a.answer and not a.citations:
         a.citations = passages(store, question)
     elif llm.configured():
         a.phrased = llm.phrase(question, a.answer, a.citations)
     return a
+
+
+def _read_instead(store: StoreAPI, plan: Plan, question: str, a: Answer) -> Answer:
+    """The detail one sentence states (detail.py) when no handler answered, when the answer cites no
+    sentence holding the question's quoted name (“全程代办”提速了多少 answered by another clause's 14个),
+    or when the question asks several things one sentence states and the answer lacks one of them."""
+    from . import detail as R
+
+    quoted = [m.group(1) for m in W.QUOTED_TERM.finditer(question)]
+    cited = " ".join(c.get("quote") or "" for c in a.citations)
+    # the quoted names a cited sentence must hold: not a plan period (“十四五”) nor a place
+    named = [t for t in quoted if not W.PLAN_Q.search(f"“{t}”") and t not in plan.places
+             and not any(t in pl or pl.startswith(t) for pl in plan.places)]
+    asked = R.slots(question)
+    counted = [m.group("n") for name, m, _p in asked if name == "howmany"]
+    unnamed = bool(a.answer and named and not all(t in cited for t in named))
+    uncounted = bool(a.answer and counted and not all(n in cited for n in counted))
+    if a.answer and not unnamed and not uncounted and len(asked) < 2:
+        return a
+    got = None
+    if not plan.unknown_place and not (plan.key and not named):  # a place the library lacks, or a measure
+        got = R.answer(store, question, plan.places, plan.years)  # the handlers know and did not find
+    if got is None and (unnamed or uncounted):
+        # “某某平台”投资了多少 or 多少乡村医生 answered from a sentence never naming it: another thing's figure
+        return Answer(citations=passages(store, question), parsed={**a.parsed, "unnamed": named + counted},
+                      note="引用的原文没有提到问题所问的名称或对象，不作答。")
+    if got is None:
+        return a
+    found = [x for x, _clause in got["answers"]]
+    if a.answer and not unnamed and all(x in a.answer for x in found):
+        return a  # the handler's answer already holds every detail
+    shown = "；".join(f"{x}（原文“{clause.strip()}”）" for x, clause in got["answers"])
+    return Answer(answer=f"{got['region'] or ''}：{shown}。", citations=[{k: got[k] for k in ("doc", "quote", "span")}],
+                  parsed={**plan.to_dict(), "read": [x for x in found]})
 
 
 def _each_measure(store: StoreAPI, plan: Plan, question: str) -> Answer:

@@ -196,7 +196,7 @@ def _term(q: str, op: str) -> str | None:
         return None  # a figure is asked (多少, 几项)
     for m in W.QUOTED_TERM.finditer(q):
         # a short name may follow the quoted term (“四融一共”和美乡村指哪些, “五步工作法”是哪五步)
-        after = re.match(rf"(?P<tail>[\u4e00-\u9fff]{{0,4}}?)(?:一词|这个词|这一说法|的说法|具体|这)*(?:{W.DEFINE_Q.pattern})",
+        after = re.match(rf"(?P<tail>[\u4e00-\u9fff]{{0,4}}?)(?:一词|这个词|这一说法|的说法|具体|这)*(?:{W.DEFINE_AFTER_QUOTED.pattern})",
                          q[m.end():])
         if after and not re.search(r"目标|增长|增速|多少|最|排名|规划|计划|时期|期间", after.group("tail")):
             return m.group(1).strip()

@@ -98,6 +98,8 @@ DEFINE_STRICT = re.compile(r"(?:是)?(?:指什么|指的是什么|是什么意�
 # a named set (四大主导产业, 五大新兴产业) asked for its members: the set's name before 是哪些
 DEFINE_SET = re.compile(r"(?P<t>[一二两三四五六七八九十]大[\u4e00-\u9fff]{2,8}?)(?:是|有|分别是|包括)哪些[？?]?$")
 DEFINE_Q = re.compile(rf"{DEFINE_STRICT.pattern}|是什么|是啥")
+# after a quoted name, 是哪些 / 有哪些 asks its members too (“七张名片”是哪些)
+DEFINE_AFTER_QUOTED = re.compile(rf"{DEFINE_Q.pattern}|(?:分别|都|具体)?(?:是|有)哪些")
 DEFINE_BEFORE = re.compile(r"(?:什么是|什么叫|何为|何谓)")
 # Words saying a term was read in a document (报告中的, 提到的): a bare 是什么 after them asks for the term
 TERM_READ_IN = re.compile(r"(?:报告|文件|文中|条例|讲话)(?:中|里|里面)?(?:所说|提到|提出|说)?的")

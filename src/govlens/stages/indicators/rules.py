@@ -41,6 +41,7 @@ from .period import (
     _PERIOD_CUES,
     _kind,
     _period,
+    cue_index,
     estimated_span,
     future_cue,
     last_clause,
@@ -1111,8 +1112,12 @@ def emit(c: Clause) -> bool:
             and not restated(sentence) and not plan_total and not _PLAN_FIGURE.search(own_clause):
         kind = "actual"  # a report does not set targets for a year (or period) already past, unless it tells one again
     elif (kind == "actual" and period and "-" in period and doc.year and doc.kind == "work_report"
-            and int(period.split("-")[0]) >= doc.year):
-        kind = "target"  # nor report outcomes of a plan period that starts this year or later
+            and (int(period.split("-")[0]) >= doc.year
+                 or (int(period.rsplit("-", 1)[1]) > doc.year and not status_cue(own_clause)
+                     and (k := cue_index(line.cues, mt.start)) >= 0 and line.cues[k][0] >= s0))):
+        # nor report outcomes of a plan period that starts this year or later, or runs on past it when its own
+        # sentence names it (从1981年到本世纪末的二十年内…年均增长7% in 1983: a goal)
+        kind = "target"
     elif (kind == "actual" and period and period.isdigit() and doc.year and doc.kind == "work_report"
             and int(period) >= doc.year and (c.role != "review" or future_cue(own_clause))
             and not status_cue(own_clause)):
@@ -1267,9 +1272,9 @@ RULES: list[Row] = [
          ({"metric": "财政收入", "change": 12}, {"metric": "财政收入", "change": 9.5})),
         # the sentence opening with it: the measure of the sentence just before; a streak of years is no name
         ("全区工业增加值增长7%。在连续三年增长10%以上的基础上，这样的速度是合适的。",
-         ({"metric": "工业增加值", "change": 7}, {"metric": "工业增加值", "change": 10})),
+         ({"metric": "工业增加值", "change": 7}, {"metric": "工业增加值", "change": 10, "period": "2018-2020"})),
         ("全区财政收入增长6%。在连续两年增长12%的基础上，今年有所放缓。",
-         ({"metric": "财政收入", "change": 6}, {"metric": "财政收入", "change": 12})),)),
+         ({"metric": "财政收入", "change": 6}, {"metric": "财政收入", "change": 12, "period": "2019-2020"})),)),
     Row("a figure in brackets for a scope of the measure before", bracket_variant, (
         ("全区工业总产值平均每年增长8%（包括乡镇企业为10%），农业总产值增长3%。",
          ({"metric": "工业总产值", "change": 8}, {"metric": "工业总产值（包括乡镇企业）", "change": 10, "value": None},

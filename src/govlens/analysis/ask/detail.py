@@ -1,0 +1,172 @@
+"""A detail read straight from the one sentence that names what the question names, when no stored fact
+answers: a named programme or platform (“某某通”平台在哪个平台上线, 整体提速了多少), a 名词解释 entry
+(“某某10条”指的是哪个文件, 集成了几个子系统), a regulation's sentence (宣传月是每年几月).
+
+The question is cut into slots, one per thing asked (几个, 多大比例, 排第几, 哪个文件, 每年几月,
+在哪个平台上线); READ_FORMS is the table saying, for each, how the question asks it and how a sentence
+states it. A sentence answers only when it holds every quoted name of the question and most of its
+other words, lies in a document of the place asked, and fills every slot — each from the clause that
+holds most of that slot's own words. Each row has an invented example that ``tests/test_ask_detail.py``
+runs."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ...errors import GovlensError
+from ...store.api import StoreAPI
+from . import words as W
+from .sentences import words_of
+
+_CN = "零〇一二两三四五六七八九十百千万"
+_UNITS = ("万人次|人次|万人|人|万亩|亩|万元|亿元|元|万吨|吨|平方公里|平方米|公里|米|天|个月|个|家|件|项|所|条|套|张|名|次|处|座|户|"
+          "轮|场|届|批|期|栋|台|辆|艘|架|部|位|类|种|倍")
+
+# (name, how the question asks (named groups feed the sentence's pattern), how a sentence states it
+# (group a is the answer), invented question, invented sentence, the answer expected)
+READ_FORMS: list[tuple[str, str, str, str, str, str]] = [
+    ("document", r"(?:哪个|哪一个|哪份|哪一份|什么)(?:文件|政策|意见|规定|办法|通知)",
+     r"(?P<a>《[^》]{2,60}》(?:[（(][^）)]{1,12}[）)])?)",
+     "“惠企8条”指的是哪个文件？", "惠企8条：是指《云溪市关于支持中小企业发展的若干措施（试行）》。",
+     "《云溪市关于支持中小企业发展的若干措施（试行）》"),
+    ("month", r"(?:每年)?(?:几月|哪个月|哪一个月|几月份|哪一月)",
+     r"(?P<a>(?:每年)?(?:[一二三四五六七八九十]{1,3}|\d{1,2})月份?)",
+     "节水宣传周是每年几月？", "每年五月第三周为本市节水宣传周。", "每年五月"),
+    ("where", r"在哪(?:个|一个|家|里)?[\u4e00-\u9fff]{0,3}?(?P<v>上线|开通|举办|召开|发布|落户|落地|挂牌|开业)",
+     r"在(?P<a>[^，。；、在]{2,20}?){v}",
+     "“云办事”小程序是在哪个平台上线的？", "“云办事”小程序：指在市民之家服务网上线的掌上办事入口。", "市民之家服务网"),
+    ("rank", r"(?:排|居|位列|位居|排名)(?:在)?(?:全国|全省|全市|全区)?第几",
+     r"(?P<a>第[一二三四五六七八九十\d]{1,3}(?:位|名)?)",
+     "有几家企业进入全省百强，数量全省排第几？", "全市5家企业进入全省百强、数量居全省第3。", "第3"),
+    ("count", rf"(?:多少|(?<!哪)几)(?P<u>{_UNITS})",
+     rf"(?P<a>(?:约|近|超过|超|达|共)?(?:\d+(?:\.\d+)?(?:万|亿)?|[{_CN}]+){{u}})",
+     "“智治平台”集成了几个子系统？", "“智治平台”：指集成地图系统、调度系统等五个子系统的治理平台。", "五个"),
+    ("howmany", r"多少(?!增加|增长|提高|减少|下降|降低|达到|上升|扩大|到|至|是|为|以内|以上|以下|左右)(?P<n>(?:(?!多少|几)[\u4e00-\u9fff]){2,8}?)"
+                r"(?=[？?，,；;。]|$)",
+     rf"(?:{{n}}[^，。；\d]{{0,4}}?(?P<a>(?:约|近|超过|超|达|共)?\d+(?:\.\d+)?(?:万|亿)?(?:{_UNITS}|%))"
+     rf"|(?P<b>(?:约|近|超过|超|达|共)?\d+(?:\.\d+)?(?:万|亿)?(?:{_UNITS}|%))(?:的)?{{n}})",
+     "近年来培育了多少乡村工匠？", "近年来，全市已培育乡村工匠1260人，带动就业三千余人。", "1260人"),
+    ("share", r"多大比例|多大比重|百分之几|多少%|多少个百分点"
+              r"|(?P<w>提速|提高|降低|减少|增长|下降|增加|缩短|压缩|压减|提升|高|低|快|慢)了?多少(?![\u4e00-\u9fff])",
+     r"(?P<a>(?:约|近|超过|超)?\d+(?:\.\d+)?(?:%|个百分点)(?:左右|以上)?)",
+     "“全程帮办”整体提速了多少？", "实行“全程帮办”后，审批总时长平均减少约200天，整体提速约45%。", "约45%"),
+]
+_ASKS = [(name, re.compile(q)) for name, q, *_ in READ_FORMS]
+_STATES = {name: s for name, _q, s, *_ in READ_FORMS}
+
+_PARTS = re.compile(r"[？?，,；;。]")
+_CLAUSES = "，,；;。：:"
+_STOPS = "。！？\n"
+
+
+def slots(q: str) -> list[tuple[str, re.Match[str], str]]:
+    """The things a question asks, in order: (form name, the match, the question part it is in)."""
+    out: list[tuple[str, re.Match[str], str]] = []
+    taken: list[tuple[int, int]] = []
+    for name, rx in _ASKS:
+        for m in rx.finditer(q):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            start = max((x.end() for x in _PARTS.finditer(q, 0, m.start())), default=0)
+            end = next((x.start() for x in _PARTS.finditer(q, m.end())), len(q))
+            out.append((name, m, q[start:end]))
+            taken.append((m.start(), m.end()))
+    return sorted(out, key=lambda x: x[1].start())
+
+
+def _fill(name: str, m: re.Match[str], sentence: str, part_words: list[str]) -> tuple[str, str] | None:
+    """The answer to one slot and the clause it was read from: the clause holding most of the slot's
+    words among those stating a figure of the asked form (None when two clauses tie)."""
+    pattern = _STATES[name]
+    for k, v in m.groupdict().items():  # {v}, {u}: the question's own verb or unit
+        pattern = pattern.replace("{" + k + "}", re.escape(v or ""))
+    verb = m.groupdict().get("w")  # 提速了多少: only a clause saying 提速 states it
+    states = re.compile(pattern)
+    best: list[tuple[int, str, str]] = []
+    start = 0
+    for end in [*(i for i, c in enumerate(sentence) if c in _CLAUSES), len(sentence)]:
+        clause = sentence[start:end]
+        start = end + 1
+        got = states.search(clause)
+        if got is None or (verb and verb not in clause):
+            continue
+        score = sum(len(w) for w in part_words if w in clause)
+        best.append((score, got.group("a") or got.groupdict().get("b"), clause))
+    if not best:
+        return None
+    best.sort(key=lambda x: -x[0])
+    if len(best) > 1 and best[0][0] == best[1][0]:
+        return None  # two clauses state such a figure and the question's words choose neither
+    if best[0][0] == 0 and len(best) > 1:
+        return None
+    return best[0][1], best[0][2]
+
+
+def _within(region: str | None, place: str) -> bool:
+    from ...lexicon.places import canonical_place
+
+    if not region:
+        return False
+    if region == place or region.endswith(place):
+        return True
+    got, asked = canonical_place(region), canonical_place(place)
+    return got is not None and asked is not None and got.within(asked)
+
+
+def answer(store: StoreAPI, q: str, places: list[str], years: list[int]) -> dict[str, Any] | None:
+    """The sentence answering every slot of ``q`` and the answers: {"answers", "doc", "quote", "span"};
+    None unless one sentence of a document of the place asked holds the question's names and fills
+    every slot."""
+    asked = slots(q)
+    if not asked:
+        return None
+    quoted = [m.group(1) for m in W.QUOTED_TERM.finditer(q)]
+    bare = q
+    for pl in places:
+        for name in {pl, pl[:-1], *(pl.split("市")[-1:] if "市" in pl[:-1] else [])}:
+            if len(name) >= 2:
+                bare = bare.replace(name, " ")
+    for _n, m, _p in asked:
+        bare = bare.replace(m.group(0), " ")
+    words = [w for w in words_of(bare) if not any(w in t for t in quoted)]
+    need = [*quoted, *words]
+    if not need or sum(len(w) for w in need) < 4:
+        return None
+    docs: dict[int, None] = {}
+    for w in sorted(need, key=len, reverse=True)[:4]:
+        try:
+            hits = store.search(w, limit=6)
+        except GovlensError:  # a word the index cannot take is no match
+            continue
+        docs.update((h["id"], None) for h in hits if not places or any(_within(h.get("region"), pl) for pl in places))
+    best: tuple[float, dict[str, Any]] | None = None
+    for doc_id in docs:
+        d = store.document(doc_id)
+        if d is None:
+            continue
+        if years and d.get("year") and not any(y - 1 <= d["year"] <= y + 1 for y in years):
+            continue  # the year asked is told in that year's report or the next
+        text = d["text"]
+        anchor = max(need, key=len)
+        at = text.find(anchor)
+        while at != -1:
+            lo = max(text.rfind(c, 0, at) for c in _STOPS) + 1
+            ends = [e for c in _STOPS if (e := text.find(c, at)) != -1]
+            hi = min(ends) + (text[min(ends)] != "\n") if ends else len(text)
+            at = text.find(anchor, hi + 1)
+            sentence = text[lo:hi]
+            if not all(t in sentence for t in quoted):
+                continue
+            held = sum(len(w) for w in words if w in sentence)
+            total = sum(len(w) for w in words)
+            if total and held < 0.75 * total:
+                continue
+            got = [_fill(name, m, sentence, words_of(part)) for name, m, part in asked]
+            if any(g is None for g in got):
+                continue
+            score = held + 0.001 * (total - len(sentence) / 100)
+            if best is None or score > best[0]:
+                best = (score, {"answers": got, "doc": d["doc"], "quote": sentence, "span": [lo, hi],
+                                "region": d.get("region")})
+    return best[1] if best else None

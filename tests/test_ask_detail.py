@@ -1,0 +1,69 @@
+"""A detail read from the one sentence naming what the question names (analysis/ask/detail.py): each
+row of READ_FORMS answers its invented question from its invented sentence, in a real store."""
+
+from __future__ import annotations
+
+import pytest
+
+from govlens.analysis.ask import ask
+from govlens.analysis.ask.detail import READ_FORMS, slots
+from govlens.ingest import ingest
+from govlens.io.read import walk
+from govlens.store import open_store
+
+_HEAD = "2030年云溪市政府工作报告\n——2030年1月12日在云溪市第九届人民代表大会第一次会议上\n各位代表：\n"
+_MORE = [
+    "推行“双审合一”后，审批平均减少60天，整体提速约30%，企业满意率提高12%。",  # two clauses: 提速 chooses
+    "“快办通”平台：指在全市政务服务网上线、接入四十个部门的办事平台。",
+]
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    root = tmp_path_factory.mktemp("detail")
+    (root / "in").mkdir()
+    text = _HEAD + "".join(example + "\n" for _n, _q, _s, _eq, example, _a in READ_FORMS) + "\n".join(_MORE) + "\n"
+    (root / "in" / "report.txt").write_text(text, encoding="utf-8")
+    with open_store(str(root / "t.db")) as s:
+        ingest(s, walk([str(root / "in")]))
+    with open_store(str(root / "t.db"), readonly=True) as s:
+        yield s
+
+
+@pytest.mark.parametrize(("name", "asks", "states", "question", "sentence", "expect"), READ_FORMS)
+def test_each_read_form_is_found_in_its_question(name, asks, states, question, sentence, expect):
+    assert name in [n for n, _m, _p in slots(question)]
+
+
+@pytest.mark.parametrize(("name", "asks", "states", "question", "sentence", "expect"), READ_FORMS)
+def test_each_read_form_answers_its_question_from_its_sentence(store, name, asks, states, question, sentence, expect):
+    a = ask(store, question)
+    assert expect in a.answer, (name, a.answer, a.parsed)
+    assert any(sentence.rstrip("。") in c["quote"] for c in a.citations)
+
+
+@pytest.mark.parametrize(("question", "expect"), [
+    ("“双审合一”整体提速了多少？", "约30%"),  # the clause saying 提速, not the one saying 提高
+    ("推行“双审合一”后企业满意率提高了多少？", "12%"),
+    ("“快办通”平台是在哪个网站上线的？", "全市政务服务网"),
+    ("“快办通”平台接入了多少个部门？", "四十个|40个"),
+])
+def test_the_clause_with_the_slots_own_words_answers(store, question, expect):
+    answer = ask(store, question).answer
+    assert any(e in answer for e in expect.split("|")), answer
+
+
+@pytest.mark.parametrize("question", [
+    "“双审联办”整体提速了多少？",  # the quoted name is in no sentence
+    "“快办通”平台投资了多少亿元？",  # no figure of the asked form in its sentence
+    "近年来培育了多少高级技师？",  # the sentence names another thing
+    "“全程帮办”的办事窗口在每年几月开放？",  # no month in the sentence
+])
+def test_a_detail_no_sentence_states_is_declined(store, question):
+    assert ask(store, question).answer == ""
+
+
+def test_several_slots_are_answered_from_one_sentence_or_not_at_all():
+    got = slots("有几家企业进入全省百强，数量全省排第几？")
+    assert [n for n, _m, _p in got] == ["count", "rank"]
+    assert slots("春节放假是哪几天？") == []  # 哪几天 asks for days by name, not a count
