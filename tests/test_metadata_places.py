@@ -75,6 +75,11 @@ def test_scan_joins_chains_and_skips_common_words():
     ("天柱山下茶园连片，凤凰山脚枫叶红，黄山风景区游客多", []),
     ("泰安市泰山景区和山东省泰山风景名胜区", ["泰安市", "山东省"]),  # the city before it still counts
     ("浙江山区的茶园和崂山区的海岸", ["浙江", "崂山区"]),  # a place's 山区 (hill country) is the place
+    # a one-character name and its level word read by accident across words (和 a conjunction, 形成|县域)
+    ("听取有关部门和县（市）的汇报，城市和县城同步改造", []),
+    ("形成县域经济新格局，振兴县域产业，创建示范县，提高县城承载力", []),
+    ("马鞍山市和县、成县和兴县召开会议", ["马鞍山市和县", "成县", "兴县"]),  # the names themselves still count
+    ("市区道路改造，南区北区同步推进", []),  # former names that are plain words
 ])
 def test_a_street_named_after_a_place_is_no_mention(text, names):
     assert [m.text for m in gazetteer().scan(text)] == names
@@ -265,6 +270,9 @@ def test_a_site_name_never_makes_a_stronger_place_more_specific():
     ("光明网", []), ("中国政府网 > 新闻", []),      # national media
     ("上海普陀　首页 | 政务公开 | 走进普陀", ["上海普陀"]),  # a city and its district: a chain, not a short name alone
     ("湘西土家族苗族自治州凤凰县人民政府门户网站", ["湘西土家族苗族自治州凤凰县"]),
+    # a prefecture's short name shared with a county inside it (临夏州 / 临夏县): the prefecture's site
+    ("临夏新闻网　　首页 | 时政 | 县域", ["临夏"]),
+    ("阿坝日报 | 州内要闻", ["阿坝"]),
 ])
 def test_site_places(site, names):
     from govlens.stages.regions import site_places
@@ -416,3 +424,12 @@ def test_a_display_name_read_back_is_its_place(name, full):
     p = places.canonical_place(name)
     assert (p.full if p else None) == full
     assert canonical(name) == (name if full else None)
+
+
+def test_a_prefecture_leaders_tour_on_its_sites_page_is_the_prefectures():
+    # the site is named by the short name the prefecture shares with a county inside it; the counties
+    # toured are named by short names only; 和县（市） is a conjunction, no far-off county
+    body = ("马文华在广河康乐调研\n12月2日，州委书记马文华深入广河、康乐，调研冬季供暖工作。"
+            "调研期间，马文华听取有关部门和县（市）工作汇报。州委常委、秘书长李强参加调研。")
+    place, _ = document_place("马文华在广河康乐调研", body, "", body, site=["临夏新闻网　　首页 | 时政 | 县域"])
+    assert place is not None and place.display == "临夏回族自治州"

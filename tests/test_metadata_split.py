@@ -389,6 +389,24 @@ def test_a_portal_headline_above_its_page_controls_titles_the_text_below(weather
     assert "发布时间" not in d.text and "来源：青岭镇人民政府" in d.header
 
 
+# The same page with its headline broken over two lines, the second short (a quote mark or a colon
+# in the first line is no end): both lines are the title.
+@pytest.mark.parametrize(("line1", "line2"), [
+    ("青岭镇：高山茶叶“炒”出", "好日子"),
+    ("青岭镇：小小茶叶撬动", "大产业"),
+    ("溪北县青岭镇“茶旅融合”", "富农家"),
+])
+def test_a_portal_headline_broken_before_a_short_tail_keeps_the_tail(line1, line2):
+    page = ("溪北县人民政府　　　　2031年11月12日 星期三　　晴 6~17℃\n首页 | 政务公开 | 政务服务 | 互动交流 | 走进溪北\n"
+            f"您当前的位置：首页 > 政务公开 > 政务动态 > 乡镇动态\n\n{line1}\n{line2}\n\n"
+            "发布时间：2031-11-12 16:05　　来源：青岭镇人民政府　　浏览次数：312\n【字号：大 中 小】　【打印】　【关闭】\n\n"
+            "连日来，溪北县青岭镇茶叶加工园内机器轰鸣，杀青、揉捻、烘干等生产线满负荷运行。\n"
+            "今年以来，青岭镇引进茶叶深加工企业3家，全镇茶叶综合产值突破2.8亿元。\n\n"
+            "主办单位：溪北县人民政府办公室　溪ICP备00000000号\n")
+    (d,) = read_text(page, extract=False)
+    assert d.title.replace(" ", "") == line1 + line2
+
+
 @pytest.mark.parametrize(("rule", "example"), split.DOC_ENTRY_RULES)
 def test_each_document_entry_rule_matches_its_example(rule, example):
     assert __import__("re").match(rule, example), example

@@ -346,3 +346,28 @@ _DISCLOSED = """首页 > 政务公开 > 政策文件
 def test_a_policy_paper_under_its_document_number_is_a_regulation(title, kind):
     d = read_text(_DISCLOSED.format(t=title), extract=False)[0]
     assert (d.title, d.kind) == (title, kind)
+
+
+# A standing committee's page: its name over a breadcrumb, the 公告 promulgating the 条例, then the 条例
+# under its own heading. The page files the 条例 under its own title, never the committee's name.
+@pytest.mark.parametrize("site", ["云溪市人大常委会", "云溪市人大", "溪北县人大常委会门户网站"])
+def test_a_regulation_behind_its_committee_notice_takes_its_own_title(site):
+    page = (f"{site}\n首页 > 法规规章 > 地方性法规\n\n云溪市人民代表大会常务委员会公告\n（第九号）\n\n"
+            "《云溪市文明养犬条例》已由云溪市第五届人民代表大会常务委员会第十二次会议于二〇三一年六月二十日通过，"
+            "云溪省第三届人民代表大会常务委员会第八次会议于二〇三一年九月二十日批准，现予公布，自二〇三二年一月一日起施行。\n\n"
+            "云溪市人民代表大会常务委员会\n二〇三一年十月八日\n\n云溪市文明养犬条例\n\n"
+            "第一条　为了规范养犬行为，维护公共秩序，制定本条例。\n第二条　本条例适用于本市城市建成区。\n"
+            "第三条　市人民政府负责组织实施本条例。\n")
+    (d,) = read_text(page, extract=False)
+    assert (d.title, d.kind) == ("云溪市文明养犬条例", "regulation")
+
+
+# A portal's menu run together (its spaces lost), opening with 首页: site furniture, never the title.
+@pytest.mark.parametrize("menu", ["首页政务公开政策文件政务服务互动交流", "首页 政策文件 机构设置 办事指南 走进溪北",
+                                  "网站首页通知公告政策解读便民服务"])
+def test_a_run_together_portal_menu_is_never_the_title(menu):
+    page = (f"溪北县人民政府门户网站\n{menu}\n位置：首页 >> 政务公开 >> 政策文件\n\n溪北县农村公路养护管理办法\n\n"
+            "时间：2031-05-20　　来源：县交通运输局\n\n第一条　为规范农村公路养护管理，制定本办法。\n"
+            "第二条　本办法适用于本县行政区域内的农村公路。\n第三条　县交通运输局负责组织实施本办法。\n")
+    (d,) = read_text(page, extract=False)
+    assert (d.title, d.kind) == ("溪北县农村公路养护管理办法", "regulation")

@@ -39,8 +39,10 @@ _ETHNIC_RE = "(?:" + "|".join(sorted(_ETHNIC, key=len, reverse=True)) + ")族?"
 _AUTONOMOUS = re.compile(rf"^(.{{2,}}?)(?:{_ETHNIC_RE})+(自治州|自治县|自治旗|自治区)$")
 _SUFFIX = re.compile(r"^(.{2,}?)(特别行政区|自治区|新区|林区|特区|地区|省|市|区|县|旗|盟)$")
 # Official names that are also common words: matched only after their parent or before an anchor.
+# So are names that read as a conjunction before a level word (部门和县（市）, 城市和县城: 和县) and former
+# names that are the plain words for a city's districts (市区, 南区, 北区).
 GENERIC = frozenset({"城区", "郊区", "矿区", "市中区", "城中区", "新城区", "老城区", "城关区", "东区", "西区",
-                     "新市区", "开发区", "高新区", "新区"})
+                     "新市区", "开发区", "高新区", "新区", "和县", "市区", "南区", "北区"})
 # Short names of prefectures that are also common words or other things (长治久安, 大同, 白银, 日照时数):
 # never read as the place from the short name alone. One per line in data/places_not_short.txt.
 NOT_SHORT: dict[str, bool] = {
@@ -279,7 +281,12 @@ class Gazetteer:
         The short names of ``known`` places (named in full elsewhere: 金山 once 金山区 is) count too."""
         end = len(text) if end is None else min(end, len(text))
         out = list(self._chains(text, start, end, strict=True, known=frozenset(known)))
-        return [m for m in out if m.text not in self._former_only or _word_starts(text, m.start, m.end)]
+        return [m for m in out if not self._needs_word(m.text) or _word_starts(text, m.start, m.end)]
+
+    def _needs_word(self, name: str) -> bool:
+        """A former name (增城市), or an official name of one character and its level word (成县, 兴县,
+        范县), must start a word where it is read: 形成县域, 振兴县域, 示范县 hold one only by accident."""
+        return name in self._former_only or (len(name) == 2 and name in self.names)
 
     def before(self, text: str, end: int, reach: int = 24) -> Mention | None:
         """The longest chain of place names ending exactly at ``end`` (any name or short form)."""

@@ -189,9 +189,21 @@ def site_places(site: Iterable[str]) -> list[Mention]:
             if m is None or m.start != 0 or not _site_name(m):
                 w = _SITE_WORD.search(seg)
                 m = g.before(seg, w.start()) if w and w.start() >= 2 else None
+            if m is not None and not _site_name(m):
+                m = _prefecture_of_short(m)
             if m is not None and _site_name(m):
                 out.append(m)
     return out
+
+
+def _prefecture_of_short(m: Mention) -> Mention | None:
+    """A short name a prefecture shares with counties inside it (甘孜 for 甘孜藏族自治州 and 甘孜县, 临夏
+    for 临夏州, 临夏市 and 临夏县) names the prefecture in a site's name (甘孜新闻网): a county's own
+    site spells its full name. None for a short name shared with places elsewhere."""
+    cities = [p for p in m.candidates if p.level == "city"]
+    if len(cities) == 1 and all(p is cities[0] or p.within(cities[0]) for p in m.candidates):
+        return Mention(m.start, m.end, m.text, (cities[0],))
+    return None
 
 
 # The addressees of a notice (主送: 明澜区、溪北区人民政府，市直有关单位：) receive it; they do not issue it, so

@@ -125,6 +125,13 @@ NAV_RULES: list[tuple[str, str]] = [
     (r"^(?!(?:走进|魅力)[\u4e00-\u9fff]{2,6}$)(?:(?:网站)?首页|政务公开|政务服务|办事服务|互动交流|要闻动态|新闻中心|政务要闻|新闻发布|信息公开|政府信息公开|"
      r"公众参与|数据发布|专题专栏|在线访谈|政民互动|走进[\u4e00-\u9fff]{2,6}|魅力[\u4e00-\u9fff]{2,6}|[\s|｜]+){1,12}$",
      "网站首页政务公开政务服务互动交流走进溪北"),
+    # a portal's menu run together, opening with 首页 and holding two of its usual words whatever the
+    # others are (首页 + 政策文件, 机构设置, 走进溪北…): no headline starts with 首页
+    (r"^(?:网站)?首页(?=[^，。；！？\n]*?(?:政务公开|政务服务|互动交流|信息公开|政民互动|新闻中心|办事服务|专题专栏|"
+     r"政策文件|政策解读|通知公告|机构设置|公众参与|在线服务|便民服务|网上办事|数据发布|走进|魅力)"
+     r"[^，。；！？\n]*?(?:政务公开|政务服务|互动交流|信息公开|政民互动|新闻中心|办事服务|专题专栏|政策文件|政策解读|"
+     r"通知公告|机构设置|公众参与|在线服务|便民服务|网上办事|数据发布|走进|魅力))[\u4e00-\u9fff\s|｜]{4,60}$",
+     "首页政务公开政策文件机构设置办事指南"),
     # a newspaper's page controls
     (r"^(?:[【\[]?(?:上一版|下一版|上一期|下一期|返回目录|版面导航|往期回顾|本版导航|PDF版?)[】\]]?\s*){1,6}$", "【上一版】【下一版】 【返回目录】"),
     # a page number with its name, standing alone
@@ -158,6 +165,7 @@ SITE_RULES: list[tuple[str, str]] = [
     (r"^[\u4e00-\u9fff]{2,30}(?:新闻网|网站|门户网站?|政府网|人大网|网|数字报|数字版|电子版|客户端|频道|日报|晚报|在线)$", "云溪日报数字版"),
     (r"^[\u4e00-\u9fff]{2,30}(?<![喜捷简快情汇通周年画公举电预申上回])报$", "云溪城市副中心报"),
     (r"^[\u4e00-\u9fff]{2,30}(?:人民政府|行政公署)$", "溪北县人民政府"),
+    (r"^[\u4e00-\u9fff]{2,30}(?:人大常委会|人大|政协)(?:门户网站?|网站|网)?$", "云溪市人大常委会"),
     (r"^[\u4e00-\u9fff]{2,30}(?:信息公开|政务公开)(?:网|平台|专栏)?$", "溪北县人民政府信息公开"),
 ]
 _SITE = [re.compile(p) for p, _ in SITE_RULES]
@@ -588,8 +596,8 @@ def split(page: Page) -> list[Document]:
                 if b.meta_lines and not b.lines:
                     pending_meta.extend(b.meta_lines)
                 # a column's or section's name over the headline (云南要闻) is not part of it
-                heads = [ln for ln in b.lines if ln.cls == "text" and (_title_like(ln.text) or not _is_headline(ln))]
-                if 0 < len(heads) <= 3 and all(_is_headline(ln) and _title_like(ln.text) for ln in heads):
+                heads = _standing_heads(b.lines)
+                if 0 < len(heads) <= 3 and all(_is_headline(ln) for ln in heads) and _title_like(heads[0].text):
                     pending_title = heads
                     pending_date = next((ln.text for ln in b.lines if ln.cls == "date"), None)
                     # the headline's 发布时间/来源 row, cut from the text by the page's 【字号】 controls
@@ -666,6 +674,26 @@ _ANNEX_HEAD = re.compile(r"^附\s*件\s*[\d一二三四五六七八九十]{0,2}\
 
 
 _TAIL_DATE = re.compile(rf"^(?:发布时间|发布日期|时\s*间|日\s*期)\s*[：:]\s*({YEAR}[-/.年]\d{{1,2}}[-/.月]\d{{1,2}}日?)")
+
+
+def _standing_heads(lines: list[Line]) -> list[Line]:
+    """The headline lines of a block standing among the site chrome: lines that can be a title, and
+    the short second line finishing one (豆村镇：小杂粮“种”出 / 大产业); a column's or section's name
+    over the headline (云南要闻) is none of them."""
+    out: list[Line] = []
+    for ln in lines:
+        if ln.cls != "text":
+            continue
+        if _title_like(ln.text) or not _is_headline(ln):
+            out.append(ln)
+        elif out and out[-1] is _prev_text(lines, ln) and _title_like(out[-1].text) and _is_headline(out[-1]):
+            out.append(ln)  # the tail of a headline broken over two lines
+    return out
+
+
+def _prev_text(lines: list[Line], ln: Line) -> Line | None:
+    k = lines.index(ln)
+    return lines[k - 1] if k > 0 else None
 
 
 def _join_annexes(blocks: list[Block]) -> list[Block]:

@@ -12,6 +12,7 @@ import io
 import os
 import queue
 import re
+from collections import Counter
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from importlib import resources
@@ -53,6 +54,9 @@ PAGE = 20  # search results per page
 # Integer parameters are bounded so absurd values get 422, not an OverflowError (500) in the store.
 MAX_OFFSET = 1_000_000
 MAX_PAGE = 100_000
+# the tracker's verdict filters: one verdict, or the decided ones
+TRACK_VERDICTS = {"met": ("met",), "missed": ("missed",), "unclear": ("unclear",), "pending": ("pending",),
+                  "decided": ("met", "missed"), "all": ("met", "missed", "unclear", "pending")}
 Year = Annotated[int | None, Query(ge=1000, le=9999)]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 RowId = Annotated[int, Path(ge=1, le=2**62)]
@@ -169,11 +173,16 @@ def create_app(db_path: str | None = None, rules: Rules | None = None, cache: bo
 
     @app.get("/api/track", summary="Targets against next year's outcomes")
     def api_track(s: S, region: str | None = None, metric: str | None = None, year: Year = None,
+                  verdict: Annotated[str | None, Query(pattern="^(met|missed|unclear|pending|decided|all)$")] = None,
                   limit: Annotated[int, Query(ge=1, le=5000)] = 500,
                   offset: Offset = 0) -> list[dict[str, Any]]:
+        """``verdict``: met, missed, unclear, pending, decided (met or missed) or all (the default)."""
         from ..analysis.track import track
 
-        return track(s, region=region, metric=metric, year=year)[offset : offset + limit]
+        rows = track(s, region=region, metric=metric, year=year)
+        if verdict and verdict != "all":
+            rows = [r for r in rows if r["verdict"] in TRACK_VERDICTS[verdict]]
+        return rows[offset : offset + limit]
 
     @app.get("/api/glossary", summary="Glossary terms and definitions")
     def api_glossary(s: S, q: str | None = None, limit: Annotated[int, Query(ge=1, le=1000)] = 200,
@@ -277,13 +286,24 @@ def create_app(db_path: str | None = None, rules: Rules | None = None, cache: bo
                         headers={"Content-Disposition": 'attachment; filename="compare.csv"'})
 
     @app.get("/track", response_class=HTMLResponse, include_in_schema=False)
-    def track_page(request: Request, s: S, region: str = "", metric: str = "", year: Year = None):
+    def track_page(request: Request, s: S, region: str = "", metric: str = "", year: Year = None,
+                   verdict: str = "", p: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1):
         from ..analysis.track import track
 
-        rows = track(s, region=region or None, metric=metric or None, year=year)
-        doc_ids = s.document_ids(sorted({side["doc"] for r in rows for side in (r["target"], r["actual"]) if side}))
-        return page(request, "track.html", rows=rows, region=region, metric=metric, year=year, charts=chart_track(rows),
-                    doc_ids=doc_ids)
+        every = track(s, region=region or None, metric=metric or None, year=year)
+        # unfiltered, the library holds thousands of rows, most of them pending or unclear: the page
+        # opens on the decided ones; every verdict is one link away and counted
+        verdict = verdict if verdict in TRACK_VERDICTS else "" if (region or metric or year) else "decided"
+        rows = [r for r in every if verdict in ("", "all") or r["verdict"] in TRACK_VERDICTS[verdict]]
+        pages = max(1, -(-len(rows) // PAGE_ROWS))
+        p = min(p, pages)
+        shown = rows[(p - 1) * PAGE_ROWS : p * PAGE_ROWS]
+        doc_ids = s.document_ids(sorted({side["doc"] for r in shown for side in (r["target"], r["actual"]) if side}))
+        counts = Counter(r["verdict"] for r in every)
+        named = sum(1 for r in every if not r["metric_key"])
+        return page(request, "track.html", rows=rows, shown=shown, every=len(every), counts=counts, named=named,
+                    region=region, metric=metric, year=year, verdict=verdict, p=p, pages=pages,
+                    first=(p - 1) * PAGE_ROWS + 1, charts=chart_track(rows), doc_ids=doc_ids)
 
     @app.get("/ask", response_class=HTMLResponse, include_in_schema=False)
     def ask_page(request: Request, s: S, q: str = ""):
