@@ -574,6 +574,11 @@ SPAN_LEVEL_RULES: list[tuple[str, str, tuple[tuple[int, str, str, str, str, str]
         # a level with its 年均 change after it: two facts, the level at the end, the rate over the span
         (2026, "review", "五年来，全市生产总值达到1280亿元，年均增长6.2%。", "1280亿元", "actual", "2025"),
         (2026, "review", "五年来，全市生产总值达到1280亿元，年均增长6.2%。", "6.2%", "actual", "2021-2025"),
+        # the same with the change written first (年均增长6%，达到5万亿元); its 左右 is the rate's
+        (2026, "review", "五年来，全市生产总值年均增长6.4%，达到1350亿元。", "1350亿元", "actual", "2025"),
+        (2026, "review", "五年来，全市生产总值年均增长6.4%，达到1350亿元。", "6.4%", "actual", "2021-2025"),
+        (2026, "targets", "“十五五”时期主要目标：全市生产总值年均增长5%左右，达到1800亿元。", "1800亿元", "target", "2030"),
+        (2026, "targets", "“十五五”时期主要目标：全市生产总值年均增长5%左右，达到1800亿元。", "5%", "target", "2026-2030"),
         (1956, "targets", "第二个五年计划期间，全国水泥产量将达到1250万吨。", "1250万吨", "target", "1962"),
      )),
     ("a flow over a five-year review keeps the span",
@@ -645,11 +650,13 @@ def split_span_average(facts: list) -> list:
         d = f.data
         if d.get("period_span") and d.get("annual_average") and d["change"] is not None and d["value"] is not None:
             rate = type(f)(f.type, f.start, f.end, f.quote, dict(d, value=None, value_max=None, unit=None,
-                                                                  qualifier=None, period=d["period_span"]))
+                                                                  qualifier=d.pop("rate_qualifier", None),
+                                                                  period=d["period_span"]))
             del rate.data["period_span"]
             d.update(change=None, change_max=None, change_unit=None)
             d.pop("annual_average", None)
             out.append(rate)
+        d.pop("rate_qualifier", None)
     return out
 
 
