@@ -791,7 +791,7 @@ def metrics_noun_after_list(c: Clause) -> tuple[list[Mention], list[str]] | None
 _WHOLE_END = re.compile(r"(?:全区|全市|全省|全国|全县|全镇|全州|全盟)$")  # 带动全区2070亩葡萄基地
 _PURPOSE_FIRST = ("进行", "用于", "实施", "开展", "支持", "建设", "办好", "办理", "推进", "保障", "改善")  # 投入5000万元进行新产品研发: what it is for
 _SHARE_NOUN_END = ("率", "比重", "比例", "占比", "份额")
-_UNIT_WORDS = ("人口", "家庭")  # 13亿人口: the unit's last character and the noun after it are one word
+_UNIT_WORDS = ("人口", "家庭", "人民", "个体")  # 13亿人口: the unit's last character and the noun after it are one word
 
 
 def _share_of(c: Clause, w0: str) -> str | None:
@@ -913,8 +913,11 @@ def metrics_window(c: Clause) -> tuple[list[Mention], list[str]] | None:
         if mt.unit and mt.unit.endswith("元") and (
                 text.startswith(_PURPOSE_FIRST, mt.end) or _VERB_LEAD.match(text[mt.end : mt.end + 8])):
             noun = ""  # money is spent on it (投入2亿元改造老旧小区), not counted in it
-        if len(noun) == 1 and mt.unit and (mt.unit[-1] + noun) in _UNIT_WORDS:
+        if noun and mt.unit and (mt.unit[-1] + noun[0]) in _UNIT_WORDS:
+            # 13亿人口, 13亿人民, 10万个体工商户: the unit's last character opens the noun counted
             noun = mt.unit[-1] + noun
+            if mt.unit[-1] == "个" and len(mt.unit) > 1:
+                mt.unit = mt.unit[:-1]  # 10万个体工商户: 10万 of them, 个 is no unit here
         if noun:
             metrics = [_lead_kept(lead, noun) + noun]
             c.noun_end = noun_end
@@ -1019,6 +1022,9 @@ METRIC_RULES: list[Row] = [
         # the subject before 在…的基础上 (its clause holds no figure) grows; 将比去年 is no part of a name
         ("全区蔬菜在连续两年大丰收的基础上，又增长8%左右。", ({"metric": "蔬菜", "change": 8},)),
         ("全区水果产量比去年增长6%以上。", ({"metric": "水果产量", "change": 6},)),
+        # the unit's last character opening the noun counted (亿人口, 万人民, 万个体工商户)
+        ("全市有800万人民。", ({"metric": "人民", "value": 800, "unit": "万人"},)),
+        ("帮扶3万个体工商户。", ({"metric": "帮扶个体工商户", "value": 3, "unit": "万"},)),
         # a to-verb (缩减为, 压缩至, 精简为) before the figure is no part of the name
         ("全区行政审批办理时间压缩至3个工作日以内。", ({"metric": "行政审批办理时间", "value": 3},)),
         ("全区一般性支出缩减为8亿元。", ({"metric": "一般性支出", "value": 8, "unit": "亿元"},)),
