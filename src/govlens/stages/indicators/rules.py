@@ -564,6 +564,11 @@ def change_then_level(c: Clause) -> bool:
         pf.data.update(value=clean_number(mt.value), value_max=clean_number(mt.value_max), unit=mt.unit)
         if c.period_between():
             pf.data["period"] = end_year  # 五年间增长1倍，1992年达到1656亿美元: one row, the level's year
+        elif pf.data.get("annual_average") and "-" in (span := pf.data["period"] or ""):
+            # 年均增长6%，达到5万亿元: the level at the span's end, the rate over it (split_span_average, period.py)
+            end = span_level(c.line.doc, c.text, c.s0, mt.start, span, pf.data["kind"], mt.unit, c.line.cues)
+            if end != span:  # the qualifier read so far is the rate's (年均增长5%左右，达到…)
+                pf.data.update(period=end, period_span=span, rate_qualifier=pf.data["qualifier"], qualifier=None)
         if mt.qualifier and not pf.data["qualifier"]:
             pf.data["qualifier"] = mt.qualifier
         if c.level_noun and c.window != pf.data["metric"] and not (pf.data["metric"] or "").endswith(_MEASURE_ENDS):
