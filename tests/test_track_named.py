@@ -146,7 +146,8 @@ def db(tmp_path_factory):
         y=2051, n="二", p=2050, review="全年地区生产总值增长5.8%。",
         plan="年内建成社区食堂40个，完成8万平方米冷链仓储库建设任务。县财政拟安排养老服务资金6.5亿元。"
              "年内投资3亿元，新建口袋公园12处。年内完成1200户、9万平方米棚户区改造。"
-             "年内新建蔬菜大棚300亩，茶叶种植面积达到3万亩，产量达到1.5万吨。县财政安排科技投入2亿元。"), encoding="utf-8")
+             "年内新建蔬菜大棚300亩，茶叶种植面积达到3万亩，产量达到1.5万吨。县财政安排科技投入2亿元。"
+             "高山马铃薯总产量达到6万吨，产值达到3亿元。"), encoding="utf-8")
     (d / "in" / "b.txt").write_text(REPORT.format(
         y=2052, n="三", p=2051,
         review="过去一年，改造新建社区食堂46个，新建成冷链仓储库6万平方米。县财政安排养老服务资金6.1亿元。"
@@ -175,6 +176,15 @@ def test_named_targets_pair_with_the_next_reports_outcome(db, words, verdict, ta
     assert r["verdict"] == verdict
     assert r["target"]["value"] == target
     assert (r["actual"] or {}).get("value") == outcome
+
+
+def test_of_two_names_found_the_one_asked_as_written_answers(db):
+    """高山马铃薯总产量达到6万吨，产值达到3亿元: 高山马铃薯总产值 holds four in five of the asked pairs too."""
+    with open_store(db, readonly=True) as store:
+        found = {r["name"] for r in track(store, region="青石县", metric="高山马铃薯总产量", year=2051)}
+        r = lookup(store, "青石县", "高山马铃薯总产量", 2051)
+    assert found == {"高山马铃薯总产量", "高山马铃薯总产值"}
+    assert r["name"] == "高山马铃薯总产量" and r["target"]["value"] == 6
 
 
 def test_a_bare_investment_is_not_tracked(db):

@@ -189,6 +189,12 @@ def _head_of(long_: str, short: str) -> bool:
     return all(tag.startswith(_MODIFIER_TAGS) for _, tag in rjieba.tag(long_[:-2]))
 
 
+def _pairs_shared(name: str, asked: str) -> float:
+    """The share of ``asked``'s character pairs that stand in ``name``."""
+    pairs = [asked[i:i + 2] for i in range(len(asked) - 1)]
+    return sum(p in name for p in pairs) / len(pairs) if pairs else 0.0
+
+
 def same_name(a: str, b: str) -> bool:
     """Two name cores of a target and an outcome name one measure: equal, or the shorter one, of three
     characters or more, mostly stands in the longer one (新增商业营业面积 and 新增商业面积), or a
@@ -714,5 +720,10 @@ def lookup(store: StoreAPI, region: str, words: str, year: int) -> dict[str, Any
         return None
     _, sense = measure(words) if not aspect(words) else (None, "level")
     order = [sense, *SENSES] if sense == "ratio" else [sense] if sense else list(SENSES)
+    # of several names found, the one the words name as written, then the one holding most of them
+    # (马铃薯总产量 before 马铃薯总产值)
+    want = named_measure(_measure_words(words)[2]) or ""
+    close = {id(r): (r["name"] == want, _pairs_shared(r["name"] or "", want)) for r in rows}
+    rows = sorted(rows, key=lambda r: close[id(r)], reverse=True)
     by_sense = {r["sense"]: r for r in reversed(rows)}
     return next((by_sense[s] for s in order if s in by_sense), None)

@@ -563,6 +563,8 @@ _RATIO_UNITS = ("%", "‰", "岁")
 _COUNT_UNITS = ("个", "所", "条", "家", "项", "件", "座", "处", "场", "款", "种", "批")
 _LEAD_BOUND = re.compile(r"(?:首次)?(?:超过|超|突破|逾)")
 _LEVEL_REACH = 60
+_START_YEAR = re.compile(rf"(?:从|由)({YEAR}|{YEAR_CN})年(?:底|末)?的?$")
+_LIST_TAIL = re.compile(r"(?:[\d.]+[^\d，,、和及与。；]{0,6}?(?:和|及|与|、))+$")
 
 SPAN_LEVEL_RULES: list[tuple[str, str, tuple[tuple[int, str, str, str, str, str], ...]]] = [
     ("a level reached at the end of a five-year review is the end year",
@@ -571,9 +573,19 @@ SPAN_LEVEL_RULES: list[tuple[str, str, tuple[tuple[int, str, str, str, str, str]
         (2026, "review", "“十四五”时期，全市人均预期寿命提高到81.2岁，建成区绿化覆盖率达到43.5%。", "81.2岁", "actual", "2025"),
         (2026, "review", "“十四五”时期，全市人均预期寿命提高到81.2岁，建成区绿化覆盖率达到43.5%。", "43.5%", "actual", "2025"),
         (2026, "review", "过去五年，全市生产总值从不到800亿元增加到超过1100亿元。", "1100亿元", "actual", "2025"),
+        # every member of a list the verb reaches (分别提高到C和D)
+        (2026, "review", "五年来，城乡居民人均可支配收入从2020年的41200元和15800元分别提高到52600元和21400元。", "21400元",
+         "actual", "2025"),
+        (2026, "review", "五年来，城乡居民人均可支配收入从2020年的41200元和15800元分别提高到52600元和21400元。", "15800元",
+         "actual", "2020"),
         # a level with its 年均 change after it: two facts, the level at the end, the rate over the span
         (2026, "review", "五年来，全市生产总值达到1280亿元，年均增长6.2%。", "1280亿元", "actual", "2025"),
         (2026, "review", "五年来，全市生产总值达到1280亿元，年均增长6.2%。", "6.2%", "actual", "2021-2025"),
+        # the same with the change written first (年均增长6%，达到5万亿元); its 左右 is the rate's
+        (2026, "review", "五年来，全市生产总值年均增长6.4%，达到1350亿元。", "1350亿元", "actual", "2025"),
+        (2026, "review", "五年来，全市生产总值年均增长6.4%，达到1350亿元。", "6.4%", "actual", "2021-2025"),
+        (2026, "targets", "“十五五”时期主要目标：全市生产总值年均增长5%左右，达到1800亿元。", "1800亿元", "target", "2030"),
+        (2026, "targets", "“十五五”时期主要目标：全市生产总值年均增长5%左右，达到1800亿元。", "5%", "target", "2026-2030"),
         (1956, "targets", "第二个五年计划期间，全国水泥产量将达到1250万吨。", "1250万吨", "target", "1962"),
      )),
     ("a flow over a five-year review keeps the span",
@@ -645,11 +657,13 @@ def split_span_average(facts: list) -> list:
         d = f.data
         if d.get("period_span") and d.get("annual_average") and d["change"] is not None and d["value"] is not None:
             rate = type(f)(f.type, f.start, f.end, f.quote, dict(d, value=None, value_max=None, unit=None,
-                                                                  qualifier=None, period=d["period_span"]))
+                                                                  qualifier=d.pop("rate_qualifier", None),
+                                                                  period=d["period_span"]))
             del rate.data["period_span"]
             d.update(change=None, change_max=None, change_unit=None)
             d.pop("annual_average", None)
             out.append(rate)
+        d.pop("rate_qualifier", None)
     return out
 
 
@@ -679,7 +693,10 @@ def span_level(doc: Document, text: str, s0: int, pos: int, period: str | None, 
     before = text[max(s0, pos - _LEVEL_REACH) : pos]
     if second := _SECOND_BOUND.search(before):
         before = before[: second.start()]
-    clause = last_clause(before)
+    # a later member of a list the same verb reaches (分别提高到58794元和23184元): read the clause of the first
+    clause = _LIST_TAIL.sub("", last_clause(before))
+    if start := _START_YEAR.search(clause):
+        return str(cn_year(start.group(1)))  # 从2021年的46503元和16935元提高到…: the start is that year's level
     if _SPAN_FLOW.search(clause) or _SPAN_AVERAGE.search(text, s0, pos):
         return span
     if "-" not in period:
