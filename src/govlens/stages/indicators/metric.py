@@ -8,7 +8,7 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
-from ...lexicon.load import may_end_match
+from ...lexicon.load import may_end_match, words
 from ...lexicon.words import YEAR, YEAR_CN
 from .scan import _CLAUSE_BOUND_RX
 
@@ -62,6 +62,7 @@ _MEASURE_END = ("数", "率", "量", "额", "值", "重", "入", "资", "出", "
 _HEAD_NOUNS = ("增加值", "产值", "收入", "投资", "总额", "营业收入", "销售额", "零售额", "进出口额", "人数", "比重", "增速", "数量", "面积",
                "产量", "支出", "利润", "税收", "率")
 
+_STAGES = frozenset(words("process_stages.txt"))  # 种植、收获 between a thing and its measure
 _TAIL = 48  # trailing filler is a few short words: only the window's tail is searched for it
 
 
@@ -193,6 +194,16 @@ def _split_items(window: str) -> list[str]:
     if len(items) < 2:
         return items
     last = items[-1]
+    first = items[0]
+    if (len(first) >= 4 and first[-2:] in _STAGES and last[:2] in _STAGES and len(last) >= 4
+            and all(it in _STAGES for it in items[1:-1])):
+        # 马铃薯种植、收获机械化率: the thing before the first stage and the measure after the last are shared
+        thing, measure = first[:-2], last[2:]
+        return [thing + it[-2:] + measure for it in items[:-1]] + [thing + last]
+    if (len(items) == 2 and (head := next((h for h in _HEAD_NOUNS if len(h) == len(last) and first.endswith(h)), None))
+            and len(first) > len(head) + 1 and (last in _HEAD_NOUNS or last in ("支出", "收入", "出口", "进口"))):
+        # 一般公共预算收入、支出: the second measure of the same thing
+        return [first, first[: -len(head)] + last]
     # 新增、净增就业岗位 -> 新增就业岗位, 净增就业岗位: short leading items share the last one's tail.
     k = len(items[0])
     if (all(len(it) == k for it in items[:-1]) and k <= 3 and len(last) > k + 1 and not items[0].endswith(_HEAD_NOUNS)

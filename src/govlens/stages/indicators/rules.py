@@ -771,10 +771,14 @@ def metrics_levy(c: Clause) -> tuple[list[Mention], list[str]] | None:
     return (group, [levy.group("tax") + "税率"]) if levy else None
 
 
+_EACH_REACHED = re.compile(r"(?:各|均|都)(?:达到了?|达|为|是|超过|突破|保持在|提高到|提升到|增加到)$")  # A、B均达到45%
+
+
 def metrics_each(c: Clause) -> tuple[list[Mention], list[str]] | None:
     """A、B均增长5%; A、B年均增长5%: one figure for each metric of the list."""
     mt = c.mt
-    if len(c.group()) == 1 and (_EACH.search(c.raw_window.rstrip()) or (mt.kind == "change" and mt.extra.get("annual_average"))):
+    if len(c.group()) == 1 and (_EACH.search(c.raw_window.rstrip()) or _EACH_REACHED.search(c.raw_window.rstrip())
+                                or (mt.kind == "change" and mt.extra.get("annual_average"))):
         cleaned = _clean_metric(c.raw_window)
         if "、" in cleaned and "等" not in cleaned[1:-1]:  # A、B等主要指标均增长3倍: one group, one row
             items = _split_items(cleaned)
@@ -796,7 +800,7 @@ def metrics_noun_after_list(c: Clause) -> tuple[list[Mention], list[str]] | None
 _WHOLE_END = re.compile(r"(?:全区|全市|全省|全国|全县|全镇|全州|全盟)$")  # 带动全区2070亩葡萄基地
 _PURPOSE_FIRST = ("进行", "用于", "实施", "开展", "支持", "建设", "办好", "办理", "推进", "保障", "改善")  # 投入5000万元进行新产品研发: what it is for
 _SHARE_NOUN_END = ("率", "比重", "比例", "占比", "份额")
-_UNIT_WORDS = ("人口", "家庭")  # 13亿人口: the unit's last character and the noun after it are one word
+_UNIT_WORDS = ("人口", "家庭", "人民", "个体")  # 13亿人口: the unit's last character and the noun after it are one word
 
 
 def _share_of(c: Clause, w0: str) -> str | None:
@@ -918,8 +922,11 @@ def metrics_window(c: Clause) -> tuple[list[Mention], list[str]] | None:
         if mt.unit and mt.unit.endswith("元") and (
                 text.startswith(_PURPOSE_FIRST, mt.end) or _VERB_LEAD.match(text[mt.end : mt.end + 8])):
             noun = ""  # money is spent on it (投入2亿元改造老旧小区), not counted in it
-        if len(noun) == 1 and mt.unit and (mt.unit[-1] + noun) in _UNIT_WORDS:
+        if noun and mt.unit and (mt.unit[-1] + noun[0]) in _UNIT_WORDS:
+            # 13亿人口, 13亿人民, 10万个体工商户: the unit's last character opens the noun counted
             noun = mt.unit[-1] + noun
+            if mt.unit[-1] == "个" and len(mt.unit) > 1:
+                mt.unit = mt.unit[:-1]  # 10万个体工商户: 10万 of them, 个 is no unit here
         if noun:
             metrics = [_lead_kept(lead, noun) + noun]
             c.noun_end = noun_end
@@ -968,6 +975,15 @@ METRIC_RULES: list[Row] = [
     Row("分别 over a list of metrics (the previous clause's when its own has none)", metrics_spread, (
         ("规模以上工业增加值、固定资产投资分别增长7.2%和9.8%。",
          ({"metric": "规模以上工业增加值", "change": 7.2}, {"metric": "固定资产投资", "change": 9.8})),
+        # a thing and a measure shared across stages; the second measure of the same thing (收入、支出)
+        ("全区水稻机播、机收面积分别达到20万亩和26万亩。",
+         ({"metric": "水稻机播面积", "value": 20}, {"metric": "水稻机收面积", "value": 26})),
+        ("全区粮食进口、出口总额分别增长3%和5%。",
+         ({"metric": "粮食进口总额", "change": 3}, {"metric": "粮食出口总额", "change": 5})),
+        ("全区一般公共预算收入、支出分别增长4%和7%。",
+         ({"metric": "一般公共预算收入", "change": 4}, {"metric": "一般公共预算支出", "change": 7})),
+        ("全区规模以上工业、建筑业增加值分别增长6%和9%。",
+         ({"metric": "规模以上工业增加值", "change": 6}, {"metric": "建筑业增加值", "change": 9})),
         ("粮食和油料的产量，也都分别增长2.4%和3.1%。",
          ({"metric": "粮食的产量", "change": 2.4}, {"metric": "油料的产量", "change": 3.1})),
         ("水泥和化肥（折纯）分别达到1.2亿吨和980万吨。",
@@ -982,6 +998,10 @@ METRIC_RULES: list[Row] = [
          ({"metric": "城镇居民人均可支配收入", "change": 5.1}, {"metric": "农村居民人均可支配收入", "change": 7.3})),)),
     Row("各/均/年均 over a list of metrics", metrics_each, (
         ("进口、出口均增长3.5%。", ({"metric": "进口", "change": 3.5}, {"metric": "出口", "change": 3.5})),
+        # 均 before the verb (均达到, 都为), and a thing and a measure shared across stages (lexicon process_stages.txt)
+        ("全区小学、初中巩固率均达到99%。", ({"metric": "小学巩固率", "value": 99}, {"metric": "初中巩固率", "value": 99})),
+        ("全区小麦耕种、收获机械化率均达到90%。",
+         ({"metric": "小麦耕种机械化率", "value": 90}, {"metric": "小麦收获机械化率", "value": 90})),
         ("软件业收入、算力规模等主要指标均增长2倍以上。",
          ({"metric": "软件业收入、算力规模等主要指标", "change": 2, "change_unit": "倍"},)),
         # 分别 before one figure gives it to each item (track, 2016 emissions targets)
@@ -1024,6 +1044,9 @@ METRIC_RULES: list[Row] = [
         # the subject before 在…的基础上 (its clause holds no figure) grows; 将比去年 is no part of a name
         ("全区蔬菜在连续两年大丰收的基础上，又增长8%左右。", ({"metric": "蔬菜", "change": 8},)),
         ("全区水果产量比去年增长6%以上。", ({"metric": "水果产量", "change": 6},)),
+        # the unit's last character opening the noun counted (亿人口, 万人民, 万个体工商户)
+        ("全市有800万人民。", ({"metric": "人民", "value": 800, "unit": "万人"},)),
+        ("帮扶3万个体工商户。", ({"metric": "帮扶个体工商户", "value": 3, "unit": "万"},)),
         # a to-verb (缩减为, 压缩至, 精简为) before the figure is no part of the name
         ("全区行政审批办理时间压缩至3个工作日以内。", ({"metric": "行政审批办理时间", "value": 3},)),
         ("全区一般性支出缩减为8亿元。", ({"metric": "一般性支出", "value": 8, "unit": "亿元"},)),
