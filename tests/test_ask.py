@@ -615,3 +615,18 @@ def test_two_named_regulations_are_compared(tmp_path):
         more = ask(store, "云溪市绿色出行促进条例和雾川市文明养犬条例哪个条数更多？")
         assert "共4条" in more.answer and "共3条" in more.answer and more.answer.endswith("《云溪市绿色出行促进条例》条数较多。")
         assert ask(store, "云溪市绿色出行促进条例和火星市文明养犬条例，哪个先施行？").answer == ""
+
+
+def test_a_rate_held_as_a_value_ranks_beside_the_same_rate_held_as_a_change(tmp_path):
+    """One fact, two forms (tests/gold/README.md): 物价涨幅2.5%左右 (the rate noun's figure, a value) and
+    物价上涨1.5%左右 (a change) are one measure when places are ranked or compared (invented reports)."""
+    filler = "全省上下坚持稳中求进，扎实推进各项工作，经济社会发展取得新成效。人民生活持续改善，社会大局保持稳定。\n" * 3
+    db = _reports(tmp_path, {name: f"{place}2031年政府工作报告\n{filler}2031年主要预期目标是：地区生产总值增长5%左右，{rate}。\n"
+                             for name, place, rate in (("a.txt", "青海省", "居民消费价格涨幅2.5%左右"),
+                                                       ("b.txt", "吉林省", "居民消费价格上涨1.5%左右"),
+                                                       ("c.txt", "湖北省", "居民消费价格涨幅3%左右"))})
+    with open_store(db, readonly=True) as store:
+        low = ask(store, "哪个省2031年居民消费价格涨幅目标最低？")
+        assert low.answer.startswith("吉林省") and "3个地区" in (low.note or ""), low
+        two = ask(store, "青海和吉林2031年居民消费价格涨幅目标哪个高？")
+        assert "青海省较高" in two.answer, two
