@@ -866,6 +866,18 @@ TIME_RULES: list[tuple[str, str, tuple[tuple[str, int, str, str, str, str], ...]
           "8%", "actual", "2022-2023"),
          ("report", 2024, "一、2023年工作回顾\n全区粮食产量连续6年稳定在40万吨以上。\n", "40万吨", "actual", "2023"),
      )),
+    ("a report presenting the next year's plan reviews its own year",
+     "一九六五年计划草案 / 明年的计划 in a 1964 report: its own year is closing — uncued figures of it are outcomes, "
+     "将 ones its estimate (forecast); 今年计划… stays the plan", (
+         ("old", 1964, "今年全省农业生产形势很好，拖拉机台数比上年增长30%。\n二、一九六五年计划草案\n一九六五年计划草案拟定，农业总产值增长6%左右。\n",
+          "30%", "actual", "1964"),
+         ("old", 1964, "今年全省糖料产量将比去年增长12%以上。\n二、一九六五年计划草案\n一九六五年计划草案拟定，农业总产值增长6%左右。\n",
+          "12%", "forecast", "1964"),
+         ("old", 1964, "今年计划基本建设投资总额控制在45亿元。\n二、一九六五年计划草案\n一九六五年计划草案拟定，农业总产值增长6%左右。\n",
+          "45亿元", "target", "1964"),
+         # without the next year's plan, the report's own year is its plan
+         ("old", 1964, "今年全省糖料产量将比去年增长12%以上。\n", "12%", "target", "1964"),
+     )),
     ("two periods in one 在…的基础上 aside date only the aside",
      "在去年…和今年…的基础上，…: the figure after it keeps the time before the aside", (
          ("report", 2024, "一、2023年工作回顾\n全区经济平稳运行。\n二、2024年工作安排\n在去年粮食丰收和今年水利改善的基础上，粮食产量将达到12万吨。\n",

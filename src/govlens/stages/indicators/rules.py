@@ -21,7 +21,7 @@ from ...lexicon.metrics import AREA_PREFIX, synonyms
 from ...lexicon.words import CHANGE_ABS, CHANGE_SIGN, ONE_CHAR_METRICS, RATE_NOUNS, YEAR, YEAR_CN
 from ...model import Document, Fact
 from ..numbers import base_unit, clean_number
-from ..sections import status_cue
+from ..sections import status_cue, year_end_report
 from .metric import (
     _EACH,
     _GENERIC_HEADS,
@@ -42,6 +42,7 @@ from .metric import (
 )
 from .period import (
     _PERIOD_CUES,
+    _TARGET_CUE,
     _kind,
     _period,
     cue_index,
@@ -1153,6 +1154,9 @@ METRIC_RULES: list[Row] = [
 ]
 
 
+_YEAR_PLAN = re.compile(r"(?<!完成)(?<!超额完成)计划(?!执行|的执行|完成|实现)")
+
+
 def emit(c: Clause) -> bool:
     """Write the current mention (or its list) as facts: metrics by :data:`METRIC_RULES`, quote,
     kind, period, 其中 children."""
@@ -1210,8 +1214,14 @@ def emit(c: Clause) -> bool:
             and int(period) >= doc.year and (c.role != "review" or future_cue(own_clause))
             and not status_cue(own_clause)):
         # outside a review (or in one, with 将/要: 今年…资金将达305亿元), a work report's own year is its
-        # plan, unless a status (已, 截至)
-        kind = "target"
+        # plan, unless a status (已, 截至), or the report was given as that year closed (sections.py)
+        if int(period) > doc.year or not year_end_report(doc) or _YEAR_PLAN.search(sentence):
+            kind = "target"  # (根据1980年计划…, 今年2月修订计划时…: the year's plan still)
+        elif future_cue(own_clause):
+            kind = "forecast"
+    elif (kind == "target" and period == str(doc.year) and doc.kind == "work_report" and c.role != "targets"
+          and future_cue(own_clause) and not _TARGET_CUE.search(sentence) and year_end_report(doc)):
+        kind = "forecast"  # 糖料产量将比去年增长10% in a report given as its year closes: the year's estimate
     elif kind == "actual" and estimated_span(doc, text, line.start, mt.start, period):
         kind = "forecast"  # an average over years up to the report's own, estimated in the paragraph (period.py)
     # 其中: a child of the fact before (其中区级收入…; 其中农村…: the modifier takes the parent's metric).
