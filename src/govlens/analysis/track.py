@@ -630,6 +630,7 @@ def target_rank(t: dict[str, Any]) -> tuple[int, int, int, int]:
 
 NATION = ("全国", "中国", "我国", "国家", "中华人民共和国", "国务院")
 LEVEL_WORDS = ("省", "市", "区", "县", "旗", "自治区", "自治州", "自治县", "盟", "地区")
+AUTONOMOUS_TAIL = re.compile(r"(?:[\u4e00-\u9fff]{1,3}族|维吾尔)自治(?:区|州|县|旗)")
 
 
 def _regions(store: StoreAPI, place: str) -> list[str]:
@@ -645,8 +646,10 @@ def _regions(store: StoreAPI, place: str) -> list[str]:
     ends = [r for r in names if r.endswith(place)]
     if ends:
         return ends
-    # a name without its level word: 江苏 -> 江苏省, 海拉尔 -> 呼伦贝尔市海拉尔区
-    return [r for r in names if any(r.endswith(place + w) for w in LEVEL_WORDS)]
+    # a name without its level word: 江苏 -> 江苏省, 海拉尔 -> 呼伦贝尔市海拉尔区; or without the people an
+    # autonomous region is named for as well: 广西 -> 广西壮族自治区, 新疆 -> 新疆维吾尔自治区
+    return [r for r in names if any(r.endswith(place + w) for w in LEVEL_WORDS)
+            or (r.startswith(place) and AUTONOMOUS_TAIL.fullmatch(r[len(place):]))]
 
 
 def track(store: StoreAPI, region: str | None = None, metric: str | None = None,
