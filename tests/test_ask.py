@@ -105,11 +105,11 @@ def test_question_dev_set_floors(tmp_path):
     # Round 4's (measured once at 05:00 UTC: 0.800 / 0.765) joined dev after it: 0.973 -> 0.939, track 0.975 -> 0.921.
     # Round 5's (measured once at 05:52 UTC: 0.715 / 0.600) joined dev after it: 0.975 -> 0.926, track 0.970 -> 0.911.
     # Round 6's (measured once at 06:37 UTC: 0.717 / 0.703) joined dev after it: 0.952 -> 0.920, track 0.956 -> 0.908.
-    assert d["answer_accuracy"] >= 0.950, s.misses  # a detail read from the one sentence naming it (detail.py): 0.951; round 7 joined (blind 0.821 at 07:38): 0.953 -> 0.936; round 6 joined: 0.920; growth over a named base year, a term's parts, members after a verb: 0.934; project totals (调整为, 该项目, all words together), a plan's name no target cue: 0.941; fines in Chinese numerals or shares, the asked clause's fine: 0.943; two years' counts compared (比去年完成的多几件): 0.948 (with VERSION 141's splitting); chapters, 第几次: 0.951
+    assert d["answer_accuracy"] >= 0.953, s.misses  # a change read from one from-to phrase: 0.954; a detail read from the one sentence naming it (detail.py): 0.951; round 7 joined (blind 0.821 at 07:38): 0.953 -> 0.936; round 6 joined: 0.920; growth over a named base year, a term's parts, members after a verb: 0.934; project totals (调整为, 该项目, all words together), a plan's name no target cue: 0.941; fines in Chinese numerals or shares, the asked clause's fine: 0.943; two years' counts compared (比去年完成的多几件): 0.948 (with VERSION 141's splitting); chapters, 第几次: 0.951
     assert d["citation_accuracy"] >= 0.987, s.misses
     assert d["declined"] >= 0.982, s.misses
     if t is not None:
-        assert t.as_dict()["verdict_agreement"] >= 0.940, t.misses  # two-character heads (大棚 / 蔬菜大棚), bare aspects in a list (…面积…，产量…): 0.933 -> 0.942; round 7 joined (blind 0.824): 0.954 -> 0.933; round 6 joined: 0.908; measures without a key tracked by name: 0.949; year-end reading when no other, aspect words (棚户区改造面积): 0.954; tourism keys: 0.911 -> 0.937; tax relief keys, forecasts for the year: 0.946; 基本建设: 0.949; an event year (2020年…冬运会) dates no figure: 0.956
+        assert t.as_dict()["verdict_agreement"] >= 0.940, t.misses  # 1957 基本建设投资 re-read from the text (unclear -> met, its outcome sentence was missed); two-character heads (大棚 / 蔬菜大棚), bare aspects in a list (…面积…，产量…): 0.933 -> 0.942; round 7 joined (blind 0.824): 0.954 -> 0.933; round 6 joined: 0.908; measures without a key tracked by name: 0.949; year-end reading when no other, aspect words (棚户区改造面积): 0.954; tourism keys: 0.911 -> 0.937; tax relief keys, forecasts for the year: 0.946; 基本建设: 0.949; an event year (2020年…冬运会) dates no figure: 0.956
 
 
 def test_optional_llm_rephrases_but_never_adds_a_figure(db, monkeypatch):
@@ -615,3 +615,18 @@ def test_two_named_regulations_are_compared(tmp_path):
         more = ask(store, "云溪市绿色出行促进条例和雾川市文明养犬条例哪个条数更多？")
         assert "共4条" in more.answer and "共3条" in more.answer and more.answer.endswith("《云溪市绿色出行促进条例》条数较多。")
         assert ask(store, "云溪市绿色出行促进条例和火星市文明养犬条例，哪个先施行？").answer == ""
+
+
+def test_a_rate_held_as_a_value_ranks_beside_the_same_rate_held_as_a_change(tmp_path):
+    """One fact, two forms (tests/gold/README.md): 物价涨幅2.5%左右 (the rate noun's figure, a value) and
+    物价上涨1.5%左右 (a change) are one measure when places are ranked or compared (invented reports)."""
+    filler = "全省上下坚持稳中求进，扎实推进各项工作，经济社会发展取得新成效。人民生活持续改善，社会大局保持稳定。\n" * 3
+    db = _reports(tmp_path, {name: f"{place}2031年政府工作报告\n{filler}2031年主要预期目标是：地区生产总值增长5%左右，{rate}。\n"
+                             for name, place, rate in (("a.txt", "青海省", "居民消费价格涨幅2.5%左右"),
+                                                       ("b.txt", "吉林省", "居民消费价格上涨1.5%左右"),
+                                                       ("c.txt", "湖北省", "居民消费价格涨幅3%左右"))})
+    with open_store(db, readonly=True) as store:
+        low = ask(store, "哪个省2031年居民消费价格涨幅目标最低？")
+        assert low.answer.startswith("吉林省") and "3个地区" in (low.note or ""), low
+        two = ask(store, "青海和吉林2031年居民消费价格涨幅目标哪个高？")
+        assert "青海省较高" in two.answer, two

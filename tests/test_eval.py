@@ -21,8 +21,8 @@ from govlens.model import Fact
 from govlens.pipeline import read_text
 
 GOLD = ROOT / "tests" / "gold"
-FLOORS = {"strict_f1": 0.963, "lenient_f1": 0.989, "numbers_f1": 0.987, "glossary_f1": 0.97, "kind": 0.993,
-          "period": 0.993, "unit": 0.996}  # round-2 blind rows joined dev (2026-11-30): 0.965 -> 0.90 strict; fixed to 0.983;
+FLOORS = {"strict_f1": 0.966, "lenient_f1": 0.990, "numbers_f1": 0.988, "glossary_f1": 0.97, "kind": 0.997,
+          "period": 0.997, "unit": 0.996}  # round-2 blind rows joined dev (2026-11-30): 0.965 -> 0.90 strict; fixed to 0.983;
 # round-3 blind rows (measured once: strict 0.709) joined dev at 03:15 UTC: 0.983 -> 0.900 strict, period 0.959
 # span rules (totals/averages over several years, plan-end levels, 以来, 自…起; period.py SPAN_RULES): 0.930, period 0.994
 # round 5 (fmetric): one fact, two forms in the scorer (guide); subject of the clause (有, 为重点, 实现…的产值): 0.950 -> 0.956;
@@ -42,6 +42,7 @@ FLOORS = {"strict_f1": 0.963, "lenient_f1": 0.989, "numbers_f1": 0.987, "glossar
 # round-5 blind rows (measured once at 05:52 UTC: strict 0.780, period 0.934) joined dev: 0.971 -> 0.937
 # round-6 blind rows (measured once at 06:37 UTC: strict 0.778, kind 0.923, period 0.828) joined dev: 0.951 -> 0.926
 # round-7 blind rows (measured once at 07:37 UTC: strict 0.932, kind 0.994, period 0.982) joined dev: 0.965 -> 0.961
+# ftime pass 2: 本世纪末 a year, 继/像…那样 precedents, 连续N年 rate runs, 吞吐量/容量 span levels: kind 0.996, period 0.998, strict 0.966 (with main); year-end reports (next year's plan presented): kind 0.998
 # 列/对/亩次/人/亿元 units, N人制 a format, 按可比口径/同口径/按不变价格计算 no metric of a change: 0.942
 # a change inside 在…的基础上 an earlier change of the measure; 比上年 a base, no period between: 0.944
 # 都/均 + a change: every level before it; a share then 、增加N天 its count's absolute change: 0.945
@@ -60,6 +61,8 @@ FLOORS = {"strict_f1": 0.963, "lenient_f1": 0.989, "numbers_f1": 0.987, "glossar
 # 这两年中 a span cue (1979's review of 1977-1978), 五年总体 a span word (2023): 0.965, period 0.995
 # round 7 joined dev (0.961); round 7's classes (fmetric): 由五十年代的…左右，上升到 a start, 只要我们能够/连续N年/保持 no
 # name, 在连续两年增长…的基础上 of the sentence before, 比去年预算高0.2个百分点 a sign: 0.961 -> 0.964, metric 0.983 -> 0.986
+# 缩减为/压缩至 leave names, list sizes (入选全国首批20个) no facts, starts listed (从A年的X、B年的Y，预计降低到), X在…的基础上，
+# 又增长, the sector opening a sentence (重工业生产，由于…，产值): 0.967, metric 0.988
 # Facts breaking each invariant over ../shared/corpus (``govlens eval --invariants``); only move down.
 # Before time from structure (pipeline v13; plan sections as today's stages/sections.py sees them):
 # 652, 488, 247, 0, 25 of 10 993 facts.

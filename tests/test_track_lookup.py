@@ -221,3 +221,27 @@ def test_the_clause_of_a_figure_whose_metric_joins_two_places(quote, metric, cla
     from govlens.analysis.ask.choose import clause_before
 
     assert clause_before({"quote": quote, "metric": metric}) == clause
+
+
+@pytest.mark.parametrize(("place", "stored"), [
+    ("广西", "广西壮族自治区"),      # the people the region is named for left out with its level word
+    ("广西壮族自治区", "广西壮族自治区"),
+])
+def test_an_autonomous_region_is_found_by_its_short_name(tmp_path, place, stored):
+    """Figures invented; 广西 is the name people use for 广西壮族自治区 (AUTONOMOUS_TAIL)."""
+    from govlens.analysis.track import AUTONOMOUS_TAIL, lookup
+
+    assert AUTONOMOUS_TAIL.fullmatch("壮族自治区") and AUTONOMOUS_TAIL.fullmatch("维吾尔自治区")
+    assert not AUTONOMOUS_TAIL.fullmatch("自治区")   # 西藏 + 自治区 is the plain level-word case
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "r.txt").write_text(
+        "2061年广西壮族自治区政府工作报告\n——2061年1月12日在广西壮族自治区第二十届人民代表大会第二次会议上\n"
+        "各位代表：\n一、2060年工作回顾\n全区地区生产总值增长5.1%。\n二、2061年主要预期目标\n"
+        "全区地区生产总值增长5.5%左右，居民消费价格涨幅2%以内。\n", encoding="utf-8")
+    db = str(tmp_path / "t.db")
+    with open_store(db) as store:
+        ingest(store, walk([str(tmp_path / "in")]))
+    with open_store(db, readonly=True) as store:
+        r = lookup(store, place, "居民消费价格涨幅", 2061)
+    assert r is not None and r["region"] == stored and r["verdict"] == "pending"
+    assert r["target"]["value"] == 2

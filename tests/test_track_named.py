@@ -10,6 +10,7 @@ from govlens.analysis.track import (
     NOT_A_NAME_ROWS,
     aspect,
     fact_name,
+    lists_several,
     lookup,
     name_core,
     name_in_list,
@@ -104,6 +105,24 @@ def test_a_bare_aspect_takes_the_nearest_name_before_it_in_its_sentence():
     assert fact_name(facts[2], facts[2:]) is None      # alone in its sentence: says too little
 
 
+@pytest.mark.parametrize(("one", "several"), [
+    ("县财政安排科技投入", "县财政用于科技、教育和文化事业的支出"),
+    ("新建公厕", "新建公厕、驿站和停车场"),
+])
+def test_a_list_of_things_is_their_sum_not_one_of_them(one, several):
+    assert not lists_several(one) and lists_several(several)
+
+
+@pytest.mark.parametrize("name", ["中心城区", "老城区", "农村", "北湾20万吨级", "级产业园", "培育省级"])
+def test_a_place_or_a_grade_is_no_measure(name):
+    assert named_measure(name) is None
+
+
+@pytest.mark.parametrize("name", ["中央本级支出", "农村公路提档升级", "城区公厕"])
+def test_a_level_of_government_or_an_upgrade_still_names_one(name):
+    assert named_measure(name) is not None
+
+
 @pytest.mark.parametrize(("pattern", "example"), NOT_A_NAME_ROWS)
 def test_not_a_name_rows_reject_their_example(pattern, example):
     assert named_measure(example) is None
@@ -127,11 +146,13 @@ def db(tmp_path_factory):
         y=2051, n="二", p=2050, review="全年地区生产总值增长5.8%。",
         plan="年内建成社区食堂40个，完成8万平方米冷链仓储库建设任务。县财政拟安排养老服务资金6.5亿元。"
              "年内投资3亿元，新建口袋公园12处。年内完成1200户、9万平方米棚户区改造。"
-             "年内新建蔬菜大棚300亩，茶叶种植面积达到3万亩，产量达到1.5万吨。"), encoding="utf-8")
+             "年内新建蔬菜大棚300亩，茶叶种植面积达到3万亩，产量达到1.5万吨。县财政安排科技投入2亿元。"
+             "高山马铃薯总产量达到6万吨，产值达到3亿元。"), encoding="utf-8")
     (d / "in" / "b.txt").write_text(REPORT.format(
         y=2052, n="三", p=2051,
         review="过去一年，改造新建社区食堂46个，新建成冷链仓储库6万平方米。县财政安排养老服务资金6.1亿元。"
-               "完成投资5亿元。全年实施棚户区改造7万平方米。建成大棚320亩，茶叶产量达到1.2万吨。",
+               "完成投资5亿元。全年实施棚户区改造7万平方米。建成大棚320亩，茶叶产量达到1.2万吨。"
+               "县财政用于科技、教育和文化的支出9亿元。",
         plan="年内新建口袋公园15处。"), encoding="utf-8")
     path = str(d / "t.db")
     with open_store(path) as store:
@@ -146,6 +167,7 @@ def db(tmp_path_factory):
     ("口袋公园", "unclear", 12, None),   # the next report states no outcome, only its own plan
     ("蔬菜大棚", "met", 300, 320),       # the outcome names the thing by its head
     ("茶叶产量", "missed", 1.5, 1.2),    # the target's 产量 is the 茶叶 of the aspect before it
+    ("县财政科技", "unclear", 2, None),  # the outcome is the sum of three things, not 科技's
 ])
 def test_named_targets_pair_with_the_next_reports_outcome(db, words, verdict, target, outcome):
     with open_store(db, readonly=True) as store:
@@ -154,6 +176,15 @@ def test_named_targets_pair_with_the_next_reports_outcome(db, words, verdict, ta
     assert r["verdict"] == verdict
     assert r["target"]["value"] == target
     assert (r["actual"] or {}).get("value") == outcome
+
+
+def test_of_two_names_found_the_one_asked_as_written_answers(db):
+    """高山马铃薯总产量达到6万吨，产值达到3亿元: 高山马铃薯总产值 holds four in five of the asked pairs too."""
+    with open_store(db, readonly=True) as store:
+        found = {r["name"] for r in track(store, region="青石县", metric="高山马铃薯总产量", year=2051)}
+        r = lookup(store, "青石县", "高山马铃薯总产量", 2051)
+    assert found == {"高山马铃薯总产量", "高山马铃薯总产值"}
+    assert r["name"] == "高山马铃薯总产量" and r["target"]["value"] == 6
 
 
 def test_a_bare_investment_is_not_tracked(db):

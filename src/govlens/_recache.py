@@ -25,10 +25,14 @@ from re import _compiler, _constants, _parser
 
 # The versions whose re._compiler.compile this module repeats (parse, _code, _sre.compile with these arguments).
 _KNOWN = {(3, 11), (3, 12), (3, 13)}
-_MAX_ENTRIES = 4000  # past this, a run keeps only the patterns it used (patterns built from input don't pile up)
+_FORMAT = 2  # in the file name: a run of another version of this module never reads this one's file
+_MAX_ENTRIES = 8000  # past this, a run keeps only the patterns it used (patterns built from input don't pile up)
 
 _original = _compiler.compile
-_table: dict[tuple[str | bytes, int], tuple] = {}
+# (pattern, flags) -> what _sre.compile takes besides the pattern, marshalled: the file is read as one dict
+# of bytes, and only the entries a run asks for are decoded (the whole package holds ~2 600 patterns, an
+# extraction uses ~400).
+_table: dict[tuple[str | bytes, int], bytes] = {}
 _used: set[tuple[str | bytes, int]] = set()
 _state = {"dirty": False, "pid": 0, "path": None}
 
@@ -38,7 +42,7 @@ def _path() -> Path:
         os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "govlens")
     key = f"{sys.version}|{_sre.MAGIC}|{_sre.CODESIZE}|{_sre.MAXREPEAT}|{_sre.MAXGROUPS}"
     tag = f"{sys.version_info[0]}{sys.version_info[1]}-{zlib.crc32(key.encode()):08x}"
-    return Path(base) / f"re-{tag}.marshal"  # no hashlib, no tempfile: ~30 ms of imports
+    return Path(base) / f"re{_FORMAT}-{tag}.marshal"  # no hashlib, no tempfile: ~30 ms of imports
 
 
 def _args(pattern: str | bytes, flags: int) -> tuple:
@@ -52,14 +56,26 @@ def _args(pattern: str | bytes, flags: int) -> tuple:
     return (int(flags | p.state.flags), code, int(p.state.groups - 1), groupindex, tuple(indexgroup))
 
 
+def _ours() -> bool:
+    """Whether the pattern being compiled is govlens' own (the first caller outside re is a govlens
+    module): other libraries' and the tests' patterns are no part of its start-up, and stay out."""
+    f = sys._getframe(2)
+    while f is not None:
+        name = f.f_globals.get("__name__", "")
+        if name != "re" and not name.startswith("re.") and name != __name__:
+            return name.startswith("govlens")
+        f = f.f_back
+    return False
+
+
 def _compile(p, flags=0):
-    if not isinstance(p, str | bytes) or flags & _constants.SRE_FLAG_DEBUG:
+    if not isinstance(p, str | bytes) or flags & _constants.SRE_FLAG_DEBUG or not _ours():
         return _original(p, flags)
     key = (p, flags)
     args = _table.get(key)
     if args is not None:
         try:
-            rx = _sre.compile(p, *args)
+            rx = _sre.compile(p, *marshal.loads(args))
         except Exception:  # a damaged entry: compile as re does, and store that
             args = None
         else:
@@ -70,7 +86,7 @@ def _compile(p, flags=0):
         rx = _sre.compile(p, *args)
     except Exception:  # a bad pattern: let re raise its own error
         return _original(p, flags)
-    _table[key] = args
+    _table[key] = marshal.dumps(args)
     _used.add(key)
     _state["dirty"] = True
     return rx
@@ -106,7 +122,7 @@ def install() -> bool:
         try:
             loaded = marshal.loads(path.read_bytes())
             if isinstance(loaded, dict):
-                _table.update(loaded)
+                _table.update((k, v) for k, v in loaded.items() if isinstance(v, bytes))
         except Exception:  # no file yet, or one from a broken write: start empty
             pass
         _compiler.compile = _compile

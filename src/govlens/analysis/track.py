@@ -112,6 +112,10 @@ NOT_A_NAME_ROWS: list[tuple[str, str]] = [
     # a count of projects by category (农业类21个, 城市建设类28个) or of meetings is no measure
     (r"类$|全委会|会议", "城市建设类"),
     (r"(?:提高|增加|增长|提升|下降|降低|减少|扩大|多|少)$", "人均补助标准再提高"),
+    # a figure followed by 级 grades a thing (20万吨级航道, 五百亿级开发区2个): it counts nothing itself
+    (r"^级|(?<![升本])级$", "深水港级"),   # not 升级 (提档升级 of 14公里) nor 本级 (中央本级支出)
+    # only a place: where the figure is, not what (中心城区68公里 of which network?)
+    (r"^(?:中心|主|老|新)?城区$|^(?:农村|城乡|城镇|乡村|镇区|园区|开发区)$", "中心城区"),
 ]
 NOT_A_NAME = re.compile("|".join(f"(?:{p})" for p, _ in NOT_A_NAME_ROWS))
 GENERIC_NAMES = GENERIC_NAMES | {"人口", "产量", "企业", "学生", "道路", "绿化", "总投资", "工程", "小区", "上级", "今年",
@@ -185,6 +189,12 @@ def _head_of(long_: str, short: str) -> bool:
     return all(tag.startswith(_MODIFIER_TAGS) for _, tag in rjieba.tag(long_[:-2]))
 
 
+def _pairs_shared(name: str, asked: str) -> float:
+    """The share of ``asked``'s character pairs that stand in ``name``."""
+    pairs = [asked[i:i + 2] for i in range(len(asked) - 1)]
+    return sum(p in name for p in pairs) / len(pairs) if pairs else 0.0
+
+
 def same_name(a: str, b: str) -> bool:
     """Two name cores of a target and an outcome name one measure: equal, or the shorter one, of three
     characters or more, mostly stands in the longer one (新增商业营业面积 and 新增商业面积), or a
@@ -221,6 +231,12 @@ def name_in_list(metric: str | None, earlier: str | None) -> str | None:
         return None
     thing = name_core(before[: -2])
     return named_measure(thing + core) if len(thing) >= 2 else None
+
+
+def lists_several(metric: str | None) -> bool:
+    """The name lists several things (科技、教育、卫生和文化事业的支出): its figure is their sum, no one
+    thing's, so it pairs only with another list."""
+    return "、" in (metric or "")
 
 
 def fact_name(f: dict[str, Any], facts: list[dict[str, Any]]) -> str | None:
@@ -614,6 +630,7 @@ def target_rank(t: dict[str, Any]) -> tuple[int, int, int, int]:
 
 NATION = ("全国", "中国", "我国", "国家", "中华人民共和国", "国务院")
 LEVEL_WORDS = ("省", "市", "区", "县", "旗", "自治区", "自治州", "自治县", "盟", "地区")
+AUTONOMOUS_TAIL = re.compile(r"(?:[\u4e00-\u9fff]{1,3}族|维吾尔)自治(?:区|州|县|旗)")
 
 
 def _regions(store: StoreAPI, place: str) -> list[str]:
@@ -629,8 +646,10 @@ def _regions(store: StoreAPI, place: str) -> list[str]:
     ends = [r for r in names if r.endswith(place)]
     if ends:
         return ends
-    # a name without its level word: 江苏 -> 江苏省, 海拉尔 -> 呼伦贝尔市海拉尔区
-    return [r for r in names if any(r.endswith(place + w) for w in LEVEL_WORDS)]
+    # a name without its level word: 江苏 -> 江苏省, 海拉尔 -> 呼伦贝尔市海拉尔区; or without the people an
+    # autonomous region is named for as well: 广西 -> 广西壮族自治区, 新疆 -> 新疆维吾尔自治区
+    return [r for r in names if any(r.endswith(place + w) for w in LEVEL_WORDS)
+            or (r.startswith(place) and AUTONOMOUS_TAIL.fullmatch(r[len(place):]))]
 
 
 def track(store: StoreAPI, region: str | None = None, metric: str | None = None,
@@ -678,7 +697,8 @@ def track(store: StoreAPI, region: str | None = None, metric: str | None = None,
             asked[region_, key_, y] = store.outcomes(region_, key_, str(y), y + 1)
         candidates = asked[region_, key_, y]
         if name is not None:  # the next report's figures of the same name
-            candidates = [c for c in candidates if (n := fact_name(c, candidates)) and same_name(n, name)]
+            candidates = [c for c in candidates if (n := fact_name(c, candidates)) and same_name(n, name)
+                          and lists_several(c.get("metric")) == lists_several(t.get("metric"))]
         actual = pair(t, candidates, s)
         if actual is None and (region_, y + 1) not in reports:
             v, rule = "pending", "no_report"
@@ -703,5 +723,10 @@ def lookup(store: StoreAPI, region: str, words: str, year: int) -> dict[str, Any
         return None
     _, sense = measure(words) if not aspect(words) else (None, "level")
     order = [sense, *SENSES] if sense == "ratio" else [sense] if sense else list(SENSES)
+    # of several names found, the one the words name as written, then the one holding most of them
+    # (马铃薯总产量 before 马铃薯总产值)
+    want = named_measure(_measure_words(words)[2]) or ""
+    close = {id(r): (r["name"] == want, _pairs_shared(r["name"] or "", want)) for r in rows}
+    rows = sorted(rows, key=lambda r: close[id(r)], reverse=True)
     by_sense = {r["sense"]: r for r in reversed(rows)}
     return next((by_sense[s] for s in order if s in by_sense), None)

@@ -315,6 +315,7 @@ class SectionContexts:
         self._ctx: list[SectionContext] = [OTHER]
         # Place: a top-level section with no role words of its own, after the year's (or period's)
         # plan, continues that plan ("三、把改革开放扎实推向纵深" after "二、2015年工作总体部署").
+        self.year_end = _plans_next_year(doc)
         plan: SectionContext | None = None
         for s in doc.sections:
             end = self._visit(s, OTHER, plan)
@@ -408,6 +409,29 @@ class SectionContexts:
 
     def at(self, pos: int) -> SectionContext:
         return self._ctx[bisect_right(self._pos, pos) - 1]
+
+
+_CN_DIGITS = str.maketrans("0123456789", "〇一二三四五六七八九")
+# The plan or budget of a year named as a document's subject: "一九六五年计划草案", "1981年国民经济计划安排",
+# "明年的计划，" (not "2025年计划建成…": a plan word opening a verb phrase).
+_NEXT_PLAN = r"年(?:的)?(?:国民经济(?:和社会发展)?)?(?:计划|预算)(?:草案|安排|的|和|，|。|）)"
+
+
+def _plans_next_year(doc: Document) -> bool:
+    """A work report that presents the plan or budget of the year after its own (一九六五年计划草案 in a 1964
+    report, 明年的计划 in one of December 1981) was given as its year closed: that year is reviewed, not planned."""
+    if not doc.year or doc.kind != "work_report":
+        return False
+    n = str(doc.year + 1)
+    alt = "|".join(dict.fromkeys((n, n.translate(_CN_DIGITS), n.translate(_CN_DIGITS).replace("〇", "○"), "明")))
+    return re.search(rf"(?:{alt}){_NEXT_PLAN}", doc.text) is not None
+
+
+def year_end_report(doc: Document) -> bool:
+    """Whether ``doc`` was given as its own year closed (:func:`_plans_next_year`): a figure dated that year
+    with no cue of its own is an outcome, one stated with 将 a forecast (time from structure)."""
+    section_context(doc, 0)
+    return _LAST[0][2].year_end
 
 
 _LAST: list[tuple[Document, int | None, SectionContexts]] = []  # the last document asked about

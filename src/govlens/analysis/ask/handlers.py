@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
+from ...lexicon.words import RATE_NOUNS
 from ...stages.numbers import convert
 from ...store.api import StoreAPI
 from ..compare import same_measure
@@ -367,6 +368,16 @@ def _in_unit(f: dict[str, Any], unit: str) -> bool:
     return False
 
 
+def as_rate(f: dict[str, Any]) -> dict[str, Any]:
+    """A rate named by its noun and held as a value (居民消费价格涨幅2%左右) as the change it states, so that it
+    ranks beside the same rate written as a change (居民消费价格上涨2%左右): one fact, two forms (gold README)."""
+    if f.get("change") is None and f.get("value") is not None and f.get("unit") in ("%", "百分点") \
+            and any(n in (f.get("metric") or "") for n in RATE_NOUNS):
+        return f | {"change": f["value"], "change_max": f.get("value_max"), "change_unit": f["unit"],
+                    "value": None, "value_max": None, "unit": None}
+    return f
+
+
 def _comparable(rows: list[dict[str, Any]], by: str) -> tuple[list[dict[str, Any]], str | None]:
     """Rows with their figure in one unit (``in_unit``), the unit; rows in an unrelated unit left out."""
     unit_of = "unit" if by == "value" else "change_unit"
@@ -387,7 +398,7 @@ def compare_places(store: StoreAPI, p: Plan, q: str) -> Answer | None:
         # 江苏和宁夏的民生实事各多少件: the count each place's report states
         counted = {r["region"]: r for r in _counts(store, Plan(**{**vars(p), "level": None}), m.group())}
         picked = [(place, counted.get(place)) for place in p.places]
-    rows = [f | {"place": place} for place, f in picked if f is not None]
+    rows = [(as_rate(f) if p.want_change else f) | {"place": place} for place, f in picked if f is not None]
     if len(rows) < 2:
         return None
     missing = [place for place, f in picked if f is None]
@@ -437,7 +448,7 @@ def rank(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     from ..compare import compare
 
     rows = compare(store, p.measure or p.key or "", year=p.year, kind=p.kind, level=p.level)
-    rows = [r for r in rows if r["value"] is not None or r["change"] is not None]
+    rows = [as_rate(r) if p.want_change else r for r in rows if r["value"] is not None or r["change"] is not None]
     if not rows and (m := W.COUNTED.search(p.measure or "")) is not None:
         rows = _counts(store, p, m.group(1))  # 民生实事件数最多: the count each place's report states
     if not rows:

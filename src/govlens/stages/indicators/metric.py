@@ -8,7 +8,7 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
-from ...lexicon.load import may_end_match
+from ...lexicon.load import may_end_match, words
 from ...lexicon.words import YEAR, YEAR_CN
 from .scan import _CLAUSE_BOUND_RX
 
@@ -23,9 +23,10 @@ _LEADING = re.compile(
     r"[一二三四]季度|上半年|下半年|前三季度|以来|期间|的|从|由)+"
 )
 _TRAILING = re.compile(
-    r"(?:实现了?|完成了?|达到了?|拟定为|定为|转为|达|为|是|出现了?|呈现|收窄|放缓|加快|增至|降至|降到|回落到|回落至|(?<![纲需摘主重必提])要|(?<=比重)要|将|拟|提高到|提升到|提升至|提高至|增加到|增加至|降低到|下降到|下降至|保持在|控制在|保持|维持|(?<=[值额量率数入])(?:可以|可|能够|能)|"
+    r"(?:(?:缩减|压缩|压减|缩短|减少|精简|降低|延长|扩大|增加|提高)(?:为|至|到)|减为|降为|增为|减至|"  # 缩减为111亿元, 压缩至6天
+    r"实现了?|完成了?|达到了?|拟定为|定为|转为|达|为|是|出现了?|呈现|收窄|放缓|加快|增至|降至|降到|回落到|回落至|(?<![纲需摘主重必提])要|(?<=[值额量率数入])预计|(?<=比重)要|将|拟|提高到|提升到|提升至|提高至|增加到|增加至|降低到|下降到|下降至|保持在|控制在|保持|维持|(?<=[值额量率数入])(?:可以|可|能够|能)|"
     r"稳定在|突破|超过|累计|共计|总计|共|分别|均|各|有|的|了|已|平均每年|每年平均|每年|大约|(?<![节条公签合预契制集])约|(?<![均人])每(?:月|天|日|周)|按照|不能|不得|首次跃上|跃上|跃升至|跃升到|上升至|上升到|迈上|站上|首次|"
-    rf"平均为|年均|平均|实际|名义|(?:{YEAR}|{YEAR_CN})年(?:底|末)?|(?:较|比)(?:{YEAR}|{YEAR_CN})年(?:同期)?(?:预计数?)?|(?:分别)?是(?:{YEAR}|{YEAR_CN})年(?:末|底)?的?|(?:较|比)(?:上半年|下半年|一季度|前三季度|上年同期|去年同期|上月|同期|年初)|已经|达到|占|比上年|同比|较上年|可比|新增了|合计|"
+    rf"平均为|年均|平均|实际|名义|(?:{YEAR}|{YEAR_CN})年(?:底|末)?|(?:较|比)(?:{YEAR}|{YEAR_CN})年(?:同期)?(?:预计数?)?|(?:分别)?是(?:{YEAR}|{YEAR_CN})年(?:末|底)?的?|(?:较|比)(?:上半年|下半年|一季度|前三季度|上年同期|去年同期|上月|同期|年初|去年|上年)|已经|达到|占|比上年|同比|较上年|可比|新增了|合计|"
     r"分别为|分别达|分别达到|都|也|还|仅|再|又|以|按|在|由|从|全面|全部|基本|顺利|正式|成功|、|，|：|"
     r"(?<![第近前后每])(?<!\d)(?:[两三四五六七八九十]|\d{1,2})年(?:来|间)?|"  # 外贸总额五年(增长1.1倍): the span, no part of the name
     # a connective the figure's clause was cut at (水电站和65万千瓦…): not 惠及, 涉及, 参与, 总和
@@ -61,6 +62,7 @@ _MEASURE_END = ("数", "率", "量", "额", "值", "重", "入", "资", "出", "
 _HEAD_NOUNS = ("增加值", "产值", "收入", "投资", "总额", "营业收入", "销售额", "零售额", "进出口额", "人数", "比重", "增速", "数量", "面积",
                "产量", "支出", "利润", "税收", "率")
 
+_STAGES = frozenset(words("process_stages.txt"))  # 种植、收获 between a thing and its measure
 _TAIL = 48  # trailing filler is a few short words: only the window's tail is searched for it
 
 
@@ -192,6 +194,16 @@ def _split_items(window: str) -> list[str]:
     if len(items) < 2:
         return items
     last = items[-1]
+    first = items[0]
+    if (len(first) >= 4 and first[-2:] in _STAGES and last[:2] in _STAGES and len(last) >= 4
+            and all(it in _STAGES for it in items[1:-1])):
+        # 马铃薯种植、收获机械化率: the thing before the first stage and the measure after the last are shared
+        thing, measure = first[:-2], last[2:]
+        return [thing + it[-2:] + measure for it in items[:-1]] + [thing + last]
+    if (len(items) == 2 and (head := next((h for h in _HEAD_NOUNS if len(h) == len(last) and first.endswith(h)), None))
+            and len(first) > len(head) + 1 and (last in _HEAD_NOUNS or last in ("支出", "收入", "出口", "进口"))):
+        # 一般公共预算收入、支出: the second measure of the same thing
+        return [first, first[: -len(head)] + last]
     # 新增、净增就业岗位 -> 新增就业岗位, 净增就业岗位: short leading items share the last one's tail.
     k = len(items[0])
     if (all(len(it) == k for it in items[:-1]) and k <= 3 and len(last) > k + 1 and not items[0].endswith(_HEAD_NOUNS)

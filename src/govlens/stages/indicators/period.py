@@ -19,7 +19,7 @@ from ...lexicon.words import (
     period_words,
 )
 from ...model import Document
-from ..numbers import cn_year
+from ..numbers import cn_int, cn_year
 from ..sections import SectionContext, section_context, sentence_kind
 from .scan import _inside
 
@@ -59,6 +59,8 @@ _PERIOD_FIRST = ("(?:" + first_chars([c for c in _CUE_WORDS if not c.startswith(
 # One character class in front of that: a year opens with 1 or 2 (19xx, 20xx) or 一/二 (一九七八, 二〇二一),
 # so most positions are turned away by a single class test before the alternatives are tried.
 _PERIOD_CHAR = first_chars([c for c in _CUE_WORDS if not c.startswith("一")])[:-1] + "12一二]"
+_CENTURY = {"century_end": 100, "century_mid": 50, "next_century_mid": 150, "last_century_end": 0}
+_CENTURY_WORDS = alternation(w for w, r in PERIOD_WORDS.items() if r in _CENTURY)
 _PERIOD_CUES = re.compile(
     rf"(?={_PERIOD_CHAR})(?={_PERIOD_FIRST})(?:(?P<until>到|至|截至)?(?P<y>{YEAR}|{YEAR_CN})年(?!\d*月\d+日在)"
     # A plan names a period only when a time word or a comma follows ("“十四五”时期", "“十三五”以来，"),
@@ -69,10 +71,15 @@ _PERIOD_CUES = re.compile(
     # "三年来", "过去十年", "近两年来": the N years up to the last one the document reports (not 连续三年,
     # 前三年, 第十年, 二十年来, 几十年来).
     rf"|(?<![第前后续再几多数将一二三四五六七八九十])(?:(?:过去|近)(?P<years2>[两三四六七八九十])年(?!代|的?时间)|(?P<years>[两三四六七八九十])年(?:来|以来|间)|这(?P<years3>[两三四六七八九十])年(?=中|里|间|内|来|[，,]))"
+    # "到本世纪末", "本世纪中叶", "下个世纪中叶": the end or middle of the document's century (periods.tsv)
+    rf"|(?P<century>{_CENTURY_WORDS})"
     rf"|(?P<ahead>{period_words('ahead')})(?![一二两三四五六七八九十几\d]+年)"
     rf"|(?P<this>{period_words('this')})|(?P<last>{period_words('last')})|(?P<next>{period_words('next')}))"
 )
 _PLAN_START = PLAN_START
+# A period named as a precedent: 继去年…之后 (following), 象/像去年那样 (like): the time of that precedent.
+_PRECEDENT = re.compile("[继象像]$")
+_LIKE_END = re.compile(r"[^，,。；;！？]{0,20}?(?:那样|一样|那种|似的)")
 _BASE_YEAR = re.compile(r"(?:比|较|与|同|是|为|相当于|相比)$")
 # A year whose prices a figure is valued at (按一九五二年不变价格计算, 按1990年价格计算) is no period of the figure.
 _PRICE_BASE = ("不变价", "价格", "的价格", "的不变价")
@@ -115,6 +122,9 @@ def _period_cues(doc: Document, text: str, lo: int, hi: int) -> list[tuple[int, 
         if titles and _inside(titles, m.start(), m.end()):
             continue
         found = None
+        if (m.group("y") or m.group("this") or m.group("last")) and _PRECEDENT.search(text, max(lo, m.start() - 1), m.start()) \
+                and (text[m.start() - 1] == "继" or _LIKE_END.match(text, m.end())):
+            continue  # "继去年创历史纪录之后", "象去年那样出现赤字": a precedent compared with dates no figure
         if m.group("ahead"):
             out.append((m.start(), ""))  # the time of the section again (its plan), not a past year named before
             continue
@@ -151,6 +161,23 @@ def _period_cues(doc: Document, text: str, lo: int, hi: int) -> list[tuple[int, 
                 if out and out[-1][1] == start:
                     out.pop()
                 found = f"{start}-{found}"
+        elif m.group("century"):
+            if not y:
+                continue
+            found = str((y - 1) // 100 * 100 + _CENTURY[PERIOD_WORDS[m.group("century")]])
+            # "从1981年到本世纪末的二十年": one period from the first year to it
+            first = _RANGE_START.search(text, max(lo, m.start() - 8), m.start())
+            if first and text[m.start() - 1 : m.start()] in ("到", "至") and int(cn_year(first.group(1))) < int(found):
+                start = str(cn_year(first.group(1)))
+                if out and out[-1][1] == start:
+                    out.pop()
+                found = f"{start}-{found}"
+            # a goal that far ahead dates its own sentence only (…到本世纪末需要达到的技术水平。水泥…可以节约…)
+            prev = out[-1][1] if out else ""
+            out.append((m.start(), found))
+            if end := _SENT_END.search(text, m.end(), hi):
+                out.append((end.end(), prev))
+            continue
         elif m.group("plan") or m.group("plan2"):
             before = text[max(lo, m.start() - 4) : m.start()]
             if _BASE_YEAR.search(before) or before.endswith(("由", "从", "象", "像", "如")):
@@ -316,6 +343,25 @@ def restated(sent_text: str) -> bool:
             and sentence_kind(own) != "actual")
 
 
+_CENTURY_RX = re.compile(_CENTURY_WORDS)
+
+
+def century_years(text: str, year: int) -> set[int]:
+    """The years the century words of ``text`` name, said in ``year`` (本世纪末 in 1984: 2000)."""
+    if "世纪" not in text:
+        return set()
+    return {(year - 1) // 100 * 100 + _CENTURY[PERIOD_WORDS[m.group()]] for m in _CENTURY_RX.finditer(text)}
+
+
+def century_ahead(doc: Document, clause: str) -> bool:
+    """Whether ``clause`` names the end or middle of a century still ahead of the document (本世纪末 in 1984)."""
+    return bool(doc.year and any(y > doc.year for y in century_years(clause, doc.year))
+                and not _REACHED.search(clause))
+
+
+_REACHED = re.compile(r"(?:实现|完成|达到)了|提前(?:实现|完成|达到)")  # 提前实现了本世纪末…的目标: reached
+
+
 def _kind(doc: Document, sent_text: str, role: str, after_intro: bool = False) -> str:
     if "预计" in sent_text and _BASE_ESTIMATE.search(sent_text):
         sent_text = _BASE_ESTIMATE.sub("比", sent_text)  # "比1980年预计增长5.5%": the base's estimate, no forecast
@@ -329,6 +375,8 @@ def _kind(doc: Document, sent_text: str, role: str, after_intro: bool = False) -
     # (…共规划项目24个，目前…等3个项目正在施工中) ends a target cue's reach.
     if after_intro or ((tc := _TARGET_CUE.search(sent_text)) and not _NOW_AFTER.search(sent_text, tc.end())):
         return "target"
+    if century_ahead(doc, last_clause(sent_text)):
+        return "target"  # "对实现本世纪末…翻两番的目标" in a 1984 review, 已经确定的到本世纪末…: a goal for 2000, not an outcome
     # The figure's own clause (已, 达产后) overrides its section (time from structure, stages/sections.py).
     if (own := sentence_kind(last_clause(sent_text))) is not None:
         return own
@@ -356,6 +404,9 @@ _SPAN_WORD = re.compile(r"(?<![连前第再近后来过这\d])(?P<n>[两二三�
                         r"(?=平均|年均|共|累计|合计|总共|总体|全社会|[^，。；]{0,12}?(?:平均每年|年均))")
 _COMING_SPAN = re.compile(r"(?:今后|未来)(?P<n>[两二三四五六七八九十])年")
 _SPAN_REACH = 200
+_RUN_OF_YEARS = re.compile(r"连续(?P<n>[两二三四五六七八九十]{1,3}|\d{1,2})个?年(?!代)")
+_RUN_CHANGE = re.compile(r"增长|增速|增幅|涨幅|递增|递减|增产|减产|上升|下降|提高|降低")
+_BASIS_AFTER = re.compile(r"[^，,。；;]{0,16}?的基础上")
 _NOW = re.compile(r"^(?:现已|现在|目前|至今|现有)")
 _NOW_AFTER = re.compile(r"[，,；;：:](?:现已|现在|目前|至今|现有)")  # opening a later clause of the sentence
 _YEARLY = re.compile(r"平均每年|年均|每年平均")
@@ -440,6 +491,17 @@ def span_period(doc: Document, text: str, line_lo: int, s0: int, pos: int, perio
     if period and kind != "target" and "-" in period and (own := _last(_SPAN_WORD.finditer(text, s0, pos))):
         # "五年累计退耕还林…" after "近两年，…": the sentence's own span word wins over one carried to it
         return _span_of(_CN_COUNT[own.group("n")], int(period.rsplit("-", 1)[1]))
+    if (not period or period.isdigit()) and (run := _RUN_OF_YEARS.search(last_clause(text[s0:pos]))) and (
+            kind != "target" or _BASIS_AFTER.match(text, pos)) and _RUN_CHANGE.search(text, run.end(), pos + 4):
+        # "已经连续三年增长11%以上", "在连续两年增长13%的基础上": a rate of change in each of the N years up to
+        # the last one reported (not a plan's: 力争连续三年…; a level held, 连续9年稳定在1300亿斤以上, is the
+        # level now: its year)
+        n = int(run.group("n")) if run.group("n").isdigit() else cn_int(run.group("n"))
+        end = int(period) if period else last_reported(doc)
+        if end and doc.year and doc.kind in REPORTING_KINDS:
+            end = min(end, last_reported(doc) or end)
+        if n and end and 1 < n <= 30:
+            return _span_of(n, end)
     if not period or "-" in period or not period.isdigit():
         return period
     y = int(period)
@@ -459,9 +521,9 @@ def span_period(doc: Document, text: str, line_lo: int, s0: int, pos: int, perio
             if doc.year and period == str(doc.year) and cue_index(cues, pos) < 0:
                 return _span_of(5, doc.year + 4)
             return period
-        # 到2030年 in a paragraph on the “十五五” plan: the plan's span.
+        # 到2030年 in a paragraph on the “十五五” plan: the plan's span (not 到本世纪末 after “九五”: the century's goal).
         k = cue_index(cues, pos)
-        if k >= 0:
+        if k >= 0 and not _CENTURY_RX.match(text, cues[k][0]):
             for m in _PLAN_ANY.finditer(text, line_lo, cues[k][0]):
                 start = PLAN_START.get(m.group(1))
                 if start and start + 4 == y:
@@ -501,6 +563,8 @@ _RATIO_UNITS = ("%", "‰", "岁")
 _COUNT_UNITS = ("个", "所", "条", "家", "项", "件", "座", "处", "场", "款", "种", "批")
 _LEAD_BOUND = re.compile(r"(?:首次)?(?:超过|超|突破|逾)")
 _LEVEL_REACH = 60
+_START_YEAR = re.compile(rf"(?:从|由)({YEAR}|{YEAR_CN})年(?:底|末)?的?$")
+_LIST_TAIL = re.compile(r"(?:[\d.]+[^\d，,、和及与。；]{0,6}?(?:和|及|与|、))+$")
 
 SPAN_LEVEL_RULES: list[tuple[str, str, tuple[tuple[int, str, str, str, str, str], ...]]] = [
     ("a level reached at the end of a five-year review is the end year",
@@ -509,9 +573,19 @@ SPAN_LEVEL_RULES: list[tuple[str, str, tuple[tuple[int, str, str, str, str, str]
         (2026, "review", "“十四五”时期，全市人均预期寿命提高到81.2岁，建成区绿化覆盖率达到43.5%。", "81.2岁", "actual", "2025"),
         (2026, "review", "“十四五”时期，全市人均预期寿命提高到81.2岁，建成区绿化覆盖率达到43.5%。", "43.5%", "actual", "2025"),
         (2026, "review", "过去五年，全市生产总值从不到800亿元增加到超过1100亿元。", "1100亿元", "actual", "2025"),
+        # every member of a list the verb reaches (分别提高到C和D)
+        (2026, "review", "五年来，城乡居民人均可支配收入从2020年的41200元和15800元分别提高到52600元和21400元。", "21400元",
+         "actual", "2025"),
+        (2026, "review", "五年来，城乡居民人均可支配收入从2020年的41200元和15800元分别提高到52600元和21400元。", "15800元",
+         "actual", "2020"),
         # a level with its 年均 change after it: two facts, the level at the end, the rate over the span
         (2026, "review", "五年来，全市生产总值达到1280亿元，年均增长6.2%。", "1280亿元", "actual", "2025"),
         (2026, "review", "五年来，全市生产总值达到1280亿元，年均增长6.2%。", "6.2%", "actual", "2021-2025"),
+        # the same with the change written first (年均增长6%，达到5万亿元); its 左右 is the rate's
+        (2026, "review", "五年来，全市生产总值年均增长6.4%，达到1350亿元。", "1350亿元", "actual", "2025"),
+        (2026, "review", "五年来，全市生产总值年均增长6.4%，达到1350亿元。", "6.4%", "actual", "2021-2025"),
+        (2026, "targets", "“十五五”时期主要目标：全市生产总值年均增长5%左右，达到1800亿元。", "1800亿元", "target", "2030"),
+        (2026, "targets", "“十五五”时期主要目标：全市生产总值年均增长5%左右，达到1800亿元。", "5%", "target", "2026-2030"),
         (1956, "targets", "第二个五年计划期间，全国水泥产量将达到1250万吨。", "1250万吨", "target", "1962"),
      )),
     ("a flow over a five-year review keeps the span",
@@ -536,6 +610,13 @@ SPAN_LEVEL_RULES: list[tuple[str, str, tuple[tuple[int, str, str, str, str, str]
      "产值超8千亿元, 比重超50% (the end year); 开工项目超900个 (the span)", (
         (2026, "review", "五年来，全市规上工业产值超2600亿元、比2020年增加四成。", "2600亿元", "actual", "2025"),
         (2026, "review", "五年来，全市数字经济核心产业占生产总值比重超12%。", "12%", "actual", "2025"),
+    )),
+    ("a throughput or a capacity bounded by 超过 / 突破 is a level",
+     "吞吐量超过3亿吨, 装机容量突破900万千瓦 in a five-year review: one year's amount or a stock (the end year), as "
+     "产值超8千亿元 (a bare 电量超过…, often a five-year total, keeps the span)", (
+        (2026, "review", "五年来，全市港口货物吞吐量超过3亿吨、居全省首位。", "3亿吨", "actual", "2025"),
+        (2026, "review", "“十四五”时期，全市电源建设加快，新能源装机容量突破900万千瓦。", "900万千瓦", "actual", "2025"),
+        (2026, "review", "“十四五”时期，全市外送电量超过460亿千瓦时。", "460亿千瓦时", "actual", "2021-2025"),
     )),
     ("a plan's bare indicator naming a level is the plan's end year",
      "“十五五”…比重21%, 城镇化率71%, 粮食综合生产能力52亿斤左右 (a level noun, no verb of doing): the end year; "
@@ -576,11 +657,13 @@ def split_span_average(facts: list) -> list:
         d = f.data
         if d.get("period_span") and d.get("annual_average") and d["change"] is not None and d["value"] is not None:
             rate = type(f)(f.type, f.start, f.end, f.quote, dict(d, value=None, value_max=None, unit=None,
-                                                                  qualifier=None, period=d["period_span"]))
+                                                                  qualifier=d.pop("rate_qualifier", None),
+                                                                  period=d["period_span"]))
             del rate.data["period_span"]
             d.update(change=None, change_max=None, change_unit=None)
             d.pop("annual_average", None)
             out.append(rate)
+        d.pop("rate_qualifier", None)
     return out
 
 
@@ -610,7 +693,10 @@ def span_level(doc: Document, text: str, s0: int, pos: int, period: str | None, 
     before = text[max(s0, pos - _LEVEL_REACH) : pos]
     if second := _SECOND_BOUND.search(before):
         before = before[: second.start()]
-    clause = last_clause(before)
+    # a later member of a list the same verb reaches (分别提高到58794元和23184元): read the clause of the first
+    clause = _LIST_TAIL.sub("", last_clause(before))
+    if start := _START_YEAR.search(clause):
+        return str(cn_year(start.group(1)))  # 从2021年的46503元和16935元提高到…: the start is that year's level
     if _SPAN_FLOW.search(clause) or _SPAN_AVERAGE.search(text, s0, pos):
         return span
     if "-" not in period:
@@ -750,6 +836,47 @@ TIME_RULES: list[tuple[str, str, tuple[tuple[str, int, str, str, str, str], ...]
      "…1982年预计可以达到5.1%。两年平均每年递增4.5% (a 1982 report): forecast 1981-1982", (
          ("report", 1982, "一、1981年以来的工作回顾\n全区工业总产值1981年增长3.9%；1982年预计可以增长5.1%。两年平均每年递增4.5%。\n",
           "4.5%", "forecast", "1981-1982"),
+     )),
+    ("the end or middle of a century is a year",
+     "到本世纪末 in a 1980s report = 2000 (a goal even in a review: 对实现本世纪末…的目标); 从1981年到本世纪末 = 1981-2000; "
+     "本世纪中叶 in a 2020s report = 2050; 下个世纪中叶 in the 1990s = 2050; 提前实现了本世纪末…的目标 is an outcome", (
+         ("old", 1984, "到本世纪末，全省粮食产量争取达到300亿公斤。\n", "300亿公斤", "target", "2000"),
+         ("report", 1986, "一、1985年工作回顾\n全省上下对实现本世纪末全省工农业年总产值达到900亿元的目标更有信心。\n",
+          "900亿元", "target", "2000"),
+         ("report", 1986, "一、1985年工作回顾\n我们已经确定的到本世纪末全省人均收入达到800元的目标是可以实现的。\n",
+          "800元", "target", "2000"),
+         ("old", 1983, "从1981年到本世纪末的二十年内，全省工农业年总产值年均增长7%。\n", "7%", "target", "1981-2000"),
+         ("old", 1983, "从1981年到本世纪末的二十年内，全省工农业年总产值力争达到1200亿元。\n", "1200亿元", "target", "2000"),
+         ("report", 2021, "二、2021年工作安排\n到本世纪中叶，全区森林覆盖率达到50%。\n", "50%", "target", "2050"),
+         # a goal reached early is an outcome
+         ("report", 1998, "一、过去五年的工作回顾\n全省提前实现了本世纪末粮食产量达到300亿公斤的目标。\n", "300亿公斤", "actual", "1997"),
+     )),
+    ("a precedent named with 继 / 像…那样 dates nothing",
+     "继去年创历史纪录之后, 像去年那样出现内涝: the time of that precedent, not of the figure; 又增长 is something seen", (
+         ("old", 1981, "今年全省农业形势很好。棉花继去年创历史纪录之后又有新突破，油料又增长12%左右。\n", "12%", "actual", "1981"),
+         ("report", 2024, "一、2023年工作回顾\n全区经济平稳运行。\n二、2024年工作安排\n要避免像去年那样出现内涝，新建排水管网45公里。\n",
+          "45公里", "target", "2024"),
+         ("old", 1957, "今年全省农业总产值将增长4%。为了避免象去年那样出现赤字，财政支出比上年减少3%。\n", "3%", "target", "1957"),
+     )),
+    ("a rate of change held for N years in a row is dated by those years",
+     "已经连续三年增长12%以上, 在连续两年增长8%的基础上: the N years up to the last one reported (a level held, "
+     "连续6年稳定在40万吨以上, is the level now: its year)", (
+         ("report", 1995, "一、1994年工作回顾\n全省经济已经连续三年增长12%以上。\n", "12%", "actual", "1992-1994"),
+         ("report", 2024, "一、2023年工作回顾\n全区经济平稳运行。\n二、2024年工作安排\n在连续两年增长8%的基础上，今年全区生产总值增长6%左右。\n",
+          "8%", "actual", "2022-2023"),
+         ("report", 2024, "一、2023年工作回顾\n全区粮食产量连续6年稳定在40万吨以上。\n", "40万吨", "actual", "2023"),
+     )),
+    ("a report presenting the next year's plan reviews its own year",
+     "一九六五年计划草案 / 明年的计划 in a 1964 report: its own year is closing — uncued figures of it are outcomes, "
+     "将 ones its estimate (forecast); 今年计划… stays the plan", (
+         ("old", 1964, "今年全省农业生产形势很好，拖拉机台数比上年增长30%。\n二、一九六五年计划草案\n一九六五年计划草案拟定，农业总产值增长6%左右。\n",
+          "30%", "actual", "1964"),
+         ("old", 1964, "今年全省糖料产量将比去年增长12%以上。\n二、一九六五年计划草案\n一九六五年计划草案拟定，农业总产值增长6%左右。\n",
+          "12%", "forecast", "1964"),
+         ("old", 1964, "今年计划基本建设投资总额控制在45亿元。\n二、一九六五年计划草案\n一九六五年计划草案拟定，农业总产值增长6%左右。\n",
+          "45亿元", "target", "1964"),
+         # without the next year's plan, the report's own year is its plan
+         ("old", 1964, "今年全省糖料产量将比去年增长12%以上。\n", "12%", "target", "1964"),
      )),
     ("two periods in one 在…的基础上 aside date only the aside",
      "在去年…和今年…的基础上，…: the figure after it keeps the time before the aside", (

@@ -21,7 +21,7 @@ from ...lexicon.metrics import AREA_PREFIX, synonyms
 from ...lexicon.words import CHANGE_ABS, CHANGE_SIGN, ONE_CHAR_METRICS, RATE_NOUNS, YEAR, YEAR_CN
 from ...model import Document, Fact
 from ..numbers import base_unit, clean_number
-from ..sections import status_cue
+from ..sections import status_cue, year_end_report
 from .metric import (
     _EACH,
     _GENERIC_HEADS,
@@ -39,8 +39,10 @@ from .metric import (
 )
 from .period import (
     _PERIOD_CUES,
+    _TARGET_CUE,
     _kind,
     _period,
+    cue_index,
     estimated_span,
     future_cue,
     last_clause,
@@ -56,7 +58,7 @@ from .scan import _MAX_CONTEXT, _MAX_GROUP, Mention
 _TO_VERBS = ("增加到|增长到|提高到|提升到|提升至|提高至|增至|增加至|下降到|下降至|降至|降到|回落到|回落至|减少到|扩大到|跃升至|上升到|达到|"
               "减为|减少为|减少至|减至|降为|增为|增加为|提高为|压减至|压减到|缩减至|缩减为|压缩至|压缩到|压缩为|缩短至|缩短到|"
               "缩短为|降低至|降低到|延长至|延长到|扩大至|提速至|精简至|精简为")
-_TO_PHRASE = re.compile(rf"^(?:{_TO_VERBS})(?:(?:{YEAR}|{YEAR_CN}|去|上|今)年(?:底|末)?)?的?$")  # 降到去年的1.5%
+_TO_PHRASE = re.compile(rf"^(?:预计|将|要|可望|有望|进一步)?(?:{_TO_VERBS})(?:(?:{YEAR}|{YEAR_CN}|去|上|今)年(?:底|末)?)?的?$")  # 降到去年的1.5%
 # 由每生每年5元提高至10元: a rate per head and year may sit between 由 and the figure.
 # 由/从 + where it started: a year, a plan's end (由“七五”末的8500万, 从“十三五”期末), a bound on the start
 # (从不到70万亿元增加到超过100万亿元).
@@ -65,7 +67,8 @@ _FROM = re.compile(rf"(?:由|从)(?:去年|上年|原先|原来|原|过去|以�
                    rf"|[“\"]?[一二三四五六七八九十]{{1,3}}五[”\"]?(?:时期|期)?(?:末|期末|初))?(?:每[\u4e00-\u9fff]{{1,2}}?){{0,2}}的?"
                    rf"(?:不到|不足|接近|近|约|超过|逾)?$")
 # 由五十年代的50%左右，上升到80%以上: the start's bound and a comma may stand before the to-verb.
-_TO_VERB = re.compile(rf"^(?:(?:左右|上下|以上|以下|多)?[，,])?(?:{_TO_VERBS})")
+_TO_VERB = re.compile(rf"^(?:(?:左右|上下|以上|以下|多)?[，,])?(?:预计|将|要|可望|有望|进一步)?(?:{_TO_VERBS})")
+_FROM_LIST = re.compile(rf"、(?:{YEAR}|{YEAR_CN})年(?:底|末)?的?")  # 从1979年的170亿元、1980年的127亿元
 _REACHED = ("达到", "达", "为", "至")
 _REACHED_AFTER = re.compile(r"^[、，,]?(?:达到|达|增至|增加到|提高到|升至|(?:总量|规模|总额|总规模)(?:达到?|为)?)$")
 _LIST_JOIN = ("、", "和", "及", "与", "，", ",")
@@ -107,6 +110,7 @@ _LAND_TAKEN = re.compile(r"占地(?!区)")  # 占地面积, 占地300亩 (not �
 # sentence before on its paragraph named: 年初提出把明澜区零售物价涨幅控制在6%以内。…涨幅依然高达12.6%.
 _STILL = re.compile(r"(?:仍然|依然|仍|还|却|也)高?$")
 _COMPARED_SIGN = re.compile(r"(?:同比|(?:比|较)[^，,。；比较]{1,10}?)(?P<s>高出|低了|高了|高|低|快|慢|多|少)$")
+_SUBJECT_BASIS = re.compile(r"在[^，,。；]{2,16}?的?基础(?:之)?上$")
 _BARE_CHANGE = tuple(w for w in RATE_NOUNS if len(w) == 2)  # 降幅, 增幅, 增速, 涨幅
 # A bare output noun after a clause naming the sector (工业运行稳中有升，总产值较上年增长9.3%): the sector's output.
 _BARE_OUTPUT = ("总产值", "产值", "增加值", "总产量", "产量")
@@ -232,8 +236,14 @@ class Clause:
                 and (named := self.line.facts[-1].data["metric"])):
             # "…把零售物价涨幅控制在6%以内。尽管…，涨幅依然高达12.6%": the measure of the sentence before.
             self.window = named if named.endswith(_GROWTH_END) else named + bare
+        elif (not self.window and mt.kind == "change" and self.prev_fact is None and clause_start > self.s0
+                and (said := self.subject_before(24)) and (basis := _SUBJECT_BASIS.search(said))
+                and len(said[: basis.start()]) >= 2):
+            # "油料在连续三年大增产的基础上，又增长17%": the subject before 在…的基础上 grows
+            self.window = _clean_metric(said[: basis.start()])
         elif (self.window in _BARE_OUTPUT and self.prev_fact is None
-                and (head := _output_head(self.subject_before(24), self.window))):
+                and (head := _output_head(self.subject_before(24), self.window)
+                     or _output_head(self.sentence_opening(), self.window))):
             self.window = head + self.window
         elif (self.window[:2] in _LEVEL_NOUNS and self.window[2:] in CHANGE_SIGN and self.prev_fact is not None
                 and self.prev_fact.data["metric"]):
@@ -314,6 +324,14 @@ class Clause:
         subject = _clean_metric(self.text[before : self.clause_start - 1])
         return subject if 1 < len(subject) <= longest else ""
 
+    def sentence_opening(self) -> str:
+        """The sentence's first clause when it holds no figure and this figure's clause is a later one
+        ("重工业生产，由于正在调整中，今年的产值…下降5%": 重工业生产)."""
+        k = bisect_right(self.line.bounds, self.s0)
+        if k >= len(self.line.bounds) or (end := self.line.bounds[k]) >= self.clause_start or self.mention_end > self.s0:
+            return ""
+        return _clean_metric(self.text[self.s0 : end - 1])
+
     def advance(self, end: int, n: int = 1) -> bool:
         self.prev_end = self.mention_end = end
         self.i += n
@@ -367,6 +385,11 @@ class Row:
 # --- attachment rules ----------------------------------------------------------------------------------
 
 _RANK = re.compile(r"排名|排位|位次|名次|排在")
+# A list or ranking the subject joins or leaves, named by its scope or batch (入选全国首批, 退出全国, 跻身全省第二批):
+# the figure after it is the size of that list.
+_LIST_FRAME = re.compile(r"(?:入选|入围|跻身|退出|位列|获评|被评为|被列为|被确定为)(?:全国|全省|全市|全区|全州|国家|省级?|市级?|"
+                         r"首批|第[一二三四五六七八九十\d]{1,3}批|新一批)+$")
+_COUNT_UNITS = ("个", "家", "座", "项", "所", "种", "批", "强", "名", "位", "县", "市", "村", "城市")
 _RANK_MOVE = re.compile(r"(?:提升|上升|前移|提高|前进|进位|下降|后移|下滑|后退)了?$")
 
 
@@ -377,8 +400,10 @@ def not_a_quantity(c: Clause) -> bool:
     if mt.unit in ("名", "位") and _RANK_MOVE.search(c.raw_window.rstrip()) \
             and _RANK.search(text, max(c.s0, mt.start - 30), mt.start):
         return c.advance(mt.end)  # 在全省排名第11，比上年提升3名: a rank's move is no quantity
-    if mt.kind == "level" and mt.unit in ("名", "位", "强") and mt.start > c.s0 and text[mt.start - 1] in "前第":
+    if mt.kind == "level" and mt.unit in ("名", "位", "强") and mt.start > c.s0 and text[mt.start - 1] in "前第后":
         return c.advance(mt.end)  # 居全国前5名, 排第3位, 进入全国前10强: a rank is no quantity
+    if mt.kind == "level" and mt.unit in _COUNT_UNITS and _LIST_FRAME.search(c.raw_window.rstrip()):
+        return c.advance(mt.end)  # 入选全国首批20个典型案例: the size of the list joined, not a count of the place's
     if mt.kind == "level" and ((mt.start > c.s0 and text[mt.start - 1] == "每") or text.startswith("伏", mt.end)):
         c.i += 1  # the words before it still belong to the next figure's metric
         return True
@@ -458,9 +483,19 @@ def abs_change_then_level(c: Clause) -> bool:
 def from_to(c: Clause) -> bool:
     """由A增加到B: A is where B started from (``from_value``), not a fact of its own."""
     mt, text = c.mt, c.text
-    if mt.kind == "level" and _FROM.search(text[max(c.s0, mt.start - 9) : mt.start]) and _TO_VERB.match(text[mt.end : c.s1]):
+    if mt.kind != "level":
+        return False
+    # 从1979年的170亿元、1980年的127亿元，预计降低到今年的27亿元: starts listed one after the other, the last one counts
+    listed = c.pending_from is not None and _FROM_LIST.fullmatch(text, c.mention_end, mt.start) is not None
+    if not listed and not _FROM.search(text[max(c.s0, mt.start - 9) : mt.start]):
+        return False
+    nxt = c.mentions[c.i + 1] if c.i + 1 < len(c.mentions) else None
+    if _TO_VERB.match(text[mt.end : c.s1]) or (
+            nxt is not None and nxt.kind == "level" and _FROM_LIST.fullmatch(text, mt.end, nxt.start)
+            and _TO_VERB.match(text[nxt.end : c.s1])):
         c.pending_from = mt.value
-        c.from_metric = _clean_metric(_FROM.sub("", c.raw_window.rstrip())) or c.label() or c.subject_before()
+        if not listed:
+            c.from_metric = _clean_metric(_FROM.sub("", c.raw_window.rstrip())) or c.label() or c.subject_before()
         if c.from_metric.startswith(_OF_PREVIOUS) and c.window.endswith(c.from_metric):
             # "经费从5亿元增加到11亿元，占全国的比重从0.6%提高到1.1%": the share of the measure before (look())
             c.from_metric = c.window
@@ -530,6 +565,11 @@ def change_then_level(c: Clause) -> bool:
         pf.data.update(value=clean_number(mt.value), value_max=clean_number(mt.value_max), unit=mt.unit)
         if c.period_between():
             pf.data["period"] = end_year  # 五年间增长1倍，1992年达到1656亿美元: one row, the level's year
+        elif pf.data.get("annual_average") and "-" in (span := pf.data["period"] or ""):
+            # 年均增长6%，达到5万亿元: the level at the span's end, the rate over it (split_span_average, period.py)
+            end = span_level(c.line.doc, c.text, c.s0, mt.start, span, pf.data["kind"], mt.unit, c.line.cues)
+            if end != span:  # the qualifier read so far is the rate's (年均增长5%左右，达到…)
+                pf.data.update(period=end, period_span=span, rate_qualifier=pf.data["qualifier"], qualifier=None)
         if mt.qualifier and not pf.data["qualifier"]:
             pf.data["qualifier"] = mt.qualifier
         if c.level_noun and c.window != pf.data["metric"] and not (pf.data["metric"] or "").endswith(_MEASURE_ENDS):
@@ -732,10 +772,14 @@ def metrics_levy(c: Clause) -> tuple[list[Mention], list[str]] | None:
     return (group, [levy.group("tax") + "税率"]) if levy else None
 
 
+_EACH_REACHED = re.compile(r"(?:各|均|都)(?:达到了?|达|为|是|超过|突破|保持在|提高到|提升到|增加到)$")  # A、B均达到45%
+
+
 def metrics_each(c: Clause) -> tuple[list[Mention], list[str]] | None:
     """A、B均增长5%; A、B年均增长5%: one figure for each metric of the list."""
     mt = c.mt
-    if len(c.group()) == 1 and (_EACH.search(c.raw_window.rstrip()) or (mt.kind == "change" and mt.extra.get("annual_average"))):
+    if len(c.group()) == 1 and (_EACH.search(c.raw_window.rstrip()) or _EACH_REACHED.search(c.raw_window.rstrip())
+                                or (mt.kind == "change" and mt.extra.get("annual_average"))):
         cleaned = _clean_metric(c.raw_window)
         if "、" in cleaned and "等" not in cleaned[1:-1]:  # A、B等主要指标均增长3倍: one group, one row
             items = _split_items(cleaned)
@@ -757,7 +801,7 @@ def metrics_noun_after_list(c: Clause) -> tuple[list[Mention], list[str]] | None
 _WHOLE_END = re.compile(r"(?:全区|全市|全省|全国|全县|全镇|全州|全盟)$")  # 带动全区2070亩葡萄基地
 _PURPOSE_FIRST = ("进行", "用于", "实施", "开展", "支持", "建设", "办好", "办理", "推进", "保障", "改善")  # 投入5000万元进行新产品研发: what it is for
 _SHARE_NOUN_END = ("率", "比重", "比例", "占比", "份额")
-_UNIT_WORDS = ("人口", "家庭")  # 13亿人口: the unit's last character and the noun after it are one word
+_UNIT_WORDS = ("人口", "家庭", "人民", "个体")  # 13亿人口: the unit's last character and the noun after it are one word
 
 
 def _share_of(c: Clause, w0: str) -> str | None:
@@ -879,8 +923,11 @@ def metrics_window(c: Clause) -> tuple[list[Mention], list[str]] | None:
         if mt.unit and mt.unit.endswith("元") and (
                 text.startswith(_PURPOSE_FIRST, mt.end) or _VERB_LEAD.match(text[mt.end : mt.end + 8])):
             noun = ""  # money is spent on it (投入2亿元改造老旧小区), not counted in it
-        if len(noun) == 1 and mt.unit and (mt.unit[-1] + noun) in _UNIT_WORDS:
+        if noun and mt.unit and (mt.unit[-1] + noun[0]) in _UNIT_WORDS:
+            # 13亿人口, 13亿人民, 10万个体工商户: the unit's last character opens the noun counted
             noun = mt.unit[-1] + noun
+            if mt.unit[-1] == "个" and len(mt.unit) > 1:
+                mt.unit = mt.unit[:-1]  # 10万个体工商户: 10万 of them, 个 is no unit here
         if noun:
             metrics = [_lead_kept(lead, noun) + noun]
             c.noun_end = noun_end
@@ -929,6 +976,15 @@ METRIC_RULES: list[Row] = [
     Row("分别 over a list of metrics (the previous clause's when its own has none)", metrics_spread, (
         ("规模以上工业增加值、固定资产投资分别增长7.2%和9.8%。",
          ({"metric": "规模以上工业增加值", "change": 7.2}, {"metric": "固定资产投资", "change": 9.8})),
+        # a thing and a measure shared across stages; the second measure of the same thing (收入、支出)
+        ("全区水稻机播、机收面积分别达到20万亩和26万亩。",
+         ({"metric": "水稻机播面积", "value": 20}, {"metric": "水稻机收面积", "value": 26})),
+        ("全区粮食进口、出口总额分别增长3%和5%。",
+         ({"metric": "粮食进口总额", "change": 3}, {"metric": "粮食出口总额", "change": 5})),
+        ("全区一般公共预算收入、支出分别增长4%和7%。",
+         ({"metric": "一般公共预算收入", "change": 4}, {"metric": "一般公共预算支出", "change": 7})),
+        ("全区规模以上工业、建筑业增加值分别增长6%和9%。",
+         ({"metric": "规模以上工业增加值", "change": 6}, {"metric": "建筑业增加值", "change": 9})),
         ("粮食和油料的产量，也都分别增长2.4%和3.1%。",
          ({"metric": "粮食的产量", "change": 2.4}, {"metric": "油料的产量", "change": 3.1})),
         ("水泥和化肥（折纯）分别达到1.2亿吨和980万吨。",
@@ -943,6 +999,10 @@ METRIC_RULES: list[Row] = [
          ({"metric": "城镇居民人均可支配收入", "change": 5.1}, {"metric": "农村居民人均可支配收入", "change": 7.3})),)),
     Row("各/均/年均 over a list of metrics", metrics_each, (
         ("进口、出口均增长3.5%。", ({"metric": "进口", "change": 3.5}, {"metric": "出口", "change": 3.5})),
+        # 均 before the verb (均达到, 都为), and a thing and a measure shared across stages (lexicon process_stages.txt)
+        ("全区小学、初中巩固率均达到99%。", ({"metric": "小学巩固率", "value": 99}, {"metric": "初中巩固率", "value": 99})),
+        ("全区小麦耕种、收获机械化率均达到90%。",
+         ({"metric": "小麦耕种机械化率", "value": 90}, {"metric": "小麦收获机械化率", "value": 90})),
         ("软件业收入、算力规模等主要指标均增长2倍以上。",
          ({"metric": "软件业收入、算力规模等主要指标", "change": 2, "change_unit": "倍"},)),
         # 分别 before one figure gives it to each item (track, 2016 emissions targets)
@@ -959,6 +1019,9 @@ METRIC_RULES: list[Row] = [
         ("全市原煤生产保持稳定，产量达到3200万吨。", ({"metric": "原煤产量", "value": 3200},)),
         ("全区茶叶种植面积继续扩大，总产量达到1.2万吨。", ({"metric": "茶叶总产量", "value": 1.2},)),
         ("全区安全生产形势稳定，产量达到5万吨。", ({"metric": "产量", "value": 5},)),
+        # the sector opening the sentence, a clause of cause between (重工业生产，由于…，产值…)
+        ("重工业生产，由于结构调整，产值比上年下降4%。", ({"metric": "重工业产值", "change": -4},)),
+        ("农业生产，受灾情影响，总产值比上年下降2%。", ({"metric": "农业总产值", "change": -2},)),
         # a whole number of years after a duration noun (受教育年限, 预期寿命) is a level in 年
         ("全区15岁以上人口平均受教育年限达到11年以上。",
          ({"metric": "15岁以上人口平均受教育年限", "value": 11, "unit": "年", "qualifier": "以上"},)),
@@ -979,6 +1042,16 @@ METRIC_RULES: list[Row] = [
         # the people counted before a verb of going (来到, 沿着, 涌入): not where they went
         ("春节假期，30万名各地游客来到东湖景区游览。", ({"metric": "各地游客", "value": 30, "unit": "万名"},)),
         ("新增3所公办幼儿园。", ({"metric": "新增公办幼儿园", "value": 3, "unit": "所"},)),
+        # the subject before 在…的基础上 (its clause holds no figure) grows; 将比去年 is no part of a name
+        ("全区蔬菜在连续两年大丰收的基础上，又增长8%左右。", ({"metric": "蔬菜", "change": 8},)),
+        ("全区水果产量比去年增长6%以上。", ({"metric": "水果产量", "change": 6},)),
+        # the unit's last character opening the noun counted (亿人口, 万人民, 万个体工商户)
+        ("全市有800万人民。", ({"metric": "人民", "value": 800, "unit": "万人"},)),
+        ("帮扶3万个体工商户。", ({"metric": "帮扶个体工商户", "value": 3, "unit": "万"},)),
+        # a to-verb (缩减为, 压缩至, 精简为) before the figure is no part of the name
+        ("全区行政审批办理时间压缩至3个工作日以内。", ({"metric": "行政审批办理时间", "value": 3},)),
+        ("全区一般性支出缩减为8亿元。", ({"metric": "一般性支出", "value": 8, "unit": "亿元"},)),
+        ("全区议事协调机构精简为40个。", ({"metric": "议事协调机构", "value": 40},)),
         # a condition's opener and a streak of years name nothing (只要我们能够再连续三年…, 连续五年)
         ("只要我们能够再连续三年保持粮食总产量52万吨以上，发展基础就更加牢固。", ({"metric": "粮食总产量", "value": 52},)),
         ("如果全区连续五年保持粮食总产量52万吨以上，基础就更牢了。", ({"metric": "粮食总产量", "value": 52},)),
@@ -1064,6 +1137,9 @@ METRIC_RULES: list[Row] = [
 ]
 
 
+_YEAR_PLAN = re.compile(r"(?<!完成)(?<!超额完成)计划(?!执行|的执行|完成|实现)")
+
+
 def emit(c: Clause) -> bool:
     """Write the current mention (or its list) as facts: metrics by :data:`METRIC_RULES`, quote,
     kind, period, 其中 children."""
@@ -1111,14 +1187,24 @@ def emit(c: Clause) -> bool:
             and not restated(sentence) and not plan_total and not _PLAN_FIGURE.search(own_clause):
         kind = "actual"  # a report does not set targets for a year (or period) already past, unless it tells one again
     elif (kind == "actual" and period and "-" in period and doc.year and doc.kind == "work_report"
-            and int(period.split("-")[0]) >= doc.year):
-        kind = "target"  # nor report outcomes of a plan period that starts this year or later
+            and (int(period.split("-")[0]) >= doc.year
+                 or (int(period.rsplit("-", 1)[1]) > doc.year and not status_cue(own_clause)
+                     and (k := cue_index(line.cues, mt.start)) >= 0 and line.cues[k][0] >= s0))):
+        # nor report outcomes of a plan period that starts this year or later, or runs on past it when its own
+        # sentence names it (从1981年到本世纪末的二十年内…年均增长7% in 1983: a goal)
+        kind = "target"
     elif (kind == "actual" and period and period.isdigit() and doc.year and doc.kind == "work_report"
             and int(period) >= doc.year and (c.role != "review" or future_cue(own_clause))
             and not status_cue(own_clause)):
         # outside a review (or in one, with 将/要: 今年…资金将达305亿元), a work report's own year is its
-        # plan, unless a status (已, 截至)
-        kind = "target"
+        # plan, unless a status (已, 截至), or the report was given as that year closed (sections.py)
+        if int(period) > doc.year or not year_end_report(doc) or _YEAR_PLAN.search(sentence):
+            kind = "target"  # (根据1980年计划…, 今年2月修订计划时…: the year's plan still)
+        elif future_cue(own_clause):
+            kind = "forecast"
+    elif (kind == "target" and period == str(doc.year) and doc.kind == "work_report" and c.role != "targets"
+          and future_cue(own_clause) and not _TARGET_CUE.search(sentence) and year_end_report(doc)):
+        kind = "forecast"  # 糖料产量将比去年增长10% in a report given as its year closes: the year's estimate
     elif kind == "actual" and estimated_span(doc, text, line.start, mt.start, period):
         kind = "forecast"  # an average over years up to the report's own, estimated in the paragraph (period.py)
     # 其中: a child of the fact before (其中区级收入…; 其中农村…: the modifier takes the parent's metric).
@@ -1165,6 +1251,11 @@ RULES: list[Row] = [
         ("建成3座220千伏变电站。", ({"value": 3, "unit": "座"},)),
         ("研发投入强度2.9%，在全省排名第6，比上年提升3名。", ({"value": 2.9, "metric": "研发投入强度"},)),
         ("外贸进出口总额居全国前5名，综合排名进入全省前10强。", ()),
+        # the size of a list or ranking the subject joins or leaves (入选全国首批N个, 退出全国N个…后十位)
+        ("东湖村入选全国首批30个乡村治理示范村。", ()),
+        ("全区入围全省第二批12个现代农业产业园创建名单。", ()),
+        ("全区首次退出全国150个重点城市空气质量排名后二十位。", ()),
+        ("全区入选3个国家级示范项目。", ({"value": 3, "unit": "个"},)),
         # a bound before a noun naming units of a kind is a class (lexicon nonfact.tsv class_head)
         ("实现50户以上自然村全部通客车。", ()),
         # a figure describing a kind of place after 一个 (lexicon nonfact.tsv kind_by_size)
@@ -1210,7 +1301,10 @@ RULES: list[Row] = [
         ("全区自来水普及率从90年代初的40%提高到95%。",
          ({"metric": "自来水普及率", "value": 95, "from_value": 40},)),
         ("全区人均住房面积由八十年代末的8平方米多，增加到30平方米。",
-         ({"metric": "人均住房面积", "value": 30, "from_value": 8},)),)),
+         ({"metric": "人均住房面积", "value": 30, "from_value": 8},)),
+        # starts listed one after the other (从2018年的A、2019年的B，预计降低到C): the last one is the start
+        ("全区财政赤字从2017年的12亿元、2018年的9亿元，进一步降低到去年的3亿元。",
+         ({"metric": "财政赤字", "value": 3, "from_value": 9},)),)),
     Row("absolute change after a level", absolute_change, (
         ("全区财政总收入88.6亿元，同比增加6.2亿元。",
          ({"metric": "财政总收入", "value": 88.6, "change_abs": 6.2, "change_abs_unit": "亿元"},)),
@@ -1267,9 +1361,9 @@ RULES: list[Row] = [
          ({"metric": "财政收入", "change": 12}, {"metric": "财政收入", "change": 9.5})),
         # the sentence opening with it: the measure of the sentence just before; a streak of years is no name
         ("全区工业增加值增长7%。在连续三年增长10%以上的基础上，这样的速度是合适的。",
-         ({"metric": "工业增加值", "change": 7}, {"metric": "工业增加值", "change": 10})),
+         ({"metric": "工业增加值", "change": 7}, {"metric": "工业增加值", "change": 10, "period": "2018-2020"})),
         ("全区财政收入增长6%。在连续两年增长12%的基础上，今年有所放缓。",
-         ({"metric": "财政收入", "change": 6}, {"metric": "财政收入", "change": 12})),)),
+         ({"metric": "财政收入", "change": 6}, {"metric": "财政收入", "change": 12, "period": "2019-2020"})),)),
     Row("a figure in brackets for a scope of the measure before", bracket_variant, (
         ("全区工业总产值平均每年增长8%（包括乡镇企业为10%），农业总产值增长3%。",
          ({"metric": "工业总产值", "change": 8}, {"metric": "工业总产值（包括乡镇企业）", "change": 10, "value": None},
