@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from govlens.analysis.ask import ask
-from govlens.analysis.ask.detail import READ_FORMS, slots
+from govlens.analysis.ask.detail import FROM_TO, FROM_TO_EXAMPLES, READ_FORMS, slots
 from govlens.ingest import ingest
 from govlens.io.read import walk
 from govlens.store import open_store
@@ -67,3 +67,22 @@ def test_several_slots_are_answered_from_one_sentence_or_not_at_all():
     got = slots("有几家企业进入全省百强，数量全省排第几？")
     assert [n for n, _m, _p in got] == ["count", "rank"]
     assert slots("春节放假是哪几天？") == []  # 哪几天 asks for days by name, not a count
+
+
+@pytest.mark.parametrize(("sentence", "question", "expect"), FROM_TO_EXAMPLES)
+def test_a_change_between_two_years_is_read_from_one_from_to_phrase(tmp_path, sentence, question, expect):
+    (tmp_path / "in").mkdir()
+    head = "2026年云溪市政府工作报告\n——2026年1月12日在云溪市第九届人民代表大会第一次会议上\n各位代表：\n"
+    (tmp_path / "in" / "r.txt").write_text(head + "过去五年，全市经济稳步增长。" + sentence + "\n", encoding="utf-8")
+    with open_store(str(tmp_path / "t.db")) as s:
+        ingest(s, walk([str(tmp_path / "in")]))
+    with open_store(str(tmp_path / "t.db"), readonly=True) as s:
+        a = ask(s, question)
+        other = ask(s, question.replace("2020年", "2015年").replace("2025年", "2020年"))
+    assert all(e in a.answer for e in expect), (a.answer, a.parsed)
+    assert not any(e in other.answer for e in expect[:2])  # another span is not this sentence's
+
+
+def test_pairs_of_levels_each_give_their_difference():
+    m = FROM_TO.search("城乡低保标准分别从2020年的600元/月、4000元/年提高到2025年的750元/月、6500元/年")
+    assert m is not None and m.group("each") and m.group("v") == "提高"

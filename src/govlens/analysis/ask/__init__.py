@@ -19,6 +19,7 @@ from typing import Any
 from ...errors import GovlensError
 from ...lexicon.figures import unsupported_figures
 from ...store.api import StoreAPI
+from . import sentences as S
 from . import words as W
 from .answer import Answer, passages
 from .handlers import HANDLERS
@@ -129,6 +130,20 @@ def _read_instead(store: StoreAPI, plan: Plan, question: str, a: Answer) -> Answ
     # the quoted names a cited sentence must hold: not a plan period (“十四五”) nor a place
     named = [t for t in quoted if not W.PLAN_Q.search(f"“{t}”") and t not in plan.places
              and not any(t in pl or pl.startswith(t) for pl in plan.places)]
+    years = sorted(set(plan.years)) if len(set(plan.years)) == 2 else list(plan.year_range or ())
+    span = None
+    if len(years) == 2 and not plan.unknown_place and plan.op in ("change", "trend", "lookup"):
+        for said in dict.fromkeys(x for x in (plan.residue, plan.measure) if x):  # all the words, then the measure's
+            if span := R.from_to(store, question, S.words_of(said), plan.places, *years):
+                break
+    if span and not (a.answer and all(x in a.answer for x in span["levels"])):
+        # 2025年比2020年提高了多少, 从2020年到2025年怎么变化: the one phrase stating both levels, unless
+        # the handler's answer already gives both
+        diff = span["diff"]
+        more = f"，{diff[2]}{diff[1]}" if diff else ""
+        return Answer(answer=f"{span['region'] or ''}：{span['said']}{more}。",
+                      citations=[{k: span[k] for k in ("doc", "quote", "span")}], computed=diff[0] if diff else [],
+                      parsed={**plan.to_dict(), "from_to": True}, note="差值由句中所载两个数字计算得出。" if diff else None)
     asked = R.slots(question)
     counted = [m.group("n") for name, m, _p in asked if name == "howmany"]
     unnamed = bool(a.answer and named and not all(t in cited for t in named))

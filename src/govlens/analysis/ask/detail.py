@@ -55,6 +55,8 @@ READ_FORMS: list[tuple[str, str, str, str, str, str]] = [
 _ASKS = [(name, re.compile(q)) for name, q, *_ in READ_FORMS]
 _STATES = {name: s for name, _q, s, *_ in READ_FORMS}
 
+# the forms whose figure is a bare number: its clause must hold one of the slot's own words
+_OWN_WORDS = frozenset({"count", "howmany", "share", "rank"})
 _PARTS = re.compile(r"[？?，,；;。]")
 _CLAUSES = "，,；;。：:"
 _STOPS = "。！？\n"
@@ -98,8 +100,8 @@ def _fill(name: str, m: re.Match[str], sentence: str, part_words: list[str]) -> 
     best.sort(key=lambda x: -x[0])
     if len(best) > 1 and best[0][0] == best[1][0]:
         return None  # two clauses state such a figure and the question's words choose neither
-    if best[0][0] == 0 and len(best) > 1:
-        return None
+    if best[0][0] == 0 and part_words and name in _OWN_WORDS:
+        return None  # no clause stating such a figure says what the slot asks about (抓一件是一件)
     return best[0][1], best[0][2]
 
 
@@ -112,6 +114,20 @@ def _within(region: str | None, place: str) -> bool:
         return True
     got, asked = canonical_place(region), canonical_place(place)
     return got is not None and asked is not None and got.within(asked)
+
+
+def _docs(store: StoreAPI, words: list[str], places: list[str], limit: int) -> list[int]:
+    """The documents best holding each word: the place's own (searched by its name) and those of the
+    places within it (上海市 asked, 金山区's report)."""
+    docs: dict[int, None] = {}
+    for w in words:
+        for region in (*places, None) if places else (None,):
+            try:
+                hits = store.search(w, region=region, limit=limit)
+            except GovlensError:  # a word the index cannot take is no match
+                continue
+            docs.update((h["id"], None) for h in hits if not places or any(_within(h.get("region"), pl) for pl in places))
+    return list(docs)
 
 
 def answer(store: StoreAPI, q: str, places: list[str], years: list[int]) -> dict[str, Any] | None:
@@ -133,13 +149,7 @@ def answer(store: StoreAPI, q: str, places: list[str], years: list[int]) -> dict
     need = [*quoted, *words]
     if not need or sum(len(w) for w in need) < 4:
         return None
-    docs: dict[int, None] = {}
-    for w in sorted(need, key=len, reverse=True)[:4]:
-        try:
-            hits = store.search(w, limit=6)
-        except GovlensError:  # a word the index cannot take is no match
-            continue
-        docs.update((h["id"], None) for h in hits if not places or any(_within(h.get("region"), pl) for pl in places))
+    docs = _docs(store, sorted(need, key=len, reverse=True)[:4], places, 6)
     best: tuple[float, dict[str, Any]] | None = None
     for doc_id in docs:
         d = store.document(doc_id)
@@ -162,11 +172,69 @@ def answer(store: StoreAPI, q: str, places: list[str], years: list[int]) -> dict
             total = sum(len(w) for w in words)
             if total and held < 0.75 * total:
                 continue
-            got = [_fill(name, m, sentence, words_of(part)) for name, m, part in asked]
+            got = [_fill(name, m, sentence, words_of(part.replace(m.group(0), " "))) for name, m, part in asked]
             if any(g is None for g in got):
                 continue
             score = held + 0.001 * (total - len(sentence) / 100)
             if best is None or score > best[0]:
                 best = (score, {"answers": got, "doc": d["doc"], "quote": sentence, "span": [lo, hi],
                                 "region": d.get("region")})
+    return best[1] if best else None
+
+
+# A change between two years stated as one from-to phrase (…标准从98元/月提高到178元/月, 比重分别从2020年的
+# 17.9%提升到2025年的35.5%): the measure is the clause's words before 由/从.
+FROM_TO_VERBS = ("提高", "提升", "增加", "增长", "扩大", "上升", "跃升", "攀升", "下降", "减少", "降低", "缩小", "缩短", "压缩")
+FROM_TO = re.compile(r"(?P<m>[^，,。；;：:]{2,40}?)(?P<each>分别)?(?:由|从)(?P<a>[^，,。；;]{1,40}?)"
+                     rf"(?P<v>{'|'.join(FROM_TO_VERBS)})了?(?:到|至)(?P<b>[^，,。；;]{{1,40}})")
+_FIGURE = re.compile(r"(\d+(?:\.\d+)?)\s*(%|个百分点|[\u4e00-\u9fff]{0,3}元(?:/[月年人])?|[万亿]?[\u4e00-\u9fff]{1,2})")
+_YEAR = re.compile(r"((?:19|20)\d\d)年")
+_YEAR_OF = re.compile(r"(?:19|20)\d\d年(?:的|底的|末的|底|末)?")
+FROM_TO_EXAMPLES = [  # (invented sentence, question, what the answer holds)
+    ("五年来，城乡居民医保财政补助标准从520元/年提高到670元/年。", "云溪市城乡居民医保财政补助标准2025年比2020年提高了多少？",
+     ["520元/年", "670元/年", "150"]),
+    ("2020年到2025年，服务业增加值占地区生产总值比重从48.2%提升到53.6%。", "云溪市2020年到2025年服务业增加值占地区生产总值比重是怎么变化的？",
+     ["48.2%", "53.6%"]),
+]
+
+
+def from_to(store: StoreAPI, q: str, words: list[str], places: list[str], y1: int, y2: int) -> dict[str, Any] | None:
+    """The from-to phrase of a document of the place (the report of ``y2`` or the next) whose measure
+    clause holds most of ``words``, in a sentence naming one of the years or in the review of a
+    five-year span: {"said", "clause", "doc", "quote", "span", "region", "diff"}."""
+    total = sum(len(w) for w in words)
+    if total < 3:
+        return None
+    docs = _docs(store, sorted(words, key=len, reverse=True)[:3], places, 8)
+    best: tuple[int, dict[str, Any]] | None = None
+    for doc_id in docs:
+        d = store.document(doc_id)
+        if d is None or d.get("year") not in (y2, y2 + 1):
+            continue
+        text = d["text"]
+        for m in FROM_TO.finditer(text):
+            held = sum(len(w) for w in words if w in m.group("m"))
+            if held < 0.75 * total:
+                continue
+            lo = max(text.rfind(c, 0, m.start()) for c in _STOPS) + 1
+            ends = [e for c in _STOPS if (e := text.find(c, m.end())) != -1]
+            hi = min(ends) + (text[min(ends)] != "\n") if ends else len(text)
+            sentence = text[lo:hi]
+            ya, yb = _YEAR.findall(m.group("a")), _YEAR.findall(m.group("b"))
+            if (ya or yb) and (ya != [str(y1)] or yb not in ([], [str(y2)])):
+                continue  # the phrase's own years are another span's (由2010年的…增加到2015年的…)
+            if not ya and not (f"{y1}年" in sentence or f"{y2}年" in sentence or (d["year"] == y2 + 1 and y2 - y1 == 5)):
+                continue  # another span's change
+            a, b = (_FIGURE.findall(_YEAR_OF.sub("", m.group(g))) for g in ("a", "b"))
+            diff = None
+            if a and len(a) == len(b) and all(x[1] == y[1] for x, y in zip(a, b, strict=True)):
+                # 分别从645元/月、4318元/年提高到801元/月、7226元/年: each pair in its own unit
+                gaps = [f"{round(abs(float(y[0]) - float(x[0])), 4):g}" for x, y in zip(a, b, strict=True)]
+                units = ["个百分点" if x[1] == "%" else x[1] for x in a]
+                diff = (gaps, "、".join(g + u for g, u in zip(gaps, units, strict=True)), m.group("v"))
+            said = m.group(0)[len(m.group("m")):]
+            got = {"said": m.group("m").strip() + said, "levels": [x[0] for x in (*a, *b)], "doc": d["doc"], "quote": sentence, "span": [lo, hi],
+                   "region": d.get("region"), "diff": diff}
+            if best is None or held > best[0]:
+                best = (held, got)
     return best[1] if best else None

@@ -56,13 +56,14 @@ _NUMBER_FIRST = re.compile(r"(?:[（(][\u4e00-\u9fff]{1,2}[）)])?[“‘《]?[\
 _MODIFIER = re.compile(r"(?:区级|市级|县级|省级|镇级|村级|中央|地方|本级|国有|民营|外资|内资|城镇|农村|城市|农业|工业)?")
 _SPREAD = re.compile(r"分别(?:为|达到?|是|实际|名义|可比)?$")
 _EACH = re.compile(r"(?:各|均|都|分别)$")  # 分别 before one figure: each item has it
-_ITEM_SPLIT = re.compile(r"、")
+_ITEM_SPLIT = re.compile(r"、(?![^（(）)]*[）)])")  # not inside brackets: 县（市、区） is one item
 _ITEM_SPLIT_WEAK = re.compile(r"[和及与]")
 _MEASURE_END = ("数", "率", "量", "额", "值", "重", "入", "资", "出", "积", "口", "度")
 _HEAD_NOUNS = ("增加值", "产值", "收入", "投资", "总额", "营业收入", "销售额", "零售额", "进出口额", "人数", "比重", "增速", "数量", "面积",
                "产量", "支出", "利润", "税收", "率")
 
 _STAGES = frozenset(words("process_stages.txt"))  # 种植、收获 between a thing and its measure
+_SECTOR_WORDS = "产业"  # before a head noun the items share (新材料、生物医药产业产值)
 _TAIL = 48  # trailing filler is a few short words: only the window's tail is searched for it
 
 
@@ -206,11 +207,16 @@ def _split_items(window: str) -> list[str]:
         return [first, first[: -len(head)] + last]
     # 新增、净增就业岗位 -> 新增就业岗位, 净增就业岗位: short leading items share the last one's tail.
     k = len(items[0])
+    head = next((h for h in _HEAD_NOUNS if last.endswith(h)), None)
+    if head and last.endswith(_SECTOR_WORDS + head):
+        head = _SECTOR_WORDS + head  # 新材料、生物医药产业产值: 新材料产业产值
     if (all(len(it) == k for it in items[:-1]) and k <= 3 and len(last) > k + 1 and not items[0].endswith(_HEAD_NOUNS)
-            and last[k] not in "（("):  # 水泥和化肥（折纯）: the note is the last item's own
+            and last[k] not in "（("  # 水泥和化肥（折纯）: the note is the last item's own
+            # 原煤、原油、天然气产量: the last item's own name may be longer than the others' (天然气, 生物医药)
+            # a cut leaving one character (not 的) before the head: 天然气 cut as 天然|气
+            and not (head and len(last) - k - len(head) == 1 and last[k] != "的")):
         tail = last[k:]
         return [it + tail for it in items[:-1]] + [last]
-    head = next((h for h in _HEAD_NOUNS if last.endswith(h)), None)
     if head:
         # Only items that are not measures themselves take the shared head (起数、死亡人数 stay as they are).
         items = [it if it.endswith(head) or it.endswith(_MEASURE_END) else it + head for it in items]

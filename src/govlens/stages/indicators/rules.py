@@ -37,6 +37,9 @@ from .metric import (
     _window_start,
     noun_after,
 )
+from .metric import (
+    _ITEM_SPLIT as _ITEM_MARK,
+)
 from .period import (
     _PERIOD_CUES,
     _TARGET_CUE,
@@ -137,6 +140,12 @@ _PRODUCT_BEFORE = re.compile(r"^(?P<head>[\u4e00-\u9fff]{1,4}?)(?:生产|种植|
 _GROWTH_END = (*RATE_NOUNS, "增长", "上涨", "下降")
 
 
+def _last_item(window: str) -> str:
+    """The words after the window's last 、 that is not inside brackets (通高速公路县（市、区）: one name)."""
+    k = next((m.start() for m in reversed(list(_ITEM_MARK.finditer(window)))), -1) if "、" in window else -1
+    return window[k + 1 :]
+
+
 @dataclass(slots=True)
 class Line:
     """What a paragraph line shares between its sentences."""
@@ -197,11 +206,11 @@ class Clause:
         self.clause_start = clause_start
         self.ws = ws
         self.raw_window = self.text[ws : mt.start]
-        self.window = _clean_metric(self.raw_window.rsplit("、", 1)[-1])
+        self.window = _clean_metric(_last_item(self.raw_window))
         if mt.kind == "change" and mt.change_unit == "百分点" and (cmp := _COMPARED_SIGN.search(self.raw_window)):
             # "赤字率按2.8%安排，比去年预算高0.2个百分点", "失业率比上年低0.3个百分点": 高/低 after a base is the
             # sign of the points, no name; the base is no name either
-            self.window = _clean_metric(self.raw_window[: cmp.start()].rsplit("、", 1)[-1])
+            self.window = _clean_metric(_last_item(self.raw_window[: cmp.start()]))
             if cmp.group("s") in "低慢少" and (mt.change or 0) > 0:
                 mt.change = -mt.change
                 mt.change_max = -mt.change_max if mt.change_max else mt.change_max
@@ -981,6 +990,14 @@ METRIC_RULES: list[Row] = [
          ({"metric": "水稻机播面积", "value": 20}, {"metric": "水稻机收面积", "value": 26})),
         ("全区粮食进口、出口总额分别增长3%和5%。",
          ({"metric": "粮食进口总额", "change": 3}, {"metric": "粮食出口总额", "change": 5})),
+        # the last item's own name longer than the others' (天然气, 生物医药): only the head noun is shared
+        ("全区原煤、原油、天然气产量分别增长6%、2%、11%。",
+         ({"metric": "原煤产量", "change": 6}, {"metric": "原油产量", "change": 2}, {"metric": "天然气产量", "change": 11})),
+        ("全区新能源、生物医药产业产值分别增长15%、9%。",
+         ({"metric": "新能源产业产值", "change": 15}, {"metric": "生物医药产业产值", "change": 9})),
+        # a 、 inside brackets parts no items (县（市、区）)
+        ("全区山地乡（镇、街道）小麦机收率提高到48%。",
+         ({"metric": "山地乡（镇、街道）小麦机收率", "value": 48},)),
         ("全区一般公共预算收入、支出分别增长4%和7%。",
          ({"metric": "一般公共预算收入", "change": 4}, {"metric": "一般公共预算支出", "change": 7})),
         ("全区规模以上工业、建筑业增加值分别增长6%和9%。",
