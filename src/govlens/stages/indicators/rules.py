@@ -489,6 +489,12 @@ def abs_change_then_level(c: Clause) -> bool:
     return True
 
 
+def _head_of(subject: str) -> str:
+    """A long subject clause's head, after its last 的 (实现…基本扫除青壮年文盲的人口地区覆盖率 -> 人口地区覆盖率)."""
+    head = subject.rsplit("的", 1)[-1] if "的" in subject else ""
+    return head if 2 <= len(head) <= 16 else ""
+
+
 def from_to(c: Clause) -> bool:
     """由A增加到B: A is where B started from (``from_value``), not a fact of its own."""
     mt, text = c.mt, c.text
@@ -504,7 +510,8 @@ def from_to(c: Clause) -> bool:
             and _TO_VERB.match(text[nxt.end : c.s1])):
         c.pending_from = mt.value
         if not listed:
-            c.from_metric = _clean_metric(_FROM.sub("", c.raw_window.rstrip())) or c.label() or c.subject_before()
+            c.from_metric = (_clean_metric(_FROM.sub("", c.raw_window.rstrip())) or c.label() or c.subject_before()
+                             or _head_of(c.subject_before(48)))
         if c.from_metric.startswith(_OF_PREVIOUS) and c.window.endswith(c.from_metric):
             # "经费从5亿元增加到11亿元，占全国的比重从0.6%提高到1.1%": the share of the measure before (look())
             c.from_metric = c.window
@@ -885,6 +892,11 @@ def _drop_examples(metric: str) -> str:
     return metric[:k] + metric[ex.end() :] if ex and not metric.endswith("指标") else metric
 
 
+# A relative clause ending in 的 just before a count (以前发布的75件, 已经建成的12座): it picks the things the noun after
+# the figure names; a verb must end it (not a place or a measure: 全区的, 总产值的).
+_RELATIVE_BEFORE = re.compile(r"(?:发布|出台|制定|印发|建成|完成|认定|命名|批准|审批|设立|确定|实施|开展|保留|清理|取消|下放)的$")
+
+
 def metrics_window(c: Clause) -> tuple[list[Mention], list[str]] | None:
     """The words of the clause before the figure (地区生产总值1134亿元), or the noun after it when the
     number comes first (新增2所幼儿园, 募集676万件物品, 带动全区2070亩葡萄基地), else the previous fact's
@@ -899,7 +911,8 @@ def metrics_window(c: Clause) -> tuple[list[Mention], list[str]] | None:
     listed = "、" in c.raw_window and c.ws == c.clause_start and mt.kind == "level"
     number_first = bool(_NUMBER_FIRST.match(text, mt.end)) and (
         len(w0) <= 2 or bool(_VERB_ONLY.match(verb) or _VERB_END.search(verb)) or w0.endswith("等") or prep
-        or listed or bool(_VERB_END.search(c.raw_window.rstrip())))  # …市场完成不少于60万批次蔬菜快检
+        or listed or bool(_VERB_END.search(c.raw_window.rstrip()))  # …市场完成不少于60万批次蔬菜快检
+        or bool(_RELATIVE_BEFORE.search(c.raw_window)))  # 对去年底以前发布的75件规范性文件: the 75 件 counts 文件
     if not number_first and (effort := _EFFORT_LEAD.match(w0)) and len(w0) > effort.end() \
             and _NUMBER_FIRST.match(text, mt.end):
         # "推进东湖物流枢纽12个重点项目建设": an effort verb, whose object the figure sits inside; the
@@ -1062,6 +1075,8 @@ METRIC_RULES: list[Row] = [
         # the subject before 在…的基础上 (its clause holds no figure) grows; 将比去年 is no part of a name
         ("全区蔬菜在连续两年大丰收的基础上，又增长8%左右。", ({"metric": "蔬菜", "change": 8},)),
         ("全区水果产量比去年增长6%以上。", ({"metric": "水果产量", "change": 6},)),
+        # a relative clause ending in a verb + 的 before a count picks the things the noun after it names
+        ("全区对此前印发的75件规范性文件进行清理。", ({"metric": "规范性文件进行清理", "value": 75},)),
         # the unit's last character opening the noun counted (亿人口, 万人民, 万个体工商户)
         ("全市有800万人民。", ({"metric": "人民", "value": 800, "unit": "万人"},)),
         ("帮扶3万个体工商户。", ({"metric": "帮扶个体工商户", "value": 3, "unit": "万"},)),
@@ -1319,6 +1334,9 @@ RULES: list[Row] = [
          ({"metric": "自来水普及率", "value": 95, "from_value": 40},)),
         ("全区人均住房面积由八十年代末的8平方米多，增加到30平方米。",
          ({"metric": "人均住房面积", "value": 30, "from_value": 8},)),
+        # a subject clause too long to be a name: its head after the last 的
+        ("全区实现城乡供水一体化和农村污水集中处理的行政村覆盖率，由2015年的40%提高到90%。",
+         ({"metric": "行政村覆盖率", "value": 90, "from_value": 40},)),
         # starts listed one after the other (从2018年的A、2019年的B，预计降低到C): the last one is the start
         ("全区财政赤字从2017年的12亿元、2018年的9亿元，进一步降低到去年的3亿元。",
          ({"metric": "财政赤字", "value": 3, "from_value": 9},)),)),
