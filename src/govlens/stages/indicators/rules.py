@@ -206,6 +206,8 @@ class Clause:
         self.clause_start = clause_start
         self.ws = ws
         self.raw_window = self.text[ws : mt.start]
+        if mt.unit and mt.unit.endswith("台") and self.text.startswith("阶", mt.end):
+            mt.unit = mt.unit[:-1] or None  # 迈上5万亿台阶: 台 opens 台阶, no unit of machines
         self.window = _clean_metric(_last_item(self.raw_window))
         if mt.kind == "change" and mt.change_unit == "百分点" and (cmp := _COMPARED_SIGN.search(self.raw_window)):
             # "赤字率按2.8%安排，比去年预算高0.2个百分点", "失业率比上年低0.3个百分点": 高/低 after a base is the
@@ -1111,6 +1113,7 @@ METRIC_RULES: list[Row] = [
          ({"metric": "革命旧址", "value": 3}, {"metric": "纪念设施", "value": 5})),
         ("全市现有中小学120所。", ({"metric": "中小学", "value": 120, "unit": "所"},)),
         ("全区有效发明专利1200件。", ({"metric": "有效发明专利", "value": 1200},)),
+        ("全区生产总值迈上5千亿台阶。", ({"metric": "生产总值", "value": 5, "unit": "千亿"},)),
         ("以东湖学院、西湖学院等4所职业院校为重点，打造职业教育高地。", ({"metric": "职业院校", "value": 4},)),
         ("全区腾退土地800亩，盘活后实现超60亿元的产值。",
          ({"metric": "腾退土地", "value": 800, "unit": "亩"}, {"metric": "产值", "value": 60, "unit": "亿元"})),
@@ -1404,6 +1407,9 @@ RULES: list[Row] = [
          ({"metric": "工业总产值", "change": 8}, {"metric": "工业总产值（包括乡镇企业）", "change": 10, "value": None},
           {"metric": "农业总产值", "change": 3})),)),
     Row("level + change", level_then_change, (
+        # a plan period as the base (较“十三五”) names nothing: the change is the level's before it
+        ("全区一般公共预算收入累计超160亿元、较“十三五”增长16.3%。",
+         ({"metric": "一般公共预算收入", "value": 160, "change": 16.3},)),
         # 高/低/快/慢 after a base (比去年预算, 比上年, 较全省) is the sign of the points, no name of its own
         ("全区赤字率按2.6%安排，比去年预算高0.4个百分点。",
          ({"metric": "赤字率", "value": 2.6, "change": 0.4, "change_unit": "百分点"},)),
