@@ -582,7 +582,7 @@ _SPAN_AVERAGE = KIND_CUES["span_average"]
 _SECOND_BOUND = re.compile(r"[\d.]+[^\d，,、。；]{0,6}[、，,]?(?:力争|争取|努力)(?:达到|突破|超过)?$")
 _RATIO_UNITS = ("%", "‰", "岁")
 _COUNT_UNITS = ("个", "所", "条", "家", "项", "件", "座", "处", "场", "款", "种", "批")
-_LEAD_BOUND = re.compile(r"(?:首次)?(?:超过|超|突破|逾)")
+_LEAD_BOUND = re.compile(r"(?:首次)?(?:超过|超|突破|逾|接近|将近)")
 _LEVEL_REACH = 60
 _START_YEAR = re.compile(rf"(?:从|由)({YEAR}|{YEAR_CN})年(?:底|末)?的?$")
 _LIST_TAIL = re.compile(r"(?:[\d.]+[^\d，,、和及与。；]{0,6}?(?:和|及|与|、))+$")
@@ -628,7 +628,11 @@ SPAN_LEVEL_RULES: list[tuple[str, str, tuple[tuple[int, str, str, str, str, str]
         (2026, "targets", "“十五五”时期主要目标：城镇调查失业率5.5%左右，物价涨幅控制在3%以内。", "5.5%", "target", "2026-2030"),
      )),
     ("a bound after a level noun is a level; after a count of things done it is no verb",
-     "产值超8千亿元, 比重超50% (the end year); 开工项目超900个 (the span)", (
+     "产值超8千亿元, 比重超50%, 总量接近80万户 (the end year); 开工项目超900个 (the span); an item after 、 with its "
+     "own verb (新增装机418万千瓦、总装机达915万千瓦) is read alone", (
+        (2026, "review", "五年来，全市经营主体总量接近80万户。", "80万户", "actual", "2025"),
+        (2026, "review", "五年来，全市新增发电装机418万千瓦、总装机达915万千瓦。", "915万千瓦", "actual", "2025"),
+        (2026, "review", "五年来，全市新增发电装机418万千瓦、总装机达915万千瓦。", "418万千瓦", "actual", "2021-2025"),
         (2026, "review", "五年来，全市规上工业产值超2600亿元、比2020年增加四成。", "2600亿元", "actual", "2025"),
         (2026, "review", "五年来，全市数字经济核心产业占生产总值比重超12%。", "12%", "actual", "2025"),
     )),
@@ -688,6 +692,10 @@ def split_span_average(facts: list) -> list:
     return out
 
 
+def end_of(span: str) -> str:
+    return span.rsplit("-", 1)[1]
+
+
 def span_level(doc: Document, text: str, s0: int, pos: int, period: str | None, kind: str, unit: str | None,
                cues: list[tuple[int, str, int]]) -> str | None:
     """:data:`SPAN_LEVEL_RULES`: a level figure (``pos`` starts a stated value, not a change) dated by a span
@@ -718,6 +726,11 @@ def span_level(doc: Document, text: str, s0: int, pos: int, period: str | None, 
     clause = _LIST_TAIL.sub("", last_clause(before))
     if start := _START_YEAR.search(clause):
         return str(cn_year(start.group(1)))  # 从2021年的46503元和16935元提高到…: the start is that year's level
+    if "、" in clause and "-" in period:
+        # "新增发电装机418万千瓦、总装机达915万千瓦": the item after 、 has its own verb; the flow before is no part of it
+        item = clause.rsplit("、", 1)[1]
+        if _LEVEL_VERB.search(item) and not _SPAN_FLOW.search(item):
+            return end_of(period)
     if _SPAN_FLOW.search(clause) or _SPAN_AVERAGE.search(text, s0, pos):
         return span
     if "-" not in period:
