@@ -423,7 +423,7 @@ def not_a_quantity(c: Clause) -> bool:
 
 # A bare comparison clause after a change (增长6.9%，高于全省1.3个百分点): the gap to another place's or the plan's
 # rate, not a quantity of its own (with a rate noun, 增速高于全国2个百分点, it is one: :func:`metrics_window`).
-_BARE_GAP = re.compile(r"^[，,]?(?:分别|均|都|也)?(?:(?:高于|低于|快于|慢于|超过|超出)[\u4e00-\u9fff]{1,8}|"
+_BARE_GAP = re.compile(r"^[，,]?(?:分别|均|都|也)?(?:(?:高于|低于|快于|慢于|超过|超出)[\u4e00-\u9fff“”]{1,10}|"
                        r"(?:比|较)[\u4e00-\u9fff]{1,8}?(?:高|低|快|慢|多|少))$")
 # A count of a plan's indicators (提出6项指标, 以上共计28项指标, 设置主要指标20个): what the plan measures, not a quantity.
 _INDICATOR_NOUN = re.compile(r"(?:主要|核心|关键|预期性|约束性|具体|量化|考核|发展)?指标")
@@ -1005,6 +1005,9 @@ METRIC_RULES: list[Row] = [
          ({"metric": "水稻机播面积", "value": 20}, {"metric": "水稻机收面积", "value": 26})),
         ("全区粮食进口、出口总额分别增长3%和5%。",
          ({"metric": "粮食进口总额", "change": 3}, {"metric": "粮食出口总额", "change": 5})),
+        # a plan period as the base after 分别 (分别比“十三五”时期) is no part of the last item
+        ("全区铁路、机场、港口投资分别比“十三五”时期增长12%、35%、18%。",
+         ({"metric": "铁路投资", "change": 12}, {"metric": "机场投资", "change": 35}, {"metric": "港口投资", "change": 18})),
         # the last item's own name longer than the others' (天然气, 生物医药): only the head noun is shared
         ("全区原煤、原油、天然气产量分别增长6%、2%、11%。",
          ({"metric": "原煤产量", "change": 6}, {"metric": "原油产量", "change": 2}, {"metric": "天然气产量", "change": 11})),
@@ -1300,6 +1303,7 @@ RULES: list[Row] = [
     Row("bare comparisons and counts of a plan's indicators are no quantities", no_quantity_clause, (
         ("规上工业增加值增长7.5%，高于全国1.6个百分点。", ({"metric": "规上工业增加值", "change": 7.5},)),
         ("全区居民人均可支配收入增长6.1%，快于全省0.4个百分点。", ({"metric": "居民人均可支配收入", "change": 6.1},)),
+        ("全区生产总值年均增长5.5%，高于“十三五”时期0.8个百分点。", ({"metric": "生产总值", "change": 5.5},)),
         ("规划纲要围绕创新驱动，提出5项指标，其中研发经费投入年均增长9%以上。以上共计30项指标。",
          ({"metric": "研发经费投入", "change": 9},)),
         ("规划设置主要指标22个，全部完成。", ()),)),
