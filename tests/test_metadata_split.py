@@ -649,3 +649,48 @@ def test_an_index_row_value_runs_to_the_next_label(header, issuer):
 
     fields = _meta_fields(header)
     assert (fields.get("发文机关") or fields.get("发布机构")) == issuer, fields
+
+
+# An index table rendered as a bulleted list, each label on its line and its value on the next (some
+# empty): header fields, never the title or a listing; the title is the heading over the text.
+@pytest.mark.parametrize("bullet", ["• ", "· ", "● "])
+def test_a_bulleted_index_list_with_values_under_labels_is_the_header(bullet):
+    rows = [("索引号:", "0000000000/2031-000123"), ("主题分类:", ""), ("发文机构:", "县政府网站"),
+            ("发文字号:", "溪政发〔2031〕7号"), ("发文日期:", "2031年04月06日 16:40"), ("有效性:", ""),
+            ("内容概述:", "溪北县人民政府工作规则")]
+    table = "".join(f"  {bullet}{label}\n\n" + (f"    {value}\n" if value else "") for label, value in rows)
+    page = ("返回顶部\n\n溪北县人民政府工作规则\n\n" + table + "\n溪北县人民政府工作规则\n\n第一章 总则\n\n"
+            "一、根据有关法律法规，结合本县实际，制定本规则。县政府工作人员要依法履行职责，提高行政效能。\n\n"
+            "二、县政府实行县长负责制。县长主持县政府全面工作，副县长协助县长工作。\n")
+    (d,) = read_text(page, extract=False)
+    assert (d.title, d.year, d.kind, d.doc_no, d.date) == ("溪北县人民政府工作规则", 2031, "regulation", "溪政发〔2031〕7号", "2031-04-06")
+
+
+# A breadcrumb under its position label whose last segment is the page's own long title: site, so
+# the page is one document under its headline, dated by its 发布时间 row.
+@pytest.mark.parametrize("label", ["您当前的位置", "当前位置", "您现在的位置"])
+def test_a_labelled_breadcrumb_ending_in_a_long_title_is_site(label):
+    title = "关于《云溪市文明养犬管理条例（草案修改稿征求意见稿）》公开征求意见的公告"
+    page = (f"{label}: 首页 > 法规草案征求意见 > {title}\n\n{title}\n\n发布时间:2031-11-12 17:25:15      字体大小:[大][中][小]\n\n"
+            "《云溪市文明养犬管理条例（草案）》已经市人大常委会两次审议。为了进一步提高立法质量，现将草案修改稿向社会公开征求意见，"
+            "欢迎社会各界人士踊跃参与。意见建议请于11月23日前书面寄至云溪市人大法制委。\n\n云溪市人大常委会办公厅\n\n2031年11月12日\n")
+    docs = read_text(page, extract=False)
+    assert [(d.title, d.year, d.date) for d in docs] == [(title, 2031, "2031-11-12")]
+
+
+@pytest.mark.parametrize(("rule", "example"), split.BYLINE_RULES)
+def test_each_byline_rule_matches_its_example(rule, example):
+    assert re.match(rule, example)
+
+
+# A county portal's item: a date widget's empty label, the headline, bulleted 访问次数/发布时间 rows and a
+# reporter's line before the text. The item is about a draft work report (its title names it in 《》),
+# so it is news, not the report; its date is the 发布时间 row.
+@pytest.mark.parametrize(("widget", "byline"), [("今天是:", "王明  报道:"), ("今天是：", "记者 李华 王明"), ("当前时间：", "文/王明")])
+def test_an_item_about_a_draft_report_is_news_under_its_headline(widget, byline):
+    title = "县政府召开《2031年政府工作报告（征求意见稿）》征求意见会"
+    page = (f"{widget}\n\n{title}\n\n  • 访问次数 :\n  • 发布时间 :2031-01-13 09:30\n\n{byline}\n\n"
+            "【导语】13日上午，县政府召开征求意见会，就《2031年政府工作报告（征求意见稿）》征求人大代表、政协委员的意见和建议。\n\n"
+            "会上，与会人员听取了报告起草过程和主要内容的说明，并就城市建设、生态环保等方面工作提出了意见和建议。\n")
+    (d,) = read_text(page, extract=False)
+    assert (d.title, d.year, d.kind, d.date) == (title, 2031, "news", "2031-01-13")

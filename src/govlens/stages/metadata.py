@@ -61,7 +61,7 @@ def _review_years(text: str) -> list[int]:
 _FOOTER_LINE = re.compile(rf"^页脚日期：({YEAR}).*$", re.M)
 _ANY_YEAR = re.compile(rf"({YEAR})年")
 # Date rows of an index table, the document's own date first (成文 before 发布).
-_DATE_FIELDS = ("成文日期", "发文日期", "印发日期", "生成日期", "发布日期", "公布日期", "公开日期")
+_DATE_FIELDS = ("成文日期", "发文日期", "印发日期", "生成日期", "发布日期", "公布日期", "公开日期", "发布时间")
 _FIELDS = ("索引号", "发布单位", "发布机构", "发文机关", "发文单位", *_DATE_FIELDS, "发文字号", "文号", "标题", "信息名称", "文件名称", "名称",
            "来源", "主题分类", "主题词", "公开分类")
 _FIELD_NAMES = "|".join(r"\s*".join(f) for f in _FIELDS)
@@ -110,9 +110,14 @@ _NEWS = re.compile(
     r"^(?:本报讯|本报消息|[【\[]本报消息[】\]]|本报[^，。]{0,8}电|新华社[^，。]{0,12}电|中新社[^，。]{0,12}电|[^，。\n]{0,12}(?:日报|晚报|报|网|台)讯|"
     r"[^，。\s]{1,12}(?:网|社|台|报)[^，。\s]{0,8}\d{1,2}月\d{1,2}日电|[^，。\s]{1,10}(?:网|台|报)消息[：:]|据[^，。\n]{1,12}(?:报道|消息)|"
     r"【[^】]{1,12}讯】|[^，。]{0,10}讯[（(])|[（(]\s*[^（）()\n，。]{0,8}?(?:记者|通讯员)[^）)\n]{1,30}[）)]|记者(?:近日|日前|昨天|今天|昨日)?从[^。]{0,40}获悉|记者[^。]{0,10}了解到|"
-    r"(?:本报|特约)?(?:记者|通讯员)\s*[\u4e00-\u9fff·]{2,4}(?:[\s、]*(?:本报|特约)?(?:记者|通讯员)?\s*[\u4e00-\u9fff·]{2,4}){0,4}$",
+    r"(?:本报|特约)?(?:记者|通讯员)\s*[\u4e00-\u9fff·]{2,4}(?:[\s、]*(?:本报|特约)?(?:记者|通讯员)?\s*[\u4e00-\u9fff·]{2,4}){0,4}$|"
+    r"^[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4}){0,3}\s*报道\s*[：:]$|"  # a reporter's line: 王明 报道：
+    r"^(?:文|文图|图文)\s*[/／]\s*[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4}){0,3}$",  # a writer's credit: 文/王明
     re.M,
 )
+# A title naming a report as the object of an event (召开《2031年政府工作报告（征求意见稿）》征求意见会, 学习《…》):
+# the item is about the report, not the report (its full text or summary keeps the report's kind).
+_REPORT_NAMED = re.compile(r"《[^》]*(?:政府工作报告|统计公报|预算执行情况)[^》]*》(?!\s*(?:[（(]?(?:全文|摘要|图文|图解|实录)[）)]?)?\s*$)")
 # A report retold (摘要): the head of government "in the report" says, "the report's second part" is about.
 _REPORT_SUMMARY = re.compile(r"(?:总理|省长|市长|区长|县长|州长|旗长|主席)[\u4e00-\u9fff]{0,4}?(?:在|所作的?)?(?:政府工作)?报告(?:中|的第[一二三四五六七八九十]部分)")
 _PAPER_PAGE = re.compile(r"第\s*[\d一二三四五六七八九十]+\s*版")  # a newspaper page's running head in the header
@@ -352,7 +357,7 @@ def _kind(doc: Document, head: str, from_listing: bool) -> str:
     # A news item about a document (本报讯 …市长作政府工作报告; …发布统计公报) is news when the document
     # itself is not carried: no 各位代表 salutation, and a news item's length.
     reported = bool(_NEWS.search(opening))
-    about = reported and "各位代表" not in doc.text[:8000] and len(doc.text) < 6000
+    about = (reported or bool(_REPORT_NAMED.search(title))) and "各位代表" not in doc.text[:8000] and len(doc.text) < 6000
     if (_STATISTICS.search(title) or _STATISTICS.search(head[:200])) and not about:
         return "statistics"
     if (_BUDGET.search(title) or _BUDGET.search(first)) and not about:

@@ -40,9 +40,9 @@ _CHROME_LINE = re.compile(
     r"(?:第\s*\d+\s*页\s*[,，/]?\s*)?共\s*\d+\s*页(?:\s*[,，/]?\s*第\s*\d+\s*页)?|(?:楼主|沙发|板凳|地板|\d+\s*楼|\d+#)(?:\s*\S{0,12})?)$"
 )
 _META = re.compile(
-    r"^(?:\|\s*)?【?\s*(?:索\s*引\s*号|信息名称|信息分类|文件名称|生成日期|公开日期|发文日期|印发日期|公布日期|发布单位|发布机构|发布日期|发布时间|成文日期|发文机关|发文字号|文\s*号|主\s*题\s*词|主题分类|"
+    r"^(?:\|\s*|[•·●▪]\s*)?【?\s*(?:索\s*引\s*号|信息名称|信息分类|文件名称|生成日期|公开日期|发文日期|印发日期|公布日期|发布单位|发布机构|发文机构|内容概述|发布日期|发布时间|成文日期|发文机关|发文字号|文\s*号|主\s*题\s*词|主题分类|"
     r"公开分类|信息来源|来\s*源|时\s*间|日\s*期|作\s*者|标\s*题|名\s*称|发文单位|体裁分类|组配分类|有\s*效\s*性|公开方式|公开范围|"
-    r"发表时间|更新时间|阅读量|浏览量|浏览次数|点击数)\s*[|：:]"
+    r"发表时间|发稿时间|更新时间|阅读量|浏览量|浏览次数|访问次数|访问量|点击数|点击量)\s*[|：:]"
 )
 _DATE_LINE = re.compile(rf"^{YEAR}(?:[-/.]\d{{1,2}}[-/.]\d{{1,2}}|年\d{{1,2}}月\d{{1,2}}日)"
                         r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?|\s*\d{1,2}时\d{1,2}分(?:\d{1,2}秒)?)?$")  # 2031年02月10日 07时41分
@@ -107,6 +107,9 @@ def _paper_head(text: str) -> bool:
 NAV_RULES: list[tuple[str, str]] = [
     # a breadcrumb: short segments joined by > / >> / »
     (r"^(?:[^>＞»›\n]{1,24}?\s*(?:>>?|＞|»|›)\s*)+[^>＞»›\n]{1,24}$", "云溪新闻网首页 > 区县 > 明澜"),
+    # one under its label, whose last segment may be the page's own long title
+    (r"^(?:您当前的位置|您现在的位置|当前位置|您的位置|所在位置)\s*[：:]\s*(?:[^>＞»›\n]{1,24}?\s*(?:>>?|＞|»|›)\s*)+[^>＞»›\n]{1,120}$",
+     "您当前的位置：首页 > 征求意见 > 关于《云溪市养犬管理条例（草案征求意见稿）》公开征求意见的公告"),
     # a menu: three or more short items between | or ｜
     (r"^(?:[^|｜，。\n]{1,10}\s*[|｜]\s*){2,}[^|｜，。\n]{1,10}$", "首页 | 要闻 | 政务公开 | 互动交流"),
     # a site's name and a channel, split by | or a dash
@@ -148,9 +151,12 @@ NAV_RULES: list[tuple[str, str]] = [
 ]
 # The rules as one alternation: "does any rule match this line" is one search, not one per rule.
 _NAV = re.compile("|".join(f"(?:{p})" for p, _ in NAV_RULES))
+_POSITION = re.compile(r"^(?:您当前的位置|您现在的位置|当前位置|您的位置|所在位置)\s*[：:]")
 # Lines that are chrome whatever their length (rule, invented example); unlike NAV lines they say
 # nothing about the site (上一篇 names another document).
 CHROME_RULES: list[tuple[str, str]] = [
+    # a date widget's label whose date the page script never filled in
+    (r"^(?:今天是|今日是|今天|当前时间|现在时间)\s*[：:]?\s*$", "今天是："),
     (r"ICP[备证]|公网安备|网站标识码|版权所有|Copyright|©", "版权所有：云溪市人民政府办公厅 溪ICP备00000000号 网站标识码：0000000000"),
     (r"^(?:上一篇|下一篇|上一条|下一条|上篇|下篇)\s*[：:]", "上一篇：明澜区召开2031年春耕生产工作会议暨农业农村重点项目集中开工仪式"),
     (r"^(?:[【\[]\s*(?:关闭(?:窗口)?|打印(?:本页)?|分享(?:到)?|返回顶部|收藏|纠错|我要纠错|字体\s*[：:]?\s*[大中小\s]*)\s*[】\]]\s*)+$",
@@ -212,6 +218,16 @@ _DOC_TITLE_ALONE = re.compile(r"^(?:[•·●▪◆■]|\d{1,3}\s*[.、．])?\s*
 _POLICY = re.compile(
     r"本网|本站|本协议|服务条款|您|稿件|投稿|作品|侵权|违约|法律责任|转载|著作权|隐私|账号|平台有权"
 )
+# A byline standing on its own line between a headline's rows and the text (rule, invented examples:
+# 王明 报道：, 记者 李华 王明, 文/王明, 通讯员 李华 报道).
+BYLINE_RULES: list[tuple[str, str]] = [
+    (r"^(?:(?:本报|本台|本网)?(?:记者|通讯员|实习记者|特约记者)\s*)?[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4}){0,3}\s*(?:报道|撰稿)\s*[：:]?$",
+     "王明 报道："),
+    (r"^(?:本报|本台|本网)?(?:记者|通讯员|实习记者|特约记者)\s*[\u4e00-\u9fff·]{2,4}(?:\s+(?:(?:记者|通讯员)\s*)?[\u4e00-\u9fff·]{2,4}){0,3}$",
+     "记者 李华 通讯员 王明"),
+    (r"^(?:文|图|文图|图文)\s*[/／]\s*[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4}){0,3}$", "文/王明"),
+]
+_BYLINE_LINE = re.compile("|".join(f"(?:{p})" for p, _ in BYLINE_RULES))
 _NEWS_OPEN = re.compile(r"^(?:本报讯|[【\[]本报消息[】\]]|[^，。\s]{1,12}(?:网|社|台|报)[^，。\s]{0,8}\d{1,2}月\d{1,2}日电|[^，。\s]{1,10}(?:网|台|报)消息[：:]|本报[^，。]{0,8}电|新华社[^，。]{0,12}电|[^，。]{0,10}讯[（(]|【[^】]{1,12}讯】|据[^，。]{1,8}报道)")
 _REPORT_SHAPE = re.compile(r"各位代表|^[一二三四五六七八九十]{1,3}、|^第[一二三四五六七八九十]+[章条]", re.M)
 _TERMINAL = set("。！？!?；;…”」』")
@@ -266,7 +282,7 @@ def classify(text: str, lead: bool = False) -> str:
         return "meta"
     if len(text) <= 160 and not _SENTENCE_ON.search(text) and _CHROME_ANY.search(text):
         return "chrome"
-    if len(text) <= 80 and (_NAV.search(text) or _WEEKDAY_DATE.match(text)
+    if (len(text) <= 80 or _POSITION.match(text)) and (_NAV.search(text) or _WEEKDAY_DATE.match(text)
                             or (lead and any(p.match(text) for p in _SITE))):
         return "site"
     if _ITEM.match(text) and len(text) > 6 and not _CAPTION.search(text):
@@ -407,8 +423,8 @@ def _split_news(run: list[Line], cut: bool = True) -> list[Block]:
                 cur.title_lines = [heads.pop(0)]
             if not heads:
                 continue
-            k = j  # the 来源 / date rows under a headline sit between it and the text
-            while k < n and run[k].cls in ("meta", "meta+", "date"):
+            k = j  # the 来源 / date rows under a headline sit between it and the text, and a byline
+            while k < n and (run[k].cls in ("meta", "meta+", "date") or _BYLINE_LINE.match(run[k].text)):
                 k += 1
             if k < n and _is_prose(run[k]) and len(heads) <= 4 and (cut or not (cur.lines or cur.title_lines)):
                 column = None

@@ -61,6 +61,7 @@ _PERIOD_FIRST = ("(?:" + first_chars([c for c in _CUE_WORDS if not c.startswith(
 _PERIOD_CHAR = first_chars([c for c in _CUE_WORDS if not c.startswith("一")])[:-1] + "12一二]"
 _CENTURY = {"century_end": 100, "century_mid": 50, "next_century_mid": 150, "last_century_end": 0}
 _CENTURY_WORDS = alternation(w for w, r in PERIOD_WORDS.items() if r in _CENTURY)
+_SINCE_WORDS = alternation(w for w, r in PERIOD_WORDS.items() if r.startswith("since:"))
 _PERIOD_CUES = re.compile(
     rf"(?={_PERIOD_CHAR})(?={_PERIOD_FIRST})(?:(?P<until>到|至|截至)?(?P<y>{YEAR}|{YEAR_CN})年(?!\d*月\d+日在)"
     # A plan names a period only when a time word or a comma follows ("“十四五”时期", "“十三五”以来，"),
@@ -73,6 +74,7 @@ _PERIOD_CUES = re.compile(
     rf"|(?<![第前后续再几多数将一二三四五六七八九十])(?:(?:过去|近)(?P<years2>[两三四六七八九十])年(?!代|的?时间)|(?P<years>[两三四六七八九十])年(?:来|以来|间)|这(?P<years3>[两三四六七八九十])年(?=中|里|间|内|来|[，,]))"
     # "到本世纪末", "本世纪中叶", "下个世纪中叶": the end or middle of the document's century (periods.tsv)
     rf"|(?P<century>{_CENTURY_WORDS})"
+    rf"|(?P<since>{_SINCE_WORDS})(?=[，,])"  # opening its sentence (not 新中国成立以来规模最大的…)
     rf"|(?P<ahead>{period_words('ahead')})(?![一二两三四五六七八九十几\d]+年)"
     rf"|(?P<this>{period_words('this')})|(?P<last>{period_words('last')})|(?P<next>{period_words('next')}))"
 )
@@ -161,6 +163,16 @@ def _period_cues(doc: Document, text: str, lo: int, hi: int) -> list[tuple[int, 
                 if out and out[-1][1] == start:
                     out.pop()
                 found = f"{start}-{found}"
+        elif m.group("since"):
+            # "建国以来，…增产1.4倍", "党的十八大以来，…": from the event's year to the last one reported; its own
+            # sentence only (as 2012年以来)
+            first, last = int(PERIOD_WORDS[m.group("since")].split(":")[1]), last_reported(doc) or y or 0
+            if first < last:
+                prev = out[-1][1] if out else ""
+                out.append((m.start(), f"{first}-{last}"))
+                if end := _SENT_END.search(text, m.end(), hi):
+                    out.append((end.end(), prev))
+            continue
         elif m.group("century"):
             if not y:
                 continue
@@ -252,7 +264,8 @@ def local_cues(text: str, cues: list[tuple[int, str]], figures: list[int], lo: i
         if k >= 0 and figures[k] >= ss:
             end = _SENT_END.search(text, p, hi)
             until = end.end() if end else hi
-            out[j : i + 1] = [(q, per, until) for q, per, _ in out[j : i + 1]]
+            # (an empty period is a reset — 今后, the end of a 自…起 / 建国以来 sentence — never an aside)
+            out[j : i + 1] = [(q, per, until if per else r) for q, per, r in out[j : i + 1]]
         i = j - 1
     return out
 
@@ -344,6 +357,14 @@ def restated(sent_text: str) -> bool:
 
 
 _CENTURY_RX = re.compile(_CENTURY_WORDS)
+
+
+_SINCE_RX = re.compile(_SINCE_WORDS)
+
+
+def since_years(text: str) -> set[int]:
+    """The years of the events whose 以来 ``text`` names (建国以来: 1949)."""
+    return {int(PERIOD_WORDS[m.group()].split(":")[1]) for m in _SINCE_RX.finditer(text)} if "以来" in text else set()
 
 
 def century_years(text: str, year: int) -> set[int]:
@@ -561,7 +582,7 @@ _SPAN_AVERAGE = KIND_CUES["span_average"]
 _SECOND_BOUND = re.compile(r"[\d.]+[^\d，,、。；]{0,6}[、，,]?(?:力争|争取|努力)(?:达到|突破|超过)?$")
 _RATIO_UNITS = ("%", "‰", "岁")
 _COUNT_UNITS = ("个", "所", "条", "家", "项", "件", "座", "处", "场", "款", "种", "批")
-_LEAD_BOUND = re.compile(r"(?:首次)?(?:超过|超|突破|逾)")
+_LEAD_BOUND = re.compile(r"(?:首次)?(?:超过|超|突破|逾|接近|将近)")
 _LEVEL_REACH = 60
 _START_YEAR = re.compile(rf"(?:从|由)({YEAR}|{YEAR_CN})年(?:底|末)?的?$")
 _LIST_TAIL = re.compile(r"(?:[\d.]+[^\d，,、和及与。；]{0,6}?(?:和|及|与|、))+$")
@@ -607,7 +628,11 @@ SPAN_LEVEL_RULES: list[tuple[str, str, tuple[tuple[int, str, str, str, str, str]
         (2026, "targets", "“十五五”时期主要目标：城镇调查失业率5.5%左右，物价涨幅控制在3%以内。", "5.5%", "target", "2026-2030"),
      )),
     ("a bound after a level noun is a level; after a count of things done it is no verb",
-     "产值超8千亿元, 比重超50% (the end year); 开工项目超900个 (the span)", (
+     "产值超8千亿元, 比重超50%, 总量接近80万户 (the end year); 开工项目超900个 (the span); an item after 、 with its "
+     "own verb (新增装机418万千瓦、总装机达915万千瓦) is read alone", (
+        (2026, "review", "五年来，全市经营主体总量接近80万户。", "80万户", "actual", "2025"),
+        (2026, "review", "五年来，全市新增发电装机418万千瓦、总装机达915万千瓦。", "915万千瓦", "actual", "2025"),
+        (2026, "review", "五年来，全市新增发电装机418万千瓦、总装机达915万千瓦。", "418万千瓦", "actual", "2021-2025"),
         (2026, "review", "五年来，全市规上工业产值超2600亿元、比2020年增加四成。", "2600亿元", "actual", "2025"),
         (2026, "review", "五年来，全市数字经济核心产业占生产总值比重超12%。", "12%", "actual", "2025"),
     )),
@@ -667,6 +692,10 @@ def split_span_average(facts: list) -> list:
     return out
 
 
+def end_of(span: str) -> str:
+    return span.rsplit("-", 1)[1]
+
+
 def span_level(doc: Document, text: str, s0: int, pos: int, period: str | None, kind: str, unit: str | None,
                cues: list[tuple[int, str, int]]) -> str | None:
     """:data:`SPAN_LEVEL_RULES`: a level figure (``pos`` starts a stated value, not a change) dated by a span
@@ -697,6 +726,11 @@ def span_level(doc: Document, text: str, s0: int, pos: int, period: str | None, 
     clause = _LIST_TAIL.sub("", last_clause(before))
     if start := _START_YEAR.search(clause):
         return str(cn_year(start.group(1)))  # 从2021年的46503元和16935元提高到…: the start is that year's level
+    if "、" in clause and "-" in period:
+        # "新增发电装机418万千瓦、总装机达915万千瓦": the item after 、 has its own verb; the flow before is no part of it
+        item = clause.rsplit("、", 1)[1]
+        if _LEVEL_VERB.search(item) and not _SPAN_FLOW.search(item):
+            return end_of(period)
     if _SPAN_FLOW.search(clause) or _SPAN_AVERAGE.search(text, s0, pos):
         return span
     if "-" not in period:
@@ -775,6 +809,16 @@ TIME_RULES: list[tuple[str, str, tuple[tuple[str, int, str, str, str, str], ...]
      "2019年以来年均增长6.1% in a 2024 report: 2019-2023 (its own sentence only, as 自2019年起)", (
          ("report", 2024, "一、2023年工作回顾\n全区生产总值增长5.6%，2019年以来年均增长6.1%。\n", "6.1%", "actual", "2019-2023"),
          ("report", 2024, "一、2023年工作回顾\n2020年以来，全区累计新建学校9所。新增学位1500个。\n", "1500个", "actual", "2023"),
+     )),
+    ("an event's 以来 opening a sentence is a span from that event",
+     "建国以来， / 改革开放以来， / 党的十八大以来，: from its year (1949, 1978, 2012) to the last one reported, its own "
+     "sentence only (not 新中国成立以来规模最大的…: a superlative)", (
+         ("report", 1975, "一、1974年工作回顾\n全国解放以来，全省粮食增产一点四倍。全年新修水库12座。\n", "一点四倍", "actual",
+          "1949-1974"),
+         ("report", 1975, "一、1974年工作回顾\n全国解放以来，全省粮食增产一点四倍。全年新修水库12座。\n", "12座", "actual", "1974"),
+         ("report", 2024, "一、2023年工作回顾\n党的十八大以来，全区累计建成高标准农田42万亩。\n", "42万亩", "actual", "2012-2023"),
+         ("report", 2024, "一、2023年工作回顾\n全区进行了改革开放以来规模最大的水利建设，全年新修堤防18公里。\n", "18公里", "actual",
+          "2023"),
      )),
     ("a change over the same months of last year is an outcome so far",
      "今年第一季度，…比去年同期增长12% (said in the report's year, outside its review): what happened, not a plan", (
