@@ -350,13 +350,14 @@ _ANY_YEAR = re.compile(rf"(18\d{{2}}|{YEAR_ANY})年")  # 1880年, 一九〇七�
 
 def _named_years(text: str, year: int | None = None) -> set[int]:
     """Years a text names: written out (2021年, 一九五七年), as the last year of a plan (第一个五年计划, “十三五”)
-    or, said in ``year``, as a century's end or middle (本世纪末)."""
+    as the year of an event (建国以来) or, said in ``year``, as a century's end or middle (本世纪末)."""
     from .lexicon.words import PLAN_START
-    from .stages.indicators.period import century_years
+    from .stages.indicators.period import century_years, since_years
     from .stages.numbers import cn_year
 
     plans = {start + 4 for name in _plan_names().findall(text) if (start := PLAN_START.get(name))}
-    return {cn_year(y) for y in _ANY_YEAR.findall(text)} | plans | (century_years(text, year) if year else set())
+    return ({cn_year(y) for y in _ANY_YEAR.findall(text)} | plans | since_years(text)
+            | (century_years(text, year) if year else set()))
 
 
 @cache

@@ -61,6 +61,7 @@ _PERIOD_FIRST = ("(?:" + first_chars([c for c in _CUE_WORDS if not c.startswith(
 _PERIOD_CHAR = first_chars([c for c in _CUE_WORDS if not c.startswith("一")])[:-1] + "12一二]"
 _CENTURY = {"century_end": 100, "century_mid": 50, "next_century_mid": 150, "last_century_end": 0}
 _CENTURY_WORDS = alternation(w for w, r in PERIOD_WORDS.items() if r in _CENTURY)
+_SINCE_WORDS = alternation(w for w, r in PERIOD_WORDS.items() if r.startswith("since:"))
 _PERIOD_CUES = re.compile(
     rf"(?={_PERIOD_CHAR})(?={_PERIOD_FIRST})(?:(?P<until>到|至|截至)?(?P<y>{YEAR}|{YEAR_CN})年(?!\d*月\d+日在)"
     # A plan names a period only when a time word or a comma follows ("“十四五”时期", "“十三五”以来，"),
@@ -73,6 +74,7 @@ _PERIOD_CUES = re.compile(
     rf"|(?<![第前后续再几多数将一二三四五六七八九十])(?:(?:过去|近)(?P<years2>[两三四六七八九十])年(?!代|的?时间)|(?P<years>[两三四六七八九十])年(?:来|以来|间)|这(?P<years3>[两三四六七八九十])年(?=中|里|间|内|来|[，,]))"
     # "到本世纪末", "本世纪中叶", "下个世纪中叶": the end or middle of the document's century (periods.tsv)
     rf"|(?P<century>{_CENTURY_WORDS})"
+    rf"|(?P<since>{_SINCE_WORDS})(?=[，,])"  # opening its sentence (not 新中国成立以来规模最大的…)
     rf"|(?P<ahead>{period_words('ahead')})(?![一二两三四五六七八九十几\d]+年)"
     rf"|(?P<this>{period_words('this')})|(?P<last>{period_words('last')})|(?P<next>{period_words('next')}))"
 )
@@ -161,6 +163,16 @@ def _period_cues(doc: Document, text: str, lo: int, hi: int) -> list[tuple[int, 
                 if out and out[-1][1] == start:
                     out.pop()
                 found = f"{start}-{found}"
+        elif m.group("since"):
+            # "建国以来，…增产1.4倍", "党的十八大以来，…": from the event's year to the last one reported; its own
+            # sentence only (as 2012年以来)
+            first, last = int(PERIOD_WORDS[m.group("since")].split(":")[1]), last_reported(doc) or y or 0
+            if first < last:
+                prev = out[-1][1] if out else ""
+                out.append((m.start(), f"{first}-{last}"))
+                if end := _SENT_END.search(text, m.end(), hi):
+                    out.append((end.end(), prev))
+            continue
         elif m.group("century"):
             if not y:
                 continue
@@ -252,7 +264,8 @@ def local_cues(text: str, cues: list[tuple[int, str]], figures: list[int], lo: i
         if k >= 0 and figures[k] >= ss:
             end = _SENT_END.search(text, p, hi)
             until = end.end() if end else hi
-            out[j : i + 1] = [(q, per, until) for q, per, _ in out[j : i + 1]]
+            # (an empty period is a reset — 今后, the end of a 自…起 / 建国以来 sentence — never an aside)
+            out[j : i + 1] = [(q, per, until if per else r) for q, per, r in out[j : i + 1]]
         i = j - 1
     return out
 
@@ -344,6 +357,14 @@ def restated(sent_text: str) -> bool:
 
 
 _CENTURY_RX = re.compile(_CENTURY_WORDS)
+
+
+_SINCE_RX = re.compile(_SINCE_WORDS)
+
+
+def since_years(text: str) -> set[int]:
+    """The years of the events whose 以来 ``text`` names (建国以来: 1949)."""
+    return {int(PERIOD_WORDS[m.group()].split(":")[1]) for m in _SINCE_RX.finditer(text)} if "以来" in text else set()
 
 
 def century_years(text: str, year: int) -> set[int]:
@@ -775,6 +796,16 @@ TIME_RULES: list[tuple[str, str, tuple[tuple[str, int, str, str, str, str], ...]
      "2019年以来年均增长6.1% in a 2024 report: 2019-2023 (its own sentence only, as 自2019年起)", (
          ("report", 2024, "一、2023年工作回顾\n全区生产总值增长5.6%，2019年以来年均增长6.1%。\n", "6.1%", "actual", "2019-2023"),
          ("report", 2024, "一、2023年工作回顾\n2020年以来，全区累计新建学校9所。新增学位1500个。\n", "1500个", "actual", "2023"),
+     )),
+    ("an event's 以来 opening a sentence is a span from that event",
+     "建国以来， / 改革开放以来， / 党的十八大以来，: from its year (1949, 1978, 2012) to the last one reported, its own "
+     "sentence only (not 新中国成立以来规模最大的…: a superlative)", (
+         ("report", 1975, "一、1974年工作回顾\n全国解放以来，全省粮食增产一点四倍。全年新修水库12座。\n", "一点四倍", "actual",
+          "1949-1974"),
+         ("report", 1975, "一、1974年工作回顾\n全国解放以来，全省粮食增产一点四倍。全年新修水库12座。\n", "12座", "actual", "1974"),
+         ("report", 2024, "一、2023年工作回顾\n党的十八大以来，全区累计建成高标准农田42万亩。\n", "42万亩", "actual", "2012-2023"),
+         ("report", 2024, "一、2023年工作回顾\n全区进行了改革开放以来规模最大的水利建设，全年新修堤防18公里。\n", "18公里", "actual",
+          "2023"),
      )),
     ("a change over the same months of last year is an outcome so far",
      "今年第一季度，…比去年同期增长12% (said in the report's year, outside its review): what happened, not a plan", (
