@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from govlens.analysis.ask import ask
-from govlens.analysis.ask.detail import FROM_TO, FROM_TO_EXAMPLES, READ_FORMS, slots
+from govlens.analysis.ask.detail import FROM_TO, FROM_TO_EXAMPLES, READ_FORMS, WHICH_TARGET_EXAMPLES, slots
 from govlens.ingest import ingest
 from govlens.io.read import walk
 from govlens.store import open_store
@@ -86,3 +86,17 @@ def test_a_change_between_two_years_is_read_from_one_from_to_phrase(tmp_path, se
 def test_pairs_of_levels_each_give_their_difference():
     m = FROM_TO.search("城乡低保标准分别从2020年的600元/月、4000元/年提高到2025年的750元/月、6500元/年")
     assert m is not None and m.group("each") and m.group("v") == "提高"
+
+
+@pytest.mark.parametrize(("paragraph", "question", "expect", "absent"), WHICH_TARGET_EXAMPLES)
+def test_which_of_a_reports_growth_targets_is_highest_or_lowest(tmp_path, paragraph, question, expect, absent):
+    (tmp_path / "in").mkdir()
+    head = "2026年云溪市政府工作报告\n——2026年1月12日在云溪市第九届人民代表大会第一次会议上\n各位代表：\n"
+    body = "过去一年，全市地区生产总值增长6%，服务业增加值增长9%。\n" + paragraph + "\n"  # outcomes are no targets
+    (tmp_path / "in" / "r.txt").write_text(head + body, encoding="utf-8")
+    with open_store(str(tmp_path / "t.db")) as s:
+        ingest(s, walk([str(tmp_path / "in")]))
+    with open_store(str(tmp_path / "t.db"), readonly=True) as s:
+        a = ask(s, question)
+    assert all(e in a.answer for e in expect), (a.answer, a.parsed)
+    assert not any(e in a.answer for e in absent), a.answer

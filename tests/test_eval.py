@@ -21,7 +21,7 @@ from govlens.model import Fact
 from govlens.pipeline import read_text
 
 GOLD = ROOT / "tests" / "gold"
-FLOORS = {"strict_f1": 0.966, "lenient_f1": 0.990, "numbers_f1": 0.988, "glossary_f1": 0.97, "kind": 0.997,
+FLOORS = {"strict_f1": 0.971, "lenient_f1": 0.990, "numbers_f1": 0.988, "glossary_f1": 0.97, "kind": 0.997,
           "period": 0.997, "unit": 0.996}  # round-2 blind rows joined dev (2026-11-30): 0.965 -> 0.90 strict; fixed to 0.983;
 # round-3 blind rows (measured once: strict 0.709) joined dev at 03:15 UTC: 0.983 -> 0.900 strict, period 0.959
 # span rules (totals/averages over several years, plan-end levels, 以来, 自…起; period.py SPAN_RULES): 0.930, period 0.994
@@ -63,6 +63,7 @@ FLOORS = {"strict_f1": 0.966, "lenient_f1": 0.990, "numbers_f1": 0.988, "glossar
 # name, 在连续两年增长…的基础上 of the sentence before, 比去年预算高0.2个百分点 a sign: 0.961 -> 0.964, metric 0.983 -> 0.986
 # 缩减为/压缩至 leave names, list sizes (入选全国首批20个) no facts, starts listed (从A年的X、B年的Y，预计降低到), X在…的基础上，
 # 又增长, the sector opening a sentence (重工业生产，由于…，产值): 0.967, metric 0.988
+# with main's time fixes and fmetric's 种植、收获 stages, 收入、支出, A、B均达到, brackets (县（市、区）): 0.973
 # Facts breaking each invariant over ../shared/corpus (``govlens eval --invariants``); only move down.
 # Before time from structure (pipeline v13; plan sections as today's stages/sections.py sees them):
 # 652, 488, 247, 0, 25 of 10 993 facts.

@@ -71,6 +71,7 @@ def test_a_rate_after_a_counted_noun_keeps_its_subject():
     ("企业开办实现减环节50%、减材料40%。", [("环节", -50), ("材料", -40)]),
     ("通过流程再造压减审批时间35%。", [("审批时间", -35)]),
     ("智能化改造后提高效率18%。", [("效率", 18)]),
+    ("全区融资平台数量累计压降40%。", [("融资平台数量", -40)]),  # 压降 one change word (lexicon change_verbs.tsv)
 ])
 def test_reductions_are_changes_of_their_object(sentence, expected):
     got = facts(sentence)

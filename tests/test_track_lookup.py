@@ -245,3 +245,66 @@ def test_an_autonomous_region_is_found_by_its_short_name(tmp_path, place, stored
         r = lookup(store, place, "居民消费价格涨幅", 2061)
     assert r is not None and r["region"] == stored and r["verdict"] == "pending"
     assert r["target"]["value"] == 2
+
+
+@pytest.mark.parametrize(("pattern", "example"), __import__("govlens.analysis.track", fromlist=["x"]).BARE_OUTCOME_ROWS)
+def test_bare_outcome_rows_read_their_example(pattern, example):
+    from govlens.analysis.track import BARE_OUTCOME
+
+    assert BARE_OUTCOME.fullmatch(example)
+    assert not BARE_OUTCOME.fullmatch("实际利用外资")   # a measure of its own
+
+
+def test_an_outcome_named_only_as_the_outcome_takes_the_measure_of_the_sentence_before(tmp_path):
+    """2072: 财政赤字预计为40亿元; 2073 report: 这五年全县财政赤字平均每年为35亿元左右。2072年实际执行结果为38亿元。 —
+    the bare 实际执行结果 is the deficit the sentence before names (lower is better: 38 <= 40, met)."""
+    from govlens.analysis.track import lookup
+
+    (tmp_path / "in").mkdir()
+    head = "{y}年青石县政府工作报告\n——{y}年1月9日在青石县第九届人民代表大会第{n}次会议上\n各位代表：\n"
+    (tmp_path / "in" / "a.txt").write_text(
+        head.format(y=2072, n="二") + "一、2071年工作回顾\n全县地区生产总值增长5%。\n二、2072年工作安排\n"
+        "全县财政赤字预计为40亿元。\n", encoding="utf-8")
+    (tmp_path / "in" / "b.txt").write_text(
+        head.format(y=2073, n="三") + "一、2072年工作回顾\n这五年全县财政赤字平均每年为35亿元左右。"
+        "2072年实际执行结果为38亿元。\n二、2073年工作安排\n全县地区生产总值增长6%。\n", encoding="utf-8")
+    db = str(tmp_path / "t.db")
+    with open_store(db) as store:
+        ingest(store, walk([str(tmp_path / "in")]))
+    with open_store(db, readonly=True) as store:
+        r = lookup(store, "青石县", "财政赤字", 2072)
+    assert r is not None and r["target"]["value"] == 40
+    assert r["actual"] is not None and r["actual"]["value"] == 38
+    assert (r["verdict"], r["rule"]) == ("met", "at_least-mirrored")
+
+
+@pytest.mark.parametrize(("pattern", "example"), __import__("govlens.analysis.track", fromlist=["x"]).OF_THE_SUBJECT_ROWS)
+def test_of_the_subject_rows_read_their_example(pattern, example):
+    from govlens.analysis.track import OF_THE_SUBJECT
+
+    assert OF_THE_SUBJECT.search(example)
+    assert not OF_THE_SUBJECT.search("轻工业产值")   # a measure of its own is never the subject's
+
+
+@pytest.mark.parametrize(("words", "target", "outcome"), [("工业总产值", 60, 63), ("工业总产值增长", 5, 8)])
+def test_figures_named_by_what_they_include_are_the_opening_measures(tmp_path, words, target, outcome):
+    """2082 report: 2081年的工业总产值（不包括村办企业，下同），连同新建企业在内，预计达到六十三亿元，比上一年增长
+    百分之八 — the level and the growth are 工业总产值's, the sentence's opening measure."""
+    from govlens.analysis.track import lookup
+
+    (tmp_path / "in").mkdir()
+    head = "{y}年青石县政府工作报告\n——{y}年1月9日在青石县第九届人民代表大会第{n}次会议上\n各位代表：\n"
+    (tmp_path / "in" / "a.txt").write_text(
+        head.format(y=2081, n="二") + "一、2080年工作回顾\n全县地区生产总值增长5%。\n二、2081年工作安排\n"
+        "2081年的工业总产值比2080年将增长百分之五，达到六十亿元。\n", encoding="utf-8")
+    (tmp_path / "in" / "b.txt").write_text(
+        head.format(y=2082, n="三") + "一、2081年工作回顾\n2081年的工业总产值（不包括村办企业，下同），连同新建企业在内，"
+        "预计达到六十三亿元，比上一年增长百分之八。\n二、2082年工作安排\n全县地区生产总值增长6%。\n", encoding="utf-8")
+    db = str(tmp_path / "t.db")
+    with open_store(db) as store:
+        ingest(store, walk([str(tmp_path / "in")]))
+    with open_store(db, readonly=True) as store:
+        r = lookup(store, "青石县", words, 2081)
+    got = lambda side: side.get("value") if side.get("change") is None or words.endswith("总产值") else side["change"]  # noqa: E731
+    assert r is not None and r["actual"] is not None and r["verdict"] == "met"
+    assert got(r["target"]) == target and got(r["actual"]) == outcome

@@ -613,6 +613,55 @@ def part_of_year(f: dict[str, Any]) -> bool:
     return last is not None and not WHOLE_YEAR_AFTER.search(quote[last.end():end])
 
 
+# An outcome whose name says only that it is the outcome (一九八一年实际执行结果为二十五亿元) is a figure of
+# the measure the sentence right before it names (…平均每年有财政赤字三十亿元左右。). (pattern, example)
+BARE_OUTCOME_ROWS: list[tuple[str, str]] = [
+    (r"(?:实际)?执行(?:结果|数)", "实际执行结果"),
+    (r"实际(?:完成数?|达到|数)?", "实际完成数"),
+    (r"完成数|执行情况|完成情况", "完成情况"),
+]
+BARE_OUTCOME = re.compile("|".join(f"(?:{p})" for p, _ in BARE_OUTCOME_ROWS))
+
+
+def said_before(store: StoreAPI, facts: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
+    """The bare outcomes among ``facts`` (BARE_OUTCOME) whose sentence follows one whose last figure is
+    of ``key``, read as figures of ``key``."""
+    out = []
+    for f in facts:
+        span = f.get("span") or []
+        if not BARE_OUTCOME.fullmatch(f.get("metric") or "") or len(span) != 2:
+            continue
+        doc_id = store.document_ids([f["doc"]]).get(f["doc"])
+        before = store.facts_within(doc_id, max(0, span[0] - 400), span[0]) if doc_id is not None else []
+        last = max((g for g in before if (g.get("span") or [0, 0])[1] >= span[0] - 2),
+                   key=lambda g: g.get("id") or 0, default=None)
+        if last is not None and last.get("metric_key") == key:
+            out.append(f | {"metric_key": key})
+    return out
+
+
+# A sentence that opens on its measure, glossed in brackets (一九五七年的工业总产值（不包括手工业产值），…，
+# 预计达到…), leaves its figures named by what they include or what they are compared with; they are
+# figures of that measure. (pattern of such a name, example)
+OF_THE_SUBJECT_ROWS: list[tuple[str, str]] = [
+    (r"^(?:包括|不包括|不含|含)|在内$", "包括新建企业在内"),
+    (r"^(?:比|较|同)上一?年(?:同期)?(?:相比)?$", "比上一年"),
+]
+OF_THE_SUBJECT = re.compile("|".join(f"(?:{p})" for p, _ in OF_THE_SUBJECT_ROWS))
+_OPENING_MEASURE = re.compile(rf"^(?:{YEAR_ANY}年)?的?(?P<m>[^，,（(：:；]{{2,14}})(?:[（(][^）)]*[）)])?[，,]")
+
+
+def of_the_subject(facts: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
+    """Figures of ``facts`` named only by what they include or are compared with (OF_THE_SUBJECT) in a
+    sentence that opens on a measure of ``key``, read as figures of ``key``."""
+    out = []
+    for f in facts:
+        m = _OPENING_MEASURE.match(f.get("quote") or "")
+        if m and OF_THE_SUBJECT.search(f.get("metric") or "") and metric_key(m.group("m")) == key:
+            out.append(f | {"metric_key": key})
+    return out
+
+
 def target_rank(t: dict[str, Any]) -> tuple[int, int, int, int]:
     """Which of a report's figures for one measure, sense and year is its target: one for the whole
     year, then a target over a forecast for the year (预计全年…), then one set with a target word (钢产量拟定为五百三十万吨 over 新增加的生产能力有：…钢八十万吨; 调控目标定为7% over a
@@ -700,6 +749,11 @@ def track(store: StoreAPI, region: str | None = None, metric: str | None = None,
             candidates = [c for c in candidates if (n := fact_name(c, candidates)) and same_name(n, name)
                           and lists_several(c.get("metric")) == lists_several(t.get("metric"))]
         actual = pair(t, candidates, s)
+        if actual is None and key_ is not None and (region_, y + 1) in reports:
+            if (region_, None, y) not in asked:
+                asked[region_, None, y] = store.outcomes(region_, None, str(y), y + 1)
+            actual = pair(t, said_before(store, asked[region_, None, y], key_)
+                          + of_the_subject(asked[region_, None, y], key_), s)
         if actual is None and (region_, y + 1) not in reports:
             v, rule = "pending", "no_report"
         elif actual is None:

@@ -21,7 +21,7 @@ from ...lexicon.figures import unsupported_figures
 from ...store.api import StoreAPI
 from . import sentences as S
 from . import words as W
-from .answer import Answer, passages
+from .answer import Answer, cite, passages
 from .handlers import HANDLERS
 from .plan import Plan, read, split
 
@@ -99,6 +99,8 @@ def _ask(store: StoreAPI, question: str) -> Answer:
                 a.computed += b.computed
             return a
     plan = read(store, question)
+    if len(plan.places) == 1 and plan.year and (which := _which_target(store, plan, question)) is not None:
+        return which
     if "year unresolved" in plan.constraints:  # 今年 with no place named: no year to answer for
         return Answer(parsed=plan.to_dict(), citations=passages(store, question),
                       note="问题说“今年/去年”却没有说是哪里，无法确定年份。")
@@ -117,6 +119,22 @@ def _ask(store: StoreAPI, question: str) -> Answer:
     elif llm.configured():
         a.phrased = llm.phrase(question, a.answer, a.citations)
     return a
+
+
+def _which_target(store: StoreAPI, plan: Plan, question: str) -> Answer | None:
+    """哪一项增长目标最高 within one report, or which of two named measures' targets is higher (detail.py)."""
+    from . import detail as R
+
+    got = R.which_target(store, question, plan.places[0], plan.year or 0)
+    if got is None:
+        return None
+    _v, f, said = got["winner"]
+    shown = f"{f.get('region') or ''}{plan.year}年：{f['metric']}的增长目标{'更' if got['named'] else '最'}" \
+            f"{'低' if got['low'] else '高'}（原文“{said}”）"
+    others = "；".join(s for _x, g, s in got["rows"][1:] if g is not f) if got["named"] else ""
+    cited = [cite(f)] + ([cite(g) for _x, g, _s in got["rows"][1:] if cite(g) != cite(f)] if got["named"] else [])
+    return Answer(answer=shown + (f"；另一项：{others}" if others else "") + "。", citations=list({c["quote"]: c for c in cited}.values()),
+                  table=[g for _x, g, _s in got["rows"]], parsed={**plan.to_dict(), "op": "which target"})
 
 
 def _read_instead(store: StoreAPI, plan: Plan, question: str, a: Answer) -> Answer:

@@ -238,3 +238,62 @@ def from_to(store: StoreAPI, q: str, words: list[str], places: list[str], y1: in
             if best is None or held > best[0]:
                 best = (held, got)
     return best[1] if best else None
+
+
+# Which of one report's growth targets is highest or lowest (主要预期目标里哪一项增长目标最高), or which of
+# two it names (新能源产业产值和装备制造业增加值，哪个增长目标定得更高): read from the report's paragraph
+# of main targets (the one opening with 主要预期目标), growth figures only (增长6%; not 涨幅, not 下降).
+WHICH_TARGET = re.compile(r"(?:哪一项|哪项|哪个|哪一个|哪些)[^，。？]{0,8}?(?:目标)?[^，。？]{0,6}?(?P<o>最高|最低|更高|更低|最快|最慢|最大|最小)"
+                          r"|(?P<o2>最高|最低|更高|更低)的?(?:是)?(?:哪一项|哪项|哪个|哪一个)")
+MAIN_TARGET_WORDS = ("主要预期目标", "预期目标是", "主要目标")
+MAIN_TARGETS = re.compile("|".join(MAIN_TARGET_WORDS))
+_GROWTH_BEFORE = re.compile(r"增长(?:目标)?(?:为|是)?$")
+WHICH_TARGET_EXAMPLES = [  # (invented main-targets paragraph, question, what the answer holds, what it must not)
+    ("今年主要预期目标是：地区生产总值增长5%左右，规上工业增加值增长6.5%，居民消费价格涨幅3%左右，单位能耗下降2%。",
+     "云溪市2026年主要预期目标里哪一项增长目标最高？", ["规上工业增加值", "6.5%"], ["3%左右"]),
+    ("今年主要预期目标是：地区生产总值增长5%左右，一般公共预算收入增长1.5%，进出口总额增长3%。",
+     "云溪市2026年主要预期目标中哪项增长目标最低？", ["一般公共预算收入", "1.5%"], ["进出口总额"]),
+    ("今年主要预期目标是：地区生产总值增长5%左右，新材料产业产值增长8%以上，现代农业增加值增长4%左右。",
+     "云溪市2026年新材料产业产值和现代农业增加值，哪个增长目标更高？", ["新材料产业产值", "8%以上", "4%左右"], []),
+]
+
+
+def which_target(store: StoreAPI, q: str, place: str, year: int) -> dict[str, Any] | None:
+    """{"winner", "rows", "doc", "quote", "span", "region"}: the highest (or lowest) growth target of the
+    place's report for ``year`` among the main targets, or among the measures the question names."""
+    m = WHICH_TARGET.search(q)
+    if m is None:
+        return None
+    low = (m.group("o") or m.group("o2") or "") in ("最低", "更低", "最慢", "最小")
+    facts = [f for f in store.indicators(region=place, period=str(year), kind="target")
+             if f.get("change_unit") == "%" and f.get("change") is not None and f["change"] > 0 and f.get("doc")]
+    named = [f for f in facts if (f.get("metric") or "") and f["metric"] in q]
+    pool = named if len({f["metric"] for f in named}) >= 2 else []
+    if not pool:
+        docs = {f["doc"] for f in facts}
+        if len(docs) != 1 or not MAIN_TARGETS.search(q):
+            return None
+        doc = docs.pop()
+        text = store.document_text(doc) or ""
+        # the first paragraph naming its main targets, in the table's order (主要预期目标 before 主要目标)
+        at = next((i for w in MAIN_TARGET_WORDS if (i := text.find(w)) != -1), -1)
+        if at == -1:
+            return None
+        end = text.find("\n", at)
+        lo, hi = text.rfind("\n", 0, at) + 1, (end if end != -1 else len(text))  # the whole paragraph
+        pool = [f for f in facts if f.get("span") and lo <= f["span"][0] < hi]
+    rows = []
+    for f in pool:
+        fig = re.escape(f"{f['change']:g}")
+        said = re.search(rf"{re.escape(f['metric'])}[^，。；\d]{{0,6}}?增长(?:目标)?(?:为|是)?{fig}%(?:左右|以上|以内)?",
+                         f.get("quote") or "")
+        if said is None:
+            continue  # 涨幅3%, 下降2%: not a growth target
+        rows.append((f["change"], f, said.group(0)))
+    by_metric = {f["metric"]: (v, f, said) for v, f, said in rows}
+    if len(by_metric) < 2:
+        return None
+    ranked = sorted(by_metric.values(), key=lambda r: r[0], reverse=not low)
+    if ranked[0][0] == ranked[1][0]:
+        return None  # a tie: no one answer
+    return {"winner": ranked[0], "rows": ranked, "low": low, "named": bool(named) and len({f["metric"] for f in named}) >= 2}

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from ...lexicon.load import alternation
 from ...lexicon.metrics import AREA_PREFIX, synonyms
-from ...lexicon.words import CHANGE_ABS, CHANGE_SIGN, ONE_CHAR_METRICS, RATE_NOUNS, YEAR, YEAR_CN
+from ...lexicon.words import CHANGE_ABS, CHANGE_SIGN, KIND_CUES, ONE_CHAR_METRICS, RATE_NOUNS, YEAR, YEAR_CN
 from ...model import Document, Fact
 from ..numbers import base_unit, clean_number
 from ..sections import status_cue, year_end_report
@@ -206,6 +206,8 @@ class Clause:
         self.clause_start = clause_start
         self.ws = ws
         self.raw_window = self.text[ws : mt.start]
+        if mt.unit and mt.unit.endswith("台") and self.text.startswith("阶", mt.end):
+            mt.unit = mt.unit[:-1] or None  # 迈上5万亿台阶: 台 opens 台阶, no unit of machines
         self.window = _clean_metric(_last_item(self.raw_window))
         if mt.kind == "change" and mt.change_unit == "百分点" and (cmp := _COMPARED_SIGN.search(self.raw_window)):
             # "赤字率按2.8%安排，比去年预算高0.2个百分点", "失业率比上年低0.3个百分点": 高/低 after a base is the
@@ -421,7 +423,7 @@ def not_a_quantity(c: Clause) -> bool:
 
 # A bare comparison clause after a change (增长6.9%，高于全省1.3个百分点): the gap to another place's or the plan's
 # rate, not a quantity of its own (with a rate noun, 增速高于全国2个百分点, it is one: :func:`metrics_window`).
-_BARE_GAP = re.compile(r"^[，,]?(?:分别|均|都|也)?(?:(?:高于|低于|快于|慢于|超过|超出)[\u4e00-\u9fff]{1,8}|"
+_BARE_GAP = re.compile(r"^[，,]?(?:分别|均|都|也)?(?:(?:高于|低于|快于|慢于|超过|超出)[\u4e00-\u9fff“”]{1,10}|"
                        r"(?:比|较)[\u4e00-\u9fff]{1,8}?(?:高|低|快|慢|多|少))$")
 # A count of a plan's indicators (提出6项指标, 以上共计28项指标, 设置主要指标20个): what the plan measures, not a quantity.
 _INDICATOR_NOUN = re.compile(r"(?:主要|核心|关键|预期性|约束性|具体|量化|考核|发展)?指标")
@@ -489,6 +491,12 @@ def abs_change_then_level(c: Clause) -> bool:
     return True
 
 
+def _head_of(subject: str) -> str:
+    """A long subject clause's head, after its last 的 (实现…基本扫除青壮年文盲的人口地区覆盖率 -> 人口地区覆盖率)."""
+    head = subject.rsplit("的", 1)[-1] if "的" in subject else ""
+    return head if 2 <= len(head) <= 16 else ""
+
+
 def from_to(c: Clause) -> bool:
     """由A增加到B: A is where B started from (``from_value``), not a fact of its own."""
     mt, text = c.mt, c.text
@@ -504,7 +512,8 @@ def from_to(c: Clause) -> bool:
             and _TO_VERB.match(text[nxt.end : c.s1])):
         c.pending_from = mt.value
         if not listed:
-            c.from_metric = _clean_metric(_FROM.sub("", c.raw_window.rstrip())) or c.label() or c.subject_before()
+            c.from_metric = (_clean_metric(_FROM.sub("", c.raw_window.rstrip())) or c.label() or c.subject_before()
+                             or _head_of(c.subject_before(48)))
         if c.from_metric.startswith(_OF_PREVIOUS) and c.window.endswith(c.from_metric):
             # "经费从5亿元增加到11亿元，占全国的比重从0.6%提高到1.1%": the share of the measure before (look())
             c.from_metric = c.window
@@ -885,6 +894,11 @@ def _drop_examples(metric: str) -> str:
     return metric[:k] + metric[ex.end() :] if ex and not metric.endswith("指标") else metric
 
 
+# A relative clause ending in 的 just before a count (以前发布的75件, 已经建成的12座): it picks the things the noun after
+# the figure names; a verb must end it (not a place or a measure: 全区的, 总产值的).
+_RELATIVE_BEFORE = re.compile(r"(?:发布|出台|制定|印发|建成|完成|认定|命名|批准|审批|设立|确定|实施|开展|保留|清理|取消|下放)的$")
+
+
 def metrics_window(c: Clause) -> tuple[list[Mention], list[str]] | None:
     """The words of the clause before the figure (地区生产总值1134亿元), or the noun after it when the
     number comes first (新增2所幼儿园, 募集676万件物品, 带动全区2070亩葡萄基地), else the previous fact's
@@ -899,7 +913,8 @@ def metrics_window(c: Clause) -> tuple[list[Mention], list[str]] | None:
     listed = "、" in c.raw_window and c.ws == c.clause_start and mt.kind == "level"
     number_first = bool(_NUMBER_FIRST.match(text, mt.end)) and (
         len(w0) <= 2 or bool(_VERB_ONLY.match(verb) or _VERB_END.search(verb)) or w0.endswith("等") or prep
-        or listed or bool(_VERB_END.search(c.raw_window.rstrip())))  # …市场完成不少于60万批次蔬菜快检
+        or listed or bool(_VERB_END.search(c.raw_window.rstrip()))  # …市场完成不少于60万批次蔬菜快检
+        or bool(_RELATIVE_BEFORE.search(c.raw_window)))  # 对去年底以前发布的75件规范性文件: the 75 件 counts 文件
     if not number_first and (effort := _EFFORT_LEAD.match(w0)) and len(w0) > effort.end() \
             and _NUMBER_FIRST.match(text, mt.end):
         # "推进东湖物流枢纽12个重点项目建设": an effort verb, whose object the figure sits inside; the
@@ -990,6 +1005,9 @@ METRIC_RULES: list[Row] = [
          ({"metric": "水稻机播面积", "value": 20}, {"metric": "水稻机收面积", "value": 26})),
         ("全区粮食进口、出口总额分别增长3%和5%。",
          ({"metric": "粮食进口总额", "change": 3}, {"metric": "粮食出口总额", "change": 5})),
+        # a plan period as the base after 分别 (分别比“十三五”时期) is no part of the last item
+        ("全区铁路、机场、港口投资分别比“十三五”时期增长12%、35%、18%。",
+         ({"metric": "铁路投资", "change": 12}, {"metric": "机场投资", "change": 35}, {"metric": "港口投资", "change": 18})),
         # the last item's own name longer than the others' (天然气, 生物医药): only the head noun is shared
         ("全区原煤、原油、天然气产量分别增长6%、2%、11%。",
          ({"metric": "原煤产量", "change": 6}, {"metric": "原油产量", "change": 2}, {"metric": "天然气产量", "change": 11})),
@@ -1062,6 +1080,8 @@ METRIC_RULES: list[Row] = [
         # the subject before 在…的基础上 (its clause holds no figure) grows; 将比去年 is no part of a name
         ("全区蔬菜在连续两年大丰收的基础上，又增长8%左右。", ({"metric": "蔬菜", "change": 8},)),
         ("全区水果产量比去年增长6%以上。", ({"metric": "水果产量", "change": 6},)),
+        # a relative clause ending in a verb + 的 before a count picks the things the noun after it names
+        ("全区对此前印发的75件规范性文件进行清理。", ({"metric": "规范性文件进行清理", "value": 75},)),
         # the unit's last character opening the noun counted (亿人口, 万人民, 万个体工商户)
         ("全市有800万人民。", ({"metric": "人民", "value": 800, "unit": "万人"},)),
         ("帮扶3万个体工商户。", ({"metric": "帮扶个体工商户", "value": 3, "unit": "万"},)),
@@ -1096,6 +1116,7 @@ METRIC_RULES: list[Row] = [
          ({"metric": "革命旧址", "value": 3}, {"metric": "纪念设施", "value": 5})),
         ("全市现有中小学120所。", ({"metric": "中小学", "value": 120, "unit": "所"},)),
         ("全区有效发明专利1200件。", ({"metric": "有效发明专利", "value": 1200},)),
+        ("全区生产总值迈上5千亿台阶。", ({"metric": "生产总值", "value": 5, "unit": "千亿"},)),
         ("以东湖学院、西湖学院等4所职业院校为重点，打造职业教育高地。", ({"metric": "职业院校", "value": 4},)),
         ("全区腾退土地800亩，盘活后实现超60亿元的产值。",
          ({"metric": "腾退土地", "value": 800, "unit": "亩"}, {"metric": "产值", "value": 60, "unit": "亿元"})),
@@ -1212,7 +1233,7 @@ def emit(c: Clause) -> bool:
         kind = "target"
     elif (kind == "actual" and period and period.isdigit() and doc.year and doc.kind == "work_report"
             and int(period) >= doc.year and (c.role != "review" or future_cue(own_clause))
-            and not status_cue(own_clause)):
+            and not status_cue(own_clause) and not KIND_CUES["counted"].search(sentence)):
         # outside a review (or in one, with 将/要: 今年…资金将达305亿元), a work report's own year is its
         # plan, unless a status (已, 截至), or the report was given as that year closed (sections.py)
         if int(period) > doc.year or not year_end_report(doc) or _YEAR_PLAN.search(sentence):
@@ -1282,6 +1303,7 @@ RULES: list[Row] = [
     Row("bare comparisons and counts of a plan's indicators are no quantities", no_quantity_clause, (
         ("规上工业增加值增长7.5%，高于全国1.6个百分点。", ({"metric": "规上工业增加值", "change": 7.5},)),
         ("全区居民人均可支配收入增长6.1%，快于全省0.4个百分点。", ({"metric": "居民人均可支配收入", "change": 6.1},)),
+        ("全区生产总值年均增长5.5%，高于“十三五”时期0.8个百分点。", ({"metric": "生产总值", "change": 5.5},)),
         ("规划纲要围绕创新驱动，提出5项指标，其中研发经费投入年均增长9%以上。以上共计30项指标。",
          ({"metric": "研发经费投入", "change": 9},)),
         ("规划设置主要指标22个，全部完成。", ()),)),
@@ -1319,6 +1341,9 @@ RULES: list[Row] = [
          ({"metric": "自来水普及率", "value": 95, "from_value": 40},)),
         ("全区人均住房面积由八十年代末的8平方米多，增加到30平方米。",
          ({"metric": "人均住房面积", "value": 30, "from_value": 8},)),
+        # a subject clause too long to be a name: its head after the last 的
+        ("全区实现城乡供水一体化和农村污水集中处理的行政村覆盖率，由2015年的40%提高到90%。",
+         ({"metric": "行政村覆盖率", "value": 90, "from_value": 40},)),
         # starts listed one after the other (从2018年的A、2019年的B，预计降低到C): the last one is the start
         ("全区财政赤字从2017年的12亿元、2018年的9亿元，进一步降低到去年的3亿元。",
          ({"metric": "财政赤字", "value": 3, "from_value": 9},)),)),
@@ -1386,6 +1411,9 @@ RULES: list[Row] = [
          ({"metric": "工业总产值", "change": 8}, {"metric": "工业总产值（包括乡镇企业）", "change": 10, "value": None},
           {"metric": "农业总产值", "change": 3})),)),
     Row("level + change", level_then_change, (
+        # a plan period as the base (较“十三五”) names nothing: the change is the level's before it
+        ("全区一般公共预算收入累计超160亿元、较“十三五”增长16.3%。",
+         ({"metric": "一般公共预算收入", "value": 160, "change": 16.3},)),
         # 高/低/快/慢 after a base (比去年预算, 比上年, 较全省) is the sign of the points, no name of its own
         ("全区赤字率按2.6%安排，比去年预算高0.4个百分点。",
          ({"metric": "赤字率", "value": 2.6, "change": 0.4, "change_unit": "百分点"},)),
