@@ -423,8 +423,11 @@ def _split_news(run: list[Line], cut: bool = True) -> list[Block]:
                 cur.title_lines = [heads.pop(0)]
             if not heads:
                 continue
-            k = j  # the 来源 / date rows under a headline sit between it and the text, and a byline
-            while k < n and (run[k].cls in ("meta", "meta+", "date") or _BYLINE_LINE.match(run[k].text)):
+            k = j  # the 来源 / date rows under a headline sit between it and the text, and a byline, and
+            # the headline printed again over the article (a page's title, then the article's own)
+            shown = {h.text for h in heads}
+            while k < n and (run[k].cls in ("meta", "meta+", "date") or _BYLINE_LINE.match(run[k].text)
+                             or (k > j and run[k].text in shown)):
                 k += 1
             if k < n and _is_prose(run[k]) and len(heads) <= 4 and (cut or not (cur.lines or cur.title_lines)):
                 column = None
