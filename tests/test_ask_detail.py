@@ -6,7 +6,14 @@ from __future__ import annotations
 import pytest
 
 from govlens.analysis.ask import ask
-from govlens.analysis.ask.detail import FROM_TO, FROM_TO_EXAMPLES, READ_FORMS, WHICH_TARGET_EXAMPLES, slots
+from govlens.analysis.ask.detail import (
+    FROM_TO,
+    FROM_TO_EXAMPLES,
+    META_FORMS,
+    READ_FORMS,
+    WHICH_TARGET_EXAMPLES,
+    slots,
+)
 from govlens.ingest import ingest
 from govlens.io.read import walk
 from govlens.store import open_store
@@ -126,3 +133,34 @@ def test_a_fine_of_a_places_own_regulation_and_of_two_places(tmp_path, question,
     with open_store(str(tmp_path / "t.db"), readonly=True) as s:
         a = ask(s, question)
     assert all(e in a.answer for e in expect), (a.answer, a.parsed)
+
+
+_POLICY = ("索 引 号： 000099999/2030-00007 主题分类： 综合政务\\其他\n发文机关： 云溪市人民政府 成文日期： 2030年03月05日\n"
+           "标　　题： 云溪市人民政府关于加快数字经济发展的若干意见\n发文字号： 云政发〔2030〕7号 发布日期： 2030年03月09日\n"
+           "云溪市人民政府关于加快数字经济发展的若干意见\n云政发〔2030〕7号\n各区人民政府，市政府各部门：\n"
+           "为加快数字经济发展，现提出以下意见。\n一、总体要求\n到2032年，全市数字经济核心产业增加值达到500亿元。\n")
+
+
+@pytest.mark.parametrize(("question", "expect"), [
+    ("云溪市人民政府关于加快数字经济发展的若干意见的发文字号是什么？", "云政发〔2030〕7号"),
+    ("关于加快数字经济发展的若干意见是哪天成文的？", "2030年3月5日"),
+    ("云溪市人民政府关于加快数字经济发展的若干意见的索引号是多少？", "000099999/2030-00007"),
+    ("云政发〔2030〕7号是什么文件？", "关于加快数字经济发展的若干意见"),
+])
+def test_a_named_documents_record_or_the_document_a_wenhao_names(tmp_path, question, expect):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "p.txt").write_text(_POLICY, encoding="utf-8")
+    with open_store(str(tmp_path / "t.db")) as s:
+        ingest(s, walk([str(tmp_path / "in")]))
+    with open_store(str(tmp_path / "t.db"), readonly=True) as s:
+        a = ask(s, question)
+        other = ask(s, "云溪市人民政府关于加快人工智能发展的若干意见的发文字号是什么？")
+    assert expect in a.answer, (a.answer, a.parsed)
+    assert a.citations and "云政发〔2030〕7号" not in other.answer
+
+
+@pytest.mark.parametrize(("field", "asks", "question"), META_FORMS)
+def test_each_record_form_matches_its_question(field, asks, question):
+    import re
+
+    assert re.search(asks + r"[？?]?$", question), field

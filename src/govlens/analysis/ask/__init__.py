@@ -98,6 +98,11 @@ def _ask(store: StoreAPI, question: str) -> Answer:
                 a.citations += [c for c in b.citations if c not in a.citations]
                 a.computed += b.computed
             return a
+    from . import detail as R
+
+    if (record := R.document_record(store, question)) is not None:  # 发文字号, 成文日期 of a named document
+        return Answer(answer=record["answer"] + "。", citations=[{k: record[k] for k in ("doc", "quote", "span")}],
+                      computed=record["computed"], parsed={"op": "record"}, note="取自文件的登记信息。")
     plan = read(store, question)
     if len(plan.places) == 1 and plan.year and (which := _which_target(store, plan, question)) is not None:
         return which

@@ -297,3 +297,88 @@ def which_target(store: StoreAPI, q: str, place: str, year: int) -> dict[str, An
     if ranked[0][0] == ranked[1][0]:
         return None  # a tie: no one answer
     return {"winner": ranked[0], "rows": ranked, "low": low, "named": bool(named) and len({f["metric"] for f in named}) >= 2}
+
+
+# A document's own record asked (its 发文字号, 成文日期, 发文机关, 索引号), or the document a 文号 names:
+# (field, how the question asks it after the document's name, invented question)
+META_FORMS: list[tuple[str, str, str]] = [
+    ("doc_no", r"的?(?:发文字号|文号|发文号|字号)(?:是|为)?(?:什么|多少|哪个)?", "云溪市关于加快数字经济发展的意见的发文字号是什么？"),
+    ("date", r"(?:是)?(?:哪天|哪一天|什么时候|何时|哪年哪月哪日)(?:成文|印发|发布|下发)的?|的?(?:成文日期|成文时间|印发日期|印发时间)(?:是)?(?:哪天|什么时候|什么)?",
+     "云溪市关于加快数字经济发展的意见是哪天成文的？"),
+    ("issuer", r"(?:是)?(?:哪个|什么)(?:部门|机关|单位)(?:发布|印发|制发|发)的?|的?发文机关(?:是)?(?:哪个|谁|什么)?|是谁(?:发布|印发)的?",
+     "云溪市关于加快数字经济发展的意见是哪个机关印发的？"),
+    ("index_no", r"的?索引号(?:是)?(?:什么|多少)?", "云溪市关于加快数字经济发展的意见的索引号是多少？"),
+]
+_META = [(f, re.compile(rf"^(?P<name>.{{4,60}}?){rx}[？?]?$")) for f, rx, _ in META_FORMS]
+DOC_NO = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}号")
+_META_WORD = {"doc_no": "发文字号", "date": "成文日期", "issuer": "发文机关", "index_no": "索引号"}
+
+
+def document_record(store: StoreAPI, q: str) -> dict[str, Any] | None:
+    """{"answer", "doc", "quote", "span", "computed"}: a named document's record field, or the title of the
+    document a 文号 in the question names (国发〔2030〕5号是什么文件)."""
+    from .sentences import named_documents
+
+    q = q.strip()
+    no = DOC_NO.search(q)
+    if no and not any(rx.match(q) for _f, rx in _META):
+        try:
+            hits = store.search(no.group(0), limit=5)
+        except GovlensError:
+            return None
+        for row in hits:
+            d = store.document(row["id"])
+            if d is not None and d.get("doc_no") == no.group(0):
+                return _cited(d, f"{no.group(0)}是《{d['title']}》", [no.group(0), d["title"]])
+        return None
+    for field, rx in _META:
+        m = rx.match(q)
+        if m is None:
+            continue
+        name = re.sub(r"^(?:请问)?|[《》“”\"]", "", m.group("name")).rstrip("的")
+        docs = named_documents(store, name)
+        if not docs and len(name) >= 8:  # the title without its issuer (关于…的意见 of 国务院关于…的意见)
+            try:
+                hits = store.search(name, limit=5)
+            except GovlensError:
+                hits = []
+            docs = [(d, d["title"]) for h in hits if name in (h.get("title") or "") and (d := store.document(h["id"]))]
+        docs = [(d, t) for d, t in docs if _alike(name, t)]
+        if not docs:
+            return None
+        d, title = docs[0]
+        value = d.get(field)
+        if not value:
+            return None
+        if field == "date":
+            y, mo, day = (int(x) for x in value.split("-"))
+            value = f"{y}年{mo}月{day}日"
+        return _cited(d, f"《{title}》的{_META_WORD[field]}：{value}", [title, value])
+    return None
+
+
+def _alike(name: str, title: str) -> bool:
+    """The title holds nearly all the name's character pairs (关于加快人工智能发展的意见 is not the title
+    关于加快数字经济发展的意见, though the two share their opening)."""
+    pairs = {name[i:i + 2] for i in range(len(name) - 1)}
+    return bool(pairs) and sum(p in title for p in pairs) >= 0.85 * len(pairs)
+
+
+def _cited(d: dict[str, Any], answer: str, said: list[str]) -> dict[str, Any]:
+    """The answer with the document's first line holding one of ``said`` cited (its title line, or the
+    line with its 文号); figures read from the record, not a sentence, are marked computed."""
+    text = d["text"]
+    lo = hi = 0
+    for s in said:
+        at = text.find(s) if s else -1
+        if at != -1:
+            lo = text.rfind("\n", 0, at) + 1
+            end = text.find("\n", at)
+            hi = end if end != -1 else len(text)
+            break
+    if hi == 0:
+        end = text.find("\n")
+        hi = end if end != -1 else len(text)
+    quote = text[lo:hi]
+    computed = [n for n in re.findall(r"\d+(?:\.\d+)?", answer) if n not in quote]
+    return {"answer": answer, "doc": d["doc"], "quote": quote, "span": [lo, hi], "computed": computed}
