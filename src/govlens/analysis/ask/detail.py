@@ -15,11 +15,14 @@ import re
 from typing import Any
 
 from ...errors import GovlensError
+from ...lexicon.load import alternation
+from ...lexicon.words import QUALIFIERS_AFTER
 from ...store.api import StoreAPI
 from . import words as W
 from .sentences import words_of
 
 _CN = "零〇一二两三四五六七八九十百千万"
+_AFTER = alternation(QUALIFIERS_AFTER)  # the lexicon's qualifiers written after a figure (左右, 以上)
 _UNITS = ("万人次|人次|万人|人|万亩|亩|万元|亿元|元|万吨|吨|平方公里|平方米|公里|米|天|个月|个|家|件|项|所|条|套|张|名|次|处|座|户|"
           "轮|场|届|批|期|栋|台|辆|艘|架|部|位|类|种|倍")
 
@@ -42,14 +45,15 @@ READ_FORMS: list[tuple[str, str, str, str, str, str]] = [
     ("count", rf"(?:多少|(?<!哪)几)(?P<u>{_UNITS})",
      rf"(?P<a>(?:约|近|超过|超|达|共)?(?:\d+(?:\.\d+)?(?:万|亿)?|[{_CN}]+){{u}})",
      "“智治平台”集成了几个子系统？", "“智治平台”：指集成地图系统、调度系统等五个子系统的治理平台。", "五个"),
-    ("howmany", r"多少(?!增加|增长|提高|减少|下降|降低|达到|上升|扩大|到|至|是|为|以内|以上|以下|左右)(?P<n>(?:(?!多少|几)[\u4e00-\u9fff]){2,8}?)"
+    ("howmany", rf"多少(?!增加|增长|提高|减少|下降|降低|达到|上升|扩大|到|至|是|为|"
+                rf"{_AFTER})(?P<n>(?:(?!多少|几)[\u4e00-\u9fff]){{2,8}}?)"
                 r"(?=[？?，,；;。]|$)",
      rf"(?:{{n}}[^，。；\d]{{0,4}}?(?P<a>(?:约|近|超过|超|达|共)?\d+(?:\.\d+)?(?:万|亿)?(?:{_UNITS}|%))"
      rf"|(?P<b>(?:约|近|超过|超|达|共)?\d+(?:\.\d+)?(?:万|亿)?(?:{_UNITS}|%))(?:的)?{{n}})",
      "近年来培育了多少乡村工匠？", "近年来，全市已培育乡村工匠1260人，带动就业三千余人。", "1260人"),
     ("share", r"多大比例|多大比重|百分之几|多少%|多少个百分点"
               r"|(?P<w>提速|提高|降低|减少|增长|下降|增加|缩短|压缩|压减|提升|高|低|快|慢)了?多少(?![\u4e00-\u9fff])",
-     r"(?P<a>(?:约|近|超过|超)?\d+(?:\.\d+)?(?:%|个百分点)(?:左右|以上)?)",
+     rf"(?P<a>(?:约|近|超过|超)?\d+(?:\.\d+)?(?:%|个百分点){_AFTER}?)",
      "“全程帮办”整体提速了多少？", "实行“全程帮办”后，审批总时长平均减少约200天，整体提速约45%。", "约45%"),
 ]
 _ASKS = [(name, re.compile(q)) for name, q, *_ in READ_FORMS]
@@ -188,8 +192,8 @@ FROM_TO_VERBS = ("提高", "提升", "增加", "增长", "扩大", "上升", "�
 FROM_TO = re.compile(r"(?P<m>[^，,。；;：:]{2,40}?)(?P<each>分别)?(?:由|从)(?P<a>[^，,。；;]{1,40}?)"
                      rf"(?P<v>{'|'.join(FROM_TO_VERBS)})了?(?:到|至)(?P<b>[^，,。；;]{{1,40}})")
 _FIGURE = re.compile(r"(\d+(?:\.\d+)?)\s*(%|个百分点|[\u4e00-\u9fff]{0,3}元(?:/[月年人])?|[万亿]?[\u4e00-\u9fff]{1,2})")
-_YEAR = re.compile(r"((?:19|20)\d\d)年")
-_YEAR_OF = re.compile(r"(?:19|20)\d\d年(?:的|底的|末的|底|末)?")
+_YEAR = re.compile(rf"({W.YEAR})年")
+_YEAR_OF = re.compile(rf"(?:{W.YEAR})年(?:的|底的|末的|底|末)?")
 FROM_TO_EXAMPLES = [  # (invented sentence, question, what the answer holds)
     ("五年来，城乡居民医保财政补助标准从520元/年提高到670元/年。", "云溪市城乡居民医保财政补助标准2025年比2020年提高了多少？",
      ["520元/年", "670元/年", "150"]),
@@ -285,7 +289,7 @@ def which_target(store: StoreAPI, q: str, place: str, year: int) -> dict[str, An
     rows = []
     for f in pool:
         fig = re.escape(f"{f['change']:g}")
-        said = re.search(rf"{re.escape(f['metric'])}[^，。；\d]{{0,6}}?增长(?:目标)?(?:为|是)?{fig}%(?:左右|以上|以内)?",
+        said = re.search(rf"{re.escape(f['metric'])}[^，。；\d]{{0,6}}?增长(?:目标)?(?:为|是)?{fig}%{_AFTER}?",
                          f.get("quote") or "")
         if said is None:
             continue  # 涨幅3%, 下降2%: not a growth target
