@@ -71,7 +71,7 @@ _FROM = re.compile(rf"(?:由|从)(?:去年|上年|原先|原来|原|过去|以�
                    rf"(?:不到|不足|接近|近|约|超过|逾)?$")
 # 由五十年代的50%左右，上升到80%以上: the start's bound and a comma may stand before the to-verb.
 _TO_VERB = re.compile(rf"^(?:(?:左右|上下|以上|以下|多)?[，,])?(?:预计|将|要|可望|有望|进一步|分别)?(?:{_TO_VERBS})")
-# 从1979年的170亿元、1980年的127亿元; 从2021年的46503元和16935元分别提高到…: starts one after the other
+# 从2017年的12亿元、2018年的9亿元; 从2016年的A和B分别提高到C和D: starts one after the other
 _FROM_LIST = re.compile(rf"(?:、|和|及|与)(?:(?:{YEAR}|{YEAR_CN})年(?:底|末)?的?)?")
 _REACHED = ("达到", "达", "为", "至")
 _REACHED_AFTER = re.compile(r"^[、，,]?(?:达到|达|增至|增加到|提高到|升至|(?:总量|规模|总额|总规模)(?:达到?|为)?)$")
