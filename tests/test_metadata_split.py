@@ -694,3 +694,25 @@ def test_an_item_about_a_draft_report_is_news_under_its_headline(widget, byline)
             "会上，与会人员听取了报告起草过程和主要内容的说明，并就城市建设、生态环保等方面工作提出了意见和建议。\n")
     (d,) = read_text(page, extract=False)
     assert (d.title, d.year, d.kind, d.date) == (title, 2031, "news", "2031-01-13")
+
+
+# A portal's news item opening with 本网讯 is news, not the site's terms of use (本网 there is no policy
+# wording), even printed as one long line under its headline.
+@pytest.mark.parametrize("opening", ["本网讯（王明）", "本网讯 记者李华报道", "本站讯（通讯员 王明）"])
+def test_a_news_item_opening_with_the_sites_own_wire_is_a_document(opening):
+    page = (f"明澜区人大常委会召开第二十六次会议\n\n{opening}7月28日上午，区人大常委会召开第二十六次会议，听取区政府提请的人事任命议案，"
+            "表决通过人事任免名单。会议要求，新任命人员要认真履职，落实好人大代表建议的办理。区人大常委会副主任王平出席会议。\n\n相关阅读\n")
+    docs = read_text(page, extract=False)
+    assert [(d.title, d.kind) for d in docs] == [("明澜区人大常委会召开第二十六次会议", "news")]
+
+
+# A portal's headline over the page's address, the day and the paper (http://… 2031年12月20日04:50 云溪特区报):
+# that row dates the item and is no part of its title.
+@pytest.mark.parametrize("row", ["http://www.example.com.cn 2031年12月20日04:50 云溪特区报",
+                                 "https://news.example.cn/a/b 2031-12-20 04:50 云溪日报"])
+def test_a_dated_row_after_the_pages_address_is_a_header_row(row):
+    page = (f"新闻中心首页 > 新闻中心 > 社会新闻 > 正文\n\n明澜区政府换届工作结束16名新任局长履新\n\n{row}\n\n"
+            "【本报讯】（记者王明）昨天，明澜区召开区人大常委会第二次会议，任命了区政府16位职能部门的局长。"
+            "这些新获任命的局长有的是继续留任，有的是从其他岗位转任。\n")
+    (d,) = read_text(page, extract=False)
+    assert (d.title, d.year, d.date, d.kind) == ("明澜区政府换届工作结束16名新任局长履新", 2031, "2031-12-20", "news")

@@ -371,3 +371,23 @@ def test_a_run_together_portal_menu_is_never_the_title(menu):
             "第二条　本办法适用于本县行政区域内的农村公路。\n第三条　县交通运输局负责组织实施本办法。\n")
     (d,) = read_text(page, extract=False)
     assert (d.title, d.kind) == ("溪北县农村公路养护管理办法", "regulation")
+
+
+@pytest.mark.parametrize(("line", "refused"), [
+    ("云溪省人民代表大会常务委员会副主任林明远", True), ("云溪市中级人民法院院长王明", True), ("明澜区人民检察院检察长李华", True),
+    ("全国人民代表大会常务委员会委员长王明远", True),
+    ("明澜区人大常委会主任会议召开", False), ("云溪市人民法院院长接访日", False), ("明澜区人大常委会主任调研", False),
+])
+def test_a_report_speakers_line_is_no_title_but_a_headline_about_the_office_is(line, refused):
+    assert titles.never_title(line) is refused
+
+
+# A page's headline printed again over the article, with the date and 来源 row between: one title, and
+# the row dates the item.
+@pytest.mark.parametrize("row", ["2031年03月24日 13:26 来源：云溪新闻网 参与互动", "2031-03-24 13:26 来源：云溪日报"])
+def test_a_headline_printed_twice_around_its_date_row_dates_the_item(row):
+    head = "云溪市人大常委会工作报告全文播发"
+    page = (f"{head}\n{row}\n{head}\n云溪日报讯 3月24日，云溪市人大常委会工作报告全文播发。报告共分三个部分：过去一年的主要工作；"
+            "今后一年工作的建议。报告说，今年是全面落实规划的关键之年。\n【编辑：王明】\n")
+    (d,) = read_text(page, extract=False)
+    assert (d.title, d.kind, d.date) == (head, "news", "2031-03-24")

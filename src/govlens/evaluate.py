@@ -406,6 +406,18 @@ def _span(period: str | None) -> tuple[int, int] | None:
         return None
 
 
+_CN_DIGIT = "零一二三四五六七八九"
+
+
+def _names_count(text: str, n: int) -> bool:
+    """Whether ``text`` names a span by its count of years (十七年间, 26年来)."""
+    if n < 2 or n > 99:
+        return False
+    tens, ones = divmod(n, 10)
+    cn = (("" if tens == 1 else _CN_DIGIT[tens]) + "十" if tens else "") + (_CN_DIGIT[ones] if ones else "")
+    return f"{cn}年" in text or f"{n}年" in text
+
+
 def broken_invariants(doc, f) -> list[str]:
     """The invariant classes one indicator fact breaks (see :data:`INVARIANTS`)."""
     from .stages.sections import section_context, status_cue, year_end_report
@@ -430,7 +442,8 @@ def broken_invariants(doc, f) -> list[str]:
         d.get(k) for k in ("change", "change_max") if d.get("change_unit") == "%"]
     if any(v is not None and abs(float(v)) > 1000 for v in pct):
         out.append("percent_over_1000")
-    if span and year and (span[0] < year - 10 or span[1] > year + 15) and not {span[0], span[1]} & _named_years(f.quote, year):
+    if span and year and (span[0] < year - 10 or span[1] > year + 15) and not {span[0], span[1]} & _named_years(f.quote, year) \
+            and not _names_count(f.quote, span[1] - span[0] + 1):
         out.append("period_outside_horizon")  # unless the sentence names it (钢产量只有…一九〇七年)
     return out
 

@@ -27,7 +27,7 @@ from .stages.normalize import normalize
 from .stages.sections import sections
 from .stages.split import split
 
-VERSION = "163"  # bump when output changes, so stores re-extract
+VERSION = "166"  # bump when output changes, so stores re-extract
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +62,8 @@ DOC_STAGES: list[Stage] = [
     Stage("metadata", metadata, ("text", "header", "glossary", "origin", "title"),
           ("title", "region", "level", "region_code", "region_path", "region_source", "year", "year_source", "kind",
            "date", "issuer", "index_no", "doc_no")),
-    Stage("sections", sections, ("text", "year"), ("sections",)),  # year: a plan heading names the report's year
+    # year: a plan heading names the report's year; kind: a work report presenting next year's plan (year_end_report)
+    Stage("sections", sections, ("text", "year", "kind"), ("sections",)),
 ]
 
 

@@ -98,6 +98,7 @@ _NPC_SINCE = re.compile(r"第?([一二三四五六七八九十]+)届(?:全国人
 _NPC_LAST_YEAR = re.compile(r"去年[\d０-９]{0,2}月?(?:份)?第?([一二三四五六七八九十]+)届(?:全国人民代表大会|全国人大|人大)第?([一二三四五六七八九十]+)次会议")
 _CN_DIGITS = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五", "十六"]
 _NATIONAL_BODY = re.compile(r"^(?:国务院|中共中央|中办|国办|全国人民代表大会|全国人大|中华人民共和国)")
+_LEAD_DATE = re.compile(rf"^(?:https?://[\w./-]+\s+)?({YEAR})[-/.年](\d{{1,2}})[-/.月](\d{{1,2}})")
 _ISO_DATE = re.compile(rf"({YEAR})[-/.年](\d{{1,2}})[-/.月](\d{{1,2}})")
 _NATIONAL = re.compile(r"我代表国务院|代表国务院所作|受国务院的?委托|受中共中央和国务院的?委托|根据国务院的决定|国务院总理|"
                        r"我代表中央人民政府|向全国人民代表大会|国务院政府工作报告|中华人民共和国国务院|"
@@ -417,6 +418,8 @@ def metadata(doc: Document) -> Document:
     for key in _DATE_FIELDS:
         if date is None and key in meta:
             date = _ISO_DATE.search(meta[key])
+    if date is None:  # a dated row with no label (2031年3月2日 09:15 云溪日报, after the page's address)
+        date = next((m for ln in doc.header.split("\n") if (m := _LEAD_DATE.match(ln))), None)
     if date is None:
         date = _ISO_DATE.search(doc.text.split("\n", 1)[0])
     if date is None and doc.kind == "regulation" and doc.year:

@@ -216,7 +216,7 @@ _DOC_ENTRY = re.compile("|".join(f"(?:{p})" for p, _ in DOC_ENTRY_RULES))
 _DOC_TITLE_ALONE = re.compile(r"^(?:[•·●▪◆■]|\d{1,3}\s*[.、．])?\s*[^。！？；，：:]{6,80}?"
                               r"(?:通知|意见|决定|批复|条例|办法|规定|细则|方案|规划|公告|通告|通报|公报|报告)$")
 _POLICY = re.compile(
-    r"本网|本站|本协议|服务条款|您|稿件|投稿|作品|侵权|违约|法律责任|转载|著作权|隐私|账号|平台有权"
+    r"本网(?!讯|记者|消息|通讯员|评论员|综合)|本站(?!讯|记者|消息)|本协议|服务条款|您|稿件|投稿|作品|侵权|违约|法律责任|转载|著作权|隐私|账号|平台有权"
 )
 # A byline standing on its own line between a headline's rows and the text (rule, invented examples:
 # 王明 报道：, 记者 李华 王明, 文/王明, 通讯员 李华 报道).
@@ -266,7 +266,7 @@ class Block:
 
 # A date (and time) leading a 来源 / 作者 row or the paper's name: 2031-05-12 08:30 来源：云溪日报.
 _DATED_META = re.compile(
-    rf"^{YEAR}[-/.年]\d{{1,2}}[-/.月]\d{{1,2}}日?\s*(?:\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?)?\s*"
+    rf"^(?:https?://[\w./-]+\s+)?{YEAR}[-/.年]\d{{1,2}}[-/.月]\d{{1,2}}日?\s*(?:\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?)?\s*"
     r"(?:[（(]?星期[一二三四五六日天][）)]?\s*)?(?:[|｜]\s*)?"
     r"(?:来\s*源|作\s*者|编辑|阅读|浏览|点击|[\u4e00-\u9fff]{2,12}(?:日报|晚报|报|网|社|客户端)(?:\s|作者|$))"
 )
@@ -423,8 +423,11 @@ def _split_news(run: list[Line], cut: bool = True) -> list[Block]:
                 cur.title_lines = [heads.pop(0)]
             if not heads:
                 continue
-            k = j  # the 来源 / date rows under a headline sit between it and the text, and a byline
-            while k < n and (run[k].cls in ("meta", "meta+", "date") or _BYLINE_LINE.match(run[k].text)):
+            k = j  # the 来源 / date rows under a headline sit between it and the text, and a byline, and
+            # the headline printed again over the article (a page's title, then the article's own)
+            shown = {h.text for h in heads}
+            while k < n and (run[k].cls in ("meta", "meta+", "date") or _BYLINE_LINE.match(run[k].text)
+                             or (k > j and run[k].text in shown)):
                 k += 1
             if k < n and _is_prose(run[k]) and len(heads) <= 4 and (cut or not (cur.lines or cur.title_lines)):
                 column = None

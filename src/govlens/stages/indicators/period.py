@@ -47,6 +47,8 @@ _PROSPECT_ENDS = re.compile("|".join(KIND_CUES[k].pattern for k in ("clause_done
 _MAY_PROSPECT = may_match(_PROSPECT_CUE)
 _MAY_OUTCOME = may_match(_OUTCOME_CUE)
 _TARGETS_INTRO = KIND_CUES["targets_intro"]
+_COUNTED = KIND_CUES["counted"]
+_MAY = re.compile(r"可以|能够|可能|将|要")
 _DONE_CUE = KIND_CUES["done"]
 # Where a period cue can start: a year (digits or 二〇二一 before 年), or the first character of another
 # cue (words opening with 一, the first digit of 二〇二一, are written out: 一 alone is too common); a tight
@@ -403,6 +405,8 @@ def _kind(doc: Document, sent_text: str, role: str, after_intro: bool = False) -
         return own
     if prospect_cue(sent_text):
         return "forecast"
+    if _COUNTED.search(sent_text) and not _MAY.search(last_clause(sent_text)):
+        return "actual"  # 据今年三月初的统计，全国有…: a count made (not 据…调查，…可以减少…)
     if role == "review":
         return "actual"
     if role in ("targets", "tasks"):
@@ -421,8 +425,19 @@ def _kind(doc: Document, sent_text: str, role: str, after_intro: bool = False) -
 # and example sentences (invented) with the period expected; tests/test_time.py runs them.
 _CN_COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 # "五年平均每年增长", "五年共利用外资", "五年中安排就业", "两年平均每年递增" (not 连续四年, 前九年, 再奋斗五年).
-_SPAN_WORD = re.compile(r"(?<![连前第再近后来过这\d])(?P<n>[两二三四五六七八九十])年(?:间|中|来|内)?[，,]?"
-                        r"(?=平均|年均|共|累计|合计|总共|总体|全社会|[^，。；]{0,12}?(?:平均每年|年均))")
+# The count of years: 两 (never inside a numeral: 一九八○两年合计 is two years), or 二…十 up to three characters not
+# continuing a numeral (一九五二年, 二十六年 is 26 years, not 六年); totals and averages may follow 连续 (连续三年累计投入), a bare
+# change may not (连续两年下降，2010年比上年减少6.4%: that year's).
+_SPAN_N = r"(?:(?P<n>两)|(?<![\d一二三四五六七八九十〇○零])(?P<n2>[二三四五六七八九十]{1,3}))"
+_SPAN_WORD = re.compile(rf"(?<![连前第再近后来过这]){_SPAN_N}年(?:间|中|来|内)?[，,]?"
+                        r"(?:(?=平均|年均|共|累计|合计|总共|总体|全社会|[^，。；]{0,12}?(?:平均每年|年均))"
+                        r"|(?<!连续..)(?<!连续...)(?<!连续....)(?=增长|增加|提高|下降|减少|翻))")
+
+
+def _span_n(m: re.Match[str]) -> int:
+    return 2 if m.group("n") else (cn_int(m.group("n2")) or 0)
+
+
 _COMING_SPAN = re.compile(r"(?:今后|未来)(?P<n>[两二三四五六七八九十])年")
 _SPAN_REACH = 200
 _RUN_OF_YEARS = re.compile(r"连续(?P<n>[两二三四五六七八九十]{1,3}|\d{1,2})个?年(?!代)")
@@ -439,6 +454,13 @@ SPAN_RULES: list[tuple[str, str, tuple[tuple[int, str, str, str], ...]]] = [
          (2024, "review", "2023年全区生产总值接近480亿元，五年平均每年增长6.1%。", "2019-2023"),
          (2024, "review", "五年共引进外资35亿美元。", "2019-2023"),
          (2024, "review", "两年平均每年递增4.2%。", "2022-2023"),
+         # a change over the N years (粮食两年增长46%)
+         (2024, "review", "全区粮食两年增长18%，棉花两年增长21%。", "2022-2023"),
+         # a count of two or three characters (二十六年) is one number, not 六年; a plan named after the span word wins
+         (1986, "review", "全省农业总产值从1953年至1980年的二十八年间平均每年增长3.5%，其中“五五”时期为5.1%。", "1976-1980"),
+         (1979, "review", "大坝水库的蓄水量在十七年间平均每年增长9%。", "1962-1978"),
+         # a bare change after 连续 is that year's (连续两年下降，2023年比上年减少6.4%)
+         (2024, "review", "全区贸易顺差连续两年下降，2023年比上年减少6.4%。", "2023"),
      )),
     ("a yearly average after a span word of its paragraph takes that span",
      "平均每年/年均 with no span of its own: the last span word earlier in the paragraph", (
@@ -493,7 +515,7 @@ def _last(matches):
 
 
 def _span_of(n: int, end: int) -> str:
-    return f"{end - n + 1}-{end}"
+    return f"{end - n + 1}-{end}" if n > 1 else str(end)
 
 
 def span_period(doc: Document, text: str, line_lo: int, s0: int, pos: int, period: str | None, kind: str,
@@ -509,9 +531,11 @@ def span_period(doc: Document, text: str, line_lo: int, s0: int, pos: int, perio
             # a status (现已, 目前) after the span's cue: the time of speaking, within the span
             end = int(period.rsplit("-", 1)[1])
             return str(min(end, doc.year) if doc.year else end)
-    if period and kind != "target" and "-" in period and (own := _last(_SPAN_WORD.finditer(text, s0, pos))):
-        # "五年累计退耕还林…" after "近两年，…": the sentence's own span word wins over one carried to it
-        return _span_of(_CN_COUNT[own.group("n")], int(period.rsplit("-", 1)[1]))
+    if period and kind != "target" and "-" in period and (own := _last(_SPAN_WORD.finditer(text, s0, pos))) and (
+            (k := cue_index(cues, pos)) < 0 or cues[k][0] < own.start()):
+        # "五年累计退耕还林…" after "近两年，…": the sentence's own span word wins over one carried to it (not over a
+        # period named after it: …二十八年间平均每年增长3.5%，“一五”时期为4.5%)
+        return _span_of(_span_n(own), int(period.rsplit("-", 1)[1]))
     if (not period or period.isdigit()) and (run := _RUN_OF_YEARS.search(last_clause(text[s0:pos]))) and (
             kind != "target" or _BASIS_AFTER.match(text, pos)) and _RUN_CHANGE.search(text, run.end(), pos + 4):
         # "已经连续三年增长11%以上", "在连续两年增长13%的基础上": a rate of change in each of the N years up to
@@ -553,12 +577,13 @@ def span_period(doc: Document, text: str, line_lo: int, s0: int, pos: int, perio
                 return heading
         return period
     m = _last(_SPAN_WORD.finditer(before))
-    if m is not None:
-        return _span_of(_CN_COUNT[m.group("n")], y)
+    if m is not None and ((k := cue_index(cues, pos)) < 0 or cues[k][0] < s0 + m.start()):
+        # (not over a period named after it: …十七年间平均每年增长28%，大寨去年…)
+        return _span_of(_span_n(m), y)
     if _YEARLY.search(last_clause_text):
         m = _last(_SPAN_WORD.finditer(text, line_lo, s0))
         if m is not None:
-            return _span_of(_CN_COUNT[m.group("n")], y)
+            return _span_of(_span_n(m), y)
     return period
 
 
@@ -817,6 +842,10 @@ TIME_RULES: list[tuple[str, str, tuple[tuple[str, int, str, str, str, str], ...]
          ("report", 2024, "一、2023年工作回顾\n党的十八大以来，全区累计建成高标准农田42万亩。\n", "42万亩", "actual", "2012-2023"),
          ("report", 2024, "一、2023年工作回顾\n全区进行了改革开放以来规模最大的水利建设，全年新修堤防18公里。\n", "18公里", "actual",
           "2023"),
+     )),
+    ("a count made (据…统计) is an outcome even of the report's own year",
+     "据今年三月初的统计，全省有…, 据初步统计，今年1至4月…: what was counted, not the year's plan", (
+         ("report", 2024, "二、2024年工作安排\n据今年二月底的统计，全区共有在建项目320个。\n", "320个", "actual", "2024"),
      )),
     ("a change over the same months of last year is an outcome so far",
      "今年第一季度，…比去年同期增长12% (said in the report's year, outside its review): what happened, not a plan", (

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from ...lexicon.load import alternation
 from ...lexicon.metrics import AREA_PREFIX, synonyms
-from ...lexicon.words import CHANGE_ABS, CHANGE_SIGN, ONE_CHAR_METRICS, RATE_NOUNS, YEAR, YEAR_CN
+from ...lexicon.words import CHANGE_ABS, CHANGE_SIGN, KIND_CUES, ONE_CHAR_METRICS, RATE_NOUNS, YEAR, YEAR_CN
 from ...model import Document, Fact
 from ..numbers import base_unit, clean_number
 from ..sections import status_cue, year_end_report
@@ -1241,7 +1241,7 @@ def emit(c: Clause) -> bool:
         kind = "target"
     elif (kind == "actual" and period and period.isdigit() and doc.year and doc.kind == "work_report"
             and int(period) >= doc.year and (c.role != "review" or future_cue(own_clause))
-            and not status_cue(own_clause)):
+            and not status_cue(own_clause) and not KIND_CUES["counted"].search(sentence)):
         # outside a review (or in one, with 将/要: 今年…资金将达305亿元), a work report's own year is its
         # plan, unless a status (已, 截至), or the report was given as that year closed (sections.py)
         if int(period) > doc.year or not year_end_report(doc) or _YEAR_PLAN.search(sentence):
