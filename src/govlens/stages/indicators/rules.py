@@ -761,9 +761,13 @@ def metrics_urban_rural(c: Clause) -> tuple[list[Mention], list[str]] | None:
     group = c.group()
     if len(group) == 2:
         items = _items(c)
-        if len(items) == 1 and items[0].startswith("城乡"):
-            return group, ["城镇" + items[0][2:], "农村" + items[0][2:]]
+        if len(items) == 1 and (pair := next((p for p in _PAIR_WORDS if p in items[0]), None)):
+            # 城乡 = 城镇 and 农村, 收支 = 收入 and 支出, 进出口 = 进口 and 出口 (the words a pair is written with)
+            return group, [items[0].replace(pair, member, 1) for member in _PAIR_WORDS[pair]]
     return None
+
+
+_PAIR_WORDS = {"城乡": ("城镇", "农村"), "收支": ("收入", "支出"), "进出口": ("进口", "出口")}
 
 
 _FINE_AFTER = re.compile(r"(?:以上|以下|以内)?的?(?P<noun>罚款|罚金)")
@@ -1037,6 +1041,9 @@ METRIC_RULES: list[Row] = [
          ({"metric": "养老金月人均增加", "value": 40}, {"metric": "医保补助月人均增加", "value": 30},
           {"metric": "护理补贴月人均增加", "value": 50})),)),
     Row("城乡 is 城镇 and 农村", metrics_urban_rural, (
+        ("全区一般公共预算收支累计分别突破800亿元、2000亿元。",
+         ({"metric": "一般公共预算收入", "value": 800}, {"metric": "一般公共预算支出", "value": 2000})),
+        ("全区外贸进出口额分别增长6%和9%。", ({"metric": "外贸进口额", "change": 6}, {"metric": "外贸出口额", "change": 9})),
         ("城乡居民人均可支配收入分别增长5.1%和7.3%。",
          ({"metric": "城镇居民人均可支配收入", "change": 5.1}, {"metric": "农村居民人均可支配收入", "change": 7.3})),)),
     Row("各/均/年均 over a list of metrics", metrics_each, (
@@ -1085,6 +1092,8 @@ METRIC_RULES: list[Row] = [
         ("春节假期，30万名各地游客来到东湖景区游览。", ({"metric": "各地游客", "value": 30, "unit": "万名"},)),
         ("新增3所公办幼儿园。", ({"metric": "新增公办幼儿园", "value": 3, "unit": "所"},)),
         ("新开通4条城际公交线路。", ({"metric": "新开通城际公交线路", "value": 4, "unit": "条"},)),
+        # 近 opening a word (近岸, 近郊) is no qualifier
+        ("全区近岸海域水质优良比例达到93%。", ({"metric": "近岸海域水质优良比例", "value": 93},)),
         # the subject before 在…的基础上 (its clause holds no figure) grows; 将比去年 is no part of a name
         ("全区蔬菜在连续两年大丰收的基础上，又增长8%左右。", ({"metric": "蔬菜", "change": 8},)),
         ("全区水果产量比去年增长6%以上。", ({"metric": "水果产量", "change": 6},)),
