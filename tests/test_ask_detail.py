@@ -100,3 +100,29 @@ def test_which_of_a_reports_growth_targets_is_highest_or_lowest(tmp_path, paragr
         a = ask(s, question)
     assert all(e in a.answer for e in expect), (a.answer, a.parsed)
     assert not any(e in a.answer for e in absent), a.answer
+
+
+_REGULATIONS = {
+    "a.txt": "云溪市文明出行条例\n（2030年3月1日云溪市人民代表大会常务委员会通过）\n第一条 为了促进文明出行，制定本条例。\n"
+             "第二十条 在公共场所随意丢弃烟头的，由城市管理部门责令清理，拒不清理的，处以三十元罚款。\n"
+             "第二十一条 辱骂、推搡劝阻人的，处警告或者一百元以下的罚款。\n",
+    "b.txt": "丽水市市容管理条例\n（2030年5月1日丽水市人民代表大会常务委员会通过）\n第一条 为了加强市容管理，制定本条例。\n"
+             "第九条 随意丢弃烟头、乱扔果皮的，由市容部门责令清除，处20元以上60元以下罚款。\n",
+}
+
+
+@pytest.mark.parametrize(("question", "expect"), [
+    # a place's regulation named by its place only, each of two places, and 怎么处罚 asking the fine
+    ("云溪市和丽水市的条例对随意丢弃烟头的罚款分别是多少？", ["三十元", "20元以上60元以下"]),
+    ("丽水市的条例对随意丢弃烟头罚多少钱？", ["20元以上60元以下"]),
+    ("云溪市文明出行条例对辱骂、推搡劝阻人的怎么处罚？", ["一百元以下"]),
+])
+def test_a_fine_of_a_places_own_regulation_and_of_two_places(tmp_path, question, expect):
+    (tmp_path / "in").mkdir()
+    for name, text in _REGULATIONS.items():
+        (tmp_path / "in" / name).write_text(text, encoding="utf-8")
+    with open_store(str(tmp_path / "t.db")) as s:
+        ingest(s, walk([str(tmp_path / "in")]))
+    with open_store(str(tmp_path / "t.db"), readonly=True) as s:
+        a = ask(s, question)
+    assert all(e in a.answer for e in expect), (a.answer, a.parsed)

@@ -1188,8 +1188,21 @@ def fine(store: StoreAPI, p: Plan, q: str) -> Answer | None:
     if m is None:
         return None
     name = re.sub(r"^(?:请问|按照?|根据|依照|依据)", "", m.group(1))
-    words = [w for w in S.words_of(q[m.end():]) if not re.fullmatch(r"罚款?|多少|元|以下|以上|规定", w)]
-    hit = S.fine_sentence(store, name, words)
+    words = [w for w in S.words_of(q[m.end():]) if not re.fullmatch(r"罚款?|多少|元|以下|以上|规定|处罚|分别", w)]
+    own = name
+    for place in p.places:  # 郑州的条例: a place's regulation named by its place only
+        for short in sorted({place, re.sub(r"[省市区县]$", "", place)}, key=len, reverse=True):
+            own = own.replace(short, "")
+    unnamed = len(re.sub(r"[的之该本其]|(?:条例|办法|规定|细则)$", "", own)) < 2
+    if unnamed and len(p.places) > 1:  # 郑州和贵阳的条例…分别: each place's own regulation
+        hits = [S.fine_sentence(store, name, words, S.place_regulations(store, place)) for place in p.places]
+        if not all(hits):
+            return None
+        return Answer(answer="；".join(f"{h['region'] or ''}《{h['title']}》：{h['fine']}罚款（原文“{h['quote']}”）"
+                                      for h in hits if h) + "。",
+                      citations=[{k: h[k] for k in ("doc", "quote", "span")} for h in hits if h])
+    docs = S.place_regulations(store, p.places[0]) if unnamed and p.places else None
+    hit = S.fine_sentence(store, name, words, docs)
     if hit is None:
         return None
     return Answer(answer=f"《{hit['title']}》：{hit['fine']}罚款（原文“{hit['quote']}”）。",

@@ -768,11 +768,24 @@ FINE_FORMS: list[tuple[str, str]] = [
 FINE = re.compile("|".join(f"(?:{rx})" for rx, _ in FINE_FORMS))
 
 
-def fine_sentence(store: StoreAPI, name: str, words: list[str]) -> dict[str, Any] | None:
-    """The sentence (or list item) of the named regulation that sets a fine and holds most of the
-    question's words, with the fine as written; None when no sentence holds any of them."""
+def place_regulations(store: StoreAPI, place: str) -> list[tuple[dict[str, Any], str]]:
+    """The regulations stored for a place (郑州的条例 names none by its title: the place's own)."""
+    out = []
+    for row in store.documents(region=place):
+        title = row.get("title") or ""
+        if row.get("kind") == "regulation" or re.search(r"(?:条例|办法|规定|细则)$", title):
+            d = store.document(row["id"])
+            if d:
+                out.append((d, title))
+    return out
+
+
+def fine_sentence(store: StoreAPI, name: str, words: list[str],
+                  docs: list[tuple[dict[str, Any], str]] | None = None) -> dict[str, Any] | None:
+    """The sentence (or list item) of the named regulation (or of ``docs``) that sets a fine and holds
+    most of the question's words, with the fine as written; None when no sentence holds any of them."""
     best: tuple[tuple[int, int, int], int, dict[str, Any]] | None = None
-    for d, title in named_documents(store, name):
+    for d, title in named_documents(store, name) if docs is None else docs:
         text = d["text"]
         for m in FINE.finditer(text):
             start, end = sentence_span(text, m.start(), m.end(), keep_stop=False)
