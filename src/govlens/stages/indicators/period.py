@@ -622,8 +622,6 @@ SPAN_LEVEL_RULES: list[tuple[str, str, tuple[tuple[int, str, str, str, str, str]
         # every member of a list the verb reaches (分别提高到C和D)
         (2026, "review", "五年来，城乡居民人均可支配收入从2020年的41200元和15800元分别提高到52600元和21400元。", "21400元",
          "actual", "2025"),
-        (2026, "review", "五年来，城乡居民人均可支配收入从2020年的41200元和15800元分别提高到52600元和21400元。", "15800元",
-         "actual", "2020"),
         # a level with its 年均 change after it: two facts, the level at the end, the rate over the span
         (2026, "review", "五年来，全市生产总值达到1280亿元，年均增长6.2%。", "1280亿元", "actual", "2025"),
         (2026, "review", "五年来，全市生产总值达到1280亿元，年均增长6.2%。", "6.2%", "actual", "2021-2025"),

@@ -70,8 +70,9 @@ _FROM = re.compile(rf"(?:由|从)(?:去年|上年|原先|原来|原|过去|以�
                    rf"|[“\"]?[一二三四五六七八九十]{{1,3}}五[”\"]?(?:时期|期)?(?:末|期末|初))?(?:每[\u4e00-\u9fff]{{1,2}}?){{0,2}}的?"
                    rf"(?:不到|不足|接近|近|约|超过|逾)?$")
 # 由五十年代的50%左右，上升到80%以上: the start's bound and a comma may stand before the to-verb.
-_TO_VERB = re.compile(rf"^(?:(?:左右|上下|以上|以下|多)?[，,])?(?:预计|将|要|可望|有望|进一步)?(?:{_TO_VERBS})")
-_FROM_LIST = re.compile(rf"、(?:{YEAR}|{YEAR_CN})年(?:底|末)?的?")  # 从1979年的170亿元、1980年的127亿元
+_TO_VERB = re.compile(rf"^(?:(?:左右|上下|以上|以下|多)?[，,])?(?:预计|将|要|可望|有望|进一步|分别)?(?:{_TO_VERBS})")
+# 从2017年的12亿元、2018年的9亿元; 从2016年的A和B分别提高到C和D: starts one after the other
+_FROM_LIST = re.compile(rf"(?:、|和|及|与)(?:(?:{YEAR}|{YEAR_CN})年(?:底|末)?的?)?")
 _REACHED = ("达到", "达", "为", "至")
 _REACHED_AFTER = re.compile(r"^[、，,]?(?:达到|达|增至|增加到|提高到|升至|(?:总量|规模|总额|总规模)(?:达到?|为)?)$")
 _LIST_JOIN = ("、", "和", "及", "与", "，", ",")
@@ -176,6 +177,7 @@ class Clause:
     prev_end: int = 0
     prev_fact: Fact | None = None
     pending_from: float | None = None
+    from_values: list[float | None] = field(default_factory=list)  # starts listed (从A和B分别提高到C和D)
     pending_abs: tuple[float | None, str | None] | None = None  # an absolute change before its level
     from_metric: str = ""
     noun_end: int = 0
@@ -511,6 +513,7 @@ def from_to(c: Clause) -> bool:
             nxt is not None and nxt.kind == "level" and _FROM_LIST.fullmatch(text, mt.end, nxt.start)
             and _TO_VERB.match(text[nxt.end : c.s1])):
         c.pending_from = mt.value
+        c.from_values = [*c.from_values, mt.value] if listed else [mt.value]
         if not listed:
             c.from_metric = (_clean_metric(_FROM.sub("", c.raw_window.rstrip())) or c.label() or c.subject_before()
                              or _head_of(c.subject_before(48)))
@@ -712,7 +715,11 @@ MetricRule = Callable[[Clause], "tuple[list[Mention], list[str]] | None"]
 
 
 def _items(c: Clause) -> list[str]:
-    return _split_items(_clean_metric(c.raw_window))
+    w = _clean_metric(c.raw_window)
+    if (c.pending_from is not None and c.from_metric and c.window == c.from_metric
+            and not _clean_metric(_TO_PHRASE.sub("", c.raw_window.strip(" 、，,")))):
+        w = c.from_metric  # 城乡居民人均可支配收入从A和B分别提高到C和D: the ends are items of the starts' measure
+    return _split_items(w)
 
 
 def metrics_object(c: Clause) -> tuple[list[Mention], list[str]] | None:
@@ -754,9 +761,13 @@ def metrics_urban_rural(c: Clause) -> tuple[list[Mention], list[str]] | None:
     group = c.group()
     if len(group) == 2:
         items = _items(c)
-        if len(items) == 1 and items[0].startswith("城乡"):
-            return group, ["城镇" + items[0][2:], "农村" + items[0][2:]]
+        if len(items) == 1 and (pair := next((p for p in _PAIR_WORDS if p in items[0]), None)):
+            # 城乡 = 城镇 and 农村, 收支 = 收入 and 支出, 进出口 = 进口 and 出口 (the words a pair is written with)
+            return group, [items[0].replace(pair, member, 1) for member in _PAIR_WORDS[pair]]
     return None
+
+
+_PAIR_WORDS = {"城乡": ("城镇", "农村"), "收支": ("收入", "支出"), "进出口": ("进口", "出口")}
 
 
 _FINE_AFTER = re.compile(r"(?:以上|以下|以内)?的?(?P<noun>罚款|罚金)")
@@ -1030,6 +1041,9 @@ METRIC_RULES: list[Row] = [
          ({"metric": "养老金月人均增加", "value": 40}, {"metric": "医保补助月人均增加", "value": 30},
           {"metric": "护理补贴月人均增加", "value": 50})),)),
     Row("城乡 is 城镇 and 农村", metrics_urban_rural, (
+        ("全区一般公共预算收支累计分别突破800亿元、2000亿元。",
+         ({"metric": "一般公共预算收入", "value": 800}, {"metric": "一般公共预算支出", "value": 2000})),
+        ("全区外贸进出口额分别增长6%和9%。", ({"metric": "外贸进口额", "change": 6}, {"metric": "外贸出口额", "change": 9})),
         ("城乡居民人均可支配收入分别增长5.1%和7.3%。",
          ({"metric": "城镇居民人均可支配收入", "change": 5.1}, {"metric": "农村居民人均可支配收入", "change": 7.3})),)),
     Row("各/均/年均 over a list of metrics", metrics_each, (
@@ -1077,6 +1091,9 @@ METRIC_RULES: list[Row] = [
         # the people counted before a verb of going (来到, 沿着, 涌入): not where they went
         ("春节假期，30万名各地游客来到东湖景区游览。", ({"metric": "各地游客", "value": 30, "unit": "万名"},)),
         ("新增3所公办幼儿园。", ({"metric": "新增公办幼儿园", "value": 3, "unit": "所"},)),
+        ("新开通4条城际公交线路。", ({"metric": "新开通城际公交线路", "value": 4, "unit": "条"},)),
+        # 近 opening a word (近岸, 近郊) is no qualifier
+        ("全区近岸海域水质优良比例达到93%。", ({"metric": "近岸海域水质优良比例", "value": 93},)),
         # the subject before 在…的基础上 (its clause holds no figure) grows; 将比去年 is no part of a name
         ("全区蔬菜在连续两年大丰收的基础上，又增长8%左右。", ({"metric": "蔬菜", "change": 8},)),
         ("全区水果产量比去年增长6%以上。", ({"metric": "水果产量", "change": 6},)),
@@ -1258,7 +1275,10 @@ def emit(c: Clause) -> bool:
     # a one-character product the lexicon knows (钢, 煤), else it is a scrap of the clause (和, 即, 高).
     metrics = [m if len(m) != 1 or m in ONE_CHAR_METRICS or any(text.startswith(m, g.end) for g in group) else ""
                for m in metrics]
-    for g, metric in zip(group, metrics, strict=False):
+    starts = c.from_values if c.pending_from is not None and len(c.from_values) == len(group) > 1 else None
+    for k, (g, metric) in enumerate(zip(group, metrics, strict=False)):
+        if starts is not None:
+            c.pending_from = starts[k]  # 从A和B分别提高到C和D: C started at A, D at B
         if g.qualifier is None and "力争" in c.raw_window:
             g.qualifier = "力争"  # the contract counts 力争 among qualifiers
         f = _fact(doc, g, metric, q_start, q_end, kind, period)
@@ -1344,6 +1364,10 @@ RULES: list[Row] = [
         # a subject clause too long to be a name: its head after the last 的
         ("全区实现城乡供水一体化和农村污水集中处理的行政村覆盖率，由2015年的40%提高到90%。",
          ({"metric": "行政村覆盖率", "value": 90, "from_value": 40},)),
+        # two starts and two ends (从A和B分别提高到C和D): the ends are the items of the measure (城乡 = 城镇, 农村)
+        ("全区城乡居民人均可支配收入从2016年的30000元和12000元分别提高到42000元和19000元。",
+         ({"metric": "城镇居民人均可支配收入", "value": 42000, "from_value": 30000},
+          {"metric": "农村居民人均可支配收入", "value": 19000, "from_value": 12000})),
         # starts listed one after the other (从2018年的A、2019年的B，预计降低到C): the last one is the start
         ("全区财政赤字从2017年的12亿元、2018年的9亿元，进一步降低到去年的3亿元。",
          ({"metric": "财政赤字", "value": 3, "from_value": 9},)),)),
