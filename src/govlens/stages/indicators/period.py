@@ -446,6 +446,7 @@ _BASIS_AFTER = re.compile(r"[^，,。；;]{0,16}?的基础上")
 _NOW = re.compile(r"^(?:现已|现在|目前|至今|现有)")
 _NOW_AFTER = re.compile(r"[，,；;：:](?:现已|现在|目前|至今|现有)")  # opening a later clause of the sentence
 _YEARLY = re.compile(r"平均每年|年均|每年平均")
+_YEARLY_RATE = re.compile(r"(?:平均每年|年均|每年平均)(?:实际|名义)?(?:增长|增速|递增|递减|增加|提高|下降|减少|降低)")
 
 SPAN_RULES: list[tuple[str, str, tuple[tuple[int, str, str, str], ...]]] = [
     # (name, what it does, examples: (document year, section kind "review"/"targets", sentence, period))
@@ -463,8 +464,12 @@ SPAN_RULES: list[tuple[str, str, tuple[tuple[int, str, str, str], ...]]] = [
          (2024, "review", "全区贸易顺差连续两年下降，2023年比上年减少6.4%。", "2023"),
      )),
     ("a yearly average after a span word of its paragraph takes that span",
-     "平均每年/年均 with no span of its own: the last span word earlier in the paragraph", (
+     "平均每年/年均 with no span of its own: the last span word earlier in the paragraph, else a yearly rate of "
+     "change under a review heading naming a plan's years (“九五”时期…回顾) that end at the figure's year", (
          (2024, "review", "五年平均每年增长6.1%。农业总产值平均每年增长3.2%。", "2019-2023"),
+         (2001, "plan_review", "城乡居民收入2000年分别达到5260元和2140元。全市社会消费品零售总额平均每年增长9.4%。", "1996-2000"),
+         (2001, "plan_review", "2000年全市细颗粒物年均浓度降至41微克/立方米。", "2000"),
+         (2001, "plan_review", "城乡居民收入2000年分别达到5260元和2140元。居民储蓄存款余额五年增长1倍多。", "1996-2000"),
      )),
     ("a yearly-average target takes the plan span of its paragraph or heading, else the coming five years",
      "年均 in a target: the plan period named before it, 今后N年, or the report's year and the four after", (
@@ -576,14 +581,18 @@ def span_period(doc: Document, text: str, line_lo: int, s0: int, pos: int, perio
             if heading and heading.endswith(f"-{y}"):
                 return heading
         return period
-    m = _last(_SPAN_WORD.finditer(before))
-    if m is not None and ((k := cue_index(cues, pos)) < 0 or cues[k][0] < s0 + m.start()):
+    # the span word may stand right before the figure's own change verb (余额五年增长1倍多: the mention opens at 增长)
+    m = _last(w for w in _SPAN_WORD.finditer(text, s0, min(len(text), pos + 4)) if w.end() <= pos)
+    if m is not None and ((k := cue_index(cues, pos)) < 0 or cues[k][0] < m.start()):
         # (not over a period named after it: …十七年间平均每年增长28%，大寨去年…)
         return _span_of(_span_n(m), y)
     if _YEARLY.search(last_clause_text):
         m = _last(_SPAN_WORD.finditer(text, line_lo, s0))
         if m is not None:
             return _span_of(_span_n(m), y)
+        if heading and heading.endswith(f"-{y}") and _YEARLY_RATE.search(last_clause(before) + text[pos : pos + 8]):
+            # a yearly rate of change in a review of a plan's years (“九五”时期…的回顾) ending at its year
+            return heading
     return period
 
 
