@@ -203,13 +203,14 @@ def same_name(a: str, b: str) -> bool:
     if not a or not b:
         return False
     short, long_ = sorted((a, b), key=len)
-    return a == b or (len(short) >= 3 and _covers(long_, short)) or _head_of(long_, short)
+    return (a == b or (len(short) >= 3 and _covers(long_, short)) or _head_of(long_, short)
+            or same_words(long_, short))
 
 
 def names_asked(asked: str, name: str) -> bool:
     """A stored name answers the name a user asked for when it holds most of it (公厕 finds 公厕改造)
     or is its two-character head (蔬菜大棚 finds 大棚), but 县财政教育 does not find the vaguer 县财政."""
-    return asked == name or _covers(name, asked) or _head_of(asked, name)
+    return asked == name or _covers(name, asked) or _head_of(asked, name) or same_words(name, asked)
 
 
 # Heads naming one aspect of a thing (its output, its area). A list that names the thing once and its
@@ -239,9 +240,48 @@ def lists_several(metric: str | None) -> bool:
     return "、" in (metric or "")
 
 
+# A figure whose measure the sentence names only after it, as the problem it solves: 再解决3200万山区群众的
+# 饮水困难问题 counts people whose 饮水困难 is solved, and the words before the figure (再解决, 山区群众) name
+# no measure. The name is the words between the figure (and its count unit) and 问题/难题/困难.
+# (pattern, example sentence, the name it reads as)
+_FIGURE = r"(?P<num>\d+(?:\.\d+)?)多?[万亿]?(?:人|名|户|个)?"
+OBJECT_AFTER_ROWS: list[tuple[str, str, str]] = [
+    (rf"解决了?{_FIGURE}(?P<obj>[^，；。,;\d]{{2,16}}?)(?:的)?(?:问题|难题)", "年内再解决150万山区群众的吃水难问题",
+     "山区群众吃水难"),
+    (rf"解决了?{_FIGURE}(?P<obj>[^，；。,;\d]{{2,16}}?困难)", "新解决20万户牧民的冬季取暖困难", "牧民冬季取暖困难"),
+]
+OBJECT_AFTER = [re.compile(p) for p, _, _ in OBJECT_AFTER_ROWS]
+
+
+def object_after(f: dict[str, Any]) -> str | None:
+    """The name :data:`OBJECT_AFTER_ROWS` reads after the fact's own figure in its sentence, else None."""
+    quote, value = f.get("quote") or "", f.get("value")
+    for rx in OBJECT_AFTER:
+        for m in rx.finditer(quote):
+            if value is not None and float(m["num"]) == float(value):
+                return named_measure(m["obj"].replace("的", ""))
+    return None
+
+
+def _words(name: str) -> set[str]:
+    import rjieba
+
+    return {w for w in rjieba.cut(name) if len(w) >= 2}
+
+
+def same_words(long_: str, short: str) -> bool:
+    """Every word (two characters or more, at least two of them) of ``short`` stands in ``long_``, in any
+    order: 饮水安全 and 安全饮水 are one measure as the reports word it one year and the next."""
+    words = _words(short)
+    return len(words) >= 2 and all(w in long_ for w in words)
+
+
 def fact_name(f: dict[str, Any], facts: list[dict[str, Any]]) -> str | None:
-    """The name a keyless fact is tracked by: :func:`named_measure`, or for a bare aspect its list's
-    thing (:func:`name_in_list`, the nearest figure before it in its sentence among ``facts``)."""
+    """The name a keyless fact is tracked by: the problem named after its figure (:func:`object_after`),
+    :func:`named_measure`, or for a bare aspect its list's thing (:func:`name_in_list`, the nearest
+    figure before it in its sentence among ``facts``)."""
+    if not f.get("metric_key") and (after := object_after(f)):
+        return after
     name = named_measure(f.get("metric"))
     if name is not None or f.get("metric_key") or name_core(f.get("metric")) not in _ASPECTS:
         return name

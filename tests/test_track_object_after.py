@@ -1,0 +1,47 @@
+"""A figure whose measure the sentence names only after it (再解决150万山区群众的吃水难问题) is tracked by
+that name, and two names holding the same words in another order (饮水安全, 安全饮水) are one measure.
+All sentences here are invented."""
+
+import re
+
+import pytest
+
+from govlens.analysis.track import OBJECT_AFTER_ROWS, fact_name, names_asked, object_after, same_name
+
+
+@pytest.mark.parametrize(("pattern", "example", "name"), OBJECT_AFTER_ROWS)
+def test_each_row_reads_the_name_after_the_figure(pattern, example, name):
+    value = float(re.search(r"\d+", example)[0])
+    fact = {"quote": example, "value": value, "metric": "再解决", "metric_key": None}
+    assert object_after(fact) == name
+    assert fact_name(fact, [fact]) == name
+
+
+@pytest.mark.parametrize("quote", [
+    "今年要再解决800万山区居民的吃水难问题，增加300万沼气用户",
+    "全年解决了812多万山区居民的吃水难问题",
+])
+def test_the_name_is_of_the_figure_that_stands_before_it(quote):
+    value = 800 if "800万" in quote else 812
+    assert object_after({"quote": quote, "value": value}) == "山区居民吃水难"
+    assert object_after({"quote": quote, "value": 300}) is None  # the other figure names no problem after it
+
+
+def test_the_words_before_a_figure_name_it_when_no_problem_follows():
+    fact = {"quote": "新增沼气用户450万户", "value": 450, "metric": "新增沼气用户", "metric_key": None}
+    assert object_after(fact) is None
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("山区居民饮水安全", "山区居民安全饮水", True),
+    ("牧区饮水安全工程", "牧区安全饮水", True),
+    ("饮水安全", "用电安全", False),
+    ("农村公路", "农村电网", False),
+])
+def test_names_in_another_order_are_one_measure(a, b, same):
+    assert same_name(a, b) is same
+
+
+def test_a_user_finds_a_name_worded_in_another_order():
+    assert names_asked("山区安全饮水", "山区居民饮水安全")
+    assert not names_asked("山区安全用电", "山区居民饮水安全")
