@@ -658,6 +658,20 @@ SPAN_LEVEL_RULES: list[tuple[str, str, tuple[tuple[int, str, str, str, str, str]
         (2026, "review", "五年来，全市新增发电装机418万千瓦、总装机达915万千瓦。", "418万千瓦", "actual", "2021-2025"),
         (2026, "review", "五年来，全市规上工业产值超2600亿元、比2020年增加四成。", "2600亿元", "actual", "2025"),
         (2026, "review", "五年来，全市数字经济核心产业占生产总值比重超12%。", "12%", "actual", "2025"),
+        # a stock of firms, an income (营收) after the bound: the end year; a count brought in (引进企业超…) is a flow
+        (2026, "review", "五年来，全市农副产品加工业营收超2000亿元，工业增加值提升到900亿元。", "2000亿元", "actual", "2025"),
+        (2026, "review", "五年来，全市企业主体超42万户，外贸实绩企业突破1300家，高新技术企业达2100家。", "42万户", "actual",
+         "2025"),
+        (2026, "review", "五年来，全市企业主体超42万户，外贸实绩企业突破1300家，高新技术企业达2100家。", "1300家", "actual",
+         "2025"),
+        (2026, "review", "五年来，全市引进企业超300家，培育专精特新企业突破120家。", "300家", "actual", "2021-2025"),
+        (2026, "review", "五年来，全市引进企业超300家，培育专精特新企业突破120家。", "120家", "actual", "2021-2025"),
+        (2026, "targets", "“十五五”时期主要目标：养老床位超过2.3万张，普惠托育服务覆盖实现95%，新增就业岗位12万个。", "2.3万张",
+         "target", "2030"),
+        (2026, "targets", "“十五五”时期主要目标：养老床位超过2.3万张，普惠托育服务覆盖实现95%，新增就业岗位12万个。", "95%",
+         "target", "2030"),
+        (2026, "targets", "“十五五”时期主要目标：养老床位超过2.3万张，普惠托育服务覆盖实现95%，新增就业岗位12万个。", "12万个",
+         "target", "2026-2030"),
     )),
     ("a throughput or a capacity bounded by 超过 / 突破 is a level",
      "吞吐量超过3亿吨, 装机容量突破900万千瓦 in a five-year review: one year's amount or a stock (the end year), as "
@@ -887,13 +901,20 @@ TIME_RULES: list[tuple[str, str, tuple[tuple[str, int, str, str, str, str], ...]
           "42.5%", "actual", "2023"),
      )),
     ("a year of an event named by a noun dates nothing",
-     "1985年一度出现的过热, 2020年发生的疫情, 1984年末至1985年遗留的问题, 2034年全省冬运会: the time of that event, not of the figures after it", (
+     "1985年一度出现的过热, 2020年发生的疫情, 1984年末至1985年遗留的问题, 2034年全省冬运会, 规划和2035年远景目标 (a name, "
+     "not a heading 2035年远景目标：): the time of that event, not of the figures after it", (
          ("delivered", 1994, "一、当前的经济形势\n去年，全省上下齐心，1991年末至1992年曾经出现的开发区过多问题得到纠正。全省工业产值达到1200亿元，比上年增长8.2%。\n",
           "1200亿元", "actual", "1993"),
          ("report", 2024, "一、2023年工作回顾\n我们妥善处置了2021年发生的洪涝灾害。全年新建堤防32公里。\n",
           "32公里", "actual", "2023"),
          ("report", 2031, "一、2030年工作回顾\n全区经济平稳。\n二、2031年工作安排\n借助承办2034年全省冬运会契机，发展冰雪旅游。预计全年接待游客达到520万人次。\n",
           "520万人次", "forecast", "2031"),
+         # a plan's horizon named with it (“十四五”规划和2035年远景目标) is a name, not the time of what follows
+         ("report", 2021, "一、2020年工作回顾\n全区发展定位进一步提升，纳入全市“十四五”规划和2035年远景目标。──人民生活持续改善。"
+          "预计居民人均可支配收入61200元，同比增长4.1%。\n", "61200元", "forecast", "2020"),
+         # a heading naming the horizon before its figures (2035年远景目标：…) still dates them
+         ("report", 2021, "一、2020年工作回顾\n全区经济平稳。\n二、“十四五”时期目标任务\n2035年远景目标：全区人均地区生产总值达到22万元。\n",
+          "22万元", "target", "2035"),
      )),
     ("共规划 / 拟规划 N个 is a plan; a status opening a later clause ends its reach",
      "“十四五”期间，全区共规划项目24个 (target of the plan's span; not 规划区, 规划面积), 目前…等3个项目正在施工中: "
