@@ -6,7 +6,14 @@ import re
 
 import pytest
 
-from govlens.analysis.track import OBJECT_AFTER_ROWS, fact_name, names_asked, object_after, same_name
+from govlens.analysis.track import (
+    OBJECT_AFTER_ROWS,
+    VERB_THEN_THING_ROWS,
+    fact_name,
+    names_asked,
+    object_after,
+    same_name,
+)
 
 
 @pytest.mark.parametrize(("pattern", "example", "name"), OBJECT_AFTER_ROWS)
@@ -45,3 +52,16 @@ def test_names_in_another_order_are_one_measure(a, b, same):
 def test_a_user_finds_a_name_worded_in_another_order():
     assert names_asked("山区安全饮水", "山区居民饮水安全")
     assert not names_asked("山区安全用电", "山区居民饮水安全")
+
+
+@pytest.mark.parametrize(("quote", "metric", "value", "name"), VERB_THEN_THING_ROWS)
+def test_a_name_ending_in_its_verb_takes_the_thing_counted_after_the_figure(quote, metric, value, name):
+    unit = quote.split(f"{value:g}")[1][0]
+    fact = {"quote": quote, "metric": metric, "value": value, "unit": unit, "metric_key": None}
+    assert object_after(fact) == name
+    assert fact_name(fact, [fact]) == name
+
+
+def test_a_name_ending_in_a_noun_keeps_its_own_words():
+    fact = {"quote": "新增停车泊位1200个，改造老旧管网", "metric": "新增停车泊位", "value": 1200, "unit": "个"}
+    assert object_after(fact) is None

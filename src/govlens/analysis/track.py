@@ -253,13 +253,45 @@ OBJECT_AFTER_ROWS: list[tuple[str, str, str]] = [
 OBJECT_AFTER = [re.compile(p) for p, _, _ in OBJECT_AFTER_ROWS]
 
 
+# A name that ends in its verb (国务院各部门全年取消和下放) before a count (246项) leaves the thing counted
+# after the figure: the name is the verbs and that thing (取消和下放行政审批事项). (example sentence, the
+# name before the figure, its value, the name it reads as)
+VERB_THEN_THING_ROWS: list[tuple[str, str, float, str]] = [
+    ("省直部门全年取消和调整38项收费项目，减轻企业负担", "省直部门全年取消和调整", 38, "取消和调整收费项目"),
+    ("全年新认定127家专精特新企业", "全年新认定", 127, "认定专精特新企业"),
+]
+_VERB_TAGS = ("v", "c")
+
+
+def _verbs_ending(metric: str) -> str | None:
+    """The verbs (and the words joining them) that end ``metric``, when it ends in a verb."""
+    import rjieba
+
+    tags = rjieba.tag(metric)
+    if not tags or not tags[-1][1].startswith("v"):
+        return None
+    i = len(tags)
+    while i > 0 and tags[i - 1][1].startswith(_VERB_TAGS):
+        i -= 1
+    return "".join(w for w, _ in tags[i:]).lstrip("和及与")
+
+
 def object_after(f: dict[str, Any]) -> str | None:
-    """The name :data:`OBJECT_AFTER_ROWS` reads after the fact's own figure in its sentence, else None."""
+    """The name read after the fact's own figure in its sentence (:data:`OBJECT_AFTER_ROWS`, then
+    :data:`VERB_THEN_THING_ROWS` for a name ending in its verb), else None."""
     quote, value = f.get("quote") or "", f.get("value")
+    if value is None:
+        return None
     for rx in OBJECT_AFTER:
         for m in rx.finditer(quote):
-            if value is not None and float(m["num"]) == float(value):
+            if float(m["num"]) == float(value):
                 return named_measure(m["obj"].replace("的", ""))
+    unit = f.get("unit") or ""
+    if unit in COUNT_UNITS and (verbs := _verbs_ending(f.get("metric") or "")):
+        m = re.search(rf"(?<![\d.]){re.escape(f'{float(value):g}')}多?{re.escape(unit)}(?P<thing>[^，；。、,;\d]{{2,12}})",
+                      quote)
+        if m and (thing := named_measure(m["thing"])):
+            return named_measure(verbs + thing)
     return None
 
 
