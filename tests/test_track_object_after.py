@@ -7,11 +7,13 @@ import re
 import pytest
 
 from govlens.analysis.track import (
+    BA_RAISED_ROWS,
     OBJECT_AFTER_ROWS,
     VERB_THEN_THING_ROWS,
     fact_name,
     names_asked,
     object_after,
+    raised_by_ba,
     same_name,
 )
 
@@ -65,3 +67,20 @@ def test_a_name_ending_in_its_verb_takes_the_thing_counted_after_the_figure(quot
 def test_a_name_ending_in_a_noun_keeps_its_own_words():
     fact = {"quote": "新增停车泊位1200个，改造老旧管网", "metric": "新增停车泊位", "value": 1200, "unit": "个"}
     assert object_after(fact) is None
+
+
+@pytest.mark.parametrize(("pattern", "example", "name"), BA_RAISED_ROWS)
+def test_a_ba_clause_raising_a_standard_names_its_measure(pattern, example, name):
+    metric = example.split("由")[0]
+    fact = {"quote": example, "metric": metric, "value": 400, "unit": "元", "metric_key": None}
+    assert raised_by_ba(fact) == name
+    assert fact_name(fact, [fact]) == name
+
+
+@pytest.mark.parametrize(("quote", "metric", "name"), [
+    ("今年要把乡村教师生活补助标准提高到每月500元", "把乡村教师生活补助标准", "乡村教师生活补助标准"),
+    ("把城乡低保对象的救助标准由每月600元上调到660元", "把城乡低保对象的救助标准", "城乡低保对象救助标准"),
+    ("把乡镇卫生院建成120所标准化卫生院", "把乡镇卫生院", None),  # built, not raised: no name
+])
+def test_ba_names_only_a_raised_measure(quote, metric, name):
+    assert raised_by_ba({"quote": quote, "metric": metric}) == name

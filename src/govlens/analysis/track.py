@@ -308,12 +308,37 @@ def same_words(long_: str, short: str) -> bool:
     return len(words) >= 2 and all(w in long_ for w in words)
 
 
+# A 把 clause that raises (or lowers, widens) a standard to the figure names the measure between 把 and
+# the verb: 把村医补助标准由每人每月300元提高到400元 sets the 村医补助标准 at 400元, so a name opening on 把
+# is that measure's here, though elsewhere 把… opens no name (NOT_A_NAME_ROWS). (pattern, example, name)
+BA_RAISED_ROWS: list[tuple[str, str, str]] = [
+    (r"把(?P<name>[^，；。,;把]{2,24}?)(?:由[^，；。,;]{1,16}?)?(?:提高|提升|扩大|增加|降低|下调|上调|调整)到",
+     "把村医补助标准由每人每月300元提高到400元", "村医补助标准"),
+]
+BA_RAISED = [re.compile(p) for p, _, _ in BA_RAISED_ROWS]
+
+
+def raised_by_ba(f: dict[str, Any]) -> str | None:
+    """The measure a 把 clause raises to the fact's figure (:data:`BA_RAISED_ROWS`) when the fact's name
+    opens on that 把, else None."""
+    metric = f.get("metric") or ""
+    if not metric.startswith("把"):
+        return None
+    for rx in BA_RAISED:
+        for m in rx.finditer(f.get("quote") or ""):
+            if metric[1:].replace("的", "").startswith(m["name"].replace("的", "")):
+                return named_measure(m["name"])
+    return None
+
+
 def fact_name(f: dict[str, Any], facts: list[dict[str, Any]]) -> str | None:
     """The name a keyless fact is tracked by: the problem named after its figure (:func:`object_after`),
     :func:`named_measure`, or for a bare aspect its list's thing (:func:`name_in_list`, the nearest
     figure before it in its sentence among ``facts``)."""
     if not f.get("metric_key") and (after := object_after(f)):
         return after
+    if not f.get("metric_key") and (raised := raised_by_ba(f)):
+        return raised
     name = named_measure(f.get("metric"))
     if name is not None or f.get("metric_key") or name_core(f.get("metric")) not in _ASPECTS:
         return name
