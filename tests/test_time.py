@@ -244,10 +244,14 @@ SPAN_CASES = [pytest.param(year, section, sentence, period, id=f"{name[:30]}: {s
 
 @pytest.mark.parametrize(("year", "section", "sentence", "period"), SPAN_CASES)
 def test_span_rules_date_totals_and_averages_over_several_years(year, section, sentence, period):
+    from govlens.lexicon.words import PLAN_START
+
+    plan = {start + 4: name for name, start in PLAN_START.items()}.get(year - 1)
     body = f"一、{year - 1}年工作回顾\n{sentence}\n" if section == "review" else \
+        f"一、“{plan}”时期全区经济社会发展的回顾\n{sentence}\n" if section == "plan_review" else \
         f"一、{year - 1}年工作回顾\n全区生产总值增长5%。\n二、{year}年主要目标\n{sentence}\n"
     doc = read(body, year)
     facts = [f.data for f in doc.facts if f.type == "indicator"]
     assert facts, sentence
     assert facts[-1]["period"] == period, facts[-1]
-    assert facts[-1]["kind"] == ("actual" if section == "review" else "target")
+    assert facts[-1]["kind"] == ("target" if section == "targets" else "actual")

@@ -203,13 +203,14 @@ def same_name(a: str, b: str) -> bool:
     if not a or not b:
         return False
     short, long_ = sorted((a, b), key=len)
-    return a == b or (len(short) >= 3 and _covers(long_, short)) or _head_of(long_, short)
+    return (a == b or (len(short) >= 3 and _covers(long_, short)) or _head_of(long_, short)
+            or same_words(long_, short))
 
 
 def names_asked(asked: str, name: str) -> bool:
     """A stored name answers the name a user asked for when it holds most of it (公厕 finds 公厕改造)
     or is its two-character head (蔬菜大棚 finds 大棚), but 县财政教育 does not find the vaguer 县财政."""
-    return asked == name or _covers(name, asked) or _head_of(asked, name)
+    return asked == name or _covers(name, asked) or _head_of(asked, name) or same_words(name, asked)
 
 
 # Heads naming one aspect of a thing (its output, its area). A list that names the thing once and its
@@ -239,9 +240,105 @@ def lists_several(metric: str | None) -> bool:
     return "、" in (metric or "")
 
 
+# A figure whose measure the sentence names only after it, as the problem it solves: 再解决3200万山区群众的
+# 饮水困难问题 counts people whose 饮水困难 is solved, and the words before the figure (再解决, 山区群众) name
+# no measure. The name is the words between the figure (and its count unit) and 问题/难题/困难.
+# (pattern, example sentence, the name it reads as)
+_FIGURE = r"(?P<num>\d+(?:\.\d+)?)多?[万亿]?(?:人|名|户|个)?"
+OBJECT_AFTER_ROWS: list[tuple[str, str, str]] = [
+    (rf"解决了?{_FIGURE}(?P<obj>[^，；。,;\d]{{2,16}}?)(?:的)?(?:问题|难题)", "年内再解决150万山区群众的吃水难问题",
+     "山区群众吃水难"),
+    (rf"解决了?{_FIGURE}(?P<obj>[^，；。,;\d]{{2,16}}?困难)", "新解决20万户牧民的冬季取暖困难", "牧民冬季取暖困难"),
+]
+OBJECT_AFTER = [re.compile(p) for p, _, _ in OBJECT_AFTER_ROWS]
+
+
+# A name that ends in its verb (国务院各部门全年取消和下放) before a count (246项) leaves the thing counted
+# after the figure: the name is the verbs and that thing (取消和下放行政审批事项). (example sentence, the
+# name before the figure, its value, the name it reads as)
+VERB_THEN_THING_ROWS: list[tuple[str, str, float, str]] = [
+    ("省直部门全年取消和调整38项收费项目，减轻企业负担", "省直部门全年取消和调整", 38, "取消和调整收费项目"),
+    ("全年新认定127家专精特新企业", "全年新认定", 127, "认定专精特新企业"),
+]
+_VERB_TAGS = ("v", "c")
+
+
+def _verbs_ending(metric: str) -> str | None:
+    """The verbs (and the words joining them) that end ``metric``, when it ends in a verb."""
+    import rjieba
+
+    tags = rjieba.tag(metric)
+    if not tags or not tags[-1][1].startswith("v"):
+        return None
+    i = len(tags)
+    while i > 0 and tags[i - 1][1].startswith(_VERB_TAGS):
+        i -= 1
+    return "".join(w for w, _ in tags[i:]).lstrip("和及与")
+
+
+def object_after(f: dict[str, Any]) -> str | None:
+    """The name read after the fact's own figure in its sentence (:data:`OBJECT_AFTER_ROWS`, then
+    :data:`VERB_THEN_THING_ROWS` for a name ending in its verb), else None."""
+    quote, value = f.get("quote") or "", f.get("value")
+    if value is None:
+        return None
+    for rx in OBJECT_AFTER:
+        for m in rx.finditer(quote):
+            if float(m["num"]) == float(value):
+                return named_measure(m["obj"].replace("的", ""))
+    unit = f.get("unit") or ""
+    if unit in COUNT_UNITS and (verbs := _verbs_ending(f.get("metric") or "")):
+        m = re.search(rf"(?<![\d.]){re.escape(f'{float(value):g}')}多?{re.escape(unit)}(?P<thing>[^，；。、,;\d]{{2,12}})",
+                      quote)
+        if m and (thing := named_measure(m["thing"])):
+            return named_measure(verbs + thing)
+    return None
+
+
+def _words(name: str) -> set[str]:
+    import rjieba
+
+    return {w for w in rjieba.cut(name) if len(w) >= 2}
+
+
+def same_words(long_: str, short: str) -> bool:
+    """Every word (two characters or more, at least two of them) of ``short`` stands in ``long_``, in any
+    order: 饮水安全 and 安全饮水 are one measure as the reports word it one year and the next."""
+    words = _words(short)
+    return len(words) >= 2 and all(w in long_ for w in words)
+
+
+# A 把 clause that raises (or lowers, widens) a standard to the figure names the measure between 把 and
+# the verb: 把村医补助标准由每人每月300元提高到400元 sets the 村医补助标准 at 400元, so a name opening on 把
+# is that measure's here, though elsewhere 把… opens no name (NOT_A_NAME_ROWS). (pattern, example, name)
+BA_RAISED_ROWS: list[tuple[str, str, str]] = [
+    (r"把(?P<name>[^，；。,;把]{2,24}?)(?:由[^，；。,;]{1,16}?)?(?:提高|提升|扩大|增加|降低|下调|上调|调整)到",
+     "把村医补助标准由每人每月300元提高到400元", "村医补助标准"),
+]
+BA_RAISED = [re.compile(p) for p, _, _ in BA_RAISED_ROWS]
+
+
+def raised_by_ba(f: dict[str, Any]) -> str | None:
+    """The measure a 把 clause raises to the fact's figure (:data:`BA_RAISED_ROWS`) when the fact's name
+    opens on that 把, else None."""
+    metric = f.get("metric") or ""
+    if not metric.startswith("把"):
+        return None
+    for rx in BA_RAISED:
+        for m in rx.finditer(f.get("quote") or ""):
+            if metric[1:].replace("的", "").startswith(m["name"].replace("的", "")):
+                return named_measure(m["name"])
+    return None
+
+
 def fact_name(f: dict[str, Any], facts: list[dict[str, Any]]) -> str | None:
-    """The name a keyless fact is tracked by: :func:`named_measure`, or for a bare aspect its list's
-    thing (:func:`name_in_list`, the nearest figure before it in its sentence among ``facts``)."""
+    """The name a keyless fact is tracked by: the problem named after its figure (:func:`object_after`),
+    :func:`named_measure`, or for a bare aspect its list's thing (:func:`name_in_list`, the nearest
+    figure before it in its sentence among ``facts``)."""
+    if not f.get("metric_key") and (after := object_after(f)):
+        return after
+    if not f.get("metric_key") and (raised := raised_by_ba(f)):
+        return raised
     name = named_measure(f.get("metric"))
     if name is not None or f.get("metric_key") or name_core(f.get("metric")) not in _ASPECTS:
         return name

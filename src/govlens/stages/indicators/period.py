@@ -446,6 +446,7 @@ _BASIS_AFTER = re.compile(r"[^，,。；;]{0,16}?的基础上")
 _NOW = re.compile(r"^(?:现已|现在|目前|至今|现有)")
 _NOW_AFTER = re.compile(r"[，,；;：:](?:现已|现在|目前|至今|现有)")  # opening a later clause of the sentence
 _YEARLY = re.compile(r"平均每年|年均|每年平均")
+_YEARLY_RATE = re.compile(r"(?:平均每年|年均|每年平均)(?:实际|名义)?(?:增长|增速|递增|递减|增加|提高|下降|减少|降低)")
 
 SPAN_RULES: list[tuple[str, str, tuple[tuple[int, str, str, str], ...]]] = [
     # (name, what it does, examples: (document year, section kind "review"/"targets", sentence, period))
@@ -463,8 +464,12 @@ SPAN_RULES: list[tuple[str, str, tuple[tuple[int, str, str, str], ...]]] = [
          (2024, "review", "全区贸易顺差连续两年下降，2023年比上年减少6.4%。", "2023"),
      )),
     ("a yearly average after a span word of its paragraph takes that span",
-     "平均每年/年均 with no span of its own: the last span word earlier in the paragraph", (
+     "平均每年/年均 with no span of its own: the last span word earlier in the paragraph, else a yearly rate of "
+     "change under a review heading naming a plan's years (“九五”时期…回顾) that end at the figure's year", (
          (2024, "review", "五年平均每年增长6.1%。农业总产值平均每年增长3.2%。", "2019-2023"),
+         (2001, "plan_review", "城乡居民收入2000年分别达到5260元和2140元。全市社会消费品零售总额平均每年增长9.4%。", "1996-2000"),
+         (2001, "plan_review", "2000年全市细颗粒物年均浓度降至41微克/立方米。", "2000"),
+         (2001, "plan_review", "城乡居民收入2000年分别达到5260元和2140元。居民储蓄存款余额五年增长1倍多。", "1996-2000"),
      )),
     ("a yearly-average target takes the plan span of its paragraph or heading, else the coming five years",
      "年均 in a target: the plan period named before it, 今后N年, or the report's year and the four after", (
@@ -576,14 +581,18 @@ def span_period(doc: Document, text: str, line_lo: int, s0: int, pos: int, perio
             if heading and heading.endswith(f"-{y}"):
                 return heading
         return period
-    m = _last(_SPAN_WORD.finditer(before))
-    if m is not None and ((k := cue_index(cues, pos)) < 0 or cues[k][0] < s0 + m.start()):
+    # the span word may stand right before the figure's own change verb (余额五年增长1倍多: the mention opens at 增长)
+    m = _last(w for w in _SPAN_WORD.finditer(text, s0, min(len(text), pos + 4)) if w.end() <= pos)
+    if m is not None and ((k := cue_index(cues, pos)) < 0 or cues[k][0] < m.start()):
         # (not over a period named after it: …十七年间平均每年增长28%，大寨去年…)
         return _span_of(_span_n(m), y)
     if _YEARLY.search(last_clause_text):
         m = _last(_SPAN_WORD.finditer(text, line_lo, s0))
         if m is not None:
             return _span_of(_span_n(m), y)
+        if heading and heading.endswith(f"-{y}") and _YEARLY_RATE.search(last_clause(before) + text[pos : pos + 8]):
+            # a yearly rate of change in a review of a plan's years (“九五”时期…的回顾) ending at its year
+            return heading
     return period
 
 
@@ -658,6 +667,20 @@ SPAN_LEVEL_RULES: list[tuple[str, str, tuple[tuple[int, str, str, str, str, str]
         (2026, "review", "五年来，全市新增发电装机418万千瓦、总装机达915万千瓦。", "418万千瓦", "actual", "2021-2025"),
         (2026, "review", "五年来，全市规上工业产值超2600亿元、比2020年增加四成。", "2600亿元", "actual", "2025"),
         (2026, "review", "五年来，全市数字经济核心产业占生产总值比重超12%。", "12%", "actual", "2025"),
+        # a stock of firms, an income (营收) after the bound: the end year; a count brought in (引进企业超…) is a flow
+        (2026, "review", "五年来，全市农副产品加工业营收超2000亿元，工业增加值提升到900亿元。", "2000亿元", "actual", "2025"),
+        (2026, "review", "五年来，全市企业主体超42万户，外贸实绩企业突破1300家，高新技术企业达2100家。", "42万户", "actual",
+         "2025"),
+        (2026, "review", "五年来，全市企业主体超42万户，外贸实绩企业突破1300家，高新技术企业达2100家。", "1300家", "actual",
+         "2025"),
+        (2026, "review", "五年来，全市引进企业超300家，培育专精特新企业突破120家。", "300家", "actual", "2021-2025"),
+        (2026, "review", "五年来，全市引进企业超300家，培育专精特新企业突破120家。", "120家", "actual", "2021-2025"),
+        (2026, "targets", "“十五五”时期主要目标：养老床位超过2.3万张，普惠托育服务覆盖实现95%，新增就业岗位12万个。", "2.3万张",
+         "target", "2030"),
+        (2026, "targets", "“十五五”时期主要目标：养老床位超过2.3万张，普惠托育服务覆盖实现95%，新增就业岗位12万个。", "95%",
+         "target", "2030"),
+        (2026, "targets", "“十五五”时期主要目标：养老床位超过2.3万张，普惠托育服务覆盖实现95%，新增就业岗位12万个。", "12万个",
+         "target", "2026-2030"),
     )),
     ("a throughput or a capacity bounded by 超过 / 突破 is a level",
      "吞吐量超过3亿吨, 装机容量突破900万千瓦 in a five-year review: one year's amount or a stock (the end year), as "
@@ -887,13 +910,20 @@ TIME_RULES: list[tuple[str, str, tuple[tuple[str, int, str, str, str, str], ...]
           "42.5%", "actual", "2023"),
      )),
     ("a year of an event named by a noun dates nothing",
-     "1985年一度出现的过热, 2020年发生的疫情, 1984年末至1985年遗留的问题, 2034年全省冬运会: the time of that event, not of the figures after it", (
+     "1985年一度出现的过热, 2020年发生的疫情, 1984年末至1985年遗留的问题, 2034年全省冬运会, 规划和2035年远景目标 (a name, "
+     "not a heading 2035年远景目标：): the time of that event, not of the figures after it", (
          ("delivered", 1994, "一、当前的经济形势\n去年，全省上下齐心，1991年末至1992年曾经出现的开发区过多问题得到纠正。全省工业产值达到1200亿元，比上年增长8.2%。\n",
           "1200亿元", "actual", "1993"),
          ("report", 2024, "一、2023年工作回顾\n我们妥善处置了2021年发生的洪涝灾害。全年新建堤防32公里。\n",
           "32公里", "actual", "2023"),
          ("report", 2031, "一、2030年工作回顾\n全区经济平稳。\n二、2031年工作安排\n借助承办2034年全省冬运会契机，发展冰雪旅游。预计全年接待游客达到520万人次。\n",
           "520万人次", "forecast", "2031"),
+         # a plan's horizon named with it (“十四五”规划和2035年远景目标) is a name, not the time of what follows
+         ("report", 2021, "一、2020年工作回顾\n全区发展定位进一步提升，纳入全市“十四五”规划和2035年远景目标。──人民生活持续改善。"
+          "预计居民人均可支配收入61200元，同比增长4.1%。\n", "61200元", "forecast", "2020"),
+         # a heading naming the horizon before its figures (2035年远景目标：…) still dates them
+         ("report", 2021, "一、2020年工作回顾\n全区经济平稳。\n二、“十四五”时期目标任务\n2035年远景目标：全区人均地区生产总值达到22万元。\n",
+          "22万元", "target", "2035"),
      )),
     ("共规划 / 拟规划 N个 is a plan; a status opening a later clause ends its reach",
      "“十四五”期间，全区共规划项目24个 (target of the plan's span; not 规划区, 规划面积), 目前…等3个项目正在施工中: "
