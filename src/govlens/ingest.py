@@ -93,31 +93,41 @@ def ingest(store: Store, paths: Iterable[str], on_file: Callable[[str, str], Non
         return _ingest_parallel(store, paths, on_file, n)
     rep = IngestReport()
     for path in paths:
-        outcome = "inserted"
-        try:
+        def step(path: str = path) -> str:
             data, ctype = _read(path)
             digest = sha256(data)
             state = store.source_state(digest)
             if state and state[1] == VERSION:
-                rep.skipped += 1
-                outcome = "skipped"
-            else:
-                doc_errors: list[GovlensError] = []  # a document left out; the page's others are stored
-                docs = extract_file(path, data, ctype, doc_errors)
-                rep.errors.extend(doc_errors)
-                store.replace_source(path, digest, len(data), VERSION, docs)
-                _count(rep, docs)
-        except GovlensError as e:
-            rep.failed += 1
-            rep.errors.append(e)
-            outcome = "failed"
-        except Exception as e:  # a bug of ours: this file fails, the batch goes on
-            rep.failed += 1
-            rep.errors.append(_internal(e, path))
-            outcome = "failed"
-        if on_file:
-            on_file(path, outcome)
+                return "skipped"
+            doc_errors: list[GovlensError] = []  # a document left out; the page's others are stored
+            docs = extract_file(path, data, ctype, doc_errors)
+            rep.errors.extend(doc_errors)
+            store.replace_source(path, digest, len(data), VERSION, docs)
+            _count(rep, docs)
+            return "inserted"
+
+        _settle(rep, path, on_file, step)
     return rep
+
+
+def _settle(rep: IngestReport, path: str, on_file: Callable[[str, str], None] | None,
+            step: Callable[[], str]) -> None:
+    """One file's ``step`` (its outcome: inserted or skipped) counted in ``rep``: an error fails that file
+    only, and the batch goes on."""
+    try:
+        outcome = step()
+    except GovlensError as e:
+        rep.failed += 1
+        rep.errors.append(e)
+        outcome = "failed"
+    except Exception as e:  # a bug of ours: this file fails, the batch goes on
+        rep.failed += 1
+        rep.errors.append(_internal(e, path))
+        outcome = "failed"
+    if outcome == "skipped":
+        rep.skipped += 1
+    if on_file:
+        on_file(path, outcome)
 
 
 def _extract_job(path: str, data: bytes, ctype: str | None) -> tuple[list[Document] | None, list[GovlensError]]:
@@ -143,39 +153,28 @@ def _ingest_parallel(store: Store, paths: list[str], on_file: Callable[[str, str
 
     def settle(item: tuple[str, str | None, int, GovlensError | None, Any]) -> None:
         path, digest, size, error, job = item
-        outcome = "inserted"
-        try:
+
+        def step() -> str:
             if error is not None:
                 raise error
             if digest is None:
-                outcome = "skipped"
-            else:
-                if job is None:  # the same bytes as an earlier file of this batch: as one process would
-                    state = store.source_state(digest)
-                    if state and state[1] == VERSION:
-                        outcome = "skipped"
-                    else:
-                        data, ctype = _read(path)
-                        job = _extract_job(path, data, ctype)
-                if outcome != "skipped":
-                    docs, doc_errors = job
-                    if docs is None:
-                        raise doc_errors[0]
-                    rep.errors.extend(doc_errors)
-                    store.replace_source(path, digest, size, VERSION, docs)
-                    _count(rep, docs)
-        except GovlensError as e:
-            rep.failed += 1
-            rep.errors.append(e)
-            outcome = "failed"
-        except Exception as e:  # a bug of ours: this file fails, the batch goes on
-            rep.failed += 1
-            rep.errors.append(_internal(e, path))
-            outcome = "failed"
-        if outcome == "skipped":
-            rep.skipped += 1
-        if on_file:
-            on_file(path, outcome)
+                return "skipped"
+            done = job
+            if done is None:  # the same bytes as an earlier file of this batch: as one process would
+                state = store.source_state(digest)
+                if state and state[1] == VERSION:
+                    return "skipped"
+                data, ctype = _read(path)
+                done = _extract_job(path, data, ctype)
+            docs, doc_errors = done
+            if docs is None:
+                raise doc_errors[0]
+            rep.errors.extend(doc_errors)
+            store.replace_source(path, digest, size, VERSION, docs)
+            _count(rep, docs)
+            return "inserted"
+
+        _settle(rep, path, on_file, step)
 
     seen: set[str] = set()  # digests sent to a worker in this batch
     with Ordered(workers) as jobs:

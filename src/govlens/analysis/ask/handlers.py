@@ -37,12 +37,52 @@ def _fetch(store: StoreAPI, p: Plan, key: str | None, measure: str | None, place
                                               kind=kind or None, order="reports")
                   if f.get("metric_key") is None and same_measure(f.get("metric"), key)]
     if period and "-" in period:
-        # a level reached at a span's end is dated its last year, the span kept as period_span (ftime)
-        found += [f for f in store.indicators(**metric, region_suffix=place or None, period=period.rsplit("-", 1)[1],
-                                              kind=kind or None, order="reports") if f.get("period_span") == period]
+        # a level reached at a span's end is dated its last year, the span kept as period_span (ftime); a 年均
+        # rate dated that year in the next year's review (年均增长5% in a 2026 report, dated 2025) is the span's
+        end = period.rsplit("-", 1)[1]
+        found += [f for f in store.indicators(**metric, region_suffix=place or None, period=end,
+                                              kind=kind or None, order="reports")
+                  if f.get("period_span") == period or _span_average(f, period)]
+        if key and not found:
+            found += _span_rates(store, key, place, period, kind)
     # a part (其中…) answers only when it is what was asked (其中…专精特新小巨人企业48家)
     out = [f for f in found if f.get("parent") is None or (measure and measure in (f.get("metric") or ""))]
     return [f for f in out if not narrower(f, p.measure) and not _share_of(f, measure)]
+
+
+def _span_average(f: dict[str, Any], period: str) -> bool:
+    """A 年均 rate dated a span's end year, in a report of that year or the next: the span's rate, re-dated."""
+    end = int(period.rsplit("-", 1)[1])
+    if f.get("annual_average") and f.get("change") is not None and f.get("value") is None \
+            and (f.get("doc_year") or 0) in (end, end + 1):
+        f["period"] = period
+        return True
+    return False
+
+
+def _span_rates(store: StoreAPI, key: str, place: str | None, period: str, kind: str | None) -> list[dict[str, Any]]:
+    """A span's 年均 rate whose fact bears an odd name (…跨越800亿元大关，年均增长6.1%) or none: kept when the
+    nearest clause before the rate opening with a measure's name names the asked one (W.SPAN_RATE)."""
+    from ...lexicon.metrics import metric_key
+
+    out = []
+    for f in store.indicators(region_suffix=place or None, period=period, kind=kind or None, order="reports"):
+        if f.get("change") is None or f.get("change_unit") != "%" or f.get("metric_key"):
+            continue
+        rx = W.SPAN_RATE.replace("{v}", re.escape(num(f["change"])) + "[%％]")
+        m = re.search(rx, f.get("quote") or "")
+        if m is None:
+            continue
+        parts = re.split(r"[，、]", re.split(r"[。；]", (f.get("quote") or "")[:m.start()])[-1])
+        name = None
+        for clause in (W.SPAN_RATE_AREA.sub("", c) for c in parts[-2:][::-1]):
+            named = next((clause[:n] for n in range(min(len(clause), 12), 1, -1) if metric_key(clause[:n])), None)
+            if named:  # the nearest clause opening with a measure's name says whose rate it is
+                name = named if metric_key(named) == key else None
+                break
+        if name:
+            out.append(f | {"metric_key": key, "metric": name})
+    return out
 
 
 _SHARE = re.compile(r"比重|比例|占比")
@@ -214,6 +254,9 @@ def _pick(store: StoreAPI, p: Plan, place: str | None, year: int | None = None) 
     if not facts:
         return None
     f = facts[0]
+    if p.want_change and f.get("annual_average") and f.get("change") is not None and "-" in (period or ""):
+        # a span's 年均 rate asked (十四五期间年均增速): the rate, not the level the clause also names
+        return f | {"value": None, "value_max": None, "unit": None}
     if f.get("change") is not None and f.get("value") is not None and not one_year(f, "change"):
         f = f | {"change": None, "change_max": None, "change_unit": None}  # the year's level, not 年均增长
     return f

@@ -24,6 +24,7 @@ RANGE_Q = re.compile(rf"({YEAR})年?\s*(?:到|至|—|–|-|~|～)\s*({YEAR})(?:
 PLAN_Q = re.compile(rf"[“\"]({_PLAN_NAMES})[”\"]|({_PLAN_NAMES_BARE}|十五五)")
 PLAN_START = dict(_PLAN_START)
 RECENT_Q = re.compile(r"(?:近|最近|过去)([一二三四五六七八九十\d]+)年")
+CN_SMALL = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 RELATIVE_YEAR = re.compile(r"今年|去年|明年|上年(?!度)|本年")  # a year known only from a place's latest report
 CUMULATIVE_Q = re.compile(r"累计|总共|一共|共计|合计|总计")  # 2019年以来累计…多少: one cumulative figure
 SINCE_Q = re.compile(rf"({YEAR})年以来")
@@ -65,7 +66,7 @@ OPERATION_CUES: list[tuple[str, re.Pattern[str], str]] = [
                          r"|(?:实事|事项|一件事|项目|工程)(?:清单|名单|目录)?(?:一共|共|总共|合计|共计)?(?:有|列了|列有|包括|包含)?(?:多少|几)(?:件|项|个)"),
      "江苏省2026年要办好多少件民生实事？"),
     ("project", re.compile(r"总投资|计划投资|投资总额|项目.*(?:投资|多少亿)"), "某项目计划总投资多少？"),
-    ("trend", re.compile(r"历年|逐年|趋势|这几年|近几年|怎么变化|如何变化|变化情况|走势|各年|(?:\d{4}|[一二三四五六七八九〇零]{4})年以来(?![^，。？]*(?:累计|总共|一共|共计|合计))|的变化|变化$|(?:近|最近|过去)[一二三四五六七八九十\d]+年(?![^，。？]*(?:累计|总共|合计|共计))"),
+    ("trend", re.compile(r"历年|逐年|趋势|这几年|近几年|怎么变化|如何变化|变化情况|走势|各年|(?:\d{4}|[一二三四五六七八九〇零]{4})年以来(?![^，。？]*(?:累计|总共|一共|共计|合计))|的变化|变化$|(?:近|最近|过去)[一二三四五六七八九十\d]+年(?![^，。？]*(?:累计|总共|合计|共计|年均|平均每年|每年平均))"),
      "全国国内生产总值增速2019年到2024年怎么变化？"),
     ("change", re.compile(rf"比(?:上年|去年|前一年|(?:{YEAR})年)?(?:增加|减少|增长|下降|提高|降低|增产|减产|多|少)了?多少"
                           rf"|比(?:上年|去年|前一年|(?:{YEAR})年)(?:的)?(?:高|低|快|慢)了?多少|相比.*(?:增加|减少|变化|多|少)了?多少"
@@ -171,6 +172,12 @@ WHICH_YEAR = re.compile(r"哪一年|哪个年份|哪些年|哪年")  # the years
 DONE_OVER_YEARS = re.compile(r"(?:完成|实现|执行)情况")
 TARGET_NAMED = re.compile(r"目标|计划|预期|任务")
 AVERAGE_Q = re.compile(r"年均|平均每年|每年平均")  # a yearly average asked: a figure stated as one answers first
+
+# A span's 年均 rate read under an odd name (区内生产总值跨越800亿元大关，年均增长6.1%: metric 区内生产总值跨越, or
+# none): the rate (SPAN_RATE, {v} its figure) kept when the clause holding it, or the one before it, opens with the
+# asked measure after an area word (全省, 全市) — at most one comma or 顿号 between the name and the rate.
+SPAN_RATE = r"[，、]?年均(?:增长|增速|提高)(?:为|达)?{v}"
+SPAN_RATE_AREA = re.compile(r"^(?:全省|全市|全区|全州|全县|全国|我省|我市|我区)")
 EACH_YEAR = re.compile(r"(?<!平均)每年|各年|逐年|历年|分别|各是|依次")  # a figure for each year of a period (平均每年 is one average)
 # The rest of an organisation's name right after a place (上海|抚佳精细化工有限公司, 江苏|银行)
 ORG_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z]{0,12}?(?:有限责任公司|有限公司|股份公司|公司|集团|银行|大学|学院|研究院|研究所)")
