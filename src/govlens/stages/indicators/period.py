@@ -162,6 +162,8 @@ def _period_cues(doc: Document, text: str, lo: int, hi: int) -> list[tuple[int, 
             first = _RANGE_START.search(text, max(lo, m.start() - 8), m.start() + len(m.group("until") or ""))
             start = str(cn_year(first.group(1))) if first else ""
             if first and (m.group("until") in ("到", "至") or first.group(2)) and int(start) < int(found):
+                if _BASE_YEAR.search(text, max(lo, first.start() - 4), first.start()):
+                    continue  # "相当于1950年到1997年…的总和": a range compared with dates no figure
                 if out and out[-1][1] == start:
                     out.pop()
                 found = f"{start}-{found}"
@@ -649,6 +651,8 @@ SPAN_LEVEL_RULES: list[tuple[str, str, tuple[tuple[int, str, str, str, str, str]
         (2026, "review", "五年来，全市开工重点项目超900个。", "900个", "actual", "2021-2025"),
         (2026, "review", "五年来，全市财政支出的72%用于民生。", "72%", "actual", "2021-2025"),
         (2026, "review", "五年全市财政用于科技的投入达到86亿元。", "86亿元", "actual", "2021-2025"),
+        # 长达 is a length, not a verb arriving at a level: a thing done over the span
+        (2026, "review", "五年来，全市完成了长达320多公里的干堤加固工程。", "320多公里", "actual", "2021-2025"),
         # a yearly average opening the sentence governs each reach after it
         (2026, "review", "“十四五”时期同“十三五”时期相比，全市蔬菜的年平均产量由82万吨增加到97万吨，水果由21万吨增加到26万吨。",
          "26万吨", "actual", "2021-2025"),
@@ -915,6 +919,9 @@ TIME_RULES: list[tuple[str, str, tuple[tuple[str, int, str, str, str, str], ...]
          ("delivered", 1994, "一、当前的经济形势\n去年，全省上下齐心，1991年末至1992年曾经出现的开发区过多问题得到纠正。全省工业产值达到1200亿元，比上年增长8.2%。\n",
           "1200亿元", "actual", "1993"),
          ("report", 2024, "一、2023年工作回顾\n我们妥善处置了2021年发生的洪涝灾害。全年新建堤防32公里。\n",
+          "32公里", "actual", "2023"),
+         # a range compared with (相当于1990年到2020年…的总和) dates no figure either
+         ("report", 2024, "一、2023年工作回顾\n全区水利建设投资15亿元，相当于1990年到2010年全区水利投资的总和。新建堤防32公里。\n",
           "32公里", "actual", "2023"),
          ("report", 2031, "一、2030年工作回顾\n全区经济平稳。\n二、2031年工作安排\n借助承办2034年全省冬运会契机，发展冰雪旅游。预计全年接待游客达到520万人次。\n",
           "520万人次", "forecast", "2031"),
