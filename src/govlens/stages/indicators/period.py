@@ -85,6 +85,7 @@ _PLAN_START = PLAN_START
 _PRECEDENT = re.compile("[继象像]$")
 _LIKE_END = re.compile(r"[^，,。；;！？]{0,20}?(?:那样|一样|那种|似的)")
 _BASE_YEAR = re.compile(r"(?:比|较|与|同|是|为|相当于|相比)$")
+_YEAR_OVER_YEAR = re.compile(rf"比({YEAR}|{YEAR_CN})年(?!的?(?:水平|同期))")  # 1977年比1976年: A's change over B
 # A year whose prices a figure is valued at (按一九五二年不变价格计算, 按1990年价格计算) is no period of the figure.
 _PRICE_BASE = ("不变价", "价格", "的价格", "的不变价")
 _BOOK_TITLE = re.compile(r"《[^》\n]{0,80}》")
@@ -154,10 +155,21 @@ def _period_cues(doc: Document, text: str, lo: int, hi: int) -> list[tuple[int, 
             continue
         if m.group("y"):
             before = text[max(lo, m.start() - 4) : m.start()]
-            if (_BASE_YEAR.search(before) or before.endswith(("由", "从", "面向")) or text[m.end() : m.end() + 1] == "比"
-                    or text.startswith(_PRICE_BASE, m.end())):
+            pair = _YEAR_OVER_YEAR.match(text, m.end()) if text[m.end() : m.end() + 1] == "比" else None
+            if (_BASE_YEAR.search(before) or before.endswith(("由", "从", "面向"))
+                    or (text[m.end() : m.end() + 1] == "比" and not pair) or text.startswith(_PRICE_BASE, m.end())):
                 continue  # a base compared with, a horizon ("面向2030年的重大项目") or a price base dates no figure
             found = str(cn_year(m.group("y")))
+            if pair:
+                # "一九七七年比一九七六年增长14.3%": the year before 比 is the figure's; over several years
+                # (2023年比2018年增长38%), a change from the start: the years after the base up to it
+                base = cn_year(pair.group(1))
+                if base >= int(found):
+                    continue
+                if base < int(found) - 1:
+                    found = f"{base + 1}-{found}"
+                out.append((m.start(), found))
+                continue
             # "1979到1983年", "2016年至2020年", "2016—2020年": one period from the first year to this.
             first = _RANGE_START.search(text, max(lo, m.start() - 8), m.start() + len(m.group("until") or ""))
             start = str(cn_year(first.group(1))) if first else ""
@@ -931,6 +943,15 @@ TIME_RULES: list[tuple[str, str, tuple[tuple[str, int, str, str, str, str], ...]
          # a heading naming the horizon before its figures (2035年远景目标：…) still dates them
          ("report", 2021, "一、2020年工作回顾\n全区经济平稳。\n二、“十四五”时期目标任务\n2035年远景目标：全区人均地区生产总值达到22万元。\n",
           "22万元", "target", "2035"),
+     )),
+    ("A年比B年 dates the figure by A (over several years, the years after B up to A)",
+     "一九七七年比一九七六年增长14.3%: 1977; 2023年比2018年增长38%: a change from the start, 2019-2023; "
+     "2023年比上年 keeps the time before it", (
+         ("old", 1979, "一、两年来的工作\n全省工业总产值一九七七年比一九七六年增长11.2%，一九七八年又比一九七七年增长9.6%。\n",
+          "11.2%", "actual", "1977"),
+         ("old", 1979, "一、两年来的工作\n全省工业总产值一九七七年比一九七六年增长11.2%，一九七八年又比一九七七年增长9.6%。\n",
+          "9.6%", "actual", "1978"),
+         ("report", 2024, "一、过去五年工作回顾\n全区进出口总额2023年比2018年增长41%。\n", "41%", "actual", "2019-2023"),
      )),
     ("共规划 / 拟规划 N个 is a plan; a status opening a later clause ends its reach",
      "“十四五”期间，全区共规划项目24个 (target of the plan's span; not 规划区, 规划面积), 目前…等3个项目正在施工中: "
