@@ -393,7 +393,8 @@ def test_a_figure_to_have_is_no_stated_target(store, question):
 
 
 @pytest.mark.parametrize(("asked", "other"), [("接待游客人数", "旅游接待人数"), ("旅游接待人数", "接待游客"),
-                                              ("游客人数", "接待国内外游客"), ("接待国内外旅游人数", "接待游客")])
+                                              ("游客人数", "接待国内外游客"), ("接待国内外旅游人数", "接待游客"),
+                                              ("长期建设国债发行规模", "长期建设国债")])
 def test_a_measure_worded_another_way_is_tried_in_its_other_wordings(asked, other):
     from govlens.analysis.ask.words import MEASURE_VARIANTS, measure_variants
 

@@ -57,3 +57,15 @@ def test_span_rate_answers(store, question, expect, never):
 def test_recent_years_with_average_is_a_span_not_a_trend(store):
     p = read(store, "青海和海南过去五年GDP年均增长分别是多少？")
     assert p.op != "trend" and p.period == "2021-2025", p
+
+
+@pytest.mark.parametrize(("metric", "same"), [
+    ("中央财政赤字拟安排", True),  # 今年中央财政赤字拟安排1900亿元: the year's budget line, however it ends
+    ("中央财政赤字预算拟安排", True),
+    ("中央财政赤字预算安排", True),
+    ("预算赤字减少", False),  # a change, not the line
+])
+def test_a_budget_line_ending_on_its_verb_is_the_measure(metric, same):
+    from govlens.analysis.compare import same_measure
+
+    assert same_measure(metric, "deficit") is same

@@ -24,7 +24,8 @@ def metric_args(metric: str) -> dict[str, str]:
 
 # Words a report writes after a measure's name that do not change the measure (一般公共预算收入同口径增长,
 # 赤字率拟按4%安排): a fact named so is the measure the synonym table knows.
-TRAILING = re.compile(r"(?:同口径|可比口径|按可比价格计算|按可比价|拟|预计|计划)$")
+# words after a measure that do not change it (中央财政赤字拟安排, 中央财政赤字预算拟安排: the budget line named)
+TRAILING = re.compile(r"(?:同口径|可比口径|按可比价格计算|按可比价|预算拟安排|预算安排|拟安排|拟|预计|计划)$")
 
 
 def same_measure(metric: str | None, key: str) -> bool:

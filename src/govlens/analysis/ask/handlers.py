@@ -32,7 +32,9 @@ def _fetch(store: StoreAPI, p: Plan, key: str | None, measure: str | None, place
     metric = {"metric_key": key} if key else {"metric_like": measure}
     found = store.indicators(**metric, region_suffix=place or None, period=period or None, kind=kind or None,
                              order="reports")
-    if not found and key and measure and len(measure) >= 2:  # 一般公共预算收入同口径: a word that does not change it
+    if key and measure and len(measure) >= 2 and (not found or not period):
+        # 一般公共预算收入同口径, 中央财政赤字拟安排: a word that does not change it (over all years too: a series
+        # takes each year's figure however its line ends)
         found += [f for f in store.indicators(metric_like=measure, region_suffix=place or None, period=period or None,
                                               kind=kind or None, order="reports")
                   if f.get("metric_key") is None and same_measure(f.get("metric"), key)]
