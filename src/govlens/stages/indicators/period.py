@@ -626,6 +626,7 @@ _SPAN_HELD = KIND_CUES["span_held"]
 _SPAN_NOUN = KIND_CUES["span_noun"]
 _SPAN_RATIO = KIND_CUES["span_ratio"]
 _SPAN_AVERAGE = KIND_CUES["span_average"]
+_SPAN_STOCK = KIND_CUES["span_stock"]
 # A second bound of the same level (达到600亿元以上、力争800亿元): read the clause of the first.
 _SECOND_BOUND = re.compile(r"[\d.]+[^\d，,、。；]{0,6}[、，,]?(?:力争|争取|努力)(?:达到|突破|超过)?$")
 _RATIO_UNITS = ("%", "‰", "岁")
@@ -683,6 +684,11 @@ SPAN_LEVEL_RULES: list[tuple[str, str, tuple[tuple[int, str, str, str, str, str]
         (2026, "review", "五年来，全市新增发电装机418万千瓦、总装机达915万千瓦。", "418万千瓦", "actual", "2021-2025"),
         (2026, "review", "五年来，全市规上工业产值超2600亿元、比2020年增加四成。", "2600亿元", "actual", "2025"),
         (2026, "review", "五年来，全市数字经济核心产业占生产总值比重超12%。", "12%", "actual", "2025"),
+        # a stock named bare (no verb) is the level at the end; a bare income or spending may be a total: the span
+        (2026, "review", "五年来，全市私人汽车保有量186万辆，住户存款余额2300亿元。", "186万辆", "actual", "2025"),
+        (2026, "review", "五年来，全市私人汽车保有量186万辆，住户存款余额2300亿元。", "2300亿元", "actual", "2025"),
+        (2026, "review", "五年来，全市民生支出3100亿元。", "3100亿元", "actual", "2021-2025"),
+        (2026, "review", "五年来，全市净增经营主体24.6万户。", "24.6万户", "actual", "2021-2025"),
         # a stock of firms, an income (营收) after the bound: the end year; a count brought in (引进企业超…) is a flow
         (2026, "review", "五年来，全市农副产品加工业营收超2000亿元，工业增加值提升到900亿元。", "2000亿元", "actual", "2025"),
         (2026, "review", "五年来，全市企业主体超42万户，外贸实绩企业突破1300家，高新技术企业达2100家。", "42万户", "actual",
@@ -810,6 +816,8 @@ def span_level(doc: Document, text: str, s0: int, pos: int, period: str | None, 
         return end
     if (_SPAN_NOUN if kind == "target" else _SPAN_RATIO).search(clause) and (kind == "target" or unit in _RATIO_UNITS):
         return end  # a plan's bare indicator (比重21%); in a review, a rate or an age named bare
+    if _SPAN_STOCK.search(clause):
+        return end  # a stock named bare in a review (汽车保有量186万辆): the level at the end
     return span
 
 
