@@ -85,6 +85,7 @@ _PLAN_START = PLAN_START
 _PRECEDENT = re.compile("[继象像]$")
 _LIKE_END = re.compile(r"[^，,。；;！？]{0,20}?(?:那样|一样|那种|似的)")
 _BASE_YEAR = re.compile(r"(?:比|较|与|同|是|为|相当于|相比)$")
+_YEAR_OVER_YEAR = re.compile(rf"比({YEAR}|{YEAR_CN})年(?!的?(?:水平|同期))")  # 1977年比1976年: A's change over B
 # A year whose prices a figure is valued at (按一九五二年不变价格计算, 按1990年价格计算) is no period of the figure.
 _PRICE_BASE = ("不变价", "价格", "的价格", "的不变价")
 _BOOK_TITLE = re.compile(r"《[^》\n]{0,80}》")
@@ -154,10 +155,21 @@ def _period_cues(doc: Document, text: str, lo: int, hi: int) -> list[tuple[int, 
             continue
         if m.group("y"):
             before = text[max(lo, m.start() - 4) : m.start()]
-            if (_BASE_YEAR.search(before) or before.endswith(("由", "从", "面向")) or text[m.end() : m.end() + 1] == "比"
-                    or text.startswith(_PRICE_BASE, m.end())):
+            pair = _YEAR_OVER_YEAR.match(text, m.end()) if text[m.end() : m.end() + 1] == "比" else None
+            if (_BASE_YEAR.search(before) or before.endswith(("由", "从", "面向"))
+                    or (text[m.end() : m.end() + 1] == "比" and not pair) or text.startswith(_PRICE_BASE, m.end())):
                 continue  # a base compared with, a horizon ("面向2030年的重大项目") or a price base dates no figure
             found = str(cn_year(m.group("y")))
+            if pair:
+                # "一九七七年比一九七六年增长14.3%": the year before 比 is the figure's; over several years
+                # (2023年比2018年增长38%), a change from the start: the years after the base up to it
+                base = cn_year(pair.group(1))
+                if base >= int(found):
+                    continue
+                if base < int(found) - 1:
+                    found = f"{base + 1}-{found}"
+                out.append((m.start(), found))
+                continue
             # "1979到1983年", "2016年至2020年", "2016—2020年": one period from the first year to this.
             first = _RANGE_START.search(text, max(lo, m.start() - 8), m.start() + len(m.group("until") or ""))
             start = str(cn_year(first.group(1))) if first else ""
@@ -614,6 +626,7 @@ _SPAN_HELD = KIND_CUES["span_held"]
 _SPAN_NOUN = KIND_CUES["span_noun"]
 _SPAN_RATIO = KIND_CUES["span_ratio"]
 _SPAN_AVERAGE = KIND_CUES["span_average"]
+_SPAN_STOCK = KIND_CUES["span_stock"]
 # A second bound of the same level (达到600亿元以上、力争800亿元): read the clause of the first.
 _SECOND_BOUND = re.compile(r"[\d.]+[^\d，,、。；]{0,6}[、，,]?(?:力争|争取|努力)(?:达到|突破|超过)?$")
 _RATIO_UNITS = ("%", "‰", "岁")
@@ -671,6 +684,11 @@ SPAN_LEVEL_RULES: list[tuple[str, str, tuple[tuple[int, str, str, str, str, str]
         (2026, "review", "五年来，全市新增发电装机418万千瓦、总装机达915万千瓦。", "418万千瓦", "actual", "2021-2025"),
         (2026, "review", "五年来，全市规上工业产值超2600亿元、比2020年增加四成。", "2600亿元", "actual", "2025"),
         (2026, "review", "五年来，全市数字经济核心产业占生产总值比重超12%。", "12%", "actual", "2025"),
+        # a stock named bare (no verb) is the level at the end; a bare income or spending may be a total: the span
+        (2026, "review", "五年来，全市私人汽车保有量186万辆，住户存款余额2300亿元。", "186万辆", "actual", "2025"),
+        (2026, "review", "五年来，全市私人汽车保有量186万辆，住户存款余额2300亿元。", "2300亿元", "actual", "2025"),
+        (2026, "review", "五年来，全市民生支出3100亿元。", "3100亿元", "actual", "2021-2025"),
+        (2026, "review", "五年来，全市净增经营主体24.6万户。", "24.6万户", "actual", "2021-2025"),
         # a stock of firms, an income (营收) after the bound: the end year; a count brought in (引进企业超…) is a flow
         (2026, "review", "五年来，全市农副产品加工业营收超2000亿元，工业增加值提升到900亿元。", "2000亿元", "actual", "2025"),
         (2026, "review", "五年来，全市企业主体超42万户，外贸实绩企业突破1300家，高新技术企业达2100家。", "42万户", "actual",
@@ -798,6 +816,8 @@ def span_level(doc: Document, text: str, s0: int, pos: int, period: str | None, 
         return end
     if (_SPAN_NOUN if kind == "target" else _SPAN_RATIO).search(clause) and (kind == "target" or unit in _RATIO_UNITS):
         return end  # a plan's bare indicator (比重21%); in a review, a rate or an age named bare
+    if _SPAN_STOCK.search(clause):
+        return end  # a stock named bare in a review (汽车保有量186万辆): the level at the end
     return span
 
 
@@ -931,6 +951,15 @@ TIME_RULES: list[tuple[str, str, tuple[tuple[str, int, str, str, str, str], ...]
          # a heading naming the horizon before its figures (2035年远景目标：…) still dates them
          ("report", 2021, "一、2020年工作回顾\n全区经济平稳。\n二、“十四五”时期目标任务\n2035年远景目标：全区人均地区生产总值达到22万元。\n",
           "22万元", "target", "2035"),
+     )),
+    ("A年比B年 dates the figure by A (over several years, the years after B up to A)",
+     "一九七七年比一九七六年增长14.3%: 1977; 2023年比2018年增长38%: a change from the start, 2019-2023; "
+     "2023年比上年 keeps the time before it", (
+         ("old", 1979, "一、两年来的工作\n全省工业总产值一九七七年比一九七六年增长11.2%，一九七八年又比一九七七年增长9.6%。\n",
+          "11.2%", "actual", "1977"),
+         ("old", 1979, "一、两年来的工作\n全省工业总产值一九七七年比一九七六年增长11.2%，一九七八年又比一九七七年增长9.6%。\n",
+          "9.6%", "actual", "1978"),
+         ("report", 2024, "一、过去五年工作回顾\n全区进出口总额2023年比2018年增长41%。\n", "41%", "actual", "2019-2023"),
      )),
     ("共规划 / 拟规划 N个 is a plan; a status opening a later clause ends its reach",
      "“十四五”期间，全区共规划项目24个 (target of the plan's span; not 规划区, 规划面积), 目前…等3个项目正在施工中: "
