@@ -69,3 +69,16 @@ def test_a_budget_line_ending_on_its_verb_is_the_measure(metric, same):
     from govlens.analysis.compare import same_measure
 
     assert same_measure(metric, "deficit") is same
+
+
+@pytest.mark.parametrize(("question", "op", "measure"), [
+    # 分别 over two places is one figure each, not each year of the span
+    ("青海和海南“十四五”期间地区生产总值累计分别是多少？", {"compare"}, "地区生产总值"),
+    # 过去五年 / 这五年 is the span, never part of the measure's name
+    ("青海民用机场数量过去五年增加了多少个？", None, "民用机场数量"),
+    ("海南这五年来农村公路里程增加了多少公里？", None, "农村公路里程"),
+])
+def test_span_words_read_as_time_not_measure(store, question, op, measure):
+    p = read(store, question)
+    assert op is None or p.op in op, p
+    assert p.measure == measure, p

@@ -152,6 +152,9 @@ def _measure(p: Plan, q: str, rest: str, stripped: str | None = None) -> None:
     bare = (stripped or q).strip()
     if (m := W.COUNTED_AFTER.search(bare) or W.COUNTED_BEFORE.search(bare)) is not None:
         noun = re.sub(r"[“”\"]", "", m.group("n"))
+        if re.search(W.RECENT_SPAN, noun):  # 高速公路里程过去五年增加了, 这五年来农村公路里程增加了: the name, no span
+            noun = next(x for x in [*re.split(W.RECENT_SPAN, noun), noun] if x)
+            noun = re.sub(r"(?:增加|增长|提高|减少|下降)了?$", "", noun) or noun
         noun = re.sub(r"^(?:其中|的|了|共|一共|累计|全区|全市|全省|全年|当年|上半年)+", "", noun)
         if len(noun) >= 2 and noun not in W.STOP and not W.NOT_MEASURE.fullmatch(noun) and \
                 not re.fullmatch(r"(?:个)?百分点|百分比|[万亿千百]*元|[万亿]*人次?|倍|成", noun):
@@ -311,7 +314,11 @@ def read(store: StoreAPI, question: str) -> Plan:
     if (m := W.PLAN_Q.search(q)) is not None:
         start = W.PLAN_START[m.group(1) or m.group(2)]
         p.period = f"{start}-{start + 4}"
-        if W.EACH_YEAR.search(q) and p.op in ("lookup", "trend") and not p.year_range:
+        each = W.EACH_YEAR.search(q)
+        if each and len(places) > 1 and each.group() in ("分别", "各是", "依次"):
+            each = None  # 甲和乙十四五期间…分别是多少: one figure for each place, not each year
+        if each and not W.CUMULATIVE_Q.search(q) and not W.AVERAGE_Q.search(q) and p.op in ("lookup", "trend") \
+                and not p.year_range:
             p.op, p.year_range, p.period = "trend", (start, start + 4), None  # 十三五期间每年: the plan's years
     if (m := W.RECENT_Q.search(q)) is not None and not p.period and not p.year_range and latest \
             and (W.AVERAGE_Q.search(q[m.end():]) or W.CUMULATIVE_Q.search(q[m.end():])):
