@@ -571,6 +571,11 @@ def span_period(doc: Document, text: str, line_lo: int, s0: int, pos: int, perio
     y = int(period)
     before = text[s0:pos]
     last_clause_text = last_clause(before) + text[pos : pos + 4]  # a mention may open with its 年均
+    if doc.year and _YEARLY.search(last_clause_text) and (coming := _last(_COMING_SPAN.finditer(text, s0, pos))) and (
+            (k := cue_index(cues, pos)) < 0 or cues[k][0] < coming.start()):
+        # "…到2035年要走在前列。纲要设定了今后五年的主要指标，包括…年均增长5%": the sentence's own coming span
+        n = _CN_COUNT[coming.group("n")]
+        return _span_of(n, doc.year + n - 1)
     if kind == "target":
         if _YEARLY.search(last_clause_text):
             coming = _last(_COMING_SPAN.finditer(text, line_lo, pos))
@@ -969,6 +974,12 @@ TIME_RULES: list[tuple[str, str, tuple[tuple[str, int, str, str, str, str], ...]
          ("old", 1979, "一、两年来的工作\n全省工业总产值一九七七年比一九七六年增长11.2%，一九七八年又比一九七七年增长9.6%。\n",
           "9.6%", "actual", "1978"),
          ("report", 2024, "一、过去五年工作回顾\n全区进出口总额2023年比2018年增长41%。\n", "41%", "actual", "2019-2023"),
+     )),
+    ("a yearly rate after 今后N年 in its own sentence is over those coming years",
+     "到2035年要走在前列。纲要设定了今后五年的主要指标，包括…年均增长5.5%: 2026-2030, not the far year carried", (
+         ("report", 2026, "一、2025年工作回顾\n全区生产总值增长5%。\n二、关于规划纲要草案的说明\n区委提出，全区“十五五”时期要实现新跨越，"
+          "到2035年要走在全省前列。纲要草案据此设定了今后五年四大类22个主要指标，包括地区生产总值年均增长5.5%左右。\n",
+          "5.5%", "target", "2026-2030"),
      )),
     ("共规划 / 拟规划 N个 is a plan; a status opening a later clause ends its reach",
      "“十四五”期间，全区共规划项目24个 (target of the plan's span; not 规划区, 规划面积), 目前…等3个项目正在施工中: "
