@@ -571,6 +571,11 @@ def span_period(doc: Document, text: str, line_lo: int, s0: int, pos: int, perio
     y = int(period)
     before = text[s0:pos]
     last_clause_text = last_clause(before) + text[pos : pos + 4]  # a mention may open with its 年均
+    if doc.year and _YEARLY.search(last_clause_text) and (coming := _last(_COMING_SPAN.finditer(text, s0, pos))) and (
+            (k := cue_index(cues, pos)) < 0 or cues[k][0] < coming.start()):
+        # "…到2035年要走在前列。纲要设定了今后五年的主要指标，包括…年均增长5%": the sentence's own coming span
+        n = _CN_COUNT[coming.group("n")]
+        return _span_of(n, doc.year + n - 1)
     if kind == "target":
         if _YEARLY.search(last_clause_text):
             coming = _last(_COMING_SPAN.finditer(text, line_lo, pos))
@@ -633,6 +638,7 @@ _RATIO_UNITS = ("%", "‰", "岁")
 _COUNT_UNITS = ("个", "所", "条", "家", "项", "件", "座", "处", "场", "款", "种", "批")
 _LEAD_BOUND = re.compile(r"(?:首次)?(?:超过|超|突破|逾|接近|将近)")
 _LEVEL_REACH = 60
+_TALLY_REACHED = re.compile(r"累计(?:达到?|突破|超过)$")  # a tally with no verb of doing before it: a stock
 _START_YEAR = re.compile(rf"(?:从|由)({YEAR}|{YEAR_CN})年(?:底|末)?的?$")
 _LIST_TAIL = re.compile(r"(?:[\d.]+[^\d，,、和及与。；]{0,6}?(?:和|及|与|、))+$")
 
@@ -689,6 +695,10 @@ SPAN_LEVEL_RULES: list[tuple[str, str, tuple[tuple[int, str, str, str, str, str]
         (2026, "review", "五年来，全市私人汽车保有量186万辆，住户存款余额2300亿元。", "2300亿元", "actual", "2025"),
         (2026, "review", "五年来，全市民生支出3100亿元。", "3100亿元", "actual", "2021-2025"),
         (2026, "review", "五年来，全市净增经营主体24.6万户。", "24.6万户", "actual", "2021-2025"),
+        # a tally of things that exist (航线累计达到60条) is a stock; one of things done (累计建成) or money is a flow
+        (2026, "review", "五年来，全市开通国际航线6条，国内外航线累计达到48条。", "48条", "actual", "2025"),
+        (2026, "review", "五年来，全市累计建成5G基站达到2100个。", "2100个", "actual", "2021-2025"),
+        (2026, "review", "五年来，全市科技投入累计达到86亿元。", "86亿元", "actual", "2021-2025"),
         # a stock of firms, an income (营收) after the bound: the end year; a count brought in (引进企业超…) is a flow
         (2026, "review", "五年来，全市农副产品加工业营收超2000亿元，工业增加值提升到900亿元。", "2000亿元", "actual", "2025"),
         (2026, "review", "五年来，全市企业主体超42万户，外贸实绩企业突破1300家，高新技术企业达2100家。", "42万户", "actual",
@@ -736,6 +746,8 @@ SPAN_LEVEL_RULES: list[tuple[str, str, tuple[tuple[int, str, str, str, str, str]
         (2026, "review", "五年来，全市旅游业长足发展。2025年旅游收入达到95亿元。对全市8个古村落的环境实施了整治。", "8个", "actual",
          "2021-2025"),
         (2026, "review", "五年来，全市旅游业长足发展。2025年旅游收入达到95亿元。农牧民人均可支配收入完成2.1万元。", "2.1万元",
+         "actual", "2025"),
+        (2026, "review", "五年来，全市旅游业长足发展。2025年旅游收入达到95亿元。开通国际航线6条，国内外航线累计达到48条。", "48条",
          "actual", "2025"),
     )),
 ]
@@ -799,6 +811,8 @@ def span_level(doc: Document, text: str, s0: int, pos: int, period: str | None, 
         item = clause.rsplit("、", 1)[1]
         if _LEVEL_VERB.search(item) and not _SPAN_FLOW.search(item):
             return end_of(period)
+    if unit in _COUNT_UNITS and (tally := _TALLY_REACHED.search(clause)) and not _SPAN_FLOW.search(clause[: tally.start()]):
+        return end_of(span)  # "国内外航线累计达到60条": a count of things that exist, reached by now
     if _SPAN_FLOW.search(clause) or _SPAN_AVERAGE.search(text, s0, pos):
         return span
     if "-" not in period:
@@ -960,6 +974,12 @@ TIME_RULES: list[tuple[str, str, tuple[tuple[str, int, str, str, str, str], ...]
          ("old", 1979, "一、两年来的工作\n全省工业总产值一九七七年比一九七六年增长11.2%，一九七八年又比一九七七年增长9.6%。\n",
           "9.6%", "actual", "1978"),
          ("report", 2024, "一、过去五年工作回顾\n全区进出口总额2023年比2018年增长41%。\n", "41%", "actual", "2019-2023"),
+     )),
+    ("a yearly rate after 今后N年 in its own sentence is over those coming years",
+     "到2035年要走在前列。纲要设定了今后五年的主要指标，包括…年均增长5.5%: 2026-2030, not the far year carried", (
+         ("report", 2026, "一、2025年工作回顾\n全区生产总值增长5%。\n二、关于规划纲要草案的说明\n区委提出，全区“十五五”时期要实现新跨越，"
+          "到2035年要走在全省前列。纲要草案据此设定了今后五年四大类22个主要指标，包括地区生产总值年均增长5.5%左右。\n",
+          "5.5%", "target", "2026-2030"),
      )),
     ("共规划 / 拟规划 N个 is a plan; a status opening a later clause ends its reach",
      "“十四五”期间，全区共规划项目24个 (target of the plan's span; not 规划区, 规划面积), 目前…等3个项目正在施工中: "
