@@ -102,9 +102,9 @@ def facts_for(store: StoreAPI, p: Plan, place: str | None, period: str | None = 
     """The facts stating the plan's measure for a place and period, best answer first."""
     out = _fetch(store, p, p.key, p.measure, place, period, kind)
     if not out and not p.key and p.measure:
-        short = re.sub(r"(?:规模|总量|总额|数量|情况|水平|金额|数)$", "", p.measure)
+        short = re.sub(r"(?:规模|总量|总额|数量|情况|水平|金额|数|里程)$", "", p.measure)
         if short != p.measure and len(short) >= 2:
-            out = _fetch(store, p, None, short, place, period, kind)  # 专项债券规模 -> 专项债券
+            out = _fetch(store, p, None, short, place, period, kind)  # 专项债券规模 -> 专项债券, 高速公路里程 -> 高速公路
     if not out and p.alt_key:
         out = _fetch(store, p, p.alt_key, None, place, period, kind)  # 城乡居民收入 -> disposable_income
     if not out and not p.key and p.measure:

@@ -321,9 +321,9 @@ def read(store: StoreAPI, question: str) -> Plan:
                 and not p.year_range:
             p.op, p.year_range, p.period = "trend", (start, start + 4), None  # 十三五期间每年: the plan's years
     if (m := W.RECENT_Q.search(q)) is not None and not p.period and not p.year_range and latest \
-            and (W.AVERAGE_Q.search(q[m.end():]) or W.CUMULATIVE_Q.search(q[m.end():])):
+            and (W.AVERAGE_Q.search(q[m.end():]) or W.CUMULATIVE_Q.search(q[m.end():]) or W.SPAN_CHANGE_Q.search(q[m.end():])):
         n = int(m.group(1)) if m.group(1).isdigit() else W.CN_SMALL.get(m.group(1), 0)
-        if n >= 2:  # 过去五年…年均增长 / 累计: the span the latest report reviews, one figure stated for it
+        if n >= 2:  # 过去五年…年均增长 / 累计 / 增加了多少: the span the latest report reviews, one figure for it
             p.period = f"{latest - n}-{latest - 1}"
     if (m := W.RECENT_Q.search(q)) is not None and p.op == "trend" and not p.year_range:
         n = int(m.group(1)) if m.group(1).isdigit() else {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,

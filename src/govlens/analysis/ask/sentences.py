@@ -609,6 +609,9 @@ FROM_TO_BARE_FORMS: list[tuple[str, str, str]] = [
     (r"(?:由|从)(?P<v>\d+(?:\.\d+)?)(?:{u})?(?P<verb>增长|增加|提高|上升|扩大|提升|下降|减少|降低|回落|缩小|压减)(?:到|至)"
      + QUALIFIER_BEFORE_RX.replace("{", "{{").replace("}", "}}") + r"(?P<w>\d+(?:\.\d+)?)(?:{u})",
      "全镇森林覆盖率从38%提高到近45%", "38"),
+    # a one-character verb (由2600公里增至3300公里, 从7.5%降至6.1%)
+    (r"(?:由|从)(?P<v>\d+(?:\.\d+)?)(?:{u})?(?P<verb>增|升|降)(?:到|至)(?P<w>\d+(?:\.\d+)?)(?:{u})",
+     "云岭县森林覆盖率由41.5%升至46.2%", "41.5"),
 ]
 
 
@@ -751,7 +754,8 @@ def stated_from_bare(f: dict[str, Any]) -> dict[str, Any] | None:
     for pattern, *_ in FROM_TO_BARE_FORMS:
         for m in re.finditer(pattern.format(u=re.escape(unit)), f.get("quote") or ""):
             if float(m.group("w")) == f["value"]:
-                return {"value": float(m.group("v")), "unit": unit, "verb": m.group("verb"), "text": m.group(0)}
+                verb = {"增": "增加", "升": "上升", "降": "下降"}.get(m.group("verb"), m.group("verb"))  # 增至: 增加
+                return {"value": float(m.group("v")), "unit": unit, "verb": verb, "text": m.group(0)}
     return None
 
 
