@@ -15,7 +15,7 @@ from govlens.store import open_store
 REPORTS = {
     "qinghai-2026.txt": "2026年青海省政府工作报告\n——2026年1月20日在青海省第十四届人民代表大会第五次会议上\n各位代表：\n"
     "一、“十四五”时期和2025年工作回顾\n过去五年，全省地区生产总值跨越4200亿元大关，年均增长6.1%。\n"
-    "2025年，全省地区生产总值增长4.4%。\n",
+    "五年来，全省铁路营业里程由2600公里增至3300公里。\n2025年，全省地区生产总值增长4.4%。\n",
     "hainan-2026.txt": "2026年海南省政府工作报告\n——2026年1月21日在海南省第七届人民代表大会第五次会议上\n各位代表：\n"
     "一、“十四五”时期和2025年工作回顾\n“十四五”时期，地区生产总值超过9100亿元、年均增长5.6%。\n"
     "2025年，全省地区生产总值增长4.2%。\n",
@@ -45,6 +45,8 @@ def store(tmp_path_factory):
     ("相比甘肃，海南“十四五”期间GDP年均增速高多少？", ["0.3个百分点"], ["4.8%"]),
     ("青海、海南、甘肃三地“十四五”时期地区生产总值年均增速哪个最低？", ["甘肃", "5.3%"], ["4.2%"]),
     ("海南2025年地区生产总值增长多少？", ["4.2%"], ["5.6%"]),  # one year asked: the year's figure
+    # a span's change: the level it started from (the year before the span) and the one it reached
+    ("青海铁路营业里程“十四五”期间怎么变化？", ["2020年2600公里", "2025年3300公里"], []),
     # another measure's rate beside the asked level is not the asked rate
     ("西藏和青海“十四五”期间地区生产总值年均增速哪个高？", [], ["7.7%"]),
 ])
@@ -82,3 +84,13 @@ def test_span_words_read_as_time_not_measure(store, question, op, measure):
     p = read(store, question)
     assert op is None or p.op in op, p
     assert p.measure == measure, p
+
+
+@pytest.mark.parametrize(("metric", "difference"), [
+    ("粮食增加", True), ("原煤减少了", True), ("钢产量提高", True),  # 一九八五年比一九八〇年原煤减少了…: a difference
+    ("粮食产量", False), ("工业增加值", False), ("增长极", False),
+])
+def test_a_measure_named_with_its_change_is_no_level(metric, difference):
+    from govlens.analysis.ask.words import DIFFERENCE_NAME
+
+    assert bool(DIFFERENCE_NAME.search(metric)) is difference

@@ -163,9 +163,9 @@ def _end_level(store: StoreAPI, p: Plan, place: str | None, year: int) -> list[d
 
 
 # The level a range starts from (从874.6亿元增加到1112.4亿元 over 2021-2025 starts from 2020's level; 从2021年的
-# 46503元提高到58794元 names its year): ``{v}`` the end figure as written, ``{u}`` its unit.
+# 46503元提高到58794元 names its year; 由2110公里增至3055公里 too): ``{v}`` the end figure as written, ``{u}`` its unit.
 _START_LEVEL = (r"(?:由|从)(?:(?P<y>\d{{4}})年(?:的|底的|末的)?)?(?P<v>\d+(?:\.\d+)?)\s*{u}[^，。；\d]{{0,6}}?"
-                r"(?:增加|提高|增长|扩大|上升|提升|跃升|下降|减少|降低|回落)(?:到|至)\s*(?:\d{{4}}年(?:的|底的|末的)?)?{v}\s*{u}")
+                r"(?:增加|提高|增长|扩大|上升|提升|跃升|下降|减少|降低|回落|增|升|降)(?:到|至)\s*(?:\d{{4}}年(?:的|底的|末的)?)?{v}\s*{u}")
 
 
 def _start_level(store: StoreAPI, p: Plan, place: str | None, year: int) -> list[dict[str, Any]]:
@@ -253,6 +253,8 @@ def _pick(store: StoreAPI, p: Plan, place: str | None, year: int | None = None) 
         facts = with_change or facts
     elif re.search(r"多少|是多少|规模|总量", q_of(p)):
         facts = [f for f in facts if f.get("value") is not None] or facts  # a level asked: one that states it
+        # …比1952年粮食增加了612亿斤 read as 粮食增加 612亿斤 is a difference, no level: behind the levels
+        facts = sorted(facts, key=lambda f: bool(W.DIFFERENCE_NAME.search(f.get("metric") or "")))
     if not facts:
         return None
     f = facts[0]
@@ -733,6 +735,10 @@ def _series(store: StoreAPI, p: Plan, place: str, kind: str | None) -> tuple[lis
         facts += [f for f in facts_for(store, Plan(**{**vars(p), "measure": other}), place, None, kind)
                   if (f.get("period") or "").isdigit() and f["period"] not in held]
     lo, hi = p.year_range or (None, None)
+    if lo is None and p.period and re.fullmatch(r"\d{4}-\d{4}", p.period):
+        # 十四五期间怎么变化: the span's years and the level it started from (由2110公里增至3055公里 over
+        # 2021-2025 starts from 2020's level)
+        lo, hi = int(p.period[:4]) - 1, int(p.period[5:])
     if lo is not None and not p.want_change and hi - lo <= 30:
         held = {f["period"] for f in facts if f.get("value") is not None}
         spanned = {f["period"] for f in facts if f.get("period_span")}

@@ -217,6 +217,8 @@ ASK_ALIASES = [("就业", "new_jobs"), ("失业率", "unemployment_surveyed"), (
 # What is left of a question once place, time and question words are gone is the measure asked about.
 # 过去五年, 这五年来: a span named by its length, time and never part of a measure (高速公路里程过去五年增加了)
 RECENT_SPAN = r"(?:近|最近|过去|这)[一二三四五六七八九十\d]+年(?:来|间|里)?"
+# a measure named with the change it underwent (粮食增加, 煤炭减少): a difference, never the level asked
+DIFFERENCE_NAME = re.compile(r"(?:增加|减少|增长|下降|提高|降低)了?$")
 NOT_MEASURE = re.compile(
     rf"[“\"]{_PLAN_NAMES}[”\"]|{_PLAN_NAMES_BARE}(?=期间|时期|计划|规划|末|以来)|(?:{YEAR})年?|十[一二三四五]五|今年|去年|上年|明年|全国|我国|国家|全省|全市|全区|全年|"
     r"比(?=(?:\d{4}|上|去|前一)年)|分别|各是|各自|相比|对比|比较|哪个|哪一个|哪些|谁|更高|更低|更多|更少|更快|更慢|最高|最低|最多|最少|最快|最慢|"
