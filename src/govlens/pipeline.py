@@ -27,7 +27,7 @@ from .stages.normalize import normalize
 from .stages.sections import sections
 from .stages.split import split
 
-VERSION = "175"  # bump when output changes, so stores re-extract
+VERSION = "176"  # bump when output changes, so stores re-extract
 
 
 @dataclass(frozen=True, slots=True)

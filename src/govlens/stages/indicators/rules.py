@@ -922,8 +922,10 @@ def metrics_window(c: Clause) -> tuple[list[Mention], list[str]] | None:
     verb = _WHOLE_END.sub("", w0)  # the whole (全区) before a counted noun belongs to the noun
     # 甲、乙2个产业园: named, then counted (a count, not a change: …现代化、实现人均收入翻一番打好基础)
     listed = "、" in c.raw_window and c.ws == c.clause_start and mt.kind == "level"
+    # 完成16个片区（71个小区）改造: a figure opening a bracket counts the noun after it, not the words before
+    bracketed = c.raw_window.rstrip().endswith(("（", "("))
     number_first = bool(_NUMBER_FIRST.match(text, mt.end)) and (
-        len(w0) <= 2 or bool(_VERB_ONLY.match(verb) or _VERB_END.search(verb)) or w0.endswith("等") or prep
+        len(w0) <= 2 or bracketed or bool(_VERB_ONLY.match(verb) or _VERB_END.search(verb)) or w0.endswith("等") or prep
         or listed or bool(_VERB_END.search(c.raw_window.rstrip()))  # …市场完成不少于60万批次蔬菜快检
         or bool(_RELATIVE_BEFORE.search(c.raw_window)))  # 对去年底以前发布的75件规范性文件: the 75 件 counts 文件
     if not number_first and (effort := _EFFORT_LEAD.match(w0)) and len(w0) > effort.end() \
@@ -943,9 +945,12 @@ def metrics_window(c: Clause) -> tuple[list[Mention], list[str]] | None:
             c.noun_end = noun_end
             return [mt], [w0[lead_verb.end() :] + noun]
     if number_first or not w0 or _VERB_ONLY.match(w0):
-        lead = "" if w0.endswith("等") or prep or listed or (
+        lead = "" if w0.endswith("等") or prep or listed or bracketed or (
             len(w0) > 4 and not (_VERB_ONLY.match(verb) or _VERB_END.search(verb))) else verb
         noun, noun_end = noun_after(text, mt.end, c.s1)
+        if bracketed and (k := min((noun.find(b) for b in "）)" if b in noun), default=-1)) >= 0:
+            noun_end -= len(noun) - k  # 71个小区）联动改造: the bracket closes what is counted
+            noun = noun[:k]
         nxt = c.mentions[c.i + 1] if c.i + 1 < len(c.mentions) else None
         if not noun and nxt is not None and nxt.start == mt.end:
             noun, noun_end = noun_after(text, nxt.end, c.s1)  # 12类45件民生实事: both count the noun after
@@ -1063,6 +1068,8 @@ METRIC_RULES: list[Row] = [
                                                 {"metric": "实现全部脱贫", "value": 118})),)),
     Row("words before the figure, or the noun after it", metrics_window, (
         ("全区地区生产总值512亿元。", ({"metric": "地区生产总值", "value": 512, "unit": "亿元"},)),
+        # a figure opening a bracket after a count: what it counts is the noun after it
+        ("完成9个街坊（42个小区）联动改造。", ({"metric": "街坊", "value": 9}, {"metric": "小区", "value": 42})),
         # a bare 总产量/产量 after a clause naming the product (lexicon synonyms, or X生产/种植/按人口…)
         ("全区粮食按人口平均占有量创历史新高，总产量达到52万吨。", ({"metric": "粮食总产量", "value": 52},)),
         ("全市原煤生产保持稳定，产量达到3200万吨。", ({"metric": "原煤产量", "value": 3200},)),
